@@ -1,0 +1,8 @@
+package cn.keyaccount.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class AuditEventRepository implements PanacheRepository<AuditEvent> {
+}

@@ -1,0 +1,45 @@
+package cn.keyaccount.base;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * User-facing text from the translation bundles in vaadin-i18n/, Simplified Chinese first, English second.
+ * One bundle per feature; the Vaadin UI and the REST error bodies both read through here.
+ */
+public final class Messages {
+
+    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final List<Locale> LOCALES = List.of(CHINESE, ENGLISH);
+    /** The bundles, one per feature: vaadin-i18n/{name}_zh_CN.properties and _en.properties. */
+    public static final List<String> BUNDLES =
+            List.of("base", "security", "org", "customer", "assignment", "audit", "portal");
+
+    private Messages() {
+    }
+
+    public static String get(Locale locale, String key, Object... args) {
+        Locale effective = "en".equals(locale == null ? null : locale.getLanguage()) ? ENGLISH : CHINESE;
+        for (String bundle : BUNDLES) {
+            ResourceBundle rb = bundle(bundle, effective);
+            if (rb.containsKey(key)) {
+                String pattern = rb.getString(key);
+                return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, effective).format(args);
+            }
+        }
+        return "!" + key;
+    }
+
+    public static ResourceBundle bundle(String name, Locale locale) {
+        try {
+            return ResourceBundle.getBundle("vaadin-i18n/" + name, locale, Messages.class.getClassLoader(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("Translation bundle missing: vaadin-i18n/" + name + " " + locale, e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package cn.keyaccount.base.ui;
+
+import cn.keyaccount.base.Messages;
+import com.vaadin.flow.i18n.I18NProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Locale;
+
+/** Vaadin's translations: Simplified Chinese first (the default), English second. */
+@ApplicationScoped
+public class AppI18NProvider implements I18NProvider {
+
+    @Override
+    public List<Locale> getProvidedLocales() {
+        return Messages.LOCALES;
+    }
+
+    @Override
+    public String getTranslation(String key, Locale locale, Object... params) {
+        return Messages.get(locale, key, params);
+    }
+}

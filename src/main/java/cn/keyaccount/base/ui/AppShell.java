@@ -1,0 +1,20 @@
+package cn.keyaccount.base.ui;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.theme.lumo.Lumo;
+
+/** The page shell: Lumo plus our own small stylesheet (META-INF/resources/styles.css); no bundle rebuild needed. */
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet(Lumo.UTILITY_STYLESHEET)
+@StyleSheet("styles.css")
+@Meta(name = "viewport", content = "width=device-width, initial-scale=1")
+public class AppShell implements AppShellConfigurator {
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.setPageTitle("大客户服务 Key-account service");
+    }
+}

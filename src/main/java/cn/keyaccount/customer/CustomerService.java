@@ -1,0 +1,215 @@
+package cn.keyaccount.customer;
+
+import cn.keyaccount.audit.AuditService;
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.NetworkService;
+import cn.keyaccount.org.OrgUnit;
+import cn.keyaccount.security.AppUser;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Key customers: the scoped, paged search of the list, the profile, and its changes (each audited). */
+@ApplicationScoped
+public class CustomerService {
+
+    private static final String ROW = "select new cn.keyaccount.customer.CustomerRow(c.id, c.accountNo, c.name, "
+            + "c.industryName, c.district, u.name, c.voltageKv, c.contractCapacityKva, c.importance, c.tier, "
+            + "c.annualKwh, m.id, m.displayName) from Customer c join c.unit u left join c.manager m";
+
+    private final CustomerRepository customers;
+    private final CustomerAccess access;
+    private final CustomerValidator validator;
+    private final NetworkService network;
+    private final AuditService audit;
+    private final EntityManager em;
+
+    CustomerService(CustomerRepository customers, CustomerAccess access, CustomerValidator validator,
+                    NetworkService network, AuditService audit, EntityManager em) {
+        this.customers = customers;
+        this.access = access;
+        this.validator = validator;
+        this.network = network;
+        this.audit = audit;
+        this.em = em;
+    }
+
+    /** One page of the list, filtered, sorted and paged in SQL within what the viewer may see. */
+    public List<CustomerRow> search(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
+                                    int limit) {
+        Where where = where(viewer, search);
+        CustomerSearch.Order o = order == null ? CustomerSearch.Order.DEFAULT : order;
+        String dir = o.descending() ? " desc" : " asc";
+        TypedQuery<CustomerRow> q = em.createQuery(ROW + " where " + where.hql + " order by " + o.by().path + dir
+                + ", c.id" + dir, CustomerRow.class);
+        where.params.map().forEach(q::setParameter);
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long count(Viewer viewer, CustomerSearch search) {
+        Where where = where(viewer, search);
+        TypedQuery<Long> q = em.createQuery("select count(c) from Customer c where " + where.hql, Long.class);
+        where.params.map().forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    private record Where(String hql, Parameters params) {
+    }
+
+    private static Where where(Viewer viewer, CustomerSearch s) {
+        CustomerAccess.Scope scope = CustomerAccess.scope(viewer);
+        List<String> parts = new ArrayList<>(List.of(scope.where()));
+        Parameters params = new Parameters();
+        scope.params().map().forEach(params::and);
+        if (s.text() != null && !s.text().isBlank()) {
+            parts.add("c.searchText like :text");
+            params.and("text", "%" + s.text().trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (s.tier() != null) {
+            parts.add("c.tier = :tier");
+            params.and("tier", s.tier());
+        }
+        if (s.unitId() != null) {
+            parts.add("c.unit.path like (select concat(x.path, '%') from OrgUnit x where x.id = :unit)");
+            params.and("unit", s.unitId());
+        }
+        if (s.voltageKv() != null) {
+            parts.add("c.voltageKv = :voltage");
+            params.and("voltage", s.voltageKv());
+        }
+        if (s.importance() != null) {
+            parts.add("c.importance = :importance");
+            params.and("importance", s.importance());
+        }
+        if (s.managerId() != null) {
+            parts.add("(c.manager.id = :manager or c.backupManager.id = :manager)");
+            params.and("manager", s.managerId());
+        }
+        return new Where(String.join(" and ", parts), params);
+    }
+
+    public CustomerDetails get(Viewer viewer, long id) {
+        Customer c = access.visible(viewer, id);
+        return details(c, access.canEdit(viewer, c));
+    }
+
+    /** The accounts a customer user holds, for the portal. */
+    public List<CustomerDetails> ownAccounts(Viewer viewer) {
+        return search(viewer, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 0, 100).stream()
+                .map(row -> get(viewer, row.id())).toList();
+    }
+
+    @Transactional
+    public CustomerDetails create(Viewer viewer, CustomerDraft draft) {
+        if (!(viewer.isAdmin() || viewer.isSupervisor())) {
+            throw BusinessException.forbidden("error.customer-create-forbidden");
+        }
+        OrgUnit unit = validator.validate(viewer, draft, null);
+        Customer c = new Customer(draft.getAccountNo().trim());
+        c.apply(draft, unit, new HashSet<>(network.linesForSupply(draft.getLineIds())));
+        customers.persistAndFlush(c);
+        audit.record(viewer.username(), "CUSTOMER_CREATED", "CUSTOMER", c.getId(), c.getId(), unit.getPath(),
+                c.getAccountNo() + " " + c.getName(), null, snapshot(c));
+        return details(c, true);
+    }
+
+    @Transactional
+    public CustomerDetails update(Viewer viewer, long id, CustomerDraft draft) {
+        Customer c = access.editable(viewer, id);
+        requireVersion(draft.getVersion(), c.getVersion());
+        OrgUnit unit = validator.validate(viewer, draft, c);
+        Map<String, Object> before = snapshot(c);
+        c.apply(draft, unit, new HashSet<>(network.linesForSupply(draft.getLineIds())));
+        customers.flush();
+        audit.record(viewer.username(), "CUSTOMER_UPDATED", "CUSTOMER", c.getId(), c.getId(), unit.getPath(),
+                c.getAccountNo() + " " + c.getName(), before, snapshot(c));
+        return details(c, true);
+    }
+
+    /**
+     * Sets the current primary and backup manager of customers. For the assignment feature only, which keeps the
+     * history and checks who may assign; called inside its transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void setCurrentManagers(Collection<Long> customerIds, AppUser primary, AppUser backup) {
+        for (Customer c : customers.list("id in ?1", customerIds)) {
+            c.assignManagers(primary, backup);
+        }
+        customers.flush();
+    }
+
+    /** Customers by id that the viewer may change, for bulk operations; any other id is reported as absent. */
+    public List<Customer> editableCustomers(Viewer viewer, Collection<Long> ids) {
+        return ids.stream().distinct().map(id -> access.editable(viewer, id)).toList();
+    }
+
+    /** Grants a customer-portal user access to an account. */
+    @Transactional
+    public void grantPortalAccess(Viewer viewer, long customerId, AppUser user) {
+        Customer c = access.editable(viewer, customerId);
+        if (user.getRole() != Role.CUSTOMER) {
+            throw BusinessException.invalid("error.portal-user-role");
+        }
+        c.getPortalUsers().add(user);
+        audit.record(viewer.username(), "PORTAL_ACCESS_GRANTED", "CUSTOMER", c.getId(), c.getId(),
+                c.getUnit().getPath(), user.getUsername() + " → " + c.getAccountNo(), null, null);
+    }
+
+    static void requireVersion(Long seen, long current) {
+        if (seen != null && seen != current) {
+            throw BusinessException.conflict("error.stale");
+        }
+    }
+
+    static CustomerDetails details(Customer c, boolean editable) {
+        List<LineView> lines = c.getLines().stream().map(LineView::of)
+                .sorted(Comparator.comparing(LineView::code)).toList();
+        AppUser m = c.getManager();
+        AppUser b = c.getBackupManager();
+        return new CustomerDetails(c.getId(), c.getVersion(), c.getAccountNo(), c.getName(), c.getCreditCode(),
+                c.getIndustryCode(), c.getIndustryName(), c.getAddress(), c.getDistrict(), c.getUnit().getId(),
+                c.getUnit().getName(), c.getVoltageKv(), c.getContractCapacityKva(), c.getOperatingCapacityKva(),
+                c.getSupplyMode(), c.getImportance(), c.getTariffCategory(), c.getBasicChargeMode(),
+                c.getPowerFactorStandard(), c.getCreditRating(), c.getAnnualKwh(), c.getAnnualRevenueYuan(),
+                c.getGrowthRate(), c.getTier(), m == null ? null : m.getId(), m == null ? null : m.getDisplayName(),
+                b == null ? null : b.getId(), b == null ? null : b.getDisplayName(), lines, c.getUpdatedAt(),
+                editable);
+    }
+
+    static Map<String, Object> snapshot(Customer c) {
+        Map<String, Object> s = new java.util.LinkedHashMap<>();
+        s.put("accountNo", c.getAccountNo());
+        s.put("name", c.getName());
+        s.put("creditCode", c.getCreditCode());
+        s.put("industry", c.getIndustryCode() + " " + c.getIndustryName());
+        s.put("address", c.getAddress());
+        s.put("district", c.getDistrict());
+        s.put("unit", c.getUnit().getName());
+        s.put("voltageKv", c.getVoltageKv());
+        s.put("contractCapacityKva", c.getContractCapacityKva());
+        s.put("operatingCapacityKva", c.getOperatingCapacityKva());
+        s.put("supplyMode", c.getSupplyMode());
+        s.put("importance", c.getImportance());
+        s.put("tariffCategory", c.getTariffCategory());
+        s.put("basicChargeMode", c.getBasicChargeMode());
+        s.put("powerFactorStandard", c.getPowerFactorStandard());
+        s.put("creditRating", c.getCreditRating());
+        s.put("annualKwh", c.getAnnualKwh());
+        s.put("annualRevenueYuan", c.getAnnualRevenueYuan());
+        s.put("growthRate", c.getGrowthRate());
+        s.put("tier", c.getTier());
+        s.put("lines", c.getLines().stream().map(l -> l.getCode()).sorted().toList());
+        return s;
+    }
+}

@@ -1,0 +1,6 @@
+package cn.keyaccount.customer;
+
+/** Single or dual supply. */
+public enum SupplyMode {
+    SINGLE, DUAL
+}

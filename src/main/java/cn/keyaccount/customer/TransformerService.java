@@ -1,0 +1,95 @@
+package cn.keyaccount.customer;
+
+import cn.keyaccount.audit.AuditService;
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.Validation;
+import cn.keyaccount.security.Viewer;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** A customer's transformers; every change audited. */
+@ApplicationScoped
+public class TransformerService {
+
+    private final TransformerRepository transformers;
+    private final CustomerAccess access;
+    private final AuditService audit;
+
+    TransformerService(TransformerRepository transformers, CustomerAccess access, AuditService audit) {
+        this.transformers = transformers;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    public List<TransformerView> list(Viewer viewer, long customerId) {
+        access.visible(viewer, customerId);
+        return transformers.list("customer.id", Sort.by("name").and("id"), customerId).stream()
+                .map(TransformerView::of).toList();
+    }
+
+    @Transactional
+    public TransformerView add(Viewer viewer, long customerId, TransformerDraft draft) {
+        Customer c = access.editable(viewer, customerId);
+        rules(draft).throwIfInvalid();
+        Transformer t = new Transformer(c);
+        t.apply(draft);
+        transformers.persistAndFlush(t);
+        audit.record(viewer.username(), "TRANSFORMER_CREATED", "TRANSFORMER", t.getId(), c.getId(),
+                c.getUnit().getPath(), c.getAccountNo() + " " + t.getName(), null, snapshot(t));
+        return TransformerView.of(t);
+    }
+
+    @Transactional
+    public TransformerView update(Viewer viewer, long customerId, long transformerId, TransformerDraft draft) {
+        Customer c = access.editable(viewer, customerId);
+        Transformer t = find(customerId, transformerId);
+        CustomerService.requireVersion(draft.getVersion(), t.getVersion());
+        rules(draft).throwIfInvalid();
+        Map<String, Object> before = snapshot(t);
+        t.apply(draft);
+        transformers.flush();
+        audit.record(viewer.username(), "TRANSFORMER_UPDATED", "TRANSFORMER", t.getId(), c.getId(),
+                c.getUnit().getPath(), c.getAccountNo() + " " + t.getName(), before, snapshot(t));
+        return TransformerView.of(t);
+    }
+
+    @Transactional
+    public void delete(Viewer viewer, long customerId, long transformerId) {
+        Customer c = access.editable(viewer, customerId);
+        Transformer t = find(customerId, transformerId);
+        audit.record(viewer.username(), "TRANSFORMER_DELETED", "TRANSFORMER", t.getId(), c.getId(),
+                c.getUnit().getPath(), c.getAccountNo() + " " + t.getName(), snapshot(t), null);
+        transformers.delete(t);
+    }
+
+    public static Validation rules(TransformerDraft d) {
+        return new Validation()
+                .notBlank(d.getName(), "name").maxLength(d.getName(), 50, "name")
+                .require(positive(d.getRatedKva()), "ratedKva", "error.positive")
+                .require(positive(d.getNoLoadLossKw()), "noLoadLossKw", "error.positive")
+                .require(positive(d.getLoadLossKw()), "loadLossKw", "error.positive")
+                .require(!positive(d.getNoLoadLossKw()) || !positive(d.getLoadLossKw())
+                        || d.getNoLoadLossKw().compareTo(d.getLoadLossKw()) < 0, "noLoadLossKw", "error.p0-below-pk");
+    }
+
+    private Transformer find(long customerId, long id) {
+        Transformer t = transformers.findById(id);
+        if (t == null || t.getCustomer().getId() != customerId) {
+            throw BusinessException.notFound("error.transformer-not-found", id);
+        }
+        return t;
+    }
+
+    private static Map<String, Object> snapshot(Transformer t) {
+        return Map.of("name", t.getName(), "ratedKva", t.getRatedKva(), "p0Kw", t.getNoLoadLossKw(),
+                "pkKw", t.getLoadLossKw());
+    }
+
+    private static boolean positive(BigDecimal x) {
+        return x != null && x.signum() > 0;
+    }
+}

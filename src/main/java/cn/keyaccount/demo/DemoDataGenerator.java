@@ -1,0 +1,427 @@
+package cn.keyaccount.demo;
+
+import cn.keyaccount.security.Passwords;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds a believable county company: 7 units, 35 staff, 12 substations with 10 kV feeders, and the requested
+ * number of key customers with contacts, transformers, supply lines and assignments. Written with batched JDBC
+ * in one transaction, so that 100,000 customers take seconds, not minutes. Deterministic for a given seed.
+ */
+@ApplicationScoped
+public class DemoDataGenerator {
+
+    private static final Logger LOG = Logger.getLogger(DemoDataGenerator.class);
+    public static final int MANAGERS = 30;
+
+    /** The demo logins, listed in the README. */
+    public enum Login {
+        ADMIN("admin", "Admin@2026", "ADMIN"),
+        SUPERVISOR("supervisor", "Super@2026", "SUPERVISOR"),
+        STATION_SUPERVISOR("supervisor.cg", "Super@2026", "SUPERVISOR"),
+        MANAGER("manager", "Manager@2026", "ACCOUNT_MANAGER"),
+        SCHEDULER("scheduler", "Sched@2026", "SCHEDULER"),
+        CUSTOMER("customer", "Customer@2026", "CUSTOMER");
+
+        public final String username;
+        public final String password;
+        final String role;
+
+        Login(String username, String password, String role) {
+            this.username = username;
+            this.password = password;
+            this.role = role;
+        }
+    }
+
+    public record Result(int units, int users, int customers, int contacts, int transformers, long millis) {
+    }
+
+    private final AgroalDataSource dataSource;
+
+    DemoDataGenerator(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public boolean databaseIsEmpty() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("select exists(select 1 from app_user) or exists(select 1 from org_unit)")) {
+            rs.next();
+            return !rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Result generate(int customerCount, long seed) {
+        long start = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            Result r = new Writer(c, new Random(seed), customerCount).write();
+            c.commit();
+            Result timed = new Result(r.units, r.users, r.customers, r.contacts, r.transformers,
+                    (System.nanoTime() - start) / 1_000_000);
+            LOG.infof("Demo data: %d units, %d users, %d customers, %d contacts, %d transformers in %d ms",
+                    timed.units, timed.users, timed.customers, timed.contacts, timed.transformers, timed.millis);
+            return timed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Demo data generation failed", e);
+        }
+    }
+
+    private static final class Writer {
+        private final Connection c;
+        private final Random random;
+        private final DemoNames names;
+        private final int customerCount;
+        private final Timestamp now = Timestamp.from(Instant.now());
+        private final long[] stationIds = new long[4];
+        private final String[] stationPaths = new String[4];
+        private final List<long[]> managersByStation = new ArrayList<>();
+        private final List<Long> lineIds = new ArrayList<>();
+        private final List<Integer> lineStation = new ArrayList<>();
+        private long countyId;
+        private long provinceId;
+        private int users;
+
+        Writer(Connection c, Random random, int customerCount) {
+            this.c = c;
+            this.random = random;
+            this.names = new DemoNames(random);
+            this.customerCount = customerCount;
+        }
+
+        Result write() throws SQLException {
+            try (Statement s = c.createStatement()) {
+                // bulk load without per-row search-text triggers; rebuilt once at the end
+                s.execute("set local session_replication_role = replica");
+            }
+            units();
+            staff();
+            network();
+            int[] counts = customers();
+            try (Statement s = c.createStatement()) {
+                s.execute("set local session_replication_role = origin");
+                s.execute("update customer set search_text = customer_search_text(customer)");
+                for (String table : List.of("org_unit", "app_user", "substation", "supply_line", "customer", "contact",
+                        "transformer", "assignment")) {
+                    s.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), "
+                            + "(select coalesce(max(id), 0) + 1 from " + table + "), false)");
+                }
+                s.execute("analyze");
+            }
+            return new Result(7, users, customerCount, counts[0], counts[1], 0);
+        }
+
+        private void units() throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into org_unit (id, code, name, name_en, level, parent_id, path) values (?,?,?,?,?,?,?)")) {
+                provinceId = unit(ps, 1, "JN", "国网江南省电力有限公司", "State Grid Jiangnan Electric Power", "PROVINCE", null, "/1/");
+                long city = unit(ps, 2, "JN-JZ", "国网江州供电公司", "State Grid Jiangzhou Power Supply", "CITY", 1L, "/1/2/");
+                countyId = unit(ps, 3, "JN-JZ-QH", "国网清河县供电公司", "State Grid Qinghe County Power Supply", "COUNTY", city, "/1/2/3/");
+                String[][] stations = {{"城关供电所", "Chengguan station"}, {"东城供电所", "Dongcheng station"},
+                    {"西郊供电所", "Xijiao station"}, {"开发区供电所", "Development Zone station"}};
+                for (int i = 0; i < 4; i++) {
+                    long id = 4 + i;
+                    stationIds[i] = unit(ps, id, "JN-JZ-QH-" + (i + 1), stations[i][0], stations[i][1], "STATION",
+                            countyId, "/1/2/3/" + id + "/");
+                    stationPaths[i] = "/1/2/3/" + id + "/";
+                }
+                ps.executeBatch();
+            }
+        }
+
+        private static long unit(PreparedStatement ps, long id, String code, String name, String nameEn,
+                                 String level, Long parent, String path) throws SQLException {
+            ps.setLong(1, id);
+            ps.setString(2, code);
+            ps.setString(3, name);
+            ps.setString(4, nameEn);
+            ps.setString(5, level);
+            ps.setObject(6, parent);
+            ps.setString(7, path);
+            ps.addBatch();
+            return id;
+        }
+
+        private void staff() throws SQLException {
+            String managerHash = Passwords.hash(Login.MANAGER.password);
+            try (PreparedStatement ps = c.prepareStatement("insert into app_user (id, username, password_hash, "
+                    + "display_name, role, unit_id, mobile, email) values (?,?,?,?,?,?,?,?)")) {
+                user(ps, Login.ADMIN.username, Passwords.hash(Login.ADMIN.password), "系统管理员 赵敏", "ADMIN", provinceId);
+                String superHash = Passwords.hash(Login.SUPERVISOR.password);
+                user(ps, Login.SUPERVISOR.username, superHash, "营销部主管 孙立新", "SUPERVISOR", countyId);
+                user(ps, Login.STATION_SUPERVISOR.username, superHash, "城关所班长 周海涛", "SUPERVISOR", stationIds[0]);
+                user(ps, Login.SCHEDULER.username, Passwords.hash(Login.SCHEDULER.password), "调度员 钱志远", "SCHEDULER", countyId);
+                for (int i = 0; i < 4; i++) {
+                    managersByStation.add(new long[MANAGERS / 4 + (i < MANAGERS % 4 ? 1 : 0)]);
+                }
+                int[] filled = new int[4];
+                for (int m = 0; m < MANAGERS; m++) {
+                    int station = m % 4;
+                    String username = m == 0 ? Login.MANAGER.username : String.format("mgr%02d", m + 1);
+                    long id = user(ps, username, managerHash, names.personName(), "ACCOUNT_MANAGER", stationIds[station]);
+                    managersByStation.get(station)[filled[station]++] = id;
+                }
+                user(ps, Login.CUSTOMER.username, Passwords.hash(Login.CUSTOMER.password), "客户电气负责人 陈建国", "CUSTOMER",
+                        stationIds[0]);
+                ps.executeBatch();
+            }
+        }
+
+        private long user(PreparedStatement ps, String username, String hash, String name, String role, long unit)
+                throws SQLException {
+            long id = ++users;
+            ps.setLong(1, id);
+            ps.setString(2, username);
+            ps.setString(3, hash);
+            ps.setString(4, name);
+            ps.setString(5, role);
+            ps.setLong(6, unit);
+            ps.setString(7, names.mobile());
+            ps.setString(8, username + "@qinghe.example.cn");
+            ps.addBatch();
+            return id;
+        }
+
+        private void network() throws SQLException {
+            String[] subs = {"城关", "东城", "西郊", "开发区", "临港", "高新", "南湖", "北关", "金桥", "石门", "清泉", "凤凰"};
+            try (PreparedStatement st = c.prepareStatement(
+                    "insert into substation (id, name, voltage_kv, unit_id) values (?,?,?,?)");
+                 PreparedStatement li = c.prepareStatement(
+                         "insert into supply_line (id, code, name, voltage_kv, substation_id) values (?,?,?,?,?)")) {
+                long lineId = 0;
+                for (int s = 0; s < subs.length; s++) {
+                    boolean big = s % 4 == 0;
+                    st.setLong(1, s + 1);
+                    st.setString(2, subs[s] + (big ? "220kV变电站" : "110kV变电站"));
+                    st.setBigDecimal(3, new BigDecimal(big ? "220" : "110"));
+                    st.setLong(4, stationIds[s % 4]);
+                    st.addBatch();
+                    int feeders = 10 + random.nextInt(6);
+                    for (int f = 1; f <= feeders; f++) {
+                        lineId++;
+                        li.setLong(1, lineId);
+                        li.setString(2, String.format("L%02d%02d", s + 1, f));
+                        li.setString(3, subs[s] + (f <= 2 ? "3" : "") + String.format("%02d", f) + (f <= 2 ? "线(35kV)" : "线"));
+                        li.setBigDecimal(4, new BigDecimal(f <= 2 ? "35" : "10"));
+                        li.setLong(5, s + 1);
+                        li.addBatch();
+                        lineIds.add(lineId);
+                        lineStation.add(s % 4);
+                    }
+                }
+                st.executeBatch();
+                li.executeBatch();
+            }
+        }
+
+        private int[] customers() throws SQLException {
+            int contacts = 0;
+            int transformers = 0;
+            long contactId = 0;
+            long transformerId = 0;
+            long customerUser = users;
+            try (PreparedStatement cu = c.prepareStatement("insert into customer (id, account_no, name, credit_code, "
+                    + "industry_code, industry_name, address, district, unit_id, voltage_kv, contract_capacity_kva, "
+                    + "operating_capacity_kva, supply_mode, importance, tariff_category, basic_charge_mode, "
+                    + "power_factor_standard, credit_rating, annual_kwh, annual_revenue_yuan, growth_rate, tier, "
+                    + "manager_id, backup_manager_id, created_at, updated_at) "
+                    + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                 PreparedStatement co = c.prepareStatement("insert into contact (id, customer_id, name, role, mobile, "
+                         + "email, accepts_sms, accepts_email, accepts_portal, quiet_from, quiet_to) "
+                         + "values (?,?,?,?,?,?,?,?,?,?,?)");
+                 PreparedStatement tr = c.prepareStatement("insert into transformer (id, customer_id, name, rated_kva, "
+                         + "no_load_loss_kw, load_loss_kw) values (?,?,?,?,?,?)");
+                 PreparedStatement sl = c.prepareStatement(
+                         "insert into customer_supply_line (customer_id, line_id) values (?,?)");
+                 PreparedStatement as = c.prepareStatement("insert into assignment (id, customer_id, manager_id, "
+                         + "backup_manager_id, valid_from, valid_to, assigned_by, reason) values (?,?,?,?,?,?,?,?)");
+                 PreparedStatement uc = c.prepareStatement(
+                         "insert into user_customer (user_id, customer_id) values (?,?)")) {
+                long assignmentId = 0;
+                int linked = 0;
+                for (int i = 1; i <= customerCount; i++) {
+                    DemoNames.Industry ind = DemoNames.INDUSTRIES.get(weightedIndustry());
+                    int station = random.nextInt(4);
+                    long[] managers = managersByStation.get(station);
+                    long manager = managers[random.nextInt(managers.length)];
+                    Long backup = random.nextInt(10) < 3 ? managers[(int) ((manager + 1) % managers.length)] : null;
+                    if (backup != null && backup == manager) {
+                        backup = null;
+                    }
+                    int kva = roundKva(ind.minKva() + random.nextInt(ind.maxKva() - ind.minKva() + 1));
+                    boolean dual = !"NORMAL".equals(ind.importance()) || random.nextInt(10) == 0;
+                    double loadRate = 0.2 + random.nextDouble() * 0.45;
+                    double kwh = Math.round(kva * 0.9 * loadRate * 8760 / 100.0) * 100.0;
+                    double revenue = Math.round(kwh * (0.55 + random.nextDouble() * 0.2));
+                    String importance = random.nextInt(20) == 0 && "NORMAL".equals(ind.importance()) ? "SECOND"
+                            : ind.importance();
+                    String rating = names.creditRating();
+                    double growth = Math.round((random.nextGaussian() * 0.08 + 0.03) * 1000) / 1000.0;
+                    String tier = cn.keyaccount.customer.CustomerTiering.tierOf(BigDecimal.valueOf(kwh),
+                            BigDecimal.valueOf(revenue), cn.keyaccount.customer.Importance.valueOf(importance), rating,
+                            BigDecimal.valueOf(growth)).name();
+                    String district = DemoNames.DISTRICTS[random.nextInt(DemoNames.DISTRICTS.length)];
+                    int p = 0;
+                    cu.setLong(++p, i);
+                    cu.setString(++p, String.format("31%08d", 10_000_000 + i * 7L % 90_000_000));
+                    cu.setString(++p, names.companyName(ind, i));
+                    cu.setString(++p, names.creditCode());
+                    cu.setString(++p, ind.code());
+                    cu.setString(++p, ind.name());
+                    cu.setString(++p, names.address(district));
+                    cu.setString(++p, district);
+                    cu.setLong(++p, stationIds[station]);
+                    cu.setBigDecimal(++p, BigDecimal.valueOf(ind.voltageKv()));
+                    cu.setBigDecimal(++p, BigDecimal.valueOf(kva));
+                    cu.setBigDecimal(++p, BigDecimal.valueOf(random.nextInt(5) == 0 ? roundKva(kva * 0.8) : kva));
+                    cu.setString(++p, dual ? "DUAL" : "SINGLE");
+                    cu.setString(++p, importance);
+                    cu.setString(++p, ind.tariff());
+                    cu.setString(++p, kva >= 315 && ind.tariff().equals("大工业用电")
+                            ? (random.nextBoolean() ? "CAPACITY" : random.nextBoolean() ? "CONTRACT_DEMAND" : "ACTUAL_DEMAND")
+                            : "NONE");
+                    cu.setBigDecimal(++p, new BigDecimal(ind.tariff().startsWith("农业") ? "0.80"
+                            : kva > 160 && ind.voltageKv() >= 10 && ind.tariff().equals("大工业用电") ? "0.90" : "0.85"));
+                    cu.setString(++p, rating);
+                    cu.setBigDecimal(++p, BigDecimal.valueOf(kwh));
+                    cu.setBigDecimal(++p, BigDecimal.valueOf(revenue));
+                    cu.setBigDecimal(++p, BigDecimal.valueOf(growth));
+                    cu.setString(++p, tier);
+                    cu.setLong(++p, manager);
+                    cu.setObject(++p, backup);
+                    cu.setTimestamp(++p, now);
+                    cu.setTimestamp(++p, now);
+                    cu.addBatch();
+
+                    for (long line : lines(station, dual ? 2 : 1)) {
+                        sl.setLong(1, i);
+                        sl.setLong(2, line);
+                        sl.addBatch();
+                    }
+                    int contactCount = 2 + random.nextInt(2);
+                    for (int k = 0; k < contactCount; k++) {
+                        contacts++;
+                        co.setLong(1, ++contactId);
+                        co.setLong(2, i);
+                        co.setString(3, names.personName());
+                        co.setString(4, DemoNames.CONTACT_ROLES[k % DemoNames.CONTACT_ROLES.length]);
+                        co.setString(5, names.mobile());
+                        co.setString(6, "contact" + contactId + "@customer.example.cn");
+                        co.setBoolean(7, random.nextInt(10) > 0);
+                        co.setBoolean(8, true);
+                        co.setBoolean(9, true);
+                        boolean quiet = random.nextInt(3) == 0;
+                        co.setObject(10, quiet ? java.time.LocalTime.of(22, 0) : null);
+                        co.setObject(11, quiet ? java.time.LocalTime.of(7, 30) : null);
+                        co.addBatch();
+                    }
+                    for (DemoNames.TransformerType t : transformersFor(kva)) {
+                        transformers++;
+                        tr.setLong(1, ++transformerId);
+                        tr.setLong(2, i);
+                        tr.setString(3, (transformers % 2 == 0 ? "2" : "1") + "号主变 S13-" + t.kva());
+                        tr.setBigDecimal(4, BigDecimal.valueOf(t.kva()));
+                        tr.setBigDecimal(5, BigDecimal.valueOf(t.p0()));
+                        tr.setBigDecimal(6, BigDecimal.valueOf(t.pk()));
+                        tr.addBatch();
+                    }
+                    Timestamp from = Timestamp.from(now.toInstant().minus(30 + random.nextInt(900), ChronoUnit.DAYS));
+                    if (random.nextInt(4) == 0) {
+                        long previous = managers[(int) ((manager + 2) % managers.length)];
+                        if (previous != manager) {
+                            assignment(as, ++assignmentId, i, previous, null,
+                                    Timestamp.from(from.toInstant().minus(365, ChronoUnit.DAYS)), from, "初次建档分配");
+                        }
+                    }
+                    assignment(as, ++assignmentId, i, manager, backup, from, null,
+                            random.nextBoolean() ? "网格化管理调整" : "初次建档分配");
+                    if (manager == managersByStation.get(0)[0] && linked < 2 && station == 0) {
+                        uc.setLong(1, customerUser);
+                        uc.setLong(2, i);
+                        uc.addBatch();
+                        linked++;
+                    }
+                    if (i % 2000 == 0) {
+                        cu.executeBatch();
+                        sl.executeBatch();
+                        co.executeBatch();
+                        tr.executeBatch();
+                        as.executeBatch();
+                    }
+                }
+                cu.executeBatch();
+                sl.executeBatch();
+                co.executeBatch();
+                tr.executeBatch();
+                as.executeBatch();
+                uc.executeBatch();
+            }
+            return new int[] {contacts, transformers};
+        }
+
+        private void assignment(PreparedStatement as, long id, long customer, long manager, Long backup,
+                                Timestamp from, Timestamp to, String reason) throws SQLException {
+            as.setLong(1, id);
+            as.setLong(2, customer);
+            as.setLong(3, manager);
+            as.setObject(4, backup);
+            as.setTimestamp(5, from);
+            as.setTimestamp(6, to);
+            as.setString(7, Login.SUPERVISOR.username);
+            as.setString(8, reason);
+            as.addBatch();
+        }
+
+        private int weightedIndustry() {
+            int r = random.nextInt(100);
+            int n = DemoNames.INDUSTRIES.size();
+            return r < 60 ? 2 + random.nextInt(6) : random.nextInt(n);
+        }
+
+        private static int roundKva(double kva) {
+            return (int) Math.max(100, Math.round(kva / 50.0) * 50);
+        }
+
+        private List<Long> lines(int station, int count) {
+            List<Long> chosen = new ArrayList<>();
+            while (chosen.size() < count) {
+                int idx = random.nextInt(lineIds.size());
+                if (lineStation.get(idx) == station && !chosen.contains(lineIds.get(idx))) {
+                    chosen.add(lineIds.get(idx));
+                }
+            }
+            return chosen;
+        }
+
+        private List<DemoNames.TransformerType> transformersFor(int kva) {
+            List<DemoNames.TransformerType> chosen = new ArrayList<>();
+            int count = kva >= 2000 ? 2 : 1;
+            double each = kva / (double) count;
+            DemoNames.TransformerType best = DemoNames.TRANSFORMERS.get(0);
+            for (DemoNames.TransformerType t : DemoNames.TRANSFORMERS) {
+                if (t.kva() <= each * 1.05) {
+                    best = t;
+                }
+            }
+            for (int k = 0; k < count; k++) {
+                chosen.add(best);
+            }
+            return chosen;
+        }
+    }
+}

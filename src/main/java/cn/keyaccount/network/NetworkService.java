@@ -1,0 +1,50 @@
+package cn.keyaccount.network;
+
+import cn.keyaccount.base.BusinessException;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+
+/** The supply network the customers hang off: substations and their lines. */
+@ApplicationScoped
+public class NetworkService {
+
+    private final SupplyLineRepository lines;
+
+    NetworkService(SupplyLineRepository lines) {
+        this.lines = lines;
+    }
+
+    public List<LineView> searchLines(String text, int limit) {
+        String q = text == null ? "" : text.trim().toLowerCase();
+        return lines.find("lower(code) like ?1 or lower(name) like ?1 or lower(substation.name) like ?1",
+                        Sort.by("code"), "%" + q + "%")
+                .page(Page.ofSize(limit)).list().stream().map(LineView::of).toList();
+    }
+
+    public LineView line(long id) {
+        SupplyLine line = lines.findById(id);
+        if (line == null) {
+            throw BusinessException.notFound("error.line-not-found", id);
+        }
+        return LineView.of(line);
+    }
+
+    /** The lines with these ids, for a customer's supply; unknown ids are refused. */
+    public List<SupplyLine> linesForSupply(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<SupplyLine> found = lines.list("id in ?1", ids);
+        if (found.size() != ids.stream().distinct().count()) {
+            throw BusinessException.invalid("error.line-not-found", ids);
+        }
+        return found;
+    }
+
+    public SupplyLine byCode(String code) {
+        return lines.find("code", code).firstResult();
+    }
+}

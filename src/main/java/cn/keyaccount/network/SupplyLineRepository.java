@@ -1,0 +1,8 @@
+package cn.keyaccount.network;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class SupplyLineRepository implements PanacheRepository<SupplyLine> {
+}

@@ -1,0 +1,30 @@
+package cn.keyaccount.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+
+/** Carries the {@link Viewer} inside the Quarkus security identity, so a REST call needs no further lookup. */
+public final class ViewerIdentity {
+
+    public static final String ATTRIBUTE = "keyaccount.viewer";
+
+    private ViewerIdentity() {
+    }
+
+    static SecurityIdentity of(Viewer viewer) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(viewer.username()))
+                .addRole(viewer.role().name())
+                .addAttribute(ATTRIBUTE, viewer)
+                .build();
+    }
+
+    public static Viewer viewer(SecurityIdentity identity) {
+        Viewer viewer = identity.getAttribute(ATTRIBUTE);
+        if (viewer == null) {
+            throw new IllegalStateException("not signed in");
+        }
+        return viewer;
+    }
+}
