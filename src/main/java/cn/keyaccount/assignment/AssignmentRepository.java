@@ -1,0 +1,8 @@
+package cn.keyaccount.assignment;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class AssignmentRepository implements PanacheRepository<Assignment> {
+}
