@@ -1,0 +1,116 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Load client for the customer search over REST, loopback only. Usage:
+ *   java bench/SearchLoad.java [baseUrl] [clients] [requestsPerClient]
+ * Prints latency percentiles; a bounded number of requests, then it stops.
+ */
+public class SearchLoad {
+
+    static final String[] TERMS = {"化工", "钢铁", "电子", "清河", "江州", "医院", "L0", "L05", "3100", "31000", "食品", "纺织",
+        "华", "鑫源", "开发区", "高新区", "制药", "数据", "建材", "公交", "王", "李", "C26", "城关", ""};
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
+        if (!URI.create(base).getHost().matches("127\\.0\\.0\\.1|localhost")) {
+            throw new IllegalArgumentException("load tests target this machine only");
+        }
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        int perClient = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+        String auth = "Basic " + Base64.getEncoder().encodeToString("supervisor:Super@2026".getBytes(StandardCharsets.UTF_8));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        // grid first page as the list opens: default sort, no filter, page 0 of 50 (items + total)
+        List<Long> firstPage = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.send(get(base + "/api/customers?page=0&size=50", auth), HttpResponse.BodyHandlers.ofString());
+            long t = System.nanoTime() - t0;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("first page: HTTP " + r.statusCode() + " " + r.body());
+            }
+            if (i >= 10) {
+                firstPage.add(t);
+            }
+        }
+        report("grid first page (1 client, 50 rows + total, 50 runs)", firstPage, 0);
+
+        // warm-up
+        for (int i = 0; i < 200; i++) {
+            http.send(get(url(base, new Random(i)), auth), HttpResponse.BodyHandlers.discarding());
+        }
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int seed = c;
+            futures.add(pool.submit(() -> {
+                Random random = new Random(seed);
+                for (int i = 0; i < perClient; i++) {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<Void> r = http.send(get(url(base, random), auth), HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    latencies.add(System.nanoTime() - t0);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        long wall = System.nanoTime() - start;
+        pool.shutdown();
+        report("search under " + clients + " concurrent clients (" + latencies.size() + " requests)", latencies, wall);
+        System.out.printf("errors: %d%n", errors.get());
+    }
+
+    static String url(String base, Random random) {
+        String term = TERMS[random.nextInt(TERMS.length)];
+        String extra = switch (random.nextInt(4)) {
+            case 0 -> "&tier=A";
+            case 1 -> "&sort=-capacity";
+            default -> "";
+        };
+        return base + "/api/customers?size=50&q=" + URLEncoder.encode(term, StandardCharsets.UTF_8) + extra;
+    }
+
+    static HttpRequest get(String url, String auth) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30)).GET().build();
+    }
+
+    static void report(String what, List<Long> nanos, long wallNanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        System.out.printf("%s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%s%n", what,
+                pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6,
+                wallNanos > 0 ? String.format(", %.0f req/s", sorted.size() / (wallNanos / 1e9)) : "");
+    }
+
+    static double pct(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    }
+}
