@@ -84,6 +84,9 @@ public class Customer extends AbstractEntity {
     @JoinTable(name = "user_customer", joinColumns = @JoinColumn(name = "customer_id"),
             inverseJoinColumns = @JoinColumn(name = "user_id"))
     private Set<AppUser> portalUsers = new HashSet<>();
+    /** Kept by a database trigger (name, 户号, industry, lines, managers) for the list's search box. */
+    @Column(name = "search_text", insertable = false, updatable = false)
+    private String searchText;
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt = OffsetDateTime.now();
     @Column(name = "updated_at", nullable = false)
