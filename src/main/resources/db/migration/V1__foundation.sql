@@ -1,8 +1,6 @@
 -- Foundation schema: organisation, users, key customers, supply network, assignments, audit.
 -- Flyway owns the schema; Hibernate only validates it.
 
-create extension if not exists pg_trgm;
-
 create table org_unit (
     id          bigserial primary key,
     version     bigint       not null default 0,
@@ -51,7 +49,6 @@ create table supply_line (
     voltage_kv     numeric(6, 1) not null,
     substation_id  bigint       not null references substation (id)
 );
-create index supply_line_name_trgm on supply_line using gin (name gin_trgm_ops);
 
 create table customer (
     id                      bigserial primary key,
@@ -83,10 +80,7 @@ create table customer (
     created_at              timestamptz   not null default now(),
     updated_at              timestamptz   not null default now()
 );
-create index customer_name_trgm on customer using gin (name gin_trgm_ops);
-create index customer_account_trgm on customer using gin (account_no gin_trgm_ops);
 create index customer_industry_idx on customer (industry_code);
-create index customer_industry_trgm on customer using gin (industry_name gin_trgm_ops);
 create index customer_unit_idx on customer (unit_id);
 create index customer_manager_idx on customer (manager_id);
 create index customer_backup_idx on customer (backup_manager_id);
@@ -171,10 +165,24 @@ create index audit_event_actor_idx on audit_event (actor, at desc);
 alter table audit_event add column unit_path varchar(400);
 create index audit_event_unit_path_idx on audit_event (unit_path varchar_pattern_ops, at desc);
 
--- One search column per customer: name, 户号, credit code, industry, supply lines and manager, indexed by trigram,
--- so that the list's single search box stays fast at 100,000 customers. Kept by triggers, never by hand.
+-- One search column per customer: name, 户号, credit code, industry, supply lines and managers, so that the list's
+-- single search box stays fast at 100,000 customers. Chinese search terms are often two characters, too short for
+-- trigrams, so the words are also cut into their characters and character pairs (search_tokens, GIN-indexed): a
+-- query must contain all its pairs (or its one character) before the substring check. Kept by triggers, never by
+-- hand (the demo generator computes the same values in Java, see customer/SearchTokens).
 alter table customer add column search_text text;
-create index customer_search_trgm on customer using gin (search_text gin_trgm_ops);
+alter table customer add column search_tokens varchar[] not null default '{}';
+create index customer_search_tokens_gin on customer using gin (search_tokens);
+
+create function search_tokens(t text) returns varchar[] language sql immutable parallel safe as $$
+    select coalesce(array_agg(distinct tok order by tok), '{}')::varchar[] from (
+        select substr(w, i, 2) as tok
+          from regexp_split_to_table(coalesce(t, ''), '\s+') w, generate_series(1, length(w) - 1) i
+        union all
+        select substr(w, i, 1)
+          from regexp_split_to_table(coalesce(t, ''), '\s+') w, generate_series(1, length(w)) i
+    ) x where tok <> ''
+$$;
 
 create function customer_search_text(c customer) returns text language sql stable as $$
     select lower(concat_ws(' ', c.account_no, c.name, c.credit_code, c.industry_code, c.industry_name, c.district,
@@ -187,6 +195,7 @@ $$;
 create function customer_search_text_trg() returns trigger language plpgsql as $$
 begin
     new.search_text := customer_search_text(new);
+    new.search_tokens := search_tokens(new.search_text);
     return new;
 end $$;
 create trigger customer_search_text_biu before insert or update on customer

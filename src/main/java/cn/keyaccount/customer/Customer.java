@@ -87,6 +87,8 @@ public class Customer extends AbstractEntity {
     /** Kept by a database trigger (name, 户号, industry, lines, managers) for the list's search box. */
     @Column(name = "search_text", insertable = false, updatable = false)
     private String searchText;
+    @Column(name = "search_tokens", insertable = false, updatable = false)
+    private String[] searchTokens;
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt = OffsetDateTime.now();
     @Column(name = "updated_at", nullable = false)

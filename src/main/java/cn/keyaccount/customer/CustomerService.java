@@ -28,6 +28,9 @@ public class CustomerService {
             + "c.industryName, c.district, u.name, c.voltageKv, c.contractCapacityKva, c.importance, c.tier, "
             + "c.annualKwh, m.id, m.displayName) from Customer c join c.unit u left join c.manager m";
 
+    /** Counts stop here: a count above it means "more than this many". */
+    public static final int COUNT_LIMIT = 10_000;
+
     private final CustomerRepository customers;
     private final CustomerAccess access;
     private final CustomerValidator validator;
@@ -57,9 +60,14 @@ public class CustomerService {
         return q.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
+    /**
+     * How many customers match, counted exactly up to {@link #COUNT_LIMIT}; beyond that the list shows
+     * "10,000+" (counting 100,000 rows on every keystroke would cost more than the page itself).
+     */
     public long count(Viewer viewer, CustomerSearch search) {
         Where where = where(viewer, search);
-        TypedQuery<Long> q = em.createQuery("select count(c) from Customer c where " + where.hql, Long.class);
+        TypedQuery<Long> q = em.createQuery("select count(*) from (select c.id as id from Customer c where "
+                + where.hql + " order by c.id limit " + (COUNT_LIMIT + 1) + ")", Long.class);
         where.params.map().forEach(q::setParameter);
         return q.getSingleResult();
     }
@@ -73,8 +81,14 @@ public class CustomerService {
         Parameters params = new Parameters();
         scope.params().map().forEach(params::and);
         if (s.text() != null && !s.text().isBlank()) {
-            parts.add("c.searchText like :text");
-            params.and("text", "%" + s.text().trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+            // the token index narrows the rows, the substring check keeps only real matches
+            parts.add("array_includes(c.searchTokens, :tokens)");
+            params.and("tokens", SearchTokens.forQuery(s.text()).toArray(String[]::new));
+            for (String word : s.text().trim().toLowerCase().split("\\s+")) {
+                String name = "text" + parts.size();
+                parts.add("c.searchText like :" + name);
+                params.and(name, "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
         }
         if (s.tier() != null) {
             parts.add("c.tier = :tier");

@@ -1,5 +1,6 @@
 package cn.keyaccount.demo;
 
+import cn.keyaccount.customer.SearchTokens;
 import cn.keyaccount.security.Passwords;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,6 +94,8 @@ public class DemoDataGenerator {
         private final List<long[]> managersByStation = new ArrayList<>();
         private final List<Long> lineIds = new ArrayList<>();
         private final List<Integer> lineStation = new ArrayList<>();
+        private final java.util.Map<Long, String> userNames = new java.util.HashMap<>();
+        private final java.util.Map<Long, String> lineLabels = new java.util.HashMap<>();
         private long countyId;
         private long provinceId;
         private int users;
@@ -106,7 +109,8 @@ public class DemoDataGenerator {
 
         Result write() throws SQLException {
             try (Statement s = c.createStatement()) {
-                // bulk load without per-row search-text triggers; rebuilt once at the end
+                // bulk load without the per-row search triggers: the rows carry their search text and tokens,
+                // computed here exactly as the triggers would (customer_search_text, search_tokens)
                 s.execute("set local session_replication_role = replica");
             }
             units();
@@ -115,7 +119,6 @@ public class DemoDataGenerator {
             int[] counts = customers();
             try (Statement s = c.createStatement()) {
                 s.execute("set local session_replication_role = origin");
-                s.execute("update customer set search_text = customer_search_text(customer)");
                 for (String table : List.of("org_unit", "app_user", "substation", "supply_line", "customer", "contact",
                         "transformer", "assignment")) {
                     s.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), "
@@ -185,6 +188,7 @@ public class DemoDataGenerator {
         private long user(PreparedStatement ps, String username, String hash, String name, String role, long unit)
                 throws SQLException {
             long id = ++users;
+            userNames.put(id, name);
             ps.setLong(1, id);
             ps.setString(2, username);
             ps.setString(3, hash);
@@ -221,6 +225,8 @@ public class DemoDataGenerator {
                         li.setLong(5, s + 1);
                         li.addBatch();
                         lineIds.add(lineId);
+                        lineLabels.put(lineId, String.format("L%02d%02d", s + 1, f) + " " + subs[s]
+                                + (f <= 2 ? "3" : "") + String.format("%02d", f) + (f <= 2 ? "线(35kV)" : "线"));
                         lineStation.add(s % 4);
                     }
                 }
@@ -239,8 +245,8 @@ public class DemoDataGenerator {
                     + "industry_code, industry_name, address, district, unit_id, voltage_kv, contract_capacity_kva, "
                     + "operating_capacity_kva, supply_mode, importance, tariff_category, basic_charge_mode, "
                     + "power_factor_standard, credit_rating, annual_kwh, annual_revenue_yuan, growth_rate, tier, "
-                    + "manager_id, backup_manager_id, created_at, updated_at) "
-                    + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                    + "manager_id, backup_manager_id, created_at, updated_at, search_text, search_tokens) "
+                    + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
                  PreparedStatement co = c.prepareStatement("insert into contact (id, customer_id, name, role, mobile, "
                          + "email, accepts_sms, accepts_email, accepts_portal, quiet_from, quiet_to) "
                          + "values (?,?,?,?,?,?,?,?,?,?,?)");
@@ -276,11 +282,15 @@ public class DemoDataGenerator {
                             BigDecimal.valueOf(revenue), cn.keyaccount.customer.Importance.valueOf(importance), rating,
                             BigDecimal.valueOf(growth)).name();
                     String district = DemoNames.DISTRICTS[random.nextInt(DemoNames.DISTRICTS.length)];
+                    String accountNo = String.format("31%08d", 10_000_000 + i * 7L % 90_000_000);
+                    String name = names.companyName(ind, i);
+                    String creditCode = names.creditCode();
+                    List<Long> supply = lines(station, dual ? 2 : 1);
                     int p = 0;
                     cu.setLong(++p, i);
-                    cu.setString(++p, String.format("31%08d", 10_000_000 + i * 7L % 90_000_000));
-                    cu.setString(++p, names.companyName(ind, i));
-                    cu.setString(++p, names.creditCode());
+                    cu.setString(++p, accountNo);
+                    cu.setString(++p, name);
+                    cu.setString(++p, creditCode);
                     cu.setString(++p, ind.code());
                     cu.setString(++p, ind.name());
                     cu.setString(++p, names.address(district));
@@ -306,9 +316,18 @@ public class DemoDataGenerator {
                     cu.setObject(++p, backup);
                     cu.setTimestamp(++p, now);
                     cu.setTimestamp(++p, now);
+                    List<String> words = new ArrayList<>(List.of(accountNo, name, creditCode, ind.code(), ind.name(),
+                            district, userNames.get(manager)));
+                    if (backup != null) {
+                        words.add(userNames.get(backup));
+                    }
+                    words.add(String.join(" ", supply.stream().sorted().map(lineLabels::get).toList()));
+                    String searchText = String.join(" ", words).toLowerCase();
+                    cu.setString(++p, searchText);
+                    cu.setArray(++p, c.createArrayOf("text", SearchTokens.of(searchText).toArray()));
                     cu.addBatch();
 
-                    for (long line : lines(station, dual ? 2 : 1)) {
+                    for (long line : supply) {
                         sl.setLong(1, i);
                         sl.setLong(2, line);
                         sl.addBatch();

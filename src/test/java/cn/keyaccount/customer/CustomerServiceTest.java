@@ -127,6 +127,33 @@ class CustomerServiceTest {
     }
 
     @Test
+    void two_character_chinese_terms_and_single_characters_find_customers() {
+        Viewer admin = viewer("admin");
+        CustomerRow row = customers.search(admin, CustomerSearch.text("有限"), null, 0, 1).get(0);
+        String twoChars = row.name().substring(2, 4);
+        assertTrue(customers.search(admin, CustomerSearch.text(twoChars), null, 0, 1000).stream()
+                .anyMatch(r -> r.id() == row.id()), twoChars);
+        String oneChar = row.name().substring(0, 1);
+        assertTrue(customers.count(admin, CustomerSearch.text(oneChar)) >= 1);
+        assertEquals(0, customers.count(admin, CustomerSearch.text("不存在的客户名称xyz")));
+        assertTrue(customers.count(admin, CustomerSearch.text(row.accountNo() + " " + twoChars)) >= 1,
+                "several words must all match");
+    }
+
+    @Test
+    void java_and_database_cut_search_text_into_the_same_tokens() {
+        for (String text : List.of("3100000007 清河华能化工有限公司 l0101 城关01线", "a", "", "ab  c")) {
+            @SuppressWarnings("unchecked")
+            List<String> sql = List.of((String[]) em.createNativeQuery("select search_tokens(?1)")
+                    .setParameter(1, text).getSingleResult());
+            assertEquals(SearchTokens.of(text), sql, text);
+        }
+    }
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
     void tier_is_derived_from_importance_consumption_and_credit() {
         assertEquals(Tier.A, CustomerTiering.tierOf(BigDecimal.ZERO, BigDecimal.ZERO, Importance.FIRST, "C",
                 BigDecimal.ZERO));
