@@ -66,7 +66,8 @@ class ApiAccessMatrixTest {
                 : SUPERVISOR.equals(login) ? SUPERVISOR : STATION_SUPERVISOR));
         expect(rows, create, 201, 201, 201, 403, 403, 403);
         Call addContact = new Call("POST", "/api/customers/{own}/contacts",
-                login -> Map.of("name", "矩阵测试", "role", "电工", "mobile", "13700000000", "email", "mx@example.cn"));
+                login -> Map.of("name", "矩阵测试", "role", "电工", "mobile", "13700000000",
+                        "email", "mx@example.cn"));
         expect(rows, addContact, 201, 201, 201, 201, 403, 403);
         Call addTransformer = new Call("POST", "/api/customers/{own}/transformers",
                 login -> Map.of("name", "矩阵测试变", "ratedKva", 400, "noLoadLossKw", 0.5, "loadLossKw", 4));
