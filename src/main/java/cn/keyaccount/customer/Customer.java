@@ -38,6 +38,9 @@ public class Customer extends AbstractEntity {
     private String address;
     @Column(nullable = false)
     private String district;
+    /** Maintained by a database trigger from the customer, its managers and lines; read only by the search. */
+    @Column(name = "search_text", insertable = false, updatable = false)
+    private String searchText;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     private OrgUnit unit;
     @Column(name = "voltage_kv", nullable = false)

@@ -2,6 +2,9 @@ package cn.keyaccount.base.rest;
 
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Messages;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -45,6 +48,23 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, HttpHeaders headers) {
+        Locale locale = locale(headers);
+        return body(400, "bad_request", Messages.get(locale, "error.bad-request"),
+                List.of(new ErrorBody.FieldMessage(e.parameter(), Messages.get(locale, "error.bad-parameter"))));
+    }
+
+    /** A body that is not JSON, or JSON whose values do not fit the fields (a word where a number belongs). */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response malformedJson(JsonProcessingException e, HttpHeaders headers) {
+        Locale locale = locale(headers);
+        List<ErrorBody.FieldMessage> fields = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                ? List.of(new ErrorBody.FieldMessage(jsonPath(m), Messages.get(locale, "error.bad-parameter")))
+                : List.of();
+        return body(400, "bad_request", Messages.get(locale, "error.malformed-json"), fields);
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         String key = switch (status) {
@@ -56,6 +76,18 @@ public class ErrorMappers {
             default -> "error.bad-request";
         };
         return body(status, key.substring(6).replace('-', '_'), Messages.get(locale(headers), key), List.of());
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static String lastNode(String path) {

@@ -1,0 +1,221 @@
+package cn.keyaccount.customer.rest;
+
+import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.QueryParams;
+import cn.keyaccount.base.rest.ResultPage;
+import cn.keyaccount.customer.ContactDraft;
+import cn.keyaccount.customer.ContactService;
+import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.customer.CustomerDetails;
+import cn.keyaccount.customer.CustomerDraft;
+import cn.keyaccount.customer.CustomerRow;
+import cn.keyaccount.customer.CustomerSearch;
+import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.customer.Importance;
+import cn.keyaccount.customer.Tier;
+import cn.keyaccount.customer.TransformerDraft;
+import cn.keyaccount.customer.TransformerService;
+import cn.keyaccount.customer.TransformerView;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.security.ViewerIdentity;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Key customers with their contacts and transformers. The services decide which rows a viewer sees (another's
+ * customer is absent: 404) and which they may change (read-only: 403); the roles here only keep others out.
+ */
+@Path("/api/customers")
+@Tag(name = "Customers", description = "Key customers (重点大客户), their contacts and transformers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+
+    private static final Map<String, CustomerSearch.SortBy> SORTS = Map.of(
+            "name", CustomerSearch.SortBy.NAME,
+            "accountNo", CustomerSearch.SortBy.ACCOUNT_NO,
+            "capacity", CustomerSearch.SortBy.CAPACITY,
+            "tier", CustomerSearch.SortBy.TIER,
+            "annualKwh", CustomerSearch.SortBy.ANNUAL_KWH,
+            "voltage", CustomerSearch.SortBy.VOLTAGE,
+            "updated", CustomerSearch.SortBy.UPDATED);
+
+    private final CustomerService customers;
+    private final ContactService contacts;
+    private final TransformerService transformers;
+    private final SecurityIdentity identity;
+
+    CustomerResource(CustomerService customers, ContactService contacts, TransformerService transformers,
+                     SecurityIdentity identity) {
+        this.customers = customers;
+        this.contacts = contacts;
+        this.transformers = transformers;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "Search the customers the caller may see, paged and sorted")
+    public ResultPage<CustomerRow> list(
+            @Parameter(description = "matches name, 户号, credit code, industry, lines and managers") @QueryParam("q")
+            String q,
+            @Parameter(description = "A, B or C") @QueryParam("tier") String tier,
+            @Parameter(description = "this unit and the units below it") @QueryParam("unitId") String unitId,
+            @Parameter(description = "supply voltage in kV, e.g. 10") @QueryParam("voltageKv") String voltageKv,
+            @Parameter(description = "SPECIAL, FIRST, SECOND or NORMAL") @QueryParam("importance") String importance,
+            @Parameter(description = "primary or backup manager") @QueryParam("managerId") String managerId,
+            @Parameter(description = "name, accountNo, capacity, tier, annualKwh, voltage or updated; "
+                    + "a leading '-' sorts descending") @QueryParam("sort") String sort,
+            @Parameter(description = "0-based page number") @QueryParam("page") String page,
+            @Parameter(description = "rows per page, 1 to 500, default 50") @QueryParam("size") String size) {
+        CustomerSearch search = new CustomerSearch(q, QueryParams.choice(Tier.class, "tier", tier),
+                QueryParams.number("unitId", unitId), QueryParams.decimal("voltageKv", voltageKv),
+                QueryParams.choice(Importance.class, "importance", importance),
+                QueryParams.number("managerId", managerId));
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
+        Viewer viewer = viewer();
+        List<CustomerRow> rows = customers.search(viewer, search, order(sort), p * s, s);
+        return new ResultPage<>(rows, p, s, customers.count(viewer, search));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "One customer's profile; 'editable' tells whether the caller may change it")
+    public CustomerDetails get(@PathParam("id") long id) {
+        return customers.get(viewer(), id);
+    }
+
+    @POST
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Register a key customer (administrators and supervisors)")
+    public Response create(CustomerDraft draft, UriInfo uri) {
+        CustomerDetails created = customers.create(viewer(), required(draft));
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Change a customer; send the version you read, a stale one is refused with 409")
+    public CustomerDetails update(@PathParam("id") long id, CustomerDraft draft) {
+        return customers.update(viewer(), id, required(draft));
+    }
+
+    @GET
+    @Path("{id}/contacts")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "A customer's contacts; mobiles masked unless the caller may see them")
+    public List<ContactView> contacts(@PathParam("id") long id) {
+        return contacts.list(viewer(), id);
+    }
+
+    @POST
+    @Path("{id}/contacts")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Add a contact to a customer")
+    public Response addContact(@PathParam("id") long id, ContactDraft draft, UriInfo uri) {
+        ContactView created = contacts.add(viewer(), id, required(draft));
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}/contacts/{contactId}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Change a contact; send the version you read")
+    public ContactView updateContact(@PathParam("id") long id, @PathParam("contactId") long contactId,
+                                     ContactDraft draft) {
+        return contacts.update(viewer(), id, contactId, required(draft));
+    }
+
+    @DELETE
+    @Path("{id}/contacts/{contactId}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Remove a contact")
+    public Response deleteContact(@PathParam("id") long id, @PathParam("contactId") long contactId) {
+        contacts.delete(viewer(), id, contactId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/transformers")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "A customer's transformers")
+    public List<TransformerView> transformers(@PathParam("id") long id) {
+        return transformers.list(viewer(), id);
+    }
+
+    @POST
+    @Path("{id}/transformers")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Add a transformer to a customer")
+    public Response addTransformer(@PathParam("id") long id, TransformerDraft draft, UriInfo uri) {
+        TransformerView created = transformers.add(viewer(), id, required(draft));
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}/transformers/{transformerId}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Change a transformer; send the version you read")
+    public TransformerView updateTransformer(@PathParam("id") long id,
+                                             @PathParam("transformerId") long transformerId, TransformerDraft draft) {
+        return transformers.update(viewer(), id, transformerId, required(draft));
+    }
+
+    @DELETE
+    @Path("{id}/transformers/{transformerId}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Remove a transformer")
+    public Response deleteTransformer(@PathParam("id") long id, @PathParam("transformerId") long transformerId) {
+        transformers.delete(viewer(), id, transformerId);
+        return Response.noContent().build();
+    }
+
+    private static CustomerSearch.Order order(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return CustomerSearch.Order.DEFAULT;
+        }
+        boolean descending = sort.startsWith("-");
+        CustomerSearch.SortBy by = SORTS.get(descending ? sort.substring(1) : sort);
+        if (by == null) {
+            throw new InvalidParameterException("sort");
+        }
+        return new CustomerSearch.Order(by, descending);
+    }
+
+    /** An empty body is a malformed request, not a service call with nothing in it. */
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw new BadRequestException();
+        }
+        return body;
+    }
+
+    private Viewer viewer() {
+        return ViewerIdentity.viewer(identity);
+    }
+}

@@ -1,0 +1,108 @@
+package cn.keyaccount;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+
+/**
+ * The layout rules of STYLE.md: package by feature, dependencies pointing one way (ui/rest → service →
+ * repository/entity), features talking through services, no cycles between features, and a base that knows no
+ * feature.
+ */
+@AnalyzeClasses(packages = "cn.keyaccount", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String ROOT = "cn.keyaccount.";
+    /**
+     * The demo data generator fills a whole company in bulk with JDBC and reads whatever it needs from every
+     * feature; it is a tool at the edge of the application, not a feature, so the feature rules leave it out.
+     */
+    private static final String DEMO = ROOT + "demo";
+
+    @ArchTest
+    static final ArchRule views_and_resources_are_used_only_by_views_and_resources =
+            noClasses().that().resideInAPackage("cn.keyaccount..")
+                    .and().resideOutsideOfPackages("cn.keyaccount..ui..", "cn.keyaccount..rest..")
+                    .should().dependOnClassesThat()
+                    .resideInAnyPackage("cn.keyaccount..ui..", "cn.keyaccount..rest..");
+
+    @ArchTest
+    static final ArchRule repositories_are_used_only_within_their_own_feature =
+            classes().that().haveSimpleNameEndingWith("Repository").and().resideInAPackage("cn.keyaccount..")
+                    .should(beUsedOnlyWithinTheirOwnFeature());
+
+    @ArchTest
+    static final ArchRule views_do_not_reach_repositories =
+            noClasses().that().resideInAPackage("cn.keyaccount..ui..")
+                    .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository");
+
+    /** Views and resources may call any feature's service, so only the feature cores count for cycles. */
+    @ArchTest
+    static final ArchRule features_do_not_depend_on_each_other_in_a_cycle =
+            SlicesRuleDefinition.slices().assignedFrom(featureCores()).should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule base_depends_on_no_feature =
+            noClasses().that().resideInAPackage("cn.keyaccount.base..")
+                    .should().dependOnClassesThat(DescribedPredicate.describe("reside in a feature package",
+                            c -> !feature(c).isEmpty() && !feature(c).equals("base")));
+
+    /** The feature a class belongs to: the first package below cn.keyaccount. */
+    static String feature(JavaClass c) {
+        String pkg = c.getPackageName();
+        if (!pkg.startsWith(ROOT)) {
+            return "";
+        }
+        String rest = pkg.substring(ROOT.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static ArchCondition<JavaClass> beUsedOnlyWithinTheirOwnFeature() {
+        return new ArchCondition<>("be used only by classes of their own feature (features talk through services)") {
+            @Override
+            public void check(JavaClass repository, ConditionEvents events) {
+                for (Dependency d : repository.getDirectDependenciesToSelf()) {
+                    JavaClass origin = d.getOriginClass();
+                    if (origin.getPackageName().startsWith(DEMO)) {
+                        continue;
+                    }
+                    if (!feature(origin).equals(feature(repository))) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static SliceAssignment featureCores() {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass c) {
+                String pkg = c.getPackageName();
+                if (!pkg.startsWith(ROOT) || pkg.matches(".*\\.(ui|rest)(\\..*)?") || pkg.startsWith(DEMO)) {
+                    return SliceIdentifier.ignore();
+                }
+                return SliceIdentifier.of(feature(c));
+            }
+
+            @Override
+            public String getDescription() {
+                return "feature packages cn.keyaccount.(*) without their ui and rest (and without the demo generator)";
+            }
+        };
+    }
+}

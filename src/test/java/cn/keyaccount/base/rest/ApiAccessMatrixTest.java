@@ -1,0 +1,134 @@
+package cn.keyaccount.base.rest;
+
+import static cn.keyaccount.demo.DemoDataGenerator.Login.ADMIN;
+import static cn.keyaccount.demo.DemoDataGenerator.Login.CUSTOMER;
+import static cn.keyaccount.demo.DemoDataGenerator.Login.MANAGER;
+import static cn.keyaccount.demo.DemoDataGenerator.Login.SCHEDULER;
+import static cn.keyaccount.demo.DemoDataGenerator.Login.STATION_SUPERVISOR;
+import static cn.keyaccount.demo.DemoDataGenerator.Login.SUPERVISOR;
+
+import cn.keyaccount.demo.DemoDataGenerator.Login;
+import cn.keyaccount.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Who may call what: each demo role against each endpoint, with the status the API must answer. "own" is a
+ * customer the caller may see, "other" one that exists but is out of the caller's reach (reported as absent).
+ */
+@QuarkusTest
+class ApiAccessMatrixTest {
+
+    /** Where a call goes and with which body, worked out for the caller when the row runs. */
+    record Call(String method, String path, Function<Login, Object> body) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private static final Login ANONYMOUS = null;
+    private static final List<Login> ROLES = List.of(ADMIN, SUPERVISOR, STATION_SUPERVISOR, MANAGER, SCHEDULER, CUSTOMER);
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> rows = new ArrayList<>();
+        Call list = new Call("GET", "/api/customers", null);
+        Call readOwn = new Call("GET", "/api/customers/{own}", null);
+        Call contacts = new Call("GET", "/api/customers/{own}/contacts", null);
+        Call transformers = new Call("GET", "/api/customers/{own}/transformers", null);
+        Call history = new Call("GET", "/api/customers/{own}/assignments", null);
+        Call me = new Call("GET", "/api/me", null);
+        for (Login role : ROLES) {
+            for (Call read : List.of(list, readOwn, contacts, transformers, history, me)) {
+                rows.add(Arguments.of(role, read, 200));
+            }
+        }
+        Call readOther = new Call("GET", "/api/customers/{other}", null);
+        rows.add(Arguments.of(MANAGER, readOther, 404));
+        rows.add(Arguments.of(CUSTOMER, readOther, 404));
+        rows.add(Arguments.of(STATION_SUPERVISOR, readOther, 404));
+        rows.add(Arguments.of(MANAGER, new Call("GET", "/api/customers/{other}/contacts", null), 404));
+        rows.add(Arguments.of(CUSTOMER, new Call("GET", "/api/customers/{other}/assignments", null), 404));
+
+        Call update = new Call("PUT", "/api/customers/{own}", ApiAccessMatrixTest::unchangedOwnCustomer);
+        expect(rows, update, 200, 200, 200, 200, 403, 403);
+        rows.add(Arguments.of(MANAGER, new Call("PUT", "/api/customers/{other}", ApiAccessMatrixTest::unchangedOther),
+                404));
+        Call create = new Call("POST", "/api/customers", login -> Api.newCustomer(ADMIN.equals(login) ? ADMIN
+                : SUPERVISOR.equals(login) ? SUPERVISOR : STATION_SUPERVISOR));
+        expect(rows, create, 201, 201, 201, 403, 403, 403);
+        Call addContact = new Call("POST", "/api/customers/{own}/contacts",
+                login -> Map.of("name", "矩阵测试", "role", "电工", "mobile", "13700000000",
+                        "email", "mx@example.cn"));
+        expect(rows, addContact, 201, 201, 201, 201, 403, 403);
+        Call addTransformer = new Call("POST", "/api/customers/{own}/transformers",
+                login -> Map.of("name", "矩阵测试变", "ratedKva", 400, "noLoadLossKw", 0.5, "loadLossKw", 4));
+        expect(rows, addTransformer, 201, 201, 201, 201, 403, 403);
+
+        // an empty reassignment: valid callers get as far as validation (422) without changing any portfolio
+        Call reassign = new Call("POST", "/api/assignments",
+                login -> Map.of("customerIds", List.of(), "reason", "矩阵测试"));
+        expect(rows, reassign, 422, 422, 422, 403, 403, 403);
+        expect(rows, new Call("GET", "/api/managers", null), 200, 200, 200, 403, 403, 403);
+        expect(rows, new Call("GET", "/api/units", null), 200, 200, 200, 200, 200, 403);
+        Call addUnit = new Call("POST", "/api/units", login -> Map.of("code", Api.unique("MX-"),
+                "name", "矩阵测试所", "level", "STATION", "parentId", countyId()));
+        expect(rows, addUnit, 201, 403, 403, 403, 403, 403);
+        expect(rows, new Call("GET", "/api/users", null), 200, 200, 200, 403, 403, 403);
+        Call addUser = new Call("POST", "/api/users", login -> Map.of("username", Api.unique("matrix."),
+                "password", "Matrix@2026x", "displayName", "矩阵测试员", "role", "SCHEDULER", "unitId", countyId()));
+        expect(rows, addUser, 201, 403, 403, 403, 403, 403);
+
+        for (Call call : List.of(list, readOwn, contacts, history, me, update, create, reassign,
+                new Call("GET", "/api/managers", null), new Call("GET", "/api/units", null),
+                new Call("GET", "/api/users", null))) {
+            rows.add(Arguments.of(ANONYMOUS, call, 401));
+        }
+        return rows.stream();
+    }
+
+    /** One row per role, in the order of {@link #ROLES}. */
+    private static void expect(List<Arguments> rows, Call call, int... statuses) {
+        for (int i = 0; i < ROLES.size(); i++) {
+            rows.add(Arguments.of(ROLES.get(i), call, statuses[i]));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @MethodSource("matrix")
+    void each_role_gets_the_expected_status_from_each_endpoint(Login login, Call call, int expected) {
+        String path = call.path();
+        if (path.contains("{own}")) {
+            path = path.replace("{own}", String.valueOf(Api.visibleCustomerIds(login == null ? ADMIN : login)
+                    .getFirst()));
+        }
+        if (path.contains("{other}")) {
+            path = path.replace("{other}", String.valueOf(Api.hiddenCustomerId(login)));
+        }
+        RequestSpecification request = Api.as(login);
+        if (call.body() != null) {
+            request.body(call.body().apply(login == null ? ADMIN : login));
+        }
+        request.request(call.method(), path).then().statusCode(expected);
+    }
+
+    private static Object unchangedOwnCustomer(Login login) {
+        return Api.draftOf(Api.customer(ADMIN, Api.visibleCustomerIds(login).getFirst()));
+    }
+
+    private static Object unchangedOther(Login login) {
+        return Api.draftOf(Api.customer(ADMIN, Api.hiddenCustomerId(login)));
+    }
+
+    private static long countyId() {
+        return Api.as(SUPERVISOR).get("/api/me").then().statusCode(200).extract().jsonPath().getLong("unitId");
+    }
+}

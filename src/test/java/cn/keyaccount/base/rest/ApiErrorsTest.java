@@ -1,0 +1,90 @@
+package cn.keyaccount.base.rest;
+
+import static cn.keyaccount.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import cn.keyaccount.demo.DemoDataGenerator.Login;
+import cn.keyaccount.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ApiErrorsTest {
+
+    @Test
+    void a_body_that_is_not_json_is_a_400_in_the_error_format() {
+        as(Login.ADMIN).body("{\"name\": ").post("/api/customers")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("status", equalTo(400)).body("error", equalTo("bad_request"))
+                .body("message", notNullValue());
+    }
+
+    @Test
+    void a_word_where_a_number_belongs_is_a_400_naming_the_field() {
+        Map<String, Object> draft = Api.newCustomer(Login.ADMIN);
+        draft.put("contractCapacityKva", "lots");
+        as(Login.ADMIN).body(draft).post("/api/customers")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("fields.field", hasItem("contractCapacityKva"));
+    }
+
+    @Test
+    void an_unknown_enum_value_in_the_body_is_a_400() {
+        as(Login.ADMIN).body(Map.of("code", "X1", "name", "新所", "level", "GALAXY")).post("/api/units")
+                .then().statusCode(400).contentType(ContentType.JSON).body("fields.field", hasItem("level"));
+    }
+
+    @Test
+    void an_empty_body_is_a_400() {
+        as(Login.ADMIN).post("/api/customers").then().statusCode(400).contentType(ContentType.JSON)
+                .body("status", equalTo(400));
+    }
+
+    @Test
+    void a_non_numeric_query_parameter_is_a_400_naming_it() {
+        as(Login.ADMIN).queryParam("page", "first").get("/api/users")
+                .then().statusCode(400).contentType(ContentType.JSON).body("fields.field", hasItem("page"));
+    }
+
+    @Test
+    void an_unknown_route_under_api_is_a_404_in_the_error_format() {
+        as(Login.ADMIN).get("/api/no-such-thing/42").then().statusCode(404).contentType(ContentType.JSON)
+                .body("status", equalTo(404)).body("error", equalTo("not_found"));
+        as(Login.ADMIN).body("{}").post("/api/customers/1/no-such-list").then().statusCode(404)
+                .contentType(ContentType.JSON).body("status", equalTo(404));
+    }
+
+    @Test
+    void an_absent_customer_is_a_404_with_a_translated_message() {
+        as(Login.ADMIN).get("/api/customers/{id}", Long.MAX_VALUE).then().statusCode(404)
+                .contentType(ContentType.JSON).body("error", equalTo("not_found"))
+                .body("message", notNullValue());
+    }
+
+    @Test
+    void messages_come_in_chinese_unless_english_is_asked_for() {
+        given().auth().preemptive().basic(Login.ADMIN.username, Login.ADMIN.password)
+                .queryParam("size", 0).get("/api/customers")
+                .then().statusCode(400).body("message", equalTo("请求格式不正确。"));
+    }
+
+    @Test
+    void the_openapi_document_describes_the_customer_api() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo("Key-account service suite API"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/customers"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/customers/{id}/assignments"))
+                .body("paths.'/api/customers'.get.summary", notNullValue());
+    }
+
+    @Test
+    void the_swagger_ui_is_served() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+}
