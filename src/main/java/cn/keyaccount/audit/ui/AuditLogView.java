@@ -120,7 +120,7 @@ class AuditLogView extends VerticalLayout {
         return label.startsWith("!") ? code : label;
     }
 
-    AuditQuery query() {
+    private AuditQuery query() {
         Viewer viewer = currentViewer.get();
         String scope = viewer.isAdmin() ? null : viewer.unitPath();
         return new AuditQuery(scope, null, actor.getValue(), action.getValue(), from.getValue(), to.getValue());
