@@ -1,0 +1,89 @@
+package cn.keyaccount.org.ui;
+
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.org.OrgUnit;
+import cn.keyaccount.org.UnitView;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import java.util.Map;
+
+/** A new unit: code, names, level and parent. Publishes a {@link SaveEvent}; never calls a service. */
+class UnitForm extends FormLayout {
+
+    final TextField code = new TextField();
+    final TextField name = new TextField();
+    final TextField nameEn = new TextField();
+    final Select<OrgUnit.Level> level = new Select<>();
+    final ComboBox<UnitView> parent = new ComboBox<>();
+
+    UnitForm(List<UnitView> units, UnitView suggestedParent) {
+        code.setLabel(getTranslation("unit.code"));
+        code.setId("unit-code");
+        code.setRequiredIndicatorVisible(true);
+        name.setLabel(getTranslation("unit.name"));
+        name.setId("unit-name");
+        name.setRequiredIndicatorVisible(true);
+        nameEn.setLabel(getTranslation("unit.name-en"));
+        level.setLabel(getTranslation("unit.level"));
+        level.setItems(OrgUnit.Level.values());
+        level.setItemLabelGenerator(l -> getTranslation("unit.level." + l));
+        parent.setLabel(getTranslation("unit.parent"));
+        parent.setItems(units);
+        parent.setItemLabelGenerator(u -> u.displayName(getLocale()));
+        parent.setClearButtonVisible(true);
+        if (suggestedParent != null) {
+            parent.setValue(suggestedParent);
+            OrgUnit.Level[] levels = OrgUnit.Level.values();
+            int next = Math.min(suggestedParent.level().ordinal() + 1, levels.length - 1);
+            level.setValue(levels[next]);
+        }
+        add(code, name, nameEn, level, parent);
+    }
+
+    /** Marks the fields a {@link BusinessException} names; true when it named at least one. */
+    boolean showErrors(BusinessException e) {
+        Map<String, HasValidation> fields = Map.of("code", code, "name", name, "level", level);
+        boolean shown = false;
+        for (BusinessException.FieldError error : e.fieldErrors()) {
+            HasValidation field = fields.get(error.field());
+            if (field != null) {
+                field.setErrorMessage(getTranslation(error.key(), error.args()));
+                field.setInvalid(true);
+                shown = true;
+            }
+        }
+        return shown;
+    }
+
+    void save() {
+        fireEvent(new SaveEvent(this));
+    }
+
+    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
+        return addListener(SaveEvent.class, listener);
+    }
+
+    static final class SaveEvent extends ComponentEvent<UnitForm> {
+        final String code;
+        final String name;
+        final String nameEn;
+        final OrgUnit.Level level;
+        final Long parentId;
+
+        SaveEvent(UnitForm form) {
+            super(form, false);
+            code = form.code.getValue();
+            name = form.name.getValue();
+            nameEn = form.nameEn.isEmpty() ? null : form.nameEn.getValue().trim();
+            level = form.level.getValue();
+            parentId = form.parent.getValue() == null ? null : form.parent.getValue().id();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package cn.keyaccount.org.ui;
+
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.org.OrgService;
+import cn.keyaccount.org.UnitView;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.security.ui.CurrentViewer;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.provider.hierarchy.TreeData;
+import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The organisation (省公司 → 市公司 → 县公司 → 供电所) as a tree. Administrators add units; supervisors see their own
+ * part of the tree, read-only.
+ */
+@Route("units")
+@PageTitle("组织机构 Units")
+@Menu(title = "unit.menu", order = 80, icon = "vaadin:sitemap")
+@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+class UnitsView extends VerticalLayout {
+
+    private final OrgService org;
+    private final CurrentViewer currentViewer;
+
+    final TreeGrid<UnitView> tree = new TreeGrid<>();
+    final Button add = new Button();
+    private List<UnitView> units = List.of();
+
+    UnitsView(OrgService org, CurrentViewer currentViewer) {
+        this.org = org;
+        this.currentViewer = currentViewer;
+        setSizeFull();
+        tree.setId("units-tree");
+        tree.addHierarchyColumn(u -> u.displayName(getLocale())).setHeader(getTranslation("unit.name"))
+                .setFlexGrow(3);
+        tree.addColumn(UnitView::code).setHeader(getTranslation("unit.code")).setAutoWidth(true);
+        tree.addColumn(u -> getTranslation("unit.level." + u.level())).setHeader(getTranslation("unit.level"))
+                .setAutoWidth(true);
+        add.setText(getTranslation("unit.add"));
+        add.setId("units-add");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClickListener(e -> openDialog(tree.asSingleSelect().getValue()));
+        add.setVisible(currentViewer.get().isAdmin());
+        add(add, tree);
+        setFlexGrow(1, tree);
+        refresh();
+    }
+
+    private void refresh() {
+        Viewer viewer = currentViewer.get();
+        units = viewer.isAdmin() ? org.all() : org.subtree(viewer.unitId());
+        Map<Long, UnitView> byId = units.stream().collect(Collectors.toMap(UnitView::id, Function.identity()));
+        TreeData<UnitView> data = new TreeData<>();
+        for (UnitView u : units) {
+            UnitView parent = u.parentId() == null ? null : byId.get(u.parentId());
+            data.addItem(parent, u);
+        }
+        tree.setDataProvider(new TreeDataProvider<>(data));
+        tree.expandRecursively(data.getRootItems(), 2);
+    }
+
+    private void openDialog(UnitView parent) {
+        UnitForm form = new UnitForm(units, parent);
+        Dialog dialog = new Dialog(form);
+        dialog.setId("unit-dialog");
+        dialog.setHeaderTitle(getTranslation("unit.add"));
+        Button save = new Button(getTranslation("common.save"), e -> form.save());
+        save.setId("unit-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+        form.addSaveListener(e -> {
+            try {
+                UnitView created = org.create(e.code, e.name, e.nameEn, e.level, e.parentId);
+                dialog.close();
+                refresh();
+                tree.select(created);
+                Notification.show(getTranslation("common.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (BusinessException ex) {
+                if (!form.showErrors(ex)) {
+                    Notification.show(getTranslation(ex.key(), ex.args()))
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            }
+        });
+        dialog.open();
+    }
+}
