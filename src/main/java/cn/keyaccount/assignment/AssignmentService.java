@@ -6,7 +6,7 @@ import cn.keyaccount.base.Validation;
 import cn.keyaccount.customer.Customer;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.security.AppUser;
-import cn.keyaccount.security.AppUserRepository;
+import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.panache.common.Sort;
@@ -27,12 +27,12 @@ import java.util.Map;
 public class AssignmentService {
 
     private final AssignmentRepository assignments;
-    private final AppUserRepository users;
+    private final UserService users;
     private final CustomerService customers;
     private final AuditService audit;
     private final EntityManager em;
 
-    AssignmentService(AssignmentRepository assignments, AppUserRepository users, CustomerService customers,
+    AssignmentService(AssignmentRepository assignments, UserService users, CustomerService customers,
                       AuditService audit, EntityManager em) {
         this.assignments = assignments;
         this.users = users;
@@ -113,7 +113,12 @@ public class AssignmentService {
     }
 
     private AppUser manager(Viewer viewer, long id, String field) {
-        AppUser m = users.findById(id);
+        AppUser m;
+        try {
+            m = users.account(id);
+        } catch (BusinessException e) {
+            m = null;
+        }
         boolean ok = m != null && m.isEnabled() && m.getRole() == Role.ACCOUNT_MANAGER
                 && (viewer.isAdmin() || m.getUnit().getPath().startsWith(viewer.unitPath()));
         if (!ok) {

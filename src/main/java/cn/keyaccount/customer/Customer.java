@@ -87,9 +87,6 @@ public class Customer extends AbstractEntity {
     @JoinTable(name = "user_customer", joinColumns = @JoinColumn(name = "customer_id"),
             inverseJoinColumns = @JoinColumn(name = "user_id"))
     private Set<AppUser> portalUsers = new HashSet<>();
-    /** Kept by a database trigger (name, 户号, industry, lines, managers) for the list's search box. */
-    @Column(name = "search_text", insertable = false, updatable = false)
-    private String searchText;
     @Column(name = "search_tokens", insertable = false, updatable = false)
     private String[] searchTokens;
     @Column(name = "created_at", nullable = false)

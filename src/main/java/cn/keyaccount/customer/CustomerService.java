@@ -6,7 +6,7 @@ import cn.keyaccount.network.LineView;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.org.OrgUnit;
 import cn.keyaccount.security.AppUser;
-import cn.keyaccount.security.AppUserRepository;
+import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.panache.common.Parameters;
@@ -37,11 +37,11 @@ public class CustomerService {
     private final CustomerValidator validator;
     private final NetworkService network;
     private final AuditService audit;
-    private final AppUserRepository users;
+    private final UserService users;
     private final EntityManager em;
 
     CustomerService(CustomerRepository customers, CustomerAccess access, CustomerValidator validator,
-                    NetworkService network, AuditService audit, AppUserRepository users, EntityManager em) {
+                    NetworkService network, AuditService audit, UserService users, EntityManager em) {
         this.customers = customers;
         this.access = access;
         this.validator = validator;
@@ -173,24 +173,15 @@ public class CustomerService {
 
     /** Grants a customer-portal user access to an account. */
     @Transactional
-    public void grantPortalAccess(Viewer viewer, long customerId, AppUser user) {
+    public void grantPortalAccess(Viewer viewer, long customerId, long userId) {
         Customer c = access.editable(viewer, customerId);
+        AppUser user = users.account(userId);
         if (user.getRole() != Role.CUSTOMER) {
             throw BusinessException.invalid("error.portal-user-role");
         }
         c.getPortalUsers().add(user);
         audit.record(viewer.username(), "PORTAL_ACCESS_GRANTED", "CUSTOMER", c.getId(), c.getId(),
                 c.getUnit().getPath(), user.getUsername() + " → " + c.getAccountNo(), null, null);
-    }
-
-    /** Grants portal access by user id, for the administration screens, which hold no user entities. */
-    @Transactional
-    public void grantPortalAccess(Viewer viewer, long customerId, long userId) {
-        AppUser user = users.findById(userId);
-        if (user == null) {
-            throw BusinessException.notFound("error.user-not-found", userId);
-        }
-        grantPortalAccess(viewer, customerId, user);
     }
 
     static void requireVersion(Long seen, long current) {

@@ -3,7 +3,7 @@ package cn.keyaccount.customer;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Validation;
 import cn.keyaccount.org.OrgUnit;
-import cn.keyaccount.org.OrgUnitRepository;
+import cn.keyaccount.org.OrgService;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -25,11 +25,11 @@ public class CustomerValidator {
     private static final Pattern INDUSTRY = Pattern.compile("[A-T](\\d{2,4})?");
 
     private final CustomerRepository customers;
-    private final OrgUnitRepository units;
+    private final OrgService org;
 
-    CustomerValidator(CustomerRepository customers, OrgUnitRepository units) {
+    CustomerValidator(CustomerRepository customers, OrgService org) {
         this.customers = customers;
-        this.units = units;
+        this.org = org;
     }
 
     /** Validates a draft for a new ({@code existing} null) or an existing customer; returns its unit. */
@@ -43,7 +43,7 @@ public class CustomerValidator {
             v.require(existing.getAccountNo().equals(d.getAccountNo().trim()), "accountNo",
                     "error.account-no-immutable");
         }
-        OrgUnit unit = d.getUnitId() == null ? null : units.findById(d.getUnitId());
+        OrgUnit unit = d.getUnitId() == null ? null : findUnit(d.getUnitId());
         v.require(d.getUnitId() == null || unit != null, "unitId", "error.unit-not-found", d.getUnitId());
         v.throwIfInvalid();
         if (!viewer.isAdmin() && !unit.getPath().startsWith(viewer.unitPath())
@@ -52,6 +52,14 @@ public class CustomerValidator {
                     new BusinessException.FieldError("unitId", "error.unit-outside-scope")));
         }
         return unit;
+    }
+
+    private OrgUnit findUnit(long id) {
+        try {
+            return org.unit(id);
+        } catch (BusinessException e) {
+            return null;
+        }
     }
 
     /** The rules that need no database: also used to check import rows before anything is written. */

@@ -20,6 +20,11 @@ public class OrgService {
         return UnitView.of(find(id));
     }
 
+    /** The unit entity, for features that hold a reference to it (customers, users). */
+    public OrgUnit unit(long id) {
+        return find(id);
+    }
+
     OrgUnit find(long id) {
         OrgUnit unit = units.findById(id);
         if (unit == null) {

@@ -5,7 +5,6 @@ import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Validation;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.org.OrgUnit;
-import cn.keyaccount.org.OrgUnitRepository;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -26,15 +25,13 @@ public class UserService {
     private static final String DUMMY_HASH = Passwords.hash("not-a-real-password");
 
     private final AppUserRepository users;
-    private final OrgUnitRepository units;
     private final OrgService org;
     private final AuditService audit;
     private final SecurityConfig config;
 
-    UserService(AppUserRepository users, OrgUnitRepository units, OrgService org, AuditService audit,
+    UserService(AppUserRepository users, OrgService org, AuditService audit,
                 SecurityConfig config) {
         this.users = users;
-        this.units = units;
         this.org = org;
         this.audit = audit;
         this.config = config;
@@ -204,8 +201,12 @@ public class UserService {
     }
 
     private OrgUnit unit(long id) {
-        org.get(id);
-        return units.findById(id);
+        return org.unit(id);
+    }
+
+    /** The user entity, for features that hold a reference to it (customer managers, portal users). */
+    public AppUser account(long id) {
+        return find(id);
     }
 
     private static void requireAdmin(Viewer actor) {

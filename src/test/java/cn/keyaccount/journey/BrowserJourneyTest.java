@@ -13,7 +13,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -120,7 +119,7 @@ class BrowserJourneyTest {
 
         Page page = signIn(Login.CUSTOMER);
         page.waitForURL(url -> url.contains("/portal"));
-        page.getByText(own.get(0).accountNo()).first().waitFor();
+        page.locator("#portal-profile").getByText(own.get(0).accountNo()).waitFor();
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("customer-portal.png")));
         String html = page.content();
         assertTrue(html.contains(own.get(0).accountNo()), "own account shown");
@@ -130,8 +129,11 @@ class BrowserJourneyTest {
         page.navigate(root + "customers/" + someoneElse.id());
         page.waitForLoadState();
         assertTrue(!page.content().contains(someoneElse.name()), "another customer's page must not open");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("退出登录")).click();
+        page.navigate(root + "portal");
+        page.locator("#logout").click();
         page.waitForURL(url -> url.contains("/login"));
+        page.navigate(root + "portal");
+        page.waitForURL(url -> url.contains("/login"), new Page.WaitForURLOptions().setTimeout(30_000));
         page.close();
     }
 }

@@ -22,7 +22,6 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
@@ -97,7 +96,26 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+        viewTitle.setText(titleOf(getContent()));
+    }
+
+    /** The translated menu title of the view, else its @PageTitle (views may be CDI subclasses: look up). */
+    private String titleOf(com.vaadin.flow.component.Component content) {
+        if (content == null) {
+            return "";
+        }
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (entry.menuClass() != null && entry.menuClass().isAssignableFrom(content.getClass())) {
+                return getTranslation(entry.title());
+            }
+        }
+        for (Class<?> c = content.getClass(); c != null; c = c.getSuperclass()) {
+            com.vaadin.flow.router.PageTitle title = c.getAnnotation(com.vaadin.flow.router.PageTitle.class);
+            if (title != null) {
+                return title.value();
+            }
+        }
+        return "";
     }
 
     /** An empty state for lists: a short sentence where a grid would be empty. */
