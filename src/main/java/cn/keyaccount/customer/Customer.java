@@ -28,6 +28,9 @@ public class Customer extends AbstractEntity {
     private String accountNo;
     @Column(nullable = false)
     private String name;
+    /** Kept by a database trigger (see V1__foundation.sql) for the list's search box; only queried, never written. */
+    @Column(name = "search_text", insertable = false, updatable = false)
+    private String searchText;
     @Column(name = "credit_code", nullable = false)
     private String creditCode;
     @Column(name = "industry_code", nullable = false)
