@@ -79,7 +79,7 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
         try {
             details = customers.get(viewer, customerId);
         } catch (BusinessException e) {
-            Paragraph notFound = new Paragraph(getTranslation("customer.not-found", customerId));
+            Paragraph notFound = new Paragraph(getTranslation("customer.not-found", Long.toString(customerId)));
             notFound.setId("customer-not-found");
             add(notFound);
             return;

@@ -1,0 +1,55 @@
+package cn.keyaccount.support.ui;
+
+import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.browserless.mocks.MockRequest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.di.DefaultInstantiator;
+import com.vaadin.flow.di.Instantiator;
+import com.vaadin.flow.di.InstantiatorFactory;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.quarkus.QuarkusInstantiator;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Browserless view tests inside {@code @QuarkusTest}: views get their CDI beans from Quarkus (there is no
+ * browserless-test-quarkus artifact), and {@link #signIn} puts a user on the mock request so that secured views
+ * open as they would for that user.
+ */
+public abstract class BrowserlessQuarkusTest extends BrowserlessTest {
+
+    /** Hands Vaadin the Quarkus instantiator, so that views and their injected services come from CDI. */
+    public static class QuarkusInstantiatorForTests implements InstantiatorFactory {
+        @Override
+        public Instantiator createInstantitor(VaadinService service) {
+            return new QuarkusInstantiator(new DefaultInstantiator(service), CDI.current().getBeanManager());
+        }
+    }
+
+    @Override
+    protected Set<Class<?>> lookupServices() {
+        Set<Class<?>> services = new HashSet<>(super.lookupServices());
+        services.add(QuarkusInstantiatorForTests.class);
+        return services;
+    }
+
+    /** Makes the current mock request come from this user in this role (a {@code Role} name). */
+    protected void signIn(String username, String role) {
+        ServletRequest current = VaadinServletRequest.getCurrent().getHttpServletRequest();
+        while (!(current instanceof MockRequest) && current instanceof ServletRequestWrapper wrapper) {
+            current = wrapper.getRequest();
+        }
+        MockRequest request = (MockRequest) current;
+        request.setUserPrincipalInt(() -> username);
+        request.setUserInRole((principal, asked) -> principal != null && role.equals(asked));
+    }
+
+    /** Opens a route by its path, e.g. {@code customers/42}, expecting a view of the given type. */
+    protected <T extends Component> T open(String path, Class<T> view) {
+        return navigate(path, view);
+    }
+}
