@@ -75,7 +75,7 @@ class CustomerViewsTest extends BrowserlessQuarkusTest {
     void saving_an_invalid_credit_code_marks_that_field_with_the_translated_message() {
         Viewer manager = manager();
         long id = customers.search(manager, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 0, 1).getFirst().id();
-        CustomerDetailView detail = navigate("customers/" + id, CustomerDetailView.class);
+        CustomerDetailView detail = open("customers/" + id, CustomerDetailView.class);
         TextField creditCode = (TextField) detail.form.fieldFor("creditCode");
 
         test(creditCode).setValue("123456789012345678");
@@ -93,7 +93,7 @@ class CustomerViewsTest extends BrowserlessQuarkusTest {
                 .stream().filter(r -> customers.count(manager, CustomerSearch.text(r.accountNo())) == 0)
                 .findFirst().orElseThrow().id();
 
-        navigate("customers/" + foreign, CustomerDetailView.class);
+        open("customers/" + foreign, CustomerDetailView.class);
 
         assertTrue($(Paragraph.class).id("customer-not-found").getText().contains(Long.toString(foreign)));
     }

@@ -9,6 +9,9 @@ import com.vaadin.flow.di.InstantiatorFactory;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.quarkus.QuarkusInstantiator;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
@@ -37,7 +40,7 @@ public abstract class BrowserlessQuarkusTest extends BrowserlessTest {
         return services;
     }
 
-    /** Makes the current mock request come from this user in this role (a {@code Role} name). */
+    /** Makes the current mock request, and Quarkus's security identity, this user in this role (a {@code Role} name). */
     protected void signIn(String username, String role) {
         ServletRequest current = VaadinServletRequest.getCurrent().getHttpServletRequest();
         while (!(current instanceof MockRequest) && current instanceof ServletRequestWrapper wrapper) {
@@ -46,10 +49,18 @@ public abstract class BrowserlessQuarkusTest extends BrowserlessTest {
         MockRequest request = (MockRequest) current;
         request.setUserPrincipalInt(() -> username);
         request.setUserInRole((principal, asked) -> principal != null && role.equals(asked));
+        // views with @RolesAllowed are CDI beans, so Quarkus checks its own identity when their methods run
+        CDI.current().select(CurrentIdentityAssociation.class).get().setIdentity(QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(username)).addRole(role).build());
     }
 
-    /** Opens a route by its path, e.g. {@code customers/42}, expecting a view of the given type. */
+    /**
+     * Opens a route by its path, e.g. {@code customers/42}, expecting a view of the given type, and completes the
+     * round trip a browser would (components such as TabSheet attach their content only then).
+     */
     protected <T extends Component> T open(String path, Class<T> view) {
-        return navigate(path, view);
+        T opened = navigate(path, view);
+        roundTrip();
+        return opened;
     }
 }
