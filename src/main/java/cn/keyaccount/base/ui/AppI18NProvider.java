@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
 
-/** Vaadin's translations: Simplified Chinese first (the default), English second. */
+/**
+ * Vaadin's translations: Simplified Chinese first (the default), English second. Vaadin's Quarkus instantiator only
+ * takes an I18NProvider bean marked {@code @VaadinServiceEnabled}; without it Vaadin shows "!{key}!".
+ */
 @ApplicationScoped
 @VaadinServiceEnabled
 public class AppI18NProvider implements I18NProvider {

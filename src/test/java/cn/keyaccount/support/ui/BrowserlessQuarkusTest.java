@@ -6,51 +6,73 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.di.DefaultInstantiator;
 import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.di.InstantiatorFactory;
-import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.quarkus.QuarkusInstantiator;
-import io.quarkus.arc.Arc;
-import java.security.Principal;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Browserless Vaadin tests inside {@code @QuarkusTest}: views and services come from Quarkus's CDI container
- * (browserless-test-quarkus is not available here, so a small instantiator factory hands Vaadin Quarkus's own
- * instantiator), and {@link #signIn} puts a user on the mock request, which Vaadin's access control reads.
+ * Browserless view tests inside {@code @QuarkusTest}: views get their CDI beans from Quarkus (there is no
+ * browserless-test-quarkus artifact), and {@link #signIn} puts a user on the mock request so that secured views
+ * open as they would for that user.
  */
 public abstract class BrowserlessQuarkusTest extends BrowserlessTest {
 
-    /** Registered with Vaadin's lookup in place of the default instantiator: views get CDI injection. */
-    public static class QuarkusTestInstantiatorFactory implements InstantiatorFactory {
+    /** Hands Vaadin the Quarkus instantiator, so that views and their injected services come from CDI. */
+    public static class QuarkusInstantiatorForTests implements InstantiatorFactory {
         @Override
         public Instantiator createInstantitor(VaadinService service) {
-            return new QuarkusInstantiator(new DefaultInstantiator(service), Arc.container().beanManager());
+            return new QuarkusInstantiator(new DefaultInstantiator(service), CDI.current().getBeanManager());
         }
     }
 
     @Override
     protected Set<Class<?>> lookupServices() {
-        return Set.of(QuarkusTestInstantiatorFactory.class);
+        Set<Class<?>> services = new HashSet<>(super.lookupServices());
+        services.add(QuarkusInstantiatorForTests.class);
+        return services;
     }
 
-    /** Signs in as this user with this role (a {@code Role.*_NAME}) for the rest of the test. */
+    /** Makes the current mock request, and Quarkus's security identity, this user in this role (a {@code Role} name). */
     protected void signIn(String username, String role) {
         MockRequest request = mockRequest();
-        Principal principal = () -> username;
-        request.setUserPrincipalInt(principal);
-        request.setUserInRole((p, r) -> p != null && role.equals(r));
+        request.setUserPrincipalInt(() -> username);
+        request.setUserInRole((principal, asked) -> principal != null && role.equals(asked));
+        // views with @RolesAllowed are CDI beans, so Quarkus checks its own identity when their methods run
+        CDI.current().select(CurrentIdentityAssociation.class).get().setIdentity(QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(username)).addRole(role).build());
+    }
+
+    /**
+     * Opens a route by its path, e.g. {@code customers/42}, expecting a view of the given type, and completes the
+     * round trip a browser would (components such as TabSheet attach their content only then).
+     */
+    protected <T extends Component> T open(String path, Class<T> view) {
+        T opened = navigate(path, view);
+        roundTrip();
+        return opened;
     }
 
     protected void signOut() {
         MockRequest request = mockRequest();
         request.setUserPrincipalInt(null);
         request.setUserInRole((p, r) -> false);
+        CDI.current().select(CurrentIdentityAssociation.class).get().setIdentity(
+                io.quarkus.security.runtime.QuarkusSecurityIdentity.builder().setAnonymous(true).build());
     }
 
     /** Navigates to a view by its class and returns it, failing when access control sent us elsewhere. */
     protected <T extends Component> T open(Class<T> view) {
-        return navigate(view);
+        T opened = navigate(view);
+        roundTrip();
+        return opened;
     }
 
     /** Navigates to a location (e.g. "" for the landing page) and returns the view shown there. */
@@ -60,6 +82,10 @@ public abstract class BrowserlessQuarkusTest extends BrowserlessTest {
     }
 
     private static MockRequest mockRequest() {
-        return (MockRequest) ((VaadinServletRequest) VaadinRequest.getCurrent()).getRequest();
+        ServletRequest current = VaadinServletRequest.getCurrent().getHttpServletRequest();
+        while (!(current instanceof MockRequest) && current instanceof ServletRequestWrapper wrapper) {
+            current = wrapper.getRequest();
+        }
+        return (MockRequest) current;
     }
 }

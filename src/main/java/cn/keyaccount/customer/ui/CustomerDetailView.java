@@ -1,0 +1,170 @@
+package cn.keyaccount.customer.ui;
+
+import cn.keyaccount.assignment.AssignmentRecord;
+import cn.keyaccount.assignment.AssignmentService;
+import cn.keyaccount.audit.AuditEntry;
+import cn.keyaccount.audit.AuditQuery;
+import cn.keyaccount.audit.AuditService;
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.customer.ContactService;
+import cn.keyaccount.customer.CustomerDetails;
+import cn.keyaccount.customer.CustomerDraft;
+import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.customer.TransformerService;
+import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.NetworkService;
+import cn.keyaccount.org.OrgService;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.security.ui.CurrentViewer;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** One key customer: the profile, its contacts, transformers, supply lines, assignment history and audit trail. */
+@Route("customers/:id")
+@PageTitle("客户 Customer")
+@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final CustomerService customers;
+    private final ContactService contacts;
+    private final TransformerService transformers;
+    private final AssignmentService assignments;
+    private final AuditService audit;
+    private final OrgService org;
+    private final NetworkService network;
+    private final Viewer viewer;
+    private long customerId;
+    CustomerForm form;
+    TabSheet tabs;
+
+    CustomerDetailView(CustomerService customers, ContactService contacts, TransformerService transformers,
+                       AssignmentService assignments, AuditService audit, OrgService org, NetworkService network,
+                       CurrentViewer currentViewer) {
+        this.customers = customers;
+        this.contacts = contacts;
+        this.transformers = transformers;
+        this.assignments = assignments;
+        this.audit = audit;
+        this.org = org;
+        this.network = network;
+        this.viewer = currentViewer.get();
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        customerId = event.getRouteParameters().getLong("id").orElse(-1L);
+        load();
+    }
+
+    private void load() {
+        removeAll();
+        CustomerDetails details;
+        try {
+            details = customers.get(viewer, customerId);
+        } catch (BusinessException e) {
+            Paragraph notFound = new Paragraph(getTranslation("customer.not-found", Long.toString(customerId)));
+            notFound.setId("customer-not-found");
+            add(notFound);
+            return;
+        }
+        add(header(details));
+        tabs = new TabSheet();
+        tabs.add(getTranslation("customer.tab.profile"), profile(details));
+        tabs.add(getTranslation("customer.tab.contacts"),
+                new ContactsTab(contacts, viewer, customerId, details.editable()));
+        tabs.add(getTranslation("customer.tab.transformers"),
+                new TransformersTab(transformers, viewer, customerId, details.editable()));
+        tabs.add(getTranslation("customer.tab.lines"), lines(details));
+        tabs.add(getTranslation("customer.tab.assignments"), assignmentHistory());
+        tabs.add(getTranslation("customer.tab.audit"), auditTrail());
+        tabs.setSizeFull();
+        add(tabs);
+    }
+
+    private HorizontalLayout header(CustomerDetails d) {
+        H2 name = new H2(d.name());
+        name.setId("customer-name");
+        Span account = new Span(getTranslation("customer.account-no") + " " + d.accountNo());
+        account.setId("customer-account-no");
+        HorizontalLayout header = new HorizontalLayout(name, account, TierBadge.of(d.tier()));
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (!d.editable()) {
+            header.add(new Span(getTranslation("customer.read-only")));
+        }
+        return header;
+    }
+
+    private CustomerForm profile(CustomerDetails d) {
+        form = new CustomerForm(org.all(), network::searchLines);
+        form.edit(d.toDraft(), d.lines(), d.editable());
+        form.addCancelListener(e -> load());
+        form.addSaveListener(e -> save(e.draft()));
+        return form;
+    }
+
+    private void save(CustomerDraft draft) {
+        try {
+            customers.update(viewer, customerId, draft);
+            BusinessErrors.success(getTranslation("common.saved"));
+            load();
+        } catch (BusinessException e) {
+            BusinessErrors.show(e, form, this::load);
+        }
+    }
+
+    private Grid<LineView> lines(CustomerDetails d) {
+        Grid<LineView> grid = new Grid<>();
+        grid.addColumn(LineView::code).setHeader(getTranslation("customer.line.code")).setAutoWidth(true);
+        grid.addColumn(LineView::name).setHeader(getTranslation("customer.line.name"));
+        grid.addColumn(l -> l.voltageKv().toPlainString()).setHeader(getTranslation("customer.voltage"));
+        grid.addColumn(LineView::substationName).setHeader(getTranslation("customer.line.substation"));
+        grid.setItems(d.lines());
+        return grid;
+    }
+
+    private Grid<AssignmentRecord> assignmentHistory() {
+        Grid<AssignmentRecord> grid = new Grid<>();
+        grid.addColumn(AssignmentRecord::managerName).setHeader(getTranslation("customer.manager"));
+        grid.addColumn(AssignmentRecord::backupManagerName).setHeader(getTranslation("customer.backup-manager"));
+        grid.addColumn(a -> time(a.validFrom())).setHeader(getTranslation("customer.assignment.from")).setAutoWidth(true);
+        grid.addColumn(a -> a.validTo() == null ? getTranslation("customer.assignment.current") : time(a.validTo()))
+                .setHeader(getTranslation("customer.assignment.to")).setAutoWidth(true);
+        grid.addColumn(AssignmentRecord::assignedBy).setHeader(getTranslation("customer.assignment.by"));
+        grid.addColumn(AssignmentRecord::reason).setHeader(getTranslation("customer.assignment.reason")).setFlexGrow(2);
+        grid.setItems(assignments.history(viewer, customerId));
+        return grid;
+    }
+
+    /** Paged from the database: a long-lived customer has a long trail. */
+    private Grid<AuditEntry> auditTrail() {
+        AuditQuery query = AuditQuery.forCustomer(customerId);
+        Grid<AuditEntry> grid = new Grid<>();
+        grid.addColumn(a -> time(a.at())).setHeader(getTranslation("customer.audit.at")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::actor).setHeader(getTranslation("customer.audit.actor")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::action).setHeader(getTranslation("customer.audit.action")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::summary).setHeader(getTranslation("customer.audit.summary")).setFlexGrow(2);
+        grid.setItems(q -> audit.find(query, q.getPage(), q.getPageSize()).stream(), q -> (int) audit.count(query));
+        return grid;
+    }
+
+    private static String time(OffsetDateTime t) {
+        return t == null ? "" : TIME.format(t);
+    }
+}

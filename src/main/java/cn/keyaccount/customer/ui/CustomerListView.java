@@ -1,0 +1,230 @@
+package cn.keyaccount.customer.ui;
+
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.MainLayout;
+import cn.keyaccount.customer.CustomerDraft;
+import cn.keyaccount.customer.CustomerExcel;
+import cn.keyaccount.customer.CustomerExcel.ImportResult;
+import cn.keyaccount.customer.CustomerRow;
+import cn.keyaccount.customer.CustomerSearch;
+import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.customer.CustomerValidator;
+import cn.keyaccount.customer.Importance;
+import cn.keyaccount.customer.Tier;
+import cn.keyaccount.network.NetworkService;
+import cn.keyaccount.org.OrgService;
+import cn.keyaccount.org.UnitView;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.security.ui.CurrentViewer;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The key customers the signed-in user may see: searched, filtered, sorted and paged in the database. */
+@Route("customers")
+@PageTitle("客户 Customers")
+@Menu(title = "nav.customers", order = 10, icon = "vaadin:building")
+@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+class CustomerListView extends VerticalLayout {
+
+    private final CustomerService service;
+    private final CustomerExcel excel;
+    private final OrgService org;
+    private final NetworkService network;
+    private final Viewer viewer;
+
+    final Grid<CustomerRow> grid = new Grid<>();
+    final TextField searchField = new TextField();
+    final ComboBox<Tier> tier = new ComboBox<>();
+    final ComboBox<UnitView> unit = new ComboBox<>();
+    final ComboBox<BigDecimal> voltage = new ComboBox<>();
+    final ComboBox<Importance> importance = new ComboBox<>();
+    final Span total = new Span();
+    private final Div empty;
+    private volatile CustomerSearch search = CustomerSearch.all();
+
+    CustomerListView(CustomerService service, CustomerExcel excel, OrgService org, NetworkService network,
+                     CurrentViewer currentViewer) {
+        this.service = service;
+        this.excel = excel;
+        this.org = org;
+        this.network = network;
+        this.viewer = currentViewer.get();
+        empty = MainLayout.emptyState(getTranslation("customer.list.empty"));
+        setSizeFull();
+        add(filters(), actions(), grid, empty);
+        configureGrid();
+        refresh();
+    }
+
+    private HorizontalLayout filters() {
+        searchField.setPlaceholder(getTranslation("customer.list.search"));
+        searchField.setPrefixComponent(VaadinIcon.SEARCH.create());
+        searchField.setClearButtonVisible(true);
+        searchField.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        searchField.setValueChangeTimeout(300);
+        searchField.setWidth("22em");
+        tier.setLabel(getTranslation("customer.tier"));
+        tier.setItems(Tier.values());
+        unit.setLabel(getTranslation("customer.unit"));
+        unit.setItems(units());
+        unit.setItemLabelGenerator(u -> "\u3000".repeat(Math.max(0, u.depth())) + u.displayName(getLocale()));
+        voltage.setLabel(getTranslation("customer.voltage"));
+        voltage.setItems(CustomerValidator.VOLTAGES);
+        voltage.setItemLabelGenerator(v -> v.toPlainString() + " kV");
+        importance.setLabel(getTranslation("customer.importance"));
+        importance.setItems(Importance.values());
+        importance.setItemLabelGenerator(i -> getTranslation(CustomerLabels.key(i)));
+        List.of(tier, unit, voltage, importance).forEach(box -> {
+            box.setClearButtonVisible(true);
+            box.addValueChangeListener(e -> refresh());
+        });
+        searchField.addValueChangeListener(e -> refresh());
+        HorizontalLayout bar = new HorizontalLayout(searchField, tier, unit, voltage, importance);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
+        return bar;
+    }
+
+    private HorizontalLayout actions() {
+        DownloadHandler download = event -> {
+            event.setFileName("customers-" + LocalDate.now() + ".xlsx");
+            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            excel.export(viewer, search, event.getOutputStream());
+        };
+        Anchor export = new Anchor(download, "");
+        export.add(new Button(getTranslation("common.export"), VaadinIcon.DOWNLOAD.create()));
+        export.setId("customer-export");
+        HorizontalLayout bar = new HorizontalLayout(total, export);
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        if (viewer.isAdmin() || viewer.isSupervisor()) {
+            Button create = new Button(getTranslation("customer.new"), VaadinIcon.PLUS.create(), e -> openNew());
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            create.setId("customer-new");
+            bar.addComponentAsFirst(create);
+            bar.add(importUpload());
+        }
+        return bar;
+    }
+
+    private Upload importUpload() {
+        UI ui = UI.getCurrent();
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
+            ImportResult result = excel.importCustomers(viewer, new ByteArrayInputStream(data), metadata.fileName());
+            ui.access(() -> showImport(result));
+        }));
+        upload.setAcceptedFileTypes(".xlsx");
+        upload.setMaxFiles(1);
+        upload.setUploadButton(new Button(getTranslation("common.import"), VaadinIcon.UPLOAD.create()));
+        upload.setDropLabel(new Span(getTranslation("customer.import.drop")));
+        upload.setId("customer-import");
+        return upload;
+    }
+
+    private void showImport(ImportResult result) {
+        if (result.succeeded()) {
+            BusinessErrors.success(getTranslation("customer.import.done", result.created()));
+            refresh();
+        } else {
+            new ImportReportDialog(result.problems()).open();
+        }
+    }
+
+    private void configureGrid() {
+        grid.addColumn(CustomerRow::accountNo).setHeader(getTranslation("customer.account-no"))
+                .setSortProperty(CustomerSearch.SortBy.ACCOUNT_NO.name()).setAutoWidth(true);
+        grid.addColumn(CustomerRow::name).setHeader(getTranslation("customer.name"))
+                .setSortProperty(CustomerSearch.SortBy.NAME.name()).setFlexGrow(2);
+        grid.addColumn(CustomerRow::industryName).setHeader(getTranslation("customer.industry"));
+        grid.addColumn(CustomerRow::unitName).setHeader(getTranslation("customer.unit"));
+        grid.addColumn(r -> r.voltageKv().toPlainString()).setHeader(getTranslation("customer.voltage"))
+                .setSortProperty(CustomerSearch.SortBy.VOLTAGE.name()).setAutoWidth(true);
+        grid.addColumn(r -> r.contractCapacityKva().toPlainString())
+                .setHeader(getTranslation("customer.contract-capacity"))
+                .setSortProperty(CustomerSearch.SortBy.CAPACITY.name()).setAutoWidth(true);
+        grid.addColumn(r -> getTranslation(CustomerLabels.key(r.importance())))
+                .setHeader(getTranslation("customer.importance")).setAutoWidth(true);
+        grid.addComponentColumn(r -> TierBadge.of(r.tier())).setHeader(getTranslation("customer.tier"))
+                .setSortProperty(CustomerSearch.SortBy.TIER.name()).setAutoWidth(true);
+        grid.addColumn(CustomerRow::managerName).setHeader(getTranslation("customer.manager"));
+        grid.setItems(query -> service.search(viewer, search, order(query.getSortOrders()), query.getOffset(),
+                query.getLimit()).stream(), query -> (int) service.count(viewer, search));
+        grid.addItemClickListener(e -> open(e.getItem().id()));
+        grid.setSizeFull();
+    }
+
+    private static CustomerSearch.Order order(List<QuerySortOrder> sortOrders) {
+        return sortOrders.stream().findFirst()
+                .map(o -> new CustomerSearch.Order(CustomerSearch.SortBy.valueOf(o.getSorted()),
+                        o.getDirection() == SortDirection.DESCENDING))
+                .orElse(CustomerSearch.Order.DEFAULT);
+    }
+
+    private void refresh() {
+        search = new CustomerSearch(searchField.getValue(), tier.getValue(),
+                unit.getValue() == null ? null : unit.getValue().id(), voltage.getValue(), importance.getValue(),
+                null);
+        long count = service.count(viewer, search);
+        total.setText(getTranslation("common.total", count));
+        grid.setVisible(count > 0);
+        empty.setVisible(count == 0);
+        grid.getDataProvider().refreshAll();
+    }
+
+    private List<UnitView> units() {
+        return org.all().stream()
+                .filter(u -> viewer.isAdmin() || viewer.isManager() || u.path().startsWith(viewer.unitPath()))
+                .toList();
+    }
+
+    private void open(long id) {
+        UI.getCurrent().navigate(CustomerDetailView.class, new RouteParameters("id", Long.toString(id)));
+    }
+
+    private void openNew() {
+        Dialog dialog = new Dialog(getTranslation("customer.new"));
+        CustomerForm form = new CustomerForm(units(), network::searchLines);
+        form.edit(new CustomerDraft(), List.of(), true);
+        form.addCancelListener(e -> dialog.close());
+        form.addSaveListener(e -> {
+            try {
+                long id = service.create(viewer, e.draft()).id();
+                dialog.close();
+                BusinessErrors.success(getTranslation("common.saved"));
+                open(id);
+            } catch (BusinessException ex) {
+                BusinessErrors.show(ex, form, null);
+            }
+        });
+        dialog.add(form);
+        dialog.setWidth("min(60em, 95vw)");
+        dialog.open();
+    }
+}

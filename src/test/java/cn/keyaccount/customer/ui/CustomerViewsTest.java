@@ -1,0 +1,101 @@
+package cn.keyaccount.customer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.keyaccount.base.Messages;
+import cn.keyaccount.customer.CustomerRow;
+import cn.keyaccount.customer.CustomerSearch;
+import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.UserService;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.textfield.TextField;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CustomerViewsTest extends BrowserlessQuarkusTest {
+
+    @Inject
+    CustomerService customers;
+    @Inject
+    UserService users;
+
+    private Viewer manager() {
+        signIn("manager", Role.MANAGER_NAME);
+        return users.viewer("manager");
+    }
+
+    @Test
+    void a_manager_sees_exactly_their_own_customers_in_the_list() {
+        Viewer manager = manager();
+        CustomerListView view = navigate(CustomerListView.class);
+
+        long own = customers.count(manager, CustomerSearch.all());
+        assertTrue(own > 0, "the demo manager looks after some customers");
+        assertTrue(own < customers.count(Viewer.system(), CustomerSearch.all()));
+        assertEquals(own, test(view.grid).size());
+        assertEquals(Messages.get(Messages.CHINESE, "common.total", own), view.total.getText());
+    }
+
+    @Test
+    void searching_by_account_number_narrows_the_list_to_that_customer() {
+        Viewer manager = manager();
+        CustomerRow first = customers.search(manager, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 0, 1)
+                .getFirst();
+        CustomerListView view = navigate(CustomerListView.class);
+
+        view.searchField.setValue(first.accountNo());
+
+        assertEquals(1, test(view.grid).size());
+        assertEquals(first.name(), test(view.grid).getRow(0).name());
+    }
+
+    @Test
+    void clicking_a_customer_opens_its_detail_with_every_tab() {
+        manager();
+        CustomerListView list = navigate(CustomerListView.class);
+        String name = test(list.grid).getRow(0).name();
+
+        test(list.grid).clickRow(0);
+
+        CustomerDetailView detail = (CustomerDetailView) getCurrentView();
+        assertEquals(6, $(Tab.class).from(detail).all().size());
+        assertEquals(name, detail.form.fieldFor("name").getValue());
+    }
+
+    @Test
+    void saving_an_invalid_credit_code_marks_that_field_with_the_translated_message() {
+        Viewer manager = manager();
+        long id = customers.search(manager, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 0, 1).getFirst().id();
+        CustomerDetailView detail = open("customers/" + id, CustomerDetailView.class);
+        TextField creditCode = (TextField) detail.form.fieldFor("creditCode");
+
+        // the check character of 12345678901234567 is 8, so this code fails GB 32100
+        test(creditCode).setValue("123456789012345670");
+        test($(Button.class).id("form-save")).click();
+
+        assertTrue(creditCode.isInvalid());
+        assertEquals(Messages.get(Messages.CHINESE, "error.credit-code"), creditCode.getErrorMessage());
+        assertFalse(customers.get(manager, id).creditCode().equals("123456789012345670"), "nothing was saved");
+    }
+
+    @Test
+    void a_customer_out_of_the_managers_reach_shows_not_found() {
+        Viewer manager = manager();
+        long foreign = customers.search(Viewer.system(), CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 0, 400)
+                .stream().filter(r -> customers.count(manager, CustomerSearch.text(r.accountNo())) == 0)
+                .findFirst().orElseThrow().id();
+
+        open("customers/" + foreign, CustomerDetailView.class);
+
+        assertTrue($(Paragraph.class).id("customer-not-found").getText().contains(Long.toString(foreign)));
+    }
+}
