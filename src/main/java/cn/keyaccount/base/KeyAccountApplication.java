@@ -16,7 +16,7 @@ public final class KeyAccountApplication {
     /** Survives dev-mode reloads (same JVM, new class loader): the server is started only once. */
     private static final String STARTED_MARKER = "keyaccount.embedded-db.url";
 
-    private KeyAccountApplication() {
+    KeyAccountApplication() {
     }
 
     public static void main(String... args) {

@@ -112,8 +112,8 @@ public class CustomerExcel {
             int rowNo = 1;
             for (int offset = 0; ; offset += CHUNK) {
                 List<CustomerRow> page = service.search(viewer, search, CustomerSearch.Order.DEFAULT, offset, CHUNK);
-                for (CustomerRow row : page) {
-                    write(sheet.createRow(rowNo++), service.get(viewer, row.id()));
+                for (CustomerDetails details : service.detailsOf(viewer, page.stream().map(CustomerRow::id).toList())) {
+                    write(sheet.createRow(rowNo++), details);
                 }
                 if (page.size() < CHUNK) {
                     break;
