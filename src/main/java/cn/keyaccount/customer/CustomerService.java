@@ -89,7 +89,7 @@ public class CustomerService {
             params.and("tokens", SearchTokens.forQuery(s.text()).toArray(String[]::new));
             for (String word : s.text().trim().toLowerCase().split("\\s+")) {
                 String name = "text" + parts.size();
-                parts.add("c.searchText like :" + name);
+                parts.add("c.searchText like :" + name + " escape '\\'");
                 params.and(name, "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }
         }

@@ -136,6 +136,8 @@ class CustomerServiceTest {
         String oneChar = row.name().substring(0, 1);
         assertTrue(customers.count(admin, CustomerSearch.text(oneChar)) >= 1);
         assertEquals(0, customers.count(admin, CustomerSearch.text("不存在的客户名称xyz")));
+        assertEquals(0, customers.count(admin, CustomerSearch.text("有限%")), "% is a literal, not a wildcard");
+        assertEquals(0, customers.count(admin, CustomerSearch.text("3_")), "_ is a literal, not a wildcard");
         assertTrue(customers.count(admin, CustomerSearch.text(row.accountNo() + " " + twoChars)) >= 1,
                 "several words must all match");
     }
