@@ -54,18 +54,10 @@ public class AppUser extends AbstractEntity {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    void loginFailed(int maxFailures, OffsetDateTime lockUntil) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            lockedUntil = lockUntil;
-            failedLogins = 0;
-        }
-    }
-
-    void loginSucceeded(OffsetDateTime now) {
+    /** An administrator's reset or re-enable lifts a lock. */
+    void clearLock() {
         failedLogins = 0;
         lockedUntil = null;
-        lastLoginAt = now;
     }
 
     public String getUsername() {

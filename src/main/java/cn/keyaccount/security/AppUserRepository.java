@@ -2,6 +2,7 @@ package cn.keyaccount.security;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -9,5 +10,21 @@ public class AppUserRepository implements PanacheRepository<AppUser> {
 
     public Optional<AppUser> findByUsername(String username) {
         return find("username", username).firstResultOptional();
+    }
+
+    /*
+     * Sign-in bookkeeping is written with plain update statements, not through the versioned entity: concurrent
+     * sign-ins of one user (an API client with many threads) must not fail each other with optimistic-lock errors.
+     */
+
+    void recordSuccess(long id, OffsetDateTime now) {
+        update("failedLogins = 0, lockedUntil = null, lastLoginAt = ?1 where id = ?2", now, id);
+    }
+
+    /** Counts a failure; locks the account when it reaches {@code max}. Returns whether it is now locked. */
+    boolean recordFailure(long id, int max, OffsetDateTime lockUntil) {
+        update("failedLogins = failedLogins + 1 where id = ?1", id);
+        return update("lockedUntil = ?1, failedLogins = 0 where id = ?2 and failedLogins >= ?3", lockUntil, id, max)
+                == 1;
     }
 }

@@ -64,14 +64,13 @@ public class UserService {
             return new SignIn(SignInResult.LOCKED, null);
         }
         if (!Passwords.matches(password, user.getPasswordHash())) {
-            user.loginFailed(config.maxFailedLogins(), now.plus(config.lockDuration()));
-            boolean lockedNow = user.isLocked(now);
+            OffsetDateTime until = now.plus(config.lockDuration());
+            boolean lockedNow = users.recordFailure(user.getId(), config.maxFailedLogins(), until);
             audit.record(username, lockedNow ? "LOGIN_LOCKED" : "LOGIN_FAILED", "USER", user.getId(), null, path,
-                    lockedNow ? "too many failed sign-ins: locked until " + user.getLockedUntil() : "wrong password",
-                    null, null);
+                    lockedNow ? "too many failed sign-ins: locked until " + until : "wrong password", null, null);
             return new SignIn(SignInResult.BAD_CREDENTIALS, null);
         }
-        user.loginSucceeded(now);
+        users.recordSuccess(user.getId(), now);
         audit.record(username, "LOGIN", "USER", user.getId(), null, path, "signed in", null, null);
         return new SignIn(SignInResult.OK, toViewer(user));
     }
@@ -123,7 +122,7 @@ public class UserService {
         requireAdmin(actor);
         AppUser user = find(userId);
         user.setEnabled(enabled);
-        user.loginSucceeded(user.getLastLoginAt());
+        user.clearLock();
         audit.record(actor.username(), enabled ? "USER_ENABLED" : "USER_DISABLED", "USER", userId, null,
                 user.getUnit().getPath(), user.getUsername(), null, null);
         return UserSummary.of(user);
@@ -136,7 +135,7 @@ public class UserService {
                 "error.password-too-short", Passwords.MIN_LENGTH).throwIfInvalid();
         AppUser user = find(userId);
         user.setPasswordHash(Passwords.hash(password));
-        user.loginSucceeded(user.getLastLoginAt());
+        user.clearLock();
         audit.record(actor.username(), "PASSWORD_RESET", "USER", userId, null, user.getUnit().getPath(),
                 user.getUsername(), null, null);
     }

@@ -8,6 +8,11 @@ import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.security.UserService.SignInResult;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -62,5 +67,22 @@ class SignInThrottlingTest {
         assertEquals(SignInResult.DISABLED, users.signIn(name, "Correct#2026").result());
         assertTrue(audit.count(new AuditQuery(null, null, name, "LOGIN_REFUSED", null, null)) >= 1);
         assertTrue(users.activeViewer(name).isEmpty(), "a signed-in cookie of a disabled user is no longer honoured");
+    }
+
+    @Test
+    void many_simultaneous_sign_ins_of_one_user_all_succeed() throws Exception {
+        String name = newUser("parallel-" + System.nanoTime());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<SignInResult>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> users.signIn(name, "Correct#2026").result()));
+            }
+            for (Future<SignInResult> result : results) {
+                assertEquals(SignInResult.OK, result.get(), "no sign-in fails because another one ran at the same time");
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 }
