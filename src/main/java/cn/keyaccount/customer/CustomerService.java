@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -84,9 +85,14 @@ public class CustomerService {
         Parameters params = new Parameters();
         scope.params().map().forEach(params::and);
         if (s.text() != null && !s.text().isBlank()) {
-            // the token index narrows the rows, the substring check keeps only real matches
-            parts.add("array_includes(c.searchTokens, :tokens)");
-            params.and("tokens", SearchTokens.forQuery(s.text()).toArray(String[]::new));
+            // words of three or more characters go through the trigram index of search_text; shorter words have
+            // no trigram, so the token index narrows the rows for them; the substring check keeps only real matches
+            List<String> shortWords = Arrays.stream(s.text().trim().split("\\s+"))
+                    .filter(w -> w.codePointCount(0, w.length()) < 3).toList();
+            if (!shortWords.isEmpty()) {
+                parts.add("array_includes(c.searchTokens, :tokens)");
+                params.and("tokens", SearchTokens.forQuery(String.join(" ", shortWords)).toArray(String[]::new));
+            }
             for (String word : s.text().trim().toLowerCase().split("\\s+")) {
                 String name = "text" + parts.size();
                 parts.add("c.searchText like :" + name + " escape '\\'");
