@@ -74,7 +74,8 @@ public class CustomerResource {
 
     @GET
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
-    @Operation(summary = "Search the customers the caller may see, paged and sorted")
+    @Operation(summary = "Search the customers the caller may see, paged and sorted",
+            description = "total is exact up to 1,000; 1,001 means more than 1,000 match")
     public ResultPage<CustomerRow> list(
             @Parameter(description = "matches name, 户号, credit code, industry, lines and managers") @QueryParam("q")
             String q,
@@ -95,7 +96,9 @@ public class CustomerResource {
         int s = QueryParams.size(size);
         Viewer viewer = viewer();
         List<CustomerRow> rows = customers.search(viewer, search, order(sort), p * s, s);
-        return new ResultPage<>(rows, p, s, customers.count(viewer, search));
+        // a first page that is not full already says how many match
+        long total = p == 0 && rows.size() < s ? rows.size() : customers.count(viewer, search);
+        return new ResultPage<>(rows, p, s, total);
     }
 
     @GET

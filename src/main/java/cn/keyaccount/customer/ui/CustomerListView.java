@@ -175,7 +175,7 @@ class CustomerListView extends VerticalLayout {
                 .setSortProperty(CustomerSearch.SortBy.TIER.name()).setAutoWidth(true);
         grid.addColumn(CustomerRow::managerName).setHeader(getTranslation("customer.manager"));
         grid.setItems(query -> service.search(viewer, search, order(query.getSortOrders()), query.getOffset(),
-                query.getLimit()).stream(), query -> (int) service.count(viewer, search));
+                query.getLimit()).stream());
         grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setSizeFull();
     }
@@ -192,7 +192,8 @@ class CustomerListView extends VerticalLayout {
                 unit.getValue() == null ? null : unit.getValue().id(), voltage.getValue(), importance.getValue(),
                 null);
         long count = service.count(viewer, search);
-        total.setText(getTranslation("common.total", count));
+        total.setText(count > CustomerService.COUNT_LIMIT
+                ? getTranslation("common.total-more", CustomerService.COUNT_LIMIT) : getTranslation("common.total", count));
         grid.setVisible(count > 0);
         empty.setVisible(count == 0);
         grid.getDataProvider().refreshAll();
