@@ -15,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -85,18 +84,24 @@ public class CustomerService {
         Parameters params = new Parameters();
         scope.params().map().forEach(params::and);
         if (s.text() != null && !s.text().isBlank()) {
-            // words of three or more characters go through the trigram index of search_text; shorter words have
-            // no trigram, so the token index narrows the rows for them; the substring check keeps only real matches
-            List<String> shortWords = Arrays.stream(s.text().trim().split("\\s+"))
-                    .filter(w -> w.codePointCount(0, w.length()) < 3).toList();
+            // A word of one or two characters is exactly one token of the GIN-indexed search_tokens (a character or
+            // a character pair of one word), so the token test alone decides it and the planner estimates it from
+            // the array statistics. Longer words have trigrams: a substring test served by the trigram index.
+            // Testing a short word both ways would make the planner multiply two selectivities of the same fact
+            // and underestimate the matches by orders of magnitude (measured: BENCHMARKS.md).
+            List<String> shortWords = new ArrayList<>();
+            for (String word : s.text().trim().toLowerCase().split("\\s+")) {
+                if (word.codePointCount(0, word.length()) < 3) {
+                    shortWords.add(word);
+                } else {
+                    String name = "text" + parts.size();
+                    parts.add("c.searchText like :" + name + " escape '\\'");
+                    params.and(name, "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                }
+            }
             if (!shortWords.isEmpty()) {
                 parts.add("array_includes(c.searchTokens, :tokens)");
                 params.and("tokens", SearchTokens.forQuery(String.join(" ", shortWords)).toArray(String[]::new));
-            }
-            for (String word : s.text().trim().toLowerCase().split("\\s+")) {
-                String name = "text" + parts.size();
-                parts.add("c.searchText like :" + name + " escape '\\'");
-                params.and(name, "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }
         }
         if (s.tier() != null) {
