@@ -87,6 +87,23 @@ class ApiAccessMatrixTest {
                 "password", "Matrix@2026x", "displayName", "矩阵测试员", "role", "SCHEDULER", "unitId", countyId()));
         expect(rows, addUser, 201, 403, 403, 403, 403, 403);
 
+        // supply-guarantee plans: everyone signed in lists what they may see; staff read the fleet; writers start plans
+        Call plans = new Call("GET", "/api/supply-plans", null);
+        expect(rows, plans, 200, 200, 200, 200, 200, 200);
+        Call trucks = new Call("GET", "/api/fleet/trucks", null);
+        expect(rows, trucks, 200, 200, 200, 200, 200, 403);
+        expect(rows, new Call("GET", "/api/fleet/bookings", null), 200, 200, 200, 200, 200, 403);
+        Call newPlan = new Call("POST", "/api/supply-plans", login -> Map.of(
+                "customerId", Api.visibleCustomerIds(login).getFirst(), "eventType", "STANDING", "eventName", "矩阵测试",
+                "level", "SECOND", "startsAt", "2098-01-01T08:00:00+08:00", "endsAt", "2098-01-02T08:00:00+08:00"));
+        expect(rows, newPlan, 201, 201, 201, 201, 403, 403);
+        Call addTruck = new Call("POST", "/api/fleet/trucks", login -> Map.of("plate", Api.unique("矩T"),
+                "name", "矩阵测试车", "ratedKw", 100, "unitId", countyId()));
+        expect(rows, addTruck, 201, 201, 403, 403, 403, 403);
+        rows.add(Arguments.of(ANONYMOUS, plans, 401));
+        rows.add(Arguments.of(ANONYMOUS, trucks, 401));
+        rows.add(Arguments.of(ANONYMOUS, new Call("GET", "/api/supply-plans/1/document", null), 401));
+
         for (Call call : List.of(list, readOwn, contacts, history, me, update, create, reassign,
                 new Call("GET", "/api/managers", null), new Call("GET", "/api/units", null),
                 new Call("GET", "/api/users", null))) {

@@ -1,0 +1,112 @@
+package cn.keyaccount.supplyplan.rest;
+
+import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.ViewerIdentity;
+import cn.keyaccount.supplyplan.BookingView;
+import cn.keyaccount.supplyplan.FleetSchedule;
+import cn.keyaccount.supplyplan.FleetService;
+import cn.keyaccount.supplyplan.TruckDraft;
+import cn.keyaccount.supplyplan.TruckView;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The generator-truck fleet (发电车) and its schedule, for staff. */
+@Path("/api/fleet")
+@Tag(name = "Fleet", description = "Generator trucks and their bookings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FleetResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final FleetService fleet;
+    private final FleetSchedule schedule;
+    private final SecurityIdentity identity;
+
+    FleetResource(FleetService fleet, FleetSchedule schedule, SecurityIdentity identity) {
+        this.fleet = fleet;
+        this.schedule = schedule;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("trucks")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "The generator trucks in service, largest first")
+    public List<TruckView> trucks() {
+        return fleet.trucks();
+    }
+
+    @POST
+    @Path("trucks")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+    @Operation(summary = "Add a generator truck to a unit (administrators, supervisors within their unit)")
+    public Response addTruck(TruckDraft draft, UriInfo uri) {
+        if (draft == null) {
+            throw new BadRequestException();
+        }
+        TruckView created = fleet.addTruck(ViewerIdentity.viewer(identity), draft);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("bookings")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "Every booking overlapping the days [from, from + days); default today and 14 days")
+    public List<BookingView> bookings(@QueryParam("from") String from, @QueryParam("days") String days) {
+        OffsetDateTime start = day(from).atStartOfDay(ZONE).toOffsetDateTime();
+        return fleet.schedule(ViewerIdentity.viewer(identity), start, start.plusDays(days(days)));
+    }
+
+    @GET
+    @Path("schedule.xlsx")
+    @Produces(XLSX)
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "The fleet schedule as XLSX: the bookings and a truck-by-day calendar")
+    public Response scheduleXlsx(@QueryParam("from") String from, @QueryParam("days") String days) {
+        return Response.ok(schedule.write(ViewerIdentity.viewer(identity), day(from), days(days),
+                        Locale.SIMPLIFIED_CHINESE), XLSX)
+                .header("Content-Disposition", "attachment; filename=\"fleet-schedule.xlsx\"").build();
+    }
+
+    private static LocalDate day(String value) {
+        try {
+            return value == null || value.isBlank() ? LocalDate.now(ZONE) : LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException("from");
+        }
+    }
+
+    private static int days(String value) {
+        try {
+            int days = value == null || value.isBlank() ? 14 : Integer.parseInt(value.trim());
+            if (days < 1 || days > 92) {
+                throw new InvalidParameterException("days");
+            }
+            return days;
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("days");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package cn.keyaccount.supplyplan.ui;
+
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.security.ui.CurrentViewer;
+import cn.keyaccount.supplyplan.BookingView;
+import cn.keyaccount.supplyplan.FleetSchedule;
+import cn.keyaccount.supplyplan.FleetService;
+import cn.keyaccount.supplyplan.TruckView;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The fleet calendar: one row per generator truck, one column per day for two weeks, naming the plans holding it. */
+@Route("fleet")
+@PageTitle("发电车调度 Generator trucks")
+@Menu(title = "fleet.menu", order = 41, icon = "vaadin:truck")
+@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+class FleetView extends VerticalLayout {
+
+    static final int DAYS = 14;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd E");
+
+    private final FleetService fleet;
+    private final Viewer viewer;
+    final DatePicker from = new DatePicker();
+    final Grid<TruckView> calendar = new Grid<>();
+    private List<BookingView> bookings = List.of();
+
+    FleetView(FleetService fleet, FleetSchedule schedule, CurrentViewer currentViewer) {
+        this.fleet = fleet;
+        this.viewer = currentViewer.get();
+        setSizeFull();
+        from.setLabel(getTranslation("fleet.from"));
+        from.setId("fleet-from");
+        from.setValue(LocalDate.now(PlanFormats.ZONE));
+        from.addValueChangeListener(e -> refresh());
+        DownloadHandler xlsx = event -> {
+            event.setFileName("fleet-schedule-" + from.getValue() + ".xlsx");
+            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            event.getOutputStream().write(schedule.write(viewer, from.getValue(), DAYS, getLocale()));
+        };
+        Anchor export = new Anchor(xlsx, "");
+        export.add(new Button(getTranslation("common.export"), VaadinIcon.DOWNLOAD.create()));
+        export.setId("fleet-export");
+        HorizontalLayout bar = new HorizontalLayout(from, export);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        calendar.setId("fleet-calendar");
+        calendar.addThemeVariants(GridVariant.LUMO_COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
+        calendar.setSizeFull();
+        add(bar, calendar);
+        refresh();
+    }
+
+    void refresh() {
+        LocalDate start = from.getValue() == null ? LocalDate.now(PlanFormats.ZONE) : from.getValue();
+        OffsetDateTime begin = start.atStartOfDay(PlanFormats.ZONE).toOffsetDateTime();
+        bookings = fleet.schedule(viewer, begin, begin.plusDays(DAYS));
+        calendar.removeAllColumns();
+        calendar.addColumn(t -> t.label()).setHeader(getTranslation("plan.truck")).setFrozen(true).setWidth("16em")
+                .setFlexGrow(0);
+        calendar.addColumn(TruckView::unitName).setHeader(getTranslation("fleet.unit")).setAutoWidth(true);
+        for (int d = 0; d < DAYS; d++) {
+            LocalDate day = start.plusDays(d);
+            calendar.addColumn(t -> FleetSchedule.onDay(bookings, t.id(), day))
+                    .setHeader(day.format(DAY.withLocale(getLocale()))).setWidth("9em").setFlexGrow(0);
+        }
+        calendar.setItems(fleet.trucks());
+    }
+
+    /** The text of a truck's cell on a day (for tests and the tooltip-free calendar). */
+    String cell(TruckView truck, LocalDate day) {
+        return FleetSchedule.onDay(bookings, truck.id(), day);
+    }
+}

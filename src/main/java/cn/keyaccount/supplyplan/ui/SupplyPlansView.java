@@ -1,0 +1,132 @@
+package cn.keyaccount.supplyplan.ui;
+
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.customer.CustomerSearch;
+import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.security.ui.CurrentViewer;
+import cn.keyaccount.supplyplan.DueTask;
+import cn.keyaccount.supplyplan.PlanDetails;
+import cn.keyaccount.supplyplan.PlanRow;
+import cn.keyaccount.supplyplan.PlanStatus;
+import cn.keyaccount.supplyplan.PlanTaskService;
+import cn.keyaccount.supplyplan.SupplyPlanService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+
+/**
+ * The plans the viewer may see (lazy, newest period first), filtered by status and text; the checklist tasks due in
+ * the next 7 days (the in-app reminders); and, for writers, a new plan from a template or a copy of an earlier one.
+ */
+@Route("plans")
+@PageTitle("保供电预案 Supply plans")
+@Menu(title = "plan.menu", order = 40, icon = "vaadin:shield")
+@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+class SupplyPlansView extends VerticalLayout {
+
+    static final int REMINDER_DAYS = 7;
+
+    private final SupplyPlanService plans;
+    private final CustomerService customers;
+    private final Viewer viewer;
+    final TextField search = new TextField();
+    final Select<PlanStatus> status = new Select<>();
+    final Grid<PlanRow> grid = new Grid<>();
+    final Grid<DueTask> reminders = new Grid<>();
+    NewPlanForm newPlanForm;
+
+    SupplyPlansView(SupplyPlanService plans, PlanTaskService tasks, CustomerService customers,
+                    CurrentViewer currentViewer) {
+        this.plans = plans;
+        this.customers = customers;
+        this.viewer = currentViewer.get();
+        setSizeFull();
+        search.setPlaceholder(getTranslation("plan.search"));
+        search.setId("plan-search");
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(getTranslation("common.all"));
+        status.setItems(PlanStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? getTranslation("common.all") : getTranslation("plan.status." + s));
+        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        HorizontalLayout bar = new HorizontalLayout(search, status);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (viewer.isManager() || viewer.isSupervisor() || viewer.isAdmin()) {
+            Button create = new Button(getTranslation("plan.new"), VaadinIcon.PLUS.create(), e -> openNew());
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            create.setId("plan-new");
+            bar.addComponentAsFirst(create);
+        }
+        grid.setId("plans");
+        grid.addColumn(PlanRow::title).setHeader(getTranslation("plan.title")).setFlexGrow(3);
+        grid.addColumn(PlanRow::customerName).setHeader(getTranslation("plan.customer")).setFlexGrow(2);
+        grid.addColumn(r -> getTranslation("plan.level." + r.level())).setHeader(getTranslation("plan.level"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> PlanFormats.period(r.startsAt(), r.endsAt())).setHeader(getTranslation("plan.period"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> getTranslation("plan.status." + r.status()) + (r.revision() > 1 ? " · r" + r.revision()
+                : "")).setHeader(getTranslation("plan.status")).setAutoWidth(true);
+        grid.setItems(q -> plans.list(viewer, filter(), q.getOffset(), q.getLimit()).stream(),
+                q -> (int) plans.count(viewer, filter()));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("plans/" + e.getItem().id())));
+        grid.setEmptyStateText(getTranslation("plan.none"));
+
+        reminders.setId("plan-reminders");
+        reminders.addColumn(t -> t.dueOn().toString()).setHeader(getTranslation("plan.due")).setAutoWidth(true);
+        reminders.addColumn(DueTask::title).setHeader(getTranslation("plan.task")).setFlexGrow(3);
+        reminders.addColumn(DueTask::ownerName).setHeader(getTranslation("plan.owner"));
+        reminders.addColumn(DueTask::planTitle).setHeader(getTranslation("plan.title")).setFlexGrow(2);
+        reminders.setItems(tasks.dueFor(viewer, LocalDate.now(PlanFormats.ZONE).plusDays(REMINDER_DAYS), 50));
+        reminders.setEmptyStateText(getTranslation("plan.no-reminders"));
+        reminders.setAllRowsVisible(true);
+        reminders.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("plans/" + e.getItem().planId())));
+        add(bar, grid, new H3(getTranslation("plan.reminders", REMINDER_DAYS)), reminders);
+    }
+
+    private SupplyPlanService.PlanFilter filter() {
+        return new SupplyPlanService.PlanFilter(status.getValue(), null, search.getValue());
+    }
+
+    private void openNew() {
+        Dialog dialog = new Dialog(getTranslation("plan.new"));
+        newPlanForm = new NewPlanForm(
+                (text, offset) -> customers.search(viewer, new CustomerSearch(text, null, null, null, null, null),
+                        CustomerSearch.Order.DEFAULT, offset, 50),
+                customerId -> plans.ofCustomer(viewer, customerId));
+        newPlanForm.addCancelListener(e -> dialog.close());
+        newPlanForm.addCreateListener(e -> {
+            NewPlanForm.NewPlan n = e.plan();
+            try {
+                PlanDetails created = n.copyOf() != null
+                        ? plans.copy(viewer, n.copyOf(), n.eventName(), n.startsAt(), n.endsAt())
+                        : plans.createFromTemplate(viewer, n.customerId(),
+                        n.eventType(), n.eventName(), n.level(), n.startsAt(), n.endsAt());
+                dialog.close();
+                getUI().ifPresent(ui -> ui.navigate("plans/" + created.id()));
+            } catch (BusinessException ex) {
+                PlanNotices.error(ex);
+            }
+        });
+        dialog.add(newPlanForm);
+        dialog.setWidth("44em");
+        dialog.open();
+    }
+}

@@ -1,0 +1,132 @@
+package cn.keyaccount.supplyplan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.keyaccount.base.Messages;
+import cn.keyaccount.security.Viewer;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SupplyPlanDocumentTest {
+
+    @Inject
+    SupplyPlanDocument document;
+    @Inject
+    FleetSchedule schedule;
+    @Inject
+    FleetService fleet;
+    @Inject
+    PlanTaskService tasks;
+    @Inject
+    PlanFixtures fixtures;
+
+    @Test
+    void the_word_document_has_the_cover_filled_every_section_heading_and_tables_with_the_plans_data()
+            throws Exception {
+        Viewer manager = fixtures.viewer("manager");
+        PlanDetails p = fixtures.draft(manager, fixtures.managersCustomer(), PlanFixtures.freshWeek());
+        TruckView truck = fixtures.truck();
+        fleet.book(manager, p.id(), new BookingRequest(truck.id(), null, null, "北门接入"));
+        tasks.add(manager, p.id(), new TaskDraft("核对接线图", Party.CUSTOMER, "客户电工王工", null,
+                p.startsAt().toLocalDate().minusDays(2)));
+
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(
+                document.write(manager, p.id(), Messages.CHINESE)))) {
+            String all = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+            assertFalse(all.contains("{{"), "every placeholder replaced: " + all);
+            assertTrue(doc.getParagraphs().stream().anyMatch(x -> "Title".equals(x.getStyle())
+                    && x.getText().equals(p.title())), "cover title");
+            List<String> headings = doc.getParagraphs().stream().filter(x -> "Heading1".equals(x.getStyle()))
+                    .map(XWPFParagraph::getText).toList();
+            for (String key : List.of("plan.doc.overview", "plan.doc.supply", "plan.doc.risks", "plan.doc.resources",
+                    "plan.doc.trucks", "plan.doc.duties", "plan.doc.tasks", "plan.doc.history")) {
+                assertTrue(headings.contains(Messages.get(Messages.CHINESE, key)), key + " in " + headings);
+            }
+            assertTrue(doc.getTables().stream().allMatch(t -> "PlanTable".equals(t.getStyleID())));
+            assertTrue(cells(doc, "plan.doc.risks").contains(p.risks().getFirst().measure()));
+            String trucks = cells(doc, "plan.doc.trucks");
+            assertTrue(trucks.contains(truck.plate()) && trucks.contains("北门接入"), trucks);
+            String taskCells = cells(doc, "plan.doc.tasks");
+            assertTrue(taskCells.contains("核对接线图") && taskCells.contains("客户电工王工"), taskCells);
+            assertTrue(cells(doc, "plan.doc.duties").contains(p.duties().getFirst().role()));
+            assertTrue(cells(doc, "plan.doc.supply").contains(p.lines().getFirst().code()));
+            assertEquals(p.tasks().size() + 2, tableAfter(doc, "plan.doc.tasks").getNumberOfRows(),
+                    "header row + template tasks + the added one");
+        }
+    }
+
+    @Test
+    void the_committed_template_keeps_the_named_styles_the_code_fills_with() throws Exception {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(SupplyPlanDocument.TEMPLATE);
+             XWPFDocument template = new XWPFDocument(in)) {
+            for (String style : List.of("Title", "Heading1", "TableHeader", "PlanTable")) {
+                assertTrue(template.getStyles().styleExist(style), style);
+            }
+            assertTrue(template.getParagraphs().stream().anyMatch(x -> x.getText().contains("{{content}}")));
+        }
+    }
+
+    @Test
+    void the_fleet_schedule_lists_each_booking_and_marks_the_days_in_the_calendar() throws Exception {
+        Viewer manager = fixtures.viewer("manager");
+        OffsetDateTime start = PlanFixtures.freshWeek();
+        PlanDetails p = fixtures.draft(manager, fixtures.managersCustomer(), start);
+        TruckView truck = fixtures.truck();
+        fleet.book(manager, p.id(), new BookingRequest(truck.id(), start, start.plusDays(1), ""));
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+                schedule.write(manager, start.toLocalDate().minusDays(1), 5, Messages.CHINESE)))) {
+            Sheet list = wb.getSheetAt(0);
+            boolean listed = false;
+            for (int r = 1; r <= list.getLastRowNum(); r++) {
+                if (list.getRow(r).getCell(0).getStringCellValue().startsWith(truck.plate())) {
+                    listed = true;
+                    assertEquals(p.title(), list.getRow(r).getCell(2).getStringCellValue());
+                    assertEquals(24.0, list.getRow(r).getCell(7).getNumericCellValue(), 0.001);
+                }
+            }
+            assertTrue(listed);
+            Sheet calendar = wb.getSheetAt(1);
+            assertEquals(6, calendar.getRow(0).getLastCellNum(), "truck column + 5 days");
+            for (int r = 1; r <= calendar.getLastRowNum(); r++) {
+                if (calendar.getRow(r).getCell(0).getStringCellValue().startsWith(truck.plate())) {
+                    assertEquals(null, calendar.getRow(r).getCell(1), "the day before is free");
+                    assertEquals(p.title(), calendar.getRow(r).getCell(2).getStringCellValue());
+                    return;
+                }
+            }
+            throw new AssertionError("truck missing from the calendar");
+        }
+    }
+
+    private static String cells(XWPFDocument doc, String headingKey) {
+        return tableAfter(doc, headingKey).getText();
+    }
+
+    private static XWPFTable tableAfter(XWPFDocument doc, String headingKey) {
+        String heading = Messages.get(Messages.CHINESE, headingKey);
+        boolean found = false;
+        for (var element : doc.getBodyElements()) {
+            if (element instanceof XWPFParagraph para && heading.equals(para.getText())) {
+                found = true;
+            } else if (found && element instanceof XWPFTable table) {
+                return table;
+            }
+        }
+        throw new AssertionError("no table after " + heading);
+    }
+}

@@ -1,0 +1,91 @@
+package cn.keyaccount.supplyplan.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.keyaccount.security.Role;
+import cn.keyaccount.supplyplan.BookingRequest;
+import cn.keyaccount.supplyplan.FleetService;
+import cn.keyaccount.supplyplan.Party;
+import cn.keyaccount.supplyplan.PlanDetails;
+import cn.keyaccount.supplyplan.PlanFixtures;
+import cn.keyaccount.supplyplan.PlanStatus;
+import cn.keyaccount.supplyplan.SupplyPlanService;
+import cn.keyaccount.supplyplan.TruckView;
+import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SupplyPlanViewsTest extends BrowserlessQuarkusTest {
+
+    @Inject
+    PlanFixtures fixtures;
+    @Inject
+    SupplyPlanService plans;
+    @Inject
+    FleetService fleet;
+
+    @Test
+    void a_manager_submits_a_draft_from_its_page_and_a_supervisor_approves_it_there() {
+        PlanDetails p = fixtures.draft(fixtures.viewer("manager"), fixtures.managersCustomer(),
+                PlanFixtures.freshWeek());
+        signIn("manager", Role.MANAGER_NAME);
+        SupplyPlanView view = open("plans/" + p.id(), SupplyPlanView.class);
+        assertTrue(view.form.save.isVisible(), "a draft is editable");
+        assertFalse(view.form.title.isReadOnly());
+        assertEquals(p.tasks().size(), view.taskPanel.grid.getListDataView().getItemCount());
+        test(button(view, "plan-submit")).click();
+        assertEquals(PlanStatus.SUBMITTED, plans.get(fixtures.viewer("manager"), p.id()).status());
+        assertTrue(view.status.getText().contains(getTranslation("plan.status.SUBMITTED")), view.status.getText());
+        assertFalse(view.form.save.isVisible(), "submitted: read-only");
+
+        signIn("supervisor", Role.SUPERVISOR_NAME);
+        open(SupplyPlansView.class);
+        SupplyPlanView approving = open("plans/" + p.id(), SupplyPlanView.class);
+        test(button(approving, "plan-approve")).click();
+        assertEquals(PlanStatus.APPROVED, plans.get(fixtures.viewer("supervisor"), p.id()).status());
+    }
+
+    @Test
+    void the_plan_list_shows_the_managers_plans_and_the_fleet_calendar_names_the_plan_holding_a_truck() {
+        PlanDetails p = fixtures.draft(fixtures.viewer("manager"), fixtures.managersCustomer(),
+                PlanFixtures.freshWeek());
+        TruckView truck = fixtures.truck();
+        fleet.book(fixtures.viewer("manager"), p.id(), new BookingRequest(truck.id(), null, null, ""));
+        signIn("manager", Role.MANAGER_NAME);
+        SupplyPlansView list = open(SupplyPlansView.class);
+        list.search.setValue(p.title());
+        assertEquals(1, test(list.grid).size());
+        assertEquals(p.title(), test(list.grid).getRow(0).title());
+
+        FleetView fleetView = open(FleetView.class);
+        LocalDate day = p.startsAt().atZoneSameInstant(PlanFormats.ZONE).toLocalDate();
+        fleetView.from.setValue(day);
+        assertEquals(p.title(), fleetView.cell(truck, day));
+        assertEquals("", fleetView.cell(truck, day.plusDays(3)));
+    }
+
+    @Test
+    void the_customer_sees_the_demo_plan_in_force_with_their_own_duties_only() {
+        signIn("customer", Role.CUSTOMER_NAME);
+        PortalPlansView view = open(PortalPlansView.class);
+        assertFalse(view.planCards.isEmpty(), "the demo gives the customer an active plan");
+        assertFalse(view.dutyGrids.getFirst().getListDataView().getItems().toList().isEmpty());
+        assertTrue(view.dutyGrids.getFirst().getListDataView().getItems().allMatch(d -> d.party() == Party.CUSTOMER));
+        assertTrue(view.taskGrids.getFirst().getListDataView().getItems().allMatch(t -> t.party() == Party.CUSTOMER));
+    }
+
+    private static com.vaadin.flow.component.button.Button button(SupplyPlanView view, String id) {
+        return view.actions.getChildren().filter(c -> id.equals(c.getId().orElse(null)))
+                .map(com.vaadin.flow.component.button.Button.class::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + id));
+    }
+
+    private static String getTranslation(String key) {
+        return cn.keyaccount.base.Messages.get(cn.keyaccount.base.Messages.CHINESE, key);
+    }
+}
