@@ -44,8 +44,12 @@ class SupplyPlanDocumentTest {
         tasks.add(manager, p.id(), new TaskDraft("核对接线图", Party.CUSTOMER, "客户电工王工", null,
                 p.startsAt().toLocalDate().minusDays(2)));
 
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(
-                document.write(manager, p.id(), Messages.CHINESE)))) {
+        byte[] docx = document.write(manager, p.id(), Messages.CHINESE);
+        // kept for a person (or an office suite) to open: target/generated-documents/supply-plan.docx
+        java.nio.file.Path out = java.nio.file.Path.of("target", "generated-documents");
+        java.nio.file.Files.createDirectories(out);
+        java.nio.file.Files.write(out.resolve("supply-plan.docx"), docx);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             String all = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
             assertFalse(all.contains("{{"), "every placeholder replaced: " + all);
             assertTrue(doc.getParagraphs().stream().anyMatch(x -> "Title".equals(x.getStyle())
