@@ -20,10 +20,10 @@ public class CustomerAccess {
     }
 
     /** An HQL condition on {@code c} (a Customer) limiting rows to what the viewer may see. */
-    record Scope(String where, Parameters params) {
+    public record Scope(String where, Parameters params) {
     }
 
-    static Scope scope(Viewer v) {
+    public static Scope scope(Viewer v) {
         return switch (v.role()) {
             case ADMIN -> new Scope("1 = 1", new Parameters());
             case SUPERVISOR, SCHEDULER -> new Scope("c.unit.path like :scopePath",
