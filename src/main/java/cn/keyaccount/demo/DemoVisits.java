@@ -4,6 +4,7 @@ import cn.keyaccount.security.Viewer;
 import cn.keyaccount.visit.PlanResult;
 import cn.keyaccount.visit.VisitDates;
 import cn.keyaccount.visit.VisitPlanningService;
+import cn.keyaccount.visit.WorkCalendarSource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -42,10 +43,12 @@ public class DemoVisits {
             "出具功率因数整改建议", "联系业扩班办理增容预审", "发送检修计划到客户邮箱", "安排能效诊断现场测试");
 
     private final VisitPlanningService planning;
+    private final WorkCalendarSource calendars;
     private final AgroalDataSource dataSource;
 
-    DemoVisits(VisitPlanningService planning, AgroalDataSource dataSource) {
+    DemoVisits(VisitPlanningService planning, WorkCalendarSource calendars, AgroalDataSource dataSource) {
         this.planning = planning;
+        this.calendars = calendars;
         this.dataSource = dataSource;
     }
 
@@ -81,7 +84,11 @@ public class DemoVisits {
         PlanResult ahead = planning.plan(Viewer.system(), managers, today);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            customerRequest(c, today);
+            LocalDate meeting = today.plusDays(3);
+            while (!calendars.current().isWorkday(meeting)) {
+                meeting = meeting.plusDays(1);
+            }
+            customerRequest(c, today, meeting);
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Demo visits failed", e);
@@ -126,15 +133,25 @@ public class DemoVisits {
         }
     }
 
-    /** The demo customer asks to move the first upcoming visit to one of their accounts. */
-    private static void customerRequest(Connection c, LocalDate today) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update visit set customer_response = 'RESCHEDULE_REQUESTED', origin = 'MANUAL', "
-                + "customer_note = '那天上午厂里安排了设备检修，能否改到下午或第二天？', customer_proposed_date = planned_date + 1 "
-                + "where id = (select v.id from visit v join user_customer uc on uc.customer_id = v.customer_id "
-                + "join app_user u on u.id = uc.user_id where u.username = 'customer' and v.planned_date > ? "
-                + "and v.status = 'PLANNED' order by v.planned_date, v.id limit 1)")) {
-            ps.setDate(1, Date.valueOf(today));
-            ps.executeUpdate();
+    /**
+     * Each of the demo customer's accounts gets an energy-efficiency consultation soon (a visit added by hand), and
+     * the customer asks to move the first upcoming visit.
+     */
+    private static void customerRequest(Connection c, LocalDate today, LocalDate meeting) throws SQLException {
+        try (PreparedStatement add = c.prepareStatement("insert into visit (customer_id, manager_id, visit_type, "
+                + "planned_date, planned_time, status, origin) select cu.id, cu.manager_id, 'ENERGY_EFFICIENCY', ?, "
+                + "'14:30', 'PLANNED', 'MANUAL' from customer cu join user_customer uc on uc.customer_id = cu.id "
+                + "join app_user u on u.id = uc.user_id where u.username = 'customer' and cu.manager_id is not null");
+             PreparedStatement ask = c.prepareStatement("update visit set customer_response = 'RESCHEDULE_REQUESTED', "
+                     + "origin = 'MANUAL', customer_note = '那天上午厂里安排了设备检修，能否改到下午或第二天？', "
+                     + "customer_proposed_date = planned_date + 1 where id = (select v.id from visit v "
+                     + "join user_customer uc on uc.customer_id = v.customer_id join app_user u on u.id = uc.user_id "
+                     + "where u.username = 'customer' and v.planned_date > ? and v.status = 'PLANNED' "
+                     + "order by v.planned_date, v.id limit 1)")) {
+            add.setDate(1, Date.valueOf(meeting));
+            add.executeUpdate();
+            ask.setDate(1, Date.valueOf(today));
+            ask.executeUpdate();
         }
     }
 }

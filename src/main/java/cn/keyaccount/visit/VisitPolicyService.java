@@ -26,6 +26,7 @@ public class VisitPolicyService {
         this.audit = audit;
     }
 
+    @Transactional
     public List<PolicyLine> lines() {
         return policies.listAll().stream()
                 .sorted(java.util.Comparator.comparing(VisitPolicyService::order))

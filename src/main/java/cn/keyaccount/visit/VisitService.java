@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * Visits as people handle them: the scoped list and calendar, adding, moving, confirming and cancelling a visit,
  * recording it with its follow-up tasks, and the customer's answer from the portal. Who may see a visit follows
- * who may see its customer ({@link CustomerAccess}); another's visit by id is absent (404).
+ * who may see its customer ({@link CustomerAccess}); another's visit by id is absent (404). Reads run in their own
+ * transaction, so that a screen reloading after a change in the same request sees the change.
  */
 @ApplicationScoped
 public class VisitService {
@@ -50,6 +51,7 @@ public class VisitService {
     }
 
     /** One page of the visits the viewer may see, by planned date and time. */
+    @Transactional
     public List<VisitRow> list(Viewer viewer, VisitQuery query, int offset, int limit) {
         LocalDate today = VisitDates.today();
         Where w = where(viewer, query, today);
@@ -60,6 +62,7 @@ public class VisitService {
                 .toList();
     }
 
+    @Transactional
     public long count(Viewer viewer, VisitQuery query) {
         Where w = where(viewer, query, VisitDates.today());
         TypedQuery<Long> q = em.createQuery("select count(v) from Visit v join v.customer c join v.manager m where "
@@ -124,6 +127,7 @@ public class VisitService {
                 (Long) r[17], VisitDates.isOverdue(status, planned, today));
     }
 
+    @Transactional
     public VisitDetails get(Viewer viewer, long id) {
         Visit v = visible(viewer, id);
         return details(v, access.canEdit(viewer, v.getCustomer()));
@@ -241,6 +245,7 @@ public class VisitService {
     }
 
     /** Follow-up tasks in the viewer's reach: open ones (overdue first by due date), or only overdue ones. */
+    @Transactional
     public List<TaskRow> tasks(Viewer viewer, boolean overdueOnly, Long managerId, int offset, int limit) {
         CustomerAccess.Scope scope = CustomerAccess.scope(viewer);
         LocalDate today = VisitDates.today();
@@ -260,6 +265,7 @@ public class VisitService {
                 .toList();
     }
 
+    @Transactional
     public List<TaskRow> tasksOf(Viewer viewer, long visitId) {
         Visit v = visible(viewer, visitId);
         LocalDate today = VisitDates.today();
@@ -268,6 +274,7 @@ public class VisitService {
     }
 
     /** A customer user's upcoming visits to their own accounts (today on). */
+    @Transactional
     public List<VisitRow> upcomingForCustomer(Viewer viewer) {
         if (!viewer.isCustomer()) {
             throw BusinessException.forbidden("error.visit-customers-only");

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The signed-in manager's private feed URL; renewing it revokes the old one. */
-@Path("/api/me/visit-feed")
+@Path("/api/visit-feed-url")
 @Tag(name = "Visits")
 @Produces(MediaType.APPLICATION_JSON)
 public class VisitFeedTokenResource {

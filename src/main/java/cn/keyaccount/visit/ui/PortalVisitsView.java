@@ -37,6 +37,7 @@ class PortalVisitsView extends VerticalLayout {
     final Grid<VisitRow> grid = new Grid<>();
     final TextArea note = new TextArea();
     final DatePicker proposed = new DatePicker();
+    Button sendRequest;
 
     PortalVisitsView(VisitService visits, CurrentViewer currentViewer) {
         this.visits = visits;
@@ -80,6 +81,7 @@ class PortalVisitsView extends VerticalLayout {
             }
         });
         send.setId("portal-visit-send");
+        sendRequest = send;
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), send);
         dialog.open();

@@ -35,7 +35,7 @@ class VisitPolicyView extends VerticalLayout {
         grid.setId("visit-policy");
         grid.addColumn(l -> getTranslation("visit.policy." + l.subject())).setHeader(getTranslation("visit.policy.subject"))
                 .setFlexGrow(2);
-        grid.addComponentColumn(this::field).setHeader(getTranslation("visit.policy.months")).setAutoWidth(true);
+        grid.addComponentColumn(l -> fields.get(l.subject())).setHeader(getTranslation("visit.policy.months")).setAutoWidth(true);
         grid.addComponentColumn(l -> {
             Button save = new Button(getTranslation("common.save"), e -> save(l));
             save.setId("visit-policy-save-" + l.subject());
@@ -55,7 +55,6 @@ class VisitPolicyView extends VerticalLayout {
         f.setValue(l.intervalMonths());
         f.setClearButtonVisible(l.subject().startsWith("IMPORTANCE_"));
         f.setPlaceholder(getTranslation("visit.policy.none"));
-        fields.put(l.subject(), f);
         return f;
     }
 
@@ -71,6 +70,8 @@ class VisitPolicyView extends VerticalLayout {
 
     private void load() {
         fields.clear();
-        grid.setItems(policy.lines());
+        var lines = policy.lines();
+        lines.forEach(l -> fields.put(l.subject(), field(l)));
+        grid.setItems(lines);
     }
 }
