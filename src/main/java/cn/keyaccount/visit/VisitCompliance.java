@@ -23,7 +23,8 @@ public class VisitCompliance {
 
     public enum GroupBy { MANAGER, UNIT, MONTH }
 
-    private static final String OPEN = "(cn.keyaccount.visit.VisitStatus.PLANNED, cn.keyaccount.visit.VisitStatus.CONFIRMED)";
+    private static final String OPEN =
+            "(cn.keyaccount.visit.VisitStatus.PLANNED, cn.keyaccount.visit.VisitStatus.CONFIRMED)";
     private static final String DONE = "cn.keyaccount.visit.VisitStatus.DONE";
 
     private final EntityManager em;
@@ -36,7 +37,8 @@ public class VisitCompliance {
     public List<ComplianceRow> rows(Viewer viewer, LocalDate from, LocalDate to, GroupBy by) {
         LocalDate today = VisitDates.today();
         CustomerAccess.Scope scope = CustomerAccess.scope(viewer);
-        String visits = "select m.id, m.displayName, u.id, u.name, year(v.plannedDate), month(v.plannedDate), count(v), "
+        String visits = "select m.id, m.displayName, u.id, u.name, year(v.plannedDate), month(v.plannedDate), "
+                + "count(v), "
                 + "sum(case when v.status = " + DONE + " and v.doneDate <= v.plannedDate then 1 else 0 end), "
                 + "sum(case when v.status = " + DONE + " and v.doneDate > v.plannedDate then 1 else 0 end), "
                 + "sum(case when v.status in " + OPEN + " and v.plannedDate < :today then 1 else 0 end), "
@@ -75,7 +77,8 @@ public class VisitCompliance {
         return rows;
     }
 
-    private List<Object[]> query(String hql, CustomerAccess.Scope scope, LocalDate from, LocalDate to, LocalDate today) {
+    private List<Object[]> query(String hql, CustomerAccess.Scope scope, LocalDate from, LocalDate to,
+                                 LocalDate today) {
         TypedQuery<Object[]> q = em.createQuery(hql, Object[].class);
         scope.params().map().forEach(q::setParameter);
         return q.setParameter("from", from).setParameter("to", to).setParameter("today", today).getResultList();

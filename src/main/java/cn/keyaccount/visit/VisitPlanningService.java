@@ -82,13 +82,15 @@ public class VisitPlanningService {
             return new PlanResult(0, 0, from, to, 0, 0, 0, 0, java.util.Set.of(), 0);
         }
         int replaced = em.createQuery("delete from Visit v where v.manager.id in :managers and v.origin = "
-                        + "cn.keyaccount.visit.VisitOrigin.PLANNER and v.status = cn.keyaccount.visit.VisitStatus.PLANNED "
+                        + "cn.keyaccount.visit.VisitOrigin.PLANNER "
+                        + "and v.status = cn.keyaccount.visit.VisitStatus.PLANNED "
                         + "and v.plannedDate >= :from")
                 .setParameter("managers", managerIds).setParameter("from", from).executeUpdate();
         VisitPolicyService.Rule rule = policy.rule();
         Map<Long, LocalDate> lastDone = new HashMap<>();
         for (Object[] r : em.createQuery("select v.customer.id, max(v.doneDate) from Visit v "
-                        + "where v.customer.manager.id in :managers and v.status = cn.keyaccount.visit.VisitStatus.DONE "
+                        + "where v.customer.manager.id in :managers "
+                        + "and v.status = cn.keyaccount.visit.VisitStatus.DONE "
                         + "and v.doneDate < :from group by v.customer.id", Object[].class)
                 .setParameter("managers", managerIds).setParameter("from", from).getResultList()) {
             lastDone.put((Long) r[0], (LocalDate) r[1]);

@@ -33,9 +33,11 @@ class VisitPolicyView extends VerticalLayout {
         this.policy = policy;
         this.currentViewer = currentViewer;
         grid.setId("visit-policy");
-        grid.addColumn(l -> getTranslation("visit.policy." + l.subject())).setHeader(getTranslation("visit.policy.subject"))
+        grid.addColumn(l -> getTranslation("visit.policy." + l.subject()))
+                .setHeader(getTranslation("visit.policy.subject"))
                 .setFlexGrow(2);
-        grid.addComponentColumn(l -> fields.get(l.subject())).setHeader(getTranslation("visit.policy.months")).setAutoWidth(true);
+        grid.addComponentColumn(l -> fields.get(l.subject())).setHeader(getTranslation("visit.policy.months"))
+                .setAutoWidth(true);
         grid.addComponentColumn(l -> {
             Button save = new Button(getTranslation("common.save"), e -> save(l));
             save.setId("visit-policy-save-" + l.subject());
