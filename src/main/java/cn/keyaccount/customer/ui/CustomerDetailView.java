@@ -93,6 +93,7 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
                 new TransformersTab(transformers, viewer, customerId, details.editable()));
         tabs.add(getTranslation("customer.tab.lines"), lines(details));
         tabs.add(getTranslation("customer.tab.assignments"), assignmentHistory());
+        tabs.add(getTranslation("visit.tab"), new cn.keyaccount.visit.ui.CustomerVisitsTab(viewer, customerId));
         tabs.add(getTranslation("customer.tab.audit"), auditTrail());
         tabs.setSizeFull();
         add(tabs);

@@ -103,10 +103,38 @@ class ApiAccessMatrixTest {
         rows.add(Arguments.of(ANONYMOUS, plans, 401));
         rows.add(Arguments.of(ANONYMOUS, trucks, 401));
         rows.add(Arguments.of(ANONYMOUS, new Call("GET", "/api/supply-plans/1/document", null), 401));
+        // visits: reads follow the customer's visibility; changes need a manager or supervisor of the customer
+        for (Login role : ROLES) {
+            rows.add(Arguments.of(role, new Call("GET", "/api/visits", null), 200));
+            rows.add(Arguments.of(role, new Call("GET", "/api/visits/{ownVisit}", null), 200));
+            rows.add(Arguments.of(role, new Call("GET", "/api/visits/{ownVisit}/tasks", null), 200));
+        }
+        rows.add(Arguments.of(MANAGER, new Call("GET", "/api/visits/{otherVisit}", null), 404));
+        rows.add(Arguments.of(CUSTOMER, new Call("GET", "/api/visits/{otherVisit}", null), 404));
+        rows.add(Arguments.of(STATION_SUPERVISOR, new Call("GET", "/api/visits/{otherVisit}", null), 404));
+        rows.add(Arguments.of(MANAGER, new Call("POST", "/api/visits/{otherVisit}/cancel",
+                login -> Map.of("reason", "矩阵测试")), 404));
+        // a cancel without a reason: allowed callers reach validation (422) and nothing changes
+        expect(rows, new Call("POST", "/api/visits/{ownVisit}/cancel", login -> Map.of()), 422, 422, 422, 422, 403,
+                403);
+        expect(rows, new Call("POST", "/api/visits", login -> Map.of()), 422, 422, 422, 422, 403, 403);
+        expect(rows, new Call("POST", "/api/visits/{ownVisit}/response", login -> Map.of()), 403, 403, 403, 403, 403,
+                422);
+        expect(rows, new Call("GET", "/api/visit-tasks", null), 200, 200, 200, 200, 200, 403);
+        expect(rows, new Call("GET", "/api/visit-policy", null), 200, 200, 200, 200, 200, 403);
+        expect(rows, new Call("PUT", "/api/visit-policy/TIER_A", login -> Map.of("intervalMonths", 1)),
+                200, 200, 200, 403, 403, 403);
+        expect(rows, new Call("GET", "/api/visit-compliance", null), 200, 200, 200, 403, 200, 403);
+        expect(rows, new Call("GET", "/api/visit-reminders", null), 403, 403, 403, 200, 403, 403);
+        expect(rows, new Call("GET", "/api/visit-feed-url", null), 403, 403, 403, 200, 403, 403);
+        rows.add(Arguments.of(MANAGER, new Call("POST", "/api/visit-plan", null), 200));
+        rows.add(Arguments.of(SCHEDULER, new Call("POST", "/api/visit-plan", null), 403));
+        rows.add(Arguments.of(CUSTOMER, new Call("POST", "/api/visit-plan", null), 403));
 
         for (Call call : List.of(list, readOwn, contacts, history, me, update, create, reassign,
                 new Call("GET", "/api/managers", null), new Call("GET", "/api/units", null),
-                new Call("GET", "/api/users", null))) {
+                new Call("GET", "/api/users", null), new Call("GET", "/api/visits", null),
+                new Call("POST", "/api/visit-plan", null), new Call("GET", "/api/visit-compliance", null))) {
             rows.add(Arguments.of(ANONYMOUS, call, 401));
         }
         return rows.stream();
@@ -130,6 +158,12 @@ class ApiAccessMatrixTest {
         if (path.contains("{other}")) {
             path = path.replace("{other}", String.valueOf(Api.hiddenCustomerId(login)));
         }
+        if (path.contains("{ownVisit}")) {
+            path = path.replace("{ownVisit}", String.valueOf(ownOpenVisit(login == null ? ADMIN : login)));
+        }
+        if (path.contains("{otherVisit}")) {
+            path = path.replace("{otherVisit}", String.valueOf(visitOf(ADMIN, Api.hiddenCustomerId(login))));
+        }
         RequestSpecification request = Api.as(login);
         if (call.body() != null) {
             request.body(call.body().apply(login == null ? ADMIN : login));
@@ -143,6 +177,18 @@ class ApiAccessMatrixTest {
 
     private static Object unchangedOther(Login login) {
         return Api.draftOf(Api.customer(ADMIN, Api.hiddenCustomerId(login)));
+    }
+
+    /** An upcoming open visit the caller may see. */
+    private static long ownOpenVisit(Login login) {
+        return Api.as(login).queryParam("show", "OPEN").queryParam("from", java.time.LocalDate.now(
+                        java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString()).queryParam("size", 1)
+                .get("/api/visits").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+    }
+
+    private static long visitOf(Login login, long customerId) {
+        return Api.as(login).queryParam("customerId", customerId).queryParam("size", 1).get("/api/visits")
+                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
     }
 
     private static long countyId() {

@@ -67,7 +67,8 @@ class CustomerViewsTest extends BrowserlessQuarkusTest {
         test(list.grid).clickRow(0);
 
         CustomerDetailView detail = (CustomerDetailView) getCurrentView();
-        assertEquals(6, $(Tab.class).from(detail).all().size());
+        assertEquals(7, $(Tab.class).from(detail).all().size(),
+                "profile, contacts, transformers, lines, assignments, audit, visits");
         assertEquals(name, detail.form.fieldFor("name").getValue());
     }
 

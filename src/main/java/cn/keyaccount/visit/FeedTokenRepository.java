@@ -1,0 +1,8 @@
+package cn.keyaccount.visit;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class FeedTokenRepository implements PanacheRepository<FeedToken> {
+}

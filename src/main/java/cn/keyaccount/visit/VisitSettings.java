@@ -1,0 +1,35 @@
+package cn.keyaccount.visit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Visit planning settings (keyaccount.visit.*). */
+@ConfigMapping(prefix = "keyaccount.visit")
+public interface VisitSettings {
+
+    /** How many days ahead the planner keeps a schedule (the rolling window). */
+    @WithDefault("90")
+    int horizonDays();
+
+    /** The most visits the planner puts on one manager's working day. */
+    @WithDefault("4")
+    int maxPerDay();
+
+    /** Start times of the day's visits, in order: the n-th visit of a day starts at the n-th time. */
+    @WithDefault("09:00,10:30,14:30,16:00")
+    List<LocalTime> slotTimes();
+
+    /** How long a visit takes in the calendar feed. */
+    @WithDefault("60")
+    int visitMinutes();
+
+    /**
+     * A holiday calendar file outside the application (same format as scheduler/calendar/cn-workdays.csv); the
+     * administrator edits it in place and the planner reads it again when it changes. Absent: the copy shipped in
+     * scheduler/calendar/.
+     */
+    Optional<String> calendarFile();
+}

@@ -1,0 +1,59 @@
+package cn.keyaccount.visit.rest;
+
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.security.ViewerIdentity;
+import cn.keyaccount.visit.PolicyLine;
+import cn.keyaccount.visit.VisitPolicyService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The visit policy (走访频次). */
+@Path("/api/visit-policy")
+@Tag(name = "Visits")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class VisitPolicyResource {
+
+    /** Months between visits; null for an importance level that does not raise the frequency. */
+    public record PolicyChange(Integer intervalMonths, Long version) {
+    }
+
+    private final VisitPolicyService policy;
+    private final SecurityIdentity identity;
+
+    VisitPolicyResource(VisitPolicyService policy, SecurityIdentity identity) {
+        this.policy = policy;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "The visit policy: months between visits per tier and importance level")
+    public List<PolicyLine> policy() {
+        return policy.lines();
+    }
+
+    @PUT
+    @Path("{subject}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+    @Operation(summary = "Change one line of the visit policy (supervisors)")
+    public PolicyLine changePolicy(@PathParam("subject") String subject, PolicyChange change) {
+        PolicyChange c = VisitResource.required(change);
+        return policy.change(viewer(), subject, c.intervalMonths(), c.version());
+    }
+
+    private Viewer viewer() {
+        return ViewerIdentity.viewer(identity);
+    }
+}

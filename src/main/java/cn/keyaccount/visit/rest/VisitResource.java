@@ -1,0 +1,194 @@
+package cn.keyaccount.visit.rest;
+
+import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.QueryParams;
+import cn.keyaccount.base.rest.ResultPage;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.security.ViewerIdentity;
+import cn.keyaccount.visit.CustomerResponse;
+import cn.keyaccount.visit.TaskDraft;
+import cn.keyaccount.visit.TaskRow;
+import cn.keyaccount.visit.VisitDetails;
+import cn.keyaccount.visit.VisitDraft;
+import cn.keyaccount.visit.VisitQuery;
+import cn.keyaccount.visit.VisitRecordDraft;
+import cn.keyaccount.visit.VisitRow;
+import cn.keyaccount.visit.VisitService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Visits, their records and follow-up tasks. Who sees a visit follows who sees its customer (another's visit is
+ * absent: 404); who may change it follows who may change the customer (read-only: 403).
+ */
+@Path("/api/visits")
+@Tag(name = "Visits", description = "Planned and recorded visits to key customers (定期走访)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class VisitResource {
+
+
+    /** A new date (and optionally time) for a visit. */
+    public record Move(LocalDate plannedDate, LocalTime plannedTime, Long version) {
+    }
+
+    public record Cancel(String reason, Long version) {
+    }
+
+    public record Confirm(Long version) {
+    }
+
+    /** The customer's answer: CONFIRMED, or RESCHEDULE_REQUESTED with a note and optionally a proposed date. */
+    public record Answer(CustomerResponse response, String note, LocalDate proposedDate) {
+    }
+
+    private final VisitService visits;
+    private final SecurityIdentity identity;
+
+    VisitResource(VisitService visits, SecurityIdentity identity) {
+        this.visits = visits;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "Visits the caller may see, by planned date")
+    public ResultPage<VisitRow> list(
+            @Parameter(description = "planned on or after, yyyy-MM-dd") @QueryParam("from") String from,
+            @Parameter(description = "planned on or before, yyyy-MM-dd") @QueryParam("to") String to,
+            @QueryParam("managerId") String managerId,
+            @Parameter(description = "the manager's unit and the units below") @QueryParam("unitId") String unitId,
+            @QueryParam("customerId") String customerId,
+            @Parameter(description = "ALL, OPEN, OVERDUE, DONE, CANCELLED or RESCHEDULE_REQUESTED")
+            @QueryParam("show") String show,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        VisitQuery query = new VisitQuery(date("from", from), date("to", to),
+                QueryParams.number("managerId", managerId), QueryParams.number("unitId", unitId),
+                QueryParams.number("customerId", customerId), QueryParams.choice(VisitQuery.Show.class, "show", show));
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
+        List<VisitRow> rows = visits.list(viewer(), query, p * s, s);
+        long total = p == 0 && rows.size() < s ? rows.size() : visits.count(viewer(), query);
+        return new ResultPage<>(rows, p, s, total);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "One visit with its record and follow-up tasks")
+    public VisitDetails get(@PathParam("id") long id) {
+        return visits.get(viewer(), id);
+    }
+
+    @POST
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Add a visit by hand")
+    public Response create(VisitDraft draft, UriInfo uri) {
+        VisitDetails created = visits.create(viewer(), required(draft));
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.visit().id())).build())
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}/date")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Move an open visit to another day; the planner keeps it there")
+    public VisitDetails move(@PathParam("id") long id, Move move) {
+        Move m = required(move);
+        return visits.move(viewer(), id, m.plannedDate(), m.plannedTime(), m.version());
+    }
+
+    @POST
+    @Path("{id}/confirm")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Confirm an open visit (agreed with the customer)")
+    public VisitDetails confirm(@PathParam("id") long id, Confirm confirm) {
+        return visits.confirm(viewer(), id, confirm == null ? null : confirm.version());
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Cancel an open visit; a reason is required")
+    public VisitDetails cancel(@PathParam("id") long id, Cancel cancel) {
+        Cancel c = required(cancel);
+        return visits.cancel(viewer(), id, c.reason(), c.version());
+    }
+
+    @POST
+    @Path("{id}/record")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Record what happened at the visit, with follow-up tasks")
+    public VisitDetails record(@PathParam("id") long id, VisitRecordDraft record) {
+        return visits.record(viewer(), id, required(record));
+    }
+
+    @POST
+    @Path("{id}/response")
+    @RolesAllowed(Role.CUSTOMER_NAME)
+    @Operation(summary = "The customer confirms the visit or asks to reschedule it")
+    public VisitRow respond(@PathParam("id") long id, Answer answer) {
+        Answer a = required(answer);
+        return visits.respond(viewer(), id, a.response(), a.note(), a.proposedDate());
+    }
+
+    @GET
+    @Path("{id}/tasks")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "The follow-up tasks of a visit")
+    public List<TaskRow> tasks(@PathParam("id") long id) {
+        return visits.tasksOf(viewer(), id);
+    }
+
+    @POST
+    @Path("{id}/tasks")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Add a follow-up task to a visit")
+    public Response addTask(@PathParam("id") long id, TaskDraft task, UriInfo uri) {
+        TaskRow created = visits.addTask(viewer(), id, required(task));
+        return Response.created(uri.getBaseUriBuilder().path("api/visit-tasks").path(String.valueOf(created.id()))
+                .build()).entity(created).build();
+    }
+
+    static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(name);
+        }
+    }
+
+    static <T> T required(T body) {
+        if (body == null) {
+            throw new BadRequestException();
+        }
+        return body;
+    }
+
+    private Viewer viewer() {
+        return ViewerIdentity.viewer(identity);
+    }
+}

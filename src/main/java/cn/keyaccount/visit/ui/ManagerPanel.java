@@ -1,0 +1,72 @@
+package cn.keyaccount.visit.ui;
+
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.visit.VisitFeed;
+import cn.keyaccount.visit.VisitReminder;
+import cn.keyaccount.visit.VisitReminders;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * What a manager needs beside the calendar: tomorrow's visits (the in-app reminder), a way to the customers'
+ * reschedule requests, and the private calendar-feed URL with a button that replaces (revokes) it.
+ */
+class ManagerPanel extends HorizontalLayout {
+
+    final HorizontalLayout tomorrow = new HorizontalLayout();
+    final TextField feedUrl = new TextField();
+
+    ManagerPanel(VisitReminders reminders, VisitFeed feed, Viewer viewer, LongConsumer open, Runnable requests) {
+        setId("visit-manager-panel");
+        setWidthFull();
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        tomorrow.setId("visit-reminders");
+        tomorrow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        List<VisitReminder> due = reminders.forManager(viewer);
+        tomorrow.add(new Span(VisitUi.t("visit.reminders", due.size())));
+        for (VisitReminder r : due) {
+            Button b = new Button((r.time() == null ? "" : VisitUi.TIME.format(r.time()) + " ") + r.customerName(),
+                    e -> open.accept(r.visitId()));
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            tomorrow.add(b);
+        }
+        Button showRequests = new Button(VisitUi.t("visit.show.RESCHEDULE_REQUESTED"), e -> requests.run());
+        showRequests.setId("visit-requests");
+        showRequests.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        feedUrl.setId("visit-feed-url");
+        feedUrl.setReadOnly(true);
+        feedUrl.setWidth("30em");
+        feedUrl.setHelperText(VisitUi.t("visit.feed.help"));
+        feedUrl.setValue(url(feed.token(viewer)));
+        Button renew = new Button(VisitUi.t("visit.feed.renew"), e -> {
+            feedUrl.setValue(url(feed.renew(viewer)));
+            VisitUi.success(VisitUi.t("visit.feed.renewed"));
+        });
+        renew.setId("visit-feed-renew");
+        HorizontalLayout feedRow = new HorizontalLayout(feedUrl, renew);
+        feedRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        Details feedDetails = new Details(VisitUi.t("visit.feed"), feedRow);
+        add(tomorrow, showRequests, feedDetails);
+        setFlexGrow(1, tomorrow);
+    }
+
+    private static String url(String token) {
+        String base = "";
+        if (VaadinRequest.getCurrent() instanceof VaadinServletRequest r) {
+            var http = r.getHttpServletRequest();
+            base = http.getScheme() + "://" + http.getServerName()
+                    + (http.getServerPort() == 80 || http.getServerPort() == 443 ? "" : ":" + http.getServerPort())
+                    + http.getContextPath();
+        }
+        return base + "/api/visit-feed/" + token + ".ics";
+    }
+}
