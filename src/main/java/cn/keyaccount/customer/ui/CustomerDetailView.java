@@ -11,6 +11,8 @@ import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerDraft;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.customer.TransformerService;
+import cn.keyaccount.energy.EnergyService;
+import cn.keyaccount.energy.ui.EnergyPanel;
 import cn.keyaccount.network.LineView;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.org.OrgService;
@@ -48,6 +50,7 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
     private final AuditService audit;
     private final OrgService org;
     private final NetworkService network;
+    private final EnergyService energy;
     private final Viewer viewer;
     private long customerId;
     CustomerForm form;
@@ -55,7 +58,7 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     CustomerDetailView(CustomerService customers, ContactService contacts, TransformerService transformers,
                        AssignmentService assignments, AuditService audit, OrgService org, NetworkService network,
-                       CurrentViewer currentViewer) {
+                       EnergyService energy, CurrentViewer currentViewer) {
         this.customers = customers;
         this.contacts = contacts;
         this.transformers = transformers;
@@ -63,6 +66,7 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
         this.audit = audit;
         this.org = org;
         this.network = network;
+        this.energy = energy;
         this.viewer = currentViewer.get();
         setSizeFull();
     }
@@ -95,6 +99,7 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
         tabs.add(getTranslation("customer.tab.assignments"), assignmentHistory());
         tabs.add(getTranslation("visit.tab"), new cn.keyaccount.visit.ui.CustomerVisitsTab(viewer, customerId));
         tabs.add(getTranslation("customer.tab.audit"), auditTrail());
+        tabs.add(getTranslation("energy.tab"), new EnergyPanel(energy, viewer, customerId));
         tabs.setSizeFull();
         add(tabs);
     }

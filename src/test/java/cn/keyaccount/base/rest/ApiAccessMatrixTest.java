@@ -131,7 +131,21 @@ class ApiAccessMatrixTest {
         rows.add(Arguments.of(SCHEDULER, new Call("POST", "/api/visit-plan", null), 403));
         rows.add(Arguments.of(CUSTOMER, new Call("POST", "/api/visit-plan", null), 403));
 
-        for (Call call : List.of(list, readOwn, contacts, history, me, update, create, reassign,
+        Call energy = new Call("GET", "/api/customers/{own}/energy", null);
+        Call analysis = new Call("GET", "/api/customers/{own}/energy/analysis?from=2019-01-01&to=2019-01-31", null);
+        Call tariffs = new Call("GET", "/api/tariffs", null);
+        for (Login role : ROLES) {
+            for (Call read : List.of(energy, analysis, tariffs)) {
+                rows.add(Arguments.of(role, read, 200));
+            }
+        }
+        rows.add(Arguments.of(MANAGER, new Call("GET", "/api/customers/{other}/energy/analysis?from=2019-01-01"
+                + "&to=2019-01-31", null), 404));
+        rows.add(Arguments.of(CUSTOMER, new Call("GET", "/api/customers/{other}/energy", null), 404));
+        // a stale version: the administrator gets as far as the version check (409), nobody else gets in
+        expect(rows, new Call("PUT", "/api/tariffs/1", login -> Map.of("version", -1)), 409, 403, 403, 403, 403, 403);
+
+        for (Call call : List.of(list, readOwn, contacts, history, me, update, create, reassign, energy, tariffs,
                 new Call("GET", "/api/managers", null), new Call("GET", "/api/units", null),
                 new Call("GET", "/api/users", null), new Call("GET", "/api/visits", null),
                 new Call("POST", "/api/visit-plan", null), new Call("GET", "/api/visit-compliance", null))) {

@@ -1,0 +1,27 @@
+package cn.keyaccount.energy;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Map;
+
+/**
+ * One month of a period: energy, the monthly power factor and its adjustment under the customer's standard (and,
+ * for comparison, under all three), the maximum demand, the energy charge by time of use, and the basic charge in
+ * the customer's current mode (pro rata when the period covers only part of the month). The power-factor
+ * adjustment applies to the basic plus the energy charge.
+ */
+public record MonthFigures(YearMonth month, int daysCovered, double kwh, double kvarh, int present, int expected,
+                           BigDecimal powerFactor, BigDecimal maxDemandKw, BigDecimal energyYuan,
+                           BigDecimal basicYuan, BigDecimal adjustmentPercent, BigDecimal adjustmentYuan,
+                           Map<PowerFactorStandard, BigDecimal> adjustmentPercentByStandard,
+                           Map<TouPeriod, Double> touKwh) {
+
+    /** The charge the power-factor adjustment is applied to. */
+    public BigDecimal adjustedBase() {
+        return energyYuan.add(basicYuan);
+    }
+
+    public BigDecimal totalYuan() {
+        return adjustedBase().add(adjustmentYuan);
+    }
+}

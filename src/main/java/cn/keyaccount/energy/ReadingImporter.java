@@ -1,0 +1,372 @@
+package cn.keyaccount.energy;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Imports a metering-system export (CSV or XLSX) into meter_day, streamed: rows are gathered into meter-days in a
+ * bounded window of open days ({@link #OPEN_DAYS}; exports come ordered by meter or by time, so a day completes
+ * long before the window fills), each completed day goes to PostgreSQL through COPY into a temporary table, and
+ * only at the end, in the same transaction, the file's days replace those stored. An error anywhere rolls the
+ * whole file back, including the meters it created.
+ * <p>
+ * Each row is a reading of one meter for the quarter hour ending at its time (as 用电信息采集系统 exports it: the
+ * first reading of a day is 00:15, the last 24:00 or 00:00 of the next day), in kWh and kvarh.
+ */
+@ApplicationScoped
+public class ReadingImporter {
+
+    /** Meter-days kept open at once: 50,000 × ~1 KB bounds the heap of any import to ~50 MB. */
+    static final int OPEN_DAYS = 50_000;
+
+    private final AgroalDataSource dataSource;
+
+    ReadingImporter(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** One reading as a file format delivers it. */
+    public record Row(long rowNo, String meterNo, String time, String kwh, String kvarh) {
+    }
+
+    /** A source of rows: calls the sink for each row in file order. */
+    public interface RowSource {
+        void forEach(RowSink sink) throws IOException;
+    }
+
+    public interface RowSink {
+        void accept(Row row);
+
+        void problem(ImportReport.Kind kind, long rowNo, String detail);
+    }
+
+    /** The source for a file by its name: .xlsx through POI's streaming reader, anything else as CSV. */
+    public static RowSource sourceFor(String fileName, InputStream in) {
+        return fileName.toLowerCase().endsWith(".xlsx") ? new XlsxReadings(in) : new CsvReadings(in);
+    }
+
+    /**
+     * Imports one file for a customer, in its own transaction on its own connection. Unknown meter numbers become
+     * meters of this customer; a meter of another customer is an error.
+     */
+    public ImportReport importFile(long customerId, String fileName, RowSource source) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                Run run = new Run(c, customerId, fileName);
+                ImportReport report = run.execute(source);
+                if (report.accepted()) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                return report;
+            } catch (IOException | SQLException | RuntimeException e) {
+                c.rollback();
+                throw e instanceof RuntimeException r ? r : new IllegalStateException("import failed", e);
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("import failed", e);
+        }
+    }
+
+    private static final class OpenDay {
+        final long meterId;
+        final String meterNo;
+        final LocalDate day;
+        final float[] kwh = new float[96];
+        final float[] kvarh = new float[96];
+        final long[] rows = new long[96];
+
+        OpenDay(long meterId, String meterNo, LocalDate day) {
+            this.meterId = meterId;
+            this.meterNo = meterNo;
+            this.day = day;
+            Arrays.fill(kwh, Float.NaN);
+            Arrays.fill(kvarh, Float.NaN);
+        }
+    }
+
+    private static final class Run implements RowSink {
+        private final Connection c;
+        private final long customerId;
+        private final String file;
+        private final Map<String, Long> meterIds = new HashMap<>();
+        private final Map<String, OpenDay> open = new LinkedHashMap<>(1024, 0.75f, true);
+        private final List<ImportReport.Issue> issues = new ArrayList<>();
+        private final AnalysisSettings spikes = AnalysisSettings.DEFAULTS;
+        private CopyManager copyApi;
+        private CopyIn copy;
+        private final StringBuilder line = new StringBuilder(2048);
+        private long rows;
+        private long days;
+        private int errors;
+        private int warnings;
+        private LocalDate first;
+        private LocalDate last;
+
+        Run(Connection c, long customerId, String file) {
+            this.c = c;
+            this.customerId = customerId;
+            this.file = file;
+        }
+
+        ImportReport execute(RowSource source) throws IOException, SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("create temporary table import_day (meter_id bigint, day date, kwh real[], kvarh real[]) "
+                        + "on commit drop");
+            }
+            try (PreparedStatement ps = c.prepareStatement("select meter_no, id from meter where customer_id = ?")) {
+                ps.setLong(1, customerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        meterIds.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            copyApi = c.unwrap(PGConnection.class).getCopyAPI();
+            try {
+                try {
+                    source.forEach(this);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    problem(ImportReport.Kind.UNREADABLE, rows + 1, String.valueOf(e.getMessage()));
+                }
+                for (OpenDay d : open.values()) {
+                    write(d);
+                }
+                open.clear();
+                pauseCopy();
+            } finally {
+                if (copy != null && copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select m.meter_no, i.day from import_day i join meter m on m.id = "
+                         + "i.meter_id group by m.meter_no, i.day having count(*) > 1 order by 1, 2 limit 20")) {
+                while (rs.next()) {
+                    issue(ImportReport.Severity.ERROR, ImportReport.Kind.DAY_SPLIT, 0, rs.getString(1),
+                            rs.getDate(2).toString(), "the day's readings are far apart in the file");
+                }
+            }
+            boolean accepted = errors == 0 && rows > 0;
+            if (accepted) {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("delete from meter_day d using import_day i "
+                            + "where d.meter_id = i.meter_id and d.day = i.day");
+                    s.executeUpdate("insert into meter_day (meter_id, day, kwh, kvarh) "
+                            + "select meter_id, day, kwh, kvarh from import_day");
+                }
+            }
+            return new ImportReport(file, rows, accepted ? days : 0, meterIds.size(), first, last, accepted, errors,
+                    warnings, List.copyOf(issues));
+        }
+
+        @Override
+        public void problem(ImportReport.Kind kind, long rowNo, String detail) {
+            issue(ImportReport.Severity.ERROR, kind, rowNo, null, null, detail);
+        }
+
+        @Override
+        public void accept(Row r) {
+            rows++;
+            String meterNo = r.meterNo() == null ? "" : r.meterNo().trim();
+            LocalDateTime end;
+            float kwh;
+            float kvarh;
+            try {
+                end = ReadingTime.parse(r.time());
+                kwh = Float.parseFloat(r.kwh().trim());
+                kvarh = r.kvarh() == null || r.kvarh().isBlank() ? 0f : Float.parseFloat(r.kvarh().trim());
+            } catch (RuntimeException e) {
+                issue(ImportReport.Severity.ERROR, ImportReport.Kind.UNREADABLE, r.rowNo(), meterNo, r.time(),
+                        r.kwh() + " / " + r.kvarh());
+                return;
+            }
+            if (meterNo.isEmpty() || Float.isNaN(kwh) || Float.isNaN(kvarh) || Float.isInfinite(kwh)
+                    || Float.isInfinite(kvarh)) {
+                issue(ImportReport.Severity.ERROR, ImportReport.Kind.UNREADABLE, r.rowNo(), meterNo, r.time(), "");
+                return;
+            }
+            if (end.getMinute() % 15 != 0 || end.getSecond() != 0) {
+                issue(ImportReport.Severity.ERROR, ImportReport.Kind.NOT_QUARTER_HOUR, r.rowNo(), meterNo,
+                        end.toString(), "");
+                return;
+            }
+            if (kwh < 0 || kvarh < 0) {
+                issue(ImportReport.Severity.ERROR, ImportReport.Kind.NEGATIVE, r.rowNo(), meterNo, end.toString(),
+                        kwh + " / " + kvarh);
+                return;
+            }
+            Long meterId = meter(meterNo, r.rowNo());
+            if (meterId == null) {
+                return;
+            }
+            LocalDateTime start = end.minusMinutes(15);
+            LocalDate day = start.toLocalDate();
+            int slot = start.getHour() * 4 + start.getMinute() / 15;
+            first = first == null || day.isBefore(first) ? day : first;
+            last = last == null || day.isAfter(last) ? day : last;
+            String key = meterNo + '|' + day;
+            OpenDay d = open.get(key);
+            if (d == null) {
+                if (open.size() >= OPEN_DAYS) {
+                    Iterator<OpenDay> eldest = open.values().iterator();
+                    write(eldest.next());
+                    eldest.remove();
+                }
+                d = new OpenDay(meterId, meterNo, day);
+                open.put(key, d);
+            }
+            if (!Float.isNaN(d.kwh[slot])) {
+                boolean same = d.kwh[slot] == kwh && d.kvarh[slot] == kvarh;
+                issue(same ? ImportReport.Severity.WARNING : ImportReport.Severity.ERROR,
+                        same ? ImportReport.Kind.DUPLICATE : ImportReport.Kind.DUPLICATE_CONFLICT, r.rowNo(),
+                        meterNo, end.toString(), "row " + d.rows[slot]);
+                return;
+            }
+            d.kwh[slot] = kwh;
+            d.kvarh[slot] = kvarh;
+            d.rows[slot] = r.rowNo();
+        }
+
+        /**
+         * The id of a meter of this customer, created when the number is new; null (and an error) when the number
+         * belongs to another customer. A COPY holds the connection, so it is ended first and restarted by the next
+         * day written: new meters are rare, a handful per file.
+         */
+        private Long meter(String meterNo, long rowNo) {
+            if (meterIds.containsKey(meterNo)) {
+                return meterIds.get(meterNo);
+            }
+            if (meterNo.length() > 32) {
+                issue(ImportReport.Severity.ERROR, ImportReport.Kind.UNREADABLE, rowNo, meterNo.substring(0, 32), null,
+                        "meter number longer than 32 characters");
+                meterIds.put(meterNo, null);
+                return null;
+            }
+            try {
+                pauseCopy();
+                try (PreparedStatement ps = c.prepareStatement("select customer_id from meter where meter_no = ?")) {
+                    ps.setString(1, meterNo);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            issue(ImportReport.Severity.ERROR, ImportReport.Kind.FOREIGN_METER, rowNo, meterNo, null,
+                                    "");
+                            meterIds.put(meterNo, null);
+                            return null;
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "insert into meter (customer_id, meter_no, name) values (?, ?, ?) returning id")) {
+                    ps.setLong(1, customerId);
+                    ps.setString(2, meterNo);
+                    ps.setString(3, meterNo);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        meterIds.put(meterNo, rs.getLong(1));
+                        return rs.getLong(1);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private void pauseCopy() throws SQLException {
+            if (copy != null && copy.isActive()) {
+                copy.endCopy();
+            }
+            copy = null;
+        }
+
+        /** Checks a finished day for gaps and spikes (warnings) and sends it to the database. */
+        private void write(OpenDay d) {
+            int gapStart = -1;
+            for (int k = 0; k <= 96; k++) {
+                boolean missing = k < 96 && Float.isNaN(d.kwh[k]);
+                if (missing && gapStart < 0) {
+                    gapStart = k;
+                } else if (!missing && gapStart >= 0) {
+                    issue(ImportReport.Severity.WARNING, ImportReport.Kind.GAP, gapStart == 0 ? 0 : d.rows[gapStart - 1],
+                            d.meterNo, d.day.atStartOfDay().plusMinutes(15L * (gapStart + 1)).toString(),
+                            String.valueOf(k - gapStart));
+                    gapStart = -1;
+                }
+            }
+            IntervalSeries one = new IntervalSeries(d.day, d.kwh, d.kvarh);
+            for (Anomalies.Spike s : Anomalies.of(one, spikes).spikes()) {
+                int k = (s.at().getHour() * 4) + s.at().getMinute() / 15;
+                issue(ImportReport.Severity.WARNING, ImportReport.Kind.SPIKE, d.rows[k], d.meterNo,
+                        s.at().plusMinutes(15).toString(), String.valueOf(d.kwh[k]));
+            }
+            line.setLength(0);
+            line.append(d.meterId).append('\t').append(d.day).append('\t');
+            array(d.kwh);
+            line.append('\t');
+            array(d.kvarh);
+            line.append('\n');
+            byte[] bytes = line.toString().getBytes(StandardCharsets.US_ASCII);
+            try {
+                if (copy == null) {
+                    copy = copyApi.copyIn("copy import_day from stdin");
+                }
+                copy.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            days++;
+        }
+
+        private void array(float[] values) {
+            line.append('{');
+            for (int k = 0; k < values.length; k++) {
+                if (k > 0) {
+                    line.append(',');
+                }
+                if (Float.isNaN(values[k])) {
+                    line.append("NULL");
+                } else {
+                    line.append(values[k]);
+                }
+            }
+            line.append('}');
+        }
+
+        private void issue(ImportReport.Severity severity, ImportReport.Kind kind, long row, String meterNo,
+                           String at, String detail) {
+            if (severity == ImportReport.Severity.ERROR) {
+                errors++;
+            } else {
+                warnings++;
+            }
+            if (issues.size() < ImportReport.MAX_ISSUES) {
+                issues.add(new ImportReport.Issue(severity, kind, file, row, meterNo, at, detail));
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package cn.keyaccount.energy;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class TariffRepository implements PanacheRepository<Tariff> {
+}

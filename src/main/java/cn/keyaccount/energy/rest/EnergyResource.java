@@ -1,0 +1,83 @@
+package cn.keyaccount.energy.rest;
+
+import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.energy.EnergyAnalyzer;
+import cn.keyaccount.energy.EnergyService;
+import cn.keyaccount.energy.ImportReport;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.ViewerIdentity;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A customer's interval data (bulk in) and energy analysis (JSON out), within what the caller may see. */
+@Path("/api/customers/{id}/energy")
+@Tag(name = "Energy", description = "Interval data import and energy-efficiency analysis (能效分析)")
+@Produces(MediaType.APPLICATION_JSON)
+public class EnergyResource {
+
+
+    private final EnergyService energy;
+    private final SecurityIdentity identity;
+
+    EnergyResource(EnergyService energy, SecurityIdentity identity) {
+        this.energy = energy;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "Which days and meters hold readings, and which tariff applies")
+    public EnergyService.Coverage coverage(@PathParam("id") long id) {
+        return energy.coverage(ViewerIdentity.viewer(identity), id);
+    }
+
+    @GET
+    @Path("analysis")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "The analysis of a period: load, TOU split, months with power factor and basic charge, "
+            + "billing-mode comparison, transformer, anomalies, health score and recommendations")
+    public EnergyAnalyzer.Result analysis(@PathParam("id") long id,
+                                          @Parameter(description = "first day, yyyy-MM-dd") @QueryParam("from")
+                                          String from,
+                                          @Parameter(description = "last day (inclusive), yyyy-MM-dd")
+                                          @QueryParam("to") String to) {
+        return energy.analyse(ViewerIdentity.viewer(identity), id, date("from", from), date("to", to));
+    }
+
+    @POST
+    @Path("readings")
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Bulk upload of a metering export (CSV in UTF-8 or GBK, or XLSX), stored whole or not at "
+            + "all; re-imported days replace the stored ones. 200 with the report when stored, 422 with it when not")
+    public Response upload(@PathParam("id") long id,
+                           @Parameter(description = "the file's name; .xlsx is read as a workbook, else CSV")
+                           @QueryParam("file") String file, InputStream body) {
+        ImportReport report = energy.importReadings(ViewerIdentity.viewer(identity), id, file, body);
+        return Response.status(report.accepted() ? 200 : 422).entity(report).build();
+    }
+
+    private static LocalDate date(String name, String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(name);
+        }
+    }
+}
