@@ -17,7 +17,8 @@ public final class Messages {
     public static final List<Locale> LOCALES = List.of(CHINESE, ENGLISH);
     /** The bundles, one per feature: vaadin-i18n/{name}_zh_CN.properties and _en.properties. */
     public static final List<String> BUNDLES =
-            List.of("base", "security", "org", "customer", "assignment", "audit", "portal");
+            List.of("base", "security", "org", "customer", "assignment", "audit", "portal", "notice",
+                    "billing");
 
     private Messages() {
     }
