@@ -78,7 +78,7 @@ create table bill (
     id               bigserial primary key,
     version          bigint         not null default 0,
     customer_id      bigint         not null references customer (id) on delete cascade,
-    period           char(7)        not null,
+    period           varchar(7)     not null,
     kwh_sharp        numeric(14, 1) not null default 0,
     kwh_peak         numeric(14, 1) not null default 0,
     kwh_flat         numeric(14, 1) not null default 0,
