@@ -13,6 +13,8 @@ import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.customer.TransformerService;
 import cn.keyaccount.network.LineView;
 import cn.keyaccount.network.NetworkService;
+import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.ui.CustomerNoticesTab;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
@@ -48,6 +50,7 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
     private final AuditService audit;
     private final OrgService org;
     private final NetworkService network;
+    private final NoticeService notices;
     private final Viewer viewer;
     private long customerId;
     CustomerForm form;
@@ -55,7 +58,8 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     CustomerDetailView(CustomerService customers, ContactService contacts, TransformerService transformers,
                        AssignmentService assignments, AuditService audit, OrgService org, NetworkService network,
-                       CurrentViewer currentViewer) {
+                       NoticeService notices, CurrentViewer currentViewer) {
+        this.notices = notices;
         this.customers = customers;
         this.contacts = contacts;
         this.transformers = transformers;
@@ -94,6 +98,7 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
         tabs.add(getTranslation("customer.tab.lines"), lines(details));
         tabs.add(getTranslation("customer.tab.assignments"), assignmentHistory());
         tabs.add(getTranslation("customer.tab.audit"), auditTrail());
+        tabs.add(getTranslation("notice.tab"), new CustomerNoticesTab(notices, viewer, customerId));
         tabs.setSizeFull();
         add(tabs);
     }
