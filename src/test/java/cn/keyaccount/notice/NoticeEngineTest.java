@@ -52,9 +52,10 @@ class NoticeEngineTest {
         LoopbackServers.start();
     }
 
+    /** Sent now; urgent, so that the SMS night hours do not hold it back whenever the suite runs. */
     private NoticeSummary send(List<Long> contactIds, String text, Set<Channel> channels) {
         return notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "测试通知", List.of(), contactIds,
-                null, channels, Map.of("title", "测试", "text", text), null, null, false, null));
+                null, channels, Map.of("title", "测试", "text", text), null, null, true, null));
     }
 
     private static boolean settled(MessageView m) {
@@ -217,7 +218,7 @@ class NoticeEngineTest {
         ContactView c = fx.contact(fx.someCustomer(8), true, false, null, null);
         NoticeSummary n = notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "恢复", List.of(),
                 List.of(c.id()), null, Set.of(Channel.SMS), Map.of("title", "t", "text", "x"), null,
-                OffsetDateTime.now().plusDays(1), false, null));
+                OffsetDateTime.now().plusDays(1), true, null));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notice_message set "
                 + "state = 'SENDING', claimed_by = 'dead-node', claimed_at = now() - interval '1 hour', "
                 + "attempts = 1, next_attempt_at = now() where notice_id = ?1").setParameter(1, n.id())

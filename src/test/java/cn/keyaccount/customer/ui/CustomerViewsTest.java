@@ -67,7 +67,7 @@ class CustomerViewsTest extends BrowserlessQuarkusTest {
         test(list.grid).clickRow(0);
 
         CustomerDetailView detail = (CustomerDetailView) getCurrentView();
-        assertEquals(6, $(Tab.class).from(detail).all().size());
+        assertEquals(7, $(Tab.class).from(detail).all().size(), "six of the customer feature and the notice history");
         assertEquals(name, detail.form.fieldFor("name").getValue());
     }
 
