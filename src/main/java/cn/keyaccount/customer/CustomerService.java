@@ -147,6 +147,23 @@ public class CustomerService {
                 .map(c -> details(c, access.canEdit(viewer, c))).toList();
     }
 
+    /**
+     * Customer ids by 户号 among the customers the viewer may see, for imports that name accounts (bills, payments);
+     * an account that is absent or out of reach is simply missing from the map.
+     */
+    public Map<String, Long> idsByAccountNo(Viewer viewer, Collection<String> accountNos) {
+        if (accountNos.isEmpty()) {
+            return Map.of();
+        }
+        CustomerAccess.Scope scope = CustomerAccess.scope(viewer);
+        TypedQuery<Object[]> q = em.createQuery("select c.accountNo, c.id from Customer c where c.accountNo in "
+                + ":accounts and " + scope.where(), Object[].class).setParameter("accounts", accountNos);
+        scope.params().map().forEach(q::setParameter);
+        Map<String, Long> ids = new java.util.HashMap<>();
+        q.getResultList().forEach(row -> ids.put((String) row[0], (Long) row[1]));
+        return ids;
+    }
+
     /** The accounts a customer user holds, for the portal. */
     public List<CustomerDetails> ownAccounts(Viewer viewer) {
         return search(viewer, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 0, 100).stream()

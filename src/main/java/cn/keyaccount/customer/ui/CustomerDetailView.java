@@ -15,6 +15,8 @@ import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.ui.EnergyPanel;
 import cn.keyaccount.network.LineView;
 import cn.keyaccount.network.NetworkService;
+import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.ui.CustomerNoticesTab;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
@@ -51,6 +53,7 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
     private final OrgService org;
     private final NetworkService network;
     private final EnergyService energy;
+    private final NoticeService notices;
     private final Viewer viewer;
     private long customerId;
     CustomerForm form;
@@ -58,7 +61,9 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     CustomerDetailView(CustomerService customers, ContactService contacts, TransformerService transformers,
                        AssignmentService assignments, AuditService audit, OrgService org, NetworkService network,
-                       EnergyService energy, CurrentViewer currentViewer) {
+                       EnergyService energy, NoticeService notices,
+                       CurrentViewer currentViewer) {
+        this.notices = notices;
         this.customers = customers;
         this.contacts = contacts;
         this.transformers = transformers;
@@ -100,6 +105,7 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
         tabs.add(getTranslation("visit.tab"), new cn.keyaccount.visit.ui.CustomerVisitsTab(viewer, customerId));
         tabs.add(getTranslation("customer.tab.audit"), auditTrail());
         tabs.add(getTranslation("energy.tab"), new EnergyPanel(energy, viewer, customerId));
+        tabs.add(getTranslation("notice.tab"), new CustomerNoticesTab(notices, viewer, customerId));
         tabs.setSizeFull();
         add(tabs);
     }

@@ -145,7 +145,34 @@ class ApiAccessMatrixTest {
         // a stale version: the administrator gets as far as the version check (409), nobody else gets in
         expect(rows, new Call("PUT", "/api/tariffs/1", login -> Map.of("version", -1)), 409, 403, 403, 403, 403, 403);
 
+        // notices: senders schedule to their own customers (portal only, a year ahead: nothing goes out)
+        Call scheduleNotice = new Call("POST", "/api/notices", login -> Map.of("purpose", "GENERAL",
+                "template", "general", "title", "矩阵测试通知", "channels", List.of("PORTAL"),
+                "customerIds", List.of(Api.visibleCustomerIds(login).getFirst()),
+                "parameters", Map.of("title", "矩阵", "text", "测试"),
+                "plannedAt", java.time.OffsetDateTime.now().plusYears(1).toString()));
+        expect(rows, scheduleNotice, 201, 201, 201, 201, 201, 403);
+        Call notices = new Call("GET", "/api/notices", null);
+        expect(rows, notices, 200, 200, 200, 200, 200, 403);
+        expect(rows, new Call("GET", "/api/notices/templates", null), 200, 200, 200, 200, 200, 403);
+        expect(rows, new Call("GET", "/api/notices/0", null), 404, 404, 404, 404, 404, 403);
+        expect(rows, new Call("GET", "/api/notices/0/messages", null), 404, 404, 404, 404, 404, 403);
+        Call noticeHistory = new Call("GET", "/api/customers/{own}/notices", null);
+        expect(rows, noticeHistory, 200, 200, 200, 200, 200, 200);
+        rows.add(Arguments.of(MANAGER, new Call("GET", "/api/customers/{other}/notices", null), 404));
+        rows.add(Arguments.of(CUSTOMER, new Call("GET", "/api/customers/{other}/notices", null), 404));
+        Call inbox = new Call("GET", "/api/inbox", null);
+        expect(rows, inbox, 403, 403, 403, 403, 403, 200);
+        // billing: bills of the unit for schedulers and supervisors; an empty import is refused before reading
+        Call bills = new Call("GET", "/api/billing/bills", null);
+        expect(rows, bills, 200, 200, 200, 403, 200, 403);
+        expect(rows, new Call("GET", "/api/billing/customers/{own}/bills", null), 200, 200, 200, 200, 200, 200);
+        rows.add(Arguments.of(CUSTOMER, new Call("GET", "/api/billing/customers/{other}/bills", null), 404));
+        Call balance = new Call("POST", "/api/billing/customers/{own}/balance", login -> Map.of("balance", 1));
+        expect(rows, balance, 200, 200, 200, 403, 200, 403);
+
         for (Call call : List.of(list, readOwn, contacts, history, me, update, create, reassign, energy, tariffs,
+                scheduleNotice, notices, noticeHistory, inbox, bills,
                 new Call("GET", "/api/managers", null), new Call("GET", "/api/units", null),
                 new Call("GET", "/api/users", null), new Call("GET", "/api/visits", null),
                 new Call("POST", "/api/visit-plan", null), new Call("GET", "/api/visit-compliance", null))) {

@@ -67,8 +67,8 @@ class CustomerViewsTest extends BrowserlessQuarkusTest {
         test(list.grid).clickRow(0);
 
         CustomerDetailView detail = (CustomerDetailView) getCurrentView();
-        assertEquals(8, $(Tab.class).from(detail).all().size(),
-                "profile, contacts, transformers, lines, assignments, visits, audit, energy");
+        assertEquals(9, $(Tab.class).from(detail).all().size(),
+                "profile, contacts, transformers, lines, assignments, visits, audit, energy, notices");
         assertEquals(name, detail.form.fieldFor("name").getValue());
     }
 

@@ -1,0 +1,29 @@
+package cn.keyaccount.billing;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.jboss.logging.Logger;
+
+/** Daily at 09:00 (clustered: on one node): the arrears reminders that are due today. */
+@ApplicationScoped
+class ArrearsEscalationJob {
+
+    private static final Logger LOG = Logger.getLogger(ArrearsEscalationJob.class);
+
+    private final BillingService billing;
+
+    ArrearsEscalationJob(BillingService billing) {
+        this.billing = billing;
+    }
+
+    @Scheduled(identity = "arrears-escalation", cron = "0 0 9 * * ?", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        int reminded = billing.escalateArrears(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        if (reminded > 0) {
+            LOG.infof("Arrears reminders scheduled for %d accounts", reminded);
+        }
+    }
+}

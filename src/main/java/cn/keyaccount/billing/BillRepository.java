@@ -1,0 +1,8 @@
+package cn.keyaccount.billing;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class BillRepository implements PanacheRepository<Bill> {
+}

@@ -1,0 +1,267 @@
+package cn.keyaccount.billing;
+
+import cn.keyaccount.audit.AuditService;
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.customer.CustomerDetails;
+import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.notice.Channel;
+import cn.keyaccount.notice.NoticeRequest;
+import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeSummary;
+import cn.keyaccount.security.Viewer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Billing notices (电量电费短信服务): the monthly bill issuance import tells each account's billing contacts
+ * (role 电费…) that the bill is out; unpaid bills get arrears reminders at the configured steps after the due date,
+ * the last one final, until a payment import marks them paid; prepaid accounts get balance-change and low-balance
+ * notices. Imports are all-or-nothing: any bad row and nothing is stored or sent.
+ */
+@ApplicationScoped
+public class BillingService {
+
+    static final String BILLING_ROLE = "电费";
+
+    private final BillRepository bills;
+    private final PrepaidAccountRepository prepaid;
+    private final CustomerService customers;
+    private final NoticeService notices;
+    private final AuditService audit;
+    private final BillingConfig config;
+    private final EntityManager em;
+
+    BillingService(BillRepository bills, PrepaidAccountRepository prepaid, CustomerService customers,
+                   NoticeService notices, AuditService audit, BillingConfig config, EntityManager em) {
+        this.em = em;
+        this.bills = bills;
+        this.prepaid = prepaid;
+        this.customers = customers;
+        this.notices = notices;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    private static void requireBilling(Viewer viewer) {
+        if (!(viewer.isAdmin() || viewer.isSupervisor() || viewer.is(cn.keyaccount.security.Role.SCHEDULER))) {
+            throw BusinessException.forbidden("error.billing-forbidden");
+        }
+    }
+
+    /** Imports a month's bill issuance and schedules the "bill issued" notice; nothing at all on any bad row. */
+    @Transactional
+    public ImportReport importBills(Viewer viewer, String file, byte[] content) {
+        requireBilling(viewer);
+        BillFile.Parsed<BillFile.BillRow> parsed = BillFile.bills(file, content);
+        List<ImportProblem> problems = new ArrayList<>(parsed.problems());
+        Map<String, Long> ids = customers.idsByAccountNo(viewer,
+                parsed.rows().stream().map(BillFile.BillRow::account).toList());
+        Set<String> seen = new HashSet<>();
+        for (BillFile.BillRow r : parsed.rows()) {
+            Long id = ids.get(r.account());
+            if (id == null) {
+                problems.add(new ImportProblem(file, r.row(), "account", "billing.import.unknown-account",
+                        r.account()));
+            } else if (!seen.add(r.account() + "/" + r.period())
+                    || bills.count("customerId = ?1 and period = ?2", id, r.period()) > 0) {
+                problems.add(new ImportProblem(file, r.row(), "period", "billing.import.duplicate-bill",
+                        r.account() + " " + r.period()));
+            }
+        }
+        int rows = parsed.rows().size() + (int) parsed.problems().stream().map(ImportProblem::row).distinct().count();
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
+            return new ImportReport(file, rows, 0, problems, null);
+        }
+        Map<Long, Map<String, String>> perCustomer = new LinkedHashMap<>();
+        for (BillFile.BillRow r : parsed.rows()) {
+            Bill bill = new Bill(ids.get(r.account()), r, viewer.username(), file);
+            bills.persist(bill);
+            perCustomer.put(bill.getCustomerId(), billValues(bill, null));
+        }
+        bills.flush();
+        Long noticeId = null;
+        if (!perCustomer.isEmpty()) {
+            String period = parsed.rows().getFirst().period();
+            noticeId = notices.schedule(viewer, new NoticeRequest("BILLING", "bill-issued", "zh",
+                    "电量电费发行 " + period + "（" + file + "）", List.copyOf(perCustomer.keySet()), List.of(),
+                    BILLING_ROLE, null, Map.of(), perCustomer, null, false, null)).id();
+        }
+        audit.record(viewer.username(), "BILLS_IMPORTED", "BILL", noticeId, null, viewer.unitPath(),
+                file + ": " + parsed.rows().size(), null, null);
+        return new ImportReport(file, rows, parsed.rows().size(), List.of(), noticeId);
+    }
+
+    /** Imports payments: each marks its bill paid, which stops its arrears reminders. All-or-nothing. */
+    @Transactional
+    public ImportReport importPayments(Viewer viewer, String file, byte[] content) {
+        requireBilling(viewer);
+        BillFile.Parsed<BillFile.PaymentRow> parsed = BillFile.payments(file, content);
+        List<ImportProblem> problems = new ArrayList<>(parsed.problems());
+        Map<String, Long> ids = customers.idsByAccountNo(viewer,
+                parsed.rows().stream().map(BillFile.PaymentRow::account).toList());
+        List<Runnable> changes = new ArrayList<>();
+        for (BillFile.PaymentRow r : parsed.rows()) {
+            Long id = ids.get(r.account());
+            Bill bill = id == null ? null
+                    : bills.find("customerId = ?1 and period = ?2", id, r.period()).firstResult();
+            if (id == null) {
+                problems.add(new ImportProblem(file, r.row(), "account", "billing.import.unknown-account",
+                        r.account()));
+            } else if (bill == null) {
+                problems.add(new ImportProblem(file, r.row(), "period", "billing.import.unknown-bill",
+                        r.account() + " " + r.period()));
+            } else if (r.amount().compareTo(bill.getTotal()) < 0) {
+                problems.add(new ImportProblem(file, r.row(), "amount", "billing.import.partial-payment",
+                        r.amount().toPlainString()));
+            } else {
+                changes.add(() -> bill.pay(r.paidAt(), r.amount()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new ImportReport(file, parsed.rows().size(), 0, problems, null);
+        }
+        changes.forEach(Runnable::run);
+        audit.record(viewer.username(), "PAYMENTS_IMPORTED", "BILL", null, null, viewer.unitPath(),
+                file + ": " + changes.size(), null, null);
+        return new ImportReport(file, parsed.rows().size(), changes.size(), List.of(), null);
+    }
+
+    /**
+     * Sends the arrears reminders due on {@code today}: an unpaid bill past a step (due date + 3, 10, 20 days by
+     * default) gets the reminder of the highest step it reached, once; the last step is the final notice. Run
+     * daily by the {@code arrears-escalation} job.
+     */
+    @Transactional
+    public int escalateArrears(LocalDate today) {
+        List<java.time.Period> steps = config.arrearsSteps();
+        Map<Integer, Map<Long, Map<String, String>>> byStep = new HashMap<>();
+        for (Bill b : bills.list("paidAt is null and dueDate < ?1", today)) {
+            int reached = 0;
+            for (int i = 0; i < steps.size(); i++) {
+                if (!today.isBefore(b.getDueDate().plus(steps.get(i)))) {
+                    reached = i + 1;
+                }
+            }
+            if (reached > b.getRemindersSent()) {
+                Map<String, String> values = billValues(b, today);
+                byStep.computeIfAbsent(reached, k -> new LinkedHashMap<>()).merge(b.getCustomerId(), values,
+                        (a, c) -> a);
+                b.remindersSent(reached);
+            }
+        }
+        int sent = 0;
+        for (Map.Entry<Integer, Map<Long, Map<String, String>>> e : byStep.entrySet()) {
+            boolean last = e.getKey() == steps.size();
+            notices.schedule(Viewer.system(), new NoticeRequest(last ? "ARREARS_FINAL" : "ARREARS",
+                    last ? "arrears-final" : "arrears-reminder", "zh",
+                    (last ? "欠费最终催缴 " : "欠费提醒（第" + e.getKey() + "次）") + today,
+                    List.copyOf(e.getValue().keySet()), List.of(), BILLING_ROLE, null, Map.of(), e.getValue(), null,
+                    false, null));
+            sent += e.getValue().size();
+        }
+        return sent;
+    }
+
+    /**
+     * Records a prepaid account's new balance: a balance-change notice, and a low-balance notice when the balance
+     * falls below the warning level (once per crossing).
+     */
+    @Transactional
+    public List<NoticeSummary> recordBalance(Viewer viewer, long customerId, BigDecimal balance,
+                                             BigDecimal lowThreshold) {
+        requireBilling(viewer);
+        CustomerDetails c = customers.get(viewer, customerId);
+        if (balance == null) {
+            throw BusinessException.invalid("error.required");
+        }
+        PrepaidAccount account = prepaid.find("customerId", customerId).firstResult();
+        BigDecimal before = account == null ? null : account.getBalance();
+        BigDecimal threshold = lowThreshold != null ? lowThreshold
+                : account != null ? account.getLowThreshold() : config.lowBalanceThreshold();
+        if (account == null) {
+            account = new PrepaidAccount(customerId, balance, threshold);
+            prepaid.persist(account);
+        } else {
+            account.update(balance, lowThreshold);
+        }
+        List<NoticeSummary> sent = new ArrayList<>();
+        BigDecimal change = before == null ? balance : balance.subtract(before);
+        Map<String, String> values = Map.of("change", (change.signum() > 0 ? "+" : "") + change.toPlainString(),
+                "balance", balance.toPlainString(), "threshold", threshold.toPlainString());
+        if (change.signum() != 0) {
+            sent.add(notices.schedule(viewer, new NoticeRequest("BALANCE", "balance-change", "zh",
+                    "电费余额变动 " + c.accountNo(), List.of(customerId), List.of(), BILLING_ROLE, null, values, null,
+                    null, false, null)));
+        }
+        boolean crossed = balance.compareTo(threshold) < 0 && (before == null || before.compareTo(threshold) >= 0);
+        if (crossed) {
+            sent.add(notices.schedule(viewer, new NoticeRequest("BALANCE", "low-balance", "zh",
+                    "电费余额不足 " + c.accountNo(), List.of(customerId), List.of(), BILLING_ROLE,
+                    java.util.Set.of(Channel.SMS, Channel.EMAIL, Channel.PORTAL), values, null, null, false, null)));
+        }
+        return sent;
+    }
+
+    /**
+     * Bills of the viewer's unit and below (all for an administrator), newest period first, paged in SQL;
+     * optionally only unpaid ones. For the billing screen of schedulers and supervisors.
+     */
+    @Transactional
+    public List<BillView> list(Viewer viewer, boolean unpaidOnly, int offset, int limit) {
+        requireBilling(viewer);
+        var q = em.createQuery("select b from Bill b, Customer c where c.id = b.customerId and c.unit.path like :p"
+                + (unpaidOnly ? " and b.paidAt is null" : "") + " order by b.period desc, b.id desc", Bill.class)
+                .setParameter("p", viewer.isAdmin() ? "%" : viewer.unitPath() + "%");
+        return views(viewer, q.setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    public long count(Viewer viewer, boolean unpaidOnly) {
+        requireBilling(viewer);
+        return em.createQuery("select count(b) from Bill b, Customer c where c.id = b.customerId "
+                        + "and c.unit.path like :p" + (unpaidOnly ? " and b.paidAt is null" : ""), Long.class)
+                .setParameter("p", viewer.isAdmin() ? "%" : viewer.unitPath() + "%").getSingleResult();
+    }
+
+    /** The bills of one customer, newest first (404 when out of reach); read fresh in a transaction of its own. */
+    @Transactional
+    public List<BillView> ofCustomer(Viewer viewer, long customerId) {
+        customers.get(viewer, customerId);
+        return views(viewer, bills.list("customerId = ?1 order by period desc", customerId));
+    }
+
+    private List<BillView> views(Viewer viewer, List<Bill> page) {
+        Map<Long, CustomerDetails> byId = new HashMap<>();
+        customers.detailsOf(viewer, page.stream().map(Bill::getCustomerId).distinct().toList())
+                .forEach(d -> byId.put(d.id(), d));
+        return page.stream().filter(b -> byId.containsKey(b.getCustomerId())).map(b -> {
+            CustomerDetails d = byId.get(b.getCustomerId());
+            return new BillView(b.getId(), b.getCustomerId(), d.accountNo(), d.name(), b.getPeriod(), b.kwh(),
+                    b.getBasicCharge(), b.getPfAdjustment(), b.getTotal(), b.getDueDate(), b.getPaidAt(),
+                    b.getRemindersSent());
+        }).toList();
+    }
+
+    private static Map<String, String> billValues(Bill b, LocalDate today) {
+        Map<String, String> v = new HashMap<>();
+        v.put("period", b.getPeriod());
+        v.put("kwh", b.kwh().stripTrailingZeros().toPlainString());
+        v.put("total", b.getTotal().toPlainString());
+        v.put("dueDate", b.getDueDate().toString());
+        if (today != null) {
+            v.put("daysOverdue", Long.toString(ChronoUnit.DAYS.between(b.getDueDate(), today)));
+        }
+        return v;
+    }
+}

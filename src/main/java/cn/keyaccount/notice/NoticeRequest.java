@@ -1,0 +1,67 @@
+package cn.keyaccount.notice;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a feature asks the notice engine to send ({@link NoticeService#schedule}).
+ *
+ * @param purpose            why, in one word: BILLING, ARREARS, BALANCE, OUTAGE, VISIT, REPORT, GENERAL
+ * @param template           a template key of {@code scheduler/templates}, e.g. {@code bill-issued}
+ * @param language           {@code zh} (default) or {@code en}
+ * @param title              what schedulers see in the notice centre
+ * @param customerIds        customers whose contacts receive it (filtered by {@code contactRole} when given)
+ * @param contactIds         single contacts, in addition
+ * @param contactRole        e.g. 电费 for billing notices: only contacts whose role contains it, when a customer has
+ *                           such contacts, else all of the customer's contacts
+ * @param channels           SMS, EMAIL, PORTAL; empty means all three
+ * @param parameters         placeholder values for every recipient
+ * @param customerParameters placeholder values per customer id (e.g. each customer's own bill), over
+ *                           {@code parameters}
+ * @param plannedAt          when it goes out; null means now
+ * @param urgent             faults: SMS quiet hours do not apply
+ * @param expiresAt          after this nothing is sent any more; null means planned time + the default expiry
+ */
+public record NoticeRequest(String purpose, String template, String language, String title, List<Long> customerIds,
+                            List<Long> contactIds, String contactRole, Set<Channel> channels,
+                            Map<String, String> parameters, Map<Long, Map<String, String>> customerParameters,
+                            OffsetDateTime plannedAt, boolean urgent, OffsetDateTime expiresAt) {
+
+    public NoticeRequest {
+        customerIds = customerIds == null ? List.of() : List.copyOf(customerIds);
+        contactIds = contactIds == null ? List.of() : List.copyOf(contactIds);
+        channels = channels == null || channels.isEmpty() ? Set.of(Channel.values()) : Set.copyOf(channels);
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        customerParameters = customerParameters == null ? Map.of() : Map.copyOf(customerParameters);
+        language = language == null || language.isBlank() ? "zh" : language;
+    }
+
+    /** A notice to customers' contacts on every channel, now, with the default expiry. */
+    public static NoticeRequest toCustomers(String purpose, String template, String title, List<Long> customerIds,
+                                            Map<String, String> parameters) {
+        return new NoticeRequest(purpose, template, "zh", title, customerIds, List.of(), null, null, parameters,
+                null, null, false, null);
+    }
+
+    public NoticeRequest plannedAt(OffsetDateTime at, OffsetDateTime expires) {
+        return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, channels,
+                parameters, customerParameters, at, urgent, expires);
+    }
+
+    public NoticeRequest withChannels(Set<Channel> only) {
+        return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, only,
+                parameters, customerParameters, plannedAt, urgent, expiresAt);
+    }
+
+    public NoticeRequest asUrgent() {
+        return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, channels,
+                parameters, customerParameters, plannedAt, true, expiresAt);
+    }
+
+    public NoticeRequest forRole(String role, Map<Long, Map<String, String>> perCustomer) {
+        return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, role, channels,
+                parameters, perCustomer, plannedAt, urgent, expiresAt);
+    }
+}

@@ -1,0 +1,391 @@
+package cn.keyaccount.notice;
+
+import cn.keyaccount.audit.AuditService;
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.customer.CustomerDetails;
+import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.customer.ContactService;
+import cn.keyaccount.security.Viewer;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one way the application sends anything to customers. {@link #schedule} turns a {@link NoticeRequest} into a
+ * notice and fans it out, in the same transaction, into one message per contact and channel (consent honoured,
+ * SMS quiet hours applied, no duplicates); the {@link NoticeDispatcher} sends them when due. The rest are the
+ * scoped reads of the notice centre, the customer page and the portal inbox.
+ */
+@ApplicationScoped
+public class NoticeService {
+
+    private static final String VIEW = "select new cn.keyaccount.notice.MessageView(m.id, m.noticeId, n.title, "
+            + "n.purpose, m.customerId, m.recipientName, m.channel, m.address, m.subject, m.body, m.segments, m.state, "
+            + "m.attempts, m.nextAttemptAt, m.sentAt, m.providerMessageId, m.receiptAt, m.readAt, m.error) "
+            + "from NoticeMessage m, Notice n where n.id = m.noticeId";
+
+    private final NoticeRepository notices;
+    private final NoticeOutbox outbox;
+    private final NoticeTemplates templates;
+    private final NoticeConfig config;
+    private final CustomerService customers;
+    private final ContactService contacts;
+    private final AuditService audit;
+    private final EntityManager em;
+
+    NoticeService(NoticeRepository notices, NoticeOutbox outbox, NoticeTemplates templates, NoticeConfig config,
+                  CustomerService customers, ContactService contacts, AuditService audit, EntityManager em) {
+        this.notices = notices;
+        this.outbox = outbox;
+        this.templates = templates;
+        this.config = config;
+        this.customers = customers;
+        this.contacts = contacts;
+        this.audit = audit;
+        this.em = em;
+    }
+
+    /**
+     * Schedules a notice: validates it, checks that the viewer may see every customer named (else 404), and writes
+     * the notice with all its messages at once. Contacts who opted out of a channel or lack its address get no
+     * message on it (counted as skipped). Other features call this with their own viewer or {@link Viewer#system()}.
+     */
+    @Transactional
+    public NoticeSummary schedule(Viewer viewer, NoticeRequest r) {
+        requireSender(viewer);
+        validate(r);
+        List<ContactView> named = contacts.recipientsByIds(r.contactIds());
+        if (named.size() != Set.copyOf(r.contactIds()).size()) {
+            throw BusinessException.notFound("error.contact-not-found", r.contactIds());
+        }
+        Set<Long> customerIds = new LinkedHashSet<>(r.customerIds());
+        named.forEach(c -> customerIds.add(c.customerId()));
+        Map<Long, CustomerDetails> byId = new HashMap<>();
+        for (CustomerDetails d : customers.detailsOf(viewer, List.copyOf(customerIds))) {
+            byId.put(d.id(), d);
+        }
+        for (Long id : customerIds) {
+            if (!byId.containsKey(id)) {
+                throw BusinessException.notFound("error.customer-not-found", id);
+            }
+        }
+        OffsetDateTime planned = r.plannedAt() == null ? OffsetDateTime.now() : r.plannedAt();
+        OffsetDateTime expires = r.expiresAt() == null ? planned.plus(config.defaultExpiry()) : r.expiresAt();
+        Notice notice = new Notice(r.purpose().trim(), r.template(), r.language(), r.title().trim(), planned, expires,
+                r.urgent(), viewer.username(), viewer.unitPath());
+        notices.persistAndFlush(notice);
+
+        Map<Long, List<ContactView>> audience = new LinkedHashMap<>();
+        for (ContactView c : contacts.recipientsOf(r.customerIds())) {
+            audience.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(c);
+        }
+        if (r.contactRole() != null && !r.contactRole().isBlank()) {
+            audience.replaceAll((id, list) -> {
+                List<ContactView> matching = list.stream().filter(c -> c.role().contains(r.contactRole())).toList();
+                return matching.isEmpty() ? list : matching;
+            });
+        }
+        named.forEach(c -> audience.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(c));
+        int[] skipped = {0};
+        List<NoticeOutbox.NewMessage> rows = new ArrayList<>();
+        audience.forEach((customerId, people) -> fanOut(notice, r, byId.get(customerId), people, rows, skipped));
+        r.customerIds().stream().filter(id -> !audience.containsKey(id))
+                .forEach(id -> fanOut(notice, r, byId.get(id), List.of(), rows, skipped));
+        outbox.insert(notice.getId(), rows);
+        notice.setSkipped(skipped[0]);
+        audit.record(viewer.username(), "NOTICE_SCHEDULED", "NOTICE", notice.getId(),
+                customerIds.size() == 1 ? customerIds.iterator().next() : null, viewer.unitPath(),
+                notice.getTitle() + " → " + rows.size(), null, null);
+        return summaries(List.of(notice)).getFirst();
+    }
+
+    private void fanOut(Notice notice, NoticeRequest r, CustomerDetails customer, List<ContactView> people,
+                        List<NoticeOutbox.NewMessage> rows, int[] skipped) {
+        Map<String, String> values = new HashMap<>(r.parameters());
+        values.putAll(r.customerParameters().getOrDefault(customer.id(), Map.of()));
+        values.put("customerName", customer.name());
+        values.put("accountNo", customer.accountNo());
+        Instant planned = notice.getPlannedAt().toInstant();
+        Set<Long> seen = new java.util.HashSet<>();
+        for (ContactView c : people) {
+            if (!seen.add(c.id())) {
+                continue;
+            }
+            values.put("contactName", c.name());
+            NoticeTemplates.Rendered text = templates.render(r.template(), r.language(), values);
+            if (r.channels().contains(Channel.SMS)) {
+                if (c.acceptsSms() && c.mobile() != null) {
+                    Instant at = QuietHours.forSms(planned, r.urgent(), config, c.quietFrom(), c.quietTo());
+                    rows.add(new NoticeOutbox.NewMessage(customer.id(), c.id(), c.name(), Channel.SMS, c.mobile(),
+                            null, text.sms(), text.smsSegments(), at, notice.getExpiresAt().toInstant(), r.urgent(),
+                            c.quietFrom(), c.quietTo()));
+                } else {
+                    skipped[0]++;
+                }
+            }
+            if (r.channels().contains(Channel.EMAIL)) {
+                if (c.acceptsEmail() && c.email() != null) {
+                    rows.add(new NoticeOutbox.NewMessage(customer.id(), c.id(), c.name(), Channel.EMAIL, c.email(),
+                            text.subject(), text.email(), 1, planned, notice.getExpiresAt().toInstant(), r.urgent(),
+                            null, null));
+                } else {
+                    skipped[0]++;
+                }
+            }
+        }
+        // the portal inbox belongs to the account: one message per customer, unless every contact opted out of it
+        boolean portalRefused = !people.isEmpty() && people.stream().noneMatch(ContactView::acceptsPortal);
+        if (r.channels().contains(Channel.PORTAL) && !portalRefused) {
+            values.put("contactName", customer.name());
+            NoticeTemplates.Rendered text = templates.render(r.template(), r.language(), values);
+            rows.add(new NoticeOutbox.NewMessage(customer.id(), null, customer.name(), Channel.PORTAL, null,
+                    text.subject(), text.email(), 1, planned, notice.getExpiresAt().toInstant(), r.urgent(), null,
+                    null));
+        } else if (r.channels().contains(Channel.PORTAL)) {
+            skipped[0]++;
+        }
+    }
+
+    private void validate(NoticeRequest r) {
+        List<BusinessException.FieldError> errors = new ArrayList<>();
+        if (r.purpose() == null || r.purpose().isBlank() || r.purpose().length() > 32) {
+            errors.add(new BusinessException.FieldError("purpose", "error.required"));
+        }
+        if (!templates.exists(r.template())) {
+            errors.add(new BusinessException.FieldError("template", "error.notice-template-unknown", r.template()));
+        }
+        if (!NoticeTemplates.LANGUAGES.contains(r.language())) {
+            errors.add(new BusinessException.FieldError("language", "error.notice-language", r.language()));
+        }
+        if (r.title() == null || r.title().isBlank() || r.title().length() > 200) {
+            errors.add(new BusinessException.FieldError("title", "error.required"));
+        }
+        if (r.customerIds().isEmpty() && r.contactIds().isEmpty()) {
+            errors.add(new BusinessException.FieldError("customerIds", "error.notice-no-audience"));
+        }
+        OffsetDateTime planned = r.plannedAt() == null ? OffsetDateTime.now() : r.plannedAt();
+        if (r.expiresAt() != null && !r.expiresAt().isAfter(planned)) {
+            errors.add(new BusinessException.FieldError("expiresAt", "error.notice-expiry-before-plan"));
+        }
+        if (!errors.isEmpty()) {
+            throw BusinessException.invalidFields(errors);
+        }
+    }
+
+    private static void requireSender(Viewer viewer) {
+        if (viewer.isCustomer()) {
+            throw BusinessException.forbidden("error.notice-forbidden");
+        }
+    }
+
+    /** The template filled with the given values (or the placeholder names where none is given), for previews. */
+    public TemplatePreview preview(String template, String language, Map<String, String> values) {
+        String lang = language == null || language.isBlank() ? "zh" : language;
+        Map<String, String> v = new HashMap<>(values == null ? Map.of() : values);
+        v.putIfAbsent("customerName", "某某电子科技有限公司");
+        v.putIfAbsent("accountNo", "3301000001");
+        v.putIfAbsent("contactName", "张工");
+        NoticeTemplates.Rendered r = templates.render(template, lang, v);
+        return new TemplatePreview(template, templates.name(template, lang), r.subject(), r.sms(), r.sms().length(),
+                r.smsSegments(), r.email(), templates.parameters(template));
+    }
+
+    public List<String> templateKeys() {
+        return templates.keys();
+    }
+
+    public String templateName(String key, String language) {
+        return templates.name(key, language);
+    }
+
+    public List<String> templateParameters(String key) {
+        return templates.parameters(key);
+    }
+
+    // ---- notices as the notice centre shows them ----
+
+    private record Scope(String where, Parameters params) {
+    }
+
+    private static Scope scope(Viewer v) {
+        return switch (v.role()) {
+            case ADMIN -> new Scope("1 = 1", new Parameters());
+            case SUPERVISOR, SCHEDULER -> new Scope("n.unitPath like :path", Parameters.with("path", v.unitPath() + "%"));
+            case ACCOUNT_MANAGER -> new Scope("n.createdBy = :me", Parameters.with("me", v.username()));
+            case CUSTOMER -> throw BusinessException.forbidden("error.notice-forbidden");
+        };
+    }
+
+    /** The notices the viewer may follow, newest first. */
+    public List<NoticeSummary> list(Viewer viewer, int offset, int limit) {
+        Scope s = scope(viewer);
+        var q = em.createQuery("select n from Notice n where " + s.where() + " order by n.createdAt desc, n.id desc",
+                Notice.class);
+        s.params().map().forEach(q::setParameter);
+        return summaries(q.setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    public long count(Viewer viewer) {
+        Scope s = scope(viewer);
+        var q = em.createQuery("select count(n) from Notice n where " + s.where(), Long.class);
+        s.params().map().forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    public NoticeSummary get(Viewer viewer, long noticeId) {
+        return summaries(List.of(visible(viewer, noticeId))).getFirst();
+    }
+
+    private Notice visible(Viewer viewer, long noticeId) {
+        Scope s = scope(viewer);
+        var q = em.createQuery("select n from Notice n where n.id = :id and " + s.where(), Notice.class)
+                .setParameter("id", noticeId);
+        s.params().map().forEach(q::setParameter);
+        return q.getResultStream().findFirst()
+                .orElseThrow(() -> BusinessException.notFound("error.notice-not-found", noticeId));
+    }
+
+    private List<NoticeSummary> summaries(List<Notice> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Map<MessageState, Long>> counts = new HashMap<>();
+        em.createQuery("select m.noticeId, m.state, count(m) from NoticeMessage m where m.noticeId in :ids "
+                        + "group by m.noticeId, m.state", Object[].class)
+                .setParameter("ids", page.stream().map(Notice::getId).toList()).getResultList()
+                .forEach(row -> counts.computeIfAbsent((Long) row[0], k -> new EnumMap<>(MessageState.class))
+                        .put((MessageState) row[1], (Long) row[2]));
+        return page.stream().map(n -> {
+            Map<MessageState, Long> c = counts.getOrDefault(n.getId(), Map.of());
+            long total = c.values().stream().mapToLong(Long::longValue).sum();
+            return new NoticeSummary(n.getId(), n.getPurpose(), n.getTemplate(), n.getTitle(), n.getPlannedAt(),
+                    n.getExpiresAt(), n.isUrgent(), n.getCreatedBy(), n.getCreatedAt(), n.getSkipped(), total,
+                    c.getOrDefault(MessageState.SCHEDULED, 0L), c.getOrDefault(MessageState.SENDING, 0L),
+                    c.getOrDefault(MessageState.SENT, 0L), c.getOrDefault(MessageState.DELIVERED, 0L),
+                    c.getOrDefault(MessageState.FAILED, 0L), c.getOrDefault(MessageState.EXPIRED, 0L));
+        }).toList();
+    }
+
+    /** A notice's messages, one page, in the order they were fanned out; mobiles masked. */
+    public List<MessageView> messages(Viewer viewer, long noticeId, MessageState state, int offset, int limit) {
+        visible(viewer, noticeId);
+        var q = em.createQuery(VIEW + " and m.noticeId = :notice" + (state == null ? "" : " and m.state = :state")
+                + " order by m.id", MessageView.class).setParameter("notice", noticeId);
+        if (state != null) {
+            q.setParameter("state", state);
+        }
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(NoticeService::masked)
+                .toList();
+    }
+
+    public long countMessages(Viewer viewer, long noticeId, MessageState state) {
+        visible(viewer, noticeId);
+        var q = em.createQuery("select count(m) from NoticeMessage m where m.noticeId = :notice"
+                + (state == null ? "" : " and m.state = :state"), Long.class).setParameter("notice", noticeId);
+        if (state != null) {
+            q.setParameter("state", state);
+        }
+        return q.getSingleResult();
+    }
+
+    /** Puts the notice's failed messages back in the queue with fresh attempts (unless they expired meanwhile). */
+    @Transactional
+    public int retryFailed(Viewer viewer, long noticeId) {
+        Notice n = visible(viewer, noticeId);
+        requireSender(viewer);
+        int count = outbox.retryFailed(noticeId, null);
+        audit.record(viewer.username(), "NOTICE_RETRIED", "NOTICE", n.getId(), null, n.getUnitPath(),
+                n.getTitle() + " ×" + count, null, null);
+        return count;
+    }
+
+    /** Puts one failed message back in the queue. */
+    @Transactional
+    public int retryMessage(Viewer viewer, long noticeId, long messageId) {
+        Notice n = visible(viewer, noticeId);
+        requireSender(viewer);
+        int count = outbox.retryFailed(noticeId, messageId);
+        audit.record(viewer.username(), "NOTICE_RETRIED", "NOTICE", n.getId(), null, n.getUnitPath(),
+                n.getTitle() + " #" + messageId, null, null);
+        return count;
+    }
+
+    // ---- per customer: the customer page's history and the portal inbox ----
+
+    /** Every message sent to one customer, newest first (404 when the viewer may not see the customer). */
+    public List<MessageView> history(Viewer viewer, long customerId, int offset, int limit) {
+        customers.get(viewer, customerId);
+        return em.createQuery(VIEW + " and m.customerId = :customer order by m.id desc", MessageView.class)
+                .setParameter("customer", customerId).setFirstResult(offset).setMaxResults(limit).getResultList()
+                .stream().map(NoticeService::masked).toList();
+    }
+
+    public long countHistory(Viewer viewer, long customerId) {
+        customers.get(viewer, customerId);
+        return em.createQuery("select count(m) from NoticeMessage m where m.customerId = :customer", Long.class)
+                .setParameter("customer", customerId).getSingleResult();
+    }
+
+    /** The portal inbox of a customer user: what reached their accounts' inbox, newest first. */
+    public List<MessageView> inbox(Viewer viewer, int offset, int limit) {
+        List<Long> own = ownAccounts(viewer);
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(VIEW + " and m.customerId in :own and m.channel = :portal and m.state = :delivered "
+                        + "order by m.sentAt desc, m.id desc", MessageView.class)
+                .setParameter("own", own).setParameter("portal", Channel.PORTAL)
+                .setParameter("delivered", MessageState.DELIVERED)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long countInbox(Viewer viewer) {
+        List<Long> own = ownAccounts(viewer);
+        if (own.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("select count(m) from NoticeMessage m where m.customerId in :own "
+                        + "and m.channel = :portal and m.state = :delivered", Long.class)
+                .setParameter("own", own).setParameter("portal", Channel.PORTAL)
+                .setParameter("delivered", MessageState.DELIVERED).getSingleResult();
+    }
+
+    /** Marks an inbox message read: proof that the customer saw it. */
+    @Transactional
+    public void markRead(Viewer viewer, long messageId) {
+        List<Long> own = ownAccounts(viewer);
+        em.createQuery("update NoticeMessage m set m.readAt = :now "
+                        + "where m.id = :id and m.customerId in :own and m.channel = :portal and m.readAt is null")
+                .setParameter("now", OffsetDateTime.now()).setParameter("id", messageId).setParameter("own", own)
+                .setParameter("portal", Channel.PORTAL).executeUpdate();
+    }
+
+    private List<Long> ownAccounts(Viewer viewer) {
+        if (!viewer.isCustomer()) {
+            throw BusinessException.forbidden("error.notice-forbidden");
+        }
+        return customers.ownAccounts(viewer).stream().map(CustomerDetails::id).toList();
+    }
+
+    private static MessageView masked(MessageView m) {
+        if (m.channel() != Channel.SMS) {
+            return m;
+        }
+        return new MessageView(m.id(), m.noticeId(), m.noticeTitle(), m.purpose(), m.customerId(), m.recipientName(),
+                m.channel(), cn.keyaccount.customer.PersonalData.maskMobile(m.address()), m.subject(), m.body(),
+                m.segments(), m.state(), m.attempts(), m.nextAttemptAt(), m.sentAt(), m.providerMessageId(),
+                m.receiptAt(), m.readAt(), m.error());
+    }
+}

@@ -1,0 +1,15 @@
+package cn.keyaccount.notice;
+
+import java.time.OffsetDateTime;
+
+/** A notice with the count of its messages in each state: the progress schedulers watch. */
+public record NoticeSummary(long id, String purpose, String template, String title, OffsetDateTime plannedAt,
+                            OffsetDateTime expiresAt, boolean urgent, String createdBy, OffsetDateTime createdAt,
+                            int skipped, long total, long scheduled, long sending, long sent, long delivered,
+                            long failed, long expired) {
+
+    /** Messages whose fate is settled (delivered, failed or expired). */
+    public long settled() {
+        return delivered + failed + expired;
+    }
+}

@@ -1,0 +1,195 @@
+package cn.keyaccount.notice;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import org.jsmpp.InvalidResponseException;
+import org.jsmpp.PDUException;
+import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.Alphabet;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.DeliveryReceipt;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.GeneralDataCoding;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.extra.ResponseTimeoutException;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.Session;
+import org.jsmpp.util.DeliveryReceiptState;
+
+/**
+ * SMS over SMPP 3.4 with jSMPP: one transceiver bind to the operator's SMS centre, submit_sm in UCS-2 (data_coding
+ * 0x08) with a concatenation header (UDH 05 00 03 ref total seq) for long texts, delivery receipts (deliver_sm)
+ * stored and matched to the message by the message id the centre returned for the first part. A dropped link is
+ * bound again on the next send, at most once per reconnect delay; the throughput limit spaces every submit_sm.
+ */
+@ApplicationScoped
+class SmppChannel {
+
+    private static final Logger LOG = Logger.getLogger(SmppChannel.class);
+    /** Command statuses worth another try later: system error, queue full, throttled, temporary app error. */
+    private static final List<Integer> TRANSIENT_STATUSES = List.of(0x08, 0x14, 0x58, 0x64);
+
+    private final NoticeConfig.Smpp config;
+    private final NoticeOutbox outbox;
+    private final ThroughputLimiter limiter;
+    private final AtomicInteger reference = new AtomicInteger();
+    private volatile SMPPSession session;
+    private long lastBindAttempt;
+
+    SmppChannel(NoticeConfig config, NoticeOutbox outbox) {
+        this.config = config.smpp();
+        this.outbox = outbox;
+        this.limiter = new ThroughputLimiter(this.config.maxPerSecond());
+    }
+
+    boolean enabled() {
+        return config.enabled();
+    }
+
+    /** Whether the link to the SMS centre is bound now (for the notice centre's status line). */
+    boolean bound() {
+        SMPPSession s = session;
+        return s != null && s.getSessionState().isBound();
+    }
+
+    /** Submits one SMS (all its parts); returns the centre's message id of the first part. */
+    String send(String mobile, String text) throws SendFailure {
+        if (!enabled()) {
+            throw SendFailure.permanent("SMS channel disabled (keyaccount.notice.smpp.enabled=false)");
+        }
+        SMPPSession s = session();
+        List<String> parts = SmsText.parts(text);
+        byte ref = (byte) reference.incrementAndGet();
+        String first = null;
+        for (int i = 0; i < parts.size(); i++) {
+            byte[] payload = parts.get(i).getBytes(StandardCharsets.UTF_16BE);
+            ESMClass esm = new ESMClass();
+            if (parts.size() > 1) {
+                payload = ByteBuffer.allocate(6 + payload.length)
+                        .put(new byte[] {0x05, 0x00, 0x03, ref, (byte) parts.size(), (byte) (i + 1)})
+                        .put(payload).array();
+                esm = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
+            }
+            limiter.acquire();
+            try {
+                String id = s.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
+                        config.sourceAddress(), TypeOfNumber.NATIONAL, NumberingPlanIndicator.ISDN, mobile, esm,
+                        (byte) 0, (byte) 1, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
+                        (byte) 0, new GeneralDataCoding(Alphabet.ALPHA_UCS2), (byte) 0, payload).getMessageId();
+                if (first == null) {
+                    first = id;
+                }
+            } catch (NegativeResponseException e) {
+                String status = String.format("0x%02X", e.getCommandStatus());
+                if (i == 0 && TRANSIENT_STATUSES.contains(e.getCommandStatus())) {
+                    throw SendFailure.retryable("SMSC refused submit_sm for now: " + status, e);
+                }
+                // once a part went out a retry would send the first parts twice: record the failure instead
+                throw SendFailure.permanent("SMSC refused submit_sm: " + status + " (part " + (i + 1) + ")");
+            } catch (ResponseTimeoutException | IOException | PDUException | InvalidResponseException e) {
+                if (i > 0) {
+                    throw SendFailure.permanent("link failed after part " + i + " of " + parts.size() + ": " + e);
+                }
+                drop(s);
+                throw SendFailure.retryable("SMPP: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            }
+        }
+        return first;
+    }
+
+    private synchronized SMPPSession session() throws SendFailure {
+        SMPPSession s = session;
+        if (s != null && s.getSessionState().isBound()) {
+            return s;
+        }
+        if (s != null) {
+            s.close();
+            session = null;
+        }
+        long now = System.currentTimeMillis();
+        if (now - lastBindAttempt < config.reconnectDelay().toMillis()) {
+            throw SendFailure.retryable("SMSC link down; next bind attempt after the reconnect delay", null);
+        }
+        lastBindAttempt = now;
+        SMPPSession fresh = new SMPPSession();
+        fresh.setTransactionTimer(config.responseTimeout().toMillis());
+        fresh.setEnquireLinkTimer((int) config.enquireLink().toMillis());
+        fresh.setMessageReceiverListener(new Receipts());
+        try {
+            fresh.connectAndBind(config.host(), config.port(), new BindParameter(BindType.BIND_TRX,
+                    config.systemId(), config.password().orElse(""), config.systemType().orElse(""), TypeOfNumber.UNKNOWN,
+                    NumberingPlanIndicator.UNKNOWN, null), config.responseTimeout().toMillis());
+        } catch (IOException e) {
+            fresh.close();
+            throw SendFailure.retryable("SMSC bind to " + config.host() + ":" + config.port() + " failed: "
+                    + e.getMessage(), e);
+        }
+        LOG.infof("SMPP bound as transceiver to %s:%d", config.host(), config.port());
+        session = fresh;
+        return fresh;
+    }
+
+    private synchronized void drop(SMPPSession broken) {
+        if (session == broken) {
+            broken.close();
+            session = null;
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        SMPPSession s = session;
+        if (s != null) {
+            s.unbindAndClose();
+        }
+    }
+
+    /** deliver_sm from the centre: delivery receipts are stored and matched; anything else is acknowledged. */
+    private final class Receipts implements MessageReceiverListener {
+
+        @Override
+        public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+            if (!MessageType.SMSC_DEL_RECEIPT.containedIn(deliverSm.getEsmClass())) {
+                return;
+            }
+            try {
+                DeliveryReceipt r = deliverSm.getShortMessageAsDeliveryReceipt();
+                outbox.recordReceipt(r.getId(), r.getFinalStatus() == DeliveryReceiptState.DELIVRD,
+                        String.valueOf(r.getFinalStatus()), r.getError(),
+                        new String(deliverSm.getShortMessage(), StandardCharsets.ISO_8859_1));
+            } catch (Exception e) {
+                LOG.warnf(e, "Delivery receipt not recorded");
+                throw new ProcessRequestException("receipt not recorded", 0x08);
+            }
+        }
+
+        @Override
+        public void onAcceptAlertNotification(AlertNotification alertNotification) {
+            // the centre tells a handset is reachable again: nothing to do, the centre retries itself
+        }
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+            throw new ProcessRequestException("data_sm not supported", 0x03);
+        }
+    }
+}

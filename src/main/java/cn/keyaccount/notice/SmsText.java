@@ -1,0 +1,42 @@
+package cn.keyaccount.notice;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How an SMS text is cut into segments. Every SMS goes out in UCS-2 (data_coding 0x08), which Chinese needs and
+ * which keeps the count the same for every language: 70 characters fit one message, a longer text is split into
+ * parts of 67 (the 6-byte concatenation header takes the rest of the 140 bytes).
+ */
+public final class SmsText {
+
+    public static final int SINGLE = 70;
+    public static final int PART = 67;
+
+    private SmsText() {
+    }
+
+    /** Segments the text takes; counted in UTF-16 units, as UCS-2 counts them. */
+    public static int segments(String text) {
+        int length = text.length();
+        return length <= SINGLE ? 1 : (length + PART - 1) / PART;
+    }
+
+    /** The parts to submit, never cutting a surrogate pair. */
+    public static List<String> parts(String text) {
+        if (text.length() <= SINGLE) {
+            return List.of(text);
+        }
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int end = Math.min(text.length(), i + PART);
+            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            parts.add(text.substring(i, end));
+            i = end;
+        }
+        return parts;
+    }
+}

@@ -1,0 +1,59 @@
+package cn.keyaccount.notice.rest;
+
+import cn.keyaccount.base.rest.QueryParams;
+import cn.keyaccount.base.rest.ResultPage;
+import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.security.ViewerIdentity;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The portal inbox of a customer user: the notices delivered to their accounts. */
+@Path("/api/inbox")
+@Tag(name = "Notices")
+@Produces(MediaType.APPLICATION_JSON)
+public class InboxResource {
+
+    private final NoticeService notices;
+    private final SecurityIdentity identity;
+
+    InboxResource(NoticeService notices, SecurityIdentity identity) {
+        this.notices = notices;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed(Role.CUSTOMER_NAME)
+    @Operation(summary = "The caller's portal inbox: notices delivered to their accounts, newest first")
+    public ResultPage<MessageView> inbox(@QueryParam("page") String page, @QueryParam("size") String size) {
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
+        Viewer v = viewer();
+        return new ResultPage<>(notices.inbox(v, p * s, s), p, s, notices.countInbox(v));
+    }
+
+    @POST
+    @Path("{messageId}/read")
+    @RolesAllowed(Role.CUSTOMER_NAME)
+    @Operation(summary = "Mark an inbox message read (kept as proof that the customer saw it)")
+    public Response read(@PathParam("messageId") long messageId) {
+        notices.markRead(viewer(), messageId);
+        return Response.noContent().build();
+    }
+
+    private Viewer viewer() {
+        return ViewerIdentity.viewer(identity);
+    }
+}

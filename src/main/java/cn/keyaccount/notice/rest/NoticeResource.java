@@ -1,0 +1,119 @@
+package cn.keyaccount.notice.rest;
+
+import cn.keyaccount.base.rest.QueryParams;
+import cn.keyaccount.base.rest.ResultPage;
+import cn.keyaccount.notice.MessageState;
+import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.NoticeRequest;
+import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeSummary;
+import cn.keyaccount.notice.TemplatePreview;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.security.ViewerIdentity;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Notices: schedule one, follow its progress message by message, retry the failed ones; template previews. */
+@Path("/api/notices")
+@Tag(name = "Notices", description = "SMS, e-mail and portal notices with their delivery proof")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class NoticeResource {
+
+    private final NoticeService notices;
+    private final SecurityIdentity identity;
+
+    NoticeResource(NoticeService notices, SecurityIdentity identity) {
+        this.notices = notices;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "Schedule a notice to customers or contacts; it fans out into one message per contact "
+            + "and channel at once")
+    public Response schedule(NoticeRequest request, UriInfo uri) {
+        if (request == null) {
+            throw new BadRequestException();
+        }
+        NoticeSummary created = notices.schedule(viewer(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "The notices the caller may follow, newest first, with counts per message state")
+    public ResultPage<NoticeSummary> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
+        Viewer v = viewer();
+        return new ResultPage<>(notices.list(v, p * s, s), p, s, notices.count(v));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "One notice with counts per message state")
+    public NoticeSummary get(@PathParam("id") long id) {
+        return notices.get(viewer(), id);
+    }
+
+    @GET
+    @Path("{id}/messages")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "A notice's messages with state, attempts, provider message id, receipt time and error")
+    public ResultPage<MessageView> messages(@PathParam("id") long id, @QueryParam("state") String state,
+                                            @QueryParam("page") String page, @QueryParam("size") String size) {
+        MessageState st = QueryParams.choice(MessageState.class, "state", state);
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
+        Viewer v = viewer();
+        return new ResultPage<>(notices.messages(v, id, st, p * s, s), p, s, notices.countMessages(v, id, st));
+    }
+
+    @POST
+    @Path("{id}/retry")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "Put the notice's failed messages back in the queue; answers how many")
+    public Map<String, Integer> retry(@PathParam("id") long id) {
+        return Map.of("requeued", notices.retryFailed(viewer(), id));
+    }
+
+    @GET
+    @Path("templates")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "The template keys of scheduler/templates")
+    public List<String> templates() {
+        return notices.templateKeys();
+    }
+
+    @POST
+    @Path("templates/{key}/preview")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "A template filled with the given values, with its SMS segment count")
+    public TemplatePreview preview(@PathParam("key") String key, @QueryParam("language") String language,
+                                   Map<String, String> values) {
+        return notices.preview(key, language, values);
+    }
+
+    private Viewer viewer() {
+        return ViewerIdentity.viewer(identity);
+    }
+}

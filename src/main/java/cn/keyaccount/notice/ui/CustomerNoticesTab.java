@@ -1,0 +1,36 @@
+package cn.keyaccount.notice.ui;
+
+import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.security.Viewer;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+
+/** A customer's notice history (every message, newest first) for the customer page; paged from the database. */
+public class CustomerNoticesTab extends VerticalLayout {
+
+    final Grid<MessageView> grid = new Grid<>();
+
+    public CustomerNoticesTab(NoticeService notices, Viewer viewer, long customerId) {
+        setSizeFull();
+        setPadding(false);
+        grid.setId("customer-notices");
+        grid.addColumn(m -> NoticeLabels.time(m.sentAt() != null ? m.sentAt() : m.nextAttemptAt()))
+                .setHeader(getTranslation("notice.time")).setAutoWidth(true);
+        grid.addColumn(MessageView::noticeTitle).setHeader(getTranslation("notice.title")).setFlexGrow(2);
+        grid.addColumn(m -> getTranslation("notice.channel." + m.channel().name()))
+                .setHeader(getTranslation("notice.channel")).setAutoWidth(true);
+        grid.addColumn(MessageView::recipientName).setHeader(getTranslation("notice.recipient")).setAutoWidth(true);
+        grid.addColumn(MessageView::address).setHeader(getTranslation("notice.address")).setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(m -> NoticeLabels.state(new Span(), m.state())))
+                .setHeader(getTranslation("notice.state")).setAutoWidth(true);
+        grid.addColumn(m -> NoticeLabels.time(m.receiptAt())).setHeader(getTranslation("notice.receipt"))
+                .setAutoWidth(true);
+        grid.setItems(q -> notices.history(viewer, customerId, q.getOffset(), q.getLimit()).stream(),
+                q -> (int) notices.countHistory(viewer, customerId));
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Span(m.body())));
+        add(grid);
+    }
+}

@@ -1,0 +1,151 @@
+package cn.keyaccount.notice.ui;
+
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.Messages;
+import cn.keyaccount.customer.CustomerSearch;
+import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.NoticeDispatcher;
+import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeSummary;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.security.ui.CurrentViewer;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The notice centre (通知中心): compose and schedule a notice, follow each notice's progress, and for the selected
+ * notice every message with its state, attempts, provider id, receipt and error; failed ones can be retried.
+ */
+@Route("notices")
+@PageTitle("通知中心 Notice centre")
+@Menu(title = "notice.menu", order = 40, icon = "vaadin:envelopes")
+@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME, Role.MANAGER_NAME})
+class NoticeCentreView extends VerticalLayout {
+
+    private final NoticeService notices;
+    private final Viewer viewer;
+    final Span channelStatus = new Span();
+    final NoticeComposer composer;
+    final Grid<NoticeSummary> noticeGrid = new Grid<>();
+    final Grid<MessageView> messageGrid = new Grid<>();
+    final Button refresh = new Button();
+    final Button retry = new Button();
+
+    NoticeCentreView(NoticeService notices, NoticeDispatcher dispatcher, CustomerService customers,
+                     CurrentViewer currentViewer) {
+        this.notices = notices;
+        this.viewer = currentViewer.get();
+        setSizeFull();
+        NoticeDispatcher.ChannelStatus s = dispatcher.status();
+        channelStatus.setId("notice-channel-status");
+        channelStatus.setText(getTranslation("notice.status",
+                getTranslation(s.smsEnabled() ? (s.smsBound() ? "notice.status.bound" : "notice.status.enabled")
+                        : "notice.status.disabled"),
+                getTranslation(s.emailEnabled() ? "notice.status.enabled" : "notice.status.disabled")));
+        composer = new NoticeComposer(notices.templateKeys(), k -> notices.templateName(k, "zh"),
+                notices::templateParameters, (t, v) -> notices.preview(t, "zh", v),
+                q -> customers.search(viewer, new CustomerSearch(q.getFilter().orElse(""), null, null, null, null,
+                        null), CustomerSearch.Order.DEFAULT, q.getOffset(), q.getLimit()).stream());
+        composer.addScheduleListener(e -> schedule(e));
+        Details compose = new Details(getTranslation("notice.compose"), composer);
+        compose.setId("notice-compose");
+        configureNoticeGrid();
+        configureMessageGrid();
+        refresh.setText(getTranslation("notice.refresh"));
+        refresh.addClickListener(e -> {
+            noticeGrid.getDataProvider().refreshAll();
+            messageGrid.getDataProvider().refreshAll();
+        });
+        retry.setText(getTranslation("notice.retry-failed"));
+        retry.setId("notice-retry");
+        retry.setEnabled(false);
+        retry.addClickListener(e -> retryFailed());
+        add(channelStatus, compose, new HorizontalLayout(refresh, retry), noticeGrid, messageGrid);
+    }
+
+    private void schedule(NoticeComposer.ScheduleEvent e) {
+        try {
+            NoticeSummary created = notices.schedule(viewer, e.request());
+            Notification.show(getTranslation("notice.scheduled", created.total(), created.skipped()))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            noticeGrid.getDataProvider().refreshAll();
+        } catch (BusinessException ex) {
+            String fields = ex.fieldErrors().stream().map(f -> Messages.get(getLocale(), f.key(), f.args()))
+                    .reduce((a, b) -> a + "; " + b).orElse("");
+            Notification.show(Messages.get(getLocale(), ex.key(), ex.args()) + " " + fields)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void configureNoticeGrid() {
+        noticeGrid.setId("notice-grid");
+        noticeGrid.addColumn(n -> NoticeLabels.time(n.plannedAt())).setHeader(getTranslation("notice.planned-at"))
+                .setAutoWidth(true);
+        noticeGrid.addColumn(NoticeSummary::title).setHeader(getTranslation("notice.title")).setFlexGrow(2);
+        noticeGrid.addColumn(NoticeSummary::purpose).setHeader(getTranslation("notice.purpose")).setAutoWidth(true);
+        noticeGrid.addColumn(n -> n.settled() + " / " + n.total()).setHeader(getTranslation("notice.progress"))
+                .setAutoWidth(true);
+        noticeGrid.addColumn(NoticeSummary::delivered).setHeader(getTranslation("notice.state.DELIVERED"));
+        noticeGrid.addColumn(NoticeSummary::sent).setHeader(getTranslation("notice.state.SENT"));
+        noticeGrid.addColumn(NoticeSummary::failed).setHeader(getTranslation("notice.state.FAILED"));
+        noticeGrid.addColumn(NoticeSummary::expired).setHeader(getTranslation("notice.state.EXPIRED"));
+        noticeGrid.addColumn(NoticeSummary::skipped).setHeader(getTranslation("notice.skipped"));
+        noticeGrid.addColumn(NoticeSummary::createdBy).setHeader(getTranslation("notice.created-by"));
+        noticeGrid.setItems(q -> notices.list(viewer, q.getOffset(), q.getLimit()).stream(),
+                q -> (int) notices.count(viewer));
+        noticeGrid.setHeight("40%");
+        noticeGrid.asSingleSelect().addValueChangeListener(e -> {
+            retry.setEnabled(e.getValue() != null);
+            messageGrid.getDataProvider().refreshAll();
+        });
+    }
+
+    private void configureMessageGrid() {
+        messageGrid.setId("notice-messages");
+        messageGrid.addColumn(MessageView::recipientName).setHeader(getTranslation("notice.recipient"))
+                .setAutoWidth(true);
+        messageGrid.addColumn(m -> getTranslation("notice.channel." + m.channel().name()))
+                .setHeader(getTranslation("notice.channel")).setAutoWidth(true);
+        messageGrid.addColumn(MessageView::address).setHeader(getTranslation("notice.address")).setAutoWidth(true);
+        messageGrid.addColumn(new ComponentRenderer<>(m -> NoticeLabels.state(new Span(), m.state())))
+                .setHeader(getTranslation("notice.state")).setAutoWidth(true);
+        messageGrid.addColumn(MessageView::attempts).setHeader(getTranslation("notice.attempts"));
+        messageGrid.addColumn(m -> NoticeLabels.time(m.sentAt())).setHeader(getTranslation("notice.sent-at"))
+                .setAutoWidth(true);
+        messageGrid.addColumn(MessageView::providerMessageId).setHeader(getTranslation("notice.provider-id"))
+                .setAutoWidth(true);
+        messageGrid.addColumn(m -> NoticeLabels.time(m.receiptAt())).setHeader(getTranslation("notice.receipt"))
+                .setAutoWidth(true);
+        messageGrid.addColumn(MessageView::error).setHeader(getTranslation("notice.error")).setFlexGrow(2);
+        messageGrid.setItems(q -> selected() == null ? java.util.stream.Stream.empty()
+                        : notices.messages(viewer, selected().id(), null, q.getOffset(), q.getLimit()).stream(),
+                q -> selected() == null ? 0 : (int) notices.countMessages(viewer, selected().id(), null));
+        messageGrid.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Span(m.body())));
+    }
+
+    private NoticeSummary selected() {
+        return noticeGrid.asSingleSelect().getValue();
+    }
+
+    private void retryFailed() {
+        if (selected() == null) {
+            return;
+        }
+        int n = notices.retryFailed(viewer, selected().id());
+        Notification.show(getTranslation("notice.retried", n));
+        messageGrid.getDataProvider().refreshAll();
+    }
+}

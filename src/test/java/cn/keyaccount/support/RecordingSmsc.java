@@ -1,0 +1,222 @@
+package cn.keyaccount.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jsmpp.PDUStringException;
+import org.jsmpp.bean.CancelBroadcastSm;
+import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataCodings;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliveryReceipt;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.QueryBroadcastSm;
+import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.ReplaceSm;
+import org.jsmpp.bean.SubmitMulti;
+import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.bean.BroadcastSm;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.BindRequest;
+import org.jsmpp.session.BroadcastSmResult;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.QueryBroadcastSmResult;
+import org.jsmpp.session.QuerySmResult;
+import org.jsmpp.session.SMPPServerSession;
+import org.jsmpp.session.SMPPServerSessionListener;
+import org.jsmpp.session.ServerMessageReceiverListener;
+import org.jsmpp.session.Session;
+import org.jsmpp.session.SubmitMultiResult;
+import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.util.DeliveryReceiptState;
+import org.jsmpp.util.MessageId;
+
+/**
+ * An SMS centre for tests, built with jSMPP: accepts transceiver binds, records every submit_sm (destination,
+ * data coding, esm_class, bytes), answers with a message id and sends a delivery receipt (deliver_sm) for it. Per
+ * destination it can refuse submits for a while (throttled, 0x58) or report a message undeliverable.
+ */
+public final class RecordingSmsc implements ServerMessageReceiverListener {
+
+    /** One submit_sm as received. */
+    public record Submit(String messageId, String destination, byte dataCoding, byte esmClass, byte[] shortMessage) {
+
+        public boolean concatenated() {
+            return (esmClass & 0x40) != 0;
+        }
+
+        /** The text of this part, without the concatenation header. */
+        public String text() {
+            int skip = concatenated() ? (shortMessage[0] & 0xff) + 1 : 0;
+            return new String(Arrays.copyOfRange(shortMessage, skip, shortMessage.length),
+                    StandardCharsets.UTF_16BE);
+        }
+    }
+
+    private final SMPPServerSessionListener listener;
+    private final List<Submit> submits = new CopyOnWriteArrayList<>();
+    private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> throttled = new ConcurrentHashMap<>();
+    private final Set<String> undeliverable = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+    private final ExecutorService receipts = Executors.newFixedThreadPool(2);
+
+    private RecordingSmsc(SMPPServerSessionListener listener) {
+        this.listener = listener;
+    }
+
+    static RecordingSmsc start(int port) {
+        try {
+            SMPPServerSessionListener l = new SMPPServerSessionListener(port);
+            RecordingSmsc smsc = new RecordingSmsc(l);
+            l.setMessageReceiverListener(smsc);
+            Thread acceptor = new Thread(smsc::acceptLoop, "test-smsc");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            return smsc;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void acceptLoop() {
+        while (true) {
+            try {
+                SMPPServerSession session = listener.accept();
+                BindRequest bind = session.waitForBind(5000);
+                bind.accept("test-smsc");
+                sessions.add(session);
+            } catch (Exception e) {
+                if (e instanceof IOException) {
+                    return;
+                }
+            }
+        }
+    }
+
+    public List<Submit> submits() {
+        return List.copyOf(submits);
+    }
+
+    public List<Submit> submitsTo(String destination) {
+        return submits.stream().filter(s -> s.destination().equals(destination)).toList();
+    }
+
+    /** The next {@code times} submits to this destination are refused as throttled. */
+    public void throttle(String destination, int times) {
+        throttled.put(destination, times);
+    }
+
+    public void undeliverable(String destination) {
+        undeliverable.add(destination);
+    }
+
+    /** Drops every link, as a network failure would. */
+    public void dropLinks() {
+        for (SMPPServerSession s : sessions) {
+            s.close();
+        }
+        sessions.clear();
+    }
+
+    @Override
+    public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source)
+            throws ProcessRequestException {
+        String dest = submitSm.getDestAddress();
+        Integer left = throttled.get(dest);
+        if (left != null && left > 0) {
+            throttled.put(dest, left - 1);
+            throw new ProcessRequestException("throttled", 0x58);
+        }
+        String id = Long.toHexString(ids.incrementAndGet());
+        submits.add(new Submit(id, dest, submitSm.getDataCoding(), submitSm.getEsmClass(),
+                submitSm.getShortMessage()));
+        if (submitSm.getRegisteredDelivery() != 0) {
+            receipts.submit(() -> sendReceipt(source, submitSm, id));
+        }
+        try {
+            return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
+        } catch (PDUStringException e) {
+            throw new ProcessRequestException(e.getMessage(), 0x08);
+        }
+    }
+
+    private void sendReceipt(SMPPServerSession session, SubmitSm submit, String id) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(20);
+            boolean ok = !undeliverable.contains(submit.getDestAddress());
+            DeliveryReceipt r = new DeliveryReceipt(id, 1, ok ? 1 : 0, new Date(), new Date(),
+                    ok ? DeliveryReceiptState.DELIVRD : DeliveryReceiptState.UNDELIV, ok ? "000" : "001", "");
+            session.deliverShortMessage("", TypeOfNumber.NATIONAL, NumberingPlanIndicator.ISDN,
+                    submit.getDestAddress(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
+                    submit.getSourceAddr(),
+                    new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
+                    (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
+                    r.toString().getBytes(StandardCharsets.US_ASCII));
+        } catch (Exception e) {
+            // the link went away: a real centre would retry the receipt later; the test sees no receipt
+        }
+    }
+
+    @Override
+    public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source)
+            throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", 0x03);
+    }
+
+    @Override
+    public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", 0x03);
+    }
+
+    @Override
+    public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", 0x03);
+    }
+
+    @Override
+    public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", 0x03);
+    }
+
+    @Override
+    public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source)
+            throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", 0x03);
+    }
+
+    @Override
+    public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source)
+            throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", 0x03);
+    }
+
+    @Override
+    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm,
+                                                           SMPPServerSession source) throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", 0x03);
+    }
+
+    @Override
+    public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+        throw new ProcessRequestException("not supported", 0x03);
+    }
+}
