@@ -1,5 +1,7 @@
 package cn.keyaccount.supplyplan.ui;
 
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.org.OrgService;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
@@ -13,6 +15,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -42,7 +46,10 @@ class FleetView extends VerticalLayout {
     final Grid<TruckView> calendar = new Grid<>();
     private List<BookingView> bookings = List.of();
 
-    FleetView(FleetService fleet, FleetSchedule schedule, CurrentViewer currentViewer) {
+    final Button addTruck = new Button();
+    TruckForm truckForm;
+
+    FleetView(FleetService fleet, FleetSchedule schedule, OrgService org, CurrentViewer currentViewer) {
         this.fleet = fleet;
         this.viewer = currentViewer.get();
         setSizeFull();
@@ -59,6 +66,14 @@ class FleetView extends VerticalLayout {
         export.add(new Button(getTranslation("common.export"), VaadinIcon.DOWNLOAD.create()));
         export.setId("fleet-export");
         HorizontalLayout bar = new HorizontalLayout(from, export);
+        if (viewer.isAdmin() || viewer.isSupervisor()) {
+            addTruck.setText(getTranslation("fleet.truck-new"));
+            addTruck.setIcon(VaadinIcon.PLUS.create());
+            addTruck.setId("fleet-add-truck");
+            addTruck.addClickListener(e -> openTruckForm(org.all().stream()
+                    .filter(u -> viewer.isAdmin() || u.path().startsWith(viewer.unitPath())).toList()));
+            bar.add(addTruck);
+        }
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         calendar.setId("fleet-calendar");
         calendar.addThemeVariants(GridVariant.LUMO_COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
@@ -81,6 +96,26 @@ class FleetView extends VerticalLayout {
                     .setHeader(day.format(DAY.withLocale(getLocale()))).setWidth("9em").setFlexGrow(0);
         }
         calendar.setItems(fleet.trucks());
+    }
+
+    private void openTruckForm(List<cn.keyaccount.org.UnitView> units) {
+        truckForm = new TruckForm(units);
+        truckForm.addSaveListener(e -> {
+            try {
+                fleet.addTruck(viewer, e.draft());
+                truckForm.close();
+                Notification.show(getTranslation("common.saved"), 3000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                refresh();
+            } catch (BusinessException ex) {
+                List<BusinessException.FieldError> rest = truckForm.showErrors(ex.fieldErrors());
+                if (ex.fieldErrors().isEmpty() || !rest.isEmpty()) {
+                    Notification.show(getTranslation(ex.key(), ex.args()), 6000, Notification.Position.MIDDLE)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            }
+        });
+        truckForm.open();
     }
 
     /** The text of a truck's cell on a day (for tests and the tooltip-free calendar). */

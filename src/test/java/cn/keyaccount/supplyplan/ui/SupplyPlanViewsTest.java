@@ -70,6 +70,35 @@ class SupplyPlanViewsTest extends BrowserlessQuarkusTest {
     }
 
     @Test
+    void a_supervisor_adds_a_truck_from_the_fleet_calendar_and_a_missing_rating_is_marked_at_its_field() {
+        signIn("supervisor", Role.SUPERVISOR_NAME);
+        FleetView view = open(FleetView.class);
+        test(view.addTruck).click();
+        roundTrip();
+        TruckForm form = view.truckForm;
+        String plate = "苏A" + (System.nanoTime() % 100000);
+        form.plate.setValue(plate);
+        form.name.setValue("500kW 应急发电车");
+        form.unit.setValue(form.unit.getListDataView().getItems().findFirst().orElseThrow());
+        test(form.save).click();
+        assertTrue(form.ratedKw.isInvalid(), "the rating is required and marked at its field");
+        assertTrue(fleet.trucks().stream().noneMatch(t -> t.label().contains(plate)), "nothing saved");
+
+        form.ratedKw.setValue(500);
+        test(form.save).click();
+        roundTrip();
+        assertFalse(form.isOpened(), "the dialog closes after saving");
+        assertTrue(fleet.trucks().stream().anyMatch(t -> t.label().contains(plate)), "the truck is in the fleet");
+    }
+
+    @Test
+    void a_manager_cannot_add_trucks() {
+        signIn("manager", Role.MANAGER_NAME);
+        FleetView view = open(FleetView.class);
+        assertFalse(view.addTruck.isAttached(), "only administrators and supervisors register trucks");
+    }
+
+    @Test
     void the_customer_sees_the_demo_plan_in_force_with_their_own_duties_only() {
         signIn("customer", Role.CUSTOMER_NAME);
         PortalPlansView view = open(PortalPlansView.class);
