@@ -45,6 +45,20 @@ class VisitServiceTest {
     }
 
     @Test
+    void planned_visits_are_read_back_at_the_slot_times_they_were_planned_at_in_shanghai_time() {
+        Viewer manager = users.viewer("mgr05");
+        planning.regenerate(manager, manager.userId());
+        List<java.time.LocalTime> slots = List.of(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(10, 30),
+                java.time.LocalTime.of(14, 30), java.time.LocalTime.of(16, 0));
+        List<VisitRow> ahead = openAhead(manager);
+        assertTrue(!ahead.isEmpty(), "the planner planned visits");
+        for (VisitRow v : ahead) {
+            assertTrue(v.plannedTime() == null || slots.contains(v.plannedTime()),
+                    "written by the planner, read by the service: same wall-clock time, got " + v.plannedTime());
+        }
+    }
+
+    @Test
     void regenerating_keeps_visits_people_moved_confirmed_recorded_or_cancelled_and_adds_none_beside_them() {
         Viewer manager = users.viewer("mgr29");
         planning.regenerate(manager, manager.userId());

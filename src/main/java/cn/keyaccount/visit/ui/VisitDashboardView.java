@@ -97,14 +97,15 @@ class VisitDashboardView extends VerticalLayout {
         table.addColumn(ComplianceRow::planned).setHeader(getTranslation("visit.kpi.planned")).setAutoWidth(true);
         table.addColumn(ComplianceRow::onTime).setHeader(getTranslation("visit.kpi.on-time")).setAutoWidth(true);
         table.addColumn(ComplianceRow::late).setHeader(getTranslation("visit.kpi.late")).setAutoWidth(true);
-        table.addColumn(ComplianceRow::missed).setHeader(getTranslation("visit.kpi.missed")).setAutoWidth(true);
+        // only the figures that need action are marked, not whole rows (nearly every manager has one missed visit)
+        table.addColumn(ComplianceRow::missed).setHeader(getTranslation("visit.kpi.missed")).setAutoWidth(true)
+                .setPartNameGenerator(r -> r.missed() > 0 ? "visit-overdue" : null);
         table.addColumn(ComplianceRow::upcoming).setHeader(getTranslation("visit.kpi.upcoming")).setAutoWidth(true);
         table.addColumn(r -> r.rate() == null ? "–" : r.rate() + " %").setHeader(getTranslation("visit.kpi.rate"))
                 .setAutoWidth(true);
         table.addColumn(ComplianceRow::openTasks).setHeader(getTranslation("visit.kpi.open-tasks")).setAutoWidth(true);
         table.addColumn(ComplianceRow::overdueTasks).setHeader(getTranslation("visit.kpi.overdue-tasks"))
-                .setAutoWidth(true);
-        table.setPartNameGenerator(r -> r.missed() > 0 ? "visit-overdue" : null);
+                .setAutoWidth(true).setPartNameGenerator(r -> r.overdueTasks() > 0 ? "visit-overdue" : null);
         table.setAllRowsVisible(true);
         table.setEmptyStateText(getTranslation("visit.none"));
         table.addItemClickListener(e -> drillDown(e.getItem()));
