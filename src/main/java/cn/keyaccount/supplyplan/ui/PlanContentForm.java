@@ -110,7 +110,12 @@ class PlanContentForm extends VerticalLayout {
         save.setText(getTranslation("common.save"));
         save.setId("plan-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> fireEvent(new SaveEvent(this, draft())));
+        save.addClickListener(e -> {
+            // a load in kW that is not a number is marked at its cell instead of being dropped
+            if (!loads.markInvalid(1, PlanContentForm::isDecimal, getTranslation("plan.load-kw-invalid"))) {
+                fireEvent(new SaveEvent(this, draft()));
+            }
+        });
         add(basics, loads, risks, resources, duties, save);
     }
 
@@ -159,10 +164,14 @@ class PlanContentForm extends VerticalLayout {
     }
 
     private static BigDecimal decimal(String s) {
+        return s == null || s.isBlank() ? null : new BigDecimal(s.trim());
+    }
+
+    private static boolean isDecimal(String s) {
         try {
-            return s == null || s.isBlank() ? null : new BigDecimal(s.trim());
+            return s.isBlank() || new BigDecimal(s.trim()).signum() >= 0;
         } catch (NumberFormatException e) {
-            return null;
+            return false;
         }
     }
 }

@@ -62,6 +62,26 @@ class RowsEditor<T> extends VerticalLayout {
                 .toList())).toList();
     }
 
+    /** Marks the cells of one column that fail the check, with the message; returns whether any failed. */
+    boolean markInvalid(int column, java.util.function.Predicate<String> valid, String message) {
+        boolean any = false;
+        for (List<HasValue<?, String>> row : fields) {
+            HasValue<?, String> cell = row.get(column);
+            boolean bad = !valid.test(cell.getValue() == null ? "" : cell.getValue());
+            if (cell instanceof com.vaadin.flow.component.HasValidation v) {
+                v.setErrorMessage(bad ? message : null);
+                v.setInvalid(bad);
+            }
+            any |= bad;
+        }
+        return any;
+    }
+
+    /** The field of a cell (for tests). */
+    HasValue<?, String> cell(int row, int column) {
+        return fields.get(row).get(column);
+    }
+
     int rowCount() {
         return fields.size();
     }

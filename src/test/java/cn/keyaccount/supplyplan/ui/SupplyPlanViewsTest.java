@@ -92,6 +92,24 @@ class SupplyPlanViewsTest extends BrowserlessQuarkusTest {
     }
 
     @Test
+    void a_critical_load_that_is_not_a_number_is_marked_at_its_cell_and_nothing_is_saved() {
+        PlanDetails p = fixtures.draft(fixtures.viewer("manager"), fixtures.managersCustomer(),
+                PlanFixtures.freshWeek());
+        signIn("manager", Role.MANAGER_NAME);
+        SupplyPlanView view = open("plans/" + p.id(), SupplyPlanView.class);
+        RowsEditor<?> loads = view.form.loads;
+        assertTrue(loads.rowCount() > 0, "the template brings critical loads");
+        loads.cell(0, 1).setValue("四百");
+        test(view.form.save).click();
+        assertTrue(((com.vaadin.flow.component.HasValidation) loads.cell(0, 1)).isInvalid());
+        assertEquals(p.version(), plans.get(fixtures.viewer("manager"), p.id()).version(), "nothing saved");
+
+        loads.cell(0, 1).setValue("400");
+        test(view.form.save).click();
+        assertFalse(((com.vaadin.flow.component.HasValidation) loads.cell(0, 1)).isInvalid());
+    }
+
+    @Test
     void a_manager_cannot_add_trucks() {
         signIn("manager", Role.MANAGER_NAME);
         FleetView view = open(FleetView.class);
