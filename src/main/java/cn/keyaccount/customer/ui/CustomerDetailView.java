@@ -11,12 +11,8 @@ import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerDraft;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.customer.TransformerService;
-import cn.keyaccount.energy.EnergyService;
-import cn.keyaccount.energy.ui.EnergyPanel;
 import cn.keyaccount.network.LineView;
 import cn.keyaccount.network.NetworkService;
-import cn.keyaccount.notice.NoticeService;
-import cn.keyaccount.notice.ui.CustomerNoticesTab;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
@@ -34,8 +30,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
 
 /** One key customer: the profile, its contacts, transformers, supply lines, assignment history and audit trail. */
 @Route("customers/:id")
@@ -52,8 +51,7 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
     private final AuditService audit;
     private final OrgService org;
     private final NetworkService network;
-    private final EnergyService energy;
-    private final NoticeService notices;
+    private final List<CustomerTab> contributed;
     private final Viewer viewer;
     private long customerId;
     CustomerForm form;
@@ -61,9 +59,8 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     CustomerDetailView(CustomerService customers, ContactService contacts, TransformerService transformers,
                        AssignmentService assignments, AuditService audit, OrgService org, NetworkService network,
-                       EnergyService energy, NoticeService notices,
-                       CurrentViewer currentViewer) {
-        this.notices = notices;
+                       Instance<CustomerTab> contributed, CurrentViewer currentViewer) {
+        this.contributed = contributed.stream().sorted(Comparator.comparingInt(CustomerTab::order)).toList();
         this.customers = customers;
         this.contacts = contacts;
         this.transformers = transformers;
@@ -71,7 +68,6 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
         this.audit = audit;
         this.org = org;
         this.network = network;
-        this.energy = energy;
         this.viewer = currentViewer.get();
         setSizeFull();
     }
@@ -102,10 +98,10 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
                 new TransformersTab(transformers, viewer, customerId, details.editable()));
         tabs.add(getTranslation("customer.tab.lines"), lines(details));
         tabs.add(getTranslation("customer.tab.assignments"), assignmentHistory());
-        tabs.add(getTranslation("visit.tab"), new cn.keyaccount.visit.ui.CustomerVisitsTab(viewer, customerId));
         tabs.add(getTranslation("customer.tab.audit"), auditTrail());
-        tabs.add(getTranslation("energy.tab"), new EnergyPanel(energy, viewer, customerId));
-        tabs.add(getTranslation("notice.tab"), new CustomerNoticesTab(notices, viewer, customerId));
+        for (CustomerTab tab : contributed) {
+            tabs.add(getTranslation(tab.titleKey()), tab.create(viewer, customerId, details.editable()));
+        }
         tabs.setSizeFull();
         add(tabs);
     }
