@@ -32,6 +32,7 @@ public class SearchLoad {
         }
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int perClient = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+        int thinkMs = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
         String auth = "Basic " + Base64.getEncoder().encodeToString("supervisor:Super@2026".getBytes(StandardCharsets.UTF_8));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -54,6 +55,38 @@ public class SearchLoad {
         for (int i = 0; i < 200; i++) {
             http.send(get(url(base, new Random(i)), auth), HttpResponse.BodyHandlers.discarding());
         }
+        // one request at a time: every term with each variant, the median of five
+        List<String> slowest = new ArrayList<>();
+        List<Long> single = new ArrayList<>();
+        for (String term : TERMS) {
+            for (int variant = 0; variant < 3; variant++) {
+                List<Long> runs = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    long t0 = System.nanoTime();
+                    http.send(get(url(base, term, variant), auth), HttpResponse.BodyHandlers.discarding());
+                    runs.add(System.nanoTime() - t0);
+                }
+                Collections.sort(runs);
+                single.add(runs.get(2));
+                slowest.add(String.format("%8.1f ms  %s %s", runs.get(2) / 1e6, term.isEmpty() ? "(none)" : term,
+                        VARIANTS[variant]));
+            }
+        }
+        report("one request at a time, each term and variant (median of 5)", single, 0);
+        slowest.sort(Collections.reverseOrder());
+        System.out.println("slowest: " + String.join(" | ", slowest.subList(0, 5)));
+
+        load(http, base, auth, clients, perClient, 0);
+        if (thinkMs > 0) {
+            load(http, base, auth, clients, Math.max(20, perClient / 5), thinkMs);
+        }
+    }
+
+    static final String[] VARIANTS = {"tier A", "by capacity desc", "by name"};
+
+    /** Each client sends a search, waits for the answer, then (with think time) pauses 0.5–1.5 × thinkMs. */
+    static void load(HttpClient http, String base, String auth, int clients, int perClient, int thinkMs)
+            throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -64,6 +97,9 @@ public class SearchLoad {
             futures.add(pool.submit(() -> {
                 Random random = new Random(seed);
                 for (int i = 0; i < perClient; i++) {
+                    if (thinkMs > 0) {
+                        Thread.sleep((long) (thinkMs * (0.5 + random.nextDouble())));
+                    }
                     long t0 = System.nanoTime();
                     try {
                         HttpResponse<Void> r = http.send(get(url(base, random), auth), HttpResponse.BodyHandlers.discarding());
@@ -83,13 +119,20 @@ public class SearchLoad {
         }
         long wall = System.nanoTime() - start;
         pool.shutdown();
-        report("search under " + clients + " concurrent clients (" + latencies.size() + " requests)", latencies, wall);
+        report("search, " + clients + " concurrent clients, " + (thinkMs > 0 ? "think time " + thinkMs
+                + " ms on average" : "no think time (saturation)") + " (" + latencies.size() + " requests)",
+                latencies, wall);
         System.out.printf("errors: %d%n", errors.get());
     }
 
     static String url(String base, Random random) {
         String term = TERMS[random.nextInt(TERMS.length)];
-        String extra = switch (random.nextInt(4)) {
+        int variant = random.nextInt(4); // a quarter tier A, a quarter by capacity, half by name
+        return url(base, term, Math.min(variant, 2));
+    }
+
+    static String url(String base, String term, int variant) {
+        String extra = switch (variant) {
             case 0 -> "&tier=A";
             case 1 -> "&sort=-capacity";
             default -> "";

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Key customers: the scoped, paged search of the list, the profile, and its changes (each audited). */
 @ApplicationScoped
@@ -31,6 +32,11 @@ public class CustomerService {
 
     /** Counts stop here: a count above it means "more than this many". */
     public static final int COUNT_LIMIT = 1_000;
+
+    /** How many customers a text search walks in sort order before it fetches its matches by word instead. */
+    static final int WALK_WINDOW = 2_000;
+
+    private volatile int walkWindow = WALK_WINDOW;
 
     private final CustomerRepository customers;
     private final CustomerAccess access;
@@ -51,14 +57,52 @@ public class CustomerService {
         this.em = em;
     }
 
-    /** One page of the list, filtered, sorted and paged in SQL within what the viewer may see. */
+    /**
+     * One page of the list, filtered, sorted and paged in SQL within what the viewer may see.
+     *
+     * <p>A page of a text search is read in two ways, because PostgreSQL cannot know where in the sort order the
+     * matches of a word lie. First the sort index is walked for at most {@link #WALK_WINDOW} customers and the word
+     * tested on each: enough when the matches are spread through the list (most words). When the window holds too
+     * few matches — a word whose customers cluster at the far end of the order, like a district's name sorted by
+     * name — the matches are fetched through the word index and sorted instead, which costs in proportion to their
+     * number rather than to how far away they are (BENCHMARKS.md: 清河 by name 430 ms → 70 ms).
+     */
     public List<CustomerRow> search(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
                                     int limit) {
         Where where = where(viewer, search);
         CustomerSearch.Order o = order == null ? CustomerSearch.Order.DEFAULT : order;
         String dir = o.descending() ? " desc" : " asc";
-        TypedQuery<CustomerRow> q = em.createQuery(ROW + " where " + where.hql + " order by " + o.by().path + dir
-                + ", c.id" + dir, CustomerRow.class);
+        if (!where.hasText() || viewer.role() == Role.CUSTOMER || offset + limit > walkWindow / 10) {
+            String hql = ROW + " where " + where.all() + " order by " + o.by().path + dir + ", c.id" + dir;
+            return page(em.createQuery(hql, CustomerRow.class), where, offset, limit);
+        }
+        String inner = "select c.id as id, c.accountNo as accountNo, c.name as name, c.industryName as industryName, "
+                + "c.district as district, u.name as unitName, c.voltageKv as voltageKv, "
+                + "c.contractCapacityKva as contractCapacityKva, c.importance as importance, c.tier as tier, "
+                + "c.annualKwh as annualKwh, m.id as managerId, m.displayName as managerName, "
+                + "c.searchText as searchText, c.searchTokens as searchTokens, " + o.by().path + " as sortKey "
+                + "from Customer c join c.unit u left join c.manager m where " + where.filters()
+                + " order by " + o.by().path + dir + ", c.id" + dir + " limit " + walkWindow;
+        String walk = "select new cn.keyaccount.customer.CustomerRow(w.id, w.accountNo, w.name, w.industryName, "
+                + "w.district, w.unitName, w.voltageKv, w.contractCapacityKva, w.importance, w.tier, w.annualKwh, "
+                + "w.managerId, w.managerName) from (" + inner + ") w where " + where.text("w")
+                + " order by w.sortKey" + dir + ", w.id" + dir;
+        List<CustomerRow> rows = page(em.createQuery(walk, CustomerRow.class), where, offset, limit);
+        if (rows.size() == limit) {
+            return rows;
+        }
+        // coalesce(x, x) is x, but no index serves it: the planner fetches the matches by word and sorts them
+        String sorted = ROW + " where " + where.all() + " order by coalesce(" + o.by().path + ", " + o.by().path + ")"
+                + dir + ", c.id" + dir;
+        return page(em.createQuery(sorted, CustomerRow.class), where, offset, limit);
+    }
+
+    /** For tests: a small window lets a few customers show both ways of reading a page. */
+    void walkWindow(int customers) {
+        walkWindow = customers;
+    }
+
+    private static List<CustomerRow> page(TypedQuery<CustomerRow> q, Where where, int offset, int limit) {
         where.params.map().forEach(q::setParameter);
         return q.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
@@ -70,17 +114,38 @@ public class CustomerService {
      */
     public long count(Viewer viewer, CustomerSearch search) {
         Where where = where(viewer, search);
-        TypedQuery<Long> q = em.createQuery("select c.id from Customer c where " + where.hql, Long.class);
+        TypedQuery<Long> q = em.createQuery("select c.id from Customer c where " + where.all(), Long.class);
         where.params.map().forEach(q::setParameter);
         return q.setMaxResults(COUNT_LIMIT + 1).getResultList().size();
     }
 
-    private record Where(String hql, Parameters params) {
+    /**
+     * A search as HQL conditions on the customer {@code c}: the scope and filters, and the text conditions kept apart
+     * (written for any alias) so that a page can test the words on an already narrowed, ordered set.
+     */
+    private record Where(List<String> filterParts, List<String> textParts, Parameters params) {
+
+        String filters() {
+            return String.join(" and ", filterParts);
+        }
+
+        String text(String alias) {
+            return textParts.stream().map(t -> t.replace("{a}", alias)).collect(Collectors.joining(" and "));
+        }
+
+        String all() {
+            return textParts.isEmpty() ? filters() : filters() + " and " + text("c");
+        }
+
+        boolean hasText() {
+            return !textParts.isEmpty();
+        }
     }
 
     private static Where where(Viewer viewer, CustomerSearch s) {
         CustomerAccess.Scope scope = CustomerAccess.scope(viewer);
         List<String> parts = new ArrayList<>(List.of(scope.where()));
+        List<String> text = new ArrayList<>();
         Parameters params = new Parameters();
         scope.params().map().forEach(params::and);
         if (s.text() != null && !s.text().isBlank()) {
@@ -94,13 +159,13 @@ public class CustomerService {
                 if (word.codePointCount(0, word.length()) < 3) {
                     shortWords.add(word);
                 } else {
-                    String name = "text" + parts.size();
-                    parts.add("c.searchText like :" + name + " escape '\\'");
+                    String name = "text" + text.size();
+                    text.add("{a}.searchText like :" + name + " escape '\\'");
                     params.and(name, "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
                 }
             }
             if (!shortWords.isEmpty()) {
-                parts.add("array_includes(c.searchTokens, :tokens)");
+                text.add("array_includes({a}.searchTokens, :tokens)");
                 params.and("tokens", SearchTokens.forQuery(String.join(" ", shortWords)).toArray(String[]::new));
             }
         }
@@ -124,7 +189,7 @@ public class CustomerService {
             parts.add("(c.manager.id = :manager or c.backupManager.id = :manager)");
             params.and("manager", s.managerId());
         }
-        return new Where(String.join(" and ", parts), params);
+        return new Where(parts, text, params);
     }
 
     public CustomerDetails get(Viewer viewer, long id) {

@@ -143,6 +143,34 @@ class CustomerServiceTest {
     }
 
     @Test
+    void a_page_read_by_walking_the_sort_order_or_by_word_is_the_same_page() {
+        Viewer admin = viewer("admin");
+        CustomerRow some = customers.search(admin, CustomerSearch.all(), null, 150, 1).get(0);
+        List<String> words = List.of("有限", "公司", some.name().substring(0, 2), some.name().substring(2, 4),
+                some.accountNo().substring(0, 4), some.accountNo(), "不存在");
+        List<CustomerSearch.Order> orders = List.of(CustomerSearch.Order.DEFAULT,
+                new CustomerSearch.Order(CustomerSearch.SortBy.CAPACITY, true),
+                new CustomerSearch.Order(CustomerSearch.SortBy.ACCOUNT_NO, false));
+        try {
+            for (String word : words) {
+                for (CustomerSearch.Order order : orders) {
+                    for (int offset : new int[] {0, 5}) {
+                        customers.walkWindow(0); // every page straight from the sort order
+                        List<CustomerRow> plain = customers.search(admin, CustomerSearch.text(word), order, offset, 5);
+                        customers.walkWindow(100); // a short walk, then by word when it holds too few matches
+                        List<CustomerRow> walked = customers.search(admin, CustomerSearch.text(word), order, offset,
+                                5);
+                        assertEquals(plain.stream().map(CustomerRow::id).toList(),
+                                walked.stream().map(CustomerRow::id).toList(), word + " " + order + " from " + offset);
+                    }
+                }
+            }
+        } finally {
+            customers.walkWindow(CustomerService.WALK_WINDOW);
+        }
+    }
+
+    @Test
     void java_and_database_cut_search_text_into_the_same_tokens() {
         for (String text : List.of("3100000007 清河华能化工有限公司 l0101 城关01线", "a", "", "ab  c")) {
             @SuppressWarnings("unchecked")
