@@ -1,50 +1,27 @@
 package cn.keyaccount.customer.ui;
 
-import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.customer.ContactDraft;
 import cn.keyaccount.customer.ContactService;
 import cn.keyaccount.customer.ContactView;
 import cn.keyaccount.security.Viewer;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.LocalTime;
+import java.util.List;
 
 /** The contacts of one customer: mobiles come masked from the service unless the viewer looks after it. */
-class ContactsTab extends VerticalLayout {
+class ContactsTab extends EditableListTab<ContactView, ContactDraft> {
 
     private final ContactService contacts;
-    private final Viewer viewer;
-    private final long customerId;
-    private final boolean editable;
-    final Grid<ContactView> grid = new Grid<>();
 
     ContactsTab(ContactService contacts, Viewer viewer, long customerId, boolean editable) {
+        super(viewer, customerId, editable, "contact");
         this.contacts = contacts;
-        this.viewer = viewer;
-        this.customerId = customerId;
-        this.editable = editable;
-        setPadding(false);
         grid.addColumn(ContactView::name).setHeader(getTranslation("contact.name"));
         grid.addColumn(ContactView::role).setHeader(getTranslation("contact.role"));
         grid.addColumn(ContactView::mobile).setHeader(getTranslation("contact.mobile")).setAutoWidth(true);
         grid.addColumn(ContactView::email).setHeader(getTranslation("contact.email"));
         grid.addColumn(this::channels).setHeader(getTranslation("contact.channels"));
         grid.addColumn(c -> quietHours(c.quietFrom(), c.quietTo())).setHeader(getTranslation("contact.quiet-hours"));
-        if (editable) {
-            grid.addComponentColumn(this::rowActions).setAutoWidth(true).setFlexGrow(0);
-            Button add = new Button(getTranslation("common.add"), VaadinIcon.PLUS.create(),
-                    e -> edit(null, new ContactDraft()));
-            add.setId("contact-add");
-            add(add);
-        }
-        add(grid);
-        refresh();
+        ready();
     }
 
     private String channels(ContactView c) {
@@ -65,61 +42,47 @@ class ContactsTab extends VerticalLayout {
         return from == null ? "" : from + "–" + to;
     }
 
-    private HorizontalLayout rowActions(ContactView c) {
-        Button edit = new Button(VaadinIcon.EDIT.create(), e -> edit(c.id(), ContactDraft.of(c)));
-        edit.setTooltipText(getTranslation("common.edit"));
-        Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(c));
-        delete.setTooltipText(getTranslation("common.delete"));
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        return new HorizontalLayout(edit, delete);
+    @Override
+    List<ContactView> items() {
+        return contacts.list(viewer, customerId);
     }
 
-    private void edit(Long contactId, ContactDraft draft) {
-        Dialog dialog = new Dialog(getTranslation(contactId == null ? "contact.new" : "contact.edit"));
-        ContactForm form = new ContactForm();
-        form.edit(draft, editable);
-        form.addCancelListener(e -> dialog.close());
-        form.addSaveListener(e -> {
-            try {
-                if (contactId == null) {
-                    contacts.add(viewer, customerId, e.draft());
-                } else {
-                    contacts.update(viewer, customerId, contactId, e.draft());
-                }
-                dialog.close();
-                BusinessErrors.success(getTranslation("common.saved"));
-                refresh();
-            } catch (BusinessException ex) {
-                BusinessErrors.show(ex, form, () -> {
-                    dialog.close();
-                    refresh();
-                });
-            }
-        });
-        dialog.add(form);
-        dialog.open();
+    @Override
+    long idOf(ContactView row) {
+        return row.id();
     }
 
-    private void confirmDelete(ContactView c) {
-        ConfirmDialog confirm = new ConfirmDialog(getTranslation("common.delete"),
-                getTranslation("common.confirm-delete", c.name()), getTranslation("common.delete"), e -> {
-                    try {
-                        contacts.delete(viewer, customerId, c.id());
-                        BusinessErrors.success(getTranslation("common.deleted"));
-                    } catch (BusinessException ex) {
-                        BusinessErrors.show(ex, null, null);
-                    }
-                    refresh();
-                });
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("common.cancel"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+    @Override
+    String nameOf(ContactView row) {
+        return row.name();
     }
 
-    private void refresh() {
-        grid.setItems(contacts.list(viewer, customerId));
+    @Override
+    ContactDraft newDraft() {
+        return new ContactDraft();
+    }
+
+    @Override
+    ContactDraft draftOf(ContactView row) {
+        return ContactDraft.of(row);
+    }
+
+    @Override
+    EditorForm<ContactDraft> newForm() {
+        return new ContactForm();
+    }
+
+    @Override
+    void save(Long id, ContactDraft draft) {
+        if (id == null) {
+            contacts.add(viewer, customerId, draft);
+        } else {
+            contacts.update(viewer, customerId, id, draft);
+        }
+    }
+
+    @Override
+    void delete(long id) {
+        contacts.delete(viewer, customerId, id);
     }
 }

@@ -13,6 +13,7 @@ import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.textfield.TextField;
@@ -57,6 +58,38 @@ class CustomerViewsTest extends BrowserlessQuarkusTest {
 
         assertEquals(1, test(view.grid).size());
         assertEquals(first.name(), test(view.grid).getRow(0).name());
+    }
+
+    @Test
+    void a_manager_adds_a_contact_in_a_dialog_sees_a_wrong_mobile_marked_and_deletes_it_after_confirming() {
+        Viewer manager = manager();
+        long id = customers.search(manager, CustomerSearch.all(), null, 0, 1).getFirst().id();
+        CustomerDetailView detail = open("customers/" + id, CustomerDetailView.class);
+        detail.tabs.setSelectedIndex(1);
+        ContactsTab tab = $(ContactsTab.class).from(detail).single();
+        int before = test(tab.grid).size();
+
+        test($(Button.class).id("contact-add")).click();
+        ContactForm form = $(ContactForm.class).single();
+        ((TextField) form.fieldFor("name")).setValue("视图测试联系人");
+        ((TextField) form.fieldFor("role")).setValue("电气负责人");
+        ((com.vaadin.flow.component.textfield.EmailField) form.fieldFor("email")).setValue("view-test@example.com");
+        ((TextField) form.fieldFor("mobile")).setValue("1234");
+        test($(Button.class).from(form).id("form-save")).click();
+        assertTrue(((TextField) form.fieldFor("mobile")).isInvalid(), "the wrong mobile is marked at its field");
+        assertEquals(before, test(tab.grid).size(), "nothing saved");
+
+        ((TextField) form.fieldFor("mobile")).setValue("13800138000");
+        test($(Button.class).from(form).id("form-save")).click();
+        assertEquals(before + 1, test(tab.grid).size());
+        int row = java.util.stream.IntStream.range(0, before + 1)
+                .filter(r -> test(tab.grid).getRow(r).name().equals("视图测试联系人")).findFirst().orElseThrow();
+
+        Button delete = (Button) test(tab.grid).getCellComponent(row, tab.grid.getColumns().size() - 1)
+                .getChildren().toList().get(1);
+        test(delete).click();
+        test($(ConfirmDialog.class).single()).confirm();
+        assertEquals(before, test(tab.grid).size());
     }
 
     @Test
