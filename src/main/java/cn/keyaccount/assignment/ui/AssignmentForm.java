@@ -2,9 +2,9 @@ package cn.keyaccount.assignment.ui;
 
 import cn.keyaccount.assignment.ManagerWorkload;
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.FieldErrors;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -74,17 +74,7 @@ class AssignmentForm extends FormLayout {
 
     /** Marks the fields a {@link BusinessException} names; true when it named at least one. */
     boolean showErrors(BusinessException e) {
-        Map<String, HasValidation> fields = Map.of("managerId", primary, "backupManagerId", backup, "reason", reason);
-        boolean shown = false;
-        for (BusinessException.FieldError error : e.fieldErrors()) {
-            HasValidation field = fields.get(error.field());
-            if (field != null) {
-                field.setErrorMessage(getTranslation(error.key(), error.args()));
-                field.setInvalid(true);
-                shown = true;
-            }
-        }
-        return shown;
+        return FieldErrors.show(e, Map.of("managerId", primary, "backupManagerId", backup, "reason", reason));
     }
 
     void clearReason() {

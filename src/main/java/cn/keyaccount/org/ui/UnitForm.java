@@ -1,11 +1,11 @@
 package cn.keyaccount.org.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.FieldErrors;
 import cn.keyaccount.org.OrgUnit;
 import cn.keyaccount.org.UnitView;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -49,17 +49,7 @@ class UnitForm extends FormLayout {
 
     /** Marks the fields a {@link BusinessException} names; true when it named at least one. */
     boolean showErrors(BusinessException e) {
-        Map<String, HasValidation> fields = Map.of("code", code, "name", name, "level", level);
-        boolean shown = false;
-        for (BusinessException.FieldError error : e.fieldErrors()) {
-            HasValidation field = fields.get(error.field());
-            if (field != null) {
-                field.setErrorMessage(getTranslation(error.key(), error.args()));
-                field.setInvalid(true);
-                shown = true;
-            }
-        }
-        return shown;
+        return FieldErrors.show(e, Map.of("code", code, "name", name, "level", level));
     }
 
     void save() {

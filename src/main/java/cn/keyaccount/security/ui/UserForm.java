@@ -1,12 +1,12 @@
 package cn.keyaccount.security.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.FieldErrors;
 import cn.keyaccount.org.UnitView;
 import cn.keyaccount.security.NewUser;
 import cn.keyaccount.security.Role;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
@@ -55,18 +55,8 @@ class UserForm extends FormLayout {
 
     /** Marks the fields a {@link BusinessException} names; true when it named at least one. */
     boolean showErrors(BusinessException e) {
-        Map<String, HasValidation> fields = Map.of("username", username, "displayName", displayName, "role", role,
-                "unitId", unit, "mobile", mobile, "email", email, "password", password);
-        boolean shown = false;
-        for (BusinessException.FieldError error : e.fieldErrors()) {
-            HasValidation field = fields.get(error.field());
-            if (field != null) {
-                field.setErrorMessage(getTranslation(error.key(), error.args()));
-                field.setInvalid(true);
-                shown = true;
-            }
-        }
-        return shown;
+        return FieldErrors.show(e, Map.of("username", username, "displayName", displayName, "role", role,
+                "unitId", unit, "mobile", mobile, "email", email, "password", password));
     }
 
     void save() {
