@@ -69,12 +69,36 @@ public class CustomerService {
      */
     public List<CustomerRow> search(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
                                     int limit) {
+        return read(viewer, search, order, offset, limit, false).rows();
+    }
+
+    /**
+     * A page and how many match in all (capped as in {@link #count}): what the REST list answers. When the page had
+     * to fetch all matches by word and sort them, it counts them on the way and no second query is needed.
+     */
+    public CustomerPage page(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
+                             int limit) {
+        CustomerPage page = read(viewer, search, order, offset, limit, true);
+        if (page.total() >= 0) {
+            return page;
+        }
+        // a first page that is not full already says how many match
+        long total = offset == 0 && page.rows().size() < limit ? page.rows().size() : count(viewer, search);
+        return new CustomerPage(page.rows(), total);
+    }
+
+    /** A page of the list and the number of matches, or -1 when it is not known yet. */
+    public record CustomerPage(List<CustomerRow> rows, long total) {
+    }
+
+    private CustomerPage read(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset, int limit,
+                              boolean wantTotal) {
         Where where = where(viewer, search);
         CustomerSearch.Order o = order == null ? CustomerSearch.Order.DEFAULT : order;
         String dir = o.descending() ? " desc" : " asc";
         if (!where.hasText() || viewer.role() == Role.CUSTOMER || offset + limit > walkWindow / 10) {
             String hql = ROW + " where " + where.all() + " order by " + o.by().path + dir + ", c.id" + dir;
-            return page(em.createQuery(hql, CustomerRow.class), where, offset, limit);
+            return new CustomerPage(page(em.createQuery(hql, CustomerRow.class), where, offset, limit), -1);
         }
         String inner = "select c.id as id, c.accountNo as accountNo, c.name as name, c.industryName as industryName, "
                 + "c.district as district, u.name as unitName, c.voltageKv as voltageKv, "
@@ -89,12 +113,24 @@ public class CustomerService {
                 + " order by w.sortKey" + dir + ", w.id" + dir;
         List<CustomerRow> rows = page(em.createQuery(walk, CustomerRow.class), where, offset, limit);
         if (rows.size() == limit) {
-            return rows;
+            return new CustomerPage(rows, -1);
         }
-        // coalesce(x, x) is x, but no index serves it: the planner fetches the matches by word and sorts them
-        String sorted = ROW + " where " + where.all() + " order by coalesce(" + o.by().path + ", " + o.by().path + ")"
-                + dir + ", c.id" + dir;
-        return page(em.createQuery(sorted, CustomerRow.class), where, offset, limit);
+        // coalesce(x, x) is x, but no index serves it: the planner fetches the matches by word and sorts them, and
+        // counting them then costs nothing more
+        String orderBy = " order by coalesce(" + o.by().path + ", " + o.by().path + ")" + dir + ", c.id" + dir;
+        if (!wantTotal) {
+            return new CustomerPage(page(em.createQuery(ROW + " where " + where.all() + orderBy, CustomerRow.class),
+                    where, offset, limit), -1);
+        }
+        TypedQuery<Object[]> q = em.createQuery(ROW.replace(" from Customer c", ", count(*) over () from Customer c")
+                + " where " + where.all() + orderBy, Object[].class);
+        where.params.map().forEach(q::setParameter);
+        List<Object[]> found = q.setFirstResult(offset).setMaxResults(limit).getResultList();
+        if (found.isEmpty()) {
+            return new CustomerPage(List.of(), offset == 0 ? 0 : -1);
+        }
+        long total = Math.min((Long) found.getFirst()[1], COUNT_LIMIT + 1);
+        return new CustomerPage(found.stream().map(r -> (CustomerRow) r[0]).toList(), total);
     }
 
     /** For tests: a small window lets a few customers show both ways of reading a page. */

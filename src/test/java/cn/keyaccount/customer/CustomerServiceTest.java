@@ -162,6 +162,11 @@ class CustomerServiceTest {
                                 5);
                         assertEquals(plain.stream().map(CustomerRow::id).toList(),
                                 walked.stream().map(CustomerRow::id).toList(), word + " " + order + " from " + offset);
+                        CustomerService.CustomerPage page = customers.page(admin, CustomerSearch.text(word), order,
+                                offset, 5);
+                        assertEquals(walked, page.rows(), word);
+                        assertEquals(customers.count(admin, CustomerSearch.text(word)), page.total(),
+                                "the total of " + word + " whichever way the page was read");
                     }
                 }
             }

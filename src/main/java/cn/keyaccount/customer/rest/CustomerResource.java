@@ -95,10 +95,8 @@ public class CustomerResource {
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         Viewer viewer = viewer();
-        List<CustomerRow> rows = customers.search(viewer, search, order(sort), p * s, s);
-        // a first page that is not full already says how many match
-        long total = p == 0 && rows.size() < s ? rows.size() : customers.count(viewer, search);
-        return new ResultPage<>(rows, p, s, total);
+        CustomerService.CustomerPage found = customers.page(viewer, search, order(sort), p * s, s);
+        return new ResultPage<>(found.rows(), p, s, found.total());
     }
 
     @GET
