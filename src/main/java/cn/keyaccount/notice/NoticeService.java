@@ -348,7 +348,8 @@ public class NoticeService {
                     n.getExpiresAt(), n.isUrgent(), n.getCreatedBy(), n.getCreatedAt(), n.getSkipped(), total,
                     c.getOrDefault(MessageState.SCHEDULED, 0L), c.getOrDefault(MessageState.SENDING, 0L),
                     c.getOrDefault(MessageState.SENT, 0L), c.getOrDefault(MessageState.DELIVERED, 0L),
-                    c.getOrDefault(MessageState.FAILED, 0L), c.getOrDefault(MessageState.EXPIRED, 0L));
+                    c.getOrDefault(MessageState.FAILED, 0L), c.getOrDefault(MessageState.EXPIRED, 0L),
+                    c.getOrDefault(MessageState.UNCERTAIN, 0L));
         }).toList();
     }
 
@@ -394,6 +395,21 @@ public class NoticeService {
         audit.record(viewer.username(), "NOTICE_RETRIED", "NOTICE", n.getId(), null, n.getUnitPath(),
                 n.getTitle() + " #" + messageId, null, null);
         return count;
+    }
+
+    /**
+     * Decides an UNCERTAIN message (its node died after asking the provider, no receipt came): {@code resend} puts it
+     * back in the queue, knowing the recipient may get it twice; otherwise it counts as sent. 404 unless uncertain.
+     */
+    @Transactional
+    public void resolveUncertain(Viewer viewer, long noticeId, long messageId, boolean resend) {
+        Notice n = visible(viewer, noticeId);
+        requireSender(viewer);
+        if (!outbox.resolveUncertain(noticeId, messageId, resend, viewer.username())) {
+            throw BusinessException.notFound("error.notice-message-not-uncertain", messageId);
+        }
+        audit.record(viewer.username(), resend ? "NOTICE_UNCERTAIN_RESENT" : "NOTICE_UNCERTAIN_COUNTED_SENT",
+                "NOTICE", n.getId(), null, n.getUnitPath(), n.getTitle() + " #" + messageId, null, null);
     }
 
     // ---- per customer: the customer page's history and the portal inbox ----
