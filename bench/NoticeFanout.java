@@ -75,6 +75,8 @@ public class NoticeFanout implements ServerMessageReceiverListener {
         b.startSmsc();
         try {
             b.run(customers);
+        } catch (Exception e) {
+            e.printStackTrace(System.out);
         } finally {
             if (b.app != null) {
                 b.app.destroy();
@@ -125,6 +127,7 @@ public class NoticeFanout implements ServerMessageReceiverListener {
         app.destroyForcibly();
         app.waitFor();
         long atKill = submitCount.get() - before2;
+        stopOrphanedDatabase();
         System.out.printf("run 2: %d messages; application killed (SIGKILL) after %d submits%n", total2, atKill);
         startApp("bench-2");
         Map<String, Long> s2 = awaitSettled(notice2, Duration.ofMinutes(5));
@@ -157,7 +160,7 @@ public class NoticeFanout implements ServerMessageReceiverListener {
 
     void startApp(String node) throws Exception {
         Path log = Path.of("target/bench-notice-" + node + ".log");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-Dquarkus.http.port=" + httpPort,
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-Dquarkus.log.level=INFO", "-Dquarkus.http.port=" + httpPort,
                 "-Dquarkus.http.host=127.0.0.1", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
@@ -167,6 +170,7 @@ public class NoticeFanout implements ServerMessageReceiverListener {
         env.put("KEYACCOUNT_SMPP_HOST", "127.0.0.1");
         env.put("KEYACCOUNT_SMPP_PORT", Integer.toString(smscPort));
         env.put("KEYACCOUNT_SMPP_MAX_PER_SECOND", "5000");
+        env.put("KEYACCOUNT_NOTICE_SMPP_WINDOW", System.getenv().getOrDefault("BENCH_WINDOW", "32"));
         env.put("KEYACCOUNT_NOTICE_DISPATCH_EVERY", "1s");
         env.put("KEYACCOUNT_NODE", node);
         // a dead node's claims are recovered after 20 s instead of 2 min, to keep the run short
@@ -180,6 +184,25 @@ public class NoticeFanout implements ServerMessageReceiverListener {
             Thread.sleep(500);
         }
         System.out.printf("application %s started (pid %d)%n", node, app.pid());
+    }
+
+    /**
+     * The embedded PostgreSQL the killed application started outlives it; it is stopped cleanly (what it committed
+     * stays, as on a database server that survives the application) so that the restarted application can start
+     * it again on the same data.
+     */
+    private void stopOrphanedDatabase() throws Exception {
+        Process p = new ProcessBuilder("pgrep", "-f", dataDir.toString()).start();
+        String pids = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor();
+        List<ProcessHandle> orphans = new ArrayList<>();
+        for (String pid : pids.split("\\s+")) {
+            if (!pid.isBlank() && Long.parseLong(pid) != ProcessHandle.current().pid()) {
+                ProcessHandle.of(Long.parseLong(pid)).ifPresent(orphans::add);
+            }
+        }
+        orphans.forEach(ProcessHandle::destroy);
+        orphans.forEach(h -> h.onExit().join());
     }
 
     long heapUsedKb() throws Exception {

@@ -325,7 +325,8 @@ public class NoticeOutbox {
     public void recordReceipt(String providerMessageId, String address, boolean delivered, String status,
                               String errorCode, String raw) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
+            // one commit per receipt (they come as fast as the submits): insert and match together
+            c.setAutoCommit(false);
             try (PreparedStatement ins = c.prepareStatement("insert into notice_receipt (provider_message_id, "
                     + "address, delivered, status, error_code, raw) values (?, ?, ?, ?, ?, ?)")) {
                 ins.setString(1, providerMessageId);
@@ -345,6 +346,8 @@ public class NoticeOutbox {
                     match.executeUpdate();
                 }
             }
+            c.commit();
+            c.setAutoCommit(true);
         } catch (SQLException e) {
             throw new IllegalStateException("Recording a delivery receipt failed", e);
         }
