@@ -85,8 +85,13 @@ class CrashRecoveryTest {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notice_message set "
                 + "claimed_at = now() - interval '1 hour' where notice_id = ?1").setParameter(1, n.id())
                 .executeUpdate());
-        NoticeOutbox.Recovery r = outbox.recoverStale(Duration.ofMinutes(2));
-        assertTrue(r.requeued() >= 1 && r.uncertain() >= 3, r.toString());
+        // this test's node recovers, unless the Quartz job of the application beside it came first: either is fine
+        outbox.recoverStale(Duration.ofMinutes(2));
+        List<MessageView> recovered = fx.messages(n.id());
+        assertTrue(recovered.stream().noneMatch(m -> m.state() == MessageState.SENDING), recovered.toString());
+        assertTrue(List.of(MessageState.UNCERTAIN, MessageState.DELIVERED).contains(state(recovered, answered)),
+                "submitted without a recorded answer: uncertain, or already settled by its receipt");
+        assertEquals(MessageState.UNCERTAIN, state(recovered, silent));
         assertFalse(journal.record(new NoticeOutbox.Sent(ids.get(answered.name()), "late"), token).get(),
                 "the dead node's claim is over: an answer it writes late is refused");
 
