@@ -15,6 +15,9 @@ public interface NoticeConfig {
     @WithDefault("Asia/Shanghai")
     ZoneId zone();
 
+    /** This node's name in claims (with a random suffix per start), e.g. the host name; "node" when unset. */
+    Optional<String> node();
+
     /** How often the Quartz job looks for due messages. */
     @WithDefault("3s")
     String dispatchEvery();

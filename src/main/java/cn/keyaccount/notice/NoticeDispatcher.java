@@ -7,20 +7,20 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 /**
  * Sends what is due. A Quartz job on the clustered JDBC store (job {@code notice-dispatch}) runs every few seconds;
- * each run returns stale claims to the queue, then claims batches of due messages and sends them: SMS in parallel
- * up to the SMPP window under the throughput limit, e-mail through the mailer, portal messages straight into the
- * inbox. Everything lives in the database, so a message planned for a time goes out then even when the
- * application restarted in between, and with several nodes the claim lets each message go out once.
+ * each run settles stale claims of dead nodes ({@link NoticeOutbox#recoverStale}), then claims batches of due
+ * messages and sends them: SMS in parallel up to the SMPP window under the throughput limit, e-mail through the
+ * mailer, in-app messages straight into the inbox. Around every send the {@link SendJournal} commits "about to
+ * submit" before the provider is asked and the outcome right after its answer, so that a crash at any point leaves
+ * each message either provably unsent (sent again), recorded, or UNCERTAIN (never sent again blindly).
  */
 @ApplicationScoped
 public class NoticeDispatcher {
@@ -30,17 +30,21 @@ public class NoticeDispatcher {
     private static final Duration RUN_BUDGET = Duration.ofSeconds(50);
 
     private final NoticeOutbox outbox;
+    private final SendJournal journal;
     private final SmppChannel sms;
     private final EmailChannel email;
     private final NoticeConfig config;
-    private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String node;
     private final ExecutorService window;
 
-    NoticeDispatcher(NoticeOutbox outbox, SmppChannel sms, EmailChannel email, NoticeConfig config) {
+    NoticeDispatcher(NoticeOutbox outbox, SendJournal journal, SmppChannel sms, EmailChannel email,
+                     NoticeConfig config) {
         this.outbox = outbox;
+        this.journal = journal;
         this.sms = sms;
         this.email = email;
         this.config = config;
+        this.node = config.node().orElse("node") + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.window = Executors.newFixedThreadPool(Math.max(1, config.smpp().window()),
                 Thread.ofPlatform().name("smpp-window-", 0).daemon().factory());
     }
@@ -48,13 +52,20 @@ public class NoticeDispatcher {
     @Scheduled(identity = "notice-dispatch", every = "{keyaccount.notice.dispatch-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        int recovered = outbox.recoverStale(config.claimTimeout());
-        if (recovered > 0) {
-            LOG.warnf("%d notice messages claimed but never finished went back to the queue", recovered);
-        }
+        recover();
         Instant stop = Instant.now().plus(RUN_BUDGET);
         while (dispatchBatch(node) == config.batchSize() && Instant.now().isBefore(stop)) {
             // a full batch: more may be due
+        }
+    }
+
+    /** Settles the claims of nodes that died or hung longer than the claim timeout. */
+    public void recover() {
+        NoticeOutbox.Recovery r = outbox.recoverStale(config.claimTimeout());
+        if (r.total() > 0) {
+            LOG.warnf("Notice messages of a node that never finished them: %d never submitted went back to the "
+                    + "queue, %d submitted without a recorded outcome are UNCERTAIN (%d settled by receipts)",
+                    r.requeued(), r.uncertain(), r.matchedByReceipt());
         }
     }
 
@@ -64,30 +75,48 @@ public class NoticeDispatcher {
         if (claimed.isEmpty()) {
             return 0;
         }
-        List<NoticeOutbox.Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-        List<Future<?>> inFlight = new ArrayList<>();
+        List<CompletableFuture<Boolean>> written = new ArrayList<>(claimed.size());
         Instant now = Instant.now();
         for (NoticeOutbox.Claimed m : claimed) {
             NoticeOutbox.Outcome early = beforeSending(m, now);
             if (early != null) {
-                outcomes.add(early);
+                written.add(journal.record(early, m.token()));
+            } else if (m.channel() == Channel.PORTAL) {
+                written.add(journal.record(new NoticeOutbox.Delivered(m.id()), m.token()));
             } else if (m.channel() == Channel.SMS) {
-                inFlight.add(window.submit(() -> outcomes.add(attempt(m))));
+                written.add(CompletableFuture.supplyAsync(() -> send(m), window).thenCompose(f -> f));
             } else {
-                outcomes.add(attempt(m));
+                written.add(send(m));
             }
         }
-        for (Future<?> f : inFlight) {
+        for (CompletableFuture<Boolean> f : written) {
             try {
                 f.get();
             } catch (Exception e) {
-                LOG.errorf(e, "SMS send task failed");
+                LOG.errorf(e, "A notice message's send or record failed; recovery will settle it");
             }
         }
-        outbox.settle(outcomes);
         return claimed.size();
     }
 
+    /**
+     * One message: the start mark committed, then the provider asked, then the outcome queued for the journal's next
+     * commit (the sender goes on with the next message meanwhile). A start mark refused (the claim was taken over)
+     * or not written means nothing is sent.
+     */
+    private CompletableFuture<Boolean> send(NoticeOutbox.Claimed m) {
+        try {
+            if (!journal.starting(m.id(), m.token()).get()) {
+                return CompletableFuture.completedFuture(false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.completedFuture(false);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return CompletableFuture.failedFuture(e.getCause());
+        }
+        return journal.record(attempt(m), m.token());
+    }
     /** Expired, or an SMS in quiet hours: settled without sending. */
     private NoticeOutbox.Outcome beforeSending(NoticeOutbox.Claimed m, Instant now) {
         if (!now.isBefore(m.expiresAt())) {
@@ -136,6 +165,11 @@ public class NoticeDispatcher {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Stops the send window (waiting sends are dropped; their claims are recovered as never submitted). */
+    void stop() {
         window.shutdownNow();
     }
 }

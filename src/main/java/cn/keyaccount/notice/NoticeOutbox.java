@@ -13,25 +13,41 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * The outbox tables in SQL. Exactly-once rests on two statements: a claim that moves due rows from SCHEDULED to
- * SENDING with {@code for update skip locked} (two nodes never claim the same row), and settle statements that only
- * touch rows still SENDING. A node that dies between the two leaves rows SENDING; {@link #recoverStale} returns
- * them to the queue after the claim timeout.
+ * The outbox tables in SQL. Sending once rests on three writes per message, each committed before the next step:
+ * the claim (SCHEDULED → SENDING with {@code for update skip locked} and a token for this attempt: two nodes never
+ * claim the same row), the start mark ({@code submit_started_at}, written just before the provider is asked and only
+ * while the claim is still the token's) and the outcome (provider id right after the answer, also only under the
+ * token). A node that dies leaves rows SENDING; {@link #recoverStale} returns those never started to the queue and
+ * turns those started without an outcome UNCERTAIN: matched later by a delivery receipt to the same handset, or left
+ * to a scheduler's decision, never sent again on their own.
  */
 @ApplicationScoped
 public class NoticeOutbox {
 
-    /** A message to write at fan-out. */
-    record NewMessage(long customerId, Long contactId, String recipientName, Channel channel, String address,
+    /** A message to write at fan-out: to a customer's contact or inbox, or to a staff user ({@code userId}). */
+    record NewMessage(Long customerId, Long contactId, String recipientName, Channel channel, String address,
                       String subject, String body, int segments, Instant dueAt, Instant expiresAt, boolean urgent,
-                      LocalTime quietFrom, LocalTime quietTo) {
+                      LocalTime quietFrom, LocalTime quietTo, Long userId) {
+
+        NewMessage(long customerId, Long contactId, String recipientName, Channel channel, String address,
+                   String subject, String body, int segments, Instant dueAt, Instant expiresAt, boolean urgent,
+                   LocalTime quietFrom, LocalTime quietTo) {
+            this(customerId, contactId, recipientName, channel, address, subject, body, segments, dueAt, expiresAt,
+                    urgent, quietFrom, quietTo, null);
+        }
+
+        /** The idempotency key's recipient part: the contact, 0 for a customer's inbox, minus the staff user id. */
+        long recipientKey() {
+            return userId != null ? -userId : contactId == null ? 0 : contactId;
+        }
     }
 
-    /** A message claimed for sending. */
-    record Claimed(long id, Channel channel, String address, String subject, String body, int attempts,
+    /** A message claimed for sending under {@code token}. */
+    record Claimed(long id, UUID token, Channel channel, String address, String subject, String body, int attempts,
                    Instant expiresAt, boolean urgent, LocalTime quietFrom, LocalTime quietTo) {
     }
 
@@ -59,6 +75,17 @@ public class NoticeOutbox {
     record Deferred(long id, Instant at) implements Outcome {
     }
 
+    /** One journal entry: a start mark (no outcome) or an outcome, under the claim's token. */
+    record Mark(long id, UUID token, Outcome outcome) {
+    }
+
+    /** What a recovery pass found: never started (back to the queue) and started without an outcome (uncertain). */
+    record Recovery(int requeued, int uncertain, int matchedByReceipt) {
+        int total() {
+            return requeued + uncertain;
+        }
+    }
+
     private static final String CLAIM = """
             with due as (
                 select id from notice_message
@@ -67,8 +94,8 @@ public class NoticeOutbox {
                  limit ?
                  for update skip locked)
             update notice_message m
-               set state = 'SENDING', claimed_by = ?, claimed_at = now(), attempts = m.attempts + 1,
-                   version = m.version + 1
+               set state = 'SENDING', claimed_by = ?, claimed_at = now(), claim_token = ?::uuid,
+                   submit_started_at = null, attempts = m.attempts + 1, version = m.version + 1
               from due
              where m.id = due.id
             returning m.id, m.channel, m.address, m.subject, m.body, m.attempts, m.expires_at, m.urgent,
@@ -88,13 +115,13 @@ public class NoticeOutbox {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into notice_message (notice_id, customer_id, contact_id, recipient_name, channel, address,
                         subject, body, segments, next_attempt_at, expires_at, urgent, quiet_from, quiet_to,
-                        recipient_key)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        recipient_key, user_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict do nothing""")) {
                 int pending = 0;
                 for (NewMessage m : rows) {
                     ps.setLong(1, noticeId);
-                    ps.setLong(2, m.customerId());
+                    ps.setObject(2, m.customerId(), Types.BIGINT);
                     if (m.contactId() == null) {
                         ps.setNull(3, Types.BIGINT);
                     } else {
@@ -111,7 +138,8 @@ public class NoticeOutbox {
                     ps.setBoolean(12, m.urgent());
                     ps.setObject(13, m.quietFrom());
                     ps.setObject(14, m.quietTo());
-                    ps.setLong(15, m.contactId() == null ? 0 : m.contactId());
+                    ps.setLong(15, m.recipientKey());
+                    ps.setObject(16, m.userId(), Types.BIGINT);
                     ps.addBatch();
                     if (++pending == 500) {
                         ps.executeBatch();
@@ -125,16 +153,18 @@ public class NoticeOutbox {
         });
     }
 
-    /** Claims up to {@code limit} due messages for {@code node}, committed before anything is sent. */
+    /** Claims up to {@code limit} due messages for {@code node} under a fresh token, committed before any is sent. */
     List<Claimed> claim(String node, int limit) {
+        UUID token = UUID.randomUUID();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
             c.setAutoCommit(true);
             ps.setInt(1, limit);
             ps.setString(2, node);
+            ps.setString(3, token.toString());
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    claimed.add(new Claimed(rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getString(3),
+                    claimed.add(new Claimed(rs.getLong(1), token, Channel.valueOf(rs.getString(2)), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant(),
                             rs.getBoolean(8), rs.getObject(9, LocalTime.class), rs.getObject(10, LocalTime.class)));
                 }
@@ -145,82 +175,111 @@ public class NoticeOutbox {
         }
     }
 
-    /** Records the outcomes of one batch in one transaction, then applies receipts that arrived meanwhile. */
-    void settle(List<Outcome> outcomes) {
-        if (outcomes.isEmpty()) {
-            return;
+    private static final String OWNED = " where id = ? and claim_token = ?::uuid and state = 'SENDING'";
+
+    /**
+     * Writes journal entries in one transaction: start marks ({@code submit_started_at}) and outcomes, each only
+     * where the claim is still the entry's token; then applies receipts that arrived before the provider ids were
+     * written. Returns per entry whether it applied (false: the claim was taken over, so the message must not be
+     * submitted, or its outcome is someone else's to record).
+     */
+    boolean[] journal(List<Mark> marks) {
+        boolean[] applied = new boolean[marks.size()];
+        if (marks.isEmpty()) {
+            return applied;
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement sent = c.prepareStatement("update notice_message set state = 'SENT', "
-                    + "sent_at = now(), provider_message_id = ?, error = null, version = version + 1 "
-                    + "where id = ? and state = 'SENDING'");
+            try (PreparedStatement start = c.prepareStatement("update notice_message set submit_started_at = now()"
+                    + OWNED + " and submit_started_at is null");
+                 PreparedStatement sent = c.prepareStatement("update notice_message set state = 'SENT', "
+                    + "sent_at = now(), provider_message_id = ?, error = null, version = version + 1" + OWNED);
                  PreparedStatement delivered = c.prepareStatement("update notice_message set state = 'DELIVERED', "
-                         + "sent_at = now(), receipt_at = now(), error = null, version = version + 1 "
-                         + "where id = ? and state = 'SENDING'");
+                         + "sent_at = now(), receipt_at = now(), error = null, version = version + 1" + OWNED);
                  PreparedStatement retry = c.prepareStatement("update notice_message set state = 'SCHEDULED', "
-                         + "next_attempt_at = ?, error = ?, version = version + 1 where id = ? and state = 'SENDING'");
+                         + "next_attempt_at = ?, error = ?, version = version + 1" + OWNED);
                  PreparedStatement deferred = c.prepareStatement("update notice_message set state = 'SCHEDULED', "
-                         + "next_attempt_at = ?, attempts = attempts - 1, version = version + 1 "
-                         + "where id = ? and state = 'SENDING'");
+                         + "next_attempt_at = ?, attempts = attempts - 1, submit_started_at = null, "
+                         + "version = version + 1" + OWNED);
                  PreparedStatement failed = c.prepareStatement("update notice_message set state = ?, error = ?, "
-                         + "version = version + 1 where id = ? and state = 'SENDING'")) {
-                for (Outcome o : outcomes) {
-                    switch (o) {
-                        case Sent s -> {
-                            sent.setString(1, s.providerMessageId());
-                            sent.setLong(2, s.id());
-                            sent.addBatch();
+                         + "version = version + 1" + OWNED)) {
+                List<List<Integer>> order = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                        new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                List<PreparedStatement> statements = List.of(start, sent, delivered, retry, deferred, failed);
+                for (int i = 0; i < marks.size(); i++) {
+                    Mark mark = marks.get(i);
+                    int kind;
+                    PreparedStatement ps;
+                    int p = 1;
+                    switch (mark.outcome()) {
+                        case null -> {
+                            kind = 0;
+                            ps = start;
                         }
-                        case Delivered d -> {
-                            delivered.setLong(1, d.id());
-                            delivered.addBatch();
+                        case Sent x -> {
+                            kind = 1;
+                            ps = sent;
+                            ps.setString(p++, x.providerMessageId());
                         }
-                        case Retry r -> {
-                            retry.setTimestamp(1, Timestamp.from(r.at()));
-                            retry.setString(2, truncate(r.error(), 500));
-                            retry.setLong(3, r.id());
-                            retry.addBatch();
+                        case Delivered x -> {
+                            kind = 2;
+                            ps = delivered;
                         }
-                        case Deferred d -> {
-                            deferred.setTimestamp(1, Timestamp.from(d.at()));
-                            deferred.setLong(2, d.id());
-                            deferred.addBatch();
+                        case Retry x -> {
+                            kind = 3;
+                            ps = retry;
+                            ps.setTimestamp(p++, Timestamp.from(x.at()));
+                            ps.setString(p++, truncate(x.error(), 500));
                         }
-                        case Failed f -> {
-                            failed.setString(1, MessageState.FAILED.name());
-                            failed.setString(2, truncate(f.error(), 500));
-                            failed.setLong(3, f.id());
-                            failed.addBatch();
+                        case Deferred x -> {
+                            kind = 4;
+                            ps = deferred;
+                            ps.setTimestamp(p++, Timestamp.from(x.at()));
+                        }
+                        case Failed x -> {
+                            kind = 5;
+                            ps = failed;
+                            ps.setString(p++, MessageState.FAILED.name());
+                            ps.setString(p++, truncate(x.error(), 500));
                         }
                         case Expired x -> {
-                            failed.setString(1, MessageState.EXPIRED.name());
-                            failed.setString(2, "expired before it could be sent");
-                            failed.setLong(3, x.id());
-                            failed.addBatch();
+                            kind = 5;
+                            ps = failed;
+                            ps.setString(p++, MessageState.EXPIRED.name());
+                            ps.setString(p++, "expired before it could be sent");
                         }
                     }
+                    ps.setLong(p++, mark.id());
+                    ps.setString(p, mark.token().toString());
+                    ps.addBatch();
+                    order.get(kind).add(i);
                 }
-                sent.executeBatch();
-                delivered.executeBatch();
-                retry.executeBatch();
-                deferred.executeBatch();
-                failed.executeBatch();
+                for (int k = 0; k < statements.size(); k++) {
+                    if (order.get(k).isEmpty()) {
+                        continue;
+                    }
+                    int[] counts = statements.get(k).executeBatch();
+                    for (int j = 0; j < counts.length; j++) {
+                        applied[order.get(k).get(j)] = counts[j] != 0;
+                    }
+                }
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
             }
             c.setAutoCommit(true);
-            long[] ids = outcomes.stream().filter(o -> o instanceof Sent).mapToLong(Outcome::id).toArray();
-            if (ids.length > 0) {
+            Long[] sentIds = marks.stream().filter(m -> m.outcome() instanceof Sent).map(Mark::id)
+                    .toArray(Long[]::new);
+            if (sentIds.length > 0) {
                 try (PreparedStatement match = c.prepareStatement(MATCH_RECEIPTS + " and m.id = any(?)")) {
-                    match.setArray(1, c.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
+                    match.setArray(1, c.createArrayOf("bigint", sentIds));
                     match.executeUpdate();
                 }
             }
+            return applied;
         } catch (SQLException e) {
-            throw new IllegalStateException("Recording notice outcomes failed", e);
+            throw new IllegalStateException("Writing the notice journal failed", e);
         }
     }
 
@@ -233,41 +292,117 @@ public class NoticeOutbox {
               from notice_receipt r
              where r.provider_message_id = m.provider_message_id and m.state = 'SENT'""";
 
-    /** Stores a delivery receipt as proof and applies it to its message, if that is already recorded as sent. */
-    public void recordReceipt(String providerMessageId, boolean delivered, String status, String errorCode,
-                              String raw) {
+    /**
+     * An UNCERTAIN SMS takes the earliest receipt for its handset that arrived after its submit started and belongs
+     * to no recorded message: the receipt of the submit whose answer was lost.
+     */
+    private static final String MATCH_UNCERTAIN = """
+            with pick as (
+                select distinct on (m.id) m.id as message_id, r.id as receipt_id, r.provider_message_id,
+                       r.delivered, r.status, r.error_code, r.received_at
+                  from notice_message m
+                  join notice_receipt r on r.address = m.address and not r.matched
+                                       and r.received_at >= m.submit_started_at
+                 where m.state = 'UNCERTAIN' and m.channel = 'SMS'
+                   and not exists (select 1 from notice_message x where x.provider_message_id = r.provider_message_id)
+                 order by m.id, r.received_at, r.id),
+            taken as (
+                update notice_receipt r set matched = true from pick where r.id = pick.receipt_id returning r.id)
+            update notice_message m
+               set state = case when pick.delivered then 'DELIVERED' else 'FAILED' end,
+                   provider_message_id = pick.provider_message_id, sent_at = m.submit_started_at,
+                   receipt_at = pick.received_at, resolved_by = 'receipt',
+                   error = case when pick.delivered then 'outcome lost in a crash; settled by its delivery receipt'
+                           else 'receipt ' || pick.status || coalesce(' err ' || pick.error_code, '') end,
+                   version = m.version + 1
+              from pick
+             where m.id = pick.message_id""";
+
+    /**
+     * Stores a delivery receipt as proof and applies it to its message when that is recorded as sent; a receipt no
+     * recorded message owns may settle an UNCERTAIN message to the same handset.
+     */
+    public void recordReceipt(String providerMessageId, String address, boolean delivered, String status,
+                              String errorCode, String raw) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
+            // one commit per receipt (they come as fast as the submits): insert and match together
+            c.setAutoCommit(false);
             try (PreparedStatement ins = c.prepareStatement("insert into notice_receipt (provider_message_id, "
-                    + "delivered, status, error_code, raw) values (?, ?, ?, ?, ?)")) {
+                    + "address, delivered, status, error_code, raw) values (?, ?, ?, ?, ?, ?)")) {
                 ins.setString(1, providerMessageId);
-                ins.setBoolean(2, delivered);
-                ins.setString(3, truncate(status, 20));
-                ins.setString(4, errorCode == null ? null : truncate(errorCode, 10));
-                ins.setString(5, raw == null ? null : truncate(raw, 500));
+                ins.setString(2, address == null ? null : truncate(address, 32));
+                ins.setBoolean(3, delivered);
+                ins.setString(4, truncate(status, 20));
+                ins.setString(5, errorCode == null ? null : truncate(errorCode, 10));
+                ins.setString(6, raw == null ? null : truncate(raw, 500));
                 ins.executeUpdate();
             }
             try (PreparedStatement match = c.prepareStatement(MATCH_RECEIPTS + " and m.provider_message_id = ?")) {
                 match.setString(1, providerMessageId);
                 match.executeUpdate();
             }
+            if (hasUncertain(c)) {
+                try (PreparedStatement match = c.prepareStatement(MATCH_UNCERTAIN)) {
+                    match.executeUpdate();
+                }
+            }
+            c.commit();
+            c.setAutoCommit(true);
         } catch (SQLException e) {
             throw new IllegalStateException("Recording a delivery receipt failed", e);
         }
     }
 
-    /** Returns messages claimed by a node that never settled them (it died or hung) to the queue. */
-    int recoverStale(java.time.Duration claimTimeout) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "update notice_message set state = 'SCHEDULED', next_attempt_at = now(), "
-                        + "error = 'recovered: claimed by ' || coalesce(claimed_by, '?') || ' and never finished', "
-                        + "version = version + 1 where state = 'SENDING' and claimed_at < now() - ?::interval")) {
+    private static boolean hasUncertain(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select exists (select 1 from notice_message where state = 'UNCERTAIN')");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    /**
+     * Settles messages claimed by a node that never finished them (it died or hung longer than the timeout): never
+     * started → back to the queue (nothing went out); started without an outcome → UNCERTAIN (the provider may
+     * have it), then matched against receipts already in.
+     */
+    Recovery recoverStale(java.time.Duration claimTimeout) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement requeue = c.prepareStatement("update notice_message set state = 'SCHEDULED', "
+                     + "next_attempt_at = now(), claim_token = null, error = 'recovered: claimed by ' "
+                     + "|| coalesce(claimed_by, '?') || ', never submitted', version = version + 1 "
+                     + "where state = 'SENDING' and submit_started_at is null and claimed_at < now() - ?::interval");
+             PreparedStatement uncertain = c.prepareStatement("update notice_message set state = 'UNCERTAIN', "
+                     + "claim_token = null, error = 'claimed by ' || coalesce(claimed_by, '?') || ', submitted at ' "
+                     + "|| to_char(submit_started_at, 'YYYY-MM-DD HH24:MI:SS') || ', outcome never recorded', "
+                     + "version = version + 1 "
+                     + "where state = 'SENDING' and submit_started_at is not null and claimed_at < now() - ?::interval");
+             PreparedStatement match = c.prepareStatement(MATCH_UNCERTAIN)) {
             c.setAutoCommit(true);
-            ps.setString(1, claimTimeout.toSeconds() + " seconds");
-            return ps.executeUpdate();
+            String interval = claimTimeout.toMillis() + " milliseconds";
+            requeue.setString(1, interval);
+            uncertain.setString(1, interval);
+            int requeued = requeue.executeUpdate();
+            int unsure = uncertain.executeUpdate();
+            int matched = unsure > 0 || hasUncertain(c) ? match.executeUpdate() : 0;
+            return new Recovery(requeued, unsure, matched);
         } catch (SQLException e) {
             throw new IllegalStateException("Recovering notice messages failed", e);
         }
+    }
+
+    /**
+     * A scheduler's decision on an UNCERTAIN message: send it again (the recipient may get it twice) or count it
+     * as sent. Returns whether the message was uncertain.
+     */
+    boolean resolveUncertain(long noticeId, long messageId, boolean resend, String by) {
+        String set = resend
+                ? "state = 'SCHEDULED', next_attempt_at = now(), error = 'sent again on the decision of ' || ?1"
+                : "state = 'SENT', sent_at = coalesce(submit_started_at, now()), "
+                        + "error = 'counted as sent on the decision of ' || ?1";
+        return em.createNativeQuery("update notice_message set " + set + ", resolved_by = ?1, "
+                        + "version = version + 1 where id = ?2 and notice_id = ?3 and state = 'UNCERTAIN'")
+                .setParameter(1, by).setParameter(2, messageId).setParameter(3, noticeId).executeUpdate() == 1;
     }
 
     /** Failed messages of a notice (or one of them) back to the queue, with fresh attempts, unless expired. */

@@ -157,6 +157,11 @@ class SmppChannel {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        close();
+    }
+
+    /** Unbinds from the SMS centre. */
+    void close() {
         SMPPSession s = session;
         if (s != null) {
             s.unbindAndClose();
@@ -173,7 +178,8 @@ class SmppChannel {
             }
             try {
                 DeliveryReceipt r = deliverSm.getShortMessageAsDeliveryReceipt();
-                outbox.recordReceipt(r.getId(), r.getFinalStatus() == DeliveryReceiptState.DELIVRD,
+                outbox.recordReceipt(r.getId(), deliverSm.getSourceAddr(),
+                        r.getFinalStatus() == DeliveryReceiptState.DELIVRD,
                         String.valueOf(r.getFinalStatus()), r.getError(),
                         new String(deliverSm.getShortMessage(), StandardCharsets.ISO_8859_1));
             } catch (Exception e) {

@@ -1,12 +1,27 @@
 /**
- * The notice engine: every SMS, e-mail and portal message to key customers.
+ * The notice engine: every SMS, e-mail and in-app message to key customers and to staff.
  *
  * <p>Other features call {@link cn.keyaccount.notice.NoticeService#schedule} with a
  * {@link cn.keyaccount.notice.NoticeRequest} (purpose, template from {@code scheduler/templates}, customers or
- * contacts, channels, placeholder values, planned time, urgent flag, expiry). The notice is fanned out in the
- * caller's transaction into {@link cn.keyaccount.notice.NoticeMessage}s, one per contact and channel (the idempotency
- * key notice × customer × contact × channel is unique), and sent by the {@link cn.keyaccount.notice.NoticeDispatcher}
- * Quartz job: claimed with {@code for update skip locked}, SMS over SMPP 3.4 (UCS-2, concatenated, delivery
- * receipts), e-mail over SMTP, portal messages into the inbox.
+ * contacts, staff users, channels, placeholder values, planned time, urgent flag, expiry, an optional dedupe key).
+ * The notice is fanned out in the caller's transaction into {@link cn.keyaccount.notice.NoticeMessage}s, one per
+ * recipient and channel (the idempotency key notice × customer × recipient × channel is unique; a staff user's
+ * recipient key is minus their user id, and a staff message about a customer carries that customer's id), and
+ * sent by the {@link cn.keyaccount.notice.NoticeDispatcher} Quartz job: claimed with {@code for update skip locked}, SMS over SMPP 3.4 (UCS-2, concatenated, delivery
+ * receipts), e-mail over SMTP, in-app messages into the portal inbox (customers) or the staff inbox.
+ * {@link cn.keyaccount.notice.StaffReminders} turns visits and supply-plan checklist tasks into staff reminders.
+ *
+ * <p><b>What "sent once" means across a crash.</b> Each attempt commits three facts in order: the claim (state
+ * SENDING with a token of its own), the start mark ({@code submit_started_at}, written by {@link
+ * cn.keyaccount.notice.SendJournal} just before the provider is asked, and only while the claim is still the token's)
+ * and the outcome with the provider's message id (right after the answer). The journal groups the writes of all
+ * messages in flight into small commits. When a node dies, another settles its stale claims: without a start mark
+ * the message was provably never submitted and goes back to the queue (it is then sent exactly once); with a start
+ * mark but no outcome the provider may or may not have it, and nobody can know from our side, so it becomes
+ * UNCERTAIN. An uncertain SMS is settled by a delivery receipt for its handset that no recorded message owns; else a
+ * scheduler decides in the notice centre (send again, accepting a possible duplicate, or count it as sent). The
+ * engine never resends an uncertain message on its own, so a duplicate only ever follows a person's decision, and
+ * at most the SMPP window's worth of messages per dead node needs one. A node whose claim was taken over (it hung
+ * past the claim timeout) can neither submit nor record any more: its token no longer matches.
  */
 package cn.keyaccount.notice;

@@ -224,7 +224,7 @@ class NoticeEngineTest {
                 + "attempts = 1, next_attempt_at = now() where notice_id = ?1").setParameter(1, n.id())
                 .executeUpdate());
 
-        assertTrue(outbox.recoverStale(Duration.ofMinutes(2)) >= 1);
+        assertTrue(outbox.recoverStale(Duration.ofMinutes(2)).requeued() >= 1, "never submitted: back to the queue");
         MessageView m = fx.await(n.id(), NoticeEngineTest::settled, SETTLE).getFirst();
         assertEquals(MessageState.DELIVERED, m.state());
         assertEquals(1, LoopbackServers.smsc().submitsTo(c.mobile()).size());

@@ -76,6 +76,7 @@ public final class RecordingSmsc implements ServerMessageReceiverListener {
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> throttled = new ConcurrentHashMap<>();
     private final Set<String> undeliverable = ConcurrentHashMap.newKeySet();
+    private final Set<String> withheld = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(System.nanoTime() % 1_000_000_000L);
     private final ExecutorService receipts = Executors.newFixedThreadPool(2);
 
@@ -129,6 +130,11 @@ public final class RecordingSmsc implements ServerMessageReceiverListener {
         undeliverable.add(destination);
     }
 
+    /** No delivery receipt for this destination, as when a handset stays off for longer than the test. */
+    public void withholdReceipts(String destination) {
+        withheld.add(destination);
+    }
+
     /** Drops every link, as a network failure would. */
     public void dropLinks() {
         for (SMPPServerSession s : sessions) {
@@ -149,7 +155,7 @@ public final class RecordingSmsc implements ServerMessageReceiverListener {
         String id = Long.toHexString(ids.incrementAndGet());
         submits.add(new Submit(id, dest, submitSm.getDataCoding(), submitSm.getEsmClass(),
                 submitSm.getShortMessage()));
-        if (submitSm.getRegisteredDelivery() != 0) {
+        if (submitSm.getRegisteredDelivery() != 0 && !withheld.contains(dest)) {
             receipts.submit(() -> sendReceipt(source, submitSm, id));
         }
         try {

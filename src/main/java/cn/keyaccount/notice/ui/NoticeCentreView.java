@@ -4,6 +4,7 @@ import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Messages;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.notice.MessageState;
 import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.notice.NoticeDispatcher;
 import cn.keyaccount.notice.NoticeService;
@@ -27,7 +28,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The notice centre (通知中心): compose and schedule a notice, follow each notice's progress, and for the selected
- * notice every message with its state, attempts, provider id, receipt and error; failed ones can be retried.
+ * notice every message with its state, attempts, provider id, receipt and error. Failed messages can be retried all
+ * at once or one by one; an UNCERTAIN one (its node died between asking the provider and recording the answer, and
+ * no receipt came) waits for a decision here: send it again, knowing it may arrive twice, or count it as sent.
  */
 @Route("notices")
 @PageTitle("通知中心 Notice centre")
@@ -102,6 +105,7 @@ class NoticeCentreView extends VerticalLayout {
         noticeGrid.addColumn(NoticeSummary::sent).setHeader(getTranslation("notice.state.SENT"));
         noticeGrid.addColumn(NoticeSummary::failed).setHeader(getTranslation("notice.state.FAILED"));
         noticeGrid.addColumn(NoticeSummary::expired).setHeader(getTranslation("notice.state.EXPIRED"));
+        noticeGrid.addColumn(NoticeSummary::uncertain).setHeader(getTranslation("notice.state.UNCERTAIN"));
         noticeGrid.addColumn(NoticeSummary::skipped).setHeader(getTranslation("notice.skipped"));
         noticeGrid.addColumn(NoticeSummary::createdBy).setHeader(getTranslation("notice.created-by"));
         noticeGrid.setItems(q -> notices.list(viewer, q.getOffset(), q.getLimit()).stream(),
@@ -130,10 +134,47 @@ class NoticeCentreView extends VerticalLayout {
         messageGrid.addColumn(m -> NoticeLabels.time(m.receiptAt())).setHeader(getTranslation("notice.receipt"))
                 .setAutoWidth(true);
         messageGrid.addColumn(MessageView::error).setHeader(getTranslation("notice.error")).setFlexGrow(2);
+        messageGrid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("notice.actions"))
+                .setAutoWidth(true);
         messageGrid.setItems(q -> selected() == null ? java.util.stream.Stream.empty()
                         : notices.messages(viewer, selected().id(), null, q.getOffset(), q.getLimit()).stream(),
                 q -> selected() == null ? 0 : (int) notices.countMessages(viewer, selected().id(), null));
         messageGrid.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Span(m.body())));
+    }
+
+    /** What can be done with one message: retry a failed one, decide an uncertain one. */
+    HorizontalLayout actions(MessageView m) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setSpacing(false);
+        if (m.state() == MessageState.FAILED) {
+            actions.add(action("notice.retry-one", "retry-" + m.id(), () -> {
+                int n = notices.retryMessage(viewer, m.noticeId(), m.id());
+                Notification.show(getTranslation("notice.retried", n));
+            }));
+        } else if (m.state() == MessageState.UNCERTAIN) {
+            actions.add(action("notice.uncertain.resend", "resend-" + m.id(),
+                    () -> notices.resolveUncertain(viewer, m.noticeId(), m.id(), true)));
+            actions.add(action("notice.uncertain.count-sent", "count-sent-" + m.id(),
+                    () -> notices.resolveUncertain(viewer, m.noticeId(), m.id(), false)));
+        }
+        return actions;
+    }
+
+    private Button action(String label, String id, Runnable run) {
+        Button b = new Button(getTranslation(label), e -> {
+            try {
+                run.run();
+            } catch (BusinessException ex) {
+                Notification.show(Messages.get(getLocale(), ex.key(), ex.args()))
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+            noticeGrid.getDataProvider().refreshAll();
+            messageGrid.getDataProvider().refreshAll();
+        });
+        b.setId(id);
+        b.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        return b;
     }
 
     private NoticeSummary selected() {

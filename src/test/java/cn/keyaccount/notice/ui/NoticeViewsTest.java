@@ -69,4 +69,64 @@ class NoticeViewsTest extends BrowserlessQuarkusTest {
         assertTrue(view.reader.getElement().getTextRecursively().contains("门户测试正文"));
         assertInstanceOf(PortalInboxView.class, view);
     }
+
+    @Test
+    void a_manager_reads_a_reminder_in_the_staff_inbox() {
+        Viewer manager = users.viewer("manager");
+        long noticeId = notices.schedule(Viewer.system(), NoticeRequest.toStaff("VISIT", "general", "员工收件箱测试",
+                List.of(manager.userId()), null, Map.of("title", "员工收件箱标题", "text", "员工收件箱正文"))
+                .withChannels(Set.of(Channel.PORTAL))).id();
+        for (int i = 0; i < 50 && notices.messages(Viewer.system(), noticeId, MessageState.DELIVERED, 0, 1).isEmpty();
+             i++) {
+            dispatcher.dispatchBatch("view-test");
+        }
+        signIn("manager", Role.MANAGER_NAME);
+        StaffInboxView view = open("inbox", StaffInboxView.class);
+
+        var mine = view.grid.getGenericDataView().getItems().filter(m -> m.noticeId() == noticeId).findFirst()
+                .orElseThrow();
+        assertEquals("员工收件箱标题", mine.subject());
+        view.grid.select(mine);
+        assertTrue(view.reader.getElement().getTextRecursively().contains("员工收件箱正文"));
+        assertTrue(notices.staffInbox(manager, 0, 10_000).stream()
+                .anyMatch(m -> m.noticeId() == noticeId && m.readAt() != null), "opening it marked it read");
+    }
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    void in_the_notice_centre_a_failed_message_is_retried_and_an_uncertain_one_decided() {
+        Viewer scheduler = users.viewer("scheduler");
+        List<Long> two = customers.search(scheduler, cn.keyaccount.customer.CustomerSearch.all(),
+                cn.keyaccount.customer.CustomerSearch.Order.DEFAULT, 3, 2).stream()
+                .map(cn.keyaccount.customer.CustomerRow::id).toList();
+        long noticeId = notices.schedule(scheduler, NoticeRequest.toCustomers("GENERAL", "general", "界面操作", two,
+                        Map.of("title", "t", "text", "x")).withChannels(Set.of(Channel.PORTAL))
+                .plannedAt(java.time.OffsetDateTime.now().plusDays(20), null)).id();
+        List<cn.keyaccount.notice.MessageView> ms = notices.messages(scheduler, noticeId, null, 0, 10);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update notice_message set state = 'FAILED', error = 'test' where id = ?1")
+                    .setParameter(1, ms.get(0).id()).executeUpdate();
+            em.createNativeQuery("update notice_message set state = 'UNCERTAIN', submit_started_at = now() "
+                    + "where id = ?1").setParameter(1, ms.get(1).id()).executeUpdate();
+        });
+        signIn("scheduler", Role.SCHEDULER_NAME);
+        NoticeCentreView view = open("notices", NoticeCentreView.class);
+        List<cn.keyaccount.notice.MessageView> now = notices.messages(scheduler, noticeId, null, 0, 10);
+
+        var failed = view.actions(now.get(0));
+        var uncertain = view.actions(now.get(1));
+        view.add(failed, uncertain);
+        assertEquals(1, failed.getComponentCount(), "a failed message offers a retry");
+        test((com.vaadin.flow.component.button.Button) failed.getComponentAt(0)).click();
+        assertEquals(2, uncertain.getComponentCount(), "an uncertain one: send again, or count as sent");
+        test((com.vaadin.flow.component.button.Button) uncertain.getComponentAt(1)).click();
+
+        List<cn.keyaccount.notice.MessageView> after = notices.messages(scheduler, noticeId, null, 0, 10);
+        assertTrue(after.get(0).state() != MessageState.FAILED, "back in the queue: " + after.get(0).state());
+        assertEquals(MessageState.SENT, after.get(1).state());
+        assertTrue(after.get(1).error().contains("scheduler"), after.get(1).error());
+        assertEquals(0, view.actions(after.get(1)).getComponentCount());
+    }
 }

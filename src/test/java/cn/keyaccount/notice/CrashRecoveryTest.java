@@ -1,0 +1,146 @@
+package cn.keyaccount.notice;
+
+import static cn.keyaccount.notice.NoticeFixtures.SYSTEM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.support.LoopbackServers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node killed in the middle of a fan-out, then another node recovering: what was never submitted goes out once,
+ * what was submitted is settled by its receipt or waits as UNCERTAIN for a scheduler, and nothing is sent twice on
+ * its own.
+ */
+@QuarkusTest
+class CrashRecoveryTest {
+
+    private static final Duration SETTLE = Duration.ofSeconds(20);
+
+    @Inject
+    NoticeService notices;
+    @Inject
+    NoticeDispatcher dispatcher;
+    @Inject
+    NoticeOutbox outbox;
+    @Inject
+    SendJournal journal;
+    @Inject
+    SmppChannel sms;
+    @Inject
+    NoticeFixtures fx;
+    @Inject
+    EntityManager em;
+
+    @BeforeAll
+    static void servers() {
+        LoopbackServers.start();
+    }
+
+    @Test
+    void a_node_killed_between_submit_and_record_sends_each_message_once_or_leaves_it_uncertain() throws Exception {
+        long customer = fx.someCustomer(30);
+        ContactView answered = fx.contact(customer, true, false, null, null);
+        ContactView silent = fx.contact(customer, true, false, null, null);
+        ContactView keptSilent = fx.contact(customer, true, false, null, null);
+        ContactView untouched = fx.contact(customer, true, false, null, null);
+        LoopbackServers.smsc().withholdReceipts(silent.mobile());
+        LoopbackServers.smsc().withholdReceipts(keptSilent.mobile());
+        List<ContactView> all = List.of(answered, silent, keptSilent, untouched);
+        NoticeSummary n = notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "崩溃恢复",
+                List.of(), all.stream().map(ContactView::id).toList(), null, Set.of(Channel.SMS),
+                Map.of("title", "t", "text", "崩溃恢复"), null, OffsetDateTime.now().plusDays(30), true, null));
+        Map<String, Long> ids = fx.messages(n.id()).stream().collect(Collectors.toMap(
+                m -> m.recipientName(), MessageView::id));
+
+        // the node that will die: its claim committed, three of the four submitted, no answer recorded
+        UUID token = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notice_message set state = 'SENDING', "
+                        + "claimed_by = 'doomed-node', claimed_at = now(), claim_token = cast(?1 as uuid), attempts = 1, "
+                        + "next_attempt_at = now() where notice_id = ?2").setParameter(1, token.toString())
+                .setParameter(2, n.id()).executeUpdate());
+        for (ContactView c : List.of(answered, silent, keptSilent)) {
+            long id = ids.get(c.name());
+            assertTrue(journal.starting(id, token).get(), "the start mark is committed before the submit");
+            assertNotNull(sms.send(c.mobile(), fx.messages(n.id()).stream().filter(m -> m.id() == id).findFirst()
+                    .orElseThrow().body()));
+        }
+        awaitReceiptFor(answered.mobile());
+        // ... killed here. The claim times out; another node recovers.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notice_message set "
+                + "claimed_at = now() - interval '1 hour' where notice_id = ?1").setParameter(1, n.id())
+                .executeUpdate());
+        // this test's node recovers, unless the Quartz job of the application beside it came first: either is fine
+        outbox.recoverStale(Duration.ofMinutes(2));
+        List<MessageView> recovered = fx.messages(n.id());
+        assertTrue(recovered.stream().noneMatch(m -> m.state() == MessageState.SENDING), recovered.toString());
+        assertTrue(List.of(MessageState.UNCERTAIN, MessageState.DELIVERED).contains(state(recovered, answered)),
+                "submitted without a recorded answer: uncertain, or already settled by its receipt");
+        assertEquals(MessageState.UNCERTAIN, state(recovered, silent));
+        assertFalse(journal.record(new NoticeOutbox.Sent(ids.get(answered.name()), "late"), token).get(),
+                "the dead node's claim is over: an answer it writes late is refused");
+
+        List<MessageView> after = fx.await(n.id(), m -> m.state() != MessageState.SCHEDULED
+                && m.state() != MessageState.SENDING && m.state() != MessageState.SENT, SETTLE);
+        for (int i = 0; i < 5; i++) {
+            dispatcher.dispatchBatch("survivor");
+        }
+        after = fx.messages(n.id());
+        assertEquals(MessageState.DELIVERED, state(after, answered), "settled by the receipt of the lost answer");
+        assertNotNull(message(after, answered).providerMessageId());
+        assertEquals(MessageState.UNCERTAIN, state(after, silent), "no receipt: not sent again on its own");
+        assertEquals(MessageState.UNCERTAIN, state(after, keptSilent));
+        assertEquals(MessageState.DELIVERED, state(after, untouched), "never submitted: sent by the survivor");
+        for (ContactView c : all) {
+            assertEquals(1, LoopbackServers.smsc().submitsTo(c.mobile()).size(), c.name() + " got it once");
+        }
+        assertEquals(2, notices.get(SYSTEM, n.id()).uncertain());
+
+        notices.resolveUncertain(SYSTEM, n.id(), ids.get(keptSilent.name()), false);
+        notices.resolveUncertain(SYSTEM, n.id(), ids.get(silent.name()), true);
+        fx.await(n.id(), m -> m.state() != MessageState.SCHEDULED && m.state() != MessageState.SENDING, SETTLE);
+        after = fx.messages(n.id());
+        assertEquals(MessageState.SENT, state(after, keptSilent), "counted as sent by the scheduler");
+        assertTrue(message(after, keptSilent).error().contains("system"));
+        assertEquals(1, LoopbackServers.smsc().submitsTo(keptSilent.mobile()).size());
+        assertEquals(2, LoopbackServers.smsc().submitsTo(silent.mobile()).size(), "sent again: the scheduler's call");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(cn.keyaccount.base.BusinessException.class,
+                () -> notices.resolveUncertain(SYSTEM, n.id(), ids.get(untouched.name()), true));
+        assertEquals("error.notice-message-not-uncertain", e.key());
+    }
+
+    private void awaitReceiptFor(String mobile) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            Number count = (Number) em.createNativeQuery("select count(*) from notice_receipt where address = ?1")
+                    .setParameter(1, mobile).getSingleResult();
+            if (count.intValue() > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no receipt for " + mobile);
+    }
+
+    private static MessageView message(List<MessageView> ms, ContactView c) {
+        return ms.stream().filter(m -> m.recipientName().equals(c.name())).findFirst().orElseThrow();
+    }
+
+    private static MessageState state(List<MessageView> ms, ContactView c) {
+        return message(ms, c).state();
+    }
+}
