@@ -126,7 +126,6 @@ public class TariffService {
                 t.validTo = other.validFrom;
             }
         }
-        domain(t);
         tariffs.persist(t);
         tariffs.flush();
         return view(t);

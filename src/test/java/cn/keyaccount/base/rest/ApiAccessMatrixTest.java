@@ -234,10 +234,11 @@ class ApiAccessMatrixTest {
         RequestSpecification request = Api.as(login);
         if (call.body() != null) {
             Object body = call.body().apply(login == null ? ADMIN : login);
-            if (body instanceof byte[]) {
-                request.contentType("text/csv");
+            if (body instanceof byte[] bytes) {
+                request.contentType("text/csv").body(bytes);
+            } else {
+                request.body(body);
             }
-            request.body(body);
         }
         request.request(call.method(), path).then().statusCode(expected);
     }
