@@ -116,8 +116,16 @@ class EnergyBenchmark {
         List<Future<?>> jobs = new ArrayList<>();
         for (int i = 0; i < CUSTOMER_YEARS; i++) {
             long customer = analysed.get(i % analysed.size());
-            jobs.add(pool.submit(() -> kwh.addAndGet((long) energy.analyse(Viewer.system(), customer, START, to)
-                    .load().energyKwh())));
+            jobs.add(pool.submit(() -> {
+                // a pool thread has no request context of its own, as a REST worker would
+                io.quarkus.arc.ManagedContext request = io.quarkus.arc.Arc.container().requestContext();
+                request.activate();
+                try {
+                    kwh.addAndGet((long) energy.analyse(Viewer.system(), customer, START, to).load().energyKwh());
+                } finally {
+                    request.terminate();
+                }
+            }));
         }
         for (Future<?> f : jobs) {
             f.get();
