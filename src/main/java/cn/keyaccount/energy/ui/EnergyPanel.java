@@ -60,6 +60,7 @@ public class EnergyPanel extends VerticalLayout {
         this.customerId = customerId;
         this.editable = editable;
         setPadding(false);
+        configureGrids();
         // built when first shown: a tab that is never opened costs no analysis
         addAttachListener(e -> {
             if (getComponentCount() == 0) {
@@ -68,7 +69,8 @@ public class EnergyPanel extends VerticalLayout {
         });
     }
 
-    private void build() {
+    /** Builds (or, after an upload or a profile change, rebuilds) the panel for the data there is now. */
+    void build() {
         removeAll();
         EnergyService.Coverage coverage = energy.coverage(viewer, customerId);
         HorizontalLayout actions = new HorizontalLayout();
@@ -89,7 +91,6 @@ public class EnergyPanel extends VerticalLayout {
         period = new PeriodBar(coverage.firstDay(), coverage.lastDay());
         Button run = new Button(getTranslation("energy.analyse"), e -> analyse());
         period.add(run);
-        configureGrids();
         for (EnergyChart c : List.of(loadCurve, days, touPie, monthly, powerFactor)) {
             c.setWidthFull();
         }

@@ -83,7 +83,8 @@ class EnergyUploadDialog extends Dialog {
         add(new Span(getTranslation("energy.upload.help")), upload, progress, status, files, issues);
         Button close = new Button(getTranslation("energy.upload.close"), e -> close());
         getFooter().add(close);
-        addDetachListener(e -> worker.shutdownNow());
+        // files already uploaded are still imported after the dialog closes; nothing new is accepted
+        addDetachListener(e -> worker.shutdown());
         addDialogCloseActionListener(e -> close());
     }
 

@@ -56,6 +56,12 @@ class EnergyViewsTest extends BrowserlessQuarkusTest {
         assertTrue(panel.monthly.getOption().contains("去年同期"));
         assertTrue(panel.loadCurve.getOption().contains("去年同期"));
         assertEquals(2, panel.summary.getChildren().count());
+
+        // after an upload or a profile change the panel is built again, its tables keep their columns
+        int columns = panel.months.getColumns().size();
+        panel.build();
+        assertEquals(columns, panel.months.getColumns().size());
+        assertTrue(panel.touPie.getOption().contains("\"type\":\"pie\""));
     }
 
     @Test
