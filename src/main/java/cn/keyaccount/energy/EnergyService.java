@@ -1,12 +1,16 @@
 package cn.keyaccount.energy;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.customer.BasicChargeMode;
 import cn.keyaccount.customer.CustomerDetails;
+import cn.keyaccount.customer.CustomerDraft;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.customer.TransformerService;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -57,9 +61,7 @@ public class EnergyService {
 
     public EnergyAnalyzer.Result analyse(Viewer viewer, long customerId, LocalDate from, LocalDate to) {
         CustomerDetails c = customers.get(viewer, customerId);
-        if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw BusinessException.invalid("energy.error.period", MAX_DAYS);
-        }
+        requirePeriod(from, to);
         String[] profile = profile(customerId);
         List<EnergyAnalyzer.TransformerSpec> specs = transformers.list(viewer, customerId).stream()
                 .map(t -> new EnergyAnalyzer.TransformerSpec(t.name(), t.ratedKva().doubleValue(),
@@ -73,7 +75,24 @@ public class EnergyService {
                 tariffs.resolver(profile[0], profile[1])));
     }
 
-    /** Imports a file for a customer the viewer may edit; the report says what was stored or why nothing was. */
+    /** The period's load curve for the dashboard's chart (15-minute points up to a month, hourly beyond). */
+    public LoadCurve loadCurve(Viewer viewer, long customerId, LocalDate from, LocalDate to) {
+        customers.get(viewer, customerId);
+        requirePeriod(from, to);
+        return LoadCurve.of(store.customerSeries(customerId, from, to));
+    }
+
+    private static void requirePeriod(LocalDate from, LocalDate to) {
+        if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw BusinessException.invalid("energy.error.period", MAX_DAYS);
+        }
+    }
+
+    /**
+     * Imports a file for a customer the viewer may edit; the report says what was stored or why nothing was. May run
+     * on a background thread (the upload dialog's), hence its own request context.
+     */
+    @ActivateRequestContext
     public ImportReport importReadings(Viewer viewer, long customerId, String fileName, InputStream content) {
         CustomerDetails c = customers.get(viewer, customerId);
         if (!c.editable()) {
@@ -83,14 +102,98 @@ public class EnergyService {
         return importer.importFile(customerId, name, ReadingImporter.sourceFor(name, content));
     }
 
-    /** province, voltage class, declared kW (null when none) of the customer's energy profile or the defaults. */
+    /** The customer's energy profile (the defaults where none is stored). */
+    public EnergyProfile profile(Viewer viewer, long customerId) {
+        CustomerDetails c = customers.get(viewer, customerId);
+        String[] p = profile(customerId);
+        return new EnergyProfile(customerId, p[0], p[1], c.basicChargeMode(), p[2] == null ? null : new BigDecimal(p[2]),
+                c.operatingCapacityKva(), PowerFactorStandard.of(c.powerFactorStandard()), c.version(),
+                p[3] == null ? -1 : Long.parseLong(p[3]));
+    }
+
+    /**
+     * Changes a customer's energy profile: the tariff (a province and voltage class with a tariff), the declared
+     * demand (positive, at least 40 % of the capacity, needed for contract-demand billing), and on the customer's
+     * record the basic-charge mode, the operating capacity and the power-factor standard. Stale versions are refused.
+     */
+    @Transactional
+    public EnergyProfile updateProfile(Viewer viewer, long customerId, EnergyProfile changed) {
+        CustomerDetails c = customers.get(viewer, customerId);
+        if (!c.editable()) {
+            throw BusinessException.forbidden("error.customer-read-only");
+        }
+        EnergyProfile current = profile(viewer, customerId);
+        if (changed.customerVersion() != current.customerVersion()
+                || changed.profileVersion() != current.profileVersion()) {
+            throw BusinessException.conflict("error.stale");
+        }
+        List<BusinessException.FieldError> errors = new java.util.ArrayList<>();
+        if (changed.province() == null || changed.voltageClass() == null
+                || !tariffs.hasTariff(changed.province(), changed.voltageClass())) {
+            errors.add(new BusinessException.FieldError("province", "energy.error.no-tariff",
+                    changed.province(), changed.voltageClass()));
+        }
+        if (changed.capacityKva() == null || changed.capacityKva().signum() <= 0) {
+            errors.add(new BusinessException.FieldError("capacityKva", "error.positive"));
+        }
+        if (changed.basicChargeMode() == null) {
+            errors.add(new BusinessException.FieldError("basicChargeMode", "error.required"));
+        }
+        if (changed.powerFactorStandard() == null) {
+            errors.add(new BusinessException.FieldError("powerFactorStandard", "error.required"));
+        }
+        BigDecimal declared = changed.declaredKw();
+        if (declared != null && declared.signum() <= 0) {
+            errors.add(new BusinessException.FieldError("declaredKw", "error.positive"));
+        } else if (declared == null && changed.basicChargeMode() == BasicChargeMode.CONTRACT_DEMAND) {
+            errors.add(new BusinessException.FieldError("declaredKw", "energy.error.declared-needed"));
+        } else if (declared != null && changed.capacityKva() != null && declared.compareTo(
+                changed.capacityKva().multiply(BasicChargeRules.CONTRACT_FLOOR)) < 0) {
+            errors.add(new BusinessException.FieldError("declaredKw", "energy.error.declared-floor",
+                    changed.capacityKva().multiply(BasicChargeRules.CONTRACT_FLOOR).stripTrailingZeros()
+                            .toPlainString()));
+        }
+        if (!errors.isEmpty()) {
+            throw BusinessException.invalidFields(errors);
+        }
+        if (changed.basicChargeMode() != c.basicChargeMode()
+                || changed.capacityKva().compareTo(c.operatingCapacityKva()) != 0
+                || changed.powerFactorStandard().value().compareTo(c.powerFactorStandard()) != 0) {
+            CustomerDraft draft = c.toDraft();
+            draft.setBasicChargeMode(changed.basicChargeMode());
+            draft.setOperatingCapacityKva(changed.capacityKva());
+            draft.setPowerFactorStandard(changed.powerFactorStandard().value());
+            customers.update(viewer, customerId, draft);
+        }
+        em.createNativeQuery("insert into customer_energy_profile (customer_id, province, voltage_class, declared_kw) "
+                        + "values (?1, ?2, ?3, ?4) on conflict (customer_id) do update set province = excluded.province, "
+                        + "voltage_class = excluded.voltage_class, declared_kw = excluded.declared_kw, "
+                        + "version = customer_energy_profile.version + 1")
+                .setParameter(1, customerId).setParameter(2, changed.province())
+                .setParameter(3, changed.voltageClass()).setParameter(4, declared).executeUpdate();
+        return profile(viewer, customerId);
+    }
+
+    public List<String> tariffProvinces() {
+        return tariffs.provinces();
+    }
+
+    public List<String> tariffVoltageClasses() {
+        return tariffs.voltageClasses();
+    }
+
+    public double targetPowerFactor() {
+        return config.targetPowerFactor();
+    }
+
+    /** province, voltage class, declared kW (null when none), version (null when none) of the profile or the defaults. */
     private String[] profile(long customerId) {
-        List<?> rows = em.createNativeQuery("select province, voltage_class, cast(declared_kw as varchar) "
+        List<?> rows = em.createNativeQuery("select province, voltage_class, cast(declared_kw as varchar), cast(version as varchar) "
                 + "from customer_energy_profile where customer_id = ?1").setParameter(1, customerId).getResultList();
         if (rows.isEmpty()) {
-            return new String[] {config.defaultProvince(), config.defaultVoltageClass(), null};
+            return new String[] {config.defaultProvince(), config.defaultVoltageClass(), null, null};
         }
         Object[] r = (Object[]) rows.getFirst();
-        return new String[] {(String) r[0], (String) r[1], (String) r[2]};
+        return new String[] {(String) r[0], (String) r[1], (String) r[2], (String) r[3]};
     }
 }

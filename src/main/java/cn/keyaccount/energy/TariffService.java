@@ -62,6 +62,195 @@ public class TariffService {
         return view(t);
     }
 
+    /**
+     * Adds a tariff version (administrators only): the structure and prices in force from {@code validFrom} for a
+     * province and voltage class. Checked: required texts, positive prices in the order critical peak ≥ peak > flat >
+     * valley ≥ deep valley, peak at least 3 × valley (发改价格〔2021〕1093号), every month in exactly one season,
+     * bands "HH:mm-HH:mm PERIOD" on quarter hours (periods by name or 尖峰/峰/平/谷/深谷; an end at or before the
+     * start crosses midnight). The version in force before it ends where it starts; a later version ends it.
+     */
+    @Transactional
+    public TariffView create(Viewer viewer, TariffView draft) {
+        if (!viewer.isAdmin()) {
+            throw BusinessException.forbidden("energy.error.tariff-admin-only");
+        }
+        List<BusinessException.FieldError> errors = new ArrayList<>();
+        requireText(draft.province(), "province", errors);
+        requireText(draft.voltageClass(), "voltageClass", errors);
+        requireText(draft.name(), "name", errors);
+        requireText(draft.source(), "source", errors);
+        if (draft.validFrom() == null) {
+            errors.add(new BusinessException.FieldError("validFrom", "error.required"));
+        } else if (draft.validTo() != null && !draft.validTo().isAfter(draft.validFrom())) {
+            errors.add(new BusinessException.FieldError("validTo", "energy.error.valid-to"));
+        } else if (draft.province() != null && tariffs.count("province = ?1 and voltageClass = ?2 and validFrom = ?3",
+                draft.province().trim(), draft.voltageClass() == null ? "" : draft.voltageClass().trim(),
+                draft.validFrom()) > 0) {
+            errors.add(new BusinessException.FieldError("validFrom", "energy.error.tariff-exists"));
+        }
+        prices(draft, errors);
+        List<TariffView.SeasonView> seasons = seasons(draft.seasons(), errors);
+        if (!errors.isEmpty()) {
+            throw BusinessException.invalidFields(errors);
+        }
+        Tariff t = new Tariff();
+        t.province = draft.province().trim();
+        t.voltageClass = draft.voltageClass().trim();
+        t.validFrom = draft.validFrom();
+        t.validTo = draft.validTo();
+        t.name = draft.name().trim();
+        t.source = draft.source().trim();
+        t.criticalPeak = draft.criticalPeak();
+        t.peak = draft.peak();
+        t.flat = draft.flat();
+        t.valley = draft.valley();
+        t.deepValley = draft.deepValley();
+        t.capacityPrice = draft.capacityPrice();
+        t.demandPrice = draft.demandPrice();
+        for (TariffView.SeasonView sv : seasons) {
+            TariffSeason s = new TariffSeason();
+            s.tariff = t;
+            s.name = sv.name();
+            s.months = sv.months();
+            s.bands = sv.bands();
+            t.seasons.add(s);
+        }
+        List<Tariff> siblings = tariffs.list("province = ?1 and voltageClass = ?2", Sort.by("validFrom"),
+                t.province, t.voltageClass);
+        for (Tariff other : siblings) {
+            if (other.validFrom.isBefore(t.validFrom)
+                    && (other.validTo == null || other.validTo.isAfter(t.validFrom))) {
+                other.validTo = t.validFrom;
+            } else if (other.validFrom.isAfter(t.validFrom)
+                    && (t.validTo == null || t.validTo.isAfter(other.validFrom))) {
+                t.validTo = other.validFrom;
+            }
+        }
+        tariffs.persist(t);
+        tariffs.flush();
+        return view(t);
+    }
+
+    /** Versions of a province and voltage class (either may be null: all) in force on some day of from..to. */
+    public List<TariffView> search(String province, String voltageClass, LocalDate from, LocalDate to) {
+        return list().stream()
+                .filter(t -> province == null || t.province().equals(province))
+                .filter(t -> voltageClass == null || t.voltageClass().equals(voltageClass))
+                .filter(t -> to == null || !t.validFrom().isAfter(to))
+                .filter(t -> from == null || t.validTo() == null || t.validTo().isAfter(from))
+                .toList();
+    }
+
+    private static void requireText(String text, String field, List<BusinessException.FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            errors.add(new BusinessException.FieldError(field, "error.required"));
+        }
+    }
+
+    private static void prices(TariffView d, List<BusinessException.FieldError> errors) {
+        int before = errors.size();
+        for (Object[] f : new Object[][] {{d.peak(), "peak"}, {d.flat(), "flat"}, {d.valley(), "valley"},
+                {d.capacityPrice(), "capacityPrice"}, {d.demandPrice(), "demandPrice"}}) {
+            BigDecimal x = (BigDecimal) f[0];
+            if (x == null || x.signum() <= 0) {
+                errors.add(new BusinessException.FieldError((String) f[1], "error.positive"));
+            }
+        }
+        if (d.criticalPeak() != null && d.criticalPeak().signum() <= 0) {
+            errors.add(new BusinessException.FieldError("criticalPeak", "error.positive"));
+        }
+        if (d.deepValley() != null && d.deepValley().signum() <= 0) {
+            errors.add(new BusinessException.FieldError("deepValley", "error.positive"));
+        }
+        if (errors.size() > before) {
+            return;
+        }
+        if (d.peak().compareTo(d.flat()) <= 0 || d.flat().compareTo(d.valley()) <= 0
+                || (d.criticalPeak() != null && d.criticalPeak().compareTo(d.peak()) < 0)
+                || (d.deepValley() != null && d.deepValley().compareTo(d.valley()) > 0)) {
+            errors.add(new BusinessException.FieldError("peak", "energy.error.price-order"));
+        } else if (d.peak().compareTo(d.valley().multiply(BigDecimal.valueOf(3))) < 0) {
+            errors.add(new BusinessException.FieldError("peak", "energy.error.peak-valley-ratio"));
+        }
+    }
+
+    /** The seasons with their bands written in the stored form, or errors naming what is wrong. */
+    static List<TariffView.SeasonView> seasons(List<TariffView.SeasonView> seasons,
+                                               List<BusinessException.FieldError> errors) {
+        List<TariffView.SeasonView> out = new ArrayList<>();
+        Map<Month, Integer> seen = new EnumMap<>(Month.class);
+        if (seasons == null || seasons.isEmpty()) {
+            errors.add(new BusinessException.FieldError("seasons", "energy.error.months-cover", "1-12"));
+            return out;
+        }
+        for (TariffView.SeasonView s : seasons) {
+            if (s.name() == null || s.name().isBlank()) {
+                errors.add(new BusinessException.FieldError("seasons", "energy.error.season-name"));
+                continue;
+            }
+            try {
+                for (Month m : months(s.months() == null ? "" : s.months())) {
+                    seen.merge(m, 1, Integer::sum);
+                }
+            } catch (RuntimeException e) {
+                errors.add(new BusinessException.FieldError("seasons", "energy.error.months", s.name(), s.months()));
+                continue;
+            }
+            StringBuilder bands = new StringBuilder();
+            for (String part : (s.bands() == null ? "" : s.bands()).split("[;；\n]")) {
+                String p = part.trim();
+                if (p.isEmpty()) {
+                    continue;
+                }
+                String normal = band(p);
+                if (normal == null) {
+                    errors.add(new BusinessException.FieldError("seasons", "energy.error.band", s.name(), p));
+                } else {
+                    bands.append(bands.isEmpty() ? "" : "; ").append(normal);
+                }
+            }
+            out.add(new TariffView.SeasonView(s.name().trim(), s.months().replace(" ", ""), bands.toString()));
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Month m : Month.values()) {
+            if (seen.getOrDefault(m, 0) != 1) {
+                wrong.add(String.valueOf(m.getValue()));
+            }
+        }
+        if (!wrong.isEmpty()) {
+            errors.add(new BusinessException.FieldError("seasons", "energy.error.months-cover",
+                    String.join(",", wrong)));
+        }
+        return out;
+    }
+
+    private static final Map<String, TouPeriod> PERIOD_WORDS = Map.of("尖峰", TouPeriod.CRITICAL_PEAK,
+            "峰", TouPeriod.PEAK, "平", TouPeriod.FLAT, "谷", TouPeriod.VALLEY, "深谷", TouPeriod.DEEP_VALLEY);
+
+    /** "23:00-07:00 谷" → "23:00-07:00 VALLEY"; null when it is not a band on quarter hours. */
+    static String band(String text) {
+        String[] words = text.split("\s+");
+        if (words.length != 2) {
+            return null;
+        }
+        String[] times = words[0].split("[-–~]");
+        if (times.length != 2) {
+            return null;
+        }
+        TouPeriod period = PERIOD_WORDS.get(words[1]);
+        try {
+            period = period != null ? period : TouPeriod.valueOf(words[1].toUpperCase());
+            LocalTime a = LocalTime.parse(times[0]);
+            LocalTime b = time(times[1]);
+            if (a.getMinute() % 15 != 0 || b.getMinute() % 15 != 0 || a.getSecond() != 0 || b.getSecond() != 0) {
+                return null;
+            }
+            return times[0] + "-" + times[1] + " " + period.name();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private static void requirePositive(BigDecimal x, String field) {
         if (x == null || x.signum() <= 0) {
             throw BusinessException.invalidFields(List.of(new BusinessException.FieldError(field, "error.positive")));
@@ -82,6 +271,15 @@ public class TariffService {
     public List<String> provinces() {
         return tariffs.getEntityManager().createQuery("select distinct t.province from Tariff t order by 1",
                 String.class).getResultList();
+    }
+
+    public List<String> voltageClasses() {
+        return tariffs.getEntityManager().createQuery("select distinct t.voltageClass from Tariff t order by 1",
+                String.class).getResultList();
+    }
+
+    public boolean hasTariff(String province, String voltageClass) {
+        return tariffs.count("province = ?1 and voltageClass = ?2", province, voltageClass) > 0;
     }
 
     private Tariff find(long id) {

@@ -2,6 +2,7 @@ package cn.keyaccount.energy;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -16,14 +17,14 @@ public record TouSplit(Map<TouPeriod, Double> kwh, Map<TouPeriod, Double> yuan, 
         double[] kwh = new double[TouPeriod.values().length];
         double[] yuan = new double[kwh.length];
         double premium = 0;
+        // a year has a handful of distinct (tariff, season) days: work out their periods and prices once
+        Map<TouTariff, double[]> prices = new IdentityHashMap<>();
+        Map<TouTariff.Season, TouPeriod[]> periodsOf = new IdentityHashMap<>();
         for (int d = 0; d < s.days(); d++) {
             LocalDate day = s.start().plusDays(d);
             TouTariff t = tariffOn.apply(day);
-            TouPeriod[] periods = t.periodsOn(day);
-            double[] price = new double[kwh.length];
-            for (TouPeriod p : TouPeriod.values()) {
-                price[p.ordinal()] = t.price(p).doubleValue();
-            }
+            TouPeriod[] periods = periodsOf.computeIfAbsent(t.seasonOf(day), TouTariff.Season::intervals);
+            double[] price = prices.computeIfAbsent(t, TouSplit::prices);
             double valley = price[TouPeriod.VALLEY.ordinal()];
             for (int k = 0; k < IntervalSeries.PER_DAY; k++) {
                 int i = d * IntervalSeries.PER_DAY + k;
@@ -46,6 +47,14 @@ public record TouSplit(Map<TouPeriod, Double> kwh, Map<TouPeriod, Double> yuan, 
             y.put(p, yuan[p.ordinal()]);
         }
         return new TouSplit(k, y, premium);
+    }
+
+    private static double[] prices(TouTariff t) {
+        double[] price = new double[TouPeriod.values().length];
+        for (TouPeriod p : TouPeriod.values()) {
+            price[p.ordinal()] = t.price(p).doubleValue();
+        }
+        return price;
     }
 
     public double totalKwh() {

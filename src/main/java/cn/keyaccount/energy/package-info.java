@@ -18,5 +18,11 @@
  * {@link cn.keyaccount.energy.BasicChargeRules}, {@link cn.keyaccount.energy.TouTariff},
  * {@link cn.keyaccount.energy.TransformerLoad}, {@link cn.keyaccount.energy.Anomalies} and
  * {@link cn.keyaccount.energy.HealthScore}.
+ * <p>
+ * <b>Screens</b> ({@code ui}): the dashboard {@code EnergyPanel} (customer tab and portal) with charts drawn by Apache
+ * ECharts inside the {@code <energy-chart>} Lit element (src/main/frontend/energy-chart.ts; the options are built on
+ * the server by {@code EnergyCharts}; the built frontend bundles are committed in src/main/bundles so that no Node is
+ * needed to build or run), the upload dialog (import on a background thread with a progress bar, report by file and
+ * row), the energy-profile dialog and the administrators' tariff screen.
  */
 package cn.keyaccount.energy;

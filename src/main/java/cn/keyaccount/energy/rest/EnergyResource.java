@@ -3,14 +3,18 @@ package cn.keyaccount.energy.rest;
 import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.energy.EnergyAnalyzer;
 import cn.keyaccount.energy.EnergyService;
+import cn.keyaccount.energy.EnergyProfile;
 import cn.keyaccount.energy.ImportReport;
+import cn.keyaccount.energy.LoadCurve;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -57,6 +61,35 @@ public class EnergyResource {
                                           @Parameter(description = "last day (inclusive), yyyy-MM-dd")
                                           @QueryParam("to") String to) {
         return energy.analyse(ViewerIdentity.viewer(identity), id, date("from", from), date("to", to));
+    }
+
+    @GET
+    @Path("load-curve")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "The period's load curve in kW: 15-minute points up to 31 days, hourly averages beyond")
+    public LoadCurve loadCurve(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return energy.loadCurve(ViewerIdentity.viewer(identity), id, date("from", from), date("to", to));
+    }
+
+    @GET
+    @Path("profile")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "The customer's energy profile: tariff province and voltage class, basic-charge mode, "
+            + "declared demand, capacity, power-factor standard")
+    public EnergyProfile profile(@PathParam("id") long id) {
+        return energy.profile(ViewerIdentity.viewer(identity), id);
+    }
+
+    @PUT
+    @Path("profile")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Change the energy profile; send both versions you read, a stale one is refused with 409")
+    public EnergyProfile updateProfile(@PathParam("id") long id, EnergyProfile profile) {
+        if (profile == null) {
+            throw new BadRequestException("body");
+        }
+        return energy.updateProfile(ViewerIdentity.viewer(identity), id, profile);
     }
 
     @POST

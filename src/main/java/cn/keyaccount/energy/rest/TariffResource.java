@@ -1,5 +1,6 @@
 package cn.keyaccount.energy.rest;
 
+import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.energy.TariffService;
 import cn.keyaccount.energy.TariffView;
 import cn.keyaccount.security.Role;
@@ -9,7 +10,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -35,9 +43,32 @@ public class TariffResource {
 
     @GET
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
-    @Operation(summary = "Every tariff version with its seasons, bands and prices")
-    public List<TariffView> list() {
-        return tariffs.list();
+    @Operation(summary = "Tariff versions with their seasons, bands and prices; optionally only a province, a voltage "
+            + "class, and those in force on some day from..to")
+    public List<TariffView> list(@QueryParam("province") String province, @QueryParam("voltageClass") String voltage,
+                                 @QueryParam("from") String from, @QueryParam("to") String to) {
+        return tariffs.search(province, voltage, date("from", from), date("to", to));
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Add a tariff version (structure and prices from validFrom); 201 with its Location, 422 with "
+            + "the field errors")
+    public Response create(TariffView draft, @Context UriInfo uri) {
+        if (draft == null) {
+            throw new BadRequestException("body");
+        }
+        TariffView created = tariffs.create(ViewerIdentity.viewer(identity), draft);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    private static LocalDate date(String name, String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(name);
+        }
     }
 
     @GET

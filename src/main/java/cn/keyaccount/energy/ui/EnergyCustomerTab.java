@@ -28,6 +28,6 @@ class EnergyCustomerTab implements CustomerTab {
 
     @Override
     public Component create(Viewer viewer, long customerId, boolean editable) {
-        return new EnergyPanel(energy, viewer, customerId);
+        return new EnergyPanel(energy, viewer, customerId, editable);
     }
 }

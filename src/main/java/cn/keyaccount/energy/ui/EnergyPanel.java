@@ -3,40 +3,46 @@ package cn.keyaccount.energy.ui;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.MainLayout;
 import cn.keyaccount.energy.EnergyAnalyzer;
+import cn.keyaccount.energy.EnergyProfile;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.HealthScore;
+import cn.keyaccount.energy.LoadCurve;
 import cn.keyaccount.energy.MonthFigures;
 import cn.keyaccount.energy.Recommendation;
 import cn.keyaccount.energy.TouPeriod;
 import cn.keyaccount.security.Viewer;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A customer's energy dashboard as tables: the period's load figures and health score, the months with power
- * factor, adjustment and charges, the time-of-use split, and the recommendations with saving and payback;
- * optionally beside the same period a year earlier. Charts (ECharts) are not built yet.
+ * A customer's energy dashboard: a period picker with comparison against the same period a year earlier, the
+ * period's figures and health score, ECharts charts (load curve, typical and maximum-demand day, TOU split, monthly
+ * trend, power factor) and the tables behind them. Editors also upload meter files and edit the energy profile.
  */
 public class EnergyPanel extends VerticalLayout {
 
     private final EnergyService energy;
     private final Viewer viewer;
     private final long customerId;
-    final DatePicker from = new DatePicker();
-    final DatePicker to = new DatePicker();
-    final Checkbox lastYear = new Checkbox();
+    private final boolean editable;
+    PeriodBar period;
     final Div summary = new Div();
+    final EnergyChart loadCurve = new EnergyChart("energy-load-curve");
+    final EnergyChart days = new EnergyChart("energy-days");
+    final EnergyChart touPie = new EnergyChart("energy-tou");
+    final EnergyChart monthly = new EnergyChart("energy-monthly");
+    final EnergyChart powerFactor = new EnergyChart("energy-power-factor");
     final Grid<MonthFigures> months = new Grid<>();
     final Grid<TouPeriod> tou = new Grid<>();
     final Grid<Recommendation> recommendations = new Grid<>();
@@ -44,10 +50,17 @@ public class EnergyPanel extends VerticalLayout {
     private EnergyAnalyzer.Result result;
 
     public EnergyPanel(EnergyService energy, Viewer viewer, long customerId) {
+        this(energy, viewer, customerId, false);
+    }
+
+    /** @param editable whether the viewer may upload meter files and edit the customer's energy profile */
+    public EnergyPanel(EnergyService energy, Viewer viewer, long customerId, boolean editable) {
         this.energy = energy;
         this.viewer = viewer;
         this.customerId = customerId;
+        this.editable = editable;
         setPadding(false);
+        configureGrids();
         // built when first shown: a tab that is never opened costs no analysis
         addAttachListener(e -> {
             if (getComponentCount() == 0) {
@@ -56,26 +69,46 @@ public class EnergyPanel extends VerticalLayout {
         });
     }
 
-    private void build() {
+    /** Builds (or, after an upload or a profile change, rebuilds) the panel for the data there is now. */
+    void build() {
+        removeAll();
         EnergyService.Coverage coverage = energy.coverage(viewer, customerId);
+        HorizontalLayout actions = new HorizontalLayout();
+        if (editable) {
+            Button upload = new Button(getTranslation("energy.upload"), VaadinIcon.UPLOAD.create(),
+                    e -> new EnergyUploadDialog(energy, viewer, customerId, this::build).open());
+            upload.setId("energy-upload");
+            Button profile = new Button(getTranslation("energy.profile"), VaadinIcon.COG.create(),
+                    e -> new EnergyProfileDialog(energy, viewer, customerId, this::build).open());
+            profile.setId("energy-profile");
+            actions.add(upload, profile);
+        }
+        add(actions);
         if (coverage.lastDay() == null) {
             add(MainLayout.emptyState(getTranslation("energy.no-readings")));
             return;
         }
-        LocalDate start = coverage.lastDay().minusYears(1).plusDays(1);
-        from.setLabel(getTranslation("energy.from"));
-        from.setValue(start.isBefore(coverage.firstDay()) ? coverage.firstDay() : start);
-        to.setLabel(getTranslation("energy.to"));
-        to.setValue(coverage.lastDay());
-        lastYear.setLabel(getTranslation("energy.compare-last-year"));
+        period = new PeriodBar(coverage.firstDay(), coverage.lastDay());
         Button run = new Button(getTranslation("energy.analyse"), e -> analyse());
-        HorizontalLayout bar = new HorizontalLayout(from, to, lastYear, run);
-        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        configureGrids();
-        add(bar, summary, new H3(getTranslation("energy.health")), health,
+        period.add(run);
+        for (EnergyChart c : List.of(loadCurve, days, touPie, monthly, powerFactor)) {
+            c.setWidthFull();
+        }
+        add(period, summary, loadCurve, pair(days, touPie), pair(monthly, powerFactor),
+                new H3(getTranslation("energy.health")), health,
                 new H3(getTranslation("energy.recommendations")), recommendations,
                 new H3(getTranslation("energy.months")), months, new H3(getTranslation("energy.tou")), tou);
         analyse();
+    }
+
+    private static Component pair(EnergyChart a, EnergyChart b) {
+        FlexLayout row = new FlexLayout(a, b);
+        row.setWidthFull();
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        a.getStyle().set("flex", "2 1 420px");
+        b.getStyle().set("flex", "1 1 320px");
+        row.setAlignItems(FlexComponent.Alignment.STRETCH);
+        return row;
     }
 
     private void configureGrids() {
@@ -109,20 +142,35 @@ public class EnergyPanel extends VerticalLayout {
     }
 
     void analyse() {
+        summary.removeAll();
+        EnergyAnalyzer.Result before = null;
+        LoadCurve curve;
+        LoadCurve curveBefore = null;
         try {
-            result = energy.analyse(viewer, customerId, from.getValue(), to.getValue());
+            result = energy.analyse(viewer, customerId, period.from.getValue(), period.to.getValue());
+            curve = energy.loadCurve(viewer, customerId, period.from.getValue(), period.to.getValue());
+            if (period.lastYear.getValue()) {
+                before = energy.analyse(viewer, customerId, period.from.getValue().minusYears(1),
+                        period.to.getValue().minusYears(1));
+                curveBefore = energy.loadCurve(viewer, customerId, period.from.getValue().minusYears(1),
+                        period.to.getValue().minusYears(1));
+            }
         } catch (BusinessException e) {
-            summary.removeAll();
             summary.add(new Span(getTranslation(e.key(), e.args())));
             return;
         }
-        summary.removeAll();
         summary.add(figures(result, "energy.this-period"));
-        if (lastYear.getValue()) {
-            EnergyAnalyzer.Result before = energy.analyse(viewer, customerId, from.getValue().minusYears(1),
-                    to.getValue().minusYears(1));
+        if (before != null) {
             summary.add(figures(before, "energy.last-year"));
         }
+        EnergyProfile profile = energy.profile(viewer, customerId);
+        EnergyCharts charts = new EnergyCharts(this::getTranslation);
+        loadCurve.setOption(charts.loadCurve(curve, curveBefore));
+        days.setOption(charts.typicalDay(result, before));
+        touPie.setOption(charts.touSplit(result));
+        monthly.setOption(charts.monthlyTrend(result, before));
+        powerFactor.setOption(charts.powerFactor(result, before, profile.powerFactorStandard().value(),
+                energy.targetPowerFactor()));
         months.setItems(result.months());
         tou.setItems(Arrays.stream(TouPeriod.values()).filter(p -> result.tou().kwh().get(p) > 0).toList());
         recommendations.setItems(result.recommendations());

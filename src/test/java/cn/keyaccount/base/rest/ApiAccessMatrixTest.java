@@ -144,6 +144,31 @@ class ApiAccessMatrixTest {
         rows.add(Arguments.of(CUSTOMER, new Call("GET", "/api/customers/{other}/energy", null), 404));
         // a stale version: the administrator gets as far as the version check (409), nobody else gets in
         expect(rows, new Call("PUT", "/api/tariffs/1", login -> Map.of("version", -1)), 409, 403, 403, 403, 403, 403);
+        Call loadCurve = new Call("GET", "/api/customers/{own}/energy/load-curve?from=2019-01-01&to=2019-01-02",
+                null);
+        Call profile = new Call("GET", "/api/customers/{own}/energy/profile", null);
+        for (Login role : ROLES) {
+            for (Call read : List.of(loadCurve, profile, new Call("GET", "/api/tariffs/1", null),
+                    new Call("GET", "/api/tariffs?province=北京&from=2025-01-01&to=2025-12-31", null))) {
+                rows.add(Arguments.of(role, read, 200));
+            }
+        }
+        rows.add(Arguments.of(CUSTOMER, new Call("GET", "/api/customers/{other}/energy/profile", null), 404));
+        rows.add(Arguments.of(MANAGER, new Call("GET", "/api/customers/{other}/energy/load-curve?from=2019-01-01"
+                + "&to=2019-01-02", null), 404));
+        // uploads: a file with a negative reading is rejected whole (422, nothing stored) for those who may import
+        Call upload = new Call("POST", "/api/customers/{own}/energy/readings?file=matrix.csv",
+                login -> "meter,time,kwh\nMX-NEG,2019-01-01 00:15,-1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        expect(rows, upload, 422, 422, 422, 422, 403, 403);
+        rows.add(Arguments.of(MANAGER, new Call("POST", "/api/customers/{other}/energy/readings?file=m.csv",
+                login -> "meter,time,kwh\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 404));
+        // a stale profile version: editors reach the version check (409) and nothing changes
+        Call putProfile = new Call("PUT", "/api/customers/{own}/energy/profile", login -> Map.of("customerId", 0,
+                "province", "北京", "voltageClass", "1-10kV", "basicChargeMode", "CAPACITY", "capacityKva", 1000,
+                "powerFactorStandard", "PF_090", "customerVersion", -1, "profileVersion", -2));
+        expect(rows, putProfile, 409, 409, 409, 409, 403, 403);
+        // a new tariff version without content: the administrator reaches validation (422), nobody else gets in
+        expect(rows, new Call("POST", "/api/tariffs", login -> Map.of("name", "矩阵")), 422, 403, 403, 403, 403, 403);
 
         // notices: senders schedule to their own customers (portal only, a year ahead: nothing goes out)
         Call scheduleNotice = new Call("POST", "/api/notices", login -> Map.of("purpose", "GENERAL",
@@ -172,6 +197,7 @@ class ApiAccessMatrixTest {
         expect(rows, balance, 200, 200, 200, 403, 200, 403);
 
         for (Call call : List.of(list, readOwn, contacts, history, me, update, create, reassign, energy, tariffs,
+                loadCurve, profile, upload, putProfile,
                 scheduleNotice, notices, noticeHistory, inbox, bills,
                 new Call("GET", "/api/managers", null), new Call("GET", "/api/units", null),
                 new Call("GET", "/api/users", null), new Call("GET", "/api/visits", null),
@@ -207,7 +233,12 @@ class ApiAccessMatrixTest {
         }
         RequestSpecification request = Api.as(login);
         if (call.body() != null) {
-            request.body(call.body().apply(login == null ? ADMIN : login));
+            Object body = call.body().apply(login == null ? ADMIN : login);
+            if (body instanceof byte[] bytes) {
+                request.contentType("text/csv").body(bytes);
+            } else {
+                request.body(body);
+            }
         }
         request.request(call.method(), path).then().statusCode(expected);
     }

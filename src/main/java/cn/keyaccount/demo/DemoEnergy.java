@@ -1,0 +1,421 @@
+package cn.keyaccount.demo;
+
+import cn.keyaccount.visit.VisitDates;
+import cn.keyaccount.visit.WorkCalendar;
+import cn.keyaccount.visit.WorkCalendarSource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Fifteen-minute meter data for the demo: the demo customer user's accounts (25 months, so that a year can be
+ * compared with the one before) and a bounded number of the demo manager's other customers (13 months), one meter
+ * per transformer. Load shapes follow the industry (continuous process, valley-shifted kilns, one or two shifts with
+ * weekends, commerce, schools with vacations, night charging, summer irrigation), the holiday calendar, the season
+ * and the customer's annual consumption; the power factor drifts with the load and dips for a month where a
+ * capacitor bank "failed". One account carries gaps, spikes and a stuck meter for the anomaly report.
+ * Written with COPY; bounded, so it costs the same at 300 or 100,000 customers (about a second).
+ */
+@ApplicationScoped
+public class DemoEnergy {
+
+    private static final Logger LOG = Logger.getLogger(DemoEnergy.class);
+    static final int OWN_ACCOUNT_MONTHS = 25;
+    static final int OTHER_MONTHS = 13;
+
+    /** How a working day, a weekend and a holiday look, by industry. */
+    enum Shape { CONTINUOUS, VALLEY_SHIFTED, TWO_SHIFTS, THREE_SHIFTS, ONE_SHIFT, RETAIL, HOSPITAL, SCHOOL,
+        NIGHT_CHARGING, IRRIGATION }
+
+    private final AgroalDataSource dataSource;
+    private final WorkCalendarSource calendars;
+    private final int otherCustomers;
+
+    DemoEnergy(AgroalDataSource dataSource, WorkCalendarSource calendars,
+               @ConfigProperty(name = "keyaccount.demo.energy-customers", defaultValue = "20") int otherCustomers) {
+        this.dataSource = dataSource;
+        this.calendars = calendars;
+        this.otherCustomers = otherCustomers;
+    }
+
+    /** Runs after the demo company and its visits are written. */
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 700) StartupEvent event,
+                 @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled) {
+        if (enabled && needsEnergy()) {
+            generate(VisitDates.today().minusDays(1));
+        }
+    }
+
+    private boolean needsEnergy() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select not exists(select 1 from meter) "
+                     + "and exists(select 1 from app_user where username = 'customer')")) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Account(long id, String accountNo, String industry, double annualKwh, String mode, double capacityKva,
+                   boolean own) {
+    }
+
+    /** Generates the data up to and including {@code lastDay}; returns the meter-days written. */
+    long generate(LocalDate lastDay) {
+        long started = System.nanoTime();
+        long written = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            List<Account> accounts = accounts(c);
+            Map<Long, List<long[]>> meters = meters(c, accounts);
+            profiles(c, accounts);
+            WorkCalendar calendar = calendars.current();
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy meter_day (meter_id, day, kwh, kvarh) from stdin");
+            StringBuilder line = new StringBuilder(1 << 20);
+            boolean anomaliesDone = false;
+            for (Account a : accounts) {
+                boolean anomalies = a.own() && !anomaliesDone && a.id() != accounts.getFirst().id();
+                anomaliesDone |= anomalies;
+                LocalDate first = lastDay.minusMonths(a.own() ? OWN_ACCOUNT_MONTHS : OTHER_MONTHS).plusDays(1);
+                List<long[]> ms = meters.get(a.id());
+                for (int m = 0; m < ms.size(); m++) {
+                    long[] meter = ms.get(m);
+                    double share = meter[1] / (double) ms.stream().mapToLong(x -> x[1]).sum();
+                    Curve curve = new Curve(a, meter[0], share, meter[1], calendar, anomalies);
+                    for (LocalDate d = first; !d.isAfter(lastDay); d = d.plusDays(1)) {
+                        curve.day(d);
+                        line.append(meter[0]).append('\t').append(d).append('\t');
+                        array(line, curve.kwh);
+                        line.append('\t');
+                        array(line, curve.kvarh);
+                        line.append('\n');
+                        written++;
+                        if (line.length() > (1 << 20) - 4096) {
+                            flush(copy, line);
+                        }
+                    }
+                }
+            }
+            flush(copy, line);
+            copy.endCopy();
+            c.commit();
+            LOG.infof("Demo energy: %d accounts, %d meter-days (%d readings) in %d ms", accounts.size(), written,
+                    written * 96, (System.nanoTime() - started) / 1_000_000);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Demo energy data failed", e);
+        }
+        return written;
+    }
+
+    /** The customer user's accounts first, then the manager's customers spread over the industries. */
+    private List<Account> accounts(Connection c) throws SQLException {
+        String columns = "c.id, c.account_no, c.industry_code, coalesce(c.annual_kwh, 0), c.basic_charge_mode, "
+                + "c.operating_capacity_kva";
+        List<Account> own = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select " + columns
+                + " from customer c join user_customer uc on uc.customer_id = c.id join app_user u on u.id = uc.user_id "
+                + "where u.username = 'customer' order by c.id")) {
+            while (rs.next()) {
+                own.add(account(rs, true));
+            }
+        }
+        Map<String, List<Account>> byIndustry = new LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select " + columns
+                + " from customer c join app_user u on u.id = c.manager_id where u.username = 'manager' "
+                + "and c.id not in (select customer_id from user_customer) order by c.id")) {
+            while (rs.next()) {
+                Account a = account(rs, false);
+                byIndustry.computeIfAbsent(a.industry(), k -> new ArrayList<>()).add(a);
+            }
+        }
+        List<Account> out = new ArrayList<>(own);
+        int round = 0;
+        boolean more = true;
+        while (out.size() < own.size() + otherCustomers && more) {
+            more = false;
+            for (List<Account> list : byIndustry.values()) {
+                if (round < list.size() && out.size() < own.size() + otherCustomers) {
+                    out.add(list.get(round));
+                    more = true;
+                }
+            }
+            round++;
+        }
+        return out;
+    }
+
+    private static Account account(ResultSet rs, boolean own) throws SQLException {
+        return new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getString(5),
+                rs.getDouble(6), own);
+    }
+
+    /** One meter per transformer (a single meter where none is known): {meter id, kVA behind it}. */
+    private static Map<Long, List<long[]>> meters(Connection c, List<Account> accounts) throws SQLException {
+        Map<Long, List<long[]>> out = new LinkedHashMap<>();
+        try (PreparedStatement tr = c.prepareStatement(
+                "select id, rated_kva from transformer where customer_id = ? order by id");
+             PreparedStatement ins = c.prepareStatement("insert into meter (customer_id, transformer_id, meter_no, "
+                     + "name) values (?, ?, ?, ?) returning id")) {
+            for (Account a : accounts) {
+                List<long[]> transformers = new ArrayList<>();
+                tr.setLong(1, a.id());
+                try (ResultSet rs = tr.executeQuery()) {
+                    while (rs.next()) {
+                        transformers.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+                if (transformers.isEmpty()) {
+                    transformers.add(new long[] {0, Math.max(100, Math.round(a.capacityKva()))});
+                }
+                List<long[]> ms = new ArrayList<>();
+                for (int k = 0; k < transformers.size(); k++) {
+                    long[] t = transformers.get(k);
+                    ins.setLong(1, a.id());
+                    ins.setObject(2, t[0] == 0 ? null : t[0]);
+                    ins.setString(3, a.accountNo() + "-" + (k + 1));
+                    ins.setString(4, (k + 1) + "号计量点" + (t[0] == 0 ? "" : "（" + (k + 1) + "号主变）"));
+                    try (ResultSet rs = ins.executeQuery()) {
+                        rs.next();
+                        ms.add(new long[] {rs.getLong(1), t[1]});
+                    }
+                }
+                out.put(a.id(), ms);
+            }
+        }
+        return out;
+    }
+
+    /** Tariff province (every third account in Guangdong) and a declared demand for contract-demand billing. */
+    private static void profiles(Connection c, List<Account> accounts) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into customer_energy_profile (customer_id, province, "
+                + "voltage_class, declared_kw) values (?, ?, '1-10kV', ?) on conflict (customer_id) do nothing")) {
+            for (int i = 0; i < accounts.size(); i++) {
+                Account a = accounts.get(i);
+                ps.setLong(1, a.id());
+                ps.setString(2, i % 3 == 2 ? "广东" : "北京");
+                ps.setBigDecimal(3, "CONTRACT_DEMAND".equals(a.mode())
+                        ? BigDecimal.valueOf(Math.round(a.capacityKva() * 0.55 / 10) * 10L) : null);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void flush(CopyIn copy, StringBuilder line) throws SQLException {
+        byte[] bytes = line.toString().getBytes(StandardCharsets.US_ASCII);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        line.setLength(0);
+    }
+
+    private static void array(StringBuilder out, float[] values) {
+        out.append('{');
+        for (int k = 0; k < values.length; k++) {
+            if (k > 0) {
+                out.append(',');
+            }
+            float v = values[k];
+            if (Float.isNaN(v)) {
+                out.append("NULL");
+            } else {
+                long cents = Math.round(v * 100.0);
+                out.append(cents / 100).append('.');
+                long frac = cents % 100;
+                if (frac < 10) {
+                    out.append('0');
+                }
+                out.append(frac);
+            }
+        }
+        out.append('}');
+    }
+
+    static Shape shapeOf(String industry) {
+        return switch (industry == null ? "" : industry) {
+            case "C26", "C31", "I65", "N77", "C27" -> Shape.CONTINUOUS;
+            case "C30" -> Shape.VALLEY_SHIFTED;
+            case "C39", "C36" -> Shape.TWO_SHIFTS;
+            case "C17" -> Shape.THREE_SHIFTS;
+            case "C13" -> Shape.ONE_SHIFT;
+            case "F52" -> Shape.RETAIL;
+            case "Q84" -> Shape.HOSPITAL;
+            case "P83" -> Shape.SCHOOL;
+            case "G54" -> Shape.NIGHT_CHARGING;
+            case "A01" -> Shape.IRRIGATION;
+            default -> Shape.TWO_SHIFTS;
+        };
+    }
+
+    /** One meter's readings, a day at a time, deterministic for the meter. */
+    static final class Curve {
+        final float[] kwh = new float[96];
+        final float[] kvarh = new float[96];
+        private final Shape shape;
+        private final Random random;
+        private final double meanKw;
+        private final double magnetisingKvar;
+        private final double tanPhi;
+        private final int dipMonth;
+        private final boolean anomalies;
+        private final WorkCalendar calendar;
+        private double drift = 1;
+
+        Curve(Account a, long meterId, double share, long kva, WorkCalendar calendar, boolean anomalies) {
+            this.shape = shapeOf(a.industry());
+            this.random = new Random(meterId * 7919L);
+            double annual = a.annualKwh() > 0 ? a.annualKwh() : kva * 0.9 * 0.35 * 8760;
+            this.meanKw = Math.min(annual / 8760.0, kva * 0.6) * share / meanShape(shape);
+            this.magnetisingKvar = kva * 0.012;
+            double pf = 0.90 + random.nextDouble() * 0.07;
+            this.tanPhi = Math.tan(Math.acos(pf));
+            // a third of the meters lose their capacitor bank for a month (the power factor dips)
+            this.dipMonth = random.nextInt(3) == 0 ? 1 + random.nextInt(12) : 0;
+            this.calendar = calendar;
+            this.anomalies = anomalies;
+        }
+
+        void day(LocalDate d) {
+            Kind kind = kindOf(d);
+            double season = season(d);
+            drift = 0.9 * drift + 0.1 * (1 + random.nextGaussian() * 0.08);
+            double dayLevel = drift * (1 + random.nextGaussian() * 0.03);
+            double tan = d.getMonthValue() == dipMonth ? Math.tan(Math.acos(0.80 + random.nextDouble() * 0.04))
+                    : tanPhi;
+            for (int k = 0; k < 96; k++) {
+                double kw = meanKw * level(shape, kind, k) * season * dayLevel * (1 + random.nextGaussian() * 0.03);
+                kw = Math.max(kw, meanKw * 0.03);
+                kwh[k] = (float) (kw / 4);
+                kvarh[k] = (float) ((kw * tan + magnetisingKvar) / 4 * (1 + random.nextGaussian() * 0.02));
+            }
+            if (anomalies) {
+                spoil(d);
+            }
+        }
+
+        /**
+         * Gaps of a few hours now and then, a whole missing day, spikes and a stuck meter, at the same quarter hours
+         * on every meter of the account (so that they show in the account's sum).
+         */
+        private void spoil(LocalDate d) {
+            int doy = d.getDayOfYear();
+            if (doy % 47 == 5) {
+                int from = 20 + doy % 50;
+                for (int k = from; k < from + 4 + doy % 24 && k < 96; k++) {
+                    kwh[k] = Float.NaN;
+                    kvarh[k] = Float.NaN;
+                }
+            }
+            if (doy == 200) {
+                java.util.Arrays.fill(kwh, Float.NaN);
+                java.util.Arrays.fill(kvarh, Float.NaN);
+            }
+            if (doy % 150 == 9) {
+                kwh[30 + doy % 40] *= 4;
+            }
+            if (doy == 130) {
+                for (int k = 40; k < 64; k++) {
+                    kwh[k] = kwh[40];
+                    kvarh[k] = kvarh[40];
+                }
+            }
+        }
+
+        enum Kind { WORKDAY, SATURDAY, SUNDAY, HOLIDAY, SPRING_FESTIVAL }
+
+        private Kind kindOf(LocalDate d) {
+            boolean covered = calendar.covers(d);
+            boolean work = covered ? calendar.isWorkday(d)
+                    : d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+            if (work) {
+                return Kind.WORKDAY;
+            }
+            String name = covered ? calendar.nameOf(d) : null;
+            if (name != null && name.contains("春节")) {
+                return Kind.SPRING_FESTIVAL;
+            }
+            if (name != null && !name.isBlank()) {
+                return Kind.HOLIDAY;
+            }
+            return d.getDayOfWeek() == DayOfWeek.SATURDAY ? Kind.SATURDAY : Kind.SUNDAY;
+        }
+
+        private double season(LocalDate d) {
+            int m = d.getMonthValue();
+            boolean summer = m >= 6 && m <= 9;
+            boolean winter = m == 12 || m <= 2;
+            return switch (shape) {
+                case RETAIL, HOSPITAL -> summer ? 1.35 : winter ? 1.12 : 1.0;
+                case SCHOOL -> m == 7 || m == 8 ? 0.45 : m == 2 ? 0.6 : summer ? 1.2 : 1.0;
+                case IRRIGATION -> m >= 5 && m <= 8 ? 2.0 : m == 4 || m == 9 ? 1.0 : 0.35;
+                case ONE_SHIFT -> m == 8 || m == 9 ? 1.3 : 1.0;
+                default -> summer ? 1.08 : winter ? 1.04 : 1.0;
+            };
+        }
+
+        /** Relative load of interval k (0 = 00:00-00:15) on a day of a kind. */
+        static double level(Shape shape, Kind kind, int k) {
+            double h = k / 4.0;
+            return switch (shape) {
+                case CONTINUOUS -> (kind == Kind.SPRING_FESTIVAL ? 0.85 : 1.0) * (0.95 + 0.05 * Math.sin(h / 24 * 6.283));
+                case VALLEY_SHIFTED -> (kind == Kind.SPRING_FESTIVAL ? 0.3 : 1.0)
+                        * (h >= 23 || h < 7 ? 1.45 : (h >= 10 && h < 12) || (h >= 17 && h < 21) ? 0.55 : 0.9);
+                case TWO_SHIFTS -> {
+                    double base = h >= 8 && h < 24 ? (h >= 12 && h < 13 || h >= 17.5 && h < 18.5 ? 0.75 : 1.0) : 0.22;
+                    yield base * switch (kind) {
+                        case WORKDAY -> 1.0;
+                        case SATURDAY -> 0.55;
+                        case SUNDAY -> 0.3;
+                        case HOLIDAY -> 0.28;
+                        case SPRING_FESTIVAL -> 0.15;
+                    };
+                }
+                case THREE_SHIFTS -> (kind == Kind.SUNDAY || kind == Kind.HOLIDAY ? 0.5
+                        : kind == Kind.SPRING_FESTIVAL ? 0.2 : 1.0) * (h % 8 < 0.5 ? 0.7 : 1.0);
+                case ONE_SHIFT -> (h >= 8 && h < 17 ? (h >= 12 && h < 13 ? 0.6 : 1.0) : 0.18)
+                        * (kind == Kind.WORKDAY ? 1.0 : kind == Kind.SATURDAY ? 0.7 : 0.2);
+                case RETAIL -> (h >= 9.5 && h < 22 ? 1.0 + (h >= 14 && h < 20 ? 0.2 : 0) : 0.2)
+                        * (kind == Kind.WORKDAY ? 1.0 : kind == Kind.SPRING_FESTIVAL ? 0.8 : 1.25);
+                case HOSPITAL -> (h >= 8 && h < 18 ? 1.3 : h >= 18 && h < 22 ? 1.0 : 0.7)
+                        * (kind == Kind.WORKDAY ? 1.0 : 0.85);
+                case SCHOOL -> (h >= 7.5 && h < 22 ? 1.0 : 0.15) * (kind == Kind.WORKDAY ? 1.0 : 0.35);
+                case NIGHT_CHARGING -> (h >= 23 || h < 6 ? 1.8 : h >= 11 && h < 14 ? 0.9 : 0.35)
+                        * (kind == Kind.SPRING_FESTIVAL ? 0.7 : 1.0);
+                case IRRIGATION -> h >= 6 && h < 19 ? 1.4 : 0.3;
+            };
+        }
+
+        /** The mean of a week of workday/weekend levels, to scale a shape to the customer's annual consumption. */
+        static double meanShape(Shape shape) {
+            double sum = 0;
+            Kind[] week = {Kind.WORKDAY, Kind.WORKDAY, Kind.WORKDAY, Kind.WORKDAY, Kind.WORKDAY, Kind.SATURDAY,
+                    Kind.SUNDAY};
+            for (Kind kind : week) {
+                for (int k = 0; k < 96; k++) {
+                    sum += level(shape, kind, k);
+                }
+            }
+            return sum / (96 * week.length);
+        }
+    }
+}

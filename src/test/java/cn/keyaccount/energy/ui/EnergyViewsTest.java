@@ -1,0 +1,139 @@
+package cn.keyaccount.energy.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.keyaccount.customer.CustomerDetails;
+import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.energy.EnergyService;
+import cn.keyaccount.energy.ImportReport;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.UserService;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
+import com.vaadin.flow.component.UI;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EnergyViewsTest extends BrowserlessQuarkusTest {
+
+    @Inject
+    EnergyService energy;
+    @Inject
+    CustomerService customers;
+    @Inject
+    UserService users;
+
+    private CustomerDetails demoAccount() {
+        return customers.ownAccounts(users.viewer("customer")).getFirst();
+    }
+
+    @Test
+    void the_dashboard_draws_its_five_charts_and_adds_last_year_when_asked() {
+        signIn("manager", Role.MANAGER_NAME);
+        Viewer manager = users.viewer("manager");
+        EnergyPanel panel = new EnergyPanel(energy, manager, demoAccount().id(), true);
+        UI.getCurrent().add(panel);
+
+        assertTrue(panel.loadCurve.getOption().contains("\"type\":\"line\""));
+        assertTrue(panel.touPie.getOption().contains("\"type\":\"pie\""));
+        assertTrue(panel.touPie.getOption().contains("谷"));
+        assertTrue(panel.days.getOption().contains("典型日"));
+        assertTrue(panel.days.getOption().contains("最大需量日"));
+        assertTrue(panel.powerFactor.getOption().contains("markLine"));
+        assertTrue(panel.shownMonths().size() >= 12);
+        assertFalse(panel.monthly.getOption().contains("去年同期"));
+
+        panel.period.lastYear.setValue(true);
+        panel.analyse();
+
+        assertTrue(panel.monthly.getOption().contains("去年同期"));
+        assertTrue(panel.loadCurve.getOption().contains("去年同期"));
+        assertEquals(2, panel.summary.getChildren().count());
+
+        // after an upload or a profile change the panel is built again, its tables keep their columns
+        int columns = panel.months.getColumns().size();
+        panel.build();
+        assertEquals(columns, panel.months.getColumns().size());
+        assertTrue(panel.touPie.getOption().contains("\"type\":\"pie\""));
+    }
+
+    @Test
+    void the_last_month_preset_picks_the_last_whole_month_with_readings() {
+        signIn("manager", Role.MANAGER_NAME);
+        EnergyPanel panel = new EnergyPanel(energy, users.viewer("manager"), demoAccount().id(), true);
+        UI.getCurrent().add(panel);
+
+        panel.period.preset.setValue(PeriodBar.Preset.LAST_MONTH);
+
+        LocalDate from = panel.period.from.getValue();
+        assertEquals(1, from.getDayOfMonth());
+        assertEquals(from.lengthOfMonth(), panel.period.to.getValue().getDayOfMonth());
+        panel.period.from.setValue(from.minusDays(3));
+        assertEquals(PeriodBar.Preset.CUSTOM, panel.period.preset.getValue());
+    }
+
+    @Test
+    void the_upload_report_lists_each_issue_with_its_file_and_row() {
+        signIn("manager", Role.MANAGER_NAME);
+        Viewer manager = users.viewer("manager");
+        long customer = demoAccount().id();
+        String csv = "meter,time,kwh\nUPV-1,2016-01-01 00:15,1\nUPV-1,2016-01-01 00:30,-2\n";
+        ImportReport report = energy.importReadings(manager, customer, "bad.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        EnergyUploadDialog dialog = new EnergyUploadDialog(energy, manager, customer, () -> { });
+
+        dialog.show(report);
+
+        ImportReport.Issue negative = dialog.shownIssues().stream()
+                .filter(i -> i.kind() == ImportReport.Kind.NEGATIVE).findFirst().orElseThrow();
+        assertEquals("bad.csv", negative.file());
+        assertEquals(3, negative.row());
+        assertTrue(test(dialog.issues).size() >= 1);
+        assertTrue(dialog.files.getElement().getText().contains("bad.csv")
+                || dialog.files.getChildren().findFirst().orElseThrow().getElement().getTextRecursively()
+                .contains("bad.csv"));
+    }
+
+    @Test
+    void an_administrator_sees_the_tariff_versions_and_a_form_without_prices_is_marked_at_its_fields() {
+        signIn("admin", Role.ADMIN_NAME);
+        TariffAdminView view = open(TariffAdminView.class);
+        assertTrue(test(view.grid).size() >= 2);
+        view.province.setValue("广东");
+        assertTrue(test(view.grid).size() >= 1);
+        for (int i = 0; i < test(view.grid).size(); i++) {
+            assertEquals("广东", test(view.grid).getRow(i).province());
+        }
+
+        view.form.edit(test(view.grid).getRow(0));
+        view.form.peak.setValue(null);
+        view.form.validFrom.setValue(LocalDate.of(2030, 1, 1));
+        view.form.seasons.setValue("全年 | 1,2,3 | 23:00-07:00 谷");
+        view.save(view.form.draft());
+
+        assertTrue(view.form.peak.isInvalid());
+        assertTrue(view.form.seasons.isInvalid());
+        assertTrue(view.form.errors.getElement().getTextRecursively().contains("4,5,6"));
+    }
+
+    @Test
+    void a_stale_profile_is_refused_and_a_missing_declared_demand_is_marked_when_billing_by_contract() {
+        signIn("manager", Role.MANAGER_NAME);
+        Viewer manager = users.viewer("manager");
+        long customer = customers.ownAccounts(users.viewer("customer")).getLast().id();
+        EnergyProfileDialog dialog = new EnergyProfileDialog(energy, manager, customer, () -> { });
+
+        dialog.mode.setValue(cn.keyaccount.customer.BasicChargeMode.CONTRACT_DEMAND);
+        dialog.declaredKw.setValue(null);
+        dialog.save();
+
+        assertTrue(dialog.declaredKw.isInvalid());
+    }
+}
