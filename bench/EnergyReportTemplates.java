@@ -145,6 +145,7 @@ public class EnergyReportTemplates {
                 <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
                 <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
                 <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>
+                <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
                 </Types>""");
         parts.put("_rels/.rels", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -156,8 +157,12 @@ public class EnergyReportTemplates {
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
                 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
                 <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
+                <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
                 </Relationships>""");
         parts.put("word/styles.xml", styles());
+        parts.put("word/settings.xml", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <w:settings xmlns:w="%s"><w:updateFields w:val="true"/><w:defaultTabStop w:val="420"/></w:settings>""".formatted(W));
         parts.put("word/footer1.xml", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <w:ftr xmlns:w="%s"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>

@@ -317,8 +317,7 @@ public class EnergyAuditDocument {
             y.setCrosses(AxisCrosses.AUTO_ZERO);
             XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
             data.setBarDirection(BarDirection.COL);
-            data.setBarGrouping(BarGrouping.STACKED);
-            data.setOverlap((byte) 100);
+            data.setBarGrouping(BarGrouping.CLUSTERED);
             XDDFCategoryDataSource cats = categories(chart, months);
             for (int i = 0; i < periods.size(); i++) {
                 TouPeriod p = periods.get(i);

@@ -226,8 +226,7 @@ public class EnergyAuditWorkbook {
                 y.setCrosses(AxisCrosses.AUTO_ZERO);
                 XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
                 data.setBarDirection(BarDirection.COL);
-                data.setBarGrouping(BarGrouping.STACKED);
-                data.setOverlap((byte) 100);
+                data.setBarGrouping(BarGrouping.CLUSTERED);
                 XDDFDataSource<String> months = XDDFDataSourcesFactory.fromStringCellRange(s,
                         new CellRangeAddress(first, last, 0, 0));
                 for (int i = 0; i < periods.size(); i++) {
