@@ -10,8 +10,8 @@
  * period × issue is what makes the monthly batch produce each report once. The files are kept as {@code bytea} in
  * {@code energy_report_file} with their SHA-256, not as files under a data directory: the row and its bytes commit
  * together (no orphan or missing file after a crash), every node of a cluster reads them without a shared file
- * system, and one database backup holds the whole archive. The cost is database size — about 1.1 MB per customer
- * and month with the interval sheet (XLSX ≈ 1 MB, DOCX ≈ 0.1 MB; see BENCHMARKS.md), ≈ 26 GB a year for 2,000
+ * system, and one database backup holds the whole archive. The cost is database size — about 0.94 MB per customer
+ * and month with the interval sheet (XLSX ≈ 0.9 MB, DOCX ≈ 33 KB; see BENCHMARKS.md), ≈ 22 GB a year for 2,000
  * customers — stored out of line and uncompressed ({@code storage external}: Office files are zip already).
  * Should that outgrow the database, the file table is the one place to move to object storage.
  * <p>
