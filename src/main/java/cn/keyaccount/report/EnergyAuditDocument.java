@@ -346,6 +346,7 @@ public class EnergyAuditDocument {
             XDDFChartData.Series s = data.addSeries(categories(chart, names), XDDFDataSourcesFactory.fromArray(v,
                     chart.formatRange(new CellRangeAddress(1, v.length, 1, 1)), 1));
             s.setTitle(c.t("report.kwh"), chart.setSheetTitle(c.t("report.kwh"), 1));
+            slices((XDDFPieChartData.Series) s, v.length);
             chart.plot(data);
             caption("report.chart.tou");
         }
@@ -430,6 +431,15 @@ public class EnergyAuditDocument {
 
         private XDDFSolidFillProperties colour(int i) {
             return new XDDFSolidFillProperties(XDDFColor.from(colours.get(i % colours.size())));
+        }
+
+        /** Each slice its own colour: without one LibreOffice draws the slices of a pie invisible. */
+        private void slices(XDDFPieChartData.Series series, int count) {
+            for (int i = 0; i < count; i++) {
+                XDDFShapeProperties p = new XDDFShapeProperties();
+                p.setFillProperties(colour(i));
+                series.getDataPoint(i).setShapeProperties(p);
+            }
         }
 
         private void fill(XDDFChartData.Series series, int i) {

@@ -273,6 +273,7 @@ public class EnergyAuditWorkbook {
                         XDDFDataSourcesFactory.fromStringCellRange(s, new CellRangeAddress(first, last, 0, 0)),
                         XDDFDataSourcesFactory.fromNumericCellRange(s, new CellRangeAddress(first, last, 1, 1)));
                 series.setTitle(c.t("report.kwh"), new CellReference(s.getSheetName(), 0, 1, true, true));
+                slices((XDDFPieChartData.Series) series, last - first + 1);
                 chart.plot(data);
             }
         }
@@ -602,6 +603,15 @@ public class EnergyAuditWorkbook {
 
         private XDDFSolidFillProperties colour(int i) {
             return new XDDFSolidFillProperties(XDDFColor.from(colours.get(i % colours.size())));
+        }
+
+        /** Each slice its own colour: without one LibreOffice draws the slices of a pie invisible. */
+        private void slices(XDDFPieChartData.Series series, int count) {
+            for (int i = 0; i < count; i++) {
+                XDDFShapeProperties p = new XDDFShapeProperties();
+                p.setFillProperties(colour(i));
+                series.getDataPoint(i).setShapeProperties(p);
+            }
         }
 
         private void fill(XDDFChartData.Series series, int i) {

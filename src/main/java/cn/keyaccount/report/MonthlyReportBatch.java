@@ -1,5 +1,6 @@
 package cn.keyaccount.report;
 
+import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -116,6 +117,12 @@ class MonthlyReportBatch {
                 return "none";
             }
             return reports.generateScheduled(customerId, month) ? "made" : "skipped";
+        } catch (BusinessException e) {
+            if ("report.error.no-data".equals(e.key())) {
+                return "none";
+            }
+            LOG.errorf(e, "Report of customer %d for %s failed", customerId, month);
+            return "failed";
         } catch (RuntimeException e) {
             LOG.errorf(e, "Report of customer %d for %s failed", customerId, month);
             return "failed";

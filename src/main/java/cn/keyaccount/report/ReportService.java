@@ -172,6 +172,10 @@ public class ReportService {
             from = coverage.firstDay();
         }
         EnergyAnalyzer.Result analysis = energy.analyse(viewer, c.id(), from, to);
+        if (analysis.months().isEmpty() || analysis.months().getLast().present() == 0) {
+            // data before and after the month (the coverage spans it) but none in it: nothing to report on
+            throw BusinessException.invalid("report.error.no-data", month.toString());
+        }
         ReportContent content = new ReportContent(c, analysis, intervals.customerSeries(c.id(), from, to),
                 month.toString(), issue, generatedBy, OffsetDateTime.now(ZONE), locale(language));
         progress.step("report.step.xlsx", 1, 4);
