@@ -196,6 +196,24 @@ class ApiAccessMatrixTest {
         Call balance = new Call("POST", "/api/billing/customers/{own}/balance", login -> Map.of("balance", 1));
         expect(rows, balance, 200, 200, 200, 403, 200, 403);
 
+        // energy-audit reports: everyone lists what they may see; another customer's report is absent
+        Call reports = new Call("GET", "/api/reports", null);
+        expect(rows, reports, 200, 200, 200, 200, 200, 200);
+        for (String file : List.of("", "/xlsx", "/docx")) {
+            rows.add(Arguments.of(CUSTOMER, new Call("GET", "/api/reports/{ownReport}" + file, null), 200));
+            rows.add(Arguments.of(ADMIN, new Call("GET", "/api/reports/{ownReport}" + file, null), 200));
+            rows.add(Arguments.of(CUSTOMER, new Call("GET", "/api/reports/{otherReport}" + file, null), 404));
+            rows.add(Arguments.of(MANAGER, new Call("GET", "/api/reports/{otherReport}" + file, null), 404));
+        }
+        rows.add(Arguments.of(STATION_SUPERVISOR, new Call("GET", "/api/reports/{otherReport}", null), 404));
+        // a report month in the future: who may issue gets as far as validation (422) and nothing is made
+        Call issueReport = new Call("POST", "/api/customers/{own}/reports", login -> Map.of("month", "2199-01"));
+        expect(rows, issueReport, 422, 422, 422, 422, 403, 403);
+        rows.add(Arguments.of(MANAGER, new Call("POST", "/api/customers/{other}/reports",
+                login -> Map.of("month", "2011-02")), 404));
+        rows.add(Arguments.of(ANONYMOUS, reports, 401));
+        rows.add(Arguments.of(ANONYMOUS, new Call("GET", "/api/reports/1/xlsx", null), 401));
+
         for (Call call : List.of(list, readOwn, contacts, history, me, update, create, reassign, energy, tariffs,
                 loadCurve, profile, upload, putProfile,
                 scheduleNotice, notices, noticeHistory, inbox, bills,
@@ -231,6 +249,12 @@ class ApiAccessMatrixTest {
         if (path.contains("{otherVisit}")) {
             path = path.replace("{otherVisit}", String.valueOf(visitOf(ADMIN, Api.hiddenCustomerId(login))));
         }
+        if (path.contains("{ownReport}")) {
+            path = path.replace("{ownReport}", String.valueOf(reportOf(Api.visibleCustomerIds(CUSTOMER).getFirst())));
+        }
+        if (path.contains("{otherReport}")) {
+            path = path.replace("{otherReport}", String.valueOf(reportOf(Api.hiddenCustomerId(login))));
+        }
         RequestSpecification request = Api.as(login);
         if (call.body() != null) {
             Object body = call.body().apply(login == null ? ADMIN : login);
@@ -241,6 +265,24 @@ class ApiAccessMatrixTest {
             }
         }
         request.request(call.method(), path).then().statusCode(expected);
+    }
+
+    private static final Map<Long, Long> REPORTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A report of the customer, issued once by the administrator over a day of readings imported for it. */
+    private static long reportOf(long customerId) {
+        return REPORTS.computeIfAbsent(customerId, id -> {
+            StringBuilder csv = new StringBuilder("meter,time,kwh,kvarh\n");
+            String meter = Api.unique("MXR");
+            for (int k = 1; k <= 96; k++) {
+                csv.append(meter).append(",2011-02-01 ").append(k == 96 ? "24:00" : String.format("%02d:%02d",
+                        k * 15 / 60, k * 15 % 60)).append(",10,5\n");
+            }
+            Api.as(ADMIN).contentType("text/csv").queryParam("file", "matrix.csv").body(csv.toString())
+                    .post("/api/customers/{id}/energy/readings", id).then().statusCode(200);
+            return Api.as(ADMIN).body(Map.of("month", "2011-02", "notifyCustomer", false))
+                    .post("/api/customers/{id}/reports", id).then().statusCode(201).extract().jsonPath().getLong("id");
+        });
     }
 
     private static Object unchangedOwnCustomer(Login login) {

@@ -1,0 +1,639 @@
+package cn.keyaccount.report;
+
+import cn.keyaccount.customer.BasicChargeMode;
+import cn.keyaccount.energy.Anomalies;
+import cn.keyaccount.energy.BasicChargeRules;
+import cn.keyaccount.energy.EnergyAnalyzer;
+import cn.keyaccount.energy.HealthScore;
+import cn.keyaccount.energy.IntervalSeries;
+import cn.keyaccount.energy.LoadMetrics;
+import cn.keyaccount.energy.MonthFigures;
+import cn.keyaccount.energy.PowerFactor;
+import cn.keyaccount.energy.PowerFactorStandard;
+import cn.keyaccount.energy.Recommendation;
+import cn.keyaccount.energy.TouPeriod;
+import cn.keyaccount.energy.TransformerLoad;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.BarGrouping;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFPieChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The energy-audit report as a workbook: summary, months, time of use, load curves, power factor, basic-charge
+ * modes, transformer, recommendations, data quality, and the interval data. Cell styles come from the template's
+ * "styles" sheet (reports/templates/energy-audit.xlsx), chart colours from energy-audit.properties. The small
+ * sheets and their native charts are built in memory; the interval sheet (35,040 rows a year) is streamed through
+ * SXSSF so that memory stays bounded whatever the period.
+ */
+@ApplicationScoped
+public class EnergyAuditWorkbook {
+
+    /** The template's sheet whose column B cells carry the styles named in column A; removed from the output. */
+    static final String STYLES_SHEET = "styles";
+    static final List<String> STYLE_NAMES = List.of("title", "subtitle", "header", "label", "text", "integer",
+            "decimal", "money", "percent", "datetime");
+    /** Rows of the interval sheet kept in memory while streaming. */
+    private static final int WINDOW = 200;
+
+    private final ReportTemplates templates;
+
+    EnergyAuditWorkbook(ReportTemplates templates) {
+        this.templates = templates;
+    }
+
+    public void write(ReportContent c, OutputStream out) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(templates.read(ReportTemplates.XLSX)))) {
+            Writer w = new Writer(wb, c, templates.chartColours(), templates.read(ReportTemplates.LOGO));
+            w.all();
+            try (SXSSFWorkbook streaming = new SXSSFWorkbook(wb, WINDOW)) {
+                w.intervals(streaming);
+                streaming.write(out);
+                streaming.dispose();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class Writer {
+        private final XSSFWorkbook wb;
+        private final ReportContent c;
+        private final EnergyAnalyzer.Result a;
+        private final List<byte[]> colours;
+        private final byte[] logo;
+        private final Map<String, CellStyle> styles = new HashMap<>();
+
+        Writer(XSSFWorkbook wb, ReportContent c, List<byte[]> colours, byte[] logo) {
+            this.wb = wb;
+            this.logo = logo;
+            this.c = c;
+            this.a = c.analysis();
+            this.colours = colours;
+            Sheet template = wb.getSheet(STYLES_SHEET);
+            if (template == null) {
+                throw new IllegalStateException("Report template has no sheet '" + STYLES_SHEET + "'");
+            }
+            for (Row r : template) {
+                Cell name = r.getCell(0);
+                Cell sample = r.getCell(1);
+                if (name != null && sample != null) {
+                    styles.put(name.getStringCellValue().trim(), sample.getCellStyle());
+                }
+            }
+            for (String s : STYLE_NAMES) {
+                if (!styles.containsKey(s)) {
+                    throw new IllegalStateException("Report template lacks the style '" + s + "'");
+                }
+            }
+            wb.removeSheetAt(wb.getSheetIndex(template));
+        }
+
+        void all() {
+            summary();
+            months();
+            tou();
+            curves();
+            powerFactor();
+            basicCharge();
+            transformer();
+            recommendations();
+            dataQuality();
+        }
+
+        // ---- sheets -------------------------------------------------------------------------------------------
+
+        private void summary() {
+            XSSFSheet s = sheet("report.sheet.summary");
+            set(s, 0, 0, c.t("report.title"), "title");
+            set(s, 1, 0, c.customer().name() + "（" + c.t("report.account-no") + " " + c.customer().accountNo() + "）",
+                    "subtitle");
+            set(s, 2, 0, c.t("report.period-line", c.period(), a.from().toString(), a.to().toString()), "text");
+            set(s, 3, 0, c.t("report.issue-line", c.issue(), c.generatedBy(),
+                    c.generatedAt().atZoneSameInstant(ReportService.ZONE).toLocalDateTime().withNano(0)
+                            .toString().replace('T', ' ')), "text");
+            logo(s);
+            int r = header(s, 5, "report.figure", "report.value", "report.unit");
+            LoadMetrics l = a.load();
+            r = figure(s, r, "report.energy", l.energyKwh(), "integer", "kWh");
+            r = figure(s, r, "report.reactive", l.reactiveKvarh(), "integer", "kvarh");
+            r = figure(s, r, "report.max-demand", l.maxDemandKw(), "decimal", "kW");
+            set(s, r, 0, c.t("report.max-demand-at"), "label");
+            set(s, r++, 1, l.maxDemandAt() == null ? "—" : l.maxDemandAt().toString().replace('T', ' '), "text");
+            r = figure(s, r, "report.average-load", l.averageKw(), "decimal", "kW");
+            r = figure(s, r, "report.load-factor", l.loadFactor(), "percent", "");
+            r = figure(s, r, "report.peak-valley-rate", l.peakValleyRate(), "percent", "");
+            r = figure(s, r, "report.power-factor", PowerFactor.of(l.energyKwh(), l.reactiveKvarh()).doubleValue(),
+                    "decimal", "");
+            r = figure(s, r, "report.total-charge", a.totalYuan().doubleValue(), "money", c.t("report.yuan"));
+            r = figure(s, r, "report.health-score", a.health().total(), "integer", "/100");
+            r = figure(s, r, "report.annual-saving", c.annualSaving(), "money", c.t("report.yuan-per-year"));
+            r = figure(s, r, "report.completeness", l.completeness(), "percent", "");
+            r = header(s, r + 1, "report.component", "report.score", "report.weight", "report.explanation");
+            for (HealthScore.Component hc : a.health().components()) {
+                set(s, r, 0, c.t("energy.component." + hc.key()), "label");
+                set(s, r, 1, hc.score(), "integer");
+                set(s, r, 2, hc.weight(), "integer");
+                set(s, r++, 3, c.explain(hc.explanationKey(), hc.args()), "text");
+            }
+            widths(s, 22, 18, 12, 60);
+            print(s, 5);
+        }
+
+        private void months() {
+            XSSFSheet s = sheet("report.sheet.months");
+            List<TouPeriod> periods = c.periodsWithEnergy();
+            List<String> head = new java.util.ArrayList<>(List.of("report.month", "report.days", "report.kwh",
+                    "report.kvarh", "report.max-demand-kw", "report.pf", "report.adjustment-percent",
+                    "report.energy-charge", "report.basic-charge", "report.adjustment-yuan", "report.total"));
+            int r = header(s, 0, head.toArray(String[]::new));
+            for (int i = 0; i < periods.size(); i++) {
+                set(s, 0, head.size() + i, c.t("energy.period." + periods.get(i).name()) + " kWh", "header");
+            }
+            int first = r;
+            for (MonthFigures m : a.months()) {
+                set(s, r, 0, m.month().toString(), "text");
+                set(s, r, 1, m.daysCovered(), "integer");
+                set(s, r, 2, m.kwh(), "integer");
+                set(s, r, 3, m.kvarh(), "integer");
+                set(s, r, 4, m.maxDemandKw(), "decimal");
+                set(s, r, 5, m.powerFactor(), "decimal");
+                set(s, r, 6, m.adjustmentPercent().doubleValue() / 100, "percent");
+                set(s, r, 7, m.energyYuan(), "money");
+                set(s, r, 8, m.basicYuan(), "money");
+                set(s, r, 9, m.adjustmentYuan(), "money");
+                set(s, r, 10, m.totalYuan(), "money");
+                for (int i = 0; i < periods.size(); i++) {
+                    set(s, r, head.size() + i, m.touKwh().getOrDefault(periods.get(i), 0.0), "integer");
+                }
+                r++;
+            }
+            int last = r - 1;
+            set(s, r, 0, c.t("report.sum"), "label");
+            set(s, r, 2, a.months().stream().mapToDouble(MonthFigures::kwh).sum(), "integer");
+            set(s, r, 3, a.months().stream().mapToDouble(MonthFigures::kvarh).sum(), "integer");
+            set(s, r, 7, sum(a.months().stream().map(MonthFigures::energyYuan).toList()), "money");
+            set(s, r, 8, sum(a.months().stream().map(MonthFigures::basicYuan).toList()), "money");
+            set(s, r, 9, sum(a.months().stream().map(MonthFigures::adjustmentYuan).toList()), "money");
+            set(s, r, 10, a.totalYuan(), "money");
+            widths(s, 12, 8, 14, 14, 12, 10, 10, 14, 14, 12, 14, 12, 12, 12, 12, 12);
+            freeze(s, 1, 1);
+            print(s, 0);
+            if (last >= first && !periods.isEmpty()) {
+                XSSFChart chart = chart(s, "report.chart.monthly-kwh", 0, r + 2, 11, r + 22);
+                XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+                XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+                y.setCrosses(AxisCrosses.AUTO_ZERO);
+                XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
+                data.setBarDirection(BarDirection.COL);
+                data.setBarGrouping(BarGrouping.CLUSTERED);
+                XDDFDataSource<String> months = XDDFDataSourcesFactory.fromStringCellRange(s,
+                        new CellRangeAddress(first, last, 0, 0));
+                for (int i = 0; i < periods.size(); i++) {
+                    int col = head.size() + i;
+                    XDDFChartData.Series series = data.addSeries(months, XDDFDataSourcesFactory.fromNumericCellRange(
+                            s, new CellRangeAddress(first, last, col, col)));
+                    series.setTitle(c.t("energy.period." + periods.get(i).name()), new CellReference(s.getSheetName(),
+                            0, col, true, true));
+                    fill(series, i);
+                }
+                chart.plot(data);
+            }
+        }
+
+        private void tou() {
+            XSSFSheet s = sheet("report.sheet.tou");
+            int r = header(s, 0, "report.tou-period", "report.kwh", "report.share", "report.yuan-amount",
+                    "report.average-price");
+            int first = r;
+            double total = a.tou().totalKwh();
+            for (TouPeriod p : c.periodsWithEnergy()) {
+                double kwh = a.tou().kwh().get(p);
+                double yuan = a.tou().yuan().get(p);
+                set(s, r, 0, c.t("energy.period." + p.name()), "text");
+                set(s, r, 1, kwh, "integer");
+                set(s, r, 2, total == 0 ? 0 : kwh / total, "percent");
+                set(s, r, 3, yuan, "money");
+                set(s, r++, 4, kwh == 0 ? 0 : yuan / kwh, "decimal");
+            }
+            int last = r - 1;
+            set(s, r, 0, c.t("report.sum"), "label");
+            set(s, r, 1, total, "integer");
+            set(s, r, 3, a.tou().totalYuan(), "money");
+            set(s, r + 2, 0, c.t("report.shiftable", Math.round(a.shiftableKwh()),
+                    Math.round(a.shiftingSavingYuan())), "text");
+            widths(s, 14, 16, 10, 16, 14);
+            freeze(s, 1, 0);
+            print(s, 0);
+            if (last >= first) {
+                XSSFChart chart = chart(s, "report.chart.tou", 6, 0, 14, 18);
+                XDDFPieChartData data = (XDDFPieChartData) chart.createData(ChartTypes.PIE, null, null);
+                data.setVaryColors(true);
+                XDDFChartData.Series series = data.addSeries(
+                        XDDFDataSourcesFactory.fromStringCellRange(s, new CellRangeAddress(first, last, 0, 0)),
+                        XDDFDataSourcesFactory.fromNumericCellRange(s, new CellRangeAddress(first, last, 1, 1)));
+                series.setTitle(c.t("report.kwh"), new CellReference(s.getSheetName(), 0, 1, true, true));
+                slices((XDDFPieChartData.Series) series, last - first + 1);
+                chart.plot(data);
+            }
+        }
+
+        private void curves() {
+            XSSFSheet s = sheet("report.sheet.curves");
+            String maxDay = a.load().maxDemandDay() == null ? "—" : a.load().maxDemandDay().toString();
+            int r = header(s, 0, "report.time-of-day", "report.typical-day-kw");
+            set(s, 0, 2, c.t("report.max-day-kw", maxDay), "header");
+            int first = r;
+            for (int k = 0; k < IntervalSeries.PER_DAY; k++) {
+                set(s, r, 0, LocalTime.MIN.plusMinutes(15L * k).toString(), "text");
+                set(s, r, 1, a.load().typicalDayKw()[k], "decimal");
+                double v = a.load().maxDemandDayKw()[k];
+                if (!Double.isNaN(v)) {
+                    set(s, r, 2, v, "decimal");
+                }
+                r++;
+            }
+            widths(s, 12, 16, 22);
+            freeze(s, 1, 1);
+            print(s, 0);
+            XSSFChart chart = chart(s, "report.chart.load-curves", 4, 0, 16, 22);
+            XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+            XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+            y.setCrosses(AxisCrosses.AUTO_ZERO);
+            XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
+            XDDFDataSource<String> times = XDDFDataSourcesFactory.fromStringCellRange(s,
+                    new CellRangeAddress(first, r - 1, 0, 0));
+            for (int col = 1; col <= 2; col++) {
+                XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(times,
+                        XDDFDataSourcesFactory.fromNumericCellRange(s, new CellRangeAddress(first, r - 1, col, col)));
+                series.setTitle(s.getRow(0).getCell(col).getStringCellValue(),
+                        new CellReference(s.getSheetName(), 0, col, true, true));
+                series.setMarkerStyle(MarkerStyle.NONE);
+                series.setSmooth(false);
+                line(series, col - 1);
+            }
+            chart.plot(data);
+        }
+
+        private void powerFactor() {
+            XSSFSheet s = sheet("report.sheet.power-factor");
+            PowerFactorStandard own = PowerFactorStandard.of(c.customer().powerFactorStandard());
+            int r = header(s, 0, "report.month", "report.pf", "report.standard", "report.adjustment-percent",
+                    "report.adjustment-yuan");
+            int col = 5;
+            for (PowerFactorStandard st : PowerFactorStandard.values()) {
+                set(s, 0, col++, c.t("report.adjustment-under", st.value()), "header");
+            }
+            int first = r;
+            for (MonthFigures m : a.months()) {
+                set(s, r, 0, m.month().toString(), "text");
+                set(s, r, 1, m.powerFactor(), "decimal");
+                set(s, r, 2, own.value(), "decimal");
+                set(s, r, 3, m.adjustmentPercent().doubleValue() / 100, "percent");
+                set(s, r, 4, m.adjustmentYuan(), "money");
+                col = 5;
+                for (PowerFactorStandard st : PowerFactorStandard.values()) {
+                    set(s, r, col++, m.adjustmentPercentByStandard().get(st).doubleValue() / 100, "percent");
+                }
+                r++;
+            }
+            int last = r - 1;
+            set(s, r, 0, c.t("report.sum"), "label");
+            set(s, r, 4, sum(a.months().stream().map(MonthFigures::adjustmentYuan).toList()), "money");
+            int note = r + 2;
+            a.recommendations().stream().filter(x -> x.kind() == Recommendation.Kind.CAPACITOR).findFirst()
+                    .ifPresent(x -> set(s, note, 0, c.explain(x.messageKey(), x.args()), "text"));
+            widths(s, 12, 10, 10, 12, 14, 14, 14, 14);
+            freeze(s, 1, 1);
+            print(s, 0);
+            if (last >= first) {
+                XSSFChart chart = chart(s, "report.chart.power-factor", 0, r + 4, 9, r + 22);
+                XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+                XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+                y.setCrosses(AxisCrosses.AUTO_ZERO);
+                XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
+                XDDFDataSource<String> months = XDDFDataSourcesFactory.fromStringCellRange(s,
+                        new CellRangeAddress(first, last, 0, 0));
+                for (int k = 1; k <= 2; k++) {
+                    XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(months,
+                            XDDFDataSourcesFactory.fromNumericCellRange(s, new CellRangeAddress(first, last, k, k)));
+                    series.setTitle(s.getRow(0).getCell(k).getStringCellValue(),
+                            new CellReference(s.getSheetName(), 0, k, true, true));
+                    series.setMarkerStyle(k == 1 ? MarkerStyle.CIRCLE : MarkerStyle.NONE);
+                    line(series, k - 1);
+                }
+                chart.plot(data);
+            }
+        }
+
+        private void basicCharge() {
+            XSSFSheet s = sheet("report.sheet.basic-charge");
+            BasicChargeRules.Comparison m = a.billingModes();
+            if (m == null) {
+                set(s, 0, 0, c.t("report.no-basic-charge"), "text");
+                widths(s, 60);
+                return;
+            }
+            int r = header(s, 0, "report.mode", "report.total-12", "report.current-mode", "report.cheapest-mode");
+            for (BasicChargeMode mode : List.of(BasicChargeMode.CAPACITY, BasicChargeMode.ACTUAL_DEMAND,
+                    BasicChargeMode.CONTRACT_DEMAND)) {
+                set(s, r, 0, c.word(mode.name()), "text");
+                set(s, r, 1, m.totals().get(mode), "money");
+                set(s, r, 2, mode == m.current() ? "✓" : "", "text");
+                set(s, r++, 3, mode == m.cheapest() ? "✓" : "", "text");
+            }
+            r++;
+            r = figure(s, r, "report.current-total", m.currentTotal().doubleValue(), "money", c.t("report.yuan"));
+            r = figure(s, r, "report.best-declared", m.bestDeclaredKw().doubleValue(), "integer", "kW");
+            r = figure(s, r, "report.basic-saving", m.saving().doubleValue(), "money", c.t("report.yuan"));
+            set(s, r + 1, 0, c.t("report.basic-charge-rule"), "text");
+            widths(s, 26, 18, 12, 12);
+            freeze(s, 1, 0);
+            print(s, 0);
+        }
+
+        private void transformer() {
+            XSSFSheet s = sheet("report.sheet.transformer");
+            TransformerLoad t = a.transformer();
+            if (t == null) {
+                set(s, 0, 0, c.t("report.no-transformer"), "text");
+                widths(s, 60);
+                return;
+            }
+            int r = header(s, 0, "report.figure", "report.value", "report.unit");
+            r = figure(s, r, "report.rated-kva", t.ratedKva(), "integer", "kVA");
+            r = figure(s, r, "report.p0", t.noLoadLossKw(), "decimal", "kW");
+            r = figure(s, r, "report.pk", t.loadLossKw(), "decimal", "kW");
+            r = figure(s, r, "report.max-load-rate", t.maxLoadRate(), "percent", c.word(t.maxBand().name()));
+            r = figure(s, r, "report.average-load-rate", t.averageLoadRate(), "percent",
+                    c.word(t.averageBand().name()));
+            r = figure(s, r, "report.economic-load-rate", t.economicLoadRate(), "percent", "");
+            r = figure(s, r, "report.loss-kwh", t.lossKwh(), "integer", "kWh");
+            figure(s, r, "report.loss-at-average", t.lossAtAverageKw(), "decimal", "kW");
+            widths(s, 26, 16, 14);
+            freeze(s, 1, 0);
+            print(s, 0);
+        }
+
+        private void recommendations() {
+            XSSFSheet s = sheet("report.sheet.recommendations");
+            int r = header(s, 0, "report.recommendation", "report.annual-saving-yuan", "report.investment",
+                    "report.payback-years");
+            for (Recommendation x : a.recommendations()) {
+                set(s, r, 0, c.explain(x.messageKey(), x.args()), "text");
+                set(s, r, 1, x.annualSavingYuan(), "money");
+                set(s, r, 2, x.investmentYuan(), "money");
+                if (x.paybackYears() != null) {
+                    set(s, r, 3, x.paybackYears(), "decimal");
+                } else {
+                    set(s, r, 3, "—", "text");
+                }
+                r++;
+            }
+            if (a.recommendations().isEmpty()) {
+                set(s, r, 0, c.t("report.no-recommendations"), "text");
+            } else {
+                set(s, r, 0, c.t("report.sum"), "label");
+                set(s, r, 1, c.annualSaving(), "money");
+            }
+            widths(s, 70, 16, 14, 12);
+            freeze(s, 1, 0);
+            print(s, 0);
+        }
+
+        private void dataQuality() {
+            XSSFSheet s = sheet("report.sheet.data-quality");
+            Anomalies an = a.anomalies();
+            int r = header(s, 0, "report.figure", "report.value", "report.unit");
+            r = figure(s, r, "report.expected-readings", a.load().expected(), "integer", "");
+            r = figure(s, r, "report.present-readings", a.load().present(), "integer", "");
+            r = figure(s, r, "report.completeness", a.load().completeness(), "percent", "");
+            r = figure(s, r, "report.gaps", an.gaps().size(), "integer", c.t("report.intervals-missing",
+                    an.missingIntervals()));
+            r = figure(s, r, "report.spikes", an.spikes().size(), "integer", "");
+            r = figure(s, r, "report.flat-lines", an.flatLines().size(), "integer", "");
+            r = figure(s, r, "report.night-base-ratio", an.nightBaseLoadRatio(), "percent",
+                    an.nightBaseLoadHigh() ? c.t("report.high") : "");
+            r = header(s, r + 1, "report.anomaly", "report.from", "report.intervals", "report.kw");
+            int listed = 0;
+            for (Anomalies.Run g : an.gaps()) {
+                if (listed++ >= 500) {
+                    break;
+                }
+                set(s, r, 0, c.t("report.gap"), "text");
+                set(s, r, 1, g.from().toString().replace('T', ' '), "text");
+                set(s, r++, 2, g.intervals(), "integer");
+            }
+            for (Anomalies.Run f : an.flatLines()) {
+                set(s, r, 0, c.t("report.flat-line"), "text");
+                set(s, r, 1, f.from().toString().replace('T', ' '), "text");
+                set(s, r++, 2, f.intervals(), "integer");
+            }
+            for (Anomalies.Spike x : an.spikes()) {
+                set(s, r, 0, c.t("report.spike"), "text");
+                set(s, r, 1, x.at().toString().replace('T', ' '), "text");
+                set(s, r++, 3, x.kw(), "decimal");
+            }
+            widths(s, 24, 20, 14, 12);
+            freeze(s, 1, 0);
+            print(s, 0);
+        }
+
+        /** The interval data, streamed: one row per quarter hour with its start time, kWh, kvarh and kW. */
+        void intervals(SXSSFWorkbook streaming) {
+            SXSSFSheet s = streaming.createSheet(c.t("report.sheet.intervals"));
+            Row head = s.createRow(0);
+            String[] titles = {c.t("report.interval-start"), "kWh", "kvarh", "kW"};
+            for (int i = 0; i < titles.length; i++) {
+                Cell cell = head.createCell(i);
+                cell.setCellValue(titles[i]);
+                cell.setCellStyle(styles.get("header"));
+            }
+            IntervalSeries series = c.series();
+            CellStyle time = styles.get("datetime");
+            CellStyle dec = styles.get("decimal");
+            for (int i = 0; i < series.size(); i++) {
+                Row row = s.createRow(i + 1);
+                Cell t = row.createCell(0);
+                t.setCellValue(series.at(i));
+                t.setCellStyle(time);
+                if (series.present(i)) {
+                    num(row, 1, series.kwh()[i], dec);
+                    if (!Float.isNaN(series.kvarh()[i])) {
+                        num(row, 2, series.kvarh()[i], dec);
+                    }
+                    num(row, 3, series.kw(i), dec);
+                }
+            }
+            s.setColumnWidth(0, 20 * 256);
+            for (int i = 1; i < 4; i++) {
+                s.setColumnWidth(i, 12 * 256);
+            }
+            s.createFreezePane(1, 1);
+            print(s, 0);
+        }
+
+        // ---- helpers ------------------------------------------------------------------------------------------
+
+        private XSSFSheet sheet(String key) {
+            return wb.createSheet(c.t(key));
+        }
+
+        private static void num(Row row, int col, double v, CellStyle style) {
+            Cell cell = row.createCell(col);
+            cell.setCellValue(Math.round(v * 1000) / 1000.0);
+            cell.setCellStyle(style);
+        }
+
+        private Cell cell(Sheet s, int row, int col) {
+            Row r = s.getRow(row) == null ? s.createRow(row) : s.getRow(row);
+            return r.getCell(col) == null ? r.createCell(col) : r.getCell(col);
+        }
+
+        private void set(Sheet s, int row, int col, String value, String style) {
+            Cell cell = cell(s, row, col);
+            cell.setCellValue(value);
+            cell.setCellStyle(styles.get(style));
+        }
+
+        private void set(Sheet s, int row, int col, double value, String style) {
+            Cell cell = cell(s, row, col);
+            cell.setCellValue(value);
+            cell.setCellStyle(styles.get(style));
+        }
+
+        private void set(Sheet s, int row, int col, BigDecimal value, String style) {
+            set(s, row, col, value == null ? 0 : value.doubleValue(), style);
+        }
+
+        /** A header row of translated titles; returns the next row. */
+        private int header(Sheet s, int row, String... keys) {
+            for (int i = 0; i < keys.length; i++) {
+                set(s, row, i, c.t(keys[i]), "header");
+            }
+            return row + 1;
+        }
+
+        private int figure(Sheet s, int row, String key, double value, String style, String unit) {
+            set(s, row, 0, c.t(key), "label");
+            set(s, row, 1, value, style);
+            set(s, row, 2, unit, "text");
+            return row + 1;
+        }
+
+        private static void widths(Sheet s, int... chars) {
+            for (int i = 0; i < chars.length; i++) {
+                s.setColumnWidth(i, chars[i] * 256);
+            }
+        }
+
+        private static void freeze(Sheet s, int rows, int cols) {
+            s.createFreezePane(cols, rows);
+        }
+
+        /** A4 landscape, one page wide, the header row repeated on every page. */
+        private static void print(Sheet s, int headerRow) {
+            PrintSetup p = s.getPrintSetup();
+            p.setPaperSize(PrintSetup.A4_PAPERSIZE);
+            p.setLandscape(true);
+            p.setFitWidth((short) 1);
+            p.setFitHeight((short) 0);
+            s.setFitToPage(true);
+            s.setAutobreaks(true);
+            s.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+            s.getFooter().setCenter("&P / &N");
+        }
+
+        private XSSFChart chart(XSSFSheet s, String titleKey, int col1, int row1, int col2, int row2) {
+            XSSFDrawing drawing = s.createDrawingPatriarch();
+            XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col1, row1, col2, row2);
+            XSSFChart chart = drawing.createChart(anchor);
+            chart.setTitleText(c.t(titleKey));
+            chart.setTitleOverlay(false);
+            chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+            return chart;
+        }
+
+        private void logo(XSSFSheet s) {
+            int picture = wb.addPicture(logo, Workbook.PICTURE_TYPE_PNG);
+            XSSFDrawing drawing = s.createDrawingPatriarch();
+            XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 3, 0, 4, 4);
+            drawing.createPicture(anchor, picture).resize(1.0);
+        }
+
+        private XDDFSolidFillProperties colour(int i) {
+            return new XDDFSolidFillProperties(XDDFColor.from(colours.get(i % colours.size())));
+        }
+
+        /** Each slice its own colour: without one LibreOffice draws the slices of a pie invisible. */
+        private void slices(XDDFPieChartData.Series series, int count) {
+            for (int i = 0; i < count; i++) {
+                XDDFShapeProperties p = new XDDFShapeProperties();
+                p.setFillProperties(colour(i));
+                series.getDataPoint(i).setShapeProperties(p);
+            }
+        }
+
+        private void fill(XDDFChartData.Series series, int i) {
+            XDDFShapeProperties p = series.getShapeProperties() == null ? new XDDFShapeProperties()
+                    : series.getShapeProperties();
+            p.setFillProperties(colour(i));
+            series.setShapeProperties(p);
+        }
+
+        private void line(XDDFChartData.Series series, int i) {
+            XDDFShapeProperties p = series.getShapeProperties() == null ? new XDDFShapeProperties()
+                    : series.getShapeProperties();
+            XDDFLineProperties line = new XDDFLineProperties();
+            line.setFillProperties(colour(i));
+            line.setWidth(1.75);
+            p.setLineProperties(line);
+            series.setShapeProperties(p);
+        }
+
+        private static double sum(List<BigDecimal> values) {
+            return values.stream().map(v -> v == null ? BigDecimal.ZERO : v).reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .doubleValue();
+        }
+    }
+}

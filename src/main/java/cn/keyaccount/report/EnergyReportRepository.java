@@ -1,0 +1,8 @@
+package cn.keyaccount.report;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class EnergyReportRepository implements PanacheRepository<EnergyReport> {
+}

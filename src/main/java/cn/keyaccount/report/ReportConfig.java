@@ -1,0 +1,34 @@
+package cn.keyaccount.report;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the energy-audit reports ({@code keyaccount.report.*}). */
+@ConfigMapping(prefix = "keyaccount.report")
+public interface ReportConfig {
+
+    /**
+     * A folder whose files replace the bundled templates of reports/templates (energy-audit.xlsx,
+     * energy-audit.docx, energy-audit.properties, logo.png) file by file, read at every generation: an auditor
+     * restyles the reports without a release.
+     */
+    Optional<String> templateDir();
+
+    /** When the monthly batch runs (Quartz cron, Asia/Shanghai): the reports of the month just ended. */
+    @WithDefault("0 0 3 1 * ?")
+    String monthlyCron();
+
+    /** How often a node looks for an interrupted batch to resume. */
+    @WithDefault("5m")
+    String resumeEvery();
+
+    /** A batch whose worker has not reported for this long is taken over by another node (or after a restart). */
+    @WithDefault("PT2M")
+    Duration lease();
+
+    /** Months covered by a report: the report month and the ones before it (12: the rolling year). */
+    @WithDefault("12")
+    int months();
+}
