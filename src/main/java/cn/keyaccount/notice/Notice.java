@@ -31,6 +31,8 @@ public class Notice extends AbstractEntity {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
     private int skipped;
+    @Column(name = "dedupe_key")
+    private String dedupeKey;
 
     protected Notice() {
     }
@@ -47,6 +49,10 @@ public class Notice extends AbstractEntity {
         this.createdBy = createdBy;
         this.unitPath = unitPath;
         this.createdAt = OffsetDateTime.now();
+    }
+
+    void setDedupeKey(String dedupeKey) {
+        this.dedupeKey = dedupeKey;
     }
 
     void setSkipped(int skipped) {

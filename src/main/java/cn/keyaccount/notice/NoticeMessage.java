@@ -9,7 +9,8 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * One message of a notice to one recipient on one channel, with its fate. Written by the outbox in bulk SQL (the
+ * One message of a notice to one recipient (a customer's contact or inbox, or a staff user) on one channel, with
+ * its fate. Written by the outbox in bulk SQL (the
  * dispatcher claims and settles rows in batches); mapped here for reading.
  */
 @Entity
@@ -18,8 +19,10 @@ public class NoticeMessage extends AbstractEntity {
 
     @Column(name = "notice_id", nullable = false)
     private long noticeId;
-    @Column(name = "customer_id", nullable = false)
-    private long customerId;
+    @Column(name = "customer_id")
+    private Long customerId;
+    @Column(name = "user_id")
+    private Long userId;
     @Column(name = "contact_id")
     private Long contactId;
     @Column(name = "recipient_name", nullable = false)
@@ -59,8 +62,14 @@ public class NoticeMessage extends AbstractEntity {
         return noticeId;
     }
 
-    public long getCustomerId() {
+    /** The customer the message went to or, for a staff message, is about (null when about none). */
+    public Long getCustomerId() {
         return customerId;
+    }
+
+    /** The staff user it went to; null for a customer's contact or inbox. */
+    public Long getUserId() {
+        return userId;
     }
 
     public Long getContactId() {

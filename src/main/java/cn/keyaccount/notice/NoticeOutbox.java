@@ -24,10 +24,22 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class NoticeOutbox {
 
-    /** A message to write at fan-out. */
-    record NewMessage(long customerId, Long contactId, String recipientName, Channel channel, String address,
+    /** A message to write at fan-out: to a customer's contact or inbox, or to a staff user ({@code userId}). */
+    record NewMessage(Long customerId, Long contactId, String recipientName, Channel channel, String address,
                       String subject, String body, int segments, Instant dueAt, Instant expiresAt, boolean urgent,
-                      LocalTime quietFrom, LocalTime quietTo) {
+                      LocalTime quietFrom, LocalTime quietTo, Long userId) {
+
+        NewMessage(long customerId, Long contactId, String recipientName, Channel channel, String address,
+                   String subject, String body, int segments, Instant dueAt, Instant expiresAt, boolean urgent,
+                   LocalTime quietFrom, LocalTime quietTo) {
+            this(customerId, contactId, recipientName, channel, address, subject, body, segments, dueAt, expiresAt,
+                    urgent, quietFrom, quietTo, null);
+        }
+
+        /** The idempotency key's recipient part: the contact, 0 for a customer's inbox, minus the staff user id. */
+        long recipientKey() {
+            return userId != null ? -userId : contactId == null ? 0 : contactId;
+        }
     }
 
     /** A message claimed for sending. */
@@ -88,13 +100,13 @@ public class NoticeOutbox {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into notice_message (notice_id, customer_id, contact_id, recipient_name, channel, address,
                         subject, body, segments, next_attempt_at, expires_at, urgent, quiet_from, quiet_to,
-                        recipient_key)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        recipient_key, user_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict do nothing""")) {
                 int pending = 0;
                 for (NewMessage m : rows) {
                     ps.setLong(1, noticeId);
-                    ps.setLong(2, m.customerId());
+                    ps.setObject(2, m.customerId(), Types.BIGINT);
                     if (m.contactId() == null) {
                         ps.setNull(3, Types.BIGINT);
                     } else {
@@ -111,7 +123,8 @@ public class NoticeOutbox {
                     ps.setBoolean(12, m.urgent());
                     ps.setObject(13, m.quietFrom());
                     ps.setObject(14, m.quietTo());
-                    ps.setLong(15, m.contactId() == null ? 0 : m.contactId());
+                    ps.setLong(15, m.recipientKey());
+                    ps.setObject(16, m.userId(), Types.BIGINT);
                     ps.addBatch();
                     if (++pending == 500) {
                         ps.executeBatch();

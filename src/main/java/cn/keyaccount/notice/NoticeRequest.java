@@ -16,18 +16,26 @@ import java.util.Set;
  * @param contactIds         single contacts, in addition
  * @param contactRole        e.g. 电费 for billing notices: only contacts whose role contains it, when a customer has
  *                           such contacts, else all of the customer's contacts
- * @param channels           SMS, EMAIL, PORTAL; empty means all three
+ * @param channels           SMS, EMAIL, PORTAL (the in-app inbox: the portal's for customers, the staff inbox for
+ *                           staff users); empty means all three
  * @param parameters         placeholder values for every recipient
  * @param customerParameters placeholder values per customer id (e.g. each customer's own bill), over
  *                           {@code parameters}
  * @param plannedAt          when it goes out; null means now
  * @param urgent             faults: SMS quiet hours do not apply
  * @param expiresAt          after this nothing is sent any more; null means planned time + the default expiry
+ * @param userIds            staff users (app_user ids: managers, supervisors, schedulers) who receive it on their
+ *                           mobile, e-mail and staff inbox
+ * @param aboutCustomerId    the customer a staff message is about (placeholders {customerName}, {accountNo}; the
+ *                           message shows in that customer's notice history); null when about none
+ * @param dedupeKey          the cause, for callers that may ask twice (a job run again): a second request with the
+ *                           same key schedules nothing and returns the first notice; null for none
  */
 public record NoticeRequest(String purpose, String template, String language, String title, List<Long> customerIds,
                             List<Long> contactIds, String contactRole, Set<Channel> channels,
                             Map<String, String> parameters, Map<Long, Map<String, String>> customerParameters,
-                            OffsetDateTime plannedAt, boolean urgent, OffsetDateTime expiresAt) {
+                            OffsetDateTime plannedAt, boolean urgent, OffsetDateTime expiresAt, List<Long> userIds,
+                            Long aboutCustomerId, String dedupeKey) {
 
     public NoticeRequest {
         customerIds = customerIds == null ? List.of() : List.copyOf(customerIds);
@@ -36,6 +44,16 @@ public record NoticeRequest(String purpose, String template, String language, St
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
         customerParameters = customerParameters == null ? Map.of() : Map.copyOf(customerParameters);
         language = language == null || language.isBlank() ? "zh" : language;
+        userIds = userIds == null ? List.of() : List.copyOf(userIds);
+    }
+
+    /** A notice to customers' contacts (and no staff), as before staff recipients existed. */
+    public NoticeRequest(String purpose, String template, String language, String title, List<Long> customerIds,
+                         List<Long> contactIds, String contactRole, Set<Channel> channels,
+                         Map<String, String> parameters, Map<Long, Map<String, String>> customerParameters,
+                         OffsetDateTime plannedAt, boolean urgent, OffsetDateTime expiresAt) {
+        this(purpose, template, language, title, customerIds, contactIds, contactRole, channels, parameters,
+                customerParameters, plannedAt, urgent, expiresAt, List.of(), null, null);
     }
 
     /** A notice to customers' contacts on every channel, now, with the default expiry. */
@@ -45,23 +63,51 @@ public record NoticeRequest(String purpose, String template, String language, St
                 null, null, false, null);
     }
 
+    /**
+     * A notice to staff users on every channel (SMS, e-mail, staff inbox), now, with the default expiry; about a
+     * customer when {@code aboutCustomerId} is given (it then shows in that customer's notice history).
+     */
+    public static NoticeRequest toStaff(String purpose, String template, String title, List<Long> userIds,
+                                        Long aboutCustomerId, Map<String, String> parameters) {
+        return new NoticeRequest(purpose, template, "zh", title, List.of(), List.of(), null, null, parameters, null,
+                null, false, null, userIds, aboutCustomerId, null);
+    }
+
     public NoticeRequest plannedAt(OffsetDateTime at, OffsetDateTime expires) {
         return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, channels,
-                parameters, customerParameters, at, urgent, expires);
+                parameters, customerParameters, at, urgent, expires, userIds, aboutCustomerId, dedupeKey);
     }
 
     public NoticeRequest withChannels(Set<Channel> only) {
         return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, only,
-                parameters, customerParameters, plannedAt, urgent, expiresAt);
+                parameters, customerParameters, plannedAt, urgent, expiresAt, userIds, aboutCustomerId, dedupeKey);
     }
 
     public NoticeRequest asUrgent() {
         return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, channels,
-                parameters, customerParameters, plannedAt, true, expiresAt);
+                parameters, customerParameters, plannedAt, true, expiresAt, userIds, aboutCustomerId, dedupeKey);
     }
 
     public NoticeRequest forRole(String role, Map<Long, Map<String, String>> perCustomer) {
         return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, role, channels,
-                parameters, perCustomer, plannedAt, urgent, expiresAt);
+                parameters, perCustomer, plannedAt, urgent, expiresAt, userIds, aboutCustomerId, dedupeKey);
+    }
+
+    /** The same notice also to these staff users (e.g. the managers of the customers told). */
+    public NoticeRequest withUsers(List<Long> staff) {
+        return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, channels,
+                parameters, customerParameters, plannedAt, urgent, expiresAt, staff, aboutCustomerId, dedupeKey);
+    }
+
+    /** Staff messages of this notice are about this customer. */
+    public NoticeRequest about(Long customerId) {
+        return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, channels,
+                parameters, customerParameters, plannedAt, urgent, expiresAt, userIds, customerId, dedupeKey);
+    }
+
+    /** Scheduled once per key: a repeated request with the same key returns the notice scheduled first. */
+    public NoticeRequest once(String key) {
+        return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, channels,
+                parameters, customerParameters, plannedAt, urgent, expiresAt, userIds, aboutCustomerId, key);
     }
 }

@@ -6,6 +6,8 @@ import cn.keyaccount.customer.ContactView;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.customer.ContactService;
+import cn.keyaccount.security.UserService;
+import cn.keyaccount.security.UserSummary;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,17 +25,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one way the application sends anything to customers. {@link #schedule} turns a {@link NoticeRequest} into a
- * notice and fans it out, in the same transaction, into one message per contact and channel (consent honoured,
- * SMS quiet hours applied, no duplicates); the {@link NoticeDispatcher} sends them when due. The rest are the
- * scoped reads of the notice centre, the customer page and the portal inbox.
+ * The one way the application sends anything to customers and staff. {@link #schedule} turns a {@link NoticeRequest}
+ * into a notice and fans it out, in the same transaction, into one message per recipient (customer contact, customer
+ * inbox, staff user) and channel (consent honoured, SMS quiet hours applied, no duplicates); the
+ * {@link NoticeDispatcher} sends them when due. The rest are the scoped reads of the notice centre, the customer
+ * page, the portal inbox and the staff inbox.
  */
 @ApplicationScoped
 public class NoticeService {
 
     private static final String VIEW = "select new cn.keyaccount.notice.MessageView(m.id, m.noticeId, n.title, "
-            + "n.purpose, m.customerId, m.recipientName, m.channel, m.address, m.subject, m.body, m.segments, m.state, "
-            + "m.attempts, m.nextAttemptAt, m.sentAt, m.providerMessageId, m.receiptAt, m.readAt, m.error) "
+            + "n.purpose, coalesce(m.customerId, 0L), m.recipientName, m.channel, m.address, m.subject, m.body, m.segments, "
+            + "m.state, m.attempts, m.nextAttemptAt, m.sentAt, m.providerMessageId, m.receiptAt, m.readAt, m.error, "
+            + "m.userId) "
             + "from NoticeMessage m, Notice n where n.id = m.noticeId";
 
     private final NoticeRepository notices;
@@ -42,41 +46,60 @@ public class NoticeService {
     private final NoticeConfig config;
     private final CustomerService customers;
     private final ContactService contacts;
+    private final UserService users;
     private final AuditService audit;
     private final EntityManager em;
 
     NoticeService(NoticeRepository notices, NoticeOutbox outbox, NoticeTemplates templates, NoticeConfig config,
-                  CustomerService customers, ContactService contacts, AuditService audit, EntityManager em) {
+                  CustomerService customers, ContactService contacts, UserService users, AuditService audit,
+                  EntityManager em) {
         this.notices = notices;
         this.outbox = outbox;
         this.templates = templates;
         this.config = config;
         this.customers = customers;
         this.contacts = contacts;
+        this.users = users;
         this.audit = audit;
         this.em = em;
     }
 
     /**
-     * Schedules a notice: validates it, checks that the viewer may see every customer named (else 404), and writes
-     * the notice with all its messages at once. Contacts who opted out of a channel or lack its address get no
-     * message on it (counted as skipped). Other features call this with their own viewer or {@link Viewer#system()}.
+     * Schedules a notice: validates it, checks that the viewer may see every customer and staff user named (else
+     * 404), and writes the notice with all its messages at once. Contacts who opted out of a channel, and anyone
+     * lacking a channel's address, get no message on it (counted as skipped); disabled users get none at all. A
+     * request whose {@code dedupeKey} was scheduled before returns that notice and sends nothing more. Other features
+     * call this with their own viewer or {@link Viewer#system()}.
      */
     @Transactional
     public NoticeSummary schedule(Viewer viewer, NoticeRequest r) {
         requireSender(viewer);
         validate(r);
+        if (r.dedupeKey() != null) {
+            List<Notice> earlier = notices.list("dedupeKey", r.dedupeKey());
+            if (!earlier.isEmpty()) {
+                return summaries(earlier).getFirst();
+            }
+        }
+        List<UserSummary> staff = new ArrayList<>();
+        for (Long id : new LinkedHashSet<>(r.userIds())) {
+            staff.add(users.get(viewer, id));
+        }
         List<ContactView> named = contacts.recipientsByIds(r.contactIds());
         if (named.size() != Set.copyOf(r.contactIds()).size()) {
             throw BusinessException.notFound("error.contact-not-found", r.contactIds());
         }
         Set<Long> customerIds = new LinkedHashSet<>(r.customerIds());
         named.forEach(c -> customerIds.add(c.customerId()));
+        Set<Long> visible = new LinkedHashSet<>(customerIds);
+        if (r.aboutCustomerId() != null) {
+            visible.add(r.aboutCustomerId());
+        }
         Map<Long, CustomerDetails> byId = new HashMap<>();
-        for (CustomerDetails d : customers.detailsOf(viewer, List.copyOf(customerIds))) {
+        for (CustomerDetails d : customers.detailsOf(viewer, List.copyOf(visible))) {
             byId.put(d.id(), d);
         }
-        for (Long id : customerIds) {
+        for (Long id : visible) {
             if (!byId.containsKey(id)) {
                 throw BusinessException.notFound("error.customer-not-found", id);
             }
@@ -85,6 +108,7 @@ public class NoticeService {
         OffsetDateTime expires = r.expiresAt() == null ? planned.plus(config.defaultExpiry()) : r.expiresAt();
         Notice notice = new Notice(r.purpose().trim(), r.template(), r.language(), r.title().trim(), planned, expires,
                 r.urgent(), viewer.username(), viewer.unitPath());
+        notice.setDedupeKey(r.dedupeKey());
         notices.persistAndFlush(notice);
 
         Map<Long, List<ContactView>> audience = new LinkedHashMap<>();
@@ -103,10 +127,13 @@ public class NoticeService {
         audience.forEach((customerId, people) -> fanOut(notice, r, byId.get(customerId), people, rows, skipped));
         r.customerIds().stream().filter(id -> !audience.containsKey(id))
                 .forEach(id -> fanOut(notice, r, byId.get(id), List.of(), rows, skipped));
+        CustomerDetails about = r.aboutCustomerId() != null ? byId.get(r.aboutCustomerId())
+                : customerIds.size() == 1 ? byId.get(customerIds.iterator().next()) : null;
+        staff.forEach(u -> fanOutToStaff(notice, r, about, u, rows, skipped));
         outbox.insert(notice.getId(), rows);
         notice.setSkipped(skipped[0]);
         audit.record(viewer.username(), "NOTICE_SCHEDULED", "NOTICE", notice.getId(),
-                customerIds.size() == 1 ? customerIds.iterator().next() : null, viewer.unitPath(),
+                about == null ? null : about.id(), viewer.unitPath(),
                 notice.getTitle() + " → " + rows.size(), null, null);
         return summaries(List.of(notice)).getFirst();
     }
@@ -158,6 +185,50 @@ public class NoticeService {
         }
     }
 
+    /**
+     * A staff user's messages: SMS to their mobile (night quiet hours apply unless urgent), e-mail, and their staff
+     * inbox (PORTAL channel with the user id). Staff have no consent flags: the job is theirs.
+     */
+    private void fanOutToStaff(Notice notice, NoticeRequest r, CustomerDetails about, UserSummary user,
+                               List<NoticeOutbox.NewMessage> rows, int[] skipped) {
+        if (!user.enabled()) {
+            skipped[0] += r.channels().size();
+            return;
+        }
+        Map<String, String> values = new HashMap<>(r.parameters());
+        if (about != null) {
+            values.putAll(r.customerParameters().getOrDefault(about.id(), Map.of()));
+            values.put("customerName", about.name());
+            values.put("accountNo", about.accountNo());
+        }
+        values.put("contactName", user.displayName());
+        NoticeTemplates.Rendered text = templates.render(r.template(), r.language(), values);
+        Long customerId = about == null ? null : about.id();
+        Instant planned = notice.getPlannedAt().toInstant();
+        Instant expires = notice.getExpiresAt().toInstant();
+        if (r.channels().contains(Channel.SMS)) {
+            if (user.mobile() != null && !user.mobile().isBlank()) {
+                rows.add(new NoticeOutbox.NewMessage(customerId, null, user.displayName(), Channel.SMS, user.mobile(),
+                        null, text.sms(), text.smsSegments(), QuietHours.forSms(planned, r.urgent(), config, null,
+                        null), expires, r.urgent(), null, null, user.id()));
+            } else {
+                skipped[0]++;
+            }
+        }
+        if (r.channels().contains(Channel.EMAIL)) {
+            if (user.email() != null && !user.email().isBlank()) {
+                rows.add(new NoticeOutbox.NewMessage(customerId, null, user.displayName(), Channel.EMAIL, user.email(),
+                        text.subject(), text.email(), 1, planned, expires, r.urgent(), null, null, user.id()));
+            } else {
+                skipped[0]++;
+            }
+        }
+        if (r.channels().contains(Channel.PORTAL)) {
+            rows.add(new NoticeOutbox.NewMessage(customerId, null, user.displayName(), Channel.PORTAL, null,
+                    text.subject(), text.email(), 1, planned, expires, r.urgent(), null, null, user.id()));
+        }
+    }
+
     private void validate(NoticeRequest r) {
         List<BusinessException.FieldError> errors = new ArrayList<>();
         if (r.purpose() == null || r.purpose().isBlank() || r.purpose().length() > 32) {
@@ -172,7 +243,10 @@ public class NoticeService {
         if (r.title() == null || r.title().isBlank() || r.title().length() > 200) {
             errors.add(new BusinessException.FieldError("title", "error.required"));
         }
-        if (r.customerIds().isEmpty() && r.contactIds().isEmpty()) {
+        if (r.dedupeKey() != null && r.dedupeKey().length() > 120) {
+            errors.add(new BusinessException.FieldError("dedupeKey", "error.required"));
+        }
+        if (r.customerIds().isEmpty() && r.contactIds().isEmpty() && r.userIds().isEmpty()) {
             errors.add(new BusinessException.FieldError("customerIds", "error.notice-no-audience"));
         }
         OffsetDateTime planned = r.plannedAt() == null ? OffsetDateTime.now() : r.plannedAt();
@@ -391,15 +465,22 @@ public class NoticeService {
     /** Every message sent to one customer, newest first (404 when the viewer may not see the customer). */
     public List<MessageView> history(Viewer viewer, long customerId, int offset, int limit) {
         customers.get(viewer, customerId);
-        return em.createQuery(VIEW + " and m.customerId = :customer order by m.id desc", MessageView.class)
+        return em.createQuery(VIEW + " and m.customerId = :customer" + customersOwn(viewer) + " order by m.id desc",
+                        MessageView.class)
                 .setParameter("customer", customerId).setFirstResult(offset).setMaxResults(limit).getResultList()
                 .stream().map(NoticeService::masked).toList();
     }
 
     public long countHistory(Viewer viewer, long customerId) {
         customers.get(viewer, customerId);
-        return em.createQuery("select count(m) from NoticeMessage m where m.customerId = :customer", Long.class)
+        return em.createQuery("select count(m) from NoticeMessage m where m.customerId = :customer"
+                        + customersOwn(viewer), Long.class)
                 .setParameter("customer", customerId).getSingleResult();
+    }
+
+    /** Customer users see the messages to their contacts and inbox, not those to staff about them. */
+    private static String customersOwn(Viewer viewer) {
+        return viewer.isCustomer() ? " and m.userId is null" : "";
     }
 
     /** The portal inbox of a customer user: what reached their accounts' inbox, newest first. */
@@ -408,8 +489,8 @@ public class NoticeService {
         if (own.isEmpty()) {
             return List.of();
         }
-        return em.createQuery(VIEW + " and m.customerId in :own and m.channel = :portal and m.state = :delivered "
-                        + "order by m.sentAt desc, m.id desc", MessageView.class)
+        return em.createQuery(VIEW + " and m.customerId in :own and m.userId is null and m.channel = :portal "
+                        + "and m.state = :delivered order by m.sentAt desc, m.id desc", MessageView.class)
                 .setParameter("own", own).setParameter("portal", Channel.PORTAL)
                 .setParameter("delivered", MessageState.DELIVERED)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
@@ -420,20 +501,54 @@ public class NoticeService {
         if (own.isEmpty()) {
             return 0;
         }
-        return em.createQuery("select count(m) from NoticeMessage m where m.customerId in :own "
+        return em.createQuery("select count(m) from NoticeMessage m where m.customerId in :own and m.userId is null "
                         + "and m.channel = :portal and m.state = :delivered", Long.class)
                 .setParameter("own", own).setParameter("portal", Channel.PORTAL)
                 .setParameter("delivered", MessageState.DELIVERED).getSingleResult();
     }
 
-    /** Marks an inbox message read: proof that the customer saw it. */
+    /** Marks an inbox message read (the portal's for a customer user, else the staff inbox): proof it was seen. */
     @Transactional
     public void markRead(Viewer viewer, long messageId) {
+        if (!viewer.isCustomer()) {
+            em.createQuery("update NoticeMessage m set m.readAt = :now "
+                            + "where m.id = :id and m.userId = :me and m.channel = :portal and m.readAt is null")
+                    .setParameter("now", OffsetDateTime.now()).setParameter("id", messageId)
+                    .setParameter("me", viewer.userId()).setParameter("portal", Channel.PORTAL).executeUpdate();
+            return;
+        }
         List<Long> own = ownAccounts(viewer);
-        em.createQuery("update NoticeMessage m set m.readAt = :now "
-                        + "where m.id = :id and m.customerId in :own and m.channel = :portal and m.readAt is null")
+        em.createQuery("update NoticeMessage m set m.readAt = :now where m.id = :id and m.customerId in :own "
+                        + "and m.userId is null and m.channel = :portal and m.readAt is null")
                 .setParameter("now", OffsetDateTime.now()).setParameter("id", messageId).setParameter("own", own)
                 .setParameter("portal", Channel.PORTAL).executeUpdate();
+    }
+
+    /** The staff inbox of the signed-in staff user: the in-app messages delivered to them, newest first. */
+    public List<MessageView> staffInbox(Viewer viewer, int offset, int limit) {
+        requireSender(viewer);
+        return em.createQuery(VIEW + " and m.userId = :me and m.channel = :portal and m.state = :delivered "
+                        + "order by m.sentAt desc, m.id desc", MessageView.class)
+                .setParameter("me", viewer.userId()).setParameter("portal", Channel.PORTAL)
+                .setParameter("delivered", MessageState.DELIVERED)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long countStaffInbox(Viewer viewer) {
+        requireSender(viewer);
+        return em.createQuery("select count(m) from NoticeMessage m where m.userId = :me and m.channel = :portal "
+                        + "and m.state = :delivered", Long.class)
+                .setParameter("me", viewer.userId()).setParameter("portal", Channel.PORTAL)
+                .setParameter("delivered", MessageState.DELIVERED).getSingleResult();
+    }
+
+    /** Unread messages in the staff inbox, for the menu badge and the start page. */
+    public long countUnreadStaffInbox(Viewer viewer) {
+        requireSender(viewer);
+        return em.createQuery("select count(m) from NoticeMessage m where m.userId = :me and m.channel = :portal "
+                        + "and m.state = :delivered and m.readAt is null", Long.class)
+                .setParameter("me", viewer.userId()).setParameter("portal", Channel.PORTAL)
+                .setParameter("delivered", MessageState.DELIVERED).getSingleResult();
     }
 
     private List<Long> ownAccounts(Viewer viewer) {
@@ -450,6 +565,6 @@ public class NoticeService {
         return new MessageView(m.id(), m.noticeId(), m.noticeTitle(), m.purpose(), m.customerId(), m.recipientName(),
                 m.channel(), cn.keyaccount.customer.PersonalData.maskMobile(m.address()), m.subject(), m.body(),
                 m.segments(), m.state(), m.attempts(), m.nextAttemptAt(), m.sentAt(), m.providerMessageId(),
-                m.receiptAt(), m.readAt(), m.error());
+                m.receiptAt(), m.readAt(), m.error(), m.userId());
     }
 }

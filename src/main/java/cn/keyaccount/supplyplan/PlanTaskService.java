@@ -28,7 +28,7 @@ public class PlanTaskService {
     static final Set<PlanStatus> WORKING = EnumSet.of(PlanStatus.DRAFT, PlanStatus.SUBMITTED, PlanStatus.APPROVED,
             PlanStatus.ACTIVE);
     private static final String DUE = "select new cn.keyaccount.supplyplan.DueTask(t.id, p.id, p.title, c.id, c.name, "
-            + "t.title, t.party, t.ownerName, o.id, t.dueOn) from PlanTask t join t.plan p join p.customer c "
+            + "t.title, t.party, t.ownerName, o.id, t.dueOn, p.author.id) from PlanTask t join t.plan p join p.customer c "
             + "left join t.owner o where t.doneAt is null and t.dueOn <= :until and p.status in :working";
 
     private final PlanTaskRepository tasks;

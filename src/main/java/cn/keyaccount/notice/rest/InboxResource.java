@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The portal inbox of a customer user: the notices delivered to their accounts. */
+/** The caller's inbox: for a customer user the notices delivered to their accounts, for staff their own messages. */
 @Path("/api/inbox")
 @Tag(name = "Notices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,19 +35,23 @@ public class InboxResource {
     }
 
     @GET
-    @RolesAllowed(Role.CUSTOMER_NAME)
-    @Operation(summary = "The caller's portal inbox: notices delivered to their accounts, newest first")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "The caller's inbox, newest first: a customer user's portal inbox (notices delivered to "
+            + "their accounts), or a staff user's own in-app messages (reminders)")
     public ResultPage<MessageView> inbox(@QueryParam("page") String page, @QueryParam("size") String size) {
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         Viewer v = viewer();
+        if (!v.isCustomer()) {
+            return new ResultPage<>(notices.staffInbox(v, p * s, s), p, s, notices.countStaffInbox(v));
+        }
         return new ResultPage<>(notices.inbox(v, p * s, s), p, s, notices.countInbox(v));
     }
 
     @POST
     @Path("{messageId}/read")
-    @RolesAllowed(Role.CUSTOMER_NAME)
-    @Operation(summary = "Mark an inbox message read (kept as proof that the customer saw it)")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "Mark one of the caller's inbox messages read (kept as proof that it was seen)")
     public Response read(@PathParam("messageId") long messageId) {
         notices.markRead(viewer(), messageId);
         return Response.noContent().build();

@@ -26,6 +26,7 @@ final class NoticeLabels {
             case DELIVERED -> "success";
             case FAILED -> "error";
             case EXPIRED -> "contrast";
+            case UNCERTAIN -> "warning";
             default -> "";
         });
         return badge;

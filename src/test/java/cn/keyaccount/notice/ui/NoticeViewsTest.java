@@ -69,4 +69,26 @@ class NoticeViewsTest extends BrowserlessQuarkusTest {
         assertTrue(view.reader.getElement().getTextRecursively().contains("门户测试正文"));
         assertInstanceOf(PortalInboxView.class, view);
     }
+
+    @Test
+    void a_manager_reads_a_reminder_in_the_staff_inbox() {
+        Viewer manager = users.viewer("manager");
+        long noticeId = notices.schedule(Viewer.system(), NoticeRequest.toStaff("VISIT", "general", "员工收件箱测试",
+                List.of(manager.userId()), null, Map.of("title", "员工收件箱标题", "text", "员工收件箱正文"))
+                .withChannels(Set.of(Channel.PORTAL))).id();
+        for (int i = 0; i < 50 && notices.messages(Viewer.system(), noticeId, MessageState.DELIVERED, 0, 1).isEmpty();
+             i++) {
+            dispatcher.dispatchBatch("view-test");
+        }
+        signIn("manager", Role.MANAGER_NAME);
+        StaffInboxView view = open("inbox", StaffInboxView.class);
+
+        var mine = view.grid.getGenericDataView().getItems().filter(m -> m.noticeId() == noticeId).findFirst()
+                .orElseThrow();
+        assertEquals("员工收件箱标题", mine.subject());
+        view.grid.select(mine);
+        assertTrue(view.reader.getElement().getTextRecursively().contains("员工收件箱正文"));
+        assertTrue(notices.staffInbox(manager, 0, 10_000).stream()
+                .anyMatch(m -> m.noticeId() == noticeId && m.readAt() != null), "opening it marked it read");
+    }
 }
