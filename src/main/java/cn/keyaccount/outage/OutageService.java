@@ -147,8 +147,11 @@ public class OutageService {
         Set<Long> stillAffected = found.stream().map(AffectedCustomers.Found::customerId).collect(Collectors.toSet());
         notices.revision(viewer, o, found.stream().filter(f -> told.contains(f.customerId())).toList(), oldStart,
                 oldEnd, lines);
-        notices.cancellation(viewer, o, told.stream().filter(c -> !stillAffected.contains(c)).sorted().toList(),
-                oldStart, oldEnd, "线路调整，贵单位不在停电范围内", lines);
+        List<Long> noLonger = told.stream().filter(c -> !stillAffected.contains(c)).sorted().toList();
+        notices.cancellation(viewer, o, noLonger, oldStart, oldEnd, "线路调整，贵单位不在停电范围内", lines);
+        List<Long> revised = new ArrayList<>(noLonger);
+        found.stream().map(AffectedCustomers.Found::customerId).filter(told::contains).forEach(revised::add);
+        notices.alertManagers(viewer, o, revised, "停电变更", lines);
         announce(viewer, o, found, told, OffsetDateTime.now());
         audit.record(viewer.username(), "OUTAGE_CHANGED", "OUTAGE", o.getId(), null, o.getUnitPath(),
                 o.getTitle() + ": " + told.size() + " revised, " + o.getStatus(), before, snapshot(o));
@@ -166,8 +169,9 @@ public class OutageService {
         Set<Long> told = notices.told(o);
         notices.withdrawPending(o);
         o.cancel(reason.trim());
-        notices.cancellation(viewer, o, new TreeSet<>(told), o.getStartsAt(), o.getEndsAt(), reason.trim(),
-                linesLabel(o));
+        String lines = linesLabel(o);
+        notices.cancellation(viewer, o, new TreeSet<>(told), o.getStartsAt(), o.getEndsAt(), reason.trim(), lines);
+        notices.alertManagers(viewer, o, told, "停电取消", lines);
         audit.record(viewer.username(), "OUTAGE_CANCELLED", "OUTAGE", o.getId(), null, o.getUnitPath(),
                 o.getTitle() + ": " + reason.trim() + " (" + told.size() + " told)", null, null);
         return details(viewer, o);
@@ -195,9 +199,10 @@ public class OutageService {
         List<AffectedCustomers.Found> found = affected.find(cutLines(o));
         OffsetDateTime now = OffsetDateTime.now();
         String lines = linesLabel(o);
-        notices.firstWarnings(viewer, o, found.stream().filter(f -> !warned.contains(f.customerId())).toList(),
-                planner(), now, lines);
+        List<AffectedCustomers.Found> toWarn = found.stream().filter(f -> !warned.contains(f.customerId())).toList();
+        notices.firstWarnings(viewer, o, toWarn, planner(), now, lines);
         notices.reminder(viewer, o, found, planner(), now, lines);
+        notices.alertManagers(viewer, o, ids(toWarn), "停电预告", lines);
         audit.record(viewer.username(), "OUTAGE_RELEASED", "OUTAGE", o.getId(), null, o.getUnitPath(),
                 o.getTitle() + ": " + reason.trim() + (o.isHeldLate() ? " [late]" : "")
                         + (o.isHeldConflict() ? " [conflict]" : ""), null, null);
@@ -224,6 +229,11 @@ public class OutageService {
         String lines = linesLabel(o);
         notices.firstWarnings(viewer, o, toWarn, planner, now, lines);
         notices.reminder(viewer, o, found, planner, now, lines);
+        notices.alertManagers(viewer, o, OutageService.ids(toWarn), "停电预告", lines);
+    }
+
+    private static List<Long> ids(List<AffectedCustomers.Found> found) {
+        return found.stream().map(AffectedCustomers.Found::customerId).toList();
     }
 
     private List<OutageConflict> findConflicts(Outage o, List<AffectedCustomers.Found> found) {

@@ -5,6 +5,7 @@ import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -36,9 +37,11 @@ class OutageWarnings {
     private final OutageWarningRepository warnings;
     private final AffectedCustomers affected;
     private final ZoneId zone;
+    private final EntityManager em;
 
     OutageWarnings(NoticeService notices, OutageWarningRepository warnings, AffectedCustomers affected,
-                   OutageSettings settings) {
+                   OutageSettings settings, EntityManager em) {
+        this.em = em;
         this.notices = notices;
         this.warnings = warnings;
         this.affected = affected;
@@ -113,6 +116,38 @@ class OutageWarnings {
         List<AffectedCustomers.Found> audience = customerIds.stream()
                 .map(id -> new AffectedCustomers.Found(id, null, Effect.OUT, "")).toList();
         schedule(actor, o, WarningKind.CANCELLATION, "outage-cancelled", "停电取消", audience, null, null, false, p);
+    }
+
+    /**
+     * Tells the account manager of each of these customers, at once, which of their customers the outage concerns
+     * (one staff notice per manager: SMS, e-mail and staff inbox), so that they can call them. {@code what} says
+     * whether it is announced, moved or cancelled.
+     */
+    void alertManagers(Viewer actor, Outage o, Collection<Long> customerIds, String what, String lines) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        Map<Long, List<String>> byManager = new TreeMap<>();
+        List<Long> ids = List.copyOf(customerIds);
+        for (int from = 0; from < ids.size(); from += 10_000) {
+            em.createQuery("select c.manager.id, c.name from Customer c where c.id in :ids and c.manager is not null "
+                            + "order by c.name", Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 10_000))).getResultList()
+                    .forEach(r -> byManager.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
+        }
+        Map<String, String> p = parameters(o, lines);
+        p.put("what", what);
+        byManager.forEach((manager, names) -> {
+            Map<String, String> values = new HashMap<>(p);
+            values.put("count", String.valueOf(names.size()));
+            values.put("customers", String.join("、", names.subList(0, Math.min(5, names.size())))
+                    + (names.size() > 5 ? " 等" : ""));
+            NoticeRequest request = NoticeRequest.toStaff(PURPOSE, "outage-managers", "停电客户提醒（" + what + "）："
+                    + o.getTitle(), List.of(manager), null, values);
+            long noticeId = notices.schedule(sender(actor, o), request).id();
+            warnings.persist(new OutageWarning(o.getId(), WarningKind.MANAGERS, noticeId, OffsetDateTime.now(),
+                    names.size(), actor.username()));
+        });
     }
 
     /** The customers any warning, reminder or revision of the outage has reached (or is reaching right now). */
