@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Lines and key customers of their own for each outage test, so that no demo customer changes the figures. */
 @ApplicationScoped
-class OutageFixtures {
+public class OutageFixtures {
 
-    static final Viewer SYSTEM = Viewer.system();
+    public static final Viewer SYSTEM = Viewer.system();
     private static final AtomicLong SERIAL = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000L));
 
     private final CustomerService customers;
@@ -40,13 +40,13 @@ class OutageFixtures {
         this.em = em;
     }
 
-    Viewer viewer(String username) {
+    public Viewer viewer(String username) {
         return users.viewer(username);
     }
 
     /** A new 10 kV line out of the first substation, fed to nobody yet. */
     @Transactional
-    long newLine() {
+    public long newLine() {
         long substation = ((Number) em.createNativeQuery("select min(id) from substation").getSingleResult())
                 .longValue();
         String code = "TL" + SERIAL.incrementAndGet();
@@ -56,7 +56,7 @@ class OutageFixtures {
     }
 
     /** A key customer in the demo county on these lines, with one contact on every channel. */
-    long customer(SupplyMode mode, Importance importance, Long... lines) {
+    public long customer(SupplyMode mode, Importance importance, Long... lines) {
         long template = customers.search(SYSTEM, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 0, 1)
                 .getFirst().id();
         CustomerDraft d = customers.get(SYSTEM, template).toDraft();
@@ -84,28 +84,28 @@ class OutageFixtures {
 
     /** Makes the demo user the customer's account manager. */
     @Transactional
-    void assign(long customerId, String manager) {
+    public void assign(long customerId, String manager) {
         customers.setCurrentManagers(List.of(customerId), users.account(users.viewer(manager).userId()), null);
     }
 
     /** Gives a customer user the account. */
     @Transactional
-    void grantPortal(long customerId, String username) {
+    public void grantPortal(long customerId, String username) {
         customers.grantPortalAccess(SYSTEM, customerId, users.viewer(username).userId());
     }
 
-    OutageDraft draft(OutageKind kind, OffsetDateTime start, Long... lines) {
+    public OutageDraft draft(OutageKind kind, OffsetDateTime start, Long... lines) {
         return new OutageDraft(kind, "测试检修 " + SERIAL.incrementAndGet(), "10kV 线路检修", "测试园区", "",
                 start, start.plusHours(8), null, null, List.of(lines), List.of(), null);
     }
 
-    OutageDetails register(Viewer viewer, OutageKind kind, OffsetDateTime start, Long... lines) {
+    public OutageDetails register(Viewer viewer, OutageKind kind, OffsetDateTime start, Long... lines) {
         return outages.register(viewer, draft(kind, start, lines), null);
     }
 
     /** Marks every message of the outage's notices as delivered, as if the dispatcher had sent them. */
     @Transactional
-    void deliverAll(long outageId) {
+    public void deliverAll(long outageId) {
         em.createNativeQuery("update notice_message set state = 'DELIVERED', sent_at = now(), receipt_at = now() "
                 + "where state = 'SCHEDULED' and notice_id in (select notice_id from outage_warning where "
                 + "outage_id = ?1) and next_attempt_at <= now()").setParameter(1, outageId).executeUpdate();
