@@ -390,8 +390,9 @@ public class NoticeService {
         if (noticeIds.isEmpty()) {
             return List.of();
         }
-        var q = em.createQuery(VIEW + " and m.noticeId in :notices" + (customerId == null ? "" :
-                " and m.customerId = :customer") + " order by m.id", MessageView.class).setParameter("notices", noticeIds);
+        var q = em.createQuery(VIEW + " and m.noticeId in :notices" + (customerId == null ? ""
+                : " and m.customerId = :customer") + " order by m.id", MessageView.class)
+                .setParameter("notices", noticeIds);
         if (customerId != null) {
             q.setParameter("customer", customerId);
         }

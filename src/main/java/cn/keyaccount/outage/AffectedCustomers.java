@@ -81,7 +81,8 @@ class AffectedCustomers {
                 .executeUpdate();
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into outage_customer (outage_id, customer_id, "
-                    + "effect, lines_out, warning_class, first_notice_id, first_planned_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+                    + "effect, lines_out, warning_class, first_notice_id, first_planned_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?)")) {
                 int pending = 0;
                 for (Found f : found) {
                     FirstWarningRecord w = kept.get(f.customerId());
@@ -129,7 +130,8 @@ class AffectedCustomers {
         List<Long> ids = List.copyOf(customerIds);
         for (int from = 0; from < ids.size(); from += 10_000) {
             em.createNativeQuery("update outage_customer set warning_class = ?1, first_notice_id = ?2, "
-                            + "first_planned_at = ?3, version = version + 1 where outage_id = ?4 and customer_id in (?5)")
+                            + "first_planned_at = ?3, version = version + 1 "
+                            + "where outage_id = ?4 and customer_id in (?5)")
                     .setParameter(1, warningClass.name()).setParameter(2, noticeId).setParameter(3, plannedAt)
                     .setParameter(4, outageId).setParameter(5, ids.subList(from, Math.min(ids.size(), from + 10_000)))
                     .executeUpdate();

@@ -41,7 +41,8 @@ public class CriticalPeriodService {
         Customer c = customers.editable(viewer, customerId);
         new Validation().require(startsAt != null, "startsAt", "error.required")
                 .require(endsAt != null, "endsAt", "error.required")
-                .require(startsAt == null || endsAt == null || endsAt.isAfter(startsAt), "endsAt", "error.outage-period")
+                .require(startsAt == null || endsAt == null || endsAt.isAfter(startsAt), "endsAt",
+                        "error.outage-period")
                 .notBlank(reason, "reason").maxLength(reason, 300, "reason").throwIfInvalid();
         CriticalPeriod p = new CriticalPeriod(customerId, startsAt, endsAt, reason.trim(), viewer.username());
         periods.persistAndFlush(p);

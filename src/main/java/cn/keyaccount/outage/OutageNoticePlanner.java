@@ -38,7 +38,7 @@ public final class OutageNoticePlanner {
         return rules;
     }
 
-    /** The first warning of a customer of this importance, for an outage starting at {@code start}, seen at {@code now}. */
+    /** The first warning of a customer of this importance, for an outage starting at {@code start}, at {@code now}. */
     public FirstWarning firstWarning(OutageKind kind, OffsetDateTime start, Importance importance, OffsetDateTime now) {
         OffsetDateTime at = switch (kind) {
             case PLANNED -> latest(now, workingMomentAtOrBefore(start.minus(rules.regulationLead())));

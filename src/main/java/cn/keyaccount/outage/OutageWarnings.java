@@ -63,7 +63,8 @@ class OutageWarnings {
                        OffsetDateTime now, String lines) {
         Map<OffsetDateTime, Map<WarningClass, List<AffectedCustomers.Found>>> byTime = new TreeMap<>();
         for (AffectedCustomers.Found f : customers) {
-            OutageNoticePlanner.FirstWarning w = planner.firstWarning(o.getKind(), o.getStartsAt(), f.importance(), now);
+            OutageNoticePlanner.FirstWarning w = planner.firstWarning(o.getKind(), o.getStartsAt(), f.importance(),
+                    now);
             byTime.computeIfAbsent(w.at(), k -> new TreeMap<>()).computeIfAbsent(w.warningClass(),
                     k -> new ArrayList<>()).add(f);
         }

@@ -14,6 +14,7 @@ import cn.keyaccount.customer.SupplyMode;
 import cn.keyaccount.notice.Channel;
 import cn.keyaccount.notice.MessageState;
 import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.supplyplan.CriticalLoad;
 import cn.keyaccount.supplyplan.EventType;
@@ -50,6 +51,8 @@ class OutageServiceTest {
     SupplyPlanService plans;
     @Inject
     OutageFixtures fx;
+    @Inject
+    NoticeService noticeService;
 
     private Viewer scheduler() {
         return fx.viewer("scheduler");
@@ -313,6 +316,13 @@ class OutageServiceTest {
         assertEquals(BusinessException.Kind.NOT_FOUND, assertThrows(BusinessException.class,
                 () -> outages.messages(manager, o.id(), theirs, 0, 10)).kind());
         assertFalse(outages.get(manager, o.id()).manageable());
+        List<WarningView> alerts = notices(o.id(), WarningKind.MANAGERS);
+        assertEquals(1, alerts.size(), "one alert per manager with customers on the line");
+        assertEquals(1, alerts.getFirst().customers());
+        List<MessageView> toManager = noticeService.messagesOf(List.of(alerts.getFirst().noticeId()), null, 0, 10);
+        assertFalse(toManager.isEmpty());
+        assertTrue(toManager.stream().allMatch(m -> Long.valueOf(manager.userId()).equals(m.userId())
+                && m.body().contains("1")), "the manager is told, about their one customer: " + toManager);
         assertEquals(BusinessException.Kind.FORBIDDEN, assertThrows(BusinessException.class,
                 () -> outages.cancel(manager, o.id(), "x")).kind());
         assertTrue(outages.upcomingForCustomer(customer).stream().anyMatch(c -> c.outageId() == o.id()

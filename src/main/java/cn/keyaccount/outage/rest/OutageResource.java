@@ -155,7 +155,7 @@ public class OutageResource {
     @GET
     @Path("{id}/messages")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
-    @Operation(summary = "The messages sent for the outage, with state and receipt (managers and customers: customerId)")
+    @Operation(summary = "The messages sent for the outage with state and receipt (managers, customers: customerId)")
     public ResultPage<MessageView> messages(@PathParam("id") long id, @QueryParam("customerId") String customerId,
                                             @QueryParam("page") String page, @QueryParam("size") String size) {
         Long customer = QueryParams.number("customerId", customerId);

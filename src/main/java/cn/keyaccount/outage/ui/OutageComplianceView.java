@@ -111,7 +111,8 @@ class OutageComplianceView extends VerticalLayout {
         trend.addColumn(ComplianceSummary::onTime).setHeader(OutageUi.t("outage.class.ON_TIME"));
         trend.addColumn(ComplianceSummary::belowRegulation).setHeader(OutageUi.t("outage.class.BELOW_REGULATION"));
         trend.addColumn(ComplianceSummary::late).setHeader(OutageUi.t("outage.class.LATE"));
-        trend.addColumn(s -> OutageUi.percent(s.onTimeShare())).setHeader(OutageUi.t("outage.compliance.on-time-share"));
+        trend.addColumn(s -> OutageUi.percent(s.onTimeShare()))
+                .setHeader(OutageUi.t("outage.compliance.on-time-share"));
         trend.addColumn(s -> OutageUi.percent(s.belowRegulationShare()))
                 .setHeader(OutageUi.t("outage.compliance.below-share"));
         trend.addColumn(s -> OutageUi.percent(s.lateShare())).setHeader(OutageUi.t("outage.compliance.late-share"));

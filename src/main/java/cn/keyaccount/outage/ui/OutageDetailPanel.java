@@ -147,9 +147,10 @@ class OutageDetailPanel extends VerticalLayout {
                 String.join(" ", d.lines().stream().map(l -> l.code()).toList()), d.affected(), d.oneSourceOut(),
                 d.reason()));
         hold.setVisible(d.status() == OutageStatus.HELD || d.releasedBy() != null || d.cancelReason() != null);
-        hold.setText(d.status() == OutageStatus.HELD ? OutageUi.t("outage.held", (d.heldLate()
-                ? OutageUi.t("outage.held.late") + " (" + OutageUi.t("outage.class." + d.prospectiveClass()) + ") " : "")
-                + (d.heldConflict() ? OutageUi.t("outage.held.conflict") : ""))
+        String why = (d.heldLate() ? OutageUi.t("outage.held.late") + " ("
+                + OutageUi.t("outage.class." + d.prospectiveClass()) + ") " : "")
+                + (d.heldConflict() ? OutageUi.t("outage.held.conflict") : "");
+        hold.setText(d.status() == OutageStatus.HELD ? OutageUi.t("outage.held", why)
                 : d.cancelReason() != null ? OutageUi.t("outage.cancelled-because", d.cancelReason())
                 : OutageUi.t("outage.released", d.releasedBy(), OutageUi.time(d.releasedAt()), d.releaseReason()));
         move.setVisible(d.manageable());

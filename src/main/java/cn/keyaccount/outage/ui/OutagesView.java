@@ -64,7 +64,8 @@ class OutagesView extends VerticalLayout {
         status.setItems(OutageStatus.values());
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption(OutageUi.t("outage.status.all"));
-        status.setItemLabelGenerator(s -> s == null ? OutageUi.t("outage.status.all") : OutageUi.t("outage.status." + s));
+        status.setItemLabelGenerator(s -> s == null ? OutageUi.t("outage.status.all")
+                : OutageUi.t("outage.status." + s));
         status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         register.setText(OutageUi.t("outage.register"));
         register.setId("outage-register");
