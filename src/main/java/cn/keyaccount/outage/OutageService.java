@@ -105,7 +105,10 @@ public class OutageService {
         outages.persistAndFlush(o);
         List<AffectedCustomers.Found> found = affected.find(cutLines(o));
         affected.replace(o.getId(), found, Map.of());
-        announce(viewer, o, found, Set.of(), OffsetDateTime.now());
+        OffsetDateTime now = OffsetDateTime.now();
+        decide(o, found, Set.of(), now);
+        outages.flush();
+        warn(viewer, o, found, Set.of(), now);
         audit.record(viewer.username(), "OUTAGE_REGISTERED", "OUTAGE", o.getId(), null, o.getUnitPath(),
                 o.getKind() + " " + o.getTitle() + " → " + found.size() + " customers, " + o.getStatus(), null,
                 snapshot(o));
@@ -144,6 +147,9 @@ public class OutageService {
         List<AffectedCustomers.Found> found = affected.find(cutLines(o));
         affected.replace(o.getId(), found, kept);
         String lines = linesLabel(o);
+        OffsetDateTime now = OffsetDateTime.now();
+        decide(o, found, told, now);
+        outages.flush();
         Set<Long> stillAffected = found.stream().map(AffectedCustomers.Found::customerId).collect(Collectors.toSet());
         notices.revision(viewer, o, found.stream().filter(f -> told.contains(f.customerId())).toList(), oldStart,
                 oldEnd, lines);
@@ -152,7 +158,7 @@ public class OutageService {
         List<Long> revised = new ArrayList<>(noLonger);
         found.stream().map(AffectedCustomers.Found::customerId).filter(told::contains).forEach(revised::add);
         notices.alertManagers(viewer, o, revised, "停电变更", lines);
-        announce(viewer, o, found, told, OffsetDateTime.now());
+        warn(viewer, o, found, told, now);
         audit.record(viewer.username(), "OUTAGE_CHANGED", "OUTAGE", o.getId(), null, o.getUnitPath(),
                 o.getTitle() + ": " + told.size() + " revised, " + o.getStatus(), before, snapshot(o));
         return details(viewer, o);
@@ -169,6 +175,7 @@ public class OutageService {
         Set<Long> told = notices.told(o);
         notices.withdrawPending(o);
         o.cancel(reason.trim());
+        outages.flush();
         String lines = linesLabel(o);
         notices.cancellation(viewer, o, new TreeSet<>(told), o.getStartsAt(), o.getEndsAt(), reason.trim(), lines);
         notices.alertManagers(viewer, o, told, "停电取消", lines);
@@ -193,6 +200,7 @@ public class OutageService {
             throw BusinessException.conflict("error.outage-not-held");
         }
         o.release(viewer.username(), reason.trim());
+        outages.flush();
         Map<Long, AffectedCustomers.FirstWarningRecord> first = affected.firstWarnings(o.getId());
         Set<Long> warned = first.entrySet().stream().filter(e -> e.getValue().noticeId() != null)
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
@@ -210,26 +218,35 @@ public class OutageService {
     }
 
     /**
-     * Finds conflicts and decides: held (a late first warning for a planned outage, or a conflict) or announced,
-     * with every warning and the reminder scheduled. {@code told} customers need no first warning any more.
+     * Finds conflicts and decides: held (a late first warning for a planned outage, or a conflict) or announced.
+     * {@code told} customers need no first warning any more.
      */
-    private void announce(Viewer viewer, Outage o, List<AffectedCustomers.Found> found, Set<Long> told,
-                          OffsetDateTime now) {
+    private void decide(Outage o, List<AffectedCustomers.Found> found, Set<Long> told, OffsetDateTime now) {
         List<OutageConflict> found2 = findConflicts(o, found);
         conflicts.delete("outageId", o.getId());
         found2.forEach(conflicts::persist);
-        OutageNoticePlanner planner = planner();
-        List<AffectedCustomers.Found> toWarn = found.stream().filter(f -> !told.contains(f.customerId())).toList();
-        boolean late = o.getKind() == OutageKind.PLANNED && !toWarn.isEmpty()
-                && planner.firstWarning(o.getKind(), o.getStartsAt(), null, now).late();
+        boolean late = o.getKind() == OutageKind.PLANNED
+                && found.stream().anyMatch(f -> !told.contains(f.customerId()))
+                && planner().firstWarning(o.getKind(), o.getStartsAt(), null, now).late();
         o.hold(late, !found2.isEmpty());
+    }
+
+    /**
+     * Schedules the first warnings of the customers not told yet, the reminder and the managers' alert, unless the
+     * outage is held. Called last: the outage's own changes are flushed, and from here on it is only read (a notice
+     * to thousands of customers clears the persistence context, see {@link OutageWarnings}).
+     */
+    private void warn(Viewer viewer, Outage o, List<AffectedCustomers.Found> found, Set<Long> told,
+                      OffsetDateTime now) {
         if (o.getStatus() == OutageStatus.HELD) {
             return;
         }
+        OutageNoticePlanner planner = planner();
+        List<AffectedCustomers.Found> toWarn = found.stream().filter(f -> !told.contains(f.customerId())).toList();
         String lines = linesLabel(o);
         notices.firstWarnings(viewer, o, toWarn, planner, now, lines);
         notices.reminder(viewer, o, found, planner, now, lines);
-        notices.alertManagers(viewer, o, OutageService.ids(toWarn), "停电预告", lines);
+        notices.alertManagers(viewer, o, ids(toWarn), "停电预告", lines);
     }
 
     private static List<Long> ids(List<AffectedCustomers.Found> found) {
