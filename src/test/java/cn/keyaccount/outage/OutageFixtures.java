@@ -8,6 +8,8 @@ import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.customer.Importance;
 import cn.keyaccount.customer.SupplyMode;
 import cn.keyaccount.customer.CreditCode;
+import cn.keyaccount.security.NewUser;
+import cn.keyaccount.security.Role;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,10 +90,18 @@ public class OutageFixtures {
         customers.setCurrentManagers(List.of(customerId), users.account(users.viewer(manager).userId()), null);
     }
 
-    /** Gives a customer user the account. */
+    /**
+     * A customer user of its own holding this account (the demo {@code customer} user keeps exactly its two
+     * accounts, which other tests count); returns the username.
+     */
     @Transactional
-    public void grantPortal(long customerId, String username) {
-        customers.grantPortalAccess(SYSTEM, customerId, users.viewer(username).userId());
+    public String portalUser(long customerId) {
+        String username = "outage.customer" + SERIAL.incrementAndGet();
+        long unit = ((Number) em.createNativeQuery("select min(id) from org_unit").getSingleResult()).longValue();
+        long userId = users.create(SYSTEM, new NewUser(username, "Outage@2026x", "停电测试客户用户", Role.CUSTOMER,
+                unit, null, null)).id();
+        customers.grantPortalAccess(SYSTEM, customerId, userId);
+        return username;
     }
 
     public OutageDraft draft(OutageKind kind, OffsetDateTime start, Long... lines) {

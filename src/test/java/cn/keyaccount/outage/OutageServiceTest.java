@@ -303,11 +303,11 @@ class OutageServiceTest {
         long mine = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
         long theirs = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
         fx.assign(mine, "manager");
-        fx.grantPortal(mine, "customer");
+        String customerUser = fx.portalUser(mine);
         OutageDetails o = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(12), line);
         long elsewhere = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(12), fx.newLine()).id();
         Viewer manager = fx.viewer("manager");
-        Viewer customer = fx.viewer("customer");
+        Viewer customer = fx.viewer(customerUser);
 
         assertEquals(List.of(mine), outages.affected(manager, o.id(), null, 0, 50).stream()
                 .map(AffectedRow::customerId).toList(), "the manager's own customer only");

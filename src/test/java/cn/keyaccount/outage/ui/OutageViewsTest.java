@@ -92,10 +92,10 @@ class OutageViewsTest extends BrowserlessQuarkusTest {
     void the_customer_sees_the_outage_on_their_account_in_the_portal_and_on_the_customer_page() {
         long line = fx.newLine();
         long account = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
-        fx.grantPortal(account, "customer");
+        String customerUser = fx.portalUser(account);
         OutageDetails o = fx.register(fx.viewer("scheduler"), OutageKind.PLANNED,
                 OffsetDateTime.now(ZONE).plusDays(12), line);
-        signIn("customer", Role.CUSTOMER_NAME);
+        signIn(customerUser, Role.CUSTOMER_NAME);
         PortalOutagesView portal = open("portal/outages", PortalOutagesView.class);
         assertTrue(portal.grid.getListDataView().getItems().anyMatch(c -> c.outageId() == o.id()
                 && c.customerId() == account));
