@@ -12,9 +12,11 @@ import java.util.List;
 public class NetworkService {
 
     private final SupplyLineRepository lines;
+    private final SubstationRepository substations;
 
-    NetworkService(SupplyLineRepository lines) {
+    NetworkService(SupplyLineRepository lines, SubstationRepository substations) {
         this.lines = lines;
+        this.substations = substations;
     }
 
     public List<LineView> searchLines(String text, int limit) {
@@ -42,6 +44,27 @@ public class NetworkService {
             throw BusinessException.invalid("error.line-not-found", ids);
         }
         return found;
+    }
+
+    /** Every line out of these substations (an outage of a whole substation cuts them all). */
+    public List<Long> lineIdsOfSubstations(Collection<Long> substationIds) {
+        if (substationIds.isEmpty()) {
+            return List.of();
+        }
+        return lines.find("substation.id in ?1", Sort.by("id"), substationIds).stream().map(SupplyLine::getId)
+                .toList();
+    }
+
+    /** A substation's id by its name, for imports; null when there is none. */
+    public Long substationIdByName(String name) {
+        return substations.find("name", name).firstResultOptional().map(Substation::getId).orElse(null);
+    }
+
+    /** Substation names by id, all of them (a county has tens). */
+    public java.util.Map<Long, String> substationNames() {
+        java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+        substations.listAll(Sort.by("name")).forEach(s -> names.put(s.getId(), s.getName()));
+        return names;
     }
 
     public SupplyLine byCode(String code) {

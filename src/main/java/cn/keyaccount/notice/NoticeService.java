@@ -375,6 +375,71 @@ public class NoticeService {
         return q.getSingleResult();
     }
 
+    // ---- for features that keep track of their own notices (outages): by notice id, the caller scopes ----
+
+    /** Summaries of the given notices, in no particular order; the calling feature decides who may see them. */
+    public List<NoticeSummary> summariesOf(java.util.Collection<Long> noticeIds) {
+        if (noticeIds.isEmpty()) {
+            return List.of();
+        }
+        return summaries(em.createQuery("select n from Notice n where n.id in :ids", Notice.class)
+                .setParameter("ids", noticeIds).getResultList());
+    }
+
+    /** The messages of the given notices (of one customer when given), one page in message order; mobiles masked. */
+    public List<MessageView> messagesOf(java.util.Collection<Long> noticeIds, Long customerId, int offset, int limit) {
+        if (noticeIds.isEmpty()) {
+            return List.of();
+        }
+        var q = em.createQuery(VIEW + " and m.noticeId in :notices" + (customerId == null ? ""
+                : " and m.customerId = :customer") + " order by m.id", MessageView.class)
+                .setParameter("notices", noticeIds);
+        if (customerId != null) {
+            q.setParameter("customer", customerId);
+        }
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(NoticeService::masked)
+                .toList();
+    }
+
+    public long countMessagesOf(java.util.Collection<Long> noticeIds, Long customerId) {
+        if (noticeIds.isEmpty()) {
+            return 0;
+        }
+        var q = em.createQuery("select count(m) from NoticeMessage m where m.noticeId in :notices"
+                + (customerId == null ? "" : " and m.customerId = :customer"), Long.class)
+                .setParameter("notices", noticeIds);
+        if (customerId != null) {
+            q.setParameter("customer", customerId);
+        }
+        return q.getSingleResult();
+    }
+
+    /** The customers that a message of these notices has reached or is reaching (sending, sent, delivered). */
+    public Set<Long> customersReached(java.util.Collection<Long> noticeIds) {
+        if (noticeIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(em.createQuery("select distinct m.customerId from NoticeMessage m where m.noticeId in "
+                        + ":notices and m.state in :reached", Long.class).setParameter("notices", noticeIds)
+                .setParameter("reached", Set.of(MessageState.SENDING, MessageState.SENT, MessageState.DELIVERED))
+                .getResultList());
+    }
+
+    /**
+     * Withdraws the messages of these notices that still wait for their time (SCHEDULED → EXPIRED, "withdrawn"), for
+     * a caller whose notice no longer holds (an outage moved or cancelled) and that sends a revision instead.
+     */
+    @Transactional
+    public int withdraw(java.util.Collection<Long> noticeIds) {
+        if (noticeIds.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("update NoticeMessage m set m.state = :expired, m.error = 'withdrawn', "
+                        + "m.version = m.version + 1 where m.noticeId in :notices and m.state = :scheduled")
+                .setParameter("expired", MessageState.EXPIRED).setParameter("scheduled", MessageState.SCHEDULED)
+                .setParameter("notices", noticeIds).executeUpdate();
+    }
+
     /** Puts the notice's failed messages back in the queue with fresh attempts (unless they expired meanwhile). */
     @Transactional
     public int retryFailed(Viewer viewer, long noticeId) {

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.hibernate.Hibernate;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -309,6 +311,27 @@ public class SupplyPlanService {
         return found.stream().map(p -> new ActivePlanPeriod(p.getId(), p.getCustomer().getId(),
                 p.getCustomer().getName(), p.getTitle(), p.getLevel(), p.getStatus(), p.getStartsAt(), p.getEndsAt(),
                 p.getLines().stream().map(SupplyLine::getId).filter(asked::contains).sorted().toList())).toList();
+    }
+
+    /**
+     * For outage planning: the critical loads (重要负荷) the customers' plans name — plans in force, submitted or
+     * closed, newest first, each load name once. Not scoped: the caller shows them for customers it may see.
+     */
+    public Map<Long, List<CriticalLoad>> criticalLoadsOf(Collection<Long> customerIds) {
+        if (customerIds == null || customerIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Map<String, CriticalLoad>> byCustomer = new HashMap<>();
+        em.createQuery("select p.customer.id, l.name, l.loadKw, l.note from SupplyPlan p join p.loads l "
+                        + "where p.customer.id in :ids and p.status in :named order by p.startsAt desc, p.id desc",
+                        Object[].class)
+                .setParameter("ids", customerIds).setParameter("named", EnumSet.of(PlanStatus.SUBMITTED,
+                        PlanStatus.APPROVED, PlanStatus.ACTIVE, PlanStatus.CLOSED)).getResultList()
+                .forEach(r -> byCustomer.computeIfAbsent((Long) r[0], k -> new LinkedHashMap<>())
+                        .putIfAbsent((String) r[1], new CriticalLoad((String) r[1], (BigDecimal) r[2], (String) r[3])));
+        Map<Long, List<CriticalLoad>> loads = new HashMap<>();
+        byCustomer.forEach((id, named) -> loads.put(id, List.copyOf(named.values())));
+        return loads;
     }
 
     private Set<SupplyLine> validate(PlanDraft d, Customer c) {

@@ -213,6 +213,30 @@ class ApiAccessMatrixTest {
                 login -> Map.of("month", "2011-02")), 404));
         rows.add(Arguments.of(ANONYMOUS, reports, 401));
         rows.add(Arguments.of(ANONYMOUS, new Call("GET", "/api/reports/1/xlsx", null), 401));
+        // outages: everyone signed in lists what they may see; planners register and change (an empty draft or an
+        // absent outage stops them at validation or 404); supervisors release; compliance for planners
+        Call outages = new Call("GET", "/api/outages", null);
+        expect(rows, outages, 200, 200, 200, 200, 200, 200);
+        expect(rows, new Call("GET", "/api/outages/0", null), 404, 404, 404, 404, 404, 404);
+        expect(rows, new Call("GET", "/api/outages/0/customers", null), 404, 404, 404, 404, 404, 404);
+        expect(rows, new Call("GET", "/api/outages/0/messages", null), 404, 404, 404, 404, 404, 404);
+        expect(rows, new Call("POST", "/api/outages", login -> Map.of()), 422, 422, 422, 403, 422, 403);
+        expect(rows, new Call("PUT", "/api/outages/0", login -> Map.of()), 404, 404, 404, 403, 404, 403);
+        expect(rows, new Call("POST", "/api/outages/0/cancel", login -> Map.of("reason", "矩阵测试")),
+                404, 404, 404, 403, 404, 403);
+        expect(rows, new Call("POST", "/api/outages/0/release", login -> Map.of("reason", "矩阵测试")),
+                404, 404, 404, 403, 403, 403);
+        Call outageCompliance = new Call("GET", "/api/outages/compliance", null);
+        expect(rows, outageCompliance, 200, 200, 200, 403, 200, 403);
+        expect(rows, new Call("GET", "/api/outages/mine", null), 403, 403, 403, 403, 403, 200);
+        expect(rows, new Call("GET", "/api/outages/critical-periods?customerId={own}", null),
+                200, 200, 200, 200, 200, 200);
+        rows.add(Arguments.of(MANAGER, new Call("GET", "/api/outages/critical-periods?customerId={other}", null), 404));
+        expect(rows, new Call("POST", "/api/outages/critical-periods", login -> Map.of("customerId",
+                Api.visibleCustomerIds(login).getFirst(), "reason", "")), 422, 422, 422, 422, 403, 403);
+        expect(rows, new Call("DELETE", "/api/outages/critical-periods/0", null), 404, 404, 404, 404, 403, 403);
+        rows.add(Arguments.of(ANONYMOUS, outages, 401));
+        rows.add(Arguments.of(ANONYMOUS, outageCompliance, 401));
 
         for (Call call : List.of(list, readOwn, contacts, history, me, update, create, reassign, energy, tariffs,
                 loadCurve, profile, upload, putProfile,

@@ -1,0 +1,229 @@
+package cn.keyaccount.outage.rest;
+
+import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.QueryParams;
+import cn.keyaccount.base.rest.ResultPage;
+import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.outage.AffectedRow;
+import cn.keyaccount.outage.ComplianceSummary;
+import cn.keyaccount.outage.ComplianceWorkbook;
+import cn.keyaccount.outage.CustomerOutage;
+import cn.keyaccount.outage.Effect;
+import cn.keyaccount.outage.MaintenancePlanImport;
+import cn.keyaccount.outage.OutageCompliance;
+import cn.keyaccount.outage.OutageDetails;
+import cn.keyaccount.outage.OutageDraft;
+import cn.keyaccount.outage.OutageKind;
+import cn.keyaccount.outage.OutageRow;
+import cn.keyaccount.outage.OutageService;
+import cn.keyaccount.outage.OutageStatus;
+import cn.keyaccount.outage.PlanImportReport;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.security.ViewerIdentity;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Outages (停电信息服务): registration, moves, cancellation, a supervisor's release of a held outage, the affected
+ * customers, the messages sent, the weekly plan import and the compliance figures. Visibility is the service's:
+ * another unit's outage, or one not affecting the caller's customers, is absent (404).
+ */
+@Path("/api/outages")
+@Tag(name = "Outages", description = "Planned, temporary and fault outages and their warnings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OutageResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** Why an outage is cancelled, or why a supervisor releases a held one. */
+    public record Reason(String reason) {
+    }
+
+    private final OutageService outages;
+    private final MaintenancePlanImport plans;
+    private final OutageCompliance compliance;
+    private final ComplianceWorkbook workbook;
+    private final SecurityIdentity identity;
+
+    OutageResource(OutageService outages, MaintenancePlanImport plans, OutageCompliance compliance,
+                   ComplianceWorkbook workbook, SecurityIdentity identity) {
+        this.outages = outages;
+        this.plans = plans;
+        this.compliance = compliance;
+        this.workbook = workbook;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "The outages the caller may see, soonest first; from/to (ISO date-times) bound the period")
+    public ResultPage<OutageRow> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
+                                      @QueryParam("from") String from, @QueryParam("to") String to,
+                                      @QueryParam("page") String page, @QueryParam("size") String size) {
+        OutageService.OutageFilter filter = new OutageService.OutageFilter(
+                QueryParams.choice(OutageStatus.class, "status", status), QueryParams.choice(OutageKind.class, "kind",
+                kind), time("from", from), time("to", to));
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
+        Viewer viewer = viewer();
+        return new ResultPage<>(outages.list(viewer, filter, p * s, s), p, s, outages.count(viewer, filter));
+    }
+
+    @POST
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "Register an outage: affected customers found, conflicts checked, warnings scheduled or held")
+    public Response register(OutageDraft draft, UriInfo uri) {
+        if (draft == null) {
+            throw new BadRequestException();
+        }
+        OutageDetails created = outages.register(viewer(), draft, null);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "One outage with its lines, hold, conflicts and the notices sent for it")
+    public OutageDetails get(@PathParam("id") long id) {
+        return outages.get(viewer(), id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "Move or change an outage (send the version read): revisions go to everyone warned before")
+    public OutageDetails update(@PathParam("id") long id, OutageDraft draft) {
+        if (draft == null) {
+            throw new BadRequestException();
+        }
+        return outages.update(viewer(), id, draft);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "Cancel an outage with a reason: pending warnings withdrawn, those warned get a cancellation")
+    public OutageDetails cancel(@PathParam("id") long id, Reason reason) {
+        return outages.cancel(viewer(), id, reason == null ? null : reason.reason());
+    }
+
+    @POST
+    @Path("{id}/release")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+    @Operation(summary = "A supervisor releases a held outage (late warning, conflict) with a reason")
+    public OutageDetails release(@PathParam("id") long id, Reason reason) {
+        return outages.release(viewer(), id, reason == null ? null : reason.reason());
+    }
+
+    @GET
+    @Path("{id}/customers")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "The key customers the outage affects (effect=OUT or ONE_SOURCE_OUT filters)")
+    public ResultPage<AffectedRow> customers(@PathParam("id") long id, @QueryParam("effect") String effect,
+                                             @QueryParam("page") String page, @QueryParam("size") String size) {
+        Effect e = QueryParams.choice(Effect.class, "effect", effect);
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
+        Viewer viewer = viewer();
+        return new ResultPage<>(outages.affected(viewer, id, e, p * s, s), p, s, outages.countAffected(viewer, id, e));
+    }
+
+    @GET
+    @Path("{id}/messages")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @Operation(summary = "The messages sent for the outage with state and receipt (managers, customers: customerId)")
+    public ResultPage<MessageView> messages(@PathParam("id") long id, @QueryParam("customerId") String customerId,
+                                            @QueryParam("page") String page, @QueryParam("size") String size) {
+        Long customer = QueryParams.number("customerId", customerId);
+        int p = QueryParams.page(page);
+        int s = QueryParams.size(size);
+        Viewer viewer = viewer();
+        return new ResultPage<>(outages.messages(viewer, id, customer, p * s, s), p, s,
+                outages.countMessages(viewer, id, customer));
+    }
+
+    @GET
+    @Path("mine")
+    @RolesAllowed(Role.CUSTOMER_NAME)
+    @Operation(summary = "For customer users: upcoming and running outages on their accounts")
+    public List<CustomerOutage> mine() {
+        return outages.upcomingForCustomer(viewer());
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({MediaType.APPLICATION_OCTET_STREAM, XLSX})
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "Import a weekly maintenance plan (XLSX): all rows registered, or none and 422 with problems")
+    public Response importPlan(@QueryParam("file") String file, byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new BadRequestException();
+        }
+        PlanImportReport r = plans.importPlan(viewer(), file == null || file.isBlank() ? "upload" : file, content);
+        return Response.status(r.ok() ? 200 : 422).type(MediaType.APPLICATION_JSON).entity(r).build();
+    }
+
+    @GET
+    @Path("compliance")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "A month's warning compliance (month=yyyy-MM, default this month) in a unit and below")
+    public ComplianceSummary compliance(@QueryParam("month") String month, @QueryParam("unitId") String unitId) {
+        return compliance.month(viewer(), month(month), QueryParams.number("unitId", unitId));
+    }
+
+    @GET
+    @Path("compliance.xlsx")
+    @Produces(XLSX)
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "The compliance figures as XLSX: twelve months, the month's outages, their customers")
+    public Response complianceXlsx(@QueryParam("month") String month, @QueryParam("unitId") String unitId) {
+        YearMonth m = month(month);
+        return Response.ok(workbook.write(viewer(), m, QueryParams.number("unitId", unitId),
+                        Locale.SIMPLIFIED_CHINESE), XLSX)
+                .header("Content-Disposition", "attachment; filename=\"outage-compliance-" + m + ".xlsx\"").build();
+    }
+
+    private static YearMonth month(String value) {
+        try {
+            return value == null || value.isBlank() ? YearMonth.now(ZONE) : YearMonth.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException("month");
+        }
+    }
+
+    private static OffsetDateTime time(String name, String value) {
+        try {
+            return value == null || value.isBlank() ? null : OffsetDateTime.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(name);
+        }
+    }
+
+    private Viewer viewer() {
+        return ViewerIdentity.viewer(identity);
+    }
+}

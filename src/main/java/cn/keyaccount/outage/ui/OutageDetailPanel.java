@@ -1,0 +1,195 @@
+package cn.keyaccount.outage.ui;
+
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.outage.AffectedRow;
+import cn.keyaccount.outage.ConflictView;
+import cn.keyaccount.outage.Effect;
+import cn.keyaccount.outage.OutageDetails;
+import cn.keyaccount.outage.OutageService;
+import cn.keyaccount.outage.OutageStatus;
+import cn.keyaccount.outage.WarningView;
+import cn.keyaccount.security.Viewer;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The selected outage: what and when, why it is held, the actions open to the viewer, and tabs with the affected
+ * customers (dual supply "one source out" with critical loads), conflicts, the notices sent and each message.
+ */
+class OutageDetailPanel extends VerticalLayout {
+
+    private final OutageService outages;
+    private final Viewer viewer;
+    private final Runnable onChange;
+    final H3 heading = new H3();
+    final Paragraph summary = new Paragraph();
+    final Paragraph hold = new Paragraph();
+    final Button move = new Button();
+    final Button cancel = new Button();
+    final Button release = new Button();
+    final Checkbox oneSourceOnly = new Checkbox();
+    final Grid<AffectedRow> customers = new Grid<>();
+    final Grid<ConflictView> conflicts = new Grid<>();
+    final Grid<WarningView> notices = new Grid<>();
+    final Grid<MessageView> messages = new Grid<>();
+    final TextArea reason = new TextArea();
+    private OutageDetails current;
+
+    OutageDetailPanel(OutageService outages, Viewer viewer, Consumer<OutageDetails> onMove, Runnable onChange) {
+        this.outages = outages;
+        this.viewer = viewer;
+        this.onChange = onChange;
+        setSizeFull();
+        move.setText(OutageUi.t("outage.move"));
+        move.setId("outage-move");
+        move.addClickListener(e -> onMove.accept(current));
+        cancel.setText(OutageUi.t("outage.cancel"));
+        cancel.setId("outage-cancel");
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        cancel.addClickListener(e -> askReason("outage.cancel", outages::cancel));
+        release.setText(OutageUi.t("outage.release"));
+        release.setId("outage-release");
+        release.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        release.addClickListener(e -> askReason("outage.release", outages::release));
+        hold.addClassName("outage-hold");
+        oneSourceOnly.setLabel(OutageUi.t("outage.one-source-out-only"));
+        oneSourceOnly.addValueChangeListener(e -> customers.getDataProvider().refreshAll());
+        configureGrids();
+        TabSheet tabs = new TabSheet();
+        tabs.add(OutageUi.t("outage.tab.customers"), new VerticalLayout(oneSourceOnly, customers));
+        tabs.add(OutageUi.t("outage.tab.conflicts"), conflicts);
+        tabs.add(OutageUi.t("outage.tab.notices"), notices);
+        tabs.add(OutageUi.t("outage.tab.messages"), messages);
+        tabs.setSizeFull();
+        add(heading, summary, hold, new HorizontalLayout(move, cancel, release), tabs);
+        show(null);
+    }
+
+    private void configureGrids() {
+        customers.setId("outage-customers");
+        customers.addColumn(AffectedRow::accountNo).setHeader(OutageUi.t("outage.account-no")).setAutoWidth(true);
+        customers.addColumn(AffectedRow::customerName).setHeader(OutageUi.t("outage.customer")).setFlexGrow(2);
+        customers.addColumn(r -> OutageUi.t("customer.importance." + r.importance()))
+                .setHeader(OutageUi.t("outage.importance")).setAutoWidth(true);
+        customers.addColumn(r -> OutageUi.t("outage.effect." + r.effect())).setHeader(OutageUi.t("outage.effect"))
+                .setAutoWidth(true);
+        customers.addColumn(AffectedRow::linesOut).setHeader(OutageUi.t("outage.lines-out")).setAutoWidth(true);
+        customers.addColumn(r -> String.join("；", r.criticalLoads())).setHeader(OutageUi.t("outage.critical-loads"))
+                .setFlexGrow(2);
+        customers.addColumn(AffectedRow::managerName).setHeader(OutageUi.t("outage.manager")).setAutoWidth(true);
+        customers.addComponentColumn(r -> OutageUi.badge(r.warningClass()))
+                .setHeader(OutageUi.t("outage.warning-class")).setAutoWidth(true);
+        customers.addColumn(r -> OutageUi.time(r.firstWarningAt())).setHeader(OutageUi.t("outage.first-warning-at"))
+                .setAutoWidth(true);
+        customers.setItems(q -> current == null ? Stream.empty()
+                        : outages.affected(viewer, current.id(), effect(), q.getOffset(), q.getLimit()).stream(),
+                q -> current == null ? 0 : (int) outages.countAffected(viewer, current.id(), effect()));
+        customers.asSingleSelect().addValueChangeListener(e -> messages.getDataProvider().refreshAll());
+
+        conflicts.setId("outage-conflicts");
+        conflicts.addColumn(c -> OutageUi.t("outage.conflict." + c.kind())).setHeader(OutageUi.t("outage.conflict"))
+                .setAutoWidth(true);
+        conflicts.addColumn(ConflictView::customerName).setHeader(OutageUi.t("outage.customer")).setFlexGrow(1);
+        conflicts.addColumn(ConflictView::description).setHeader(OutageUi.t("outage.reason")).setFlexGrow(2);
+        conflicts.addColumn(c -> OutageUi.time(c.startsAt()) + " – " + OutageUi.time(c.endsAt()))
+                .setHeader(OutageUi.t("outage.period")).setAutoWidth(true);
+
+        notices.setId("outage-notices");
+        notices.addColumn(w -> OutageUi.t("outage.warning-kind." + w.kind())).setHeader(OutageUi.t("outage.notice"))
+                .setAutoWidth(true);
+        notices.addColumn(w -> OutageUi.time(w.plannedAt())).setHeader(OutageUi.t("outage.planned-at"))
+                .setAutoWidth(true);
+        notices.addColumn(WarningView::customers).setHeader(OutageUi.t("outage.affected")).setAutoWidth(true);
+        notices.addColumn(WarningView::messages).setHeader(OutageUi.t("outage.compliance.messages"));
+        notices.addColumn(WarningView::scheduled).setHeader(OutageUi.t("outage.scheduled"));
+        notices.addColumn(WarningView::delivered).setHeader(OutageUi.t("outage.compliance.delivered"));
+        notices.addColumn(WarningView::failed).setHeader(OutageUi.t("outage.compliance.failed"));
+        notices.addColumn(w -> w.withdrawn() ? OutageUi.t("outage.withdrawn") : "").setAutoWidth(true);
+
+        messages.setId("outage-messages");
+        MessageColumns.add(messages);
+        messages.setItems(q -> current == null ? Stream.empty()
+                        : outages.messages(viewer, current.id(), selectedCustomer(), q.getOffset(), q.getLimit())
+                        .stream(),
+                q -> current == null ? 0 : (int) outages.countMessages(viewer, current.id(), selectedCustomer()));
+    }
+
+    private Effect effect() {
+        return Boolean.TRUE.equals(oneSourceOnly.getValue()) ? Effect.ONE_SOURCE_OUT : null;
+    }
+
+    private Long selectedCustomer() {
+        AffectedRow r = customers.asSingleSelect().getValue();
+        return r == null ? null : r.customerId();
+    }
+
+    void show(Long outageId) {
+        current = outageId == null ? null : outages.get(viewer, outageId);
+        setVisible(current != null);
+        if (current == null) {
+            return;
+        }
+        OutageDetails d = current;
+        heading.setText(OutageUi.t("outage.kind." + d.kind()) + " · " + d.title());
+        summary.setText(OutageUi.t("outage.summary", OutageUi.time(d.startsAt()), OutageUi.time(d.endsAt()),
+                String.join(" ", d.lines().stream().map(l -> l.code()).toList()), d.affected(), d.oneSourceOut(),
+                d.reason()));
+        hold.setVisible(d.status() == OutageStatus.HELD || d.releasedBy() != null || d.cancelReason() != null);
+        String why = (d.heldLate() ? OutageUi.t("outage.held.late") + " ("
+                + OutageUi.t("outage.class." + d.prospectiveClass()) + ") " : "")
+                + (d.heldConflict() ? OutageUi.t("outage.held.conflict") : "");
+        hold.setText(d.status() == OutageStatus.HELD ? OutageUi.t("outage.held", why)
+                : d.cancelReason() != null ? OutageUi.t("outage.cancelled-because", d.cancelReason())
+                : OutageUi.t("outage.released", d.releasedBy(), OutageUi.time(d.releasedAt()), d.releaseReason()));
+        move.setVisible(d.manageable());
+        cancel.setVisible(d.manageable());
+        release.setVisible(d.releasable());
+        conflicts.setItems(d.conflicts());
+        notices.setItems(d.warnings());
+        customers.asSingleSelect().clear();
+        customers.getDataProvider().refreshAll();
+        messages.getDataProvider().refreshAll();
+    }
+
+    void askReason(String titleKey, ReasonAction action) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(OutageUi.t(titleKey));
+        reason.setLabel(OutageUi.t("outage.why"));
+        reason.clear();
+        reason.setWidthFull();
+        dialog.add(reason);
+        Button ok = new Button(OutageUi.t(titleKey), e -> {
+            try {
+                action.apply(viewer, current.id(), reason.getValue());
+                dialog.close();
+                onChange.run();
+                show(current.id());
+            } catch (BusinessException ex) {
+                OutageUi.error(ex);
+            }
+        });
+        ok.setId("outage-reason-ok");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(OutageUi.t("common.cancel"), e -> dialog.close()), ok);
+        dialog.setWidth("480px");
+        dialog.open();
+    }
+
+    /** A service action that takes a reason: cancel or release. */
+    @FunctionalInterface
+    interface ReasonAction {
+        OutageDetails apply(Viewer viewer, long id, String reason);
+    }
+}

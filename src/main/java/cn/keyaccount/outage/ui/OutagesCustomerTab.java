@@ -1,0 +1,36 @@
+package cn.keyaccount.outage.ui;
+
+import cn.keyaccount.customer.ui.CustomerTab;
+import cn.keyaccount.outage.CriticalPeriodService;
+import cn.keyaccount.outage.OutageService;
+import cn.keyaccount.security.Viewer;
+import com.vaadin.flow.component.Component;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The customer page's "outages" tab. */
+@ApplicationScoped
+class OutagesCustomerTab implements CustomerTab {
+
+    private final OutageService outages;
+    private final CriticalPeriodService periods;
+
+    OutagesCustomerTab(OutageService outages, CriticalPeriodService periods) {
+        this.outages = outages;
+        this.periods = periods;
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    @Override
+    public String titleKey() {
+        return "outage.tab";
+    }
+
+    @Override
+    public Component create(Viewer viewer, long customerId, boolean editable) {
+        return new CustomerOutagesTab(outages, periods, viewer, customerId, editable);
+    }
+}

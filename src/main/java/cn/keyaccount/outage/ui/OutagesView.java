@@ -1,0 +1,203 @@
+package cn.keyaccount.outage.ui;
+
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.network.NetworkService;
+import cn.keyaccount.outage.ImportProblem;
+import cn.keyaccount.outage.MaintenancePlanImport;
+import cn.keyaccount.outage.OutageDetails;
+import cn.keyaccount.outage.OutageDraft;
+import cn.keyaccount.outage.OutageRow;
+import cn.keyaccount.outage.OutageService;
+import cn.keyaccount.outage.OutageStatus;
+import cn.keyaccount.outage.PlanImportReport;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.security.ui.CurrentViewer;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.OffsetDateTime;
+
+/**
+ * 停电计划 (the scheduler's screen): the outages of the unit, soonest first; register one, import the weekly
+ * maintenance plan, and for the selected outage its affected customers, conflicts, notices and messages, with move,
+ * cancel and — for supervisors — release of a held outage.
+ */
+@Route("outages")
+@PageTitle("停电计划 Outages")
+@Menu(title = "outage.menu", order = 42, icon = "vaadin:power-off")
+@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME, Role.MANAGER_NAME})
+class OutagesView extends VerticalLayout {
+
+    private final OutageService outages;
+    private final NetworkService network;
+    private final Viewer viewer;
+    final Select<OutageStatus> status = new Select<>();
+    final Grid<OutageRow> grid = new Grid<>();
+    final Grid<ImportProblem> problems = new Grid<>();
+    final OutageDetailPanel detail;
+    final Button register = new Button();
+    OutageForm form;
+
+    OutagesView(OutageService outages, MaintenancePlanImport plans, NetworkService network,
+                CurrentViewer currentViewer) {
+        this.outages = outages;
+        this.network = network;
+        this.viewer = currentViewer.get();
+        setSizeFull();
+        detail = new OutageDetailPanel(outages, viewer, this::openMove, this::reload);
+        status.setLabel(OutageUi.t("outage.status"));
+        status.setItems(OutageStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption(OutageUi.t("outage.status.all"));
+        status.setItemLabelGenerator(s -> s == null ? OutageUi.t("outage.status.all")
+                : OutageUi.t("outage.status." + s));
+        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        register.setText(OutageUi.t("outage.register"));
+        register.setId("outage-register");
+        register.setIcon(VaadinIcon.PLUS.create());
+        register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        register.addClickListener(e -> openRegister());
+        boolean planner = !viewer.isManager();
+        register.setVisible(planner);
+        Upload upload = new Upload();
+        upload.setId("outage-import");
+        upload.setAcceptedFileTypes(".xlsx");
+        upload.setUploadButton(new Button(OutageUi.t("outage.import"), VaadinIcon.UPLOAD.create()));
+        upload.setUploadHandler(UploadHandler.inMemory((meta, data) -> {
+            PlanImportReport report;
+            try {
+                report = plans.importPlan(viewer, meta.fileName(), data);
+            } catch (BusinessException ex) {
+                upload.getUI().ifPresent(ui -> ui.access(() -> OutageUi.error(ex)));
+                return;
+            }
+            upload.getUI().ifPresent(ui -> ui.access(() -> showImport(report)));
+        }));
+        upload.setVisible(planner);
+        HorizontalLayout bar = new HorizontalLayout(status, register, upload);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        configureProblems();
+        configureGrid();
+        SplitLayout split = new SplitLayout(grid, detail);
+        split.setOrientation(SplitLayout.Orientation.VERTICAL);
+        split.setSizeFull();
+        split.setSplitterPosition(40);
+        add(bar, problems, split);
+    }
+
+    private void configureGrid() {
+        grid.setId("outage-grid");
+        grid.addColumn(r -> OutageUi.time(r.startsAt())).setHeader(OutageUi.t("outage.starts-at")).setAutoWidth(true);
+        grid.addColumn(r -> OutageUi.time(r.endsAt())).setHeader(OutageUi.t("outage.ends-at")).setAutoWidth(true);
+        grid.addColumn(r -> OutageUi.t("outage.kind." + r.kind())).setHeader(OutageUi.t("outage.kind"))
+                .setAutoWidth(true);
+        grid.addColumn(OutageRow::title).setHeader(OutageUi.t("outage.title")).setFlexGrow(2);
+        grid.addColumn(OutageRow::lines).setHeader(OutageUi.t("outage.lines")).setFlexGrow(1);
+        grid.addColumn(OutageRow::affected).setHeader(OutageUi.t("outage.affected")).setAutoWidth(true);
+        grid.addColumn(OutageRow::oneSourceOut).setHeader(OutageUi.t("outage.one-source-out")).setAutoWidth(true);
+        grid.addComponentColumn(this::statusBadge).setHeader(OutageUi.t("outage.status")).setAutoWidth(true);
+        grid.setItems(q -> outages.list(viewer, filter(), q.getOffset(), q.getLimit()).stream(),
+                q -> (int) outages.count(viewer, filter()));
+        grid.asSingleSelect().addValueChangeListener(e -> detail.show(e.getValue() == null ? null
+                : e.getValue().id()));
+    }
+
+    private Span statusBadge(OutageRow r) {
+        String text = OutageUi.t("outage.status." + r.status());
+        if (r.status() == OutageStatus.HELD) {
+            text += r.heldLate() ? " · " + OutageUi.t("outage.held.late") : "";
+            text += r.heldConflict() ? " · " + OutageUi.t("outage.held.conflict") : "";
+        }
+        Span s = new Span(text);
+        s.getElement().getThemeList().add("badge");
+        if (r.status() == OutageStatus.HELD) {
+            s.getElement().getThemeList().add("error");
+        } else if (r.status() == OutageStatus.CANCELLED) {
+            s.getElement().getThemeList().add("contrast");
+        }
+        return s;
+    }
+
+    private OutageService.OutageFilter filter() {
+        return new OutageService.OutageFilter(status.getValue(), null,
+                status.getValue() == null ? OffsetDateTime.now().minusDays(30) : null, null);
+    }
+
+    private void configureProblems() {
+        problems.setId("outage-import-problems");
+        problems.addColumn(ImportProblem::row).setHeader(OutageUi.t("outage.import.row")).setAutoWidth(true);
+        problems.addColumn(p -> p.field().isEmpty() ? "" : OutageUi.t("outage.import.column." + p.field()))
+                .setHeader(OutageUi.t("outage.import.field")).setAutoWidth(true);
+        problems.addColumn(p -> OutageUi.t(p.key())).setHeader(OutageUi.t("outage.import.problem")).setFlexGrow(2);
+        problems.addColumn(ImportProblem::value).setHeader(OutageUi.t("outage.import.value"));
+        problems.setAllRowsVisible(true);
+        problems.setVisible(false);
+    }
+
+    void showImport(PlanImportReport report) {
+        problems.setItems(report.problems());
+        problems.setVisible(!report.ok());
+        if (report.ok()) {
+            OutageUi.success(OutageUi.t("outage.import.done", report.file(), report.imported()));
+            reload();
+        } else {
+            OutageUi.error(BusinessException.invalid("outage.import.refused", report.file(), report.problems().size()));
+        }
+    }
+
+    void openRegister() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(OutageUi.t("outage.register"));
+        form = new OutageForm(q -> network.searchLines(q, 50).stream(), network.substationNames());
+        form.addSaveListener(e -> save(dialog, null, e.draft()));
+        form.addCancelListener(e -> dialog.close());
+        dialog.add(form);
+        dialog.setWidth("760px");
+        dialog.open();
+    }
+
+    void openMove(OutageDetails d) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(OutageUi.t("outage.move"));
+        form = new OutageForm(q -> network.searchLines(q, 50).stream(), network.substationNames());
+        form.edit(d);
+        form.addSaveListener(e -> save(dialog, d.id(), e.draft()));
+        form.addCancelListener(e -> dialog.close());
+        dialog.add(form);
+        dialog.setWidth("760px");
+        dialog.open();
+    }
+
+    void save(Dialog dialog, Long id, OutageDraft draft) {
+        try {
+            OutageDetails saved = id == null ? outages.register(viewer, draft, null)
+                    : outages.update(viewer, id, draft);
+            dialog.close();
+            OutageUi.success(OutageUi.t(saved.status() == OutageStatus.HELD ? "outage.saved-held" : "outage.saved",
+                    saved.affected()));
+            reload();
+            detail.show(saved.id());
+        } catch (BusinessException e) {
+            OutageUi.error(e);
+        }
+    }
+
+    private void reload() {
+        grid.getDataProvider().refreshAll();
+    }
+}

@@ -1,0 +1,362 @@
+package cn.keyaccount.outage;
+
+import static cn.keyaccount.outage.OutageFixtures.SYSTEM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.customer.Importance;
+import cn.keyaccount.customer.SupplyMode;
+import cn.keyaccount.notice.Channel;
+import cn.keyaccount.notice.MessageState;
+import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.supplyplan.CriticalLoad;
+import cn.keyaccount.supplyplan.EventType;
+import cn.keyaccount.supplyplan.PlanAction;
+import cn.keyaccount.supplyplan.PlanDetails;
+import cn.keyaccount.supplyplan.PlanDraft;
+import cn.keyaccount.supplyplan.PlanLevel;
+import cn.keyaccount.supplyplan.SupplyPlanService;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Outages on lines of their own: affected customers, the warning schedule, the approval gate, revisions, access. */
+@QuarkusTest
+class OutageServiceTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    OutageService outages;
+    @Inject
+    OutageCompliance compliance;
+    @Inject
+    CriticalPeriodService periods;
+    @Inject
+    SupplyPlanService plans;
+    @Inject
+    OutageFixtures fx;
+    @Inject
+    NoticeService noticeService;
+
+    private Viewer scheduler() {
+        return fx.viewer("scheduler");
+    }
+
+    private Viewer supervisor() {
+        return fx.viewer("supervisor");
+    }
+
+    private static OffsetDateTime daysAhead(double days) {
+        return OffsetDateTime.now(ZONE).plusMinutes((long) (days * 24 * 60)).withSecond(0).withNano(0);
+    }
+
+    private Map<Long, AffectedRow> affected(long outageId) {
+        return outages.affected(SYSTEM, outageId, null, 0, 500).stream()
+                .collect(Collectors.toMap(AffectedRow::customerId, r -> r));
+    }
+
+    private List<WarningView> notices(long outageId, WarningKind kind) {
+        return outages.get(SYSTEM, outageId).warnings().stream().filter(w -> w.kind() == kind).toList();
+    }
+
+    @Test
+    void customers_on_the_cut_line_are_affected_and_a_dual_supply_customer_keeps_one_source_with_its_loads_shown() {
+        long cut = fx.newLine();
+        long other = fx.newLine();
+        long single = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, cut);
+        long dual = fx.customer(SupplyMode.DUAL, Importance.FIRST, cut, other);
+        long bothCut = fx.customer(SupplyMode.DUAL, Importance.SECOND, cut, other);
+        long elsewhere = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, other);
+        PlanDetails plan = plans.createFromTemplate(fx.viewer("admin"), dual, EventType.STANDING, "常年保电",
+                PlanLevel.FIRST, daysAhead(-30), daysAhead(300));
+        PlanDraft withLoads = plan.toDraft();
+        plans.update(fx.viewer("admin"), plan.id(), new PlanDraft(withLoads.customerId(), withLoads.title(),
+                withLoads.eventType(), withLoads.eventName(), withLoads.level(), withLoads.startsAt(),
+                withLoads.endsAt(), withLoads.supplySources(), withLoads.lineIds(),
+                List.of(new CriticalLoad("洁净车间", new BigDecimal("800"), "不可中断")), withLoads.risks(),
+                withLoads.resources(), withLoads.duties(), withLoads.version()));
+        plans.transition(fx.viewer("admin"), plan.id(), PlanAction.SUBMIT, "");
+
+        OutageDetails o = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(20), cut, other);
+        OutageDetails oneLine = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(21), cut);
+
+        assertEquals(4, o.affected(), "every customer on either line");
+        Map<Long, AffectedRow> rows = affected(oneLine.id());
+        assertEquals(3, rows.size());
+        assertFalse(rows.containsKey(elsewhere));
+        assertEquals(Effect.OUT, rows.get(single).effect());
+        assertEquals(Effect.ONE_SOURCE_OUT, rows.get(dual).effect());
+        assertEquals(List.of("洁净车间 800 kW"), rows.get(dual).criticalLoads());
+        assertEquals(Effect.ONE_SOURCE_OUT, rows.get(bothCut).effect());
+        assertEquals(2, oneLine.oneSourceOut());
+        assertEquals(Effect.OUT, affected(o.id()).get(bothCut).effect(), "both sources cut: out");
+        assertEquals(List.of(dual), outages.affected(SYSTEM, oneLine.id(), Effect.ONE_SOURCE_OUT, 0, 10).stream()
+                .map(AffectedRow::customerId).filter(id -> id == dual).toList());
+    }
+
+    @Test
+    void a_planned_outage_three_weeks_ahead_is_warned_seven_days_before_inside_working_hours_and_reminded() {
+        long line = fx.newLine();
+        long customer = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        OffsetDateTime start = daysAhead(21).atZoneSameInstant(ZONE).withHour(9).withMinute(0).toOffsetDateTime();
+        OutageDetails o = fx.register(scheduler(), OutageKind.PLANNED, start, line);
+
+        assertEquals(OutageStatus.ANNOUNCED, o.status());
+        AffectedRow row = affected(o.id()).get(customer);
+        assertEquals(WarningClass.ON_TIME, row.warningClass());
+        OffsetDateTime at = row.firstWarningAt();
+        assertTrue(Duration.between(at, start).compareTo(Duration.ofDays(7)) >= 0, "at least 7 days ahead: " + at);
+        assertTrue(Duration.between(at, start).compareTo(Duration.ofDays(11)) < 0, "not far earlier: " + at);
+        var local = at.atZoneSameInstant(ZONE).toLocalTime();
+        assertFalse(local.isBefore(java.time.LocalTime.of(8, 30)) || local.isAfter(java.time.LocalTime.of(17, 30)),
+                "inside working hours: " + local);
+        List<MessageView> messages = outages.messages(SYSTEM, o.id(), customer, 0, 50);
+        assertTrue(messages.stream().anyMatch(m -> m.channel() == Channel.EMAIL && m.state() == MessageState.SCHEDULED
+                && m.nextAttemptAt().toInstant().equals(at.toInstant())), "the e-mail waits for its time");
+        assertTrue(messages.stream().anyMatch(m -> m.channel() == Channel.SMS), "an SMS to the contact's mobile");
+        assertEquals(1, notices(o.id(), WarningKind.REMINDER).size());
+        assertEquals(start.minusDays(1).atZoneSameInstant(ZONE).toLocalDate().atTime(16, 0).atZone(ZONE)
+                .toInstant(), notices(o.id(), WarningKind.REMINDER).getFirst().plannedAt().toInstant());
+    }
+
+    @Test
+    void six_days_ahead_is_sent_at_once_flagged_below_the_regulation() {
+        long line = fx.newLine();
+        long customer = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        OutageDetails o = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(6), line);
+
+        assertEquals(OutageStatus.ANNOUNCED, o.status());
+        AffectedRow row = affected(o.id()).get(customer);
+        assertEquals(WarningClass.BELOW_REGULATION, row.warningClass());
+        assertTrue(Duration.between(row.firstWarningAt(), OffsetDateTime.now()).abs().toMinutes() < 2, "at once");
+    }
+
+    @Test
+    void a_late_planned_outage_waits_for_a_supervisor_who_must_give_a_reason() {
+        long line = fx.newLine();
+        long customer = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        OutageDetails o = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(4), line);
+
+        assertEquals(OutageStatus.HELD, o.status());
+        assertTrue(o.heldLate());
+        assertEquals(WarningClass.LATE, o.prospectiveClass());
+        assertTrue(o.warnings().isEmpty(), "nothing is sent before the approval");
+        assertNull(affected(o.id()).get(customer).warningClass());
+        assertFalse(o.releasable(), "not for a scheduler");
+        assertEquals(BusinessException.Kind.FORBIDDEN,
+                assertThrows(BusinessException.class, () -> outages.release(scheduler(), o.id(), "急")).kind());
+        assertEquals(BusinessException.Kind.VALIDATION,
+                assertThrows(BusinessException.class, () -> outages.release(supervisor(), o.id(), " ")).kind());
+
+        OutageDetails released = outages.release(supervisor(), o.id(), "抢修前置工作，已电话通知客户");
+        assertEquals(OutageStatus.ANNOUNCED, released.status());
+        assertEquals("supervisor", released.releasedBy());
+        AffectedRow row = affected(o.id()).get(customer);
+        assertEquals(WarningClass.LATE, row.warningClass());
+        assertEquals(1, notices(o.id(), WarningKind.WARNING).size());
+        assertEquals(BusinessException.Kind.CONFLICT,
+                assertThrows(BusinessException.class, () -> outages.release(supervisor(), o.id(), "再次")).kind());
+    }
+
+    @Test
+    void a_temporary_outage_is_warned_at_once_and_late_only_for_important_customers_under_24_hours() {
+        long line = fx.newLine();
+        long important = fx.customer(SupplyMode.SINGLE, Importance.FIRST, line);
+        long ordinary = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        OutageDetails soon = fx.register(scheduler(), OutageKind.TEMPORARY, daysAhead(0.9), line);
+        OutageDetails dayAhead = fx.register(scheduler(), OutageKind.TEMPORARY, daysAhead(1.2), line);
+
+        assertEquals(OutageStatus.ANNOUNCED, soon.status(), "a temporary outage is not held");
+        assertEquals(WarningClass.LATE, affected(soon.id()).get(important).warningClass());
+        assertEquals(WarningClass.AT_ONCE, affected(soon.id()).get(ordinary).warningClass());
+        assertEquals(WarningClass.ON_TIME, affected(dayAhead.id()).get(important).warningClass());
+    }
+
+    @Test
+    void a_fault_is_sent_at_once_as_urgent_with_the_estimated_restoration() {
+        long line = fx.newLine();
+        long customer = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        OffsetDateTime now = OffsetDateTime.now(ZONE);
+        OutageDraft d = fx.draft(OutageKind.FAULT, now.minusMinutes(10), line);
+        OutageDraft fault = new OutageDraft(d.kind(), d.title(), "雷击", d.area(), "", d.startsAt(), d.endsAt(),
+                now.plusHours(3).withSecond(0).withNano(0), null, d.lineIds(), List.of(), null);
+        OutageDetails o = outages.register(scheduler(), fault, null);
+
+        assertEquals(WarningClass.AT_ONCE, affected(o.id()).get(customer).warningClass());
+        MessageView sms = outages.messages(SYSTEM, o.id(), customer, 0, 10).stream()
+                .filter(m -> m.channel() == Channel.SMS).findFirst().orElseThrow();
+        assertTrue(sms.body().contains("雷击") && sms.body().contains(shanghai(fault.restorationAt())),
+                sms.body());
+        assertTrue(Duration.between(sms.nextAttemptAt(), OffsetDateTime.now()).abs().toMinutes() < 2,
+                "urgent: not held back by the night hours");
+        assertTrue(notices(o.id(), WarningKind.REMINDER).isEmpty());
+    }
+
+    private static String shanghai(OffsetDateTime t) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(t.atZoneSameInstant(ZONE));
+    }
+
+    @Test
+    void moving_an_outage_withdraws_what_has_not_gone_out_and_sends_a_revision_to_everyone_warned_before() {
+        long line = fx.newLine();
+        long other = fx.newLine();
+        long told = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        long dropped = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        long added = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, other);
+        OutageDetails o = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(6), line);
+        fx.deliverAll(o.id());
+        // the second customer leaves the line: only the first is on it now, and a customer of the other line joins
+        OutageDraft moved = new OutageDraft(OutageKind.PLANNED, o.title(), o.reason(), o.area(), "",
+                daysAhead(16), daysAhead(16).plusHours(6), null, null, List.of(line, other), List.of(), o.version());
+        fx.customer(SupplyMode.SINGLE, Importance.NORMAL, other);
+        OutageDetails after = outages.update(scheduler(), o.id(), moved);
+
+        assertEquals(1, notices(o.id(), WarningKind.REVISION).size());
+        List<MessageView> toTold = outages.messages(SYSTEM, o.id(), told, 0, 50);
+        assertTrue(toTold.stream().anyMatch(m -> m.noticeTitle().startsWith("停电变更") && m.body().contains("变更")),
+                "the revision names old and new times");
+        assertTrue(notices(o.id(), WarningKind.REMINDER).getFirst().withdrawn(), "the old reminder is withdrawn");
+        assertTrue(outages.messages(SYSTEM, o.id(), told, 0, 50).stream()
+                .filter(m -> m.noticeTitle().startsWith("停电提醒") && m.state() == MessageState.EXPIRED)
+                .allMatch(m -> "withdrawn".equals(m.error())));
+        Map<Long, AffectedRow> rows = affected(o.id());
+        assertEquals(WarningClass.BELOW_REGULATION, rows.get(told).warningClass(), "the first warning stays on record");
+        assertEquals(WarningClass.ON_TIME, rows.get(added).warningClass(), "a new customer is warned on schedule");
+        assertTrue(rows.get(added).firstWarningAt().isAfter(OffsetDateTime.now().plusDays(2)));
+        assertEquals(OutageStatus.ANNOUNCED, after.status());
+        assertEquals(BusinessException.Kind.CONFLICT, assertThrows(BusinessException.class,
+                () -> outages.update(scheduler(), o.id(), moved)).kind(), "a stale version is refused");
+        assertTrue(dropped > 0);
+    }
+
+    @Test
+    void cancelling_tells_those_warned_and_withdraws_the_rest() {
+        long line = fx.newLine();
+        long customer = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        OutageDetails warned = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(6), line);
+        fx.deliverAll(warned.id());
+        OutageDetails future = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(25), line);
+
+        assertEquals(BusinessException.Kind.VALIDATION, assertThrows(BusinessException.class,
+                () -> outages.cancel(scheduler(), warned.id(), "")).kind());
+        outages.cancel(scheduler(), warned.id(), "天气原因");
+        outages.cancel(scheduler(), future.id(), "计划调整");
+
+        assertEquals(1, notices(warned.id(), WarningKind.CANCELLATION).size());
+        assertTrue(outages.messages(SYSTEM, warned.id(), customer, 0, 50).stream()
+                .anyMatch(m -> m.noticeTitle().startsWith("停电取消") && m.body().contains("天气原因")));
+        assertTrue(notices(future.id(), WarningKind.CANCELLATION).isEmpty(), "nobody was told: nobody to tell");
+        assertTrue(outages.messages(SYSTEM, future.id(), customer, 0, 50).stream()
+                .allMatch(m -> m.state() == MessageState.EXPIRED), "the pending warning never goes out");
+        assertEquals(OutageStatus.CANCELLED, outages.get(SYSTEM, future.id()).status());
+    }
+
+    @Test
+    void an_outage_over_a_supply_plan_or_a_critical_period_is_held_until_a_supervisor_resolves_it() {
+        long line = fx.newLine();
+        long planned = fx.customer(SupplyMode.SINGLE, Importance.FIRST, line);
+        long declaredLine = fx.newLine();
+        long declared = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, declaredLine);
+        OffsetDateTime start = daysAhead(30);
+        PlanDetails plan = plans.createFromTemplate(fx.viewer("admin"), planned, EventType.EXAM, "高考保电",
+                PlanLevel.FIRST, start.minusDays(1), start.plusDays(1));
+        plans.transition(fx.viewer("admin"), plan.id(), PlanAction.SUBMIT, "");
+        plans.transition(supervisor(), plan.id(), PlanAction.APPROVE, "同意");
+        OutageDetails onPlan = fx.register(scheduler(), OutageKind.PLANNED, start, line);
+        periods.add(fx.viewer("supervisor"), declared, start.plusDays(60), start.plusDays(62), "年末赶工");
+        OutageDetails onPeriod = fx.register(scheduler(), OutageKind.PLANNED, start.plusDays(61), declaredLine);
+        OutageDetails clear = fx.register(scheduler(), OutageKind.PLANNED, start.plusDays(70), declaredLine);
+
+        assertEquals(OutageStatus.HELD, onPlan.status());
+        assertTrue(onPlan.heldConflict() && !onPlan.heldLate());
+        assertEquals(ConflictKind.SUPPLY_PLAN, onPlan.conflicts().getFirst().kind());
+        assertEquals(plan.id(), onPlan.conflicts().getFirst().referenceId());
+        assertEquals(OutageStatus.HELD, onPeriod.status());
+        assertEquals(ConflictKind.CRITICAL_PERIOD, onPeriod.conflicts().getFirst().kind());
+        assertEquals(OutageStatus.ANNOUNCED, clear.status());
+        assertTrue(onPeriod.warnings().isEmpty());
+
+        OutageDetails resolved = outages.release(supervisor(), onPeriod.id(), "客户同意调整生产");
+        assertEquals(OutageStatus.ANNOUNCED, resolved.status());
+        assertEquals(WarningClass.ON_TIME, affected(onPeriod.id()).get(declared).warningClass());
+    }
+
+    @Test
+    void managers_see_outages_of_their_customers_and_customer_users_only_their_own_accounts() {
+        long line = fx.newLine();
+        long mine = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        long theirs = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        fx.assign(mine, "manager");
+        String customerUser = fx.portalUser(mine);
+        OutageDetails o = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(12), line);
+        long elsewhere = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(12), fx.newLine()).id();
+        Viewer manager = fx.viewer("manager");
+        Viewer customer = fx.viewer(customerUser);
+
+        assertEquals(List.of(mine), outages.affected(manager, o.id(), null, 0, 50).stream()
+                .map(AffectedRow::customerId).toList(), "the manager's own customer only");
+        assertEquals(BusinessException.Kind.NOT_FOUND, assertThrows(BusinessException.class,
+                () -> outages.get(manager, elsewhere)).kind());
+        assertEquals(BusinessException.Kind.NOT_FOUND, assertThrows(BusinessException.class,
+                () -> outages.messages(manager, o.id(), theirs, 0, 10)).kind());
+        assertFalse(outages.get(manager, o.id()).manageable());
+        List<WarningView> alerts = notices(o.id(), WarningKind.MANAGERS);
+        assertEquals(1, alerts.size(), "one alert per manager with customers on the line");
+        assertEquals(1, alerts.getFirst().customers());
+        List<MessageView> toManager = noticeService.messagesOf(List.of(alerts.getFirst().noticeId()), null, 0, 10);
+        assertFalse(toManager.isEmpty());
+        assertTrue(toManager.stream().allMatch(m -> Long.valueOf(manager.userId()).equals(m.userId())
+                && m.body().contains("1")), "the manager is told, about their one customer: " + toManager);
+        assertEquals(BusinessException.Kind.FORBIDDEN, assertThrows(BusinessException.class,
+                () -> outages.cancel(manager, o.id(), "x")).kind());
+        assertTrue(outages.upcomingForCustomer(customer).stream().anyMatch(c -> c.outageId() == o.id()
+                && c.customerId() == mine));
+        assertTrue(outages.upcomingForCustomer(customer).stream().noneMatch(c -> c.customerId() == theirs));
+        assertEquals(BusinessException.Kind.NOT_FOUND, assertThrows(BusinessException.class,
+                () -> outages.get(customer, elsewhere)).kind());
+        assertEquals(BusinessException.Kind.NOT_FOUND, assertThrows(BusinessException.class,
+                () -> outages.get(fx.viewer("supervisor.cg"), elsewhere)).kind(), "another station's supervisor");
+    }
+
+    @Test
+    void the_compliance_figures_count_each_customer_by_the_class_of_its_first_warning() {
+        Viewer supervisor = supervisor();
+        YearMonth month = YearMonth.from(daysAhead(6).atZoneSameInstant(ZONE));
+        ComplianceSummary before = compliance.month(supervisor, month, null);
+        long line = fx.newLine();
+        fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        OutageDetails o = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(6), line);
+        fx.deliverAll(o.id());
+        ComplianceSummary after = compliance.month(supervisor, YearMonth.from(o.startsAt().atZoneSameInstant(ZONE)),
+                null);
+
+        if (month.equals(YearMonth.from(o.startsAt().atZoneSameInstant(ZONE)))) {
+            assertEquals(before.outages() + 1, after.outages());
+            assertEquals(before.belowRegulation() + 2, after.belowRegulation());
+        }
+        ComplianceOutage row = after.rows().stream().filter(r -> r.outageId() == o.id()).findFirst().orElseThrow();
+        assertEquals(2, row.affected());
+        assertEquals(2, row.belowRegulation());
+        assertTrue(row.delivered() >= 4, "e-mail and portal at least, for both: " + row);
+        assertNotNull(row.receiptRate());
+        assertEquals(BusinessException.Kind.FORBIDDEN, assertThrows(BusinessException.class,
+                () -> compliance.month(fx.viewer("manager"), month, null)).kind());
+    }
+}

@@ -1,0 +1,120 @@
+package cn.keyaccount.outage.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.keyaccount.customer.Importance;
+import cn.keyaccount.customer.SupplyMode;
+import cn.keyaccount.network.NetworkService;
+import cn.keyaccount.outage.OutageDetails;
+import cn.keyaccount.outage.OutageFixtures;
+import cn.keyaccount.outage.OutageKind;
+import cn.keyaccount.outage.OutageRow;
+import cn.keyaccount.outage.OutageService;
+import cn.keyaccount.outage.OutageStatus;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
+import com.vaadin.flow.component.button.Button;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OutageViewsTest extends BrowserlessQuarkusTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    OutageFixtures fx;
+    @Inject
+    OutageService outages;
+    @Inject
+    NetworkService network;
+    @Inject
+    OutagesCustomerTab customerTab;
+
+    @Test
+    void a_scheduler_registers_next_weeks_maintenance_in_the_form_and_sees_its_customers() {
+        long line = fx.newLine();
+        long customer = fx.customer(SupplyMode.DUAL, Importance.FIRST, line, fx.newLine());
+        signIn("scheduler", Role.SCHEDULER_NAME);
+        OutagesView view = open("outages", OutagesView.class);
+        test(view.register).click();
+        roundTrip();
+        OutageForm form = view.form;
+        form.title.setValue("界面测试检修");
+        form.reason.setValue("刀闸检修");
+        var start = OffsetDateTime.now(ZONE).plusDays(9).withHour(8).withMinute(0).toLocalDateTime()
+                .withSecond(0).withNano(0);
+        form.start.setValue(start);
+        form.end.setValue(start.plusHours(8));
+        form.lines.setValue(Set.of(network.line(line)));
+        test(form.save).click();
+        roundTrip();
+
+        OutageRow saved = outages.list(fx.viewer("scheduler"), OutageService.OutageFilter.all(), 0, 500).stream()
+                .filter(r -> r.title().equals("界面测试检修") && r.lines().equals(network.line(line).code()))
+                .findFirst().orElseThrow();
+        assertEquals(OutageStatus.ANNOUNCED, saved.status());
+        assertTrue(view.detail.isVisible());
+        assertEquals(1, test(view.detail.customers).size());
+        assertEquals(customer, test(view.detail.customers).getRow(0).customerId());
+        assertEquals(1, saved.oneSourceOut(), "dual supply: one source out");
+        assertTrue(view.detail.move.isVisible() && view.detail.cancel.isVisible());
+        assertFalse(view.detail.release.isVisible());
+    }
+
+    @Test
+    void a_supervisor_releases_a_late_outage_with_a_reason_from_its_panel() {
+        long line = fx.newLine();
+        fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        OutageDetails held = fx.register(fx.viewer("scheduler"), OutageKind.PLANNED,
+                OffsetDateTime.now(ZONE).plusDays(3), line);
+        signIn("supervisor", Role.SUPERVISOR_NAME);
+        OutagesView view = open("outages", OutagesView.class);
+        view.detail.show(held.id());
+        assertTrue(view.detail.hold.isVisible());
+        assertTrue(view.detail.release.isVisible());
+        test(view.detail.release).click();
+        roundTrip();
+        test($(Button.class).id("outage-reason-ok")).click();
+        assertEquals(OutageStatus.HELD, outages.get(fx.viewer("supervisor"), held.id()).status(), "a reason first");
+        view.detail.reason.setValue("客户已电话确认");
+        test($(Button.class).id("outage-reason-ok")).click();
+        assertEquals(OutageStatus.ANNOUNCED, outages.get(fx.viewer("supervisor"), held.id()).status());
+    }
+
+    @Test
+    void the_customer_sees_the_outage_on_their_account_in_the_portal_and_on_the_customer_page() {
+        long line = fx.newLine();
+        long account = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        String customerUser = fx.portalUser(account);
+        OutageDetails o = fx.register(fx.viewer("scheduler"), OutageKind.PLANNED,
+                OffsetDateTime.now(ZONE).plusDays(12), line);
+        signIn(customerUser, Role.CUSTOMER_NAME);
+        PortalOutagesView portal = open("portal/outages", PortalOutagesView.class);
+        assertTrue(portal.grid.getListDataView().getItems().anyMatch(c -> c.outageId() == o.id()
+                && c.customerId() == account));
+
+        signIn("supervisor", Role.SUPERVISOR_NAME);
+        CustomerOutagesTab tab = (CustomerOutagesTab) customerTab.create(fx.viewer("supervisor"), account, true);
+        assertEquals(1, tab.outageGrid.getListDataView().getItemCount());
+        tab.from.setValue(OffsetDateTime.now(ZONE).plusDays(20).toLocalDateTime().withNano(0));
+        tab.to.setValue(OffsetDateTime.now(ZONE).plusDays(21).toLocalDateTime().withNano(0));
+        tab.reason.setValue("设备调试");
+        tab.addPeriod();
+        assertEquals(1, tab.periodGrid.getListDataView().getItemCount());
+    }
+
+    @Test
+    void the_compliance_view_shows_twelve_months_for_the_supervisors_unit() {
+        signIn("supervisor", Role.SUPERVISOR_NAME);
+        OutageComplianceView view = open("outages/compliance", OutageComplianceView.class);
+        assertEquals(12, view.trend.getListDataView().getItemCount());
+        assertTrue(view.unit.getValue() != null);
+    }
+}
