@@ -1,0 +1,74 @@
+package cn.keyaccount.demo;
+
+import cn.keyaccount.report.ReportService;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Last month's energy-audit reports of the demo customer user's accounts, issued as the monthly job would issue
+ * them (with the "report ready" notice), so that the portal's report list is not empty on a fresh start. Runs after
+ * the demo interval data ({@link DemoEnergy}).
+ */
+@ApplicationScoped
+class DemoReports {
+
+    private static final Logger LOG = Logger.getLogger(DemoReports.class);
+
+    private final AgroalDataSource dataSource;
+    private final ReportService reports;
+
+    DemoReports(AgroalDataSource dataSource, ReportService reports) {
+        this.dataSource = dataSource;
+        this.reports = reports;
+    }
+
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 800) StartupEvent event,
+                 @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled) {
+        if (!enabled) {
+            return;
+        }
+        List<Long> accounts = accountsWithoutReports();
+        if (accounts.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        YearMonth month = YearMonth.now(ReportService.ZONE).minusMonths(1);
+        int made = 0;
+        for (long customerId : accounts) {
+            if (reports.generateScheduled(customerId, month)) {
+                made++;
+            }
+        }
+        LOG.infof("Demo reports: %d energy-audit reports for %s in %d ms", made, month,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The demo customer user's accounts that have meter data, when no report has been issued yet at all. */
+    private List<Long> accountsWithoutReports() {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select uc.customer_id from user_customer uc "
+                     + "join app_user u on u.id = uc.user_id where u.username = 'customer' "
+                     + "and exists (select 1 from meter m where m.customer_id = uc.customer_id) "
+                     + "and not exists (select 1 from energy_report) order by uc.customer_id")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+}
