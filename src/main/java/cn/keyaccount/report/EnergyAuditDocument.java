@@ -24,10 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.Units;
-import org.apache.poi.xddf.usermodel.XDDFColor;
-import org.apache.poi.xddf.usermodel.XDDFLineProperties;
-import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
-import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
@@ -91,7 +87,7 @@ public class EnergyAuditDocument {
         private final XWPFDocument doc;
         private final ReportContent c;
         private final EnergyAnalyzer.Result a;
-        private final List<byte[]> colours;
+        private final ChartColours charts;
         private final byte[] logo;
         private final List<String> headings = new ArrayList<>();
         private XWPFParagraph anchor;
@@ -101,7 +97,7 @@ public class EnergyAuditDocument {
             this.doc = doc;
             this.c = c;
             this.a = c.analysis();
-            this.colours = colours;
+            this.charts = new ChartColours(colours);
             this.logo = logo;
         }
 
@@ -327,7 +323,7 @@ public class EnergyAuditDocument {
                         chart.formatRange(new CellRangeAddress(1, v.length, i + 1, i + 1)), i + 1));
                 s.setTitle(c.t("energy.period." + p.name()), chart.setSheetTitle(c.t("energy.period." + p.name()),
                         i + 1));
-                fill(s, i);
+                charts.fill(s, i);
             }
             chart.plot(data);
             caption("report.chart.monthly-kwh");
@@ -346,7 +342,7 @@ public class EnergyAuditDocument {
             XDDFChartData.Series s = data.addSeries(categories(chart, names), XDDFDataSourcesFactory.fromArray(v,
                     chart.formatRange(new CellRangeAddress(1, v.length, 1, 1)), 1));
             s.setTitle(c.t("report.kwh"), chart.setSheetTitle(c.t("report.kwh"), 1));
-            slices((XDDFPieChartData.Series) s, v.length);
+            charts.slices((XDDFPieChartData.Series) s, v.length);
             chart.plot(data);
             caption("report.chart.tou");
         }
@@ -377,7 +373,7 @@ public class EnergyAuditDocument {
                 s.setTitle(titles.get(i), chart.setSheetTitle(titles.get(i), i + 1));
                 s.setMarkerStyle(MarkerStyle.NONE);
                 s.setSmooth(false);
-                line(s, i);
+                charts.line(s, i);
             }
             chart.plot(data);
             caption("report.chart.load-curves");
@@ -406,7 +402,7 @@ public class EnergyAuditDocument {
                                 new CellRangeAddress(1, v.length, i + 1, i + 1)), i + 1));
                 s.setTitle(titles.get(i), chart.setSheetTitle(titles.get(i), i + 1));
                 s.setMarkerStyle(i == 0 ? MarkerStyle.CIRCLE : MarkerStyle.NONE);
-                line(s, i);
+                charts.line(s, i);
             }
             chart.plot(data);
             caption("report.chart.power-factor");
@@ -427,36 +423,6 @@ public class EnergyAuditDocument {
         private static XDDFCategoryDataSource categories(XWPFChart chart, String[] values) {
             return XDDFDataSourcesFactory.fromArray(values,
                     chart.formatRange(new CellRangeAddress(1, values.length, 0, 0)), 0);
-        }
-
-        private XDDFSolidFillProperties colour(int i) {
-            return new XDDFSolidFillProperties(XDDFColor.from(colours.get(i % colours.size())));
-        }
-
-        /** Each slice its own colour: without one LibreOffice draws the slices of a pie invisible. */
-        private void slices(XDDFPieChartData.Series series, int count) {
-            for (int i = 0; i < count; i++) {
-                XDDFShapeProperties p = new XDDFShapeProperties();
-                p.setFillProperties(colour(i));
-                series.getDataPoint(i).setShapeProperties(p);
-            }
-        }
-
-        private void fill(XDDFChartData.Series series, int i) {
-            XDDFShapeProperties p = series.getShapeProperties() == null ? new XDDFShapeProperties()
-                    : series.getShapeProperties();
-            p.setFillProperties(colour(i));
-            series.setShapeProperties(p);
-        }
-
-        private void line(XDDFChartData.Series series, int i) {
-            XDDFShapeProperties p = series.getShapeProperties() == null ? new XDDFShapeProperties()
-                    : series.getShapeProperties();
-            XDDFLineProperties line = new XDDFLineProperties();
-            line.setFillProperties(colour(i));
-            line.setWidth(1.75);
-            p.setLineProperties(line);
-            series.setShapeProperties(p);
         }
 
         // ---- text ---------------------------------------------------------------------------------------------

@@ -31,10 +31,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xddf.usermodel.XDDFColor;
-import org.apache.poi.xddf.usermodel.XDDFLineProperties;
-import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
-import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
@@ -100,7 +96,7 @@ public class EnergyAuditWorkbook {
         private final XSSFWorkbook wb;
         private final ReportContent c;
         private final EnergyAnalyzer.Result a;
-        private final List<byte[]> colours;
+        private final ChartColours charts;
         private final byte[] logo;
         private final Map<String, CellStyle> styles = new HashMap<>();
 
@@ -109,7 +105,7 @@ public class EnergyAuditWorkbook {
             this.logo = logo;
             this.c = c;
             this.a = c.analysis();
-            this.colours = colours;
+            this.charts = new ChartColours(colours);
             Sheet template = wb.getSheet(STYLES_SHEET);
             if (template == null) {
                 throw new IllegalStateException("Report template has no sheet '" + STYLES_SHEET + "'");
@@ -235,7 +231,7 @@ public class EnergyAuditWorkbook {
                             s, new CellRangeAddress(first, last, col, col)));
                     series.setTitle(c.t("energy.period." + periods.get(i).name()), new CellReference(s.getSheetName(),
                             0, col, true, true));
-                    fill(series, i);
+                    charts.fill(series, i);
                 }
                 chart.plot(data);
             }
@@ -273,7 +269,7 @@ public class EnergyAuditWorkbook {
                         XDDFDataSourcesFactory.fromStringCellRange(s, new CellRangeAddress(first, last, 0, 0)),
                         XDDFDataSourcesFactory.fromNumericCellRange(s, new CellRangeAddress(first, last, 1, 1)));
                 series.setTitle(c.t("report.kwh"), new CellReference(s.getSheetName(), 0, 1, true, true));
-                slices((XDDFPieChartData.Series) series, last - first + 1);
+                charts.slices((XDDFPieChartData.Series) series, last - first + 1);
                 chart.plot(data);
             }
         }
@@ -310,7 +306,7 @@ public class EnergyAuditWorkbook {
                         new CellReference(s.getSheetName(), 0, col, true, true));
                 series.setMarkerStyle(MarkerStyle.NONE);
                 series.setSmooth(false);
-                line(series, col - 1);
+                charts.line(series, col - 1);
             }
             chart.plot(data);
         }
@@ -360,7 +356,7 @@ public class EnergyAuditWorkbook {
                     series.setTitle(s.getRow(0).getCell(k).getStringCellValue(),
                             new CellReference(s.getSheetName(), 0, k, true, true));
                     series.setMarkerStyle(k == 1 ? MarkerStyle.CIRCLE : MarkerStyle.NONE);
-                    line(series, k - 1);
+                    charts.line(series, k - 1);
                 }
                 chart.plot(data);
             }
@@ -599,36 +595,6 @@ public class EnergyAuditWorkbook {
             XSSFDrawing drawing = s.createDrawingPatriarch();
             XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 3, 0, 4, 4);
             drawing.createPicture(anchor, picture).resize(1.0);
-        }
-
-        private XDDFSolidFillProperties colour(int i) {
-            return new XDDFSolidFillProperties(XDDFColor.from(colours.get(i % colours.size())));
-        }
-
-        /** Each slice its own colour: without one LibreOffice draws the slices of a pie invisible. */
-        private void slices(XDDFPieChartData.Series series, int count) {
-            for (int i = 0; i < count; i++) {
-                XDDFShapeProperties p = new XDDFShapeProperties();
-                p.setFillProperties(colour(i));
-                series.getDataPoint(i).setShapeProperties(p);
-            }
-        }
-
-        private void fill(XDDFChartData.Series series, int i) {
-            XDDFShapeProperties p = series.getShapeProperties() == null ? new XDDFShapeProperties()
-                    : series.getShapeProperties();
-            p.setFillProperties(colour(i));
-            series.setShapeProperties(p);
-        }
-
-        private void line(XDDFChartData.Series series, int i) {
-            XDDFShapeProperties p = series.getShapeProperties() == null ? new XDDFShapeProperties()
-                    : series.getShapeProperties();
-            XDDFLineProperties line = new XDDFLineProperties();
-            line.setFillProperties(colour(i));
-            line.setWidth(1.75);
-            p.setLineProperties(line);
-            series.setShapeProperties(p);
         }
 
         private static double sum(List<BigDecimal> values) {
