@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.postgresql.PGStatement;
 
 /**
  * Reads the interval data of meter_day (one row per meter and day, 96 values per array; see package-info): a
@@ -38,7 +39,9 @@ public class IntervalStore {
             ps.setLong(2, customerId);
             ps.setObject(3, from);
             ps.setObject(4, to);
-            ps.setFetchSize(500);
+            // binary results for this statement (the URL's prepareThreshold=0 means text): the bytea arrives as
+            // raw bytes rather than hex; getBytes reads either form
+            ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int base = rs.getInt(1) * IntervalSeries.PER_DAY;
