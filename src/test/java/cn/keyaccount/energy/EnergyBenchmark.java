@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  *       in use sampled every 20 ms;</li>
  *   <li>plain JPA batch inserts (Hibernate, batch size 500, flush and clear every 500) of the same meter-day rows
  *       for a sample of meters, in rows (readings)/s, and the ratio;</li>
- *   <li>one customer-year (35,040 intervals) analysed warm: the pure analysis and the service call with its read;</li>
+ *   <li>one customer-year (35,040 intervals) analysed warm: the pure analysis, the service call with its read, and the
+ *       read alone;</li>
  *   <li>2,000 customer-year analyses (service calls, database reads included) on a pool of as many threads as
  *       cores.</li>
  * </ol>
@@ -108,6 +109,8 @@ class EnergyBenchmark {
                 timings(() -> analyzer.analyse(input)));
         System.out.printf("one customer-year, EnergyService.analyse (read + analysis): %s%n",
                 timings(() -> energy.analyse(Viewer.system(), one, START, to)));
+        System.out.printf("one customer-year, the read alone (IntervalStore.customerSeries): %s%n",
+                timings(() -> store.customerSeries(one, START, to)));
 
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
