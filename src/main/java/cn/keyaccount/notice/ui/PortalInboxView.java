@@ -9,8 +9,6 @@ import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -42,17 +40,7 @@ class PortalInboxView extends VerticalLayout {
                 .setHeader(getTranslation("notice.inbox.status")).setAutoWidth(true);
         grid.setItems(q -> notices.inbox(viewer, q.getOffset(), q.getLimit()).stream(),
                 q -> (int) notices.countInbox(viewer));
-        grid.asSingleSelect().addValueChangeListener(e -> {
-            reader.removeAll();
-            MessageView m = e.getValue();
-            if (m != null) {
-                reader.add(new H4(m.subject()));
-                m.body().lines().forEach(line -> reader.add(new Paragraph(line)));
-                if (m.readAt() == null) {
-                    notices.markRead(viewer, m.id());
-                }
-            }
-        });
+        InboxReader.wire(grid, reader, notices, viewer);
         reader.setId("portal-inbox-reader");
         add(grid, reader);
     }

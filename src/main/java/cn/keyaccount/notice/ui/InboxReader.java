@@ -1,0 +1,30 @@
+package cn.keyaccount.notice.ui;
+
+import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.security.Viewer;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+
+/** What the customers' and the staff's inboxes share: a message opens below the list and counts as read. */
+final class InboxReader {
+
+    private InboxReader() {
+    }
+
+    static void wire(Grid<MessageView> grid, Div reader, NoticeService notices, Viewer viewer) {
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            reader.removeAll();
+            MessageView m = e.getValue();
+            if (m != null) {
+                reader.add(new H4(m.subject()));
+                m.body().lines().forEach(line -> reader.add(new Paragraph(line)));
+                if (m.readAt() == null) {
+                    notices.markRead(viewer, m.id());
+                }
+            }
+        });
+    }
+}
