@@ -87,8 +87,6 @@ public class Customer extends AbstractEntity {
     @JoinTable(name = "user_customer", joinColumns = @JoinColumn(name = "customer_id"),
             inverseJoinColumns = @JoinColumn(name = "user_id"))
     private Set<AppUser> portalUsers = new HashSet<>();
-    @Column(name = "search_tokens", insertable = false, updatable = false)
-    private String[] searchTokens;
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt = OffsetDateTime.now();
     @Column(name = "updated_at", nullable = false)

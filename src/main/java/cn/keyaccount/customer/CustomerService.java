@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Key customers: the scoped, paged search of the list, the profile, and its changes (each audited). */
@@ -29,6 +30,9 @@ public class CustomerService {
     private static final String ROW = "select new cn.keyaccount.customer.CustomerRow(c.id, c.accountNo, c.name, "
             + "c.industryName, c.district, u.name, c.voltageKv, c.contractCapacityKva, c.importance, c.tier, "
             + "c.annualKwh, m.id, m.displayName) from Customer c join c.unit u left join c.manager m";
+
+    /** Where a page of the list is looked for: the narrow search copy of the customers (V14). */
+    private static final String SEARCHED = " from CustomerSearchEntry c";
 
     /** Counts stop here: a count above it means "more than this many". */
     public static final int COUNT_LIMIT = 1_000;
@@ -96,41 +100,39 @@ public class CustomerService {
         Where where = where(viewer, search);
         CustomerSearch.Order o = order == null ? CustomerSearch.Order.DEFAULT : order;
         String dir = o.descending() ? " desc" : " asc";
-        if (!where.hasText() || viewer.role() == Role.CUSTOMER || offset + limit > walkWindow / 10) {
-            String hql = ROW + " where " + where.all() + " order by " + o.by().path + dir + ", c.id" + dir;
-            return new CustomerPage(page(em.createQuery(hql, CustomerRow.class), where, offset, limit), -1);
+        String byKey = " order by " + o.by().path + dir + ", c.id" + dir;
+        if (viewer.role() == Role.CUSTOMER) {
+            // a customer user's own accounts, a handful: straight from the customer rows
+            String hql = ROW + " where " + where.all() + byKey;
+            return new CustomerPage(where.bind(em.createQuery(hql, CustomerRow.class), hql).setFirstResult(offset)
+                    .setMaxResults(limit).getResultList(), -1);
         }
-        String inner = "select c.id as id, c.accountNo as accountNo, c.name as name, c.industryName as industryName, "
-                + "c.district as district, u.name as unitName, c.voltageKv as voltageKv, "
-                + "c.contractCapacityKva as contractCapacityKva, c.importance as importance, c.tier as tier, "
-                + "c.annualKwh as annualKwh, m.id as managerId, m.displayName as managerName, "
-                + "c.searchText as searchText, c.searchTokens as searchTokens, " + o.by().path + " as sortKey "
-                + "from Customer c join c.unit u left join c.manager m where " + where.filters()
-                + " order by " + o.by().path + dir + ", c.id" + dir + " limit " + walkWindow;
-        String walk = "select new cn.keyaccount.customer.CustomerRow(w.id, w.accountNo, w.name, w.industryName, "
-                + "w.district, w.unitName, w.voltageKv, w.contractCapacityKva, w.importance, w.tier, w.annualKwh, "
-                + "w.managerId, w.managerName) from (" + inner + ") w where " + where.text("w")
-                + " order by w.sortKey" + dir + ", w.id" + dir;
-        List<CustomerRow> rows = page(em.createQuery(walk, CustomerRow.class), where, offset, limit);
-        if (rows.size() == limit) {
-            return new CustomerPage(rows, -1);
+        if (!where.hasText() || offset + limit > walkWindow / 10) {
+            return new CustomerPage(rows(ids("select c.id " + SEARCHED + " where " + where.all() + byKey, where,
+                    offset, limit)), -1);
+        }
+        String walk = "select w.id from (select c.id as id, c.searchText as searchText, " + o.by().path
+                + " as sortKey " + SEARCHED + " where " + where.filters() + byKey + " limit " + walkWindow
+                + ") w where " + where.substrings("w") + " order by w.sortKey" + dir + ", w.id" + dir;
+        List<Long> ids = ids(walk, where, offset, limit);
+        if (ids.size() == limit) {
+            return new CustomerPage(rows(ids), -1);
         }
         // coalesce(x, x) is x, but no index serves it: the planner fetches the matches by word and sorts them, and
         // counting them then costs nothing more
-        String orderBy = " order by coalesce(" + o.by().path + ", " + o.by().path + ")" + dir + ", c.id" + dir;
+        String byWord = " where " + where.all() + " order by coalesce(" + o.by().path + ", " + o.by().path + ")" + dir
+                + ", c.id" + dir;
         if (!wantTotal) {
-            return new CustomerPage(page(em.createQuery(ROW + " where " + where.all() + orderBy, CustomerRow.class),
-                    where, offset, limit), -1);
+            return new CustomerPage(rows(ids("select c.id " + SEARCHED + byWord, where, offset, limit)), -1);
         }
-        TypedQuery<Object[]> q = em.createQuery(ROW.replace(" from Customer c", ", count(*) over () from Customer c")
-                + " where " + where.all() + orderBy, Object[].class);
-        where.params.map().forEach(q::setParameter);
+        String counted = "select c.id, count(*) over () " + SEARCHED + byWord;
+        TypedQuery<Object[]> q = where.bind(em.createQuery(counted, Object[].class), counted);
         List<Object[]> found = q.setFirstResult(offset).setMaxResults(limit).getResultList();
         if (found.isEmpty()) {
             return new CustomerPage(List.of(), offset == 0 ? 0 : -1);
         }
         long total = Math.min((Long) found.getFirst()[1], COUNT_LIMIT + 1);
-        return new CustomerPage(found.stream().map(r -> (CustomerRow) r[0]).toList(), total);
+        return new CustomerPage(rows(found.stream().map(r -> (Long) r[0]).toList()), total);
     }
 
     /** For tests: a small window lets a few customers show both ways of reading a page. */
@@ -138,9 +140,20 @@ public class CustomerService {
         walkWindow = customers;
     }
 
-    private static List<CustomerRow> page(TypedQuery<CustomerRow> q, Where where, int offset, int limit) {
-        where.params.map().forEach(q::setParameter);
-        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    private List<Long> ids(String hql, Where where, int offset, int limit) {
+        return where.bind(em.createQuery(hql, Long.class), hql).setFirstResult(offset).setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The list rows of a page of customer ids, read by key, in the page's order. */
+    private List<CustomerRow> rows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, CustomerRow> byId = new java.util.HashMap<>();
+        em.createQuery(ROW + " where c.id in :ids", CustomerRow.class).setParameter("ids", ids).getResultList()
+                .forEach(r -> byId.put(r.id(), r));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /**
@@ -150,58 +163,76 @@ public class CustomerService {
      */
     public long count(Viewer viewer, CustomerSearch search) {
         Where where = where(viewer, search);
-        TypedQuery<Long> q = em.createQuery("select c.id from Customer c where " + where.all(), Long.class);
-        where.params.map().forEach(q::setParameter);
-        return q.setMaxResults(COUNT_LIMIT + 1).getResultList().size();
+        String from = viewer.role() == Role.CUSTOMER ? " from Customer c" : SEARCHED;
+        String hql = "select c.id" + from + " where " + where.all();
+        return where.bind(em.createQuery(hql, Long.class), hql).setMaxResults(COUNT_LIMIT + 1).getResultList().size();
     }
 
     /**
-     * A search as HQL conditions on the customer {@code c}: the scope and filters, and the text conditions kept apart
-     * (written for any alias) so that a page can test the words on an already narrowed, ordered set.
+     * A search as HQL conditions on the customer {@code c} (a {@link Customer} or its {@link CustomerSearchEntry},
+     * whose properties have the same names): the scope and filters, and the words. The words are written twice:
+     * as index conditions ({@link #all}) and as plain substring tests on the search text of an already narrowed,
+     * ordered set ({@link #substrings}), for any alias.
      */
-    private record Where(List<String> filterParts, List<String> textParts, Parameters params) {
+    private record Where(List<String> filterParts, List<String> indexedText, List<String> substringText,
+                         Parameters params) {
 
         String filters() {
             return String.join(" and ", filterParts);
         }
 
-        String text(String alias) {
-            return textParts.stream().map(t -> t.replace("{a}", alias)).collect(Collectors.joining(" and "));
+        String substrings(String alias) {
+            return substringText.stream().map(t -> t.replace("{a}", alias)).collect(Collectors.joining(" and "));
         }
 
         String all() {
-            return textParts.isEmpty() ? filters() : filters() + " and " + text("c");
+            return indexedText.isEmpty() ? filters() : filters() + " and " + String.join(" and ", indexedText);
         }
 
         boolean hasText() {
-            return !textParts.isEmpty();
+            return !indexedText.isEmpty();
+        }
+
+        /** Binds the parameters that the query uses (the two forms of the words use different ones). */
+        <T> TypedQuery<T> bind(TypedQuery<T> q, String hql) {
+            params.map().forEach((name, value) -> {
+                if (Pattern.compile(":" + name + "\\b").matcher(hql).find()) {
+                    q.setParameter(name, value);
+                }
+            });
+            return q;
         }
     }
 
     private static Where where(Viewer viewer, CustomerSearch s) {
         CustomerAccess.Scope scope = CustomerAccess.scope(viewer);
         List<String> parts = new ArrayList<>(List.of(scope.where()));
-        List<String> text = new ArrayList<>();
+        List<String> indexed = new ArrayList<>();
+        List<String> substrings = new ArrayList<>();
         Parameters params = new Parameters();
         scope.params().map().forEach(params::and);
         if (s.text() != null && !s.text().isBlank()) {
-            // A word of one or two characters is exactly one token of the GIN-indexed search_tokens (a character or
-            // a character pair of one word), so the token test alone decides it and the planner estimates it from
-            // the array statistics. Longer words have trigrams: a substring test served by the trigram index.
-            // Testing a short word both ways would make the planner multiply two selectivities of the same fact
-            // and underestimate the matches by orders of magnitude (measured: BENCHMARKS.md).
+            // A word of one or two characters is exactly one token of search_tokens(search_text), GIN-indexed (a
+            // character or a character pair of one word), so the token test alone decides it and the planner
+            // estimates it from the index expression's statistics. Longer words have trigrams: a substring test
+            // served by the trigram index. Testing a short word both ways would make the planner multiply two
+            // selectivities of the same fact and underestimate the matches by orders of magnitude (BENCHMARKS.md).
+            // On rows already in hand every word is a substring test: a word holds no space, so a character or a
+            // pair is a substring of the search text exactly when it is one of its tokens.
             List<String> shortWords = new ArrayList<>();
             for (String word : s.text().trim().toLowerCase().split("\\s+")) {
+                String name = "text" + substrings.size();
+                String like = "{a}.searchText like :" + name + " escape '\\'";
+                substrings.add(like);
+                params.and(name, "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
                 if (word.codePointCount(0, word.length()) < 3) {
                     shortWords.add(word);
                 } else {
-                    String name = "text" + text.size();
-                    text.add("{a}.searchText like :" + name + " escape '\\'");
-                    params.and(name, "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                    indexed.add(like.replace("{a}", "c"));
                 }
             }
             if (!shortWords.isEmpty()) {
-                text.add("array_includes({a}.searchTokens, :tokens)");
+                indexed.add("function('has_tokens', c.searchText, :tokens) = true");
                 params.and("tokens", SearchTokens.forQuery(String.join(" ", shortWords)).toArray(String[]::new));
             }
         }
@@ -225,7 +256,7 @@ public class CustomerService {
             parts.add("(c.manager.id = :manager or c.backupManager.id = :manager)");
             params.and("manager", s.managerId());
         }
-        return new Where(parts, text, params);
+        return new Where(parts, indexed, substrings, params);
     }
 
     public CustomerDetails get(Viewer viewer, long id) {

@@ -1,6 +1,5 @@
 package cn.keyaccount.demo;
 
-import cn.keyaccount.customer.SearchTokens;
 import cn.keyaccount.security.Passwords;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -109,8 +108,8 @@ public class DemoDataGenerator {
 
         Result write() throws SQLException {
             try (Statement s = c.createStatement()) {
-                // bulk load without the per-row search triggers: the rows carry their search text and tokens,
-                // computed here exactly as the triggers would (customer_search_text, search_tokens)
+                // bulk load without the per-row search triggers: the rows carry their search text, computed here
+                // exactly as the trigger would (customer_search_text); the list's search table is filled after
                 s.execute("set local session_replication_role = replica");
             }
             units();
@@ -118,6 +117,17 @@ public class DemoDataGenerator {
             network();
             List<String> indexes = dropSecondaryIndexes();
             int[] counts = customers();
+            try (Statement s = c.createStatement()) {
+                // what the trigger customer_search_sync_trg would have written, in name order (see V14)
+                s.execute("""
+                        insert into customer_search (id, unit_id, unit_path, manager_id, backup_manager_id, tier,
+                               voltage_kv, importance, name, account_no, contract_capacity_kva, annual_kwh, updated_at,
+                               search_text)
+                        select c.id, c.unit_id, u.path, c.manager_id, c.backup_manager_id, c.tier, c.voltage_kv,
+                               c.importance, c.name, c.account_no, c.contract_capacity_kva, c.annual_kwh, c.updated_at,
+                               coalesce(c.search_text, '')
+                          from customer c join org_unit u on u.id = c.unit_id order by c.name, c.id""");
+            }
             try (Statement s = c.createStatement()) {
                 for (String definition : indexes) {
                     s.execute(definition);
@@ -143,7 +153,8 @@ public class DemoDataGenerator {
             List<String> definitions = new ArrayList<>();
             try (Statement s = c.createStatement(); var rs = s.executeQuery("""
                     select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
-                     where i.indrelid in ('customer'::regclass, 'contact'::regclass, 'transformer'::regclass,
+                     where i.indrelid in ('customer'::regclass, 'customer_search'::regclass, 'contact'::regclass,
+                                          'transformer'::regclass,
                                           'customer_supply_line'::regclass, 'assignment'::regclass)
                        and not i.indisunique and not i.indisprimary""")) {
                 List<String> names = new ArrayList<>();
@@ -274,8 +285,8 @@ public class DemoDataGenerator {
                     + "industry_code, industry_name, address, district, unit_id, voltage_kv, contract_capacity_kva, "
                     + "operating_capacity_kva, supply_mode, importance, tariff_category, basic_charge_mode, "
                     + "power_factor_standard, credit_rating, annual_kwh, annual_revenue_yuan, growth_rate, tier, "
-                    + "manager_id, backup_manager_id, created_at, updated_at, search_text, search_tokens) "
-                    + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                    + "manager_id, backup_manager_id, created_at, updated_at, search_text) "
+                    + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
                  PreparedStatement co = c.prepareStatement("insert into contact (id, customer_id, name, role, mobile, "
                          + "email, accepts_sms, accepts_email, accepts_portal, quiet_from, quiet_to) "
                          + "values (?,?,?,?,?,?,?,?,?,?,?)");
@@ -353,7 +364,6 @@ public class DemoDataGenerator {
                     words.add(String.join(" ", supply.stream().sorted().map(lineLabels::get).toList()));
                     String searchText = String.join(" ", words).toLowerCase();
                     cu.setString(++p, searchText);
-                    cu.setArray(++p, c.createArrayOf("text", SearchTokens.of(searchText).toArray()));
                     cu.addBatch();
 
                     for (long line : supply) {

@@ -80,6 +80,28 @@ class CustomerServiceTest {
     }
 
     @Test
+    void the_list_finds_a_changed_customer_by_its_new_values_and_no_longer_by_its_old_name() {
+        Viewer admin = viewer("admin");
+        CustomerRow row = customers.search(admin, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 7, 1).get(0);
+        CustomerDetails d = customers.get(admin, row.id());
+        String mark = "qz" + Long.toString(System.nanoTime(), 36);
+        CustomerDraft draft = d.toDraft();
+        draft.setName("鹭洲" + mark + "有限公司");
+        draft.setContractCapacityKva(new BigDecimal("9999999"));
+        customers.update(admin, d.id(), draft);
+
+        assertEquals(List.of(d.id()), customers.search(admin, CustomerSearch.text(mark), null, 0, 10).stream()
+                .map(CustomerRow::id).toList());
+        assertTrue(customers.search(admin, CustomerSearch.text("鹭洲"), null, 0, 1000).stream()
+                .anyMatch(r -> r.id() == d.id()));
+        assertTrue(customers.search(admin, CustomerSearch.text(d.name()), null, 0, 1000).stream()
+                .noneMatch(r -> r.id() == d.id()));
+        // the new capacity is the largest of all: first when sorted by capacity, descending
+        CustomerSearch.Order byCapacity = new CustomerSearch.Order(CustomerSearch.SortBy.CAPACITY, true);
+        assertEquals(d.id(), customers.search(admin, CustomerSearch.all(), byCapacity, 0, 1).get(0).id());
+    }
+
+    @Test
     void a_scheduler_may_read_but_not_change_a_customer() {
         Viewer scheduler = viewer("scheduler");
         CustomerRow row = customers.search(scheduler, CustomerSearch.all(), null, 0, 1).get(0);
