@@ -1,27 +1,10 @@
 -- The customer list searches, filters, sorts and pages a narrow copy of each customer (customer_search: the scope and
--- filter columns, the sort keys and the search text, ~280 bytes a row) instead of the customer row itself (~1,400
--- bytes, two thirds of it the stored token array). A page of a broad word reads every match to sort them; on the
--- narrow table that touches about a fifth of the pages (BENCHMARKS.md). The page's 50 rows are then read from
--- customer by key.
---
--- The token array is no longer stored: the GIN index is on the expression search_tokens(search_text), and
--- has_tokens(text, tokens) is a one-line SQL function that PostgreSQL inlines into that expression, so the index
--- serves it. Kept by a trigger after every insert and update of a customer (whose own trigger computes
--- search_text), and removed with the customer.
-
--- the customer row keeps its search text (the trigger's output, copied below) but no longer its token array
-drop index if exists customer_search_tokens_gin;
-drop index if exists customer_search_trgm;
-alter table customer drop column if exists search_tokens;
-
--- search_tokens() costs a quarter of a millisecond a call (splitting, pairing, sorting): told so, the planner reads
--- its matches through the index instead of computing it for each row it walks (a count of "L0" within tier A:
--- 267 ms → 19 ms)
-alter function search_tokens(text) cost 10000;
-
-create function has_tokens(t text, tokens varchar[]) returns boolean language sql immutable parallel safe as $$
-    select search_tokens(t) @> tokens
-$$;
+-- filter columns, the sort keys, the search text and its tokens) instead of the customer row itself (~1,400 bytes,
+-- two thirds of it the token array). The tokens are stored out of line (toast_tuple_target and storage external),
+-- so a row in the table's own pages is ~300 bytes: a page of a broad word, which reads every match to sort them,
+-- touches about a fifth of the pages it did (BENCHMARKS.md). The page's 50 rows are then read from customer by key.
+-- Kept by a trigger after every insert and update of a customer (whose own trigger computes search_text), removed
+-- with the customer; the customer row keeps its search text but no longer its token array.
 
 create table customer_search (
     id                    bigint primary key references customer (id) on delete cascade,
@@ -37,22 +20,26 @@ create table customer_search (
     contract_capacity_kva numeric(12, 1) not null,
     annual_kwh            numeric(16, 1) not null,
     updated_at            timestamptz    not null,
-    search_text           text           not null
-);
+    search_text           text           not null,
+    search_tokens         varchar[]      not null
+) with (toast_tuple_target = 128);
+alter table customer_search alter column search_tokens set storage external;
 
 create function customer_search_sync_trg() returns trigger language plpgsql as $$
 begin
     insert into customer_search (id, unit_id, unit_path, manager_id, backup_manager_id, tier, voltage_kv,
                                  importance, name, account_no, contract_capacity_kva, annual_kwh, updated_at,
-                                 search_text)
+                                 search_text, search_tokens)
     values (new.id, new.unit_id, (select path from org_unit where id = new.unit_id), new.manager_id,
             new.backup_manager_id, new.tier, new.voltage_kv, new.importance, new.name, new.account_no,
-            new.contract_capacity_kva, new.annual_kwh, new.updated_at, coalesce(new.search_text, ''))
+            new.contract_capacity_kva, new.annual_kwh, new.updated_at, coalesce(new.search_text, ''),
+            search_tokens(new.search_text))
     on conflict (id) do update set unit_id = excluded.unit_id, unit_path = excluded.unit_path,
         manager_id = excluded.manager_id, backup_manager_id = excluded.backup_manager_id, tier = excluded.tier,
         voltage_kv = excluded.voltage_kv, importance = excluded.importance, name = excluded.name,
         account_no = excluded.account_no, contract_capacity_kva = excluded.contract_capacity_kva,
-        annual_kwh = excluded.annual_kwh, updated_at = excluded.updated_at, search_text = excluded.search_text;
+        annual_kwh = excluded.annual_kwh, updated_at = excluded.updated_at, search_text = excluded.search_text,
+        search_tokens = excluded.search_tokens;
     return null;
 end $$;
 create trigger customer_search_sync_aiu after insert or update on customer
@@ -71,12 +58,14 @@ create trigger org_unit_path_au after update on org_unit
 
 -- in name order, the list's default: a walk along the name index then reads neighbouring rows
 insert into customer_search (id, unit_id, unit_path, manager_id, backup_manager_id, tier, voltage_kv, importance,
-                             name, account_no, contract_capacity_kva, annual_kwh, updated_at, search_text)
+                             name, account_no, contract_capacity_kva, annual_kwh, updated_at, search_text,
+                             search_tokens)
 select c.id, c.unit_id, u.path, c.manager_id, c.backup_manager_id, c.tier, c.voltage_kv, c.importance, c.name,
-       c.account_no, c.contract_capacity_kva, c.annual_kwh, c.updated_at, coalesce(c.search_text, '')
+       c.account_no, c.contract_capacity_kva, c.annual_kwh, c.updated_at, coalesce(c.search_text, ''),
+       c.search_tokens
   from customer c join org_unit u on u.id = c.unit_id order by c.name, c.id;
 
-create index customer_search_tokens_gin on customer_search using gin (search_tokens(search_text));
+create index customer_search_tokens_idx on customer_search using gin (search_tokens);
 create index customer_search_trgm_gin on customer_search using gin (search_text gin_trgm_ops);
 -- Every sort order of the list is an index that also carries the scope, the filters and the search text, so a page
 -- walks the order without reading the table (an index-only scan): "食品" by capacity, 2,000 customers walked to
@@ -100,12 +89,15 @@ create index customer_search_unit_path_idx on customer_search (unit_path varchar
 create index customer_search_manager_idx on customer_search (manager_id);
 create index customer_search_backup_idx on customer_search (backup_manager_id);
 
+drop index customer_search_tokens_gin;
+drop index customer_search_trgm;
+alter table customer drop column search_tokens;
 create or replace function customer_search_text_trg() returns trigger language plpgsql as $$
 begin
     new.search_text := customer_search_text(new);
     return new;
 end $$;
 
--- statistics of the token expression for the planner (autovacuum then sets the visibility map of the new table,
--- which index-only scans need; VACUUM cannot run inside the migration's transaction)
+-- statistics for the planner (autovacuum then sets the visibility map of the new table, which index-only scans
+-- need; VACUUM cannot run inside the migration's transaction)
 analyze customer_search;

@@ -55,6 +55,8 @@ class CustomerSearchEntry {
     private OffsetDateTime updatedAt;
     @Column(name = "search_text", nullable = false)
     private String searchText;
+    @Column(name = "search_tokens", nullable = false)
+    private String[] searchTokens;
 
     protected CustomerSearchEntry() {
     }

@@ -103,7 +103,7 @@ public class CustomerService {
         String byKey = " order by " + o.by().path + dir + ", c.id" + dir;
         if (viewer.role() == Role.CUSTOMER) {
             // a customer user's own accounts, a handful: straight from the customer rows
-            String hql = ROW + " where " + where.all() + byKey;
+            String hql = ROW + " where " + where.allOnCustomer() + byKey;
             return new CustomerPage(where.bind(em.createQuery(hql, CustomerRow.class), hql).setFirstResult(offset)
                     .setMaxResults(limit).getResultList(), -1);
         }
@@ -163,8 +163,8 @@ public class CustomerService {
      */
     public long count(Viewer viewer, CustomerSearch search) {
         Where where = where(viewer, search);
-        String from = viewer.role() == Role.CUSTOMER ? " from Customer c" : SEARCHED;
-        String hql = "select c.id" + from + " where " + where.all();
+        String hql = viewer.role() == Role.CUSTOMER ? "select c.id from Customer c where " + where.allOnCustomer()
+                : "select c.id" + SEARCHED + " where " + where.all();
         return where.bind(em.createQuery(hql, Long.class), hql).setMaxResults(COUNT_LIMIT + 1).getResultList().size();
     }
 
@@ -187,6 +187,11 @@ public class CustomerService {
 
         String all() {
             return indexedText.isEmpty() ? filters() : filters() + " and " + String.join(" and ", indexedText);
+        }
+
+        /** The same on customer rows, which keep their search text but not its tokens. */
+        String allOnCustomer() {
+            return substringText.isEmpty() ? filters() : filters() + " and " + substrings("c");
         }
 
         boolean hasText() {
@@ -212,9 +217,9 @@ public class CustomerService {
         Parameters params = new Parameters();
         scope.params().map().forEach(params::and);
         if (s.text() != null && !s.text().isBlank()) {
-            // A word of one or two characters is exactly one token of search_tokens(search_text), GIN-indexed (a
-            // character or a character pair of one word), so the token test alone decides it and the planner
-            // estimates it from the index expression's statistics. Longer words have trigrams: a substring test
+            // A word of one or two characters is exactly one token of the GIN-indexed search_tokens (a character or
+            // a character pair of one word), so the token test alone decides it and the planner estimates it from
+            // the array statistics. Longer words have trigrams: a substring test
             // served by the trigram index. Testing a short word both ways would make the planner multiply two
             // selectivities of the same fact and underestimate the matches by orders of magnitude (BENCHMARKS.md).
             // On rows already in hand every word is a substring test: a word holds no space, so a character or a
@@ -232,7 +237,7 @@ public class CustomerService {
                 }
             }
             if (!shortWords.isEmpty()) {
-                indexed.add("function('has_tokens', c.searchText, :tokens) = true");
+                indexed.add("array_includes(c.searchTokens, :tokens)");
                 params.and("tokens", SearchTokens.forQuery(String.join(" ", shortWords)).toArray(String[]::new));
             }
         }

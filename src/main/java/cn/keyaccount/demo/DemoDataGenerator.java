@@ -1,5 +1,6 @@
 package cn.keyaccount.demo;
 
+import cn.keyaccount.customer.SearchTokens;
 import cn.keyaccount.security.Passwords;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,8 +109,8 @@ public class DemoDataGenerator {
 
         Result write() throws SQLException {
             try (Statement s = c.createStatement()) {
-                // bulk load without the per-row search triggers: the rows carry their search text, computed here
-                // exactly as the trigger would (customer_search_text); the list's search table is filled after
+                // bulk load without the per-row search triggers: the rows carry their search text and tokens,
+                // computed here exactly as the triggers would (customer_search_text, search_tokens)
                 s.execute("set local session_replication_role = replica");
             }
             units();
@@ -117,17 +118,6 @@ public class DemoDataGenerator {
             network();
             List<String> indexes = dropSecondaryIndexes();
             int[] counts = customers();
-            try (Statement s = c.createStatement()) {
-                // what the trigger customer_search_sync_trg would have written, in name order (see V14)
-                s.execute("""
-                        insert into customer_search (id, unit_id, unit_path, manager_id, backup_manager_id, tier,
-                               voltage_kv, importance, name, account_no, contract_capacity_kva, annual_kwh, updated_at,
-                               search_text)
-                        select c.id, c.unit_id, u.path, c.manager_id, c.backup_manager_id, c.tier, c.voltage_kv,
-                               c.importance, c.name, c.account_no, c.contract_capacity_kva, c.annual_kwh, c.updated_at,
-                               coalesce(c.search_text, '')
-                          from customer c join org_unit u on u.id = c.unit_id order by c.name, c.id""");
-            }
             try (Statement s = c.createStatement()) {
                 for (String definition : indexes) {
                     s.execute(definition);
@@ -297,7 +287,12 @@ public class DemoDataGenerator {
                  PreparedStatement as = c.prepareStatement("insert into assignment (id, customer_id, manager_id, "
                          + "backup_manager_id, valid_from, valid_to, assigned_by, reason) values (?,?,?,?,?,?,?,?)");
                  PreparedStatement uc = c.prepareStatement(
-                         "insert into user_customer (user_id, customer_id) values (?,?)")) {
+                         "insert into user_customer (user_id, customer_id) values (?,?)");
+                 // the list's search copy, as the trigger customer_search_sync_trg would write it (V14)
+                 PreparedStatement cs = c.prepareStatement("insert into customer_search (id, unit_id, unit_path, "
+                         + "manager_id, backup_manager_id, tier, voltage_kv, importance, name, account_no, "
+                         + "contract_capacity_kva, annual_kwh, updated_at, search_text, search_tokens) "
+                         + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 long assignmentId = 0;
                 int linked = 0;
                 for (int i = 1; i <= customerCount; i++) {
@@ -365,6 +360,14 @@ public class DemoDataGenerator {
                     String searchText = String.join(" ", words).toLowerCase();
                     cu.setString(++p, searchText);
                     cu.addBatch();
+                    Object[] copy = {(long) i, stationIds[station], stationPaths[station], manager, backup, tier,
+                        BigDecimal.valueOf(ind.voltageKv()), importance, name, accountNo, BigDecimal.valueOf(kva),
+                        BigDecimal.valueOf(kwh), now, searchText,
+                        c.createArrayOf("text", SearchTokens.of(searchText).toArray())};
+                    for (int k = 0; k < copy.length; k++) {
+                        cs.setObject(k + 1, copy[k]);
+                    }
+                    cs.addBatch();
 
                     for (long line : supply) {
                         sl.setLong(1, i);
@@ -416,6 +419,7 @@ public class DemoDataGenerator {
                     }
                     if (i % 2000 == 0) {
                         cu.executeBatch();
+                        cs.executeBatch();
                         sl.executeBatch();
                         co.executeBatch();
                         tr.executeBatch();
@@ -423,6 +427,7 @@ public class DemoDataGenerator {
                     }
                 }
                 cu.executeBatch();
+                cs.executeBatch();
                 sl.executeBatch();
                 co.executeBatch();
                 tr.executeBatch();
