@@ -76,17 +76,23 @@ public class SearchLoad {
         slowest.sort(Collections.reverseOrder());
         System.out.println("slowest: " + String.join(" | ", slowest.subList(0, 5)));
 
-        load(http, base, auth, clients, perClient, 0);
+        load(http, base, auth, clients, perClient, 0, "search", random -> url(base, random));
         if (thinkMs > 0) {
-            load(http, base, auth, clients, Math.max(20, perClient / 5), thinkMs);
+            load(http, base, auth, clients, Math.max(20, perClient / 5), thinkMs, "search",
+                    random -> url(base, random));
         }
+        // the floor of the stack on this machine: the same clients on the smallest signed-in REST call there is (the
+        // seven units, one tiny query), and on one customer's list row found by its exact 户号
+        load(http, base, auth, clients, perClient, 0, "floor: GET /api/units", random -> base + "/api/units");
+        load(http, base, auth, clients, perClient, 0, "floor: exact 户号 search",
+                random -> base + "/api/customers?size=50&q=" + (3110000000L + 7L * (1 + random.nextInt(90_000))));
     }
 
     static final String[] VARIANTS = {"tier A", "by capacity desc", "by name"};
 
     /** Each client sends a search, waits for the answer, then (with think time) pauses 0.5–1.5 × thinkMs. */
-    static void load(HttpClient http, String base, String auth, int clients, int perClient, int thinkMs)
-            throws Exception {
+    static void load(HttpClient http, String base, String auth, int clients, int perClient, int thinkMs, String what,
+                     java.util.function.Function<Random, String> urls) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -102,7 +108,7 @@ public class SearchLoad {
                     }
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<Void> r = http.send(get(url(base, random), auth), HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> r = http.send(get(urls.apply(random), auth), HttpResponse.BodyHandlers.discarding());
                         if (r.statusCode() != 200) {
                             errors.incrementAndGet();
                         }
@@ -119,7 +125,7 @@ public class SearchLoad {
         }
         long wall = System.nanoTime() - start;
         pool.shutdown();
-        report("search, " + clients + " concurrent clients, " + (thinkMs > 0 ? "think time " + thinkMs
+        report(what + ", " + clients + " concurrent clients, " + (thinkMs > 0 ? "think time " + thinkMs
                 + " ms on average" : "no think time (saturation)") + " (" + latencies.size() + " requests)",
                 latencies, wall);
         System.out.printf("errors: %d%n", errors.get());
