@@ -1,7 +1,7 @@
 /**
  * Energy-audit reports (能效诊断报告): the customer-year analysis of {@code cn.keyaccount.energy} as native Office
  * files — an XLSX workbook with the data and native charts ({@link cn.keyaccount.report.EnergyAuditWorkbook}, the
- * 35,040-row interval sheet streamed through SXSSF) and a DOCX report with chapters, tables and native Word charts
+ * 35,040-row interval sheet written straight as XML, see IntervalRows) and a DOCX report with chapters, tables and native Word charts
  * ({@link cn.keyaccount.report.EnergyAuditDocument}) — both from templates an auditor restyles
  * ({@link cn.keyaccount.report.ReportTemplates}, reports/README.md).
  * <p>
