@@ -279,6 +279,7 @@ public class ReportBatchBench {
             env.put("KEYACCOUNT_REPORT_WORKERS", workers);
         }
         startApp("batch", env, jvm);
+        double[] cpuBefore = cpuSeconds();
         System.out.printf("batch: load average at the start %s; %d cores; -Xmx1g; workers %s%n", loadBefore,
                 Runtime.getRuntime().availableProcessors(), workers.isBlank() ? "default" : workers);
         try (Connection c = connect()) {
@@ -308,11 +309,18 @@ public class ReportBatchBench {
                 Thread.sleep(2000);
             }
             String loadAfter = load();
+            double[] cpuAfter = cpuSeconds();
             double wall = ((Number) row[0]).doubleValue();
             int made = ((Number) row[2]).intValue();
             System.out.printf("batch %s finished: %d reports made, %s skipped, %s failed in %.1f s (%.1f min) = "
                             + "%.0f ms per report (wall / made)%n", month, made, row[3], row[4], wall, wall / 60,
                     made == 0 ? 0 : wall * 1000 / made);
+            double appCpu = cpuAfter[0] - cpuBefore[0];
+            double dbCpu = cpuAfter[1] - cpuBefore[1];
+            System.out.printf("CPU used meanwhile: application %.0f s, PostgreSQL %.0f s = %.0f + %.0f ms per report "
+                            + "(on 2 cores the batch needs at least %.1f min when it has the machine to itself)%n",
+                    appCpu, dbCpu, appCpu * 1000 / Math.max(1, made), dbCpu * 1000 / Math.max(1, made),
+                    (appCpu + dbCpu) / Runtime.getRuntime().availableProcessors() / 60);
             System.out.printf("load average: start %s; once a minute (1-min) %s; end %s%n", loadBefore,
                     String.join(" ", loads), loadAfter);
             Object[] once = (Object[]) query(c, "select count(*), count(distinct customer_id), "
@@ -323,6 +331,15 @@ public class ReportBatchBench {
                     once[0], once[1], once[2], ((Number) once[3]).longValue() >> 20);
             System.out.printf("report-ready notices: %d%n", single(c, "select count(*) from notice where purpose = "
                     + "'REPORT'"));
+            Files.createDirectories(Path.of("target/bench-report"));
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select f.format, f.content "
+                    + "from energy_report_file f where f.report_id = (select max(id) from energy_report)")) {
+                while (rs.next()) {
+                    Path sample = Path.of("target/bench-report/batch-sample." + rs.getString(1).toLowerCase());
+                    Files.write(sample, rs.getBytes(2));
+                    System.out.printf("sample kept: %s (%,d bytes)%n", sample, Files.size(sample));
+                }
+            }
         }
         steps();
         heap();
@@ -450,6 +467,42 @@ public class ReportBatchBench {
                 return row;
             }
         }
+    }
+
+    /**
+     * CPU seconds (user + system) used so far by the application's JVM and by its PostgreSQL (the postmaster and its
+     * backends, which live as long as the pool's connections): a figure the other users of a shared machine do not
+     * change, unlike the wall time.
+     */
+    private double[] cpuSeconds() throws IOException {
+        long appTicks = 0;
+        long dbTicks = 0;
+        long postmaster = -1;
+        List<long[]> all = new ArrayList<>();
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path d : dirs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(d.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(d.getFileName().toString());
+                    all.add(new long[] {pid, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])});
+                    String cmd = new String(Files.readAllBytes(d.resolve("cmdline")), StandardCharsets.UTF_8);
+                    if (cmd.contains("postgres") && cmd.contains(dataDir.toAbsolutePath().toString())) {
+                        postmaster = pid;
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // a process that ended meanwhile
+                }
+            }
+        }
+        for (long[] p : all) {
+            if (p[0] == app.pid()) {
+                appTicks += p[2];
+            } else if (p[0] == postmaster || p[1] == postmaster) {
+                dbTicks += p[2];
+            }
+        }
+        return new double[] {appTicks / 100.0, dbTicks / 100.0};
     }
 
     private static String load() throws IOException {
