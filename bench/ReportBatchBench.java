@@ -401,10 +401,10 @@ public class ReportBatchBench {
         jcmd("GC.run");
         String info = jcmd("GC.heap_info");
         Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
-        Matcher committed = Pattern.compile("(?:committed|total) (\\d+)K").matcher(info);
-        if (used.find() && committed.find()) {
+        Matcher size = Pattern.compile("(?:committed|total) (\\d+)K").matcher(info);
+        if (used.find() && size.find()) {
             System.out.printf("heap after a full GC at the end (jcmd GC.heap_info): %d MB used, %d MB committed%n",
-                    Long.parseLong(used.group(1)) >> 10, Long.parseLong(committed.group(1)) >> 10);
+                    Long.parseLong(used.group(1)) >> 10, Long.parseLong(size.group(1)) >> 10);
         } else {
             System.out.println("jcmd GC.heap_info: " + info);
         }
