@@ -59,7 +59,16 @@ public class EnergyService {
                 profile[0], profile[1]);
     }
 
+    /** An analysis together with the interval data it was made from. */
+    public record Analysis(EnergyAnalyzer.Result result, IntervalSeries series) {
+    }
+
     public EnergyAnalyzer.Result analyse(Viewer viewer, long customerId, LocalDate from, LocalDate to) {
+        return analyseWithSeries(viewer, customerId, from, to).result();
+    }
+
+    /** The analysis and its interval data, for a caller that shows both (a report): the data is read once. */
+    public Analysis analyseWithSeries(Viewer viewer, long customerId, LocalDate from, LocalDate to) {
         CustomerDetails c = customers.get(viewer, customerId);
         requirePeriod(from, to);
         String[] profile = profile(customerId);
@@ -69,10 +78,10 @@ public class EnergyService {
                 .toList();
         BigDecimal declared = profile[2] == null ? null : new BigDecimal(profile[2]);
         IntervalSeries series = store.customerSeries(customerId, from, to);
-        return new EnergyAnalyzer(config.settings()).analyse(new EnergyAnalyzer.Input(series,
+        return new Analysis(new EnergyAnalyzer(config.settings()).analyse(new EnergyAnalyzer.Input(series,
                 c.operatingCapacityKva(), c.basicChargeMode(), declared,
                 PowerFactorStandard.of(c.powerFactorStandard()), specs,
-                tariffs.resolver(profile[0], profile[1])));
+                tariffs.resolver(profile[0], profile[1]))), series);
     }
 
     /** The period's load curve for the dashboard's chart (15-minute points up to a month, hourly beyond). */

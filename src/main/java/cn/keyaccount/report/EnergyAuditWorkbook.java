@@ -48,6 +48,7 @@ import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFPieChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
@@ -59,8 +60,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * The energy-audit report as a workbook: summary, months, time of use, load curves, power factor, basic-charge
  * modes, transformer, recommendations, data quality, and the interval data. Cell styles come from the template's
  * "styles" sheet (reports/templates/energy-audit.xlsx), chart colours from energy-audit.properties. The small
- * sheets and their native charts are built in memory; the interval sheet (35,040 rows a year) is streamed through
- * SXSSF so that memory stays bounded whatever the period.
+ * sheets and their native charts are built in memory; the interval sheet (35,040 rows a year) is written as XML
+ * straight into the saved file ({@link IntervalRows}, through SXSSF's sheet injection) so that memory stays bounded
+ * whatever the period.
  */
 @ApplicationScoped
 public class EnergyAuditWorkbook {
@@ -69,8 +71,6 @@ public class EnergyAuditWorkbook {
     static final String STYLES_SHEET = "styles";
     static final List<String> STYLE_NAMES = List.of("title", "subtitle", "header", "label", "text", "integer",
             "decimal", "money", "percent", "datetime");
-    /** Rows of the interval sheet kept in memory while streaming. */
-    private static final int WINDOW = 200;
 
     private final ReportTemplates templates;
 
@@ -82,14 +82,50 @@ public class EnergyAuditWorkbook {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(templates.read(ReportTemplates.XLSX)))) {
             Writer w = new Writer(wb, c, templates.chartColours(), templates.read(ReportTemplates.LOGO));
             w.all();
-            try (SXSSFWorkbook streaming = new SXSSFWorkbook(wb, WINDOW)) {
-                w.intervals(streaming);
+            try (IntervalWorkbook streaming = new IntervalWorkbook(wb)) {
+                SXSSFSheet sheet = streaming.createSheet(c.t("report.sheet.intervals"));
+                streaming.intervals(sheet, w.intervals(sheet));
                 streaming.write(out);
                 streaming.dispose();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Saves the workbook with the interval sheet's rows written straight into its zip entry ({@link IntervalRows})
+     * instead of through SXSSF's row objects and temporary file; every other sheet is an ordinary XSSF sheet saved as
+     * it is. No SXSSF row is ever made here, so the sheets get no temporary files either.
+     */
+    private static final class IntervalWorkbook extends SXSSFWorkbook {
+        private SXSSFSheet intervals;
+        private SheetRows rows;
+
+        IntervalWorkbook(XSSFWorkbook wb) {
+            super(wb);
+        }
+
+        void intervals(SXSSFSheet sheet, SheetRows sheetRows) {
+            this.intervals = sheet;
+            this.rows = sheetRows;
+        }
+
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            return new SheetDataWriter(java.io.Writer.nullWriter());
+        }
+
+        @Override
+        protected ISheetInjector createSheetInjector(SXSSFSheet sheet) {
+            return sheet == intervals ? rows::write : out -> { };
+        }
+    }
+
+    /** What writes a sheet's rows into its part of the saved file. */
+    @FunctionalInterface
+    private interface SheetRows {
+        void write(OutputStream out) throws IOException;
     }
 
     private static final class Writer {
@@ -475,50 +511,26 @@ public class EnergyAuditWorkbook {
             print(s, 0);
         }
 
-        /** The interval data, streamed: one row per quarter hour with its start time, kWh, kvarh and kW. */
-        void intervals(SXSSFWorkbook streaming) {
-            SXSSFSheet s = streaming.createSheet(c.t("report.sheet.intervals"));
-            Row head = s.createRow(0);
-            String[] titles = {c.t("report.interval-start"), "kWh", "kvarh", "kW"};
-            for (int i = 0; i < titles.length; i++) {
-                Cell cell = head.createCell(i);
-                cell.setCellValue(titles[i]);
-                cell.setCellStyle(styles.get("header"));
-            }
-            IntervalSeries series = c.series();
-            CellStyle time = styles.get("datetime");
-            CellStyle dec = styles.get("decimal");
-            for (int i = 0; i < series.size(); i++) {
-                Row row = s.createRow(i + 1);
-                Cell t = row.createCell(0);
-                t.setCellValue(series.at(i));
-                t.setCellStyle(time);
-                if (series.present(i)) {
-                    num(row, 1, series.kwh()[i], dec);
-                    if (!Float.isNaN(series.kvarh()[i])) {
-                        num(row, 2, series.kvarh()[i], dec);
-                    }
-                    num(row, 3, series.kw(i), dec);
-                }
-            }
+        /**
+         * The interval data: the sheet with its layout, and what writes its rows (one per quarter hour with its start
+         * time, kWh, kvarh and kW) when the workbook is saved.
+         */
+        SheetRows intervals(SXSSFSheet s) {
             s.setColumnWidth(0, 20 * 256);
             for (int i = 1; i < 4; i++) {
                 s.setColumnWidth(i, 12 * 256);
             }
             s.createFreezePane(1, 1);
             print(s, 0);
+            String[] titles = {c.t("report.interval-start"), "kWh", "kvarh", "kW"};
+            return out -> IntervalRows.write(out, titles, c.series(), styles.get("header").getIndex(),
+                    styles.get("datetime").getIndex(), styles.get("decimal").getIndex(), wb.isDate1904());
         }
 
         // ---- helpers ------------------------------------------------------------------------------------------
 
         private XSSFSheet sheet(String key) {
             return wb.createSheet(c.t(key));
-        }
-
-        private static void num(Row row, int col, double v, CellStyle style) {
-            Cell cell = row.createCell(col);
-            cell.setCellValue(Math.round(v * 1000) / 1000.0);
-            cell.setCellStyle(style);
         }
 
         private Cell cell(Sheet s, int row, int col) {

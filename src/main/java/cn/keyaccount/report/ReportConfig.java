@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Settings of the energy-audit reports ({@code keyaccount.report.*}). */
 @ConfigMapping(prefix = "keyaccount.report")
@@ -27,6 +28,12 @@ public interface ReportConfig {
     /** A batch whose worker has not reported for this long is taken over by another node (or after a restart). */
     @WithDefault("PT2M")
     Duration lease();
+
+    /**
+     * Threads that make the monthly batch's reports on the node holding the batch (default: one per processor). A
+     * report is mostly CPU work; more threads than processors only add memory (a few MB per report in progress).
+     */
+    OptionalInt workers();
 
     /** Months covered by a report: the report month and the ones before it (12: the rolling year). */
     @WithDefault("12")

@@ -1,8 +1,8 @@
 /**
  * Energy-audit reports (能效诊断报告): the customer-year analysis of {@code cn.keyaccount.energy} as native Office
  * files — an XLSX workbook with the data and native charts ({@link cn.keyaccount.report.EnergyAuditWorkbook}, the
- * 35,040-row interval sheet streamed through SXSSF) and a DOCX report with chapters, tables and native Word charts
- * ({@link cn.keyaccount.report.EnergyAuditDocument}) — both from templates an auditor restyles
+ * 35,040-row interval sheet written straight as XML, see IntervalRows) and a DOCX report with chapters, tables and
+ * native Word charts ({@link cn.keyaccount.report.EnergyAuditDocument}) — both from templates an auditor restyles
  * ({@link cn.keyaccount.report.ReportTemplates}, reports/README.md).
  * <p>
  * <b>Archive.</b> Every issue is a row of {@code energy_report} (customer, kind, period, issue, who, when, headline
@@ -10,13 +10,13 @@
  * period × issue is what makes the monthly batch produce each report once. The files are kept as {@code bytea} in
  * {@code energy_report_file} with their SHA-256, not as files under a data directory: the row and its bytes commit
  * together (no orphan or missing file after a crash), every node of a cluster reads them without a shared file
- * system, and one database backup holds the whole archive. The cost is database size — about 0.94 MB per customer
- * and month with the interval sheet (XLSX ≈ 0.9 MB, DOCX ≈ 33 KB; see BENCHMARKS.md), ≈ 22 GB a year for 2,000
+ * system, and one database backup holds the whole archive. The cost is database size — about 0.64 MB per customer
+ * and month with the interval sheet (XLSX ≈ 0.6 MB, DOCX ≈ 34 KB; see BENCHMARKS.md), ≈ 15 GB a year for 2,000
  * customers — stored out of line and uncompressed ({@code storage external}: Office files are zip already).
  * Should that outgrow the database, the file table is the one place to move to object storage.
  * <p>
  * <b>Monthly batch</b> ({@link cn.keyaccount.report.MonthlyReportBatch}): clustered Quartz jobs, a lease with a
- * heartbeat and a cursor per batch so that a batch interrupted by a restart resumes where it stopped; see
- * scheduler/README.md.
+ * heartbeat and a cursor per batch so that a batch interrupted by a restart resumes where it stopped; the node holding
+ * the batch makes the reports on {@code keyaccount.report.workers} threads; see scheduler/README.md.
  */
 package cn.keyaccount.report;

@@ -11,7 +11,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -90,5 +97,69 @@ class MonthlyReportBatchTest {
         for (long id : customers) {
             assertEquals(1, reportsOf(id, month));
         }
+    }
+
+    @Test
+    void the_batch_on_four_threads_makes_each_report_once_and_its_cursor_passes_every_customer() {
+        YearMonth month = YearMonth.of(2013, 9);
+        List<Long> customers = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            long id = fixtures.newCustomer();
+            customers.add(id);
+            if (i != 4) {
+                fixtures.importDays(id, LocalDate.of(2013, 9, 1 + i), LocalDate.of(2013, 9, 2 + i));
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into report_batch (kind, period) "
+                + "values ('ENERGY_AUDIT', '2013-09')").executeUpdate());
+
+        MonthlyReportBatch.Progress done = batch.run(month, "node-p", Integer.MAX_VALUE, 4);
+        assertTrue(done.finished());
+        assertEquals(8, done.made(), "every customer with data in the month, the one without none");
+        assertEquals(0, done.failed(), "the worker threads reach the services (request context, transactions)");
+        assertTrue(done.cursor() >= customers.getLast(), "the cursor passed all of them");
+        for (long id : customers) {
+            assertEquals(id == customers.get(4) ? 0 : 1, reportsOf(id, month), "customer " + id);
+            assertEquals(id == customers.get(4) ? 0 : 1, notices.history(ReportFixtures.SYSTEM, id, 0, 50).stream()
+                    .filter(m -> "REPORT".equals(m.purpose())).map(m -> m.noticeId()).distinct().count(),
+                    "one report-ready notice for customer " + id);
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update report_batch set finished_at = null, worker = null, "
+                + "cursor_id = ?1 where period = '2013-09'").setParameter(1, customers.getFirst() - 1).executeUpdate());
+        MonthlyReportBatch.Progress again = batch.run(month, "node-q", Integer.MAX_VALUE, 4);
+        assertTrue(again.finished());
+        assertEquals(8, again.made(), "nothing made a second time");
+        assertEquals(8, again.skipped(), "every report found made");
+    }
+
+    @Test
+    void workers_asking_for_the_same_report_at_once_make_it_once() throws Exception {
+        YearMonth month = YearMonth.of(2013, 11);
+        long id = fixtures.newCustomer();
+        fixtures.importDays(id, LocalDate.of(2013, 11, 5), LocalDate.of(2013, 11, 6));
+        int threads = 4;
+        CyclicBarrier together = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<ReportService.Scheduled>> outcomes = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                outcomes.add(pool.submit(() -> {
+                    together.await();
+                    return reports.issueScheduled(id, month);
+                }));
+            }
+            Map<ReportService.Scheduled, Long> counted = new java.util.EnumMap<>(ReportService.Scheduled.class);
+            for (Future<ReportService.Scheduled> f : outcomes) {
+                counted.merge(f.get(2, TimeUnit.MINUTES), 1L, Long::sum);
+            }
+            assertEquals(Map.of(ReportService.Scheduled.MADE, 1L, ReportService.Scheduled.EXISTS, (long) threads - 1),
+                    counted);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, reportsOf(id, month));
+        assertEquals(1, notices.history(ReportFixtures.SYSTEM, id, 0, 50).stream()
+                .filter(m -> "REPORT".equals(m.purpose())).map(m -> m.noticeId()).distinct().count(),
+                "the notice goes out with the one stored report");
     }
 }

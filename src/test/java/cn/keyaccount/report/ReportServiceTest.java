@@ -13,6 +13,7 @@ import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.energy.EnergyAnalyzer;
 import cn.keyaccount.energy.EnergyService;
+import cn.keyaccount.energy.IntervalSeries;
 import cn.keyaccount.energy.MonthFigures;
 import cn.keyaccount.energy.TouPeriod;
 import cn.keyaccount.notice.NoticeService;
@@ -24,9 +25,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
@@ -121,6 +124,20 @@ class ReportServiceTest {
             Sheet intervals = wb.getSheet("15分钟数据");
             assertEquals(366 * 96, intervals.getLastRowNum(), "a leap year of quarter hours below the header");
             assertEquals(expected.load().maxDemandKw(), maxColumn(intervals, 3), 0.01);
+            assertEquals("时段开始", intervals.getRow(0).getCell(0).getStringCellValue());
+            assertTrue(DateUtil.isCellDateFormatted(intervals.getRow(1).getCell(0)), "the start is a date cell");
+            assertEquals(LocalDateTime.of(2016, 1, 1, 0, 15), intervals.getRow(2).getCell(0).getLocalDateTimeCellValue());
+            assertEquals(LocalDateTime.of(2016, 12, 31, 23, 45),
+                    intervals.getRow(366 * 96).getCell(0).getLocalDateTimeCellValue());
+            IntervalSeries series = energy.analyseWithSeries(admin(), yearCustomer, LocalDate.of(2016, 1, 1),
+                    LocalDate.of(2016, 12, 31)).series();
+            Row noon = intervals.getRow(1 + 180 * 96 + 48);
+            assertEquals(Math.round(series.kwh()[180 * 96 + 48] * 1000) / 1000.0, noon.getCell(1).getNumericCellValue());
+            assertEquals(Math.round(series.kvarh()[180 * 96 + 48] * 1000) / 1000.0, noon.getCell(2).getNumericCellValue());
+            assertEquals(Math.round(series.kw(180 * 96 + 48) * 1000) / 1000.0, noon.getCell(3).getNumericCellValue());
+            assertEquals(months.getRow(7).getCell(4).getCellStyle().getDataFormatString(),
+                    noon.getCell(1).getCellStyle().getDataFormatString(), "the template's decimal style");
+            assertTrue(intervals.getPaneInformation().isFreezePane(), "frozen header and time column");
 
             XDDFChartData monthly = onlyChart(months);
             assertTrue(monthly instanceof XDDFBarChartData);
