@@ -325,7 +325,10 @@ public class NoticeOutbox {
     public void recordReceipt(String providerMessageId, String address, boolean delivered, String status,
                               String errorCode, String raw) {
         try (Connection c = dataSource.getConnection()) {
-            // one commit per receipt (they come as fast as the submits): insert and match together
+            // The receipt is committed before it is matched, as a submit's outcome is committed before its receipts
+            // are matched (journal above): whichever of the two commits second then sees the other in its match.
+            // Matching inside the receipt's own transaction lost the race when the outcome committed in between
+            // (both matches blind to the other's uncommitted row; the message stayed SENT for good).
             c.setAutoCommit(false);
             try (PreparedStatement ins = c.prepareStatement("insert into notice_receipt (provider_message_id, "
                     + "address, delivered, status, error_code, raw) values (?, ?, ?, ?, ?, ?)")) {
@@ -337,6 +340,7 @@ public class NoticeOutbox {
                 ins.setString(6, raw == null ? null : truncate(raw, 500));
                 ins.executeUpdate();
             }
+            c.commit();
             try (PreparedStatement match = c.prepareStatement(MATCH_RECEIPTS + " and m.provider_message_id = ?")) {
                 match.setString(1, providerMessageId);
                 match.executeUpdate();
