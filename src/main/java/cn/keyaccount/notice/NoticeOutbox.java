@@ -44,6 +44,15 @@ public class NoticeOutbox {
         long recipientKey() {
             return userId != null ? -userId : contactId == null ? 0 : contactId;
         }
+
+        /** The idempotency key within a notice, as the unique index {@code notice_message_once_uq} has it. */
+        Key key() {
+            return new Key(customerId == null ? 0 : customerId, recipientKey(), channel);
+        }
+    }
+
+    /** One recipient × channel of a notice: at most one message each. */
+    record Key(long customerId, long recipientKey, Channel channel) {
     }
 
     /** A message claimed for sending under {@code token}. */

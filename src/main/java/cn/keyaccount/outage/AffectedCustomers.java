@@ -111,6 +111,13 @@ class AffectedCustomers {
         });
     }
 
+    /** The customers recorded as affected, with their effect (no importance), in customer id order. */
+    List<Found> stored(long outageId) {
+        return em.createQuery("select a.customerId, a.effect, a.linesOut from AffectedCustomer a "
+                        + "where a.outageId = :o order by a.customerId", Object[].class).setParameter("o", outageId)
+                .getResultStream().map(r -> new Found((Long) r[0], null, (Effect) r[1], (String) r[2])).toList();
+    }
+
     /** The first warnings recorded so far, by customer. */
     Map<Long, FirstWarningRecord> firstWarnings(long outageId) {
         Map<Long, FirstWarningRecord> m = new LinkedHashMap<>();
