@@ -104,11 +104,10 @@ public class OutageService {
         o.apply(draft, unit.id(), unit.path());
         outages.persistAndFlush(o);
         List<AffectedCustomers.Found> found = affected.find(cutLines(o));
-        affected.replace(o.getId(), found, Map.of());
         OffsetDateTime now = OffsetDateTime.now();
         decide(o, found, Set.of(), now);
         outages.flush();
-        warn(viewer, o, found, Set.of(), now);
+        affected.replace(o.getId(), found, warn(viewer, o, found, Set.of(), now));
         audit.record(viewer.username(), "OUTAGE_REGISTERED", "OUTAGE", o.getId(), null, o.getUnitPath(),
                 o.getKind() + " " + o.getTitle() + " → " + found.size() + " customers, " + o.getStatus(), null,
                 snapshot(o));
@@ -145,7 +144,6 @@ public class OutageService {
         o.apply(d, unit.id(), unit.path());
         outages.flush();
         List<AffectedCustomers.Found> found = affected.find(cutLines(o));
-        affected.replace(o.getId(), found, kept);
         String lines = linesLabel(o);
         OffsetDateTime now = OffsetDateTime.now();
         decide(o, found, told, now);
@@ -158,7 +156,8 @@ public class OutageService {
         List<Long> revised = new ArrayList<>(noLonger);
         found.stream().map(AffectedCustomers.Found::customerId).filter(told::contains).forEach(revised::add);
         notices.alertManagers(viewer, o, revised, WarningKind.REVISION, lines);
-        warn(viewer, o, found, told, now);
+        kept.putAll(warn(viewer, o, found, told, now));
+        affected.replace(o.getId(), found, kept);
         audit.record(viewer.username(), "OUTAGE_CHANGED", "OUTAGE", o.getId(), null, o.getUnitPath(),
                 o.getTitle() + ": " + told.size() + " revised, " + o.getStatus(), before, snapshot(o));
         return details(viewer, o);
@@ -209,7 +208,7 @@ public class OutageService {
         List<AffectedCustomers.Found> found = affected.find(cutLines(o));
         String lines = linesLabel(o);
         List<AffectedCustomers.Found> toWarn = found.stream().filter(f -> !warned.contains(f.customerId())).toList();
-        notices.firstWarnings(viewer, o, toWarn, planner(), now, lines);
+        affected.recordFirstWarnings(o.getId(), notices.firstWarnings(viewer, o, toWarn, planner(), now, lines));
         notices.alertManagers(viewer, o, ids(toWarn), WarningKind.WARNING, lines);
         audit.record(viewer.username(), "OUTAGE_RELEASED", "OUTAGE", o.getId(), null, o.getUnitPath(),
                 o.getTitle() + ": " + reason.trim() + (o.isHeldLate() ? " [late]" : "")
@@ -234,19 +233,23 @@ public class OutageService {
     }
 
     /**
-     * Schedules the first warnings of the customers not told yet and the managers' alert, unless the outage is held.
-     * The reminder is not written here: {@link #decide} recorded when it is due.
+     * Schedules the first warnings of the customers not told yet and the managers' alert, unless the outage is held;
+     * returns the first warnings by customer, for the affected rows written after it. The reminder is not written
+     * here: {@link #decide} recorded when it is due.
      */
-    private void warn(Viewer viewer, Outage o, List<AffectedCustomers.Found> found, Set<Long> told,
-                      OffsetDateTime now) {
+    private Map<Long, AffectedCustomers.FirstWarningRecord> warn(Viewer viewer, Outage o,
+                                                                 List<AffectedCustomers.Found> found, Set<Long> told,
+                                                                 OffsetDateTime now) {
         if (o.getStatus() == OutageStatus.HELD) {
-            return;
+            return Map.of();
         }
         OutageNoticePlanner planner = planner();
         List<AffectedCustomers.Found> toWarn = found.stream().filter(f -> !told.contains(f.customerId())).toList();
         String lines = linesLabel(o);
-        notices.firstWarnings(viewer, o, toWarn, planner, now, lines);
+        Map<Long, AffectedCustomers.FirstWarningRecord> first = notices.firstWarnings(viewer, o, toWarn, planner,
+                now, lines);
         notices.alertManagers(viewer, o, ids(toWarn), WarningKind.WARNING, lines);
+        return first;
     }
 
     /**

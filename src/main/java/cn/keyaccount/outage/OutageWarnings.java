@@ -69,9 +69,14 @@ class OutageWarnings {
                 o.getUnitPath());
     }
 
-    /** Schedules the first warnings of these customers as planned, one notice per sending time, and records them. */
-    void firstWarnings(Viewer actor, Outage o, List<AffectedCustomers.Found> customers, OutageNoticePlanner planner,
-                       OffsetDateTime now, String lines) {
+    /**
+     * Schedules the first warnings of these customers as planned, one notice per sending time; returns each
+     * customer's first warning (class, notice, time) for the caller to record with the affected customers.
+     */
+    Map<Long, AffectedCustomers.FirstWarningRecord> firstWarnings(Viewer actor, Outage o,
+                                                                  List<AffectedCustomers.Found> customers,
+                                                                  OutageNoticePlanner planner, OffsetDateTime now,
+                                                                  String lines) {
         Map<OffsetDateTime, Map<WarningClass, List<AffectedCustomers.Found>>> byTime = new TreeMap<>();
         for (AffectedCustomers.Found f : customers) {
             OutageNoticePlanner.FirstWarning w = planner.firstWarning(o.getKind(), o.getStartsAt(), f.importance(),
@@ -79,6 +84,7 @@ class OutageWarnings {
             byTime.computeIfAbsent(w.at(), k -> new TreeMap<>()).computeIfAbsent(w.warningClass(),
                     k -> new ArrayList<>()).add(f);
         }
+        Map<Long, AffectedCustomers.FirstWarningRecord> first = new HashMap<>();
         byTime.forEach((at, byClass) -> {
             List<AffectedCustomers.Found> group = byClass.values().stream().flatMap(List::stream).toList();
             String template = o.getKind() == OutageKind.FAULT ? "outage-fault" : "outage-warning";
@@ -86,9 +92,10 @@ class OutageWarnings {
                     : o.getStartsAt();
             long noticeId = schedule(actor, o, WarningKind.WARNING, template, group, at, expires,
                     o.getKind() == OutageKind.FAULT, parameters(o, lines), null);
-            byClass.forEach((cls, list) -> affected.recordFirstWarning(o.getId(),
-                    list.stream().map(AffectedCustomers.Found::customerId).toList(), cls, noticeId, at));
+            byClass.forEach((cls, list) -> list.forEach(f -> first.put(f.customerId(),
+                    new AffectedCustomers.FirstWarningRecord(cls, noticeId, at))));
         });
+        return first;
     }
 
     /**

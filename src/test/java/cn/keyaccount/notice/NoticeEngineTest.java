@@ -3,6 +3,7 @@ package cn.keyaccount.notice;
 import static cn.keyaccount.notice.NoticeFixtures.SYSTEM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.customer.ContactView;
@@ -180,9 +181,10 @@ class NoticeEngineTest {
         assertEquals(1, ms.stream().filter(m -> m.recipientName().equals(c.name())).count());
 
         MessageView first = ms.getFirst();
-        QuarkusTransaction.requiringNew().run(() -> outbox.insert(n.id(), List.of(new NoticeOutbox.NewMessage(
-                customer, c.id(), c.name(), Channel.SMS, c.mobile(), null, "again", 1, java.time.Instant.now(),
-                java.time.Instant.now().plusSeconds(3600), false, null, null))));
+        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> outbox.insert(n.id(),
+                List.of(new NoticeOutbox.NewMessage(customer, c.id(), c.name(), Channel.SMS, c.mobile(), null, "again",
+                        1, java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600), false, null, null)))),
+                "the idempotency key refuses a second copy");
         assertEquals(ms.size(), fx.messages(n.id()).size(), "the idempotency key kept the second copy out");
         assertEquals(first.body(), fx.messages(n.id()).getFirst().body());
     }
