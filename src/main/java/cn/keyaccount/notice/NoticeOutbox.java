@@ -182,16 +182,21 @@ public class NoticeOutbox {
             return line.append("\\N");
         }
         String s = value.toString();
+        int from = 0;
         for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                default -> line.append(ch);
+            String escaped = switch (s.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                line.append(s, from, i).append(escaped);
+                from = i + 1;
             }
         }
+        line.append(s, from, s.length());
         return line;
     }
 

@@ -190,6 +190,19 @@ class NoticeEngineTest {
     }
 
     @Test
+    void a_text_with_tabs_backslashes_and_line_breaks_is_stored_exactly_as_written() {
+        ContactView c = fx.contact(fx.someCustomer(5), true, true, null, null);
+        String text = "线路\t10kV\\L01\r\n第二行 \\N 不是空值\n";
+        NoticeSummary n = notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "转义", List.of(),
+                List.of(c.id()), null, Set.of(Channel.SMS, Channel.EMAIL), Map.of("title", "t", "text", text), null,
+                OffsetDateTime.now().plusDays(1), false, null));
+        List<MessageView> ms = fx.messages(n.id());
+        assertEquals(2, ms.size());
+        assertTrue(ms.stream().allMatch(m -> m.body().contains(text)), "as written: " + ms);
+        assertEquals(c.name(), ms.getFirst().recipientName());
+    }
+
+    @Test
     void a_throttled_sms_is_retried_with_growing_backoff_until_it_goes_through() {
         ContactView c = fx.contact(fx.someCustomer(6), true, false, null, null);
         LoopbackServers.smsc().throttle(c.mobile(), 2);
