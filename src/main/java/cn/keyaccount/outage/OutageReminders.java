@@ -27,13 +27,17 @@ class OutageReminders {
     @Scheduled(identity = "outage-reminders", every = "{keyaccount.outage.reminder.check-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
+        long start = System.nanoTime();
         int written = writeDue(OffsetDateTime.now());
         if (written > 0) {
-            LOG.infof("Outage reminders written: %d", written);
+            LOG.infof("Outage reminders written: %d in %d ms", written, (System.nanoTime() - start) / 1_000_000);
         }
     }
 
-    /** Writes every reminder due within the fan-out lead of {@code now}, one outage per transaction; how many. */
+    /**
+     * Writes every reminder due within the fan-out lead of {@code now}, one outage per transaction; returns how many
+     * outages it took (a reminder whose outage has begun meanwhile is dropped, not written).
+     */
     int writeDue(OffsetDateTime now) {
         OffsetDateTime horizon = now.plus(settings.reminder().fanOutAhead());
         int written = 0;
