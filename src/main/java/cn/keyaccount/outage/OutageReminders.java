@@ -3,6 +3,7 @@ package cn.keyaccount.outage;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,23 +28,25 @@ class OutageReminders {
     @Scheduled(identity = "outage-reminders", every = "{keyaccount.outage.reminder.check-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        long start = System.nanoTime();
-        int written = writeDue(OffsetDateTime.now());
-        if (written > 0) {
-            LOG.infof("Outage reminders written: %d in %d ms", written, (System.nanoTime() - start) / 1_000_000);
-        }
+        writeDue(OffsetDateTime.now());
     }
 
     /**
-     * Writes every reminder due within the fan-out lead of {@code now}, one outage per transaction; returns how many
-     * outages it took (a reminder whose outage has begun meanwhile is dropped, not written).
+     * Writes every reminder due within the fan-out lead of {@code now}, one outage per transaction, each logged with
+     * its time; returns how many outages it took (a reminder whose outage has begun meanwhile is dropped).
      */
     int writeDue(OffsetDateTime now) {
         OffsetDateTime horizon = now.plus(settings.reminder().fanOutAhead());
-        int written = 0;
-        while (outages.writeNextReminder(horizon, now)) {
-            written++;
+        int taken = 0;
+        while (true) {
+            long start = System.nanoTime();
+            Optional<OutageService.ReminderWritten> done = outages.writeNextReminder(horizon, now);
+            if (done.isEmpty()) {
+                return taken;
+            }
+            taken++;
+            LOG.infof("Outage reminder of outage %d: %d customers in %d ms", done.get().outageId(),
+                    done.get().customers(), (System.nanoTime() - start) / 1_000_000);
         }
-        return written;
     }
 }

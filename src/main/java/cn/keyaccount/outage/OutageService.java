@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -252,31 +253,36 @@ public class OutageService {
         return first;
     }
 
+    /** What {@link #writeNextReminder} did: the outage, and the customers its reminder went to (0: dropped). */
+    record ReminderWritten(long outageId, int customers) {
+    }
+
     /**
      * Writes the day-before reminder of one announced outage whose reminder is due by {@code horizon}: one notice to
      * every customer it affects now, going out at the due time (or at once when that has passed), and clears the due
      * time in the same transaction. The row lock ({@code for update skip locked}) and the cleared time make each
-     * reminder written once, whichever node runs the job; a reminder whose outage has begun is dropped. Returns
-     * false when none is due.
+     * reminder written once, whichever node runs the job; a reminder whose outage has begun is dropped. Empty when
+     * none is due.
      */
     @Transactional
-    boolean writeNextReminder(OffsetDateTime horizon, OffsetDateTime now) {
+    Optional<ReminderWritten> writeNextReminder(OffsetDateTime horizon, OffsetDateTime now) {
         List<?> due = em.createNativeQuery("select id from outage where reminder_due_at <= ?1 and status = 'ANNOUNCED' "
                 + "order by reminder_due_at, id limit 1 for update skip locked").setParameter(1, horizon)
                 .getResultList();
         if (due.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Outage o = outages.findById(((Number) due.getFirst()).longValue());
         OffsetDateTime at = o.getReminderDueAt().isAfter(now) ? o.getReminderDueAt() : now;
         o.remindAt(null);
         outages.flush();
+        int customers = 0;
         if (at.isBefore(o.getStartsAt())) {
             // keyed by the outage's version: written once per state of the outage, again after a move
-            notices.reminder(Viewer.system(), o, at, linesLabel(o), "outage-reminder:" + o.getId() + ":v"
+            customers = notices.reminder(Viewer.system(), o, at, linesLabel(o), "outage-reminder:" + o.getId() + ":v"
                     + o.getVersion());
         }
-        return true;
+        return Optional.of(new ReminderWritten(o.getId(), customers));
     }
 
     private static List<Long> ids(List<AffectedCustomers.Found> found) {

@@ -110,15 +110,15 @@ class OutageWarnings {
 
     /**
      * The reminder to every customer the outage affects now, going out at {@code at}; {@code key} makes a second
-     * call for the same reminder schedule nothing.
+     * call for the same reminder schedule nothing. Returns how many customers it is for.
      */
-    void reminder(Viewer actor, Outage o, OffsetDateTime at, String lines, String key) {
+    int reminder(Viewer actor, Outage o, OffsetDateTime at, String lines, String key) {
         List<AffectedCustomers.Found> customers = affected.stored(o.getId());
-        if (customers.isEmpty()) {
-            return;
+        if (!customers.isEmpty()) {
+            schedule(actor, o, WarningKind.REMINDER, "outage-reminder", customers, at, o.getStartsAt(), false,
+                    parameters(o, lines), key);
         }
-        schedule(actor, o, WarningKind.REMINDER, "outage-reminder", customers, at, o.getStartsAt(), false,
-                parameters(o, lines), key);
+        return customers.size();
     }
 
     /**
