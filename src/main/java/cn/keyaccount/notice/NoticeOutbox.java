@@ -3,18 +3,20 @@ package cn.keyaccount.notice;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * The outbox tables in SQL. Sending once rests on three writes per message, each committed before the next step:
@@ -44,6 +46,15 @@ public class NoticeOutbox {
         long recipientKey() {
             return userId != null ? -userId : contactId == null ? 0 : contactId;
         }
+
+        /** The idempotency key within a notice, as the unique index {@code notice_message_once_uq} has it. */
+        Key key() {
+            return new Key(customerId == null ? 0 : customerId, recipientKey(), channel);
+        }
+    }
+
+    /** One recipient × channel of a notice: at most one message each. */
+    record Key(long customerId, long recipientKey, Channel channel) {
     }
 
     /** A message claimed for sending under {@code token}. */
@@ -109,48 +120,84 @@ public class NoticeOutbox {
         this.em = em;
     }
 
-    /** Writes a notice's messages in the caller's transaction; a repeated recipient × channel is left out. */
+    private static final String COPY = "copy notice_message (notice_id, customer_id, contact_id, recipient_name, "
+            + "channel, address, subject, body, segments, next_attempt_at, expires_at, urgent, quiet_from, quiet_to, "
+            + "recipient_key, user_id) from stdin";
+
+    /**
+     * Writes the messages of a notice created in the caller's transaction, with one COPY stream rather than a
+     * statement per row (a notice to 5,000 customers has some 30,000 messages). The rows must be unique by
+     * {@link NewMessage#key} (the fan-out leaves out a repeated recipient × channel); the unique index
+     * {@code notice_message_once_uq} refuses a second message for the same key, failing the transaction, so that no
+     * recipient is ever written twice.
+     */
     void insert(long noticeId, List<NewMessage> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into notice_message (notice_id, customer_id, contact_id, recipient_name, channel, address,
-                        subject, body, segments, next_attempt_at, expires_at, urgent, quiet_from, quiet_to,
-                        recipient_key, user_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict do nothing""")) {
-                int pending = 0;
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+            try {
+                StringBuilder line = new StringBuilder(64 * 1024);
                 for (NewMessage m : rows) {
-                    ps.setLong(1, noticeId);
-                    ps.setObject(2, m.customerId(), Types.BIGINT);
-                    if (m.contactId() == null) {
-                        ps.setNull(3, Types.BIGINT);
-                    } else {
-                        ps.setLong(3, m.contactId());
-                    }
-                    ps.setString(4, truncate(m.recipientName(), 100));
-                    ps.setString(5, m.channel().name());
-                    ps.setString(6, m.address());
-                    ps.setString(7, m.subject() == null ? null : truncate(m.subject(), 300));
-                    ps.setString(8, m.body());
-                    ps.setInt(9, m.segments());
-                    ps.setTimestamp(10, Timestamp.from(m.dueAt()));
-                    ps.setTimestamp(11, Timestamp.from(m.expiresAt()));
-                    ps.setBoolean(12, m.urgent());
-                    ps.setObject(13, m.quietFrom());
-                    ps.setObject(14, m.quietTo());
-                    ps.setLong(15, m.recipientKey());
-                    ps.setObject(16, m.userId(), Types.BIGINT);
-                    ps.addBatch();
-                    if (++pending == 500) {
-                        ps.executeBatch();
-                        pending = 0;
+                    line.append(noticeId).append('\t');
+                    field(line, m.customerId()).append('\t');
+                    field(line, m.contactId()).append('\t');
+                    field(line, truncate(m.recipientName(), 100)).append('\t');
+                    field(line, m.channel().name()).append('\t');
+                    field(line, m.address()).append('\t');
+                    field(line, m.subject() == null ? null : truncate(m.subject(), 300)).append('\t');
+                    field(line, m.body()).append('\t');
+                    line.append(m.segments()).append('\t');
+                    field(line, m.dueAt()).append('\t');
+                    field(line, m.expiresAt()).append('\t');
+                    line.append(m.urgent()).append('\t');
+                    field(line, m.quietFrom()).append('\t');
+                    field(line, m.quietTo()).append('\t');
+                    line.append(m.recipientKey()).append('\t');
+                    field(line, m.userId()).append('\n');
+                    if (line.length() >= 60 * 1024) {
+                        write(copy, line);
                     }
                 }
-                if (pending > 0) {
-                    ps.executeBatch();
+                write(copy, line);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
                 }
             }
         });
+    }
+
+    private static void write(CopyIn copy, StringBuilder line) throws SQLException {
+        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        line.setLength(0);
+    }
+
+    /** One field in COPY's text format: {@code \N} for null; backslash, tab and line breaks escaped. */
+    private static StringBuilder field(StringBuilder line, Object value) {
+        if (value == null) {
+            return line.append("\\N");
+        }
+        String s = value.toString();
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            String escaped = switch (s.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                line.append(s, from, i).append(escaped);
+                from = i + 1;
+            }
+        }
+        line.append(s, from, s.length());
+        return line;
     }
 
     /** Claims up to {@code limit} due messages for {@code node} under a fresh token, committed before any is sent. */

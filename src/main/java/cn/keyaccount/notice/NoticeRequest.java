@@ -30,12 +30,14 @@ import java.util.Set;
  *                           message shows in that customer's notice history); null when about none
  * @param dedupeKey          the cause, for callers that may ask twice (a job run again): a second request with the
  *                           same key schedules nothing and returns the first notice; null for none
+ * @param userParameters     placeholder values per staff user id (e.g. each manager's own customers), over
+ *                           {@code parameters}: one notice to many staff users, each with their own text
  */
 public record NoticeRequest(String purpose, String template, String language, String title, List<Long> customerIds,
                             List<Long> contactIds, String contactRole, Set<Channel> channels,
                             Map<String, String> parameters, Map<Long, Map<String, String>> customerParameters,
                             OffsetDateTime plannedAt, boolean urgent, OffsetDateTime expiresAt, List<Long> userIds,
-                            Long aboutCustomerId, String dedupeKey) {
+                            Long aboutCustomerId, String dedupeKey, Map<Long, Map<String, String>> userParameters) {
 
     public NoticeRequest {
         customerIds = customerIds == null ? List.of() : List.copyOf(customerIds);
@@ -45,6 +47,17 @@ public record NoticeRequest(String purpose, String template, String language, St
         customerParameters = customerParameters == null ? Map.of() : Map.copyOf(customerParameters);
         language = language == null || language.isBlank() ? "zh" : language;
         userIds = userIds == null ? List.of() : List.copyOf(userIds);
+        userParameters = userParameters == null ? Map.of() : Map.copyOf(userParameters);
+    }
+
+    /** A notice without values per staff user. */
+    public NoticeRequest(String purpose, String template, String language, String title, List<Long> customerIds,
+                         List<Long> contactIds, String contactRole, Set<Channel> channels,
+                         Map<String, String> parameters, Map<Long, Map<String, String>> customerParameters,
+                         OffsetDateTime plannedAt, boolean urgent, OffsetDateTime expiresAt, List<Long> userIds,
+                         Long aboutCustomerId, String dedupeKey) {
+        this(purpose, template, language, title, customerIds, contactIds, contactRole, channels, parameters,
+                customerParameters, plannedAt, urgent, expiresAt, userIds, aboutCustomerId, dedupeKey, null);
     }
 
     /** A notice to customers' contacts (and no staff), as before staff recipients existed. */
@@ -75,39 +88,53 @@ public record NoticeRequest(String purpose, String template, String language, St
 
     public NoticeRequest plannedAt(OffsetDateTime at, OffsetDateTime expires) {
         return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, channels,
-                parameters, customerParameters, at, urgent, expires, userIds, aboutCustomerId, dedupeKey);
+                parameters, customerParameters, at, urgent, expires, userIds,
+                aboutCustomerId, dedupeKey, userParameters);
     }
 
     public NoticeRequest withChannels(Set<Channel> only) {
         return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, only,
-                parameters, customerParameters, plannedAt, urgent, expiresAt, userIds, aboutCustomerId, dedupeKey);
+                parameters, customerParameters, plannedAt, urgent, expiresAt, userIds,
+                aboutCustomerId, dedupeKey, userParameters);
     }
 
     public NoticeRequest asUrgent() {
         return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, channels,
-                parameters, customerParameters, plannedAt, true, expiresAt, userIds, aboutCustomerId, dedupeKey);
+                parameters, customerParameters, plannedAt, true, expiresAt, userIds,
+                aboutCustomerId, dedupeKey, userParameters);
     }
 
     public NoticeRequest forRole(String role, Map<Long, Map<String, String>> perCustomer) {
         return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, role, channels,
-                parameters, perCustomer, plannedAt, urgent, expiresAt, userIds, aboutCustomerId, dedupeKey);
+                parameters, perCustomer, plannedAt, urgent, expiresAt, userIds,
+                aboutCustomerId, dedupeKey, userParameters);
     }
 
     /** The same notice also to these staff users (e.g. the managers of the customers told). */
     public NoticeRequest withUsers(List<Long> staff) {
         return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, channels,
-                parameters, customerParameters, plannedAt, urgent, expiresAt, staff, aboutCustomerId, dedupeKey);
+                parameters, customerParameters, plannedAt, urgent, expiresAt, staff,
+                aboutCustomerId, dedupeKey, userParameters);
     }
 
     /** Staff messages of this notice are about this customer. */
     public NoticeRequest about(Long customerId) {
         return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, channels,
-                parameters, customerParameters, plannedAt, urgent, expiresAt, userIds, customerId, dedupeKey);
+                parameters, customerParameters, plannedAt, urgent, expiresAt, userIds,
+                customerId, dedupeKey, userParameters);
+    }
+
+    /** Each staff user's own values (by user id), over the notice's parameters. */
+    public NoticeRequest withUserParameters(Map<Long, Map<String, String>> perUser) {
+        return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, channels,
+                parameters, customerParameters, plannedAt, urgent, expiresAt, userIds, aboutCustomerId, dedupeKey,
+                perUser);
     }
 
     /** Scheduled once per key: a repeated request with the same key returns the notice scheduled first. */
     public NoticeRequest once(String key) {
         return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, channels,
-                parameters, customerParameters, plannedAt, urgent, expiresAt, userIds, aboutCustomerId, key);
+                parameters, customerParameters, plannedAt, urgent, expiresAt, userIds,
+                aboutCustomerId, key, userParameters);
     }
 }

@@ -4,6 +4,7 @@ import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.customer.ContactView;
 import cn.keyaccount.customer.CustomerDetails;
+import cn.keyaccount.customer.CustomerName;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.customer.ContactService;
 import cn.keyaccount.security.UserService;
@@ -18,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,9 +97,9 @@ public class NoticeService {
         if (r.aboutCustomerId() != null) {
             visible.add(r.aboutCustomerId());
         }
-        Map<Long, CustomerDetails> byId = new HashMap<>();
-        for (CustomerDetails d : customers.detailsOf(viewer, List.copyOf(visible))) {
-            byId.put(d.id(), d);
+        Map<Long, CustomerName> byId = new HashMap<>();
+        for (CustomerName c : customers.namesOf(viewer, visible)) {
+            byId.put(c.id(), c);
         }
         for (Long id : visible) {
             if (!byId.containsKey(id)) {
@@ -122,77 +124,111 @@ public class NoticeService {
             });
         }
         named.forEach(c -> audience.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(c));
-        int[] skipped = {0};
-        List<NoticeOutbox.NewMessage> rows = new ArrayList<>();
-        audience.forEach((customerId, people) -> fanOut(notice, r, byId.get(customerId), people, rows, skipped));
+        FanOut out = new FanOut(notice, r, templates.renderer(r.template(), r.language()));
+        audience.forEach((customerId, people) -> fanOut(out, byId.get(customerId), people));
         r.customerIds().stream().filter(id -> !audience.containsKey(id))
-                .forEach(id -> fanOut(notice, r, byId.get(id), List.of(), rows, skipped));
-        CustomerDetails about = r.aboutCustomerId() != null ? byId.get(r.aboutCustomerId())
+                .forEach(id -> fanOut(out, byId.get(id), List.of()));
+        CustomerName about = r.aboutCustomerId() != null ? byId.get(r.aboutCustomerId())
                 : customerIds.size() == 1 ? byId.get(customerIds.iterator().next()) : null;
-        staff.forEach(u -> fanOutToStaff(notice, r, about, u, rows, skipped));
-        outbox.insert(notice.getId(), rows);
-        notice.setSkipped(skipped[0]);
+        staff.forEach(u -> fanOutToStaff(out, about, u));
+        outbox.insert(notice.getId(), out.rows);
+        notice.setSkipped(out.skipped);
         audit.record(viewer.username(), "NOTICE_SCHEDULED", "NOTICE", notice.getId(),
                 about == null ? null : about.id(), viewer.unitPath(),
-                notice.getTitle() + " → " + rows.size(), null, null);
-        return summaries(List.of(notice)).getFirst();
+                notice.getTitle() + " → " + out.rows.size(), null, null);
+        // a new notice: every message written is waiting, so the counts need no query
+        return new NoticeSummary(notice.getId(), notice.getPurpose(), notice.getTemplate(), notice.getTitle(),
+                notice.getPlannedAt(), notice.getExpiresAt(), notice.isUrgent(), notice.getCreatedBy(),
+                notice.getCreatedAt(), notice.getSkipped(), out.rows.size(), out.rows.size(), 0, 0, 0, 0, 0, 0);
     }
 
-    private void fanOut(Notice notice, NoticeRequest r, CustomerDetails customer, List<ContactView> people,
-                        List<NoticeOutbox.NewMessage> rows, int[] skipped) {
+    /**
+     * The messages of one notice as they are built: one per recipient and channel (a recipient named twice gets one;
+     * the unique index would also refuse the second), the count of those skipped, and the template's renderer, which
+     * fills each distinct text once.
+     */
+    private static final class FanOut {
+        final Notice notice;
+        final NoticeRequest request;
+        final NoticeTemplates.Renderer texts;
+        final Instant planned;
+        final Instant expires;
+        final List<NoticeOutbox.NewMessage> rows = new ArrayList<>();
+        final Set<NoticeOutbox.Key> keys = new HashSet<>();
+        int skipped;
+
+        FanOut(Notice notice, NoticeRequest request, NoticeTemplates.Renderer texts) {
+            this.notice = notice;
+            this.request = request;
+            this.texts = texts;
+            this.planned = notice.getPlannedAt().toInstant();
+            this.expires = notice.getExpiresAt().toInstant();
+        }
+
+        boolean wants(Channel channel) {
+            return request.channels().contains(channel);
+        }
+
+        void add(NoticeOutbox.NewMessage m) {
+            if (keys.add(m.key())) {
+                rows.add(m);
+            }
+        }
+    }
+
+    private void fanOut(FanOut out, CustomerName customer, List<ContactView> people) {
+        NoticeRequest r = out.request;
         Map<String, String> values = new HashMap<>(r.parameters());
         values.putAll(r.customerParameters().getOrDefault(customer.id(), Map.of()));
         values.put("customerName", customer.name());
         values.put("accountNo", customer.accountNo());
-        Instant planned = notice.getPlannedAt().toInstant();
-        Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (ContactView c : people) {
             if (!seen.add(c.id())) {
                 continue;
             }
             values.put("contactName", c.name());
-            NoticeTemplates.Rendered text = templates.render(r.template(), r.language(), values);
-            if (r.channels().contains(Channel.SMS)) {
+            NoticeTemplates.Rendered text = out.texts.render(values);
+            if (out.wants(Channel.SMS)) {
                 if (c.acceptsSms() && c.mobile() != null) {
-                    Instant at = QuietHours.forSms(planned, r.urgent(), config, c.quietFrom(), c.quietTo());
-                    rows.add(new NoticeOutbox.NewMessage(customer.id(), c.id(), c.name(), Channel.SMS, c.mobile(),
-                            null, text.sms(), text.smsSegments(), at, notice.getExpiresAt().toInstant(), r.urgent(),
-                            c.quietFrom(), c.quietTo()));
+                    Instant at = QuietHours.forSms(out.planned, r.urgent(), config, c.quietFrom(), c.quietTo());
+                    out.add(new NoticeOutbox.NewMessage(customer.id(), c.id(), c.name(), Channel.SMS, c.mobile(),
+                            null, text.sms(), text.smsSegments(), at, out.expires, r.urgent(), c.quietFrom(),
+                            c.quietTo()));
                 } else {
-                    skipped[0]++;
+                    out.skipped++;
                 }
             }
-            if (r.channels().contains(Channel.EMAIL)) {
+            if (out.wants(Channel.EMAIL)) {
                 if (c.acceptsEmail() && c.email() != null) {
-                    rows.add(new NoticeOutbox.NewMessage(customer.id(), c.id(), c.name(), Channel.EMAIL, c.email(),
-                            text.subject(), text.email(), 1, planned, notice.getExpiresAt().toInstant(), r.urgent(),
-                            null, null));
+                    out.add(new NoticeOutbox.NewMessage(customer.id(), c.id(), c.name(), Channel.EMAIL, c.email(),
+                            text.subject(), text.email(), 1, out.planned, out.expires, r.urgent(), null, null));
                 } else {
-                    skipped[0]++;
+                    out.skipped++;
                 }
             }
         }
         // the portal inbox belongs to the account: one message per customer, unless every contact opted out of it
         boolean portalRefused = !people.isEmpty() && people.stream().noneMatch(ContactView::acceptsPortal);
-        if (r.channels().contains(Channel.PORTAL) && !portalRefused) {
+        if (out.wants(Channel.PORTAL) && !portalRefused) {
             values.put("contactName", customer.name());
-            NoticeTemplates.Rendered text = templates.render(r.template(), r.language(), values);
-            rows.add(new NoticeOutbox.NewMessage(customer.id(), null, customer.name(), Channel.PORTAL, null,
-                    text.subject(), text.email(), 1, planned, notice.getExpiresAt().toInstant(), r.urgent(), null,
-                    null));
-        } else if (r.channels().contains(Channel.PORTAL)) {
-            skipped[0]++;
+            NoticeTemplates.Rendered text = out.texts.render(values);
+            out.add(new NoticeOutbox.NewMessage(customer.id(), null, customer.name(), Channel.PORTAL, null,
+                    text.subject(), text.email(), 1, out.planned, out.expires, r.urgent(), null, null));
+        } else if (out.wants(Channel.PORTAL)) {
+            out.skipped++;
         }
     }
 
     /**
      * A staff user's messages: SMS to their mobile (night quiet hours apply unless urgent), e-mail, and their staff
-     * inbox (PORTAL channel with the user id). Staff have no consent flags: the job is theirs.
+     * inbox (PORTAL channel with the user id). Staff have no consent flags: the job is theirs. Their own values
+     * ({@link NoticeRequest#userParameters}) come over the notice's and the customer's.
      */
-    private void fanOutToStaff(Notice notice, NoticeRequest r, CustomerDetails about, UserSummary user,
-                               List<NoticeOutbox.NewMessage> rows, int[] skipped) {
+    private void fanOutToStaff(FanOut out, CustomerName about, UserSummary user) {
+        NoticeRequest r = out.request;
         if (!user.enabled()) {
-            skipped[0] += r.channels().size();
+            out.skipped += r.channels().size();
             return;
         }
         Map<String, String> values = new HashMap<>(r.parameters());
@@ -201,31 +237,31 @@ public class NoticeService {
             values.put("customerName", about.name());
             values.put("accountNo", about.accountNo());
         }
+        values.putAll(r.userParameters().getOrDefault(user.id(), Map.of()));
         values.put("contactName", user.displayName());
-        NoticeTemplates.Rendered text = templates.render(r.template(), r.language(), values);
+        NoticeTemplates.Rendered text = out.texts.render(values);
         Long customerId = about == null ? null : about.id();
-        Instant planned = notice.getPlannedAt().toInstant();
-        Instant expires = notice.getExpiresAt().toInstant();
-        if (r.channels().contains(Channel.SMS)) {
+        if (out.wants(Channel.SMS)) {
             if (user.mobile() != null && !user.mobile().isBlank()) {
-                rows.add(new NoticeOutbox.NewMessage(customerId, null, user.displayName(), Channel.SMS, user.mobile(),
-                        null, text.sms(), text.smsSegments(), QuietHours.forSms(planned, r.urgent(), config, null,
-                        null), expires, r.urgent(), null, null, user.id()));
+                out.add(new NoticeOutbox.NewMessage(customerId, null, user.displayName(), Channel.SMS, user.mobile(),
+                        null, text.sms(), text.smsSegments(), QuietHours.forSms(out.planned, r.urgent(), config,
+                        null, null), out.expires, r.urgent(), null, null, user.id()));
             } else {
-                skipped[0]++;
+                out.skipped++;
             }
         }
-        if (r.channels().contains(Channel.EMAIL)) {
+        if (out.wants(Channel.EMAIL)) {
             if (user.email() != null && !user.email().isBlank()) {
-                rows.add(new NoticeOutbox.NewMessage(customerId, null, user.displayName(), Channel.EMAIL, user.email(),
-                        text.subject(), text.email(), 1, planned, expires, r.urgent(), null, null, user.id()));
+                out.add(new NoticeOutbox.NewMessage(customerId, null, user.displayName(), Channel.EMAIL, user.email(),
+                        text.subject(), text.email(), 1, out.planned, out.expires, r.urgent(), null, null,
+                        user.id()));
             } else {
-                skipped[0]++;
+                out.skipped++;
             }
         }
-        if (r.channels().contains(Channel.PORTAL)) {
-            rows.add(new NoticeOutbox.NewMessage(customerId, null, user.displayName(), Channel.PORTAL, null,
-                    text.subject(), text.email(), 1, planned, expires, r.urgent(), null, null, user.id()));
+        if (out.wants(Channel.PORTAL)) {
+            out.add(new NoticeOutbox.NewMessage(customerId, null, user.displayName(), Channel.PORTAL, null,
+                    text.subject(), text.email(), 1, out.planned, out.expires, r.urgent(), null, null, user.id()));
         }
     }
 

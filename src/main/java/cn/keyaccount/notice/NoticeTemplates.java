@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,9 +36,20 @@ public class NoticeTemplates {
     }
 
     private final Map<String, Properties> byLanguage;
+    /** Per language, each template part ({@code key.subject}, {@code key.sms}, {@code key.email}) cut once. */
+    private final Map<String, Map<String, Compiled>> compiled = new HashMap<>();
 
     NoticeTemplates() {
         this.byLanguage = Map.of("zh", load("zh"), "en", load("en"));
+        byLanguage.forEach((language, p) -> {
+            Map<String, Compiled> parts = new HashMap<>();
+            for (String key : keys()) {
+                for (String part : List.of(".subject", ".sms", ".email")) {
+                    parts.put(key + part, Compiled.of(p.getProperty(key + part, "")));
+                }
+            }
+            compiled.put(language, parts);
+        });
     }
 
     private static Properties load(String language) {
@@ -82,12 +96,103 @@ public class NoticeTemplates {
     }
 
     public Rendered render(String key, String language, Map<String, String> values) {
+        return renderer(key, language).render(values);
+    }
+
+    /**
+     * A renderer of one template for the many recipients of a notice: each part (subject, SMS, e-mail) is filled
+     * once per distinct set of the values it uses, so that an SMS that names the customer but not the contact is
+     * filled once per customer, not once per contact.
+     */
+    public Renderer renderer(String key, String language) {
         if (!exists(key)) {
             throw BusinessException.invalid("error.notice-template-unknown", String.valueOf(key));
         }
-        Properties p = properties(language);
-        return new Rendered(fill(p.getProperty(key + ".subject", ""), values),
-                fill(p.getProperty(key + ".sms", ""), values), fill(p.getProperty(key + ".email", ""), values));
+        Map<String, Compiled> parts = compiled.get(language);
+        if (parts == null) {
+            throw BusinessException.invalid("error.notice-language", String.valueOf(language));
+        }
+        return new Renderer(parts.get(key + ".subject"), parts.get(key + ".sms"), parts.get(key + ".email"));
+    }
+
+    /** Fills one template for many recipients; see {@link #renderer}. Not thread-safe: one per fan-out. */
+    public static final class Renderer {
+
+        /** Texts kept per part; a fan-out to more distinct texts than this fills the rest without keeping them. */
+        private static final int KEPT = 50_000;
+
+        private final Compiled subject;
+        private final Compiled sms;
+        private final Compiled email;
+        private final Map<List<String>, String> subjects = new HashMap<>();
+        private final Map<List<String>, String> texts = new HashMap<>();
+        private final Map<List<String>, String> emails = new HashMap<>();
+
+        private Renderer(Compiled subject, Compiled sms, Compiled email) {
+            this.subject = subject;
+            this.sms = sms;
+            this.email = email;
+        }
+
+        public Rendered render(Map<String, String> values) {
+            return new Rendered(fill(subject, subjects, values), fill(sms, texts, values),
+                    fill(email, emails, values));
+        }
+
+        private static String fill(Compiled part, Map<List<String>, String> kept, Map<String, String> values) {
+            List<String> used = part.valuesUsed(values);
+            String text = kept.get(used);
+            if (text == null) {
+                text = part.fill(values);
+                if (kept.size() < KEPT) {
+                    kept.put(used, text);
+                }
+            }
+            return text;
+        }
+    }
+
+    /** A template part cut once into literal text and placeholders, so that filling it is a few appends. */
+    private record Compiled(String[] literals, String[] names, int literalLength) {
+
+        static Compiled of(String template) {
+            List<String> literals = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(template);
+            int from = 0;
+            while (m.find()) {
+                literals.add(template.substring(from, m.start()));
+                names.add(m.group(1));
+                from = m.end();
+            }
+            literals.add(template.substring(from));
+            return new Compiled(literals.toArray(String[]::new), names.toArray(String[]::new),
+                    literals.stream().mapToInt(String::length).sum());
+        }
+
+        /** The values this part uses, in order (null where none is given): equal lists give equal texts. */
+        List<String> valuesUsed(Map<String, String> values) {
+            String[] used = new String[names.length];
+            for (int i = 0; i < names.length; i++) {
+                used[i] = values.get(names[i]);
+            }
+            return Arrays.asList(used);
+        }
+
+        /** Replaces the placeholders with their values; one without a value stays visible, so a preview shows it. */
+        String fill(Map<String, String> values) {
+            StringBuilder out = new StringBuilder(literalLength + 16 * names.length);
+            for (int i = 0; i < names.length; i++) {
+                out.append(literals[i]);
+                String v = values.get(names[i]);
+                if (v == null) {
+                    out.append('{').append(names[i]).append('}');
+                } else {
+                    out.append(v);
+                }
+            }
+            return out.append(literals[names.length]).toString();
+        }
     }
 
     private Properties properties(String language) {
@@ -98,15 +203,4 @@ public class NoticeTemplates {
         return p;
     }
 
-    /** Replaces the placeholders with their values; one without a value stays visible, so a preview shows it. */
-    static String fill(String template, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String v = values.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : v));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
 }

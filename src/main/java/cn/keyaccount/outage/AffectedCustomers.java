@@ -74,8 +74,11 @@ class AffectedCustomers {
         return found;
     }
 
-    /** Replaces the outage's affected rows, keeping the first warning of the customers in {@code kept}. */
-    void replace(long outageId, List<Found> found, Map<Long, FirstWarningRecord> kept) {
+    /**
+     * Replaces the outage's affected rows, each with its customer's first warning where {@code first} has one (kept
+     * across a change, or just scheduled), in one batch after the warnings rather than updated row by row.
+     */
+    void replace(long outageId, List<Found> found, Map<Long, FirstWarningRecord> first) {
         em.flush();
         em.createQuery("delete from AffectedCustomer a where a.outageId = :o").setParameter("o", outageId)
                 .executeUpdate();
@@ -85,7 +88,7 @@ class AffectedCustomers {
                     + "values (?, ?, ?, ?, ?, ?, ?)")) {
                 int pending = 0;
                 for (Found f : found) {
-                    FirstWarningRecord w = kept.get(f.customerId());
+                    FirstWarningRecord w = first.get(f.customerId());
                     ps.setLong(1, outageId);
                     ps.setLong(2, f.customerId());
                     ps.setString(3, f.effect().name());
@@ -111,6 +114,13 @@ class AffectedCustomers {
         });
     }
 
+    /** The customers recorded as affected, with their effect (no importance), in customer id order. */
+    List<Found> stored(long outageId) {
+        return em.createQuery("select a.customerId, a.effect, a.linesOut from AffectedCustomer a "
+                        + "where a.outageId = :o order by a.customerId", Object[].class).setParameter("o", outageId)
+                .getResultStream().map(r -> new Found((Long) r[0], null, (Effect) r[1], (String) r[2])).toList();
+    }
+
     /** The first warnings recorded so far, by customer. */
     Map<Long, FirstWarningRecord> firstWarnings(long outageId) {
         Map<Long, FirstWarningRecord> m = new LinkedHashMap<>();
@@ -121,20 +131,19 @@ class AffectedCustomers {
         return m;
     }
 
-    /** Records the first warning of these customers. */
-    void recordFirstWarning(long outageId, Collection<Long> customerIds, WarningClass warningClass, long noticeId,
-                            OffsetDateTime plannedAt) {
-        if (customerIds.isEmpty()) {
-            return;
-        }
-        List<Long> ids = List.copyOf(customerIds);
-        for (int from = 0; from < ids.size(); from += 10_000) {
-            em.createNativeQuery("update outage_customer set warning_class = ?1, first_notice_id = ?2, "
-                            + "first_planned_at = ?3, version = version + 1 "
-                            + "where outage_id = ?4 and customer_id in (?5)")
-                    .setParameter(1, warningClass.name()).setParameter(2, noticeId).setParameter(3, plannedAt)
-                    .setParameter(4, outageId).setParameter(5, ids.subList(from, Math.min(ids.size(), from + 10_000)))
-                    .executeUpdate();
-        }
+    /** Records the first warnings of customers already affected (an outage released), a statement per group. */
+    void recordFirstWarnings(long outageId, Map<Long, FirstWarningRecord> first) {
+        Map<FirstWarningRecord, List<Long>> byWarning = new LinkedHashMap<>();
+        first.forEach((customer, w) -> byWarning.computeIfAbsent(w, k -> new ArrayList<>()).add(customer));
+        byWarning.forEach((w, ids) -> {
+            for (int from = 0; from < ids.size(); from += 10_000) {
+                em.createNativeQuery("update outage_customer set warning_class = ?1, first_notice_id = ?2, "
+                                + "first_planned_at = ?3, version = version + 1 "
+                                + "where outage_id = ?4 and customer_id in (?5)")
+                        .setParameter(1, w.warningClass().name()).setParameter(2, w.noticeId())
+                        .setParameter(3, w.plannedAt()).setParameter(4, outageId)
+                        .setParameter(5, ids.subList(from, Math.min(ids.size(), from + 10_000))).executeUpdate();
+            }
+        });
     }
 }

@@ -62,6 +62,9 @@ public class Outage extends AbstractEntity {
     private OffsetDateTime createdAt;
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
+    /** When the day-before reminder is due and not yet written (the outage-reminders job writes it); null: none. */
+    @Column(name = "reminder_due_at")
+    private OffsetDateTime reminderDueAt;
     @ElementCollection
     @CollectionTable(name = "outage_line", joinColumns = @JoinColumn(name = "outage_id"))
     @Column(name = "line_id")
@@ -121,7 +124,17 @@ public class Outage extends AbstractEntity {
     void cancel(String why) {
         this.status = OutageStatus.CANCELLED;
         this.cancelReason = why;
+        this.reminderDueAt = null;
         this.updatedAt = OffsetDateTime.now();
+    }
+
+    /** The reminder now owed at this time (null: none, or written). */
+    void remindAt(OffsetDateTime at) {
+        this.reminderDueAt = at;
+    }
+
+    public OffsetDateTime getReminderDueAt() {
+        return reminderDueAt;
     }
 
     public OutageKind getKind() {

@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -104,11 +105,10 @@ public class OutageService {
         o.apply(draft, unit.id(), unit.path());
         outages.persistAndFlush(o);
         List<AffectedCustomers.Found> found = affected.find(cutLines(o));
-        affected.replace(o.getId(), found, Map.of());
         OffsetDateTime now = OffsetDateTime.now();
         decide(o, found, Set.of(), now);
         outages.flush();
-        warn(viewer, o, found, Set.of(), now);
+        affected.replace(o.getId(), found, warn(viewer, o, found, Set.of(), now));
         audit.record(viewer.username(), "OUTAGE_REGISTERED", "OUTAGE", o.getId(), null, o.getUnitPath(),
                 o.getKind() + " " + o.getTitle() + " → " + found.size() + " customers, " + o.getStatus(), null,
                 snapshot(o));
@@ -145,7 +145,6 @@ public class OutageService {
         o.apply(d, unit.id(), unit.path());
         outages.flush();
         List<AffectedCustomers.Found> found = affected.find(cutLines(o));
-        affected.replace(o.getId(), found, kept);
         String lines = linesLabel(o);
         OffsetDateTime now = OffsetDateTime.now();
         decide(o, found, told, now);
@@ -154,11 +153,12 @@ public class OutageService {
         notices.revision(viewer, o, found.stream().filter(f -> told.contains(f.customerId())).toList(), oldStart,
                 oldEnd, lines);
         List<Long> noLonger = told.stream().filter(c -> !stillAffected.contains(c)).sorted().toList();
-        notices.cancellation(viewer, o, noLonger, oldStart, oldEnd, "线路调整，贵单位不在停电范围内", lines);
+        notices.cancellation(viewer, o, noLonger, oldStart, oldEnd, null, lines);
         List<Long> revised = new ArrayList<>(noLonger);
         found.stream().map(AffectedCustomers.Found::customerId).filter(told::contains).forEach(revised::add);
-        notices.alertManagers(viewer, o, revised, "停电变更", lines);
-        warn(viewer, o, found, told, now);
+        notices.alertManagers(viewer, o, revised, WarningKind.REVISION, lines);
+        kept.putAll(warn(viewer, o, found, told, now));
+        affected.replace(o.getId(), found, kept);
         audit.record(viewer.username(), "OUTAGE_CHANGED", "OUTAGE", o.getId(), null, o.getUnitPath(),
                 o.getTitle() + ": " + told.size() + " revised, " + o.getStatus(), before, snapshot(o));
         return details(viewer, o);
@@ -178,7 +178,7 @@ public class OutageService {
         outages.flush();
         String lines = linesLabel(o);
         notices.cancellation(viewer, o, new TreeSet<>(told), o.getStartsAt(), o.getEndsAt(), reason.trim(), lines);
-        notices.alertManagers(viewer, o, told, "停电取消", lines);
+        notices.alertManagers(viewer, o, told, WarningKind.CANCELLATION, lines);
         audit.record(viewer.username(), "OUTAGE_CANCELLED", "OUTAGE", o.getId(), null, o.getUnitPath(),
                 o.getTitle() + ": " + reason.trim() + " (" + told.size() + " told)", null, null);
         return details(viewer, o);
@@ -200,17 +200,17 @@ public class OutageService {
             throw BusinessException.conflict("error.outage-not-held");
         }
         o.release(viewer.username(), reason.trim());
+        OffsetDateTime now = OffsetDateTime.now();
+        o.remindAt(notices.reminderDue(o, planner(), now));
         outages.flush();
         Map<Long, AffectedCustomers.FirstWarningRecord> first = affected.firstWarnings(o.getId());
         Set<Long> warned = first.entrySet().stream().filter(e -> e.getValue().noticeId() != null)
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         List<AffectedCustomers.Found> found = affected.find(cutLines(o));
-        OffsetDateTime now = OffsetDateTime.now();
         String lines = linesLabel(o);
         List<AffectedCustomers.Found> toWarn = found.stream().filter(f -> !warned.contains(f.customerId())).toList();
-        notices.firstWarnings(viewer, o, toWarn, planner(), now, lines);
-        notices.reminder(viewer, o, found, planner(), now, lines);
-        notices.alertManagers(viewer, o, ids(toWarn), "停电预告", lines);
+        affected.recordFirstWarnings(o.getId(), notices.firstWarnings(viewer, o, toWarn, planner(), now, lines));
+        notices.alertManagers(viewer, o, ids(toWarn), WarningKind.WARNING, lines);
         audit.record(viewer.username(), "OUTAGE_RELEASED", "OUTAGE", o.getId(), null, o.getUnitPath(),
                 o.getTitle() + ": " + reason.trim() + (o.isHeldLate() ? " [late]" : "")
                         + (o.isHeldConflict() ? " [conflict]" : ""), null, null);
@@ -218,8 +218,9 @@ public class OutageService {
     }
 
     /**
-     * Finds conflicts and decides: held (a late first warning for a planned outage, or a conflict) or announced.
-     * {@code told} customers need no first warning any more.
+     * Finds conflicts and decides: held (a late first warning for a planned outage, or a conflict) or announced, and
+     * when an announced outage's reminder is due (written then by {@link #writeNextReminder}). {@code told} customers
+     * need no first warning any more.
      */
     private void decide(Outage o, List<AffectedCustomers.Found> found, Set<Long> told, OffsetDateTime now) {
         List<OutageConflict> found2 = findConflicts(o, found);
@@ -229,24 +230,59 @@ public class OutageService {
                 && found.stream().anyMatch(f -> !told.contains(f.customerId()))
                 && planner().firstWarning(o.getKind(), o.getStartsAt(), null, now).late();
         o.hold(late, !found2.isEmpty());
+        o.remindAt(o.getStatus() == OutageStatus.ANNOUNCED ? notices.reminderDue(o, planner(), now) : null);
     }
 
     /**
-     * Schedules the first warnings of the customers not told yet, the reminder and the managers' alert, unless the
-     * outage is held. Called last: the outage's own changes are flushed, and from here on it is only read (a notice
-     * to thousands of customers clears the persistence context, see {@link OutageWarnings}).
+     * Schedules the first warnings of the customers not told yet and the managers' alert, unless the outage is held;
+     * returns the first warnings by customer, for the affected rows written after it. The reminder is not written
+     * here: {@link #decide} recorded when it is due.
      */
-    private void warn(Viewer viewer, Outage o, List<AffectedCustomers.Found> found, Set<Long> told,
-                      OffsetDateTime now) {
+    private Map<Long, AffectedCustomers.FirstWarningRecord> warn(Viewer viewer, Outage o,
+                                                                 List<AffectedCustomers.Found> found, Set<Long> told,
+                                                                 OffsetDateTime now) {
         if (o.getStatus() == OutageStatus.HELD) {
-            return;
+            return Map.of();
         }
         OutageNoticePlanner planner = planner();
         List<AffectedCustomers.Found> toWarn = found.stream().filter(f -> !told.contains(f.customerId())).toList();
         String lines = linesLabel(o);
-        notices.firstWarnings(viewer, o, toWarn, planner, now, lines);
-        notices.reminder(viewer, o, found, planner, now, lines);
-        notices.alertManagers(viewer, o, ids(toWarn), "停电预告", lines);
+        Map<Long, AffectedCustomers.FirstWarningRecord> first = notices.firstWarnings(viewer, o, toWarn, planner,
+                now, lines);
+        notices.alertManagers(viewer, o, ids(toWarn), WarningKind.WARNING, lines);
+        return first;
+    }
+
+    /** What {@link #writeNextReminder} did: the outage, and the customers its reminder went to (0: dropped). */
+    record ReminderWritten(long outageId, int customers) {
+    }
+
+    /**
+     * Writes the day-before reminder of one announced outage whose reminder is due by {@code horizon}: one notice to
+     * every customer it affects now, going out at the due time (or at once when that has passed), and clears the due
+     * time in the same transaction. The row lock ({@code for update skip locked}) and the cleared time make each
+     * reminder written once, whichever node runs the job; a reminder whose outage has begun is dropped. Empty when
+     * none is due.
+     */
+    @Transactional
+    Optional<ReminderWritten> writeNextReminder(OffsetDateTime horizon, OffsetDateTime now) {
+        List<?> due = em.createNativeQuery("select id from outage where reminder_due_at <= ?1 and status = 'ANNOUNCED' "
+                + "order by reminder_due_at, id limit 1 for update skip locked").setParameter(1, horizon)
+                .getResultList();
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        Outage o = outages.findById(((Number) due.getFirst()).longValue());
+        OffsetDateTime at = o.getReminderDueAt().isAfter(now) ? o.getReminderDueAt() : now;
+        o.remindAt(null);
+        outages.flush();
+        int customers = 0;
+        if (at.isBefore(o.getStartsAt())) {
+            // keyed by the outage's version: written once per state of the outage, again after a move
+            customers = notices.reminder(Viewer.system(), o, at, linesLabel(o), "outage-reminder:" + o.getId() + ":v"
+                    + o.getVersion());
+        }
+        return Optional.of(new ReminderWritten(o.getId(), customers));
     }
 
     private static List<Long> ids(List<AffectedCustomers.Found> found) {
@@ -484,7 +520,7 @@ public class OutageService {
         boolean staff = !viewer.isCustomer();
         List<ConflictView> conflictViews = staff ? conflicts.list("outageId = ?1 order by startsAt", o.getId())
                 .stream().map(OutageConflict::view).toList() : List.of();
-        List<WarningView> warningViews = staff ? warnings(o) : List.of();
+        List<WarningView> warningViews = staff ? warnings(o, counts[0]) : List.of();
         WarningClass prospective = o.getStatus() == OutageStatus.CANCELLED ? null
                 : planner().firstWarning(o.getKind(), o.getStartsAt(), Importance.FIRST, OffsetDateTime.now())
                 .warningClass();
@@ -497,18 +533,24 @@ public class OutageService {
                 canRelease(viewer, o) && o.getStatus() == OutageStatus.HELD);
     }
 
-    private List<WarningView> warnings(Outage o) {
+    /** The notices written for the outage, and last the reminder still to be written when one is due. */
+    private List<WarningView> warnings(Outage o, long affectedCount) {
         List<OutageWarning> list = warnings.list("outageId = ?1 order by createdAt, id", o.getId());
         Map<Long, NoticeSummary> summaries = new HashMap<>();
         noticeService.summariesOf(list.stream().map(OutageWarning::getNoticeId).toList())
                 .forEach(s -> summaries.put(s.id(), s));
-        return list.stream().map(w -> {
+        List<WarningView> views = new ArrayList<>(list.stream().map(w -> {
             NoticeSummary s = summaries.get(w.getNoticeId());
             return new WarningView(w.getNoticeId(), w.getKind(), w.getPlannedAt(), w.getCustomers(), w.isWithdrawn(),
-                    w.getCreatedBy(), s == null ? 0 : s.total(), s == null ? 0 : s.delivered(),
+                    false, w.getCreatedBy(), s == null ? 0 : s.total(), s == null ? 0 : s.delivered(),
                     s == null ? 0 : s.sent(), s == null ? 0 : s.failed(), s == null ? 0 : s.expired(),
                     s == null ? 0 : s.scheduled());
-        }).toList();
+        }).toList());
+        if (o.getReminderDueAt() != null) {
+            views.add(new WarningView(0, WarningKind.REMINDER, o.getReminderDueAt(), (int) affectedCount, false, true,
+                    Viewer.system().username(), 0, 0, 0, 0, 0, 0));
+        }
+        return views;
     }
 
     /**

@@ -33,6 +33,13 @@ public interface OutageSettings {
     @WithDefault("17:30")
     LocalTime workdayEnd();
 
+    /**
+     * The language of outage notices (templates {@code outage-*} and the words put into them, such as the effect):
+     * {@code zh} or {@code en}.
+     */
+    @WithDefault("zh")
+    String language();
+
     Reminder reminder();
 
     /** The reminder before the outage day. */
@@ -47,5 +54,16 @@ public interface OutageSettings {
         /** At what time of that day. */
         @WithDefault("16:00")
         LocalTime at();
+
+        /**
+         * How long before it is due the reminder's messages are written by the {@code outage-reminders} job (saving
+         * an outage only records when the reminder is due).
+         */
+        @WithDefault("PT15M")
+        Duration fanOutAhead();
+
+        /** How often the {@code outage-reminders} job looks for reminders to write. */
+        @WithDefault("60s")
+        String checkEvery();
     }
 }

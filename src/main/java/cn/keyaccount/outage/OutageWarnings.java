@@ -1,7 +1,9 @@
 package cn.keyaccount.outage;
 
+import cn.keyaccount.base.Messages;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeTemplates;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,7 +25,9 @@ import java.util.TreeMap;
 /**
  * The outage's side of the notice engine: builds the warnings, reminders, revisions and cancellations (purpose
  * OUTAGE, templates {@code outage-*} in scheduler/templates), schedules them and remembers each notice, so that a
- * change can withdraw what has not gone out and tell everyone who was told before.
+ * change can withdraw what has not gone out and tell everyone who was told before. The words it puts into the
+ * templates (the effect on the customer, the kind of outage, the titles) come from the {@code outage} bundle in the
+ * notices' language ({@code keyaccount.outage.language}).
  */
 @ApplicationScoped
 class OutageWarnings {
@@ -32,11 +37,15 @@ class OutageWarnings {
     /** Notices that told customers something about the outage (the manager alerts are not to customers). */
     private static final Set<WarningKind> TO_CUSTOMERS = EnumSet.of(WarningKind.WARNING, WarningKind.REMINDER,
             WarningKind.REVISION);
+    /** Customers a manager's message names; the rest are counted. */
+    private static final int NAMED = 5;
 
     private final NoticeService notices;
     private final OutageWarningRepository warnings;
     private final AffectedCustomers affected;
     private final ZoneId zone;
+    private final String language;
+    private final Locale locale;
     private final EntityManager em;
 
     OutageWarnings(NoticeService notices, OutageWarningRepository warnings, AffectedCustomers affected,
@@ -46,6 +55,8 @@ class OutageWarnings {
         this.warnings = warnings;
         this.affected = affected;
         this.zone = settings.zone();
+        this.language = NoticeTemplates.LANGUAGES.contains(settings.language()) ? settings.language() : "zh";
+        this.locale = "en".equals(language) ? Messages.ENGLISH : Messages.CHINESE;
     }
 
     /**
@@ -58,9 +69,14 @@ class OutageWarnings {
                 o.getUnitPath());
     }
 
-    /** Schedules the first warnings of these customers as planned, one notice per sending time, and records them. */
-    void firstWarnings(Viewer actor, Outage o, List<AffectedCustomers.Found> customers, OutageNoticePlanner planner,
-                       OffsetDateTime now, String lines) {
+    /**
+     * Schedules the first warnings of these customers as planned, one notice per sending time; returns each
+     * customer's first warning (class, notice, time) for the caller to record with the affected customers.
+     */
+    Map<Long, AffectedCustomers.FirstWarningRecord> firstWarnings(Viewer actor, Outage o,
+                                                                  List<AffectedCustomers.Found> customers,
+                                                                  OutageNoticePlanner planner, OffsetDateTime now,
+                                                                  String lines) {
         Map<OffsetDateTime, Map<WarningClass, List<AffectedCustomers.Found>>> byTime = new TreeMap<>();
         for (AffectedCustomers.Found f : customers) {
             OutageNoticePlanner.FirstWarning w = planner.firstWarning(o.getKind(), o.getStartsAt(), f.importance(),
@@ -68,31 +84,47 @@ class OutageWarnings {
             byTime.computeIfAbsent(w.at(), k -> new TreeMap<>()).computeIfAbsent(w.warningClass(),
                     k -> new ArrayList<>()).add(f);
         }
+        Map<Long, AffectedCustomers.FirstWarningRecord> first = new HashMap<>();
         byTime.forEach((at, byClass) -> {
             List<AffectedCustomers.Found> group = byClass.values().stream().flatMap(List::stream).toList();
             String template = o.getKind() == OutageKind.FAULT ? "outage-fault" : "outage-warning";
             OffsetDateTime expires = o.getKind() == OutageKind.FAULT ? later(o.getEndsAt(), at.plusHours(1))
                     : o.getStartsAt();
-            long noticeId = schedule(actor, o, WarningKind.WARNING, template, "停电预告", group, at, expires,
-                    o.getKind() == OutageKind.FAULT, parameters(o, lines));
-            byClass.forEach((cls, list) -> affected.recordFirstWarning(o.getId(),
-                    list.stream().map(AffectedCustomers.Found::customerId).toList(), cls, noticeId, at));
+            long noticeId = schedule(actor, o, WarningKind.WARNING, template, group, at, expires,
+                    o.getKind() == OutageKind.FAULT, parameters(o, lines), null);
+            byClass.forEach((cls, list) -> list.forEach(f -> first.put(f.customerId(),
+                    new AffectedCustomers.FirstWarningRecord(cls, noticeId, at))));
         });
+        return first;
     }
 
-    /** The reminder before the outage day to all these customers, when the rules give one. */
-    void reminder(Viewer actor, Outage o, List<AffectedCustomers.Found> customers, OutageNoticePlanner planner,
-                  OffsetDateTime now, String lines) {
-        if (customers.isEmpty()) {
-            return;
-        }
+    /**
+     * When the reminder before the outage day is owed, when the rules give one: what saving an outage records. Its
+     * messages are written later, shortly before that time ({@link #reminder}), so that saving an outage on a busy
+     * substation writes only the first warning.
+     */
+    OffsetDateTime reminderDue(Outage o, OutageNoticePlanner planner, OffsetDateTime now) {
         OffsetDateTime firstAt = planner.firstWarning(o.getKind(), o.getStartsAt(), null, now).at();
-        planner.reminder(o.getKind(), o.getStartsAt(), firstAt, now).ifPresent(at -> schedule(actor, o,
-                WarningKind.REMINDER, "outage-reminder", "停电提醒", customers, at, o.getStartsAt(), false,
-                parameters(o, lines)));
+        return planner.reminder(o.getKind(), o.getStartsAt(), firstAt, now).orElse(null);
     }
 
-    /** Tells customers warned before that the outage moved (new time and lines), at once. */
+    /**
+     * The reminder to every customer the outage affects now, going out at {@code at}; {@code key} makes a second
+     * call for the same reminder schedule nothing. Returns how many customers it is for.
+     */
+    int reminder(Viewer actor, Outage o, OffsetDateTime at, String lines, String key) {
+        List<AffectedCustomers.Found> customers = affected.stored(o.getId());
+        if (!customers.isEmpty()) {
+            schedule(actor, o, WarningKind.REMINDER, "outage-reminder", customers, at, o.getStartsAt(), false,
+                    parameters(o, lines), key);
+        }
+        return customers.size();
+    }
+
+    /**
+     * Tells customers warned before that the outage moved (new time and lines), at once; for a fault urgently, like
+     * the fault notice itself (the customer is without supply now: no SMS night hours).
+     */
     void revision(Viewer actor, Outage o, List<AffectedCustomers.Found> customers, OffsetDateTime oldStart,
                   OffsetDateTime oldEnd, String lines) {
         if (customers.isEmpty()) {
@@ -101,10 +133,14 @@ class OutageWarnings {
         Map<String, String> p = parameters(o, lines);
         p.put("oldStart", TIME.format(oldStart.atZoneSameInstant(zone)));
         p.put("oldEnd", TIME.format(oldEnd.atZoneSameInstant(zone)));
-        schedule(actor, o, WarningKind.REVISION, "outage-revised", "停电变更", customers, null, null, false, p);
+        schedule(actor, o, WarningKind.REVISION, "outage-revised", customers, null, null,
+                o.getKind() == OutageKind.FAULT, p, null);
     }
 
-    /** Tells customers warned before that the outage no longer concerns them (cancelled, or their line left out). */
+    /**
+     * Tells customers warned before that the outage no longer concerns them: cancelled ({@code why} the scheduler's
+     * reason), or their line left out ({@code why} null: the bundle's words for it). Urgent for a fault.
+     */
     void cancellation(Viewer actor, Outage o, Collection<Long> customerIds, OffsetDateTime oldStart,
                       OffsetDateTime oldEnd, String why, String lines) {
         if (customerIds.isEmpty()) {
@@ -113,18 +149,20 @@ class OutageWarnings {
         Map<String, String> p = parameters(o, lines);
         p.put("oldStart", TIME.format(oldStart.atZoneSameInstant(zone)));
         p.put("oldEnd", TIME.format(oldEnd.atZoneSameInstant(zone)));
-        p.put("why", why);
+        p.put("why", why != null ? why : text("outage.notice.why.lines-changed"));
         List<AffectedCustomers.Found> audience = customerIds.stream()
                 .map(id -> new AffectedCustomers.Found(id, null, Effect.OUT, "")).toList();
-        schedule(actor, o, WarningKind.CANCELLATION, "outage-cancelled", "停电取消", audience, null, null, false, p);
+        schedule(actor, o, WarningKind.CANCELLATION, "outage-cancelled", audience, null, null,
+                o.getKind() == OutageKind.FAULT, p, null);
     }
 
     /**
-     * Tells the account manager of each of these customers, at once, which of their customers the outage concerns
-     * (one staff notice per manager: SMS, e-mail and staff inbox), so that they can call them. {@code what} says
-     * whether it is announced, moved or cancelled.
+     * Tells the account manager of each of these customers, at once, which of their customers the outage concerns,
+     * so that they can call them: one staff notice to all the managers (SMS, e-mail and staff inbox), each message
+     * with the manager's own count and customers. {@code what} says whether it is announced
+     * ({@link WarningKind#WARNING}), moved ({@code REVISION}) or cancelled ({@code CANCELLATION}).
      */
-    void alertManagers(Viewer actor, Outage o, Collection<Long> customerIds, String what, String lines) {
+    void alertManagers(Viewer actor, Outage o, Collection<Long> customerIds, WarningKind what, String lines) {
         if (customerIds.isEmpty()) {
             return;
         }
@@ -136,19 +174,25 @@ class OutageWarnings {
                     .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 10_000))).getResultList()
                     .forEach(r -> byManager.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
         }
+        if (byManager.isEmpty()) {
+            return;
+        }
+        String whatText = text("outage.notice.what." + what);
         Map<String, String> p = parameters(o, lines);
-        p.put("what", what);
+        p.put("what", whatText);
+        Map<Long, Map<String, String>> perManager = new HashMap<>();
+        String separator = text("outage.notice.customers-separator");
         byManager.forEach((manager, names) -> {
-            Map<String, String> values = new HashMap<>(p);
-            values.put("count", String.valueOf(names.size()));
-            values.put("customers", String.join("、", names.subList(0, Math.min(5, names.size())))
-                    + (names.size() > 5 ? " 等" : ""));
-            NoticeRequest request = NoticeRequest.toStaff(PURPOSE, "outage-managers", "停电客户提醒（" + what + "）："
-                    + o.getTitle(), List.of(manager), null, values);
-            long noticeId = notices.schedule(sender(actor, o), request).id();
-            warnings.persist(new OutageWarning(o.getId(), WarningKind.MANAGERS, noticeId, OffsetDateTime.now(),
-                    names.size(), actor.username()));
+            String named = String.join(separator, names.subList(0, Math.min(NAMED, names.size())));
+            perManager.put(manager, Map.of("count", String.valueOf(names.size()),
+                    "customers", names.size() > NAMED ? text("outage.notice.customers-more", named) : named));
         });
+        NoticeRequest request = new NoticeRequest(PURPOSE, "outage-managers", language,
+                text("outage.notice.title.MANAGERS", o.getTitle(), whatText), List.of(), List.of(), null, null, p,
+                null, null, false, null, List.copyOf(byManager.keySet()), null, null, perManager);
+        long noticeId = notices.schedule(sender(actor, o), request).id();
+        warnings.persist(new OutageWarning(o.getId(), WarningKind.MANAGERS, noticeId, OffsetDateTime.now(),
+                byManager.values().stream().mapToInt(List::size).sum(), actor.username()));
     }
 
     /** The customers any warning, reminder or revision of the outage has reached (or is reaching right now). */
@@ -171,50 +215,48 @@ class OutageWarnings {
                 o.getId(), kinds).stream().map(OutageWarning::getNoticeId).toList();
     }
 
-    private long schedule(Viewer actor, Outage o, WarningKind kind, String template, String label,
+    private long schedule(Viewer actor, Outage o, WarningKind kind, String template,
                           List<AffectedCustomers.Found> customers, OffsetDateTime at, OffsetDateTime expires,
-                          boolean urgent, Map<String, String> parameters) {
+                          boolean urgent, Map<String, String> parameters, String key) {
         Map<Long, Map<String, String>> perCustomer = new HashMap<>();
+        String oneSourceOut = text("outage.notice.effect." + Effect.ONE_SOURCE_OUT);
         for (AffectedCustomers.Found f : customers) {
             if (f.effect() == Effect.ONE_SOURCE_OUT) {
-                perCustomer.put(f.customerId(), Map.of("effect", "一路电源停电，另一路电源继续供电，请核查重要负荷的切换",
-                        "linesOut", f.linesOut()));
+                perCustomer.put(f.customerId(), Map.of("effect", oneSourceOut, "linesOut", f.linesOut()));
             } else if (!f.linesOut().isEmpty()) {
                 perCustomer.put(f.customerId(), Map.of("linesOut", f.linesOut()));
             }
         }
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(customers.stream()
                 .map(AffectedCustomers.Found::customerId).toList()));
-        NoticeRequest request = new NoticeRequest(PURPOSE, template, "zh", label + "：" + o.getTitle(), ids, List.of(),
-                null, null, parameters, perCustomer, at, urgent, expires);
+        NoticeRequest request = new NoticeRequest(PURPOSE, template, language,
+                text("outage.notice.title." + kind, o.getTitle()), ids, List.of(), null, null, parameters,
+                perCustomer, at, urgent, expires, List.of(), null, key);
         long noticeId = notices.schedule(sender(actor, o), request).id();
         warnings.persist(new OutageWarning(o.getId(), kind, noticeId, at == null ? OffsetDateTime.now() : at,
                 ids.size(), actor.username()));
-        // the notice engine loaded every customer and contact of the audience as entities; left in the persistence
-        // context, each later query of the transaction would dirty-check them all (seconds for 5,000 customers)
-        em.flush();
-        em.clear();
         return noticeId;
     }
 
     private Map<String, String> parameters(Outage o, String lines) {
         Map<String, String> p = new HashMap<>();
         p.put("title", o.getTitle());
-        p.put("kind", switch (o.getKind()) {
-            case PLANNED -> "计划检修";
-            case TEMPORARY -> "临时检修";
-            case FAULT -> "故障";
-        });
+        p.put("kind", text("outage.notice.kind." + o.getKind()));
         p.put("start", TIME.format(o.getStartsAt().atZoneSameInstant(zone)));
         p.put("end", TIME.format(o.getEndsAt().atZoneSameInstant(zone)));
-        p.put("restoration", o.getRestorationAt() == null ? "待定"
+        p.put("restoration", o.getRestorationAt() == null ? text("outage.notice.restoration-unknown")
                 : TIME.format(o.getRestorationAt().atZoneSameInstant(zone)));
         p.put("lines", lines);
         p.put("linesOut", lines);
         p.put("area", o.getArea().isBlank() ? "—" : o.getArea());
         p.put("reason", o.getReason());
-        p.put("effect", "全部停电");
+        p.put("effect", text("outage.notice.effect." + Effect.OUT));
         return p;
+    }
+
+    /** A word or phrase of the notices, in their language. */
+    private String text(String key, Object... args) {
+        return Messages.get(locale, key, args);
     }
 
     private static OffsetDateTime later(OffsetDateTime a, OffsetDateTime b) {

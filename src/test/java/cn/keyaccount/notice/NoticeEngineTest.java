@@ -3,6 +3,7 @@ package cn.keyaccount.notice;
 import static cn.keyaccount.notice.NoticeFixtures.SYSTEM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.customer.ContactView;
@@ -180,11 +181,25 @@ class NoticeEngineTest {
         assertEquals(1, ms.stream().filter(m -> m.recipientName().equals(c.name())).count());
 
         MessageView first = ms.getFirst();
-        QuarkusTransaction.requiringNew().run(() -> outbox.insert(n.id(), List.of(new NoticeOutbox.NewMessage(
-                customer, c.id(), c.name(), Channel.SMS, c.mobile(), null, "again", 1, java.time.Instant.now(),
-                java.time.Instant.now().plusSeconds(3600), false, null, null))));
+        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> outbox.insert(n.id(),
+                List.of(new NoticeOutbox.NewMessage(customer, c.id(), c.name(), Channel.SMS, c.mobile(), null, "again",
+                        1, java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600), false, null, null)))),
+                "the idempotency key refuses a second copy");
         assertEquals(ms.size(), fx.messages(n.id()).size(), "the idempotency key kept the second copy out");
         assertEquals(first.body(), fx.messages(n.id()).getFirst().body());
+    }
+
+    @Test
+    void a_text_with_tabs_backslashes_and_line_breaks_is_stored_exactly_as_written() {
+        ContactView c = fx.contact(fx.someCustomer(5), true, true, null, null);
+        String text = "线路\t10kV\\L01\r\n第二行 \\N 不是空值\n";
+        NoticeSummary n = notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "转义", List.of(),
+                List.of(c.id()), null, Set.of(Channel.SMS, Channel.EMAIL), Map.of("title", "t", "text", text), null,
+                OffsetDateTime.now().plusDays(1), false, null));
+        List<MessageView> ms = fx.messages(n.id());
+        assertEquals(2, ms.size());
+        assertTrue(ms.stream().allMatch(m -> m.body().contains(text)), "as written: " + ms);
+        assertEquals(c.name(), ms.getFirst().recipientName());
     }
 
     @Test

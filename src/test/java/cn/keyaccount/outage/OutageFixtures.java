@@ -113,6 +113,14 @@ public class OutageFixtures {
         return outages.register(viewer, draft(kind, start, lines), null);
     }
 
+    /** Lets the outage's first warnings fall due now, as if the days before their time had passed. */
+    @Transactional
+    public void warningsDueNow(long outageId) {
+        em.createNativeQuery("update notice_message set next_attempt_at = now() where state = 'SCHEDULED' "
+                + "and notice_id in (select notice_id from outage_warning where outage_id = ?1 and kind = 'WARNING')")
+                .setParameter(1, outageId).executeUpdate();
+    }
+
     /** Marks every message of the outage's notices as delivered, as if the dispatcher had sent them. */
     @Transactional
     public void deliverAll(long outageId) {

@@ -53,6 +53,8 @@ class OutageServiceTest {
     OutageFixtures fx;
     @Inject
     NoticeService noticeService;
+    @Inject
+    OutageReminders reminders;
 
     private Viewer scheduler() {
         return fx.viewer("scheduler");
@@ -133,6 +135,43 @@ class OutageServiceTest {
         assertEquals(1, notices(o.id(), WarningKind.REMINDER).size());
         assertEquals(start.minusDays(1).atZoneSameInstant(ZONE).toLocalDate().atTime(16, 0).atZone(ZONE)
                 .toInstant(), notices(o.id(), WarningKind.REMINDER).getFirst().plannedAt().toInstant());
+        assertTrue(notices(o.id(), WarningKind.REMINDER).getFirst().pending(), "written when due, not at saving");
+        assertTrue(messages.stream().noneMatch(m -> m.noticeTitle().startsWith("停电提醒")));
+    }
+
+    @Test
+    void the_reminder_is_written_once_shortly_before_it_is_due_and_goes_out_at_its_time() {
+        long line = fx.newLine();
+        long customer = fx.customer(SupplyMode.DUAL, Importance.FIRST, line, fx.newLine());
+        OutageDetails o = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(12), line);
+        OffsetDateTime due = notices(o.id(), WarningKind.REMINDER).getFirst().plannedAt();
+
+        reminders.writeDue(due.minus(Duration.ofMinutes(16)));
+        assertTrue(notices(o.id(), WarningKind.REMINDER).getFirst().pending(), "not yet 16 minutes before");
+        // two nodes running the job at the same moment, then a later run
+        var nodeA = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> reminders.writeDue(due.minus(Duration.ofMinutes(14))));
+        var nodeB = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> reminders.writeDue(due.minus(Duration.ofMinutes(14))));
+        assertTrue(nodeA.join() + nodeB.join() >= 1, "15 minutes before: written");
+        reminders.writeDue(due.minus(Duration.ofMinutes(13)));
+
+        List<WarningView> reminder = notices(o.id(), WarningKind.REMINDER);
+        assertEquals(1, reminder.size(), "written once");
+        assertFalse(reminder.getFirst().pending());
+        assertEquals(due.toInstant(), reminder.getFirst().plannedAt().toInstant());
+        List<MessageView> sent = outages.messages(SYSTEM, o.id(), customer, 0, 50).stream()
+                .filter(m -> m.noticeTitle().startsWith("停电提醒")).toList();
+        assertEquals(3, sent.size(), "SMS, e-mail and portal: " + sent);
+        assertTrue(sent.stream().allMatch(m -> m.state() == MessageState.SCHEDULED
+                && !m.nextAttemptAt().toInstant().isBefore(due.toInstant())), "not before its time");
+        assertTrue(sent.stream().anyMatch(m -> m.body().contains("一路电源停电")), "a dual-supply customer's effect");
+        OutageDetails held = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(3), line);
+        assertTrue(notices(held.id(), WarningKind.REMINDER).isEmpty(), "a held outage owes no reminder yet");
+        outages.cancel(scheduler(), o.id(), "计划调整");
+        assertTrue(outages.messages(SYSTEM, o.id(), customer, 0, 50).stream()
+                .filter(m -> m.noticeTitle().startsWith("停电提醒"))
+                .allMatch(m -> m.state() == MessageState.EXPIRED && "withdrawn".equals(m.error())));
     }
 
     @Test
@@ -221,9 +260,12 @@ class OutageServiceTest {
         long added = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, other);
         OutageDetails o = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(6), line);
         fx.deliverAll(o.id());
+        reminders.writeDue(notices(o.id(), WarningKind.REMINDER).getFirst().plannedAt());
+        long version = outages.get(SYSTEM, o.id()).version();
+        assertTrue(version > o.version(), "writing the reminder changed the outage: an edit begun before is stale");
         // the second customer leaves the line: only the first is on it now, and a customer of the other line joins
         OutageDraft moved = new OutageDraft(OutageKind.PLANNED, o.title(), o.reason(), o.area(), "",
-                daysAhead(16), daysAhead(16).plusHours(6), null, null, List.of(line, other), List.of(), o.version());
+                daysAhead(16), daysAhead(16).plusHours(6), null, null, List.of(line, other), List.of(), version);
         fx.customer(SupplyMode.SINGLE, Importance.NORMAL, other);
         OutageDetails after = outages.update(scheduler(), o.id(), moved);
 
@@ -231,10 +273,14 @@ class OutageServiceTest {
         List<MessageView> toTold = outages.messages(SYSTEM, o.id(), told, 0, 50);
         assertTrue(toTold.stream().anyMatch(m -> m.noticeTitle().startsWith("停电变更") && m.body().contains("变更")),
                 "the revision names old and new times");
-        assertTrue(notices(o.id(), WarningKind.REMINDER).getFirst().withdrawn(), "the old reminder is withdrawn");
+        List<WarningView> reminders = notices(o.id(), WarningKind.REMINDER);
+        assertTrue(reminders.getFirst().withdrawn(), "the reminder written before is withdrawn");
         assertTrue(outages.messages(SYSTEM, o.id(), told, 0, 50).stream()
-                .filter(m -> m.noticeTitle().startsWith("停电提醒") && m.state() == MessageState.EXPIRED)
-                .allMatch(m -> "withdrawn".equals(m.error())));
+                .filter(m -> m.noticeTitle().startsWith("停电提醒"))
+                .allMatch(m -> m.state() == MessageState.EXPIRED && "withdrawn".equals(m.error())));
+        assertTrue(reminders.getLast().pending(), "a new one is due the day before the new start");
+        assertEquals(daysAhead(16).minusDays(1).atZoneSameInstant(ZONE).toLocalDate().atTime(16, 0).atZone(ZONE)
+                .toInstant(), reminders.getLast().plannedAt().toInstant());
         Map<Long, AffectedRow> rows = affected(o.id());
         assertEquals(WarningClass.BELOW_REGULATION, rows.get(told).warningClass(), "the first warning stays on record");
         assertEquals(WarningClass.ON_TIME, rows.get(added).warningClass(), "a new customer is warned on schedule");
@@ -294,6 +340,8 @@ class OutageServiceTest {
 
         OutageDetails resolved = outages.release(supervisor(), onPeriod.id(), "客户同意调整生产");
         assertEquals(OutageStatus.ANNOUNCED, resolved.status());
+        assertTrue(resolved.warnings().stream().anyMatch(w -> w.kind() == WarningKind.REMINDER && w.pending()),
+                "released: the reminder is due");
         assertEquals(WarningClass.ON_TIME, affected(onPeriod.id()).get(declared).warningClass());
     }
 
@@ -302,7 +350,9 @@ class OutageServiceTest {
         long line = fx.newLine();
         long mine = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
         long theirs = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        long colleagues = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
         fx.assign(mine, "manager");
+        fx.assign(colleagues, "mgr02");
         String customerUser = fx.portalUser(mine);
         OutageDetails o = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(12), line);
         long elsewhere = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(12), fx.newLine()).id();
@@ -317,12 +367,19 @@ class OutageServiceTest {
                 () -> outages.messages(manager, o.id(), theirs, 0, 10)).kind());
         assertFalse(outages.get(manager, o.id()).manageable());
         List<WarningView> alerts = notices(o.id(), WarningKind.MANAGERS);
-        assertEquals(1, alerts.size(), "one alert per manager with customers on the line");
-        assertEquals(1, alerts.getFirst().customers());
-        List<MessageView> toManager = noticeService.messagesOf(List.of(alerts.getFirst().noticeId()), null, 0, 10);
-        assertFalse(toManager.isEmpty());
-        assertTrue(toManager.stream().allMatch(m -> Long.valueOf(manager.userId()).equals(m.userId())
-                && m.body().contains("1")), "the manager is told, about their one customer: " + toManager);
+        assertEquals(1, alerts.size(), "one alert to all the managers with customers on the line");
+        assertEquals(2, alerts.getFirst().customers());
+        Map<Long, List<MessageView>> toManagers = noticeService.messagesOf(List.of(alerts.getFirst().noticeId()),
+                null, 0, 20).stream().collect(Collectors.groupingBy(MessageView::userId));
+        long colleague = fx.viewer("mgr02").userId();
+        assertEquals(java.util.Set.of(manager.userId(), colleague), toManagers.keySet());
+        String mineName = affected(o.id()).get(mine).customerName();
+        String colleaguesName = affected(o.id()).get(colleagues).customerName();
+        assertTrue(toManagers.get(manager.userId()).stream().allMatch(m -> m.body().contains(mineName)
+                && !m.body().contains(colleaguesName)), "each manager is told about their own customer: "
+                + toManagers);
+        assertTrue(toManagers.get(colleague).stream().allMatch(m -> m.body().contains(colleaguesName)
+                && !m.body().contains(mineName)));
         assertEquals(BusinessException.Kind.FORBIDDEN, assertThrows(BusinessException.class,
                 () -> outages.cancel(manager, o.id(), "x")).kind());
         assertTrue(outages.upcomingForCustomer(customer).stream().anyMatch(c -> c.outageId() == o.id()

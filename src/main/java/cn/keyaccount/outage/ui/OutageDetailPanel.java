@@ -116,7 +116,8 @@ class OutageDetailPanel extends VerticalLayout {
         notices.addColumn(WarningView::scheduled).setHeader(OutageUi.t("outage.scheduled"));
         notices.addColumn(WarningView::delivered).setHeader(OutageUi.t("outage.compliance.delivered"));
         notices.addColumn(WarningView::failed).setHeader(OutageUi.t("outage.compliance.failed"));
-        notices.addColumn(w -> w.withdrawn() ? OutageUi.t("outage.withdrawn") : "").setAutoWidth(true);
+        notices.addColumn(w -> w.withdrawn() ? OutageUi.t("outage.withdrawn")
+                : w.pending() ? OutageUi.t("outage.reminder-pending") : "").setAutoWidth(true);
 
         messages.setId("outage-messages");
         MessageColumns.add(messages);

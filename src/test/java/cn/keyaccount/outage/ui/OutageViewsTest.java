@@ -16,6 +16,7 @@ import cn.keyaccount.outage.OutageStatus;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.tabs.TabSheet;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -66,6 +67,13 @@ class OutageViewsTest extends BrowserlessQuarkusTest {
         assertEquals(1, saved.oneSourceOut(), "dual supply: one source out");
         assertTrue(view.detail.move.isVisible() && view.detail.cancel.isVisible());
         assertFalse(view.detail.release.isVisible());
+        TabSheet tabs = $(TabSheet.class).first();
+        tabs.setSelectedTab(tabs.getTab(view.detail.notices));
+        roundTrip();
+        var notices = test(view.detail.notices);
+        int last = notices.size() - 1;
+        assertEquals("前一日提醒", notices.getCellText(last, 0), "the reminder, written when due");
+        assertEquals("到时生成", notices.getCellText(last, 7));
     }
 
     @Test
