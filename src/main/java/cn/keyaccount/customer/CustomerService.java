@@ -31,7 +31,7 @@ public class CustomerService {
             + "c.industryName, c.district, u.name, c.voltageKv, c.contractCapacityKva, c.importance, c.tier, "
             + "c.annualKwh, m.id, m.displayName) from Customer c join c.unit u left join c.manager m";
 
-    /** Where a page of the list is looked for: the narrow search copy of the customers (V14). */
+    /** Where a page of the list is looked for: the narrow search copy of the customers (V13). */
     private static final String SEARCHED = " from CustomerSearchEntry c";
 
     /** Ids per {@code in} list when reading many customers at once (a bind parameter each). */

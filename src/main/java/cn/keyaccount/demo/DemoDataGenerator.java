@@ -288,7 +288,7 @@ public class DemoDataGenerator {
                          + "backup_manager_id, valid_from, valid_to, assigned_by, reason) values (?,?,?,?,?,?,?,?)");
                  PreparedStatement uc = c.prepareStatement(
                          "insert into user_customer (user_id, customer_id) values (?,?)");
-                 // the list's search copy, as the trigger customer_search_sync_trg would write it (V14)
+                 // the list's search copy, as the trigger customer_search_sync_trg would write it (V13)
                  PreparedStatement cs = c.prepareStatement("insert into customer_search (id, unit_id, unit_path, "
                          + "manager_id, backup_manager_id, tier, voltage_kv, importance, name, account_no, "
                          + "contract_capacity_kva, annual_kwh, updated_at, search_text, search_tokens) "
