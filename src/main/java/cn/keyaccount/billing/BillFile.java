@@ -1,6 +1,6 @@
 package cn.keyaccount.billing;
 
-import java.io.ByteArrayInputStream;
+import cn.keyaccount.base.SheetRows;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -22,14 +22,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * Reads the billing system's exports: the monthly bill issuance and payments, as CSV (UTF-8, or GBK as Excel in
@@ -171,33 +163,7 @@ final class BillFile {
     }
 
     private static List<List<String>> xlsx(byte[] content) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter format = new DataFormatter(Locale.ROOT);
-        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-            Sheet sheet = wb.getSheetAt(0);
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < row.getLastCellNum(); c++) {
-                        Cell cell = row.getCell(c);
-                        if (cell != null && cell.getCellType() == CellType.NUMERIC
-                                && DateUtil.isCellDateFormatted(cell)) {
-                            cells.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
-                        } else if (cell != null && cell.getCellType() == CellType.NUMERIC) {
-                            cells.add(BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString());
-                        } else {
-                            cells.add(cell == null ? "" : format.formatCellValue(cell));
-                        }
-                    }
-                }
-                while (rows.size() < r) {
-                    rows.add(List.of());
-                }
-                rows.add(cells);
-            }
-        }
-        return rows;
+        return SheetRows.firstSheet(content, t -> t.toLocalDate().toString());
     }
 
     /** Reads one row's fields, noting each bad value as a problem. */

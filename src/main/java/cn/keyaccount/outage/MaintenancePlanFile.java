@@ -1,8 +1,7 @@
 package cn.keyaccount.outage;
 
-import java.io.ByteArrayInputStream;
+import cn.keyaccount.base.SheetRows;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,14 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * Reads a weekly maintenance plan (周检修计划) from XLSX, first sheet, columns found by their Chinese or English
@@ -168,33 +159,6 @@ final class MaintenancePlanFile {
     }
 
     private static List<List<String>> cells(byte[] content) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter format = new DataFormatter(Locale.ROOT);
-        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-            Sheet sheet = wb.getSheetAt(0);
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < row.getLastCellNum(); c++) {
-                        Cell cell = row.getCell(c);
-                        if (cell != null && cell.getCellType() == CellType.NUMERIC
-                                && DateUtil.isCellDateFormatted(cell)) {
-                            cells.add(cell.getLocalDateTimeCellValue().format(TIMES.getFirst()));
-                        } else if (cell != null && cell.getCellType() == CellType.NUMERIC) {
-                            cells.add(BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros()
-                                    .toPlainString());
-                        } else {
-                            cells.add(cell == null ? "" : format.formatCellValue(cell));
-                        }
-                    }
-                }
-                while (rows.size() < r) {
-                    rows.add(List.of());
-                }
-                rows.add(cells);
-            }
-        }
-        return rows;
+        return SheetRows.firstSheet(content, t -> t.format(TIMES.getFirst()));
     }
 }
