@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -132,34 +133,30 @@ public class NoticeOutbox {
      * recipient is ever written twice.
      */
     void insert(long noticeId, List<NewMessage> rows) {
-        if (rows.isEmpty()) {
-            return;
+        if (!rows.isEmpty()) {
+            insert(noticeId, sink -> rows.forEach(sink));
         }
+    }
+
+    /**
+     * As {@link #insert(long, List)}, with the messages made while the stream is open: {@code messages} hands each to
+     * its sink, and every 60 kB of rows goes to the database as soon as it is made, so that PostgreSQL stores one
+     * chunk while the next is being built. {@code messages} must not use the database (its connection is busy with
+     * the COPY). Returns how many messages were written.
+     */
+    int insert(long noticeId, Consumer<Consumer<NewMessage>> messages) {
+        int[] written = {0};
         em.unwrap(Session.class).doWork(c -> {
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
             try {
                 StringBuilder line = new StringBuilder(64 * 1024);
-                for (NewMessage m : rows) {
-                    line.append(noticeId).append('\t');
-                    field(line, m.customerId()).append('\t');
-                    field(line, m.contactId()).append('\t');
-                    field(line, truncate(m.recipientName(), 100)).append('\t');
-                    field(line, m.channel().name()).append('\t');
-                    field(line, m.address()).append('\t');
-                    field(line, m.subject() == null ? null : truncate(m.subject(), 300)).append('\t');
-                    field(line, m.body()).append('\t');
-                    line.append(m.segments()).append('\t');
-                    field(line, m.dueAt()).append('\t');
-                    field(line, m.expiresAt()).append('\t');
-                    line.append(m.urgent()).append('\t');
-                    field(line, m.quietFrom()).append('\t');
-                    field(line, m.quietTo()).append('\t');
-                    line.append(m.recipientKey()).append('\t');
-                    field(line, m.userId()).append('\n');
+                messages.accept(m -> {
+                    row(line, noticeId, m);
+                    written[0]++;
                     if (line.length() >= 60 * 1024) {
                         write(copy, line);
                     }
-                }
+                });
                 write(copy, line);
                 copy.endCopy();
             } finally {
@@ -168,11 +165,35 @@ public class NoticeOutbox {
                 }
             }
         });
+        return written[0];
     }
 
-    private static void write(CopyIn copy, StringBuilder line) throws SQLException {
+    private static void row(StringBuilder line, long noticeId, NewMessage m) {
+        line.append(noticeId).append('\t');
+        field(line, m.customerId()).append('\t');
+        field(line, m.contactId()).append('\t');
+        field(line, truncate(m.recipientName(), 100)).append('\t');
+        field(line, m.channel().name()).append('\t');
+        field(line, m.address()).append('\t');
+        field(line, m.subject() == null ? null : truncate(m.subject(), 300)).append('\t');
+        field(line, m.body()).append('\t');
+        line.append(m.segments()).append('\t');
+        field(line, m.dueAt()).append('\t');
+        field(line, m.expiresAt()).append('\t');
+        line.append(m.urgent()).append('\t');
+        field(line, m.quietFrom()).append('\t');
+        field(line, m.quietTo()).append('\t');
+        line.append(m.recipientKey()).append('\t');
+        field(line, m.userId()).append('\n');
+    }
+
+    private static void write(CopyIn copy, StringBuilder line) {
         byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Writing notice messages failed", e);
+        }
         line.setLength(0);
     }
 

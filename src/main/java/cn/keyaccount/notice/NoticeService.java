@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The one way the application sends anything to customers and staff. {@link #schedule} turns a {@link NoticeRequest}
@@ -124,28 +125,31 @@ public class NoticeService {
             });
         }
         named.forEach(c -> audience.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(c));
-        FanOut out = new FanOut(notice, r, templates.renderer(r.template(), r.language()));
-        audience.forEach((customerId, people) -> fanOut(out, byId.get(customerId), people));
-        r.customerIds().stream().filter(id -> !audience.containsKey(id))
-                .forEach(id -> fanOut(out, byId.get(id), List.of()));
         CustomerName about = r.aboutCustomerId() != null ? byId.get(r.aboutCustomerId())
                 : customerIds.size() == 1 ? byId.get(customerIds.iterator().next()) : null;
-        staff.forEach(u -> fanOutToStaff(out, about, u));
-        outbox.insert(notice.getId(), out.rows);
+        FanOut out = new FanOut(notice, r, templates.renderer(r.template(), r.language()));
+        // the messages are made while the COPY stores them: nothing in here may use the database
+        outbox.insert(notice.getId(), sink -> {
+            out.sink = sink;
+            audience.forEach((customerId, people) -> fanOut(out, byId.get(customerId), people));
+            r.customerIds().stream().filter(id -> !audience.containsKey(id))
+                    .forEach(id -> fanOut(out, byId.get(id), List.of()));
+            staff.forEach(u -> fanOutToStaff(out, about, u));
+        });
         notice.setSkipped(out.skipped);
         audit.record(viewer.username(), "NOTICE_SCHEDULED", "NOTICE", notice.getId(),
                 about == null ? null : about.id(), viewer.unitPath(),
-                notice.getTitle() + " → " + out.rows.size(), null, null);
+                notice.getTitle() + " → " + out.written, null, null);
         // a new notice: every message written is waiting, so the counts need no query
         return new NoticeSummary(notice.getId(), notice.getPurpose(), notice.getTemplate(), notice.getTitle(),
                 notice.getPlannedAt(), notice.getExpiresAt(), notice.isUrgent(), notice.getCreatedBy(),
-                notice.getCreatedAt(), notice.getSkipped(), out.rows.size(), out.rows.size(), 0, 0, 0, 0, 0, 0);
+                notice.getCreatedAt(), notice.getSkipped(), out.written, out.written, 0, 0, 0, 0, 0, 0);
     }
 
     /**
-     * The messages of one notice as they are built: one per recipient and channel (a recipient named twice gets one;
-     * the unique index would also refuse the second), the count of those skipped, and the template's renderer, which
-     * fills each distinct text once.
+     * The messages of one notice as they are built, handed to the outbox's COPY ({@code sink}) one by one: one per
+     * recipient and channel (a recipient named twice gets one; the unique index would also refuse the second), the
+     * counts of those written and skipped, and the template's renderer, which fills each distinct text once.
      */
     private static final class FanOut {
         final Notice notice;
@@ -153,8 +157,9 @@ public class NoticeService {
         final NoticeTemplates.Renderer texts;
         final Instant planned;
         final Instant expires;
-        final List<NoticeOutbox.NewMessage> rows = new ArrayList<>();
         final Set<NoticeOutbox.Key> keys = new HashSet<>();
+        Consumer<NoticeOutbox.NewMessage> sink;
+        int written;
         int skipped;
 
         FanOut(Notice notice, NoticeRequest request, NoticeTemplates.Renderer texts) {
@@ -171,7 +176,8 @@ public class NoticeService {
 
         void add(NoticeOutbox.NewMessage m) {
             if (keys.add(m.key())) {
-                rows.add(m);
+                sink.accept(m);
+                written++;
             }
         }
     }
