@@ -32,6 +32,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -372,13 +373,17 @@ public class OutageService {
         return cut;
     }
 
+    /**
+     * The cut lines as the notices name them: each whole substation by name, then the lines cut one by one (outside
+     * those substations) by code; an outage on a busy substation stays one phrase instead of a hundred codes.
+     */
     private String linesLabel(Outage o) {
-        Set<Long> cut = cutLines(o);
-        if (cut.isEmpty()) {
-            return "";
-        }
-        return network.linesForSupply(cut).stream().map(SupplyLine::getCode).sorted()
-                .collect(Collectors.joining(" "));
+        Map<Long, String> substationNames = o.getSubstationIds().isEmpty() ? Map.of() : network.substationNames();
+        List<String> substations = o.getSubstationIds().stream().map(substationNames::get).sorted().toList();
+        Set<Long> inSubstations = new HashSet<>(network.lineIdsOfSubstations(o.getSubstationIds()));
+        List<String> codes = network.linesForSupply(o.getLineIds()).stream()
+                .filter(l -> !inSubstations.contains(l.getId())).map(SupplyLine::getCode).sorted().toList();
+        return notices.linesLabel(substations, codes);
     }
 
     private static Map<String, Object> snapshot(Outage o) {

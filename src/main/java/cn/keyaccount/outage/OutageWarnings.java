@@ -254,6 +254,19 @@ class OutageWarnings {
         return p;
     }
 
+    /**
+     * The lines an outage cuts, in the notices' words: each whole substation ("城东变全站"), then single line codes
+     * separated by spaces.
+     */
+    String linesLabel(List<String> substations, List<String> lineCodes) {
+        List<String> parts = new ArrayList<>();
+        substations.forEach(s -> parts.add(text("outage.notice.lines.substation", s)));
+        if (!lineCodes.isEmpty()) {
+            parts.add(String.join(" ", lineCodes));
+        }
+        return String.join(text("outage.notice.customers-separator"), parts);
+    }
+
     /** A word or phrase of the notices, in their language. */
     private String text(String key, Object... args) {
         return Messages.get(locale, key, args);

@@ -49,8 +49,21 @@ public class OutageFixtures {
     /** A new 10 kV line out of the first substation, fed to nobody yet. */
     @Transactional
     public long newLine() {
-        long substation = ((Number) em.createNativeQuery("select min(id) from substation").getSingleResult())
-                .longValue();
+        return newLine(((Number) em.createNativeQuery("select min(id) from substation").getSingleResult())
+                .longValue());
+    }
+
+    /** A new 110 kV substation in the demo county, with no lines yet; returns its id. */
+    @Transactional
+    public long newSubstation(String name) {
+        return ((Number) em.createNativeQuery("insert into substation (name, voltage_kv, unit_id) values (?1, 110, "
+                + "(select unit_id from substation order by id limit 1)) returning id").setParameter(1, name)
+                .getSingleResult()).longValue();
+    }
+
+    /** A new 10 kV line out of this substation, fed to nobody yet. */
+    @Transactional
+    public long newLine(long substation) {
         String code = "TL" + SERIAL.incrementAndGet();
         return ((Number) em.createNativeQuery("insert into supply_line (code, name, voltage_kv, substation_id) "
                         + "values (?1, ?2, 10, ?3) returning id").setParameter(1, code)

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.customer.Importance;
 import cn.keyaccount.customer.SupplyMode;
+import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.notice.Channel;
 import cn.keyaccount.notice.MessageState;
 import cn.keyaccount.notice.MessageView;
@@ -55,6 +56,8 @@ class OutageServiceTest {
     NoticeService noticeService;
     @Inject
     OutageReminders reminders;
+    @Inject
+    NetworkService network;
 
     private Viewer scheduler() {
         return fx.viewer("scheduler");
@@ -172,6 +175,28 @@ class OutageServiceTest {
         assertTrue(outages.messages(SYSTEM, o.id(), customer, 0, 50).stream()
                 .filter(m -> m.noticeTitle().startsWith("停电提醒"))
                 .allMatch(m -> m.state() == MessageState.EXPIRED && "withdrawn".equals(m.error())));
+    }
+
+    @Test
+    void a_whole_substation_is_named_once_in_the_notices_and_the_customers_own_lines_by_code() {
+        long substation = fx.newSubstation("测试" + System.nanoTime() % 1_000_000 + "变电站");
+        long first = fx.newLine(substation);
+        long second = fx.newLine(substation);
+        long single = fx.newLine();
+        long customer = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, second);
+        OffsetDateTime start = daysAhead(21).atZoneSameInstant(ZONE).withHour(9).withMinute(0).toOffsetDateTime();
+        OutageDraft d = fx.draft(OutageKind.PLANNED, start, single);
+        OutageDetails o = outages.register(scheduler(), new OutageDraft(d.kind(), d.title(), d.reason(), d.area(), "",
+                d.startsAt(), d.endsAt(), null, null, List.of(single, first), List.of(substation), null), null);
+
+        String substationName = network.substationNames().get(substation);
+        String secondCode = network.line(second).code();
+        MessageView mail = outages.messages(SYSTEM, o.id(), customer, 0, 50).stream()
+                .filter(m -> m.channel() == Channel.EMAIL).findFirst().orElseThrow();
+        assertTrue(mail.body().contains("对以下线路进行计划检修停电：" + substationName + "全站、"
+                + network.line(single).code() + "。"), mail.body());
+        assertFalse(mail.body().contains(network.line(first).code()), "a line of the whole substation is not repeated");
+        assertTrue(mail.body().contains("受影响线路 " + secondCode), "the customer's own line by code: " + mail.body());
     }
 
     @Test
