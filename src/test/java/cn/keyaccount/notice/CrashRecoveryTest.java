@@ -77,7 +77,7 @@ class CrashRecoveryTest {
         for (ContactView c : List.of(answered, silent, keptSilent)) {
             long id = ids.get(c.name());
             assertTrue(journal.starting(id, token).get(), "the start mark is committed before the submit");
-            assertNotNull(sms.send(c.mobile(), fx.messages(n.id()).stream().filter(m -> m.id() == id).findFirst()
+            assertNotNull(submit(c.mobile(), fx.messages(n.id()).stream().filter(m -> m.id() == id).findFirst()
                     .orElseThrow().body()));
         }
         awaitReceiptFor(answered.mobile());
@@ -122,6 +122,23 @@ class CrashRecoveryTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(cn.keyaccount.base.BusinessException.class,
                 () -> notices.resolveUncertain(SYSTEM, n.id(), ids.get(untouched.name()), true));
         assertEquals("error.notice-message-not-uncertain", e.key());
+    }
+
+    /**
+     * Submits as the dying node did, waiting out the reconnect delay when the link is down at that moment (another
+     * node's dispatcher, or an earlier test, may just have lost or failed a bind).
+     */
+    private String submit(String mobile, String body) throws SendFailure, InterruptedException {
+        for (int i = 0; ; i++) {
+            try {
+                return sms.send(mobile, body);
+            } catch (SendFailure e) {
+                if (!e.isTransient() || i == 20) {
+                    throw e;
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 
     private void awaitReceiptFor(String mobile) throws InterruptedException {
