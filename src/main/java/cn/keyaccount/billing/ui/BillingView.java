@@ -1,5 +1,6 @@
 package cn.keyaccount.billing.ui;
 
+import cn.keyaccount.base.ui.Uploads;
 import cn.keyaccount.billing.BillView;
 import cn.keyaccount.billing.BillingService;
 import cn.keyaccount.billing.ImportProblem;
@@ -67,7 +68,7 @@ class BillingView extends VerticalLayout {
     }
 
     private Upload upload(String id, Importer importer) {
-        Upload upload = new Upload();
+        Upload upload = Uploads.localized(new Upload());
         upload.setUploadHandler(UploadHandler.inMemory((meta, data) -> {
             ImportReport report = importer.apply(viewer, meta.fileName(), data);
             upload.getUI().ifPresent(ui -> ui.access(() -> show(report)));

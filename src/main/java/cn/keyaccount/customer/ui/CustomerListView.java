@@ -2,9 +2,10 @@ package cn.keyaccount.customer.ui;
 
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.MainLayout;
+import cn.keyaccount.base.ui.Uploads;
 import cn.keyaccount.customer.CustomerDraft;
-import cn.keyaccount.customer.CustomerExcel;
 import cn.keyaccount.customer.CustomerExcel.ImportResult;
+import cn.keyaccount.customer.CustomerExcel;
 import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
@@ -145,6 +146,7 @@ class CustomerListView extends VerticalLayout {
         upload.setUploadButton(new Button(getTranslation("common.import"), VaadinIcon.UPLOAD.create()));
         upload.setDropLabel(new Span(getTranslation("customer.import.drop")));
         upload.setId("customer-import");
+        Uploads.localized(upload);
         return upload;
     }
 

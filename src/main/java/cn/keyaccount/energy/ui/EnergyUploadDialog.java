@@ -1,6 +1,7 @@
 package cn.keyaccount.energy.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Uploads;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.ImportReport;
 import cn.keyaccount.security.Viewer;
@@ -59,6 +60,7 @@ class EnergyUploadDialog extends Dialog {
         setHeaderTitle(getTranslation("energy.upload.title"));
         setWidth("min(1100px, 95vw)");
         upload.setId("energy-upload-files");
+        Uploads.localized(upload);
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, MAX_FILE_BYTES));

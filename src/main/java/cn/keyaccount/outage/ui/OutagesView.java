@@ -1,6 +1,7 @@
 package cn.keyaccount.outage.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Uploads;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.outage.ImportProblem;
 import cn.keyaccount.outage.MaintenancePlanImport;
@@ -76,6 +77,7 @@ class OutagesView extends VerticalLayout {
         register.setVisible(planner);
         Upload upload = new Upload();
         upload.setId("outage-import");
+        Uploads.localized(upload);
         upload.setAcceptedFileTypes(".xlsx");
         upload.setUploadButton(new Button(OutageUi.t("outage.import"), VaadinIcon.UPLOAD.create()));
         upload.setUploadHandler(UploadHandler.inMemory((meta, data) -> {

@@ -17,6 +17,7 @@ import cn.keyaccount.security.Role;
 import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.upload.Upload;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -44,6 +45,8 @@ class OutageViewsTest extends BrowserlessQuarkusTest {
         long customer = fx.customer(SupplyMode.DUAL, Importance.FIRST, line, fx.newLine());
         signIn("scheduler", Role.SCHEDULER_NAME);
         OutagesView view = open("outages", OutagesView.class);
+        Upload upload = $(Upload.class).id("outage-import");
+        assertEquals("将文件拖放到此处", upload.getI18n().getDropFiles().getOne(), "the upload speaks Chinese");
         test(view.register).click();
         roundTrip();
         OutageForm form = view.form;
