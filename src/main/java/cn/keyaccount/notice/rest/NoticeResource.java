@@ -1,6 +1,7 @@
 package cn.keyaccount.notice.rest;
 
 import cn.keyaccount.base.rest.QueryParams;
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.notice.MessageState;
 import cn.keyaccount.notice.MessageView;
@@ -13,7 +14,6 @@ import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,12 +49,8 @@ public class NoticeResource {
     @Operation(summary = "Schedule a notice to customers or contacts; it fans out into one message per contact "
             + "and channel at once")
     public Response schedule(NoticeRequest request, UriInfo uri) {
-        if (request == null) {
-            throw new BadRequestException();
-        }
-        NoticeSummary created = notices.schedule(viewer(), request);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        NoticeSummary created = notices.schedule(viewer(), Rest.required(request));
+        return Rest.created(uri, created.id(), created);
     }
 
     @GET
