@@ -362,7 +362,11 @@ public class NoticeOutbox {
 
     /**
      * An UNCERTAIN SMS takes the earliest receipt for its handset that arrived after its submit started and belongs
-     * to no recorded message: the receipt of the submit whose answer was lost.
+     * to no recorded message: the receipt of the submit whose answer was lost. Only while no other message to that
+     * handset could own the receipt: one started before the receipt came whose outcome is not recorded (SENDING, its
+     * provider id about to be written, or UNCERTAIN too) may be the receipt's sender, so the handset waits. The next
+     * pass (each receipt, each recovery run) tries again once that outcome is in; two UNCERTAIN messages to one
+     * handset stay for a scheduler, as nothing tells which receipt is whose.
      */
     private static final String MATCH_UNCERTAIN = """
             with pick as (
@@ -373,6 +377,10 @@ public class NoticeOutbox {
                                        and r.received_at >= m.submit_started_at
                  where m.state = 'UNCERTAIN' and m.channel = 'SMS'
                    and not exists (select 1 from notice_message x where x.provider_message_id = r.provider_message_id)
+                   and not exists (select 1 from notice_message o
+                                    where o.address = m.address and o.channel = 'SMS' and o.id <> m.id
+                                      and o.state in ('SENDING', 'UNCERTAIN')
+                                      and o.submit_started_at <= r.received_at)
                  order by m.id, r.received_at, r.id),
             taken as (
                 update notice_receipt r set matched = true from pick where r.id = pick.receipt_id returning r.id)

@@ -407,6 +407,22 @@ public class NoticeService {
                 .toList();
     }
 
+    /** One message of a notice as it is now; mobile masked. */
+    public MessageView message(Viewer viewer, long noticeId, long messageId) {
+        visible(viewer, noticeId);
+        return em.createQuery(VIEW + " and m.noticeId = :notice and m.id = :id", MessageView.class)
+                .setParameter("notice", noticeId).setParameter("id", messageId).getResultStream().findFirst()
+                .map(NoticeService::masked)
+                .orElseThrow(() -> BusinessException.notFound("error.notice-message-not-found", messageId));
+    }
+
+    private void requireMessage(long noticeId, long messageId) {
+        if (em.createQuery("select count(m) from NoticeMessage m where m.noticeId = :notice and m.id = :id",
+                Long.class).setParameter("notice", noticeId).setParameter("id", messageId).getSingleResult() == 0) {
+            throw BusinessException.notFound("error.notice-message-not-found", messageId);
+        }
+    }
+
     public long countMessages(Viewer viewer, long noticeId, MessageState state) {
         visible(viewer, noticeId);
         var q = em.createQuery("select count(m) from NoticeMessage m where m.noticeId = :notice"
@@ -493,27 +509,34 @@ public class NoticeService {
         return count;
     }
 
-    /** Puts one failed message back in the queue. */
+    /**
+     * Puts one failed message back in the queue with fresh attempts: 404 when the notice has no such message, 409
+     * unless it failed and has not expired.
+     */
     @Transactional
-    public int retryMessage(Viewer viewer, long noticeId, long messageId) {
+    public void retryMessage(Viewer viewer, long noticeId, long messageId) {
         Notice n = visible(viewer, noticeId);
         requireSender(viewer);
-        int count = outbox.retryFailed(noticeId, messageId);
+        requireMessage(noticeId, messageId);
+        if (outbox.retryFailed(noticeId, messageId) == 0) {
+            throw BusinessException.conflict("error.notice-message-not-failed", messageId);
+        }
         audit.record(viewer.username(), "NOTICE_RETRIED", "NOTICE", n.getId(), null, n.getUnitPath(),
                 n.getTitle() + " #" + messageId, null, null);
-        return count;
     }
 
     /**
      * Decides an UNCERTAIN message (its node died after asking the provider, no receipt came): {@code resend} puts it
-     * back in the queue, knowing the recipient may get it twice; otherwise it counts as sent. 404 unless uncertain.
+     * back in the queue, knowing the recipient may get it twice; otherwise it counts as sent. 404 when the notice has
+     * no such message, 409 unless it is uncertain (a receipt or another scheduler may have settled it meanwhile).
      */
     @Transactional
     public void resolveUncertain(Viewer viewer, long noticeId, long messageId, boolean resend) {
         Notice n = visible(viewer, noticeId);
         requireSender(viewer);
+        requireMessage(noticeId, messageId);
         if (!outbox.resolveUncertain(noticeId, messageId, resend, viewer.username())) {
-            throw BusinessException.notFound("error.notice-message-not-uncertain", messageId);
+            throw BusinessException.conflict("error.notice-message-not-uncertain", messageId);
         }
         audit.record(viewer.username(), resend ? "NOTICE_UNCERTAIN_RESENT" : "NOTICE_UNCERTAIN_COUNTED_SENT",
                 "NOTICE", n.getId(), null, n.getUnitPath(), n.getTitle() + " #" + messageId, null, null);

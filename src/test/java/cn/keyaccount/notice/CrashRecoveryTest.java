@@ -4,6 +4,7 @@ import static cn.keyaccount.notice.NoticeFixtures.SYSTEM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.customer.ContactView;
@@ -122,6 +123,89 @@ class CrashRecoveryTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(cn.keyaccount.base.BusinessException.class,
                 () -> notices.resolveUncertain(SYSTEM, n.id(), ids.get(untouched.name()), true));
         assertEquals("error.notice-message-not-uncertain", e.key());
+    }
+
+    @Test
+    void an_uncertain_sms_leaves_the_receipt_of_a_message_still_in_flight_to_the_same_handset_alone() throws Exception {
+        ContactView c = fx.contact(fx.someCustomer(31), true, false, null, null);
+        // the test plays the provider's receipts itself, each at the moment the race needs it
+        LoopbackServers.smsc().withholdReceipts(c.mobile());
+        MessageView lost = onlyMessage(later(c, "答复丢失"));
+        MessageView inFlight = onlyMessage(later(c, "答复未记"));
+
+        // a node submits the first message and dies before recording the provider's answer
+        UUID doomed = claim(lost.id(), "doomed-node");
+        assertTrue(journal.starting(lost.id(), doomed).get());
+        String lostId = submit(c.mobile(), lost.body());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notice_message set "
+                + "claimed_at = now() - interval '1 hour' where id = ?1").setParameter(1, lost.id()).executeUpdate());
+        outbox.recoverStale(Duration.ofMinutes(2));
+        assertEquals(MessageState.UNCERTAIN, reread(lost).state());
+
+        // a live node submits the second; its receipt comes before the node has written the provider's answer
+        UUID live = claim(inFlight.id(), "live-node");
+        assertTrue(journal.starting(inFlight.id(), live).get());
+        String inFlightId = submit(c.mobile(), inFlight.body());
+        outbox.recordReceipt(inFlightId, c.mobile(), true, "DELIVRD", "000", "id:" + inFlightId + " stat:DELIVRD");
+        outbox.recoverStale(Duration.ofMinutes(2));
+        assertEquals(MessageState.UNCERTAIN, reread(lost).state(), "the receipt may be the one in flight's");
+        assertNull(reread(lost).providerMessageId());
+
+        assertTrue(journal.record(new NoticeOutbox.Sent(inFlight.id(), inFlightId), live).get());
+        assertEquals(MessageState.DELIVERED, reread(inFlight).state(), "its receipt was kept for it");
+        assertEquals(inFlightId, reread(inFlight).providerMessageId());
+        outbox.recoverStale(Duration.ofMinutes(2));
+        assertEquals(MessageState.UNCERTAIN, reread(lost).state(), "that receipt is owned now");
+
+        // the lost answer's own receipt comes at last, and settles it
+        outbox.recordReceipt(lostId, c.mobile(), true, "DELIVRD", "000", "id:" + lostId + " stat:DELIVRD");
+        MessageView settled = reread(lost);
+        assertEquals(MessageState.DELIVERED, settled.state());
+        assertEquals(lostId, settled.providerMessageId());
+        assertEquals(inFlightId, reread(inFlight).providerMessageId());
+    }
+
+    @Test
+    void one_receipt_for_a_handset_with_two_uncertain_sms_settles_neither() throws Exception {
+        ContactView c = fx.contact(fx.someCustomer(32), true, false, null, null);
+        List<MessageView> both = List.of(onlyMessage(later(c, "两条待确认一")), onlyMessage(later(c, "两条待确认二")));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notice_message set "
+                        + "state = 'UNCERTAIN', submit_started_at = now(), attempts = 1 where id in (?1, ?2)")
+                .setParameter(1, both.get(0).id()).setParameter(2, both.get(1).id()).executeUpdate());
+
+        outbox.recordReceipt("two-" + c.mobile(), c.mobile(), true, "DELIVRD", "000", "stat:DELIVRD");
+        outbox.recoverStale(Duration.ofMinutes(2));
+        for (MessageView m : both) {
+            assertEquals(MessageState.UNCERTAIN, reread(m).state(), "which one it speaks of is unknown");
+        }
+        Number matched = (Number) em.createNativeQuery("select count(*) from notice_receipt where address = ?1 "
+                + "and matched").setParameter(1, c.mobile()).getSingleResult();
+        assertEquals(0, matched.intValue());
+    }
+
+    /** A notice by SMS to one contact, due in a month: only the test sends it. */
+    private NoticeSummary later(ContactView c, String title) {
+        return notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", title, List.of(),
+                List.of(c.id()), null, Set.of(Channel.SMS), Map.of("title", "t", "text", title), null,
+                OffsetDateTime.now().plusDays(30), true, null));
+    }
+
+    private MessageView onlyMessage(NoticeSummary n) {
+        return fx.messages(n.id()).getFirst();
+    }
+
+    private MessageView reread(MessageView m) {
+        return fx.messages(m.noticeId()).stream().filter(x -> x.id() == m.id()).findFirst().orElseThrow();
+    }
+
+    /** The claim of a node, committed before it submits. */
+    private UUID claim(long messageId, String node) {
+        UUID token = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notice_message set "
+                        + "state = 'SENDING', claimed_by = ?1, claimed_at = now(), claim_token = cast(?2 as uuid), "
+                        + "attempts = 1, next_attempt_at = now() where id = ?3").setParameter(1, node)
+                .setParameter(2, token.toString()).setParameter(3, messageId).executeUpdate());
+        return token;
     }
 
     /**

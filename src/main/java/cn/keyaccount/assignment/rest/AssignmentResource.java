@@ -3,11 +3,11 @@ package cn.keyaccount.assignment.rest;
 import cn.keyaccount.assignment.AssignmentRecord;
 import cn.keyaccount.assignment.AssignmentService;
 import cn.keyaccount.assignment.Reassignment;
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,9 +36,6 @@ public class AssignmentResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
     @Operation(summary = "Give customers a new primary (and backup) manager; all or nothing, returns the new records")
     public List<AssignmentRecord> reassign(Reassignment reassignment) {
-        if (reassignment == null) {
-            throw new BadRequestException();
-        }
-        return assignments.reassign(ViewerIdentity.viewer(identity), reassignment);
+        return assignments.reassign(ViewerIdentity.viewer(identity), Rest.required(reassignment));
     }
 }

@@ -1,6 +1,7 @@
 package cn.keyaccount.billing.rest;
 
 import cn.keyaccount.base.rest.QueryParams;
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.billing.BillView;
 import cn.keyaccount.billing.BillingService;
@@ -11,7 +12,6 @@ import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -54,7 +54,7 @@ public class BillingResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
     @Operation(summary = "Import a month's bill issuance and send the bill-issued notice")
     public Response importBills(@QueryParam("file") String file, byte[] content) {
-        return report(billing.importBills(viewer(), name(file), required(content)));
+        return report(billing.importBills(viewer(), name(file), Rest.requiredContent(content)));
     }
 
     @POST
@@ -64,7 +64,7 @@ public class BillingResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
     @Operation(summary = "Import payments: each marks its bill paid and stops its arrears reminders")
     public Response importPayments(@QueryParam("file") String file, byte[] content) {
-        return report(billing.importPayments(viewer(), name(file), required(content)));
+        return report(billing.importPayments(viewer(), name(file), Rest.requiredContent(content)));
     }
 
     @GET
@@ -93,9 +93,7 @@ public class BillingResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
     @Operation(summary = "Record a prepaid account's new balance: balance-change and, below the level, low-balance")
     public List<NoticeSummary> balance(@PathParam("id") long id, BalanceUpdate update) {
-        if (update == null) {
-            throw new BadRequestException();
-        }
+        Rest.required(update);
         return billing.recordBalance(viewer(), id, update.balance(), update.lowThreshold());
     }
 
@@ -105,13 +103,6 @@ public class BillingResource {
 
     private static String name(String file) {
         return file == null || file.isBlank() ? "upload" : file;
-    }
-
-    private static byte[] required(byte[] content) {
-        if (content == null || content.length == 0) {
-            throw new BadRequestException();
-        }
-        return content;
     }
 
     private Viewer viewer() {

@@ -2,6 +2,7 @@ package cn.keyaccount.customer.rest;
 
 import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.QueryParams;
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.customer.ContactDraft;
 import cn.keyaccount.customer.ContactService;
@@ -21,7 +22,6 @@ import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -111,9 +111,8 @@ public class CustomerResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Register a key customer (administrators and supervisors)")
     public Response create(CustomerDraft draft, UriInfo uri) {
-        CustomerDetails created = customers.create(viewer(), required(draft));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        CustomerDetails created = customers.create(viewer(), Rest.required(draft));
+        return Rest.created(uri, created.id(), created);
     }
 
     @PUT
@@ -121,7 +120,7 @@ public class CustomerResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Change a customer; send the version you read, a stale one is refused with 409")
     public CustomerDetails update(@PathParam("id") long id, CustomerDraft draft) {
-        return customers.update(viewer(), id, required(draft));
+        return customers.update(viewer(), id, Rest.required(draft));
     }
 
     @GET
@@ -137,9 +136,8 @@ public class CustomerResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Add a contact to a customer")
     public Response addContact(@PathParam("id") long id, ContactDraft draft, UriInfo uri) {
-        ContactView created = contacts.add(viewer(), id, required(draft));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        ContactView created = contacts.add(viewer(), id, Rest.required(draft));
+        return Rest.created(uri, created.id(), created);
     }
 
     @PUT
@@ -148,7 +146,7 @@ public class CustomerResource {
     @Operation(summary = "Change a contact; send the version you read")
     public ContactView updateContact(@PathParam("id") long id, @PathParam("contactId") long contactId,
                                      ContactDraft draft) {
-        return contacts.update(viewer(), id, contactId, required(draft));
+        return contacts.update(viewer(), id, contactId, Rest.required(draft));
     }
 
     @DELETE
@@ -173,9 +171,8 @@ public class CustomerResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Add a transformer to a customer")
     public Response addTransformer(@PathParam("id") long id, TransformerDraft draft, UriInfo uri) {
-        TransformerView created = transformers.add(viewer(), id, required(draft));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        TransformerView created = transformers.add(viewer(), id, Rest.required(draft));
+        return Rest.created(uri, created.id(), created);
     }
 
     @PUT
@@ -184,7 +181,7 @@ public class CustomerResource {
     @Operation(summary = "Change a transformer; send the version you read")
     public TransformerView updateTransformer(@PathParam("id") long id,
                                              @PathParam("transformerId") long transformerId, TransformerDraft draft) {
-        return transformers.update(viewer(), id, transformerId, required(draft));
+        return transformers.update(viewer(), id, transformerId, Rest.required(draft));
     }
 
     @DELETE
@@ -206,14 +203,6 @@ public class CustomerResource {
             throw new InvalidParameterException("sort");
         }
         return new CustomerSearch.Order(by, descending);
-    }
-
-    /** An empty body is a malformed request, not a service call with nothing in it. */
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw new BadRequestException();
-        }
-        return body;
     }
 
     private Viewer viewer() {

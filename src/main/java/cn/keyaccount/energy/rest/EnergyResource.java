@@ -1,6 +1,7 @@
 package cn.keyaccount.energy.rest;
 
 import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.energy.EnergyAnalyzer;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.EnergyProfile;
@@ -10,7 +11,6 @@ import cn.keyaccount.security.Role;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -86,10 +86,7 @@ public class EnergyResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Change the energy profile; send both versions you read, a stale one is refused with 409")
     public EnergyProfile updateProfile(@PathParam("id") long id, EnergyProfile profile) {
-        if (profile == null) {
-            throw new BadRequestException("body");
-        }
-        return energy.updateProfile(ViewerIdentity.viewer(identity), id, profile);
+        return energy.updateProfile(ViewerIdentity.viewer(identity), id, Rest.required(profile));
     }
 
     @POST

@@ -1,13 +1,13 @@
 package cn.keyaccount.energy.rest;
 
 import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.energy.TariffService;
 import cn.keyaccount.energy.TariffView;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -55,12 +55,8 @@ public class TariffResource {
     @Operation(summary = "Add a tariff version (structure and prices from validFrom); 201 with its Location, 422 with "
             + "the field errors")
     public Response create(TariffView draft, @Context UriInfo uri) {
-        if (draft == null) {
-            throw new BadRequestException("body");
-        }
-        TariffView created = tariffs.create(ViewerIdentity.viewer(identity), draft);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        TariffView created = tariffs.create(ViewerIdentity.viewer(identity), Rest.required(draft));
+        return Rest.created(uri, created.id(), created);
     }
 
     private static LocalDate date(String name, String value) {
@@ -83,9 +79,6 @@ public class TariffResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Change a version's prices; send the version you read, a stale one is refused with 409")
     public TariffView update(@PathParam("id") long id, TariffView prices) {
-        if (prices == null) {
-            throw new BadRequestException("body");
-        }
-        return tariffs.updatePrices(ViewerIdentity.viewer(identity), id, prices);
+        return tariffs.updatePrices(ViewerIdentity.viewer(identity), id, Rest.required(prices));
     }
 }

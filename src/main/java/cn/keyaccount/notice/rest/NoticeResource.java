@@ -1,6 +1,8 @@
 package cn.keyaccount.notice.rest;
 
+import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.rest.QueryParams;
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.notice.MessageState;
 import cn.keyaccount.notice.MessageView;
@@ -13,7 +15,6 @@ import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,12 +30,19 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Notices: schedule one, follow its progress message by message, retry the failed ones; template previews. */
+/**
+ * Notices: schedule one, follow its progress message by message, retry the failed ones (all or one), decide the
+ * uncertain ones; template previews. The notice centre's rules: a notice out of the caller's reach is absent.
+ */
 @Path("/api/notices")
 @Tag(name = "Notices", description = "SMS, e-mail and portal notices with their delivery proof")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class NoticeResource {
+
+    /** A scheduler's decision on an UNCERTAIN message: send it again, or count it as sent. */
+    public record Decision(Boolean resend) {
+    }
 
     private final NoticeService notices;
     private final SecurityIdentity identity;
@@ -49,12 +57,8 @@ public class NoticeResource {
     @Operation(summary = "Schedule a notice to customers or contacts; it fans out into one message per contact "
             + "and channel at once")
     public Response schedule(NoticeRequest request, UriInfo uri) {
-        if (request == null) {
-            throw new BadRequestException();
-        }
-        NoticeSummary created = notices.schedule(viewer(), request);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        NoticeSummary created = notices.schedule(viewer(), Rest.required(request));
+        return Rest.created(uri, created.id(), created);
     }
 
     @GET
@@ -94,6 +98,33 @@ public class NoticeResource {
     @Operation(summary = "Put the notice's failed messages back in the queue; answers how many")
     public Map<String, Integer> retry(@PathParam("id") long id) {
         return Map.of("requeued", notices.retryFailed(viewer(), id));
+    }
+
+    @POST
+    @Path("{id}/messages/{messageId}/retry")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "Put one failed message back in the queue with fresh attempts; answers the message as it is "
+            + "now (409 unless it failed and has not expired)")
+    public MessageView retryMessage(@PathParam("id") long id, @PathParam("messageId") long messageId) {
+        Viewer v = viewer();
+        notices.retryMessage(v, id, messageId);
+        return notices.message(v, id, messageId);
+    }
+
+    @POST
+    @Path("{id}/messages/{messageId}/decision")
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @Operation(summary = "Decide an UNCERTAIN message (its node died after asking the provider, no receipt came): "
+            + "{\"resend\": true} sends it again, knowing it may arrive twice; false counts it as sent. Answers the "
+            + "message as it is now (409 unless uncertain, 422 without resend)")
+    public MessageView decide(@PathParam("id") long id, @PathParam("messageId") long messageId, Decision decision) {
+        if (Rest.required(decision).resend() == null) {
+            throw BusinessException.invalidFields(List.of(new BusinessException.FieldError("resend",
+                    "error.required")));
+        }
+        Viewer v = viewer();
+        notices.resolveUncertain(v, id, messageId, decision.resend());
+        return notices.message(v, id, messageId);
     }
 
     @GET

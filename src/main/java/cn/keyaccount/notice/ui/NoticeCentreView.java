@@ -148,8 +148,8 @@ class NoticeCentreView extends VerticalLayout {
         actions.setSpacing(false);
         if (m.state() == MessageState.FAILED) {
             actions.add(action("notice.retry-one", "retry-" + m.id(), () -> {
-                int n = notices.retryMessage(viewer, m.noticeId(), m.id());
-                Notification.show(getTranslation("notice.retried", n));
+                notices.retryMessage(viewer, m.noticeId(), m.id());
+                Notification.show(getTranslation("notice.retried", 1));
             }));
         } else if (m.state() == MessageState.UNCERTAIN) {
             actions.add(action("notice.uncertain.resend", "resend-" + m.id(),

@@ -1,11 +1,11 @@
 package cn.keyaccount.org.rest;
 
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.org.OrgUnit;
 import cn.keyaccount.org.UnitView;
 import cn.keyaccount.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -55,11 +55,8 @@ public class UnitResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Add a unit (administrators)")
     public Response create(NewUnit unit, UriInfo uri) {
-        if (unit == null) {
-            throw new BadRequestException();
-        }
+        Rest.required(unit);
         UnitView created = org.create(unit.code(), unit.name(), unit.nameEn(), unit.level(), unit.parentId());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Rest.created(uri, created.id(), created);
     }
 }

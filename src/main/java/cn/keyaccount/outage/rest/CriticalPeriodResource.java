@@ -1,6 +1,7 @@
 package cn.keyaccount.outage.rest;
 
 import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.outage.CriticalPeriodService;
 import cn.keyaccount.outage.CriticalPeriodView;
 import cn.keyaccount.security.Role;
@@ -62,8 +63,7 @@ public class CriticalPeriodResource {
         }
         CriticalPeriodView created = periods.add(ViewerIdentity.viewer(identity), p.customerId(), p.startsAt(),
                 p.endsAt(), p.reason());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Rest.created(uri, created.id(), created);
     }
 
     @DELETE

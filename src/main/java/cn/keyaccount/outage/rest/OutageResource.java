@@ -2,6 +2,7 @@ package cn.keyaccount.outage.rest;
 
 import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.QueryParams;
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.outage.AffectedRow;
@@ -23,7 +24,6 @@ import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -96,12 +96,8 @@ public class OutageResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
     @Operation(summary = "Register an outage: affected customers found, conflicts checked, warnings scheduled or held")
     public Response register(OutageDraft draft, UriInfo uri) {
-        if (draft == null) {
-            throw new BadRequestException();
-        }
-        OutageDetails created = outages.register(viewer(), draft, null);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        OutageDetails created = outages.register(viewer(), Rest.required(draft), null);
+        return Rest.created(uri, created.id(), created);
     }
 
     @GET
@@ -117,10 +113,7 @@ public class OutageResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
     @Operation(summary = "Move or change an outage (send the version read): revisions go to everyone warned before")
     public OutageDetails update(@PathParam("id") long id, OutageDraft draft) {
-        if (draft == null) {
-            throw new BadRequestException();
-        }
-        return outages.update(viewer(), id, draft);
+        return outages.update(viewer(), id, Rest.required(draft));
     }
 
     @POST
@@ -180,10 +173,8 @@ public class OutageResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
     @Operation(summary = "Import a weekly maintenance plan (XLSX): all rows registered, or none and 422 with problems")
     public Response importPlan(@QueryParam("file") String file, byte[] content) {
-        if (content == null || content.length == 0) {
-            throw new BadRequestException();
-        }
-        PlanImportReport r = plans.importPlan(viewer(), file == null || file.isBlank() ? "upload" : file, content);
+        PlanImportReport r = plans.importPlan(viewer(), file == null || file.isBlank() ? "upload" : file,
+                Rest.requiredContent(content));
         return Response.status(r.ok() ? 200 : 422).type(MediaType.APPLICATION_JSON).entity(r).build();
     }
 

@@ -1,6 +1,7 @@
 package cn.keyaccount.report.rest;
 
 import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.report.ReportService;
 import cn.keyaccount.report.ReportView;
 import cn.keyaccount.security.Role;
@@ -52,7 +53,6 @@ public class CustomerReportResource {
         }
         ReportView made = reports.generate(ViewerIdentity.viewer(identity), customerId, month, request.language(),
                 request.notifyCustomer() == null || request.notifyCustomer(), ReportService.Progress.NONE);
-        return Response.created(uri.getBaseUriBuilder().path("api/reports/{id}").build(made.id())).entity(made)
-                .build();
+        return Rest.created(uri, "api/reports", made.id(), made);
     }
 }

@@ -1,6 +1,7 @@
 package cn.keyaccount.security.rest;
 
 import cn.keyaccount.base.rest.QueryParams;
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.security.NewUser;
 import cn.keyaccount.security.Role;
@@ -10,7 +11,6 @@ import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -68,11 +68,7 @@ public class UserResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Add a user (administrators)")
     public Response create(NewUser user, UriInfo uri) {
-        if (user == null) {
-            throw new BadRequestException();
-        }
-        UserSummary created = users.create(ViewerIdentity.viewer(identity), user);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        UserSummary created = users.create(ViewerIdentity.viewer(identity), Rest.required(user));
+        return Rest.created(uri, created.id(), created);
     }
 }

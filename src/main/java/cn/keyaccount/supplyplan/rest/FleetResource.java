@@ -1,6 +1,7 @@
 package cn.keyaccount.supplyplan.rest;
 
 import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.ViewerIdentity;
 import cn.keyaccount.supplyplan.BookingView;
@@ -10,7 +11,6 @@ import cn.keyaccount.supplyplan.TruckDraft;
 import cn.keyaccount.supplyplan.TruckView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -62,12 +62,8 @@ public class FleetResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
     @Operation(summary = "Add a generator truck to a unit (administrators, supervisors within their unit)")
     public Response addTruck(TruckDraft draft, UriInfo uri) {
-        if (draft == null) {
-            throw new BadRequestException();
-        }
-        TruckView created = fleet.addTruck(ViewerIdentity.viewer(identity), draft);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        TruckView created = fleet.addTruck(ViewerIdentity.viewer(identity), Rest.required(draft));
+        return Rest.created(uri, created.id(), created);
     }
 
     @GET

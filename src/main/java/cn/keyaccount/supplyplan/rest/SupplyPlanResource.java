@@ -1,6 +1,7 @@
 package cn.keyaccount.supplyplan.rest;
 
 import cn.keyaccount.base.rest.QueryParams;
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
@@ -22,7 +23,6 @@ import cn.keyaccount.supplyplan.TaskDraft;
 import cn.keyaccount.supplyplan.TaskView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -110,15 +110,12 @@ public class SupplyPlanResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Start a draft from the event type's template, or as a copy of an earlier plan (copyOf)")
     public Response create(NewPlan n, UriInfo uri) {
-        if (n == null) {
-            throw new BadRequestException();
-        }
+        Rest.required(n);
         PlanDetails created = n.copyOf() != null
                 ? plans.copy(viewer(), n.copyOf(), n.eventName(), n.startsAt(), n.endsAt())
                 : plans.createFromTemplate(viewer(), n.customerId(), n.eventType(),
                 n.eventName(), n.level(), n.startsAt(), n.endsAt());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Rest.created(uri, created.id(), created);
     }
 
     @PUT
@@ -126,10 +123,7 @@ public class SupplyPlanResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Change a draft; send the version you read. An approved plan changes only by a revision")
     public PlanDetails update(@PathParam("id") long id, PlanDraft draft) {
-        if (draft == null) {
-            throw new BadRequestException();
-        }
-        return plans.update(viewer(), id, draft);
+        return plans.update(viewer(), id, Rest.required(draft));
     }
 
     @POST
@@ -137,9 +131,7 @@ public class SupplyPlanResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Take a workflow step; kept in the plan's history with who, when and the comment")
     public PlanDetails step(@PathParam("id") long id, Step step) {
-        if (step == null) {
-            throw new BadRequestException();
-        }
+        Rest.required(step);
         return plans.transition(viewer(), id, step.action(), step.comment());
     }
 
@@ -149,8 +141,7 @@ public class SupplyPlanResource {
     @Operation(summary = "Start a new revision (a draft) of an approved or active plan")
     public Response revise(@PathParam("id") long id, UriInfo uri) {
         PlanDetails next = plans.revise(viewer(), id);
-        return Response.created(uri.getBaseUriBuilder().path("api/supply-plans").path(String.valueOf(next.id()))
-                .build()).entity(next).build();
+        return Rest.created(uri, "api/supply-plans", next.id(), next);
     }
 
     @GET
@@ -181,12 +172,8 @@ public class SupplyPlanResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Add a checklist task to a draft")
     public Response addTask(@PathParam("id") long id, TaskDraft draft, UriInfo uri) {
-        if (draft == null) {
-            throw new BadRequestException();
-        }
-        TaskView created = tasks.add(viewer(), id, draft);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        TaskView created = tasks.add(viewer(), id, Rest.required(draft));
+        return Rest.created(uri, created.id(), created);
     }
 
     @PUT
@@ -220,12 +207,8 @@ public class SupplyPlanResource {
     @Operation(summary = "Book a truck for [startsAt, endsAt) (default: the plan's period); 409 naming the plan "
             + "holding it when the periods overlap")
     public Response book(@PathParam("id") long id, BookingRequest request, UriInfo uri) {
-        if (request == null) {
-            throw new BadRequestException();
-        }
-        BookingView created = fleet.book(viewer(), id, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        BookingView created = fleet.book(viewer(), id, Rest.required(request));
+        return Rest.created(uri, created.id(), created);
     }
 
     @DELETE

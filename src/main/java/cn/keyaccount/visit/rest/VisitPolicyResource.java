@@ -1,5 +1,6 @@
 package cn.keyaccount.visit.rest;
 
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
@@ -49,7 +50,7 @@ public class VisitPolicyResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
     @Operation(summary = "Change one line of the visit policy (supervisors)")
     public PolicyLine changePolicy(@PathParam("subject") String subject, PolicyChange change) {
-        PolicyChange c = VisitResource.required(change);
+        PolicyChange c = Rest.required(change);
         return policy.change(viewer(), subject, c.intervalMonths(), c.version());
     }
 

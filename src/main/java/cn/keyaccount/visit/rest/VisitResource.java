@@ -2,6 +2,7 @@ package cn.keyaccount.visit.rest;
 
 import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.QueryParams;
+import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
@@ -17,7 +18,6 @@ import cn.keyaccount.visit.VisitRow;
 import cn.keyaccount.visit.VisitService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -104,9 +104,8 @@ public class VisitResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Add a visit by hand")
     public Response create(VisitDraft draft, UriInfo uri) {
-        VisitDetails created = visits.create(viewer(), required(draft));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.visit().id())).build())
-                .entity(created).build();
+        VisitDetails created = visits.create(viewer(), Rest.required(draft));
+        return Rest.created(uri, created.visit().id(), created);
     }
 
     @PUT
@@ -114,7 +113,7 @@ public class VisitResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Move an open visit to another day; the planner keeps it there")
     public VisitDetails move(@PathParam("id") long id, Move move) {
-        Move m = required(move);
+        Move m = Rest.required(move);
         return visits.move(viewer(), id, m.plannedDate(), m.plannedTime(), m.version());
     }
 
@@ -131,7 +130,7 @@ public class VisitResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Cancel an open visit; a reason is required")
     public VisitDetails cancel(@PathParam("id") long id, Cancel cancel) {
-        Cancel c = required(cancel);
+        Cancel c = Rest.required(cancel);
         return visits.cancel(viewer(), id, c.reason(), c.version());
     }
 
@@ -140,7 +139,7 @@ public class VisitResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Record what happened at the visit, with follow-up tasks")
     public VisitDetails record(@PathParam("id") long id, VisitRecordDraft record) {
-        return visits.record(viewer(), id, required(record));
+        return visits.record(viewer(), id, Rest.required(record));
     }
 
     @POST
@@ -148,7 +147,7 @@ public class VisitResource {
     @RolesAllowed(Role.CUSTOMER_NAME)
     @Operation(summary = "The customer confirms the visit or asks to reschedule it")
     public VisitRow respond(@PathParam("id") long id, Answer answer) {
-        Answer a = required(answer);
+        Answer a = Rest.required(answer);
         return visits.respond(viewer(), id, a.response(), a.note(), a.proposedDate());
     }
 
@@ -165,9 +164,8 @@ public class VisitResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Add a follow-up task to a visit")
     public Response addTask(@PathParam("id") long id, TaskDraft task, UriInfo uri) {
-        TaskRow created = visits.addTask(viewer(), id, required(task));
-        return Response.created(uri.getBaseUriBuilder().path("api/visit-tasks").path(String.valueOf(created.id()))
-                .build()).entity(created).build();
+        TaskRow created = visits.addTask(viewer(), id, Rest.required(task));
+        return Rest.created(uri, "api/visit-tasks", created.id(), created);
     }
 
     static LocalDate date(String name, String value) {
@@ -179,13 +177,6 @@ public class VisitResource {
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException(name);
         }
-    }
-
-    static <T> T required(T body) {
-        if (body == null) {
-            throw new BadRequestException();
-        }
-        return body;
     }
 
     private Viewer viewer() {

@@ -182,6 +182,10 @@ class ApiAccessMatrixTest {
         expect(rows, new Call("GET", "/api/notices/templates", null), 200, 200, 200, 200, 200, 403);
         expect(rows, new Call("GET", "/api/notices/0", null), 404, 404, 404, 404, 404, 403);
         expect(rows, new Call("GET", "/api/notices/0/messages", null), 404, 404, 404, 404, 404, 403);
+        Call retryMessage = new Call("POST", "/api/notices/0/messages/0/retry", null);
+        expect(rows, retryMessage, 404, 404, 404, 404, 404, 403);
+        Call decideMessage = new Call("POST", "/api/notices/0/messages/0/decision", login -> Map.of("resend", false));
+        expect(rows, decideMessage, 404, 404, 404, 404, 404, 403);
         Call noticeHistory = new Call("GET", "/api/customers/{own}/notices", null);
         expect(rows, noticeHistory, 200, 200, 200, 200, 200, 200);
         rows.add(Arguments.of(MANAGER, new Call("GET", "/api/customers/{other}/notices", null), 404));
@@ -240,7 +244,7 @@ class ApiAccessMatrixTest {
 
         for (Call call : List.of(list, readOwn, contacts, history, me, update, create, reassign, energy, tariffs,
                 loadCurve, profile, upload, putProfile,
-                scheduleNotice, notices, noticeHistory, inbox, bills,
+                scheduleNotice, notices, retryMessage, decideMessage, noticeHistory, inbox, bills,
                 new Call("GET", "/api/managers", null), new Call("GET", "/api/units", null),
                 new Call("GET", "/api/users", null), new Call("GET", "/api/visits", null),
                 new Call("POST", "/api/visit-plan", null), new Call("GET", "/api/visit-compliance", null))) {
