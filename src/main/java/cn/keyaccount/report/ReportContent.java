@@ -64,9 +64,10 @@ public record ReportContent(CustomerDetails customer, EnergyAnalyzer.Result anal
         return t(key, args.stream().map(a -> a instanceof String s && s.matches("[A-Z_]+") ? word(s) : a).toArray());
     }
 
-    /** A billing mode or a load band in words. */
+    /** A billing mode or a load band in words; any other name (a transformer's) as it is. */
     String word(String name) {
         String mode = t("customer.basic-charge-mode." + name);
-        return mode.startsWith("!") ? t("report.band." + name) : mode;
+        String band = t("report.band." + name);
+        return !mode.startsWith("!") ? mode : !band.startsWith("!") ? band : name;
     }
 }

@@ -133,7 +133,7 @@ public class EnergyPanel extends VerticalLayout {
         tou.addColumn(p -> touKwh.get(p)).setHeader("kWh");
         tou.addColumn(p -> result.tou().yuan().get(p)).setHeader(getTranslation("energy.yuan"));
         tou.setAllRowsVisible(true);
-        recommendations.addColumn(r -> getTranslation(r.messageKey(), r.args().toArray()))
+        recommendations.addColumn(r -> explain(r.messageKey(), r.args()))
                 .setHeader(getTranslation("energy.recommendation")).setFlexGrow(3);
         recommendations.addColumn(Recommendation::annualSavingYuan).setHeader(getTranslation("energy.saving"));
         recommendations.addColumn(Recommendation::investmentYuan).setHeader(getTranslation("energy.investment"));
@@ -144,9 +144,21 @@ public class EnergyPanel extends VerticalLayout {
                 .setHeader(getTranslation("energy.component"));
         health.addColumn(HealthScore.Component::score).setHeader(getTranslation("energy.score"));
         health.addColumn(HealthScore.Component::weight).setHeader(getTranslation("energy.weight"));
-        health.addColumn(c -> getTranslation(c.explanationKey(), c.args().toArray()))
+        health.addColumn(c -> explain(c.explanationKey(), c.args()))
                 .setHeader(getTranslation("energy.explanation")).setFlexGrow(3);
         health.setAllRowsVisible(true);
+    }
+
+    /** An explained text of the analysis with a billing mode or load band argument (CAPACITY, LIGHT) in words. */
+    String explain(String key, List<Object> args) {
+        return getTranslation(key, args.stream().map(a -> a instanceof String s && s.matches("[A-Z_]+")
+                ? word(s) : a).toArray());
+    }
+
+    private String word(String name) {
+        String mode = getTranslation("customer.basic-charge-mode." + name);
+        String band = getTranslation("energy.band." + name);
+        return !mode.startsWith("!") ? mode : !band.startsWith("!") ? band : name;
     }
 
     void analyse() {

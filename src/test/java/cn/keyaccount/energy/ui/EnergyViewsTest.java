@@ -86,6 +86,9 @@ class EnergyViewsTest extends BrowserlessQuarkusTest {
             }
         }
         assertTrue(sharedNoted, "the demo shows a transformer shared by rating");
+        EnergyPanel panel = new EnergyPanel(energy, manager, demoAccount().id(), true);
+        assertEquals("负载最不合理的变压器 MAIN：平均负载率 0.24（轻载）",
+                panel.explain("energy.health.transformer", List.of(0.24, "LIGHT", "MAIN")));
     }
 
     @Test
