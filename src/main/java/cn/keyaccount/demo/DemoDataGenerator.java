@@ -391,11 +391,14 @@ public class DemoDataGenerator {
                         co.setObject(11, quiet ? java.time.LocalTime.of(7, 30) : null);
                         co.addBatch();
                     }
-                    for (DemoNames.TransformerType t : transformersFor(kva)) {
+                    boolean link = manager == managersByStation.get(0)[0] && linked < 2 && station == 0;
+                    List<DemoNames.TransformerType> units = transformersFor(kva, link);
+                    for (int k = 0; k < units.size(); k++) {
+                        DemoNames.TransformerType t = units.get(k);
                         transformers++;
                         tr.setLong(1, ++transformerId);
                         tr.setLong(2, i);
-                        tr.setString(3, (transformers % 2 == 0 ? "2" : "1") + "号主变 S13-" + t.kva());
+                        tr.setString(3, (k + 1) + "号主变 S13-" + t.kva());
                         tr.setBigDecimal(4, BigDecimal.valueOf(t.kva()));
                         tr.setBigDecimal(5, BigDecimal.valueOf(t.p0()));
                         tr.setBigDecimal(6, BigDecimal.valueOf(t.pk()));
@@ -411,7 +414,7 @@ public class DemoDataGenerator {
                     }
                     assignment(as, ++assignmentId, i, manager, backup, from, null,
                             random.nextBoolean() ? "网格化管理调整" : "初次建档分配");
-                    if (manager == managersByStation.get(0)[0] && linked < 2 && station == 0) {
+                    if (link) {
                         uc.setLong(1, customerUser);
                         uc.setLong(2, i);
                         uc.addBatch();
@@ -471,9 +474,13 @@ public class DemoDataGenerator {
             return chosen;
         }
 
-        private List<DemoNames.TransformerType> transformersFor(int kva) {
+        /**
+         * One transformer, two from 2,000 kVA; the demo customer login's accounts always get two, so that the energy
+         * analysis shows its load rates transformer by transformer.
+         */
+        private List<DemoNames.TransformerType> transformersFor(int kva, boolean customerLogin) {
             List<DemoNames.TransformerType> chosen = new ArrayList<>();
-            int count = kva >= 2000 ? 2 : 1;
+            int count = kva >= 2000 || customerLogin ? 2 : 1;
             double each = kva / (double) count;
             DemoNames.TransformerType best = DemoNames.TRANSFORMERS.get(0);
             for (DemoNames.TransformerType t : DemoNames.TRANSFORMERS) {

@@ -30,7 +30,7 @@ import org.postgresql.copy.CopyIn;
 /**
  * Fifteen-minute meter data for the demo: the demo customer user's accounts (25 months, so that a year can be
  * compared with the one before) and a bounded number of the demo manager's other customers (13 months), one meter
- * per transformer. Load shapes follow the industry (continuous process, valley-shifted kilns, one or two shifts with
+ * per transformer, mapped to it (but one, see {@link #meters}). Load shapes follow the industry (continuous process, valley-shifted kilns, one or two shifts with
  * weekends, commerce, schools with vacations, night charging, summer irrigation), the holiday calendar, the season
  * and the customer's annual consumption; the power factor drifts with the load and dips for a month where a
  * capacitor bank "failed". One account carries gaps, spikes and a stuck meter for the anomaly report.
@@ -171,14 +171,21 @@ public class DemoEnergy {
                 rs.getDouble(6), own);
     }
 
-    /** One meter per transformer (a single meter where none is known): {meter id, kVA behind it}. */
+    /**
+     * One meter per transformer (a single meter where none is known): {meter id, kVA behind it}. Each meter is mapped
+     * to its transformer, except the last one of the customer login's second account: its transformer has no meter of
+     * its own, and the analysis shares that meter's load to it by rating (as when the metering system does not say
+     * which transformer a meter is on).
+     */
     private static Map<Long, List<long[]>> meters(Connection c, List<Account> accounts) throws SQLException {
         Map<Long, List<long[]>> out = new LinkedHashMap<>();
         try (PreparedStatement tr = c.prepareStatement(
                 "select id, rated_kva from transformer where customer_id = ? order by id");
              PreparedStatement ins = c.prepareStatement("insert into meter (customer_id, transformer_id, meter_no, "
                      + "name) values (?, ?, ?, ?) returning id")) {
+            int own = 0;
             for (Account a : accounts) {
+                boolean oneUnmapped = a.own() && ++own == 2;
                 List<long[]> transformers = new ArrayList<>();
                 tr.setLong(1, a.id());
                 try (ResultSet rs = tr.executeQuery()) {
@@ -192,10 +199,11 @@ public class DemoEnergy {
                 List<long[]> ms = new ArrayList<>();
                 for (int k = 0; k < transformers.size(); k++) {
                     long[] t = transformers.get(k);
+                    boolean mapped = t[0] != 0 && !(oneUnmapped && k > 0 && k == transformers.size() - 1);
                     ins.setLong(1, a.id());
-                    ins.setObject(2, t[0] == 0 ? null : t[0]);
+                    ins.setObject(2, mapped ? t[0] : null);
                     ins.setString(3, a.accountNo() + "-" + (k + 1));
-                    ins.setString(4, (k + 1) + "号计量点" + (t[0] == 0 ? "" : "（" + (k + 1) + "号主变）"));
+                    ins.setString(4, (k + 1) + "号计量点" + (mapped ? "（" + (k + 1) + "号主变）" : ""));
                     try (ResultSet rs = ins.executeQuery()) {
                         rs.next();
                         ms.add(new long[] {rs.getLong(1), t[1]});

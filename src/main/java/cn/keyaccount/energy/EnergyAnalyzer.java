@@ -6,10 +6,14 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The whole diagnosis of one customer's period, pure computation over the interval series: no database, no clock.
@@ -18,28 +22,66 @@ import java.util.function.Function;
 public final class EnergyAnalyzer {
 
     private static final BigDecimal TARGET_GRANULARITY_KVAR = BigDecimal.TEN;
+    private static final BigDecimal NOTHING = BigDecimal.ZERO.setScale(2);
 
-    /** A transformer as the analysis needs it. */
-    public record TransformerSpec(String name, double ratedKva, double noLoadLossKw, double loadLossKw) {
+    /**
+     * A transformer as the analysis needs it.
+     *
+     * @param metered the sum of the meters mapped to it over the period, null when no meter is
+     */
+    public record TransformerSpec(String name, double ratedKva, double noLoadLossKw, double loadLossKw,
+                                  IntervalSeries metered) {
+
+        /** A transformer without a meter of its own. */
+        public TransformerSpec(String name, double ratedKva, double noLoadLossKw, double loadLossKw) {
+            this(name, ratedKva, noLoadLossKw, loadLossKw, null);
+        }
     }
 
     /**
+     * @param series        the sum of all the customer's meters
      * @param capacityKva   the capacity billed by capacity and the base of the 40 % contract-demand floor
      * @param declaredKw    the contract demand in force (contract-demand customers), may be null
+     * @param unmapped      the sum of the customer's meters mapped to no transformer, null when there are none
      * @param tariffs       the tariff version in force on a day
      */
     public record Input(IntervalSeries series, BigDecimal capacityKva, BasicChargeMode mode, BigDecimal declaredKw,
-                        PowerFactorStandard standard, List<TransformerSpec> transformers,
+                        PowerFactorStandard standard, List<TransformerSpec> transformers, IntervalSeries unmapped,
                         Function<LocalDate, TouTariff> tariffs) {
+
+        /** No meter mapped to a transformer: every reading is unmapped. */
+        public Input(IntervalSeries series, BigDecimal capacityKva, BasicChargeMode mode, BigDecimal declaredKw,
+                     PowerFactorStandard standard, List<TransformerSpec> transformers,
+                     Function<LocalDate, TouTariff> tariffs) {
+            this(series, capacityKva, mode, declaredKw, standard, transformers, series, tariffs);
+        }
     }
 
+    /**
+     * @param transformers       one per transformer, in the order given
+     * @param transformerTotal   all of them together, null when the customer has none
+     * @param shiftingSavingYuan what moving the shiftable share of peak energy to the valley saves in the period
+     */
     public record Result(LocalDate from, LocalDate to, LoadMetrics load, TouSplit tou, List<MonthFigures> months,
-                         BasicChargeRules.Comparison billingModes, TransformerLoad transformer, double shiftableKwh,
-                         double shiftingSavingYuan, Anomalies anomalies, HealthScore health,
-                         List<Recommendation> recommendations, double annualFactor) {
+                         BasicChargeRules.Comparison billingModes, List<TransformerLoad> transformers,
+                         TransformerLoad transformerTotal, double shiftableKwh, BigDecimal shiftingSavingYuan,
+                         Anomalies anomalies, HealthScore health, List<Recommendation> recommendations,
+                         double annualFactor) {
 
         public BigDecimal totalYuan() {
             return months.stream().map(MonthFigures::totalYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        /** Each transformer's losses in the period in whole kWh; they add up to the total's as shown. */
+        public long[] wholeTransformerLossKwh() {
+            return WholeUnits.apportion(transformers.stream().mapToDouble(TransformerLoad::lossKwh).toArray());
+        }
+
+        /** An energy figure of each month in whole units adding up to the period's (see {@link WholeUnits}). */
+        public Map<YearMonth, Long> wholeByMonth(ToDoubleFunction<MonthFigures> energy) {
+            Map<YearMonth, Double> parts = new LinkedHashMap<>();
+            months.forEach(m -> parts.put(m.month(), energy.applyAsDouble(m)));
+            return WholeUnits.apportion(parts);
         }
     }
 
@@ -54,8 +96,10 @@ public final class EnergyAnalyzer {
         LocalDate from = s.start();
         LocalDate to = from.plusDays(s.days() - 1L);
         LoadMetrics load = LoadMetrics.of(s);
-        TouSplit tou = TouSplit.of(s, in.tariffs());
-        List<MonthFigures> months = months(in, from, to);
+        List<TouSplit> monthSplits = new ArrayList<>();
+        List<MonthFigures> months = months(in, from, to, monthSplits);
+        // the period's split is its months' as billed, so that the months' energy charges add up to its amounts
+        TouSplit tou = TouSplit.sum(monthSplits);
         TouTariff latest = in.tariffs().apply(to);
         int days = s.days();
         double annual = days < 365 || days > 366 ? 365.0 / days : 1.0;
@@ -66,37 +110,69 @@ public final class EnergyAnalyzer {
                 : BasicChargeRules.compare(lastTwelve, in.capacityKva(), latest.basicPrices(), in.mode(),
                         in.declaredKw());
 
-        TransformerLoad transformer = null;
-        if (!in.transformers().isEmpty()) {
-            double kva = in.transformers().stream().mapToDouble(TransformerSpec::ratedKva).sum();
-            double p0 = in.transformers().stream().mapToDouble(TransformerSpec::noLoadLossKw).sum();
-            double pk = in.transformers().stream().mapToDouble(TransformerSpec::loadLossKw).sum();
-            double pf = PowerFactor.of(load.energyKwh(), load.reactiveKvarh()).doubleValue();
-            transformer = TransformerLoad.of(s, kva, p0, pk, pf, settings);
-        }
+        List<TransformerLoad> transformers = transformers(in);
+        TransformerLoad transformerTotal = transformers.isEmpty() ? null
+                : TransformerLoad.total(transformers, s, settings);
         double shiftable = tou.peakKwh() * settings.shiftableShare();
-        double shiftingSaving = tou.peakPremiumYuan() * settings.shiftableShare();
+        BigDecimal share = BigDecimal.valueOf(settings.shiftableShare());
+        BigDecimal shiftingSaving = yuan(tou.peakPremiumYuan().multiply(share));
         Anomalies anomalies = Anomalies.of(s, settings);
 
         List<Recommendation> recs = new ArrayList<>();
-        capacitor(in, months, annual).ifPresent(recs::add);
+        capacitor(in, months, days).ifPresent(recs::add);
         if (modes != null && modes.saving().signum() > 0) {
-            double saving = modes.saving().doubleValue() * (12.0 / lastTwelve.size());
-            recs.add(new Recommendation(Recommendation.Kind.BILLING_MODE, round2(saving), 0, null,
+            BigDecimal saving = modes.saving().multiply(BigDecimal.valueOf(12))
+                    .divide(BigDecimal.valueOf(lastTwelve.size()), 2, RoundingMode.HALF_UP);
+            recs.add(new Recommendation(Recommendation.Kind.BILLING_MODE, saving, NOTHING, null,
                     "energy.recommendation.billing-mode",
                     List.of(modes.cheapest().name(), modes.bestDeclaredKw(), modes.current().name())));
         }
-        if (shiftingSaving > 0) {
-            recs.add(new Recommendation(Recommendation.Kind.LOAD_SHIFTING, round2(shiftingSaving * annual), 0, null,
+        if (shiftingSaving.signum() > 0) {
+            recs.add(new Recommendation(Recommendation.Kind.LOAD_SHIFTING,
+                    perYear(tou.peakPremiumYuan().multiply(share), days), NOTHING, null,
                     "energy.recommendation.load-shifting",
                     List.of(Math.round(settings.shiftableShare() * 100), Math.round(shiftable * annual))));
         }
-        HealthScore health = health(in, months, load, tou, modes, transformer, anomalies);
-        return new Result(from, to, load, tou, months, modes, transformer, shiftable, shiftingSaving, anomalies,
-                health, recs, annual);
+        HealthScore health = health(in, months, load, tou, modes, transformers, anomalies);
+        return new Result(from, to, load, tou, months, modes, transformers, transformerTotal, shiftable,
+                shiftingSaving, anomalies, health, recs, annual);
     }
 
-    private List<MonthFigures> months(Input in, LocalDate from, LocalDate to) {
+    /** An amount of the period as a yearly one: scaled to 365 days unless the period is a year. */
+    private static BigDecimal perYear(BigDecimal amount, int days) {
+        return days < 365 || days > 366
+                ? amount.multiply(BigDecimal.valueOf(365)).divide(BigDecimal.valueOf(days), 2, RoundingMode.HALF_UP)
+                : yuan(amount);
+    }
+
+    private static BigDecimal yuan(BigDecimal exact) {
+        return exact.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Each transformer's load: from the meters mapped to it, or, for those without a meter of their own, the meters
+     * mapped to no transformer shared among them by rated kVA.
+     */
+    private List<TransformerLoad> transformers(Input in) {
+        double unmeteredKva = in.transformers().stream().filter(t -> t.metered() == null)
+                .mapToDouble(TransformerSpec::ratedKva).sum();
+        IntervalSeries shared = in.unmapped();
+        if (shared == null && unmeteredKva > 0) {
+            shared = IntervalSeries.empty(in.series().start(), in.series().start().plusDays(in.series().days() - 1L));
+        }
+        List<TransformerLoad> out = new ArrayList<>();
+        for (TransformerSpec t : in.transformers()) {
+            out.add(t.metered() != null
+                    ? TransformerLoad.of(t.name(), TransformerLoad.Basis.METERED, t.metered(), 1, t.ratedKva(),
+                            t.noLoadLossKw(), t.loadLossKw(), settings)
+                    : TransformerLoad.of(t.name(), TransformerLoad.Basis.SHARED_BY_RATING, shared,
+                            t.ratedKva() / unmeteredKva, t.ratedKva(), t.noLoadLossKw(), t.loadLossKw(), settings));
+        }
+        return out;
+    }
+
+    /** The months of the period; their time-of-use splits go into {@code splits}, in the same order. */
+    private List<MonthFigures> months(Input in, LocalDate from, LocalDate to, List<TouSplit> splits) {
         List<MonthFigures> out = new ArrayList<>();
         for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
             LocalDate a = m.atDay(1).isBefore(from) ? from : m.atDay(1);
@@ -115,7 +191,8 @@ public final class EnergyAnalyzer {
                 basic = basic.multiply(BigDecimal.valueOf(covered))
                         .divide(BigDecimal.valueOf(m.lengthOfMonth()), 2, RoundingMode.HALF_UP);
             }
-            BigDecimal energy = BigDecimal.valueOf(split.totalYuan()).setScale(2, RoundingMode.HALF_UP);
+            splits.add(split);
+            BigDecimal energy = split.totalYuan();
             Map<PowerFactorStandard, BigDecimal> all = new EnumMap<>(PowerFactorStandard.class);
             for (PowerFactorStandard st : PowerFactorStandard.values()) {
                 all.put(st, st.adjustmentPercent(pf));
@@ -132,7 +209,7 @@ public final class EnergyAnalyzer {
      * Qc = (kvarh − kWh × tan φ_target) / hours, rounded up to 10 kvar. Its saving: each month's adjustment at the
      * factor the month would have had with Qc × hours less reactive energy, against the adjustment it had.
      */
-    private java.util.Optional<Recommendation> capacitor(Input in, List<MonthFigures> months, double annual) {
+    private Optional<Recommendation> capacitor(Input in, List<MonthFigures> months, int days) {
         double target = settings.targetPowerFactor();
         double tanTarget = PowerFactor.tan(target);
         double qc = 0;
@@ -143,27 +220,29 @@ public final class EnergyAnalyzer {
             }
         }
         if (qc <= 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         BigDecimal kvar = BigDecimal.valueOf(qc).divide(TARGET_GRANULARITY_KVAR, 0, RoundingMode.CEILING)
                 .multiply(TARGET_GRANULARITY_KVAR);
-        double saving = 0;
+        BigDecimal saving = BigDecimal.ZERO;
         for (MonthFigures m : months) {
             double hours = m.present() * 0.25;
             BigDecimal after = PowerFactor.of(m.kwh(), Math.max(0, m.kvarh() - kvar.doubleValue() * hours));
-            saving += m.adjustmentYuan().subtract(in.standard().adjustment(after, m.adjustedBase())).doubleValue();
+            saving = saving.add(m.adjustmentYuan().subtract(in.standard().adjustment(after, m.adjustedBase())));
         }
-        if (saving <= 0) {
-            return java.util.Optional.empty();
+        if (saving.signum() <= 0) {
+            return Optional.empty();
         }
-        double investment = kvar.doubleValue() * settings.capacitorYuanPerKvar();
-        double yearly = saving * annual;
-        return java.util.Optional.of(new Recommendation(Recommendation.Kind.CAPACITOR, round2(yearly), investment,
-                round2(investment / yearly), "energy.recommendation.capacitor", List.of(kvar.intValue(), target)));
+        BigDecimal investment = yuan(kvar.multiply(BigDecimal.valueOf(settings.capacitorYuanPerKvar())));
+        BigDecimal yearly = perYear(saving, days);
+        return Optional.of(new Recommendation(Recommendation.Kind.CAPACITOR, yearly, investment,
+                round2(investment.doubleValue() / yearly.doubleValue()), "energy.recommendation.capacitor",
+                List.of(kvar.intValue(), target)));
     }
 
     private HealthScore health(Input in, List<MonthFigures> months, LoadMetrics load, TouSplit tou,
-                               BasicChargeRules.Comparison modes, TransformerLoad transformer, Anomalies anomalies) {
+                               BasicChargeRules.Comparison modes, List<TransformerLoad> transformers,
+                               Anomalies anomalies) {
         List<HealthScore.Component> parts = new ArrayList<>();
         if (!months.isEmpty()) {
             MonthFigures worst = months.stream()
@@ -177,16 +256,12 @@ public final class EnergyAnalyzer {
         }
         parts.add(new HealthScore.Component("LOAD_FACTOR", HealthScore.clamp(load.loadFactor() / 0.8 * 100), 20,
                 "energy.health.load-factor", List.of(round2(load.loadFactor()))));
-        if (transformer != null) {
-            int score = switch (transformer.averageBand()) {
-                case ECONOMIC -> 100;
-                case HEAVY -> 70;
-                case LIGHT -> 60;
-                case OVERLOAD -> 20;
-            };
-            parts.add(new HealthScore.Component("TRANSFORMER", score, 20, "energy.health.transformer",
-                    List.of(round2(transformer.averageLoadRate()), transformer.averageBand().name())));
-        }
+        // the worst-loaded transformer scores for all: an overloaded or idling unit costs its risk or its losses
+        // whatever its neighbours do, and a capacity-weighted mean would let a large well-loaded one hide it
+        transformers.stream().filter(TransformerLoad::measured).min(Comparator.comparingInt(EnergyAnalyzer::bandScore))
+                .ifPresent(worst -> parts.add(new HealthScore.Component("TRANSFORMER", bandScore(worst), 20,
+                        "energy.health.transformer", List.of(round2(worst.averageLoadRate()),
+                        worst.averageBand().name(), worst.name()))));
         if (modes != null && modes.currentTotal().signum() > 0) {
             double share = modes.saving().doubleValue() / modes.currentTotal().doubleValue();
             parts.add(new HealthScore.Component("BASIC_CHARGE", HealthScore.clamp(100 - 200 * share), 15,
@@ -201,6 +276,15 @@ public final class EnergyAnalyzer {
                 10, "energy.health.data-quality", List.of(round2(load.completeness()), anomalies.gaps().size(),
                 anomalies.spikes().size(), anomalies.flatLines().size())));
         return HealthScore.of(parts);
+    }
+
+    private static int bandScore(TransformerLoad t) {
+        return switch (t.averageBand()) {
+            case ECONOMIC -> 100;
+            case HEAVY -> 70;
+            case LIGHT -> 60;
+            case OVERLOAD -> 20;
+        };
     }
 
     static double round2(double x) {

@@ -72,16 +72,17 @@ public class EnergyService {
         CustomerDetails c = customers.get(viewer, customerId);
         requirePeriod(from, to);
         String[] profile = profile(customerId);
+        IntervalStore.MeterSums sums = store.meterSums(customerId, from, to);
         List<EnergyAnalyzer.TransformerSpec> specs = transformers.list(viewer, customerId).stream()
                 .map(t -> new EnergyAnalyzer.TransformerSpec(t.name(), t.ratedKva().doubleValue(),
-                        t.noLoadLossKw().doubleValue(), t.loadLossKw().doubleValue()))
+                        t.noLoadLossKw().doubleValue(), t.loadLossKw().doubleValue(),
+                        sums.byTransformer().get(t.id())))
                 .toList();
         BigDecimal declared = profile[2] == null ? null : new BigDecimal(profile[2]);
-        IntervalSeries series = store.customerSeries(customerId, from, to);
-        return new Analysis(new EnergyAnalyzer(config.settings()).analyse(new EnergyAnalyzer.Input(series,
+        return new Analysis(new EnergyAnalyzer(config.settings()).analyse(new EnergyAnalyzer.Input(sums.customer(),
                 c.operatingCapacityKva(), c.basicChargeMode(), declared,
-                PowerFactorStandard.of(c.powerFactorStandard()), specs,
-                tariffs.resolver(profile[0], profile[1]))), series);
+                PowerFactorStandard.of(c.powerFactorStandard()), specs, sums.unmapped(),
+                tariffs.resolver(profile[0], profile[1]))), sums.customer());
     }
 
     /** The period's load curve for the dashboard's chart (15-minute points up to a month, hourly beyond). */

@@ -8,12 +8,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.postgresql.PGStatement;
 
 /**
  * Reads the interval data of meter_day (one row per meter and day, 96 values per array; see package-info): a
- * customer's period is a primary-key range scan per meter, summed here into one series.
+ * customer's period is a primary-key range scan per meter, summed here into the customer's series (and those of its
+ * transformers' meters).
  */
 @ApplicationScoped
 public class IntervalStore {
@@ -26,33 +29,78 @@ public class IntervalStore {
 
     /**
      * The sum of the customer's meters over the days from..to (inclusive); an interval is missing if every meter misses
-     * it. The arrays come as {@code array_send} bytes decoded by {@link Float4Arrays} (no text, no boxed floats: a
-     * customer-year is 365 rows × 2 × 96 values per meter), the day as its offset from the first.
+     * it.
      */
     public IntervalSeries customerSeries(long customerId, LocalDate from, LocalDate to) {
         IntervalSeries s = IntervalSeries.empty(from, to);
-        String sql = "select d.day - cast(? as date), array_send(d.kwh), array_send(d.kvarh) "
-                + "from meter_day d join meter m on m.id = d.meter_id "
-                + "where m.customer_id = ? and d.day between ? and ?";
+        read(customerId, from, to, (transformer, kwh, kvarh, base) -> add(s, kwh, kvarh, base));
+        return s;
+    }
+
+    /**
+     * A customer's readings summed three ways from one read: all meters, the meters of each transformer, and the
+     * meters mapped to no transformer.
+     *
+     * @param byTransformer a series for every transformer with a meter mapped to it (all missing when its meters have
+     *                      no readings in the period)
+     * @param unmapped      the meters mapped to no transformer, null when every meter is mapped
+     */
+    public record MeterSums(IntervalSeries customer, Map<Long, IntervalSeries> byTransformer,
+                            IntervalSeries unmapped) {
+    }
+
+    /** The customer's readings of the days from..to (inclusive), summed as {@link #customerSeries} and by transformer. */
+    public MeterSums meterSums(long customerId, LocalDate from, LocalDate to) {
+        IntervalSeries customer = IntervalSeries.empty(from, to);
+        Map<Long, IntervalSeries> byTransformer = new HashMap<>();
+        Map<Long, IntervalSeries> unmapped = new HashMap<>(1);
+        read(customerId, from, to, (transformer, kwh, kvarh, base) -> {
+            IntervalSeries group = (transformer == null ? unmapped : byTransformer).computeIfAbsent(transformer,
+                    t -> IntervalSeries.empty(from, to));
+            add(customer, kwh, kvarh, base);
+            add(group, kwh, kvarh, base);
+        });
+        return new MeterSums(customer, byTransformer, unmapped.get(null));
+    }
+
+    /** One meter-day as read: its meter's transformer (null when none), the arrays, the day's first index. */
+    @FunctionalInterface
+    private interface MeterDaySink {
+        void accept(Long transformerId, byte[] kwh, byte[] kvarh, int base);
+    }
+
+    /**
+     * Every meter of the customer with its meter-days of the period; a meter without readings in the period comes
+     * once with null arrays. The arrays come as {@code array_send} bytes decoded by {@link Float4Arrays} (no text, no
+     * boxed floats: a customer-year is 365 rows × 2 × 96 values per meter), the day as its offset from the first.
+     */
+    private void read(long customerId, LocalDate from, LocalDate to, MeterDaySink sink) {
+        String sql = "select d.day - cast(? as date), m.transformer_id, array_send(d.kwh), array_send(d.kvarh) "
+                + "from meter m left join meter_day d on d.meter_id = m.id and d.day between ? and ? "
+                + "where m.customer_id = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, from);
-            ps.setLong(2, customerId);
-            ps.setObject(3, from);
-            ps.setObject(4, to);
+            ps.setObject(2, from);
+            ps.setObject(3, to);
+            ps.setLong(4, customerId);
             // binary results for this statement (the URL's prepareThreshold=0 means text): the bytea arrives as
             // raw bytes rather than hex; getBytes reads either form
             ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    int base = rs.getInt(1) * IntervalSeries.PER_DAY;
-                    Float4Arrays.addInto(rs.getBytes(2), s.kwh(), base);
-                    Float4Arrays.addInto(rs.getBytes(3), s.kvarh(), base);
+                    long transformer = rs.getLong(2);
+                    sink.accept(rs.wasNull() ? null : transformer, rs.getBytes(3), rs.getBytes(4),
+                            rs.getInt(1) * IntervalSeries.PER_DAY);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading interval data failed", e);
         }
-        return s;
+    }
+
+    private static void add(IntervalSeries s, byte[] kwh, byte[] kvarh, int base) {
+        Float4Arrays.addInto(kwh, s.kwh(), base);
+        Float4Arrays.addInto(kvarh, s.kvarh(), base);
     }
 
     /** The first and last day with readings of a customer, or null when there are none. */

@@ -17,7 +17,12 @@
  * {@link cn.keyaccount.energy.PowerFactorStandard} ((83)水电财字第215号 tables),
  * {@link cn.keyaccount.energy.BasicChargeRules}, {@link cn.keyaccount.energy.TouTariff},
  * {@link cn.keyaccount.energy.TransformerLoad}, {@link cn.keyaccount.energy.Anomalies} and
- * {@link cn.keyaccount.energy.HealthScore}.
+ * {@link cn.keyaccount.energy.HealthScore}. Transformers are analysed one by one: each is loaded by the meters mapped
+ * to it ({@code meter.transformer_id}, read in the same pass as the customer's sum), those without a meter of their
+ * own by the meters mapped to no transformer, shared by rated kVA. Money is decimal from the prices on: each month's
+ * time-of-use amounts are rounded to the cent as billed and everything else adds those up; energy stays in floating
+ * point and is shown in whole kWh by {@link cn.keyaccount.energy.WholeUnits}, so that shown parts add up to shown
+ * totals.
  * <p>
  * <b>Screens</b> ({@code ui}): the dashboard {@code EnergyPanel} (customer tab and portal) with charts drawn by Apache
  * ECharts inside the {@code <energy-chart>} Lit element (src/main/frontend/energy-chart.ts; the options are built on

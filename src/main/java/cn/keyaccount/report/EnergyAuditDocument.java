@@ -17,8 +17,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -183,7 +186,7 @@ public class EnergyAuditDocument {
             heading("report.doc.summary");
             paragraph(c.t("report.doc.summary-text", c.customer().name(), a.from().toString(), a.to().toString(),
                     Math.round(l.energyKwh()), round2(l.maxDemandKw()), pct(l.loadFactor()),
-                    money(a.totalYuan().doubleValue()), a.health().total()));
+                    money(a.totalYuan()), a.health().total()));
             if (a.recommendations().isEmpty()) {
                 paragraph(c.t("report.no-recommendations"));
             } else {
@@ -198,20 +201,29 @@ public class EnergyAuditDocument {
                             String.valueOf(h.score()), c.explain(h.explanationKey(), h.args()))).toList());
 
             heading("report.doc.consumption");
+            Map<YearMonth, Long> monthKwh = c.monthKwh();
             table(List.of(c.t("report.month"), c.t("report.kwh"), c.t("report.max-demand-kw"), c.t("report.pf"),
                     c.t("report.energy-charge"), c.t("report.basic-charge"), c.t("report.adjustment-yuan"),
                     c.t("report.total")), a.months().stream().map(m -> List.of(m.month().toString(),
-                    whole(m.kwh()), plain(m.maxDemandKw()), plain(m.powerFactor()), plain(m.energyYuan()),
-                    plain(m.basicYuan()), plain(m.adjustmentYuan()), plain(m.totalYuan()))).toList());
+                    whole(monthKwh.get(m.month())), plain(m.maxDemandKw()), plain(m.powerFactor()),
+                    plain(m.energyYuan()), plain(m.basicYuan()), plain(m.adjustmentYuan()), plain(m.totalYuan())))
+                    .toList());
             monthlyChart();
 
             heading("report.doc.tou");
-            double total = a.tou().totalKwh();
+            Map<TouPeriod, Long> touKwh = a.tou().wholeKwh();
+            long total = touKwh.values().stream().mapToLong(Long::longValue).sum();
+            List<List<String>> touRows = new ArrayList<>(touKwh.entrySet().stream().map(p -> List.of(
+                    c.t("energy.period." + p.getKey().name()), whole(p.getValue()),
+                    pct(total == 0 ? 0 : p.getValue() / (double) total), money(a.tou().yuan().get(p.getKey()))))
+                    .toList());
+            if (!touRows.isEmpty()) {
+                touRows.add(List.of(c.t("report.sum"), whole(total), pct(1), money(a.tou().totalYuan())));
+            }
             table(List.of(c.t("report.tou-period"), c.t("report.kwh"), c.t("report.share"), c.t("report.yuan-amount")),
-                    c.periodsWithEnergy().stream().map(p -> List.of(c.t("energy.period." + p.name()),
-                            whole(a.tou().kwh().get(p)), pct(total == 0 ? 0 : a.tou().kwh().get(p) / total),
-                            money(a.tou().yuan().get(p)))).toList());
-            paragraph(c.t("report.shiftable", Math.round(a.shiftableKwh()), Math.round(a.shiftingSavingYuan())));
+                    touRows);
+            paragraph(c.t("report.shiftable", Math.round(a.shiftableKwh()),
+                    a.shiftingSavingYuan().setScale(0, RoundingMode.HALF_UP)));
             touChart();
 
             heading("report.doc.load");
@@ -248,18 +260,19 @@ public class EnergyAuditDocument {
             }
 
             heading("report.doc.transformer");
-            TransformerLoad t = a.transformer();
-            if (t == null) {
+            if (a.transformers().isEmpty()) {
                 paragraph(c.t("report.no-transformer"));
             } else {
-                table(List.of(c.t("report.figure"), c.t("report.value")), List.of(
-                        List.of(c.t("report.rated-kva"), whole(t.ratedKva()) + " kVA"),
-                        List.of(c.t("report.max-load-rate"), pct(t.maxLoadRate()) + "（" + c.word(t.maxBand().name())
-                                + "）"),
-                        List.of(c.t("report.average-load-rate"), pct(t.averageLoadRate()) + "（"
-                                + c.word(t.averageBand().name()) + "）"),
-                        List.of(c.t("report.economic-load-rate"), pct(t.economicLoadRate())),
-                        List.of(c.t("report.loss-kwh"), whole(t.lossKwh()) + " kWh")));
+                long[] losses = a.wholeTransformerLossKwh();
+                List<List<String>> rows = new ArrayList<>();
+                for (int i = 0; i < losses.length; i++) {
+                    rows.add(transformerRow(a.transformers().get(i), losses[i]));
+                }
+                rows.add(transformerRow(a.transformerTotal(), Arrays.stream(losses).sum()));
+                table(List.of(c.t("report.transformer"), c.t("report.load-basis"), c.t("report.rated-kva-unit"),
+                        c.t("report.max-load-rate"), c.t("report.average-load-rate"), c.t("report.economic-load-rate"),
+                        c.t("report.loss-kwh-unit")), rows);
+                paragraph(c.transformerNote());
             }
 
             heading("report.doc.recommendations");
@@ -297,6 +310,14 @@ public class EnergyAuditDocument {
                 paragraph(c.t("report.doc.anomalies-listed"));
                 table(List.of(c.t("report.anomaly"), c.t("report.from"), c.t("report.intervals")), listed);
             }
+        }
+
+        /** A transformer's row: name, load basis, rating, rates with their bands, economic rate, shown losses. */
+        private List<String> transformerRow(TransformerLoad t, long lossKwh) {
+            return List.of(c.transformerName(t), c.basis(t), whole(t.ratedKva()),
+                    t.measured() ? pct(t.maxLoadRate()) + "（" + c.word(t.maxBand().name()) + "）" : "—",
+                    t.measured() ? pct(t.averageLoadRate()) + "（" + c.word(t.averageBand().name()) + "）" : "—",
+                    pct(t.economicLoadRate()), t.measured() ? whole(lossKwh) : "—");
         }
 
         // ---- charts -------------------------------------------------------------------------------------------
@@ -494,8 +515,8 @@ public class EnergyAuditDocument {
             return String.format(Locale.ROOT, "%,d", Math.round(d));
         }
 
-        private static String money(double d) {
-            return String.format(Locale.ROOT, "%,.2f", d);
+        private static String money(BigDecimal yuan) {
+            return String.format(Locale.ROOT, "%,.2f", yuan);
         }
 
         private static String round2(double d) {

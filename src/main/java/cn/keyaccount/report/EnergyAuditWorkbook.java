@@ -13,13 +13,17 @@ import cn.keyaccount.energy.PowerFactorStandard;
 import cn.keyaccount.energy.Recommendation;
 import cn.keyaccount.energy.TouPeriod;
 import cn.keyaccount.energy.TransformerLoad;
+import cn.keyaccount.energy.WholeUnits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,8 +191,8 @@ public class EnergyAuditWorkbook {
             logo(s);
             int r = header(s, 5, "report.figure", "report.value", "report.unit");
             LoadMetrics l = a.load();
-            r = figure(s, r, "report.energy", l.energyKwh(), "integer", "kWh");
-            r = figure(s, r, "report.reactive", l.reactiveKvarh(), "integer", "kvarh");
+            r = figure(s, r, "report.energy", sumOf(c.monthKwh()), "integer", "kWh");
+            r = figure(s, r, "report.reactive", sumOf(a.wholeByMonth(MonthFigures::kvarh)), "integer", "kvarh");
             r = figure(s, r, "report.max-demand", l.maxDemandKw(), "decimal", "kW");
             set(s, r, 0, c.t("report.max-demand-at"), "label");
             set(s, r++, 1, l.maxDemandAt() == null ? "—" : l.maxDemandAt().toString().replace('T', ' '), "text");
@@ -197,9 +201,9 @@ public class EnergyAuditWorkbook {
             r = figure(s, r, "report.peak-valley-rate", l.peakValleyRate(), "percent", "");
             r = figure(s, r, "report.power-factor", PowerFactor.of(l.energyKwh(), l.reactiveKvarh()).doubleValue(),
                     "decimal", "");
-            r = figure(s, r, "report.total-charge", a.totalYuan().doubleValue(), "money", c.t("report.yuan"));
+            r = figure(s, r, "report.total-charge", a.totalYuan(), c.t("report.yuan"));
             r = figure(s, r, "report.health-score", a.health().total(), "integer", "/100");
-            r = figure(s, r, "report.annual-saving", c.annualSaving(), "money", c.t("report.yuan-per-year"));
+            r = figure(s, r, "report.annual-saving", c.annualSaving(), c.t("report.yuan-per-year"));
             r = figure(s, r, "report.completeness", l.completeness(), "percent", "");
             r = header(s, r + 1, "report.component", "report.score", "report.weight", "report.explanation");
             for (HealthScore.Component hc : a.health().components()) {
@@ -223,11 +227,13 @@ public class EnergyAuditWorkbook {
                 set(s, 0, head.size() + i, c.t("energy.period." + periods.get(i).name()) + " kWh", "header");
             }
             int first = r;
+            Map<YearMonth, Long> kwh = c.monthKwh();
+            Map<YearMonth, Long> kvarh = a.wholeByMonth(MonthFigures::kvarh);
             for (MonthFigures m : a.months()) {
                 set(s, r, 0, m.month().toString(), "text");
                 set(s, r, 1, m.daysCovered(), "integer");
-                set(s, r, 2, m.kwh(), "integer");
-                set(s, r, 3, m.kvarh(), "integer");
+                set(s, r, 2, kwh.get(m.month()), "integer");
+                set(s, r, 3, kvarh.get(m.month()), "integer");
                 set(s, r, 4, m.maxDemandKw(), "decimal");
                 set(s, r, 5, m.powerFactor(), "decimal");
                 set(s, r, 6, m.adjustmentPercent().doubleValue() / 100, "percent");
@@ -235,15 +241,18 @@ public class EnergyAuditWorkbook {
                 set(s, r, 8, m.basicYuan(), "money");
                 set(s, r, 9, m.adjustmentYuan(), "money");
                 set(s, r, 10, m.totalYuan(), "money");
+                // the month's periods in whole kWh adding up to the month's kWh beside them
+                long[] byPeriod = WholeUnits.apportion(kwh.get(m.month()), periods.stream()
+                        .mapToDouble(p -> m.touKwh().getOrDefault(p, 0.0)).toArray());
                 for (int i = 0; i < periods.size(); i++) {
-                    set(s, r, head.size() + i, m.touKwh().getOrDefault(periods.get(i), 0.0), "integer");
+                    set(s, r, head.size() + i, byPeriod[i], "integer");
                 }
                 r++;
             }
             int last = r - 1;
             set(s, r, 0, c.t("report.sum"), "label");
-            set(s, r, 2, a.months().stream().mapToDouble(MonthFigures::kwh).sum(), "integer");
-            set(s, r, 3, a.months().stream().mapToDouble(MonthFigures::kvarh).sum(), "integer");
+            set(s, r, 2, sumOf(kwh), "integer");
+            set(s, r, 3, sumOf(kvarh), "integer");
             set(s, r, 7, sum(a.months().stream().map(MonthFigures::energyYuan).toList()), "money");
             set(s, r, 8, sum(a.months().stream().map(MonthFigures::basicYuan).toList()), "money");
             set(s, r, 9, sum(a.months().stream().map(MonthFigures::adjustmentYuan).toList()), "money");
@@ -278,22 +287,22 @@ public class EnergyAuditWorkbook {
             int r = header(s, 0, "report.tou-period", "report.kwh", "report.share", "report.yuan-amount",
                     "report.average-price");
             int first = r;
-            double total = a.tou().totalKwh();
-            for (TouPeriod p : c.periodsWithEnergy()) {
-                double kwh = a.tou().kwh().get(p);
-                double yuan = a.tou().yuan().get(p);
-                set(s, r, 0, c.t("energy.period." + p.name()), "text");
-                set(s, r, 1, kwh, "integer");
-                set(s, r, 2, total == 0 ? 0 : kwh / total, "percent");
+            Map<TouPeriod, Long> kwh = a.tou().wholeKwh();
+            long total = sumOf(kwh);
+            for (Map.Entry<TouPeriod, Long> p : kwh.entrySet()) {
+                BigDecimal yuan = a.tou().yuan().get(p.getKey());
+                set(s, r, 0, c.t("energy.period." + p.getKey().name()), "text");
+                set(s, r, 1, p.getValue(), "integer");
+                set(s, r, 2, total == 0 ? 0 : p.getValue() / (double) total, "percent");
                 set(s, r, 3, yuan, "money");
-                set(s, r++, 4, kwh == 0 ? 0 : yuan / kwh, "decimal");
+                set(s, r++, 4, yuan.doubleValue() / a.tou().kwh().get(p.getKey()), "decimal");
             }
             int last = r - 1;
             set(s, r, 0, c.t("report.sum"), "label");
             set(s, r, 1, total, "integer");
             set(s, r, 3, a.tou().totalYuan(), "money");
             set(s, r + 2, 0, c.t("report.shiftable", Math.round(a.shiftableKwh()),
-                    Math.round(a.shiftingSavingYuan())), "text");
+                    a.shiftingSavingYuan().setScale(0, RoundingMode.HALF_UP)), "text");
             widths(s, 14, 16, 10, 16, 14);
             freeze(s, 1, 0);
             print(s, 0);
@@ -415,36 +424,56 @@ public class EnergyAuditWorkbook {
                 set(s, r++, 3, mode == m.cheapest() ? "✓" : "", "text");
             }
             r++;
-            r = figure(s, r, "report.current-total", m.currentTotal().doubleValue(), "money", c.t("report.yuan"));
+            r = figure(s, r, "report.current-total", m.currentTotal(), c.t("report.yuan"));
             r = figure(s, r, "report.best-declared", m.bestDeclaredKw().doubleValue(), "integer", "kW");
-            r = figure(s, r, "report.basic-saving", m.saving().doubleValue(), "money", c.t("report.yuan"));
+            r = figure(s, r, "report.basic-saving", m.saving(), c.t("report.yuan"));
             set(s, r + 1, 0, c.t("report.basic-charge-rule"), "text");
             widths(s, 26, 18, 12, 12);
             freeze(s, 1, 0);
             print(s, 0);
         }
 
+        /** One row per transformer, then the customer's transformers together; losses in whole kWh adding up. */
         private void transformer() {
             XSSFSheet s = sheet("report.sheet.transformer");
-            TransformerLoad t = a.transformer();
-            if (t == null) {
+            List<TransformerLoad> each = a.transformers();
+            if (each.isEmpty()) {
                 set(s, 0, 0, c.t("report.no-transformer"), "text");
                 widths(s, 60);
                 return;
             }
-            int r = header(s, 0, "report.figure", "report.value", "report.unit");
-            r = figure(s, r, "report.rated-kva", t.ratedKva(), "integer", "kVA");
-            r = figure(s, r, "report.p0", t.noLoadLossKw(), "decimal", "kW");
-            r = figure(s, r, "report.pk", t.loadLossKw(), "decimal", "kW");
-            r = figure(s, r, "report.max-load-rate", t.maxLoadRate(), "percent", c.word(t.maxBand().name()));
-            r = figure(s, r, "report.average-load-rate", t.averageLoadRate(), "percent",
-                    c.word(t.averageBand().name()));
-            r = figure(s, r, "report.economic-load-rate", t.economicLoadRate(), "percent", "");
-            r = figure(s, r, "report.loss-kwh", t.lossKwh(), "integer", "kWh");
-            figure(s, r, "report.loss-at-average", t.lossAtAverageKw(), "decimal", "kW");
-            widths(s, 26, 16, 14);
-            freeze(s, 1, 0);
+            int r = header(s, 0, "report.transformer", "report.load-basis", "report.rated-kva-unit", "report.p0-unit",
+                    "report.pk-unit", "report.max-load-rate", "report.band", "report.average-load-rate",
+                    "report.band", "report.economic-load-rate", "report.loss-kwh-unit", "report.loss-at-average-unit");
+            long[] losses = a.wholeTransformerLossKwh();
+            for (int i = 0; i < each.size(); i++) {
+                transformerRow(s, r++, each.get(i), losses[i]);
+            }
+            transformerRow(s, r, a.transformerTotal(), Arrays.stream(losses).sum());
+            set(s, r + 2, 0, c.transformerNote(), "text");
+            widths(s, 22, 16, 12, 10, 10, 12, 10, 12, 10, 12, 14, 14);
+            freeze(s, 1, 1);
             print(s, 0);
+        }
+
+        private void transformerRow(Sheet s, int r, TransformerLoad t, long lossKwh) {
+            boolean total = t.basis() == TransformerLoad.Basis.CUSTOMER_TOTAL;
+            set(s, r, 0, c.transformerName(t), total ? "label" : "text");
+            set(s, r, 1, c.basis(t), "text");
+            set(s, r, 2, t.ratedKva(), "integer");
+            set(s, r, 3, t.noLoadLossKw(), "decimal");
+            set(s, r, 4, t.loadLossKw(), "decimal");
+            if (t.measured()) {
+                set(s, r, 5, t.maxLoadRate(), "percent");
+                set(s, r, 6, c.word(t.maxBand().name()), "text");
+                set(s, r, 7, t.averageLoadRate(), "percent");
+                set(s, r, 8, c.word(t.averageBand().name()), "text");
+            }
+            set(s, r, 9, t.economicLoadRate(), "percent");
+            if (t.measured()) {
+                set(s, r, 10, lossKwh, "integer");
+                set(s, r, 11, t.lossAtAverageKw(), "decimal");
+            }
         }
 
         private void recommendations() {
@@ -569,6 +598,14 @@ public class EnergyAuditWorkbook {
             return row + 1;
         }
 
+        /** A figure in yuan: the amount to the cent, styled as money. */
+        private int figure(Sheet s, int row, String key, BigDecimal yuan, String unit) {
+            set(s, row, 0, c.t(key), "label");
+            set(s, row, 1, yuan, "money");
+            set(s, row, 2, unit, "text");
+            return row + 1;
+        }
+
         private static void widths(Sheet s, int... chars) {
             for (int i = 0; i < chars.length; i++) {
                 s.setColumnWidth(i, chars[i] * 256);
@@ -609,9 +646,12 @@ public class EnergyAuditWorkbook {
             drawing.createPicture(anchor, picture).resize(1.0);
         }
 
-        private static double sum(List<BigDecimal> values) {
-            return values.stream().map(v -> v == null ? BigDecimal.ZERO : v).reduce(BigDecimal.ZERO, BigDecimal::add)
-                    .doubleValue();
+        private static BigDecimal sum(List<BigDecimal> values) {
+            return values.stream().map(v -> v == null ? BigDecimal.ZERO : v).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        private static long sumOf(Map<?, Long> whole) {
+            return whole.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 }

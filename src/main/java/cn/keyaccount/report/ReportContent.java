@@ -4,11 +4,17 @@ import cn.keyaccount.base.Messages;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.energy.EnergyAnalyzer;
 import cn.keyaccount.energy.IntervalSeries;
+import cn.keyaccount.energy.MonthFigures;
+import cn.keyaccount.energy.Recommendation;
 import cn.keyaccount.energy.TouPeriod;
+import cn.keyaccount.energy.TransformerLoad;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Everything one report shows: the customer, the analysis of the period (the same {@link EnergyAnalyzer.Result} the
@@ -27,9 +33,30 @@ public record ReportContent(CustomerDetails customer, EnergyAnalyzer.Result anal
         return Arrays.stream(TouPeriod.values()).filter(p -> analysis.tou().kwh().get(p) > 0).toList();
     }
 
-    /** What the recommendations would save a year, in yuan. */
-    double annualSaving() {
-        return analysis.recommendations().stream().mapToDouble(r -> r.annualSavingYuan()).sum();
+    /** What the recommendations would save a year, in yuan: the sum of their amounts. */
+    BigDecimal annualSaving() {
+        return Recommendation.annualSaving(analysis.recommendations());
+    }
+
+    /** Each month's energy in whole kWh, adding up to the period's (the summary's figure and the months' sum). */
+    Map<YearMonth, Long> monthKwh() {
+        return analysis.wholeByMonth(MonthFigures::kwh);
+    }
+
+    /** A transformer's row name: its own, or the total's. */
+    String transformerName(TransformerLoad t) {
+        return t.basis() == TransformerLoad.Basis.CUSTOMER_TOTAL ? t("report.transformer-total") : t.name();
+    }
+
+    /** Where a transformer's load comes from, in words ("shared by rating"), or that nothing measures it. */
+    String basis(TransformerLoad t) {
+        return t.measured() ? t("report.basis." + t.basis().name()) : t("report.no-readings");
+    }
+
+    /** The note under the transformer table: how unmetered transformers were loaded, and what the total is. */
+    String transformerNote() {
+        return t(analysis.transformers().stream().anyMatch(x -> x.basis() == TransformerLoad.Basis.SHARED_BY_RATING)
+                ? "report.transformer-shared-note" : "report.transformer-metered-note");
     }
 
     /** An explained text of the analysis (recommendation, health component) with enum arguments in words. */
@@ -37,9 +64,10 @@ public record ReportContent(CustomerDetails customer, EnergyAnalyzer.Result anal
         return t(key, args.stream().map(a -> a instanceof String s && s.matches("[A-Z_]+") ? word(s) : a).toArray());
     }
 
-    /** A billing mode or a load band in words. */
+    /** A billing mode or a load band in words; any other name (a transformer's) as it is. */
     String word(String name) {
         String mode = t("customer.basic-charge-mode." + name);
-        return mode.startsWith("!") ? t("report.band." + name) : mode;
+        String band = t("report.band." + name);
+        return !mode.startsWith("!") ? mode : !band.startsWith("!") ? band : name;
     }
 }

@@ -171,14 +171,14 @@ public class ReportService {
 
     /** The generated files of one report, not yet stored, and how long each step took (nanoseconds). */
     private record Built(long customerId, String period, LocalDate from, LocalDate to, String language,
-                         String generatedBy, EnergyAnalyzer.Result analysis, double saving,
+                         String generatedBy, EnergyAnalyzer.Result analysis, BigDecimal saving,
                          List<ReportArchive.NewFile> files, long analysisNanos, long xlsxNanos, long docxNanos) {
 
         ReportArchive.NewIssue issue(ReportOrigin origin) {
             return new ReportArchive.NewIssue(customerId, ReportKind.ENERGY_AUDIT, period, from, to, language, origin,
                     generatedBy, BigDecimal.valueOf(analysis.load().energyKwh()).setScale(2, RoundingMode.HALF_UP),
                     analysis.totalYuan().setScale(2, RoundingMode.HALF_UP),
-                    BigDecimal.valueOf(saving).setScale(2, RoundingMode.HALF_UP), analysis.health().total());
+                    saving, analysis.health().total());
         }
 
         /** The step times (bench/report-bench reads this line), the archive's from {@code storedAt} until now. */

@@ -10,6 +10,7 @@ import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.energy.EnergyAnalyzer;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.MonthFigures;
+import cn.keyaccount.energy.TransformerLoad;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +50,23 @@ class DemoEnergyTest {
                         && m.powerFactor().compareTo(BigDecimal.ONE) <= 0, m.month() + " " + m.powerFactor());
             }
         }
+    }
+
+    @Test
+    void the_demo_customers_accounts_show_load_rates_transformer_by_transformer_one_of_them_shared_by_rating() {
+        Viewer customer = users.viewer("customer");
+        boolean allMetered = false;
+        boolean shared = false;
+        for (CustomerDetails a : customers.ownAccounts(customer)) {
+            EnergyService.Coverage c = energy.coverage(customer, a.id());
+            EnergyAnalyzer.Result r = energy.analyse(customer, a.id(), c.lastDay().minusMonths(1), c.lastDay());
+            assertTrue(r.transformers().size() >= 2, a.accountNo() + " has two transformers");
+            assertTrue(r.transformers().stream().allMatch(TransformerLoad::measured));
+            allMetered |= r.transformers().stream().allMatch(t -> t.basis() == TransformerLoad.Basis.METERED);
+            shared |= r.transformers().stream().anyMatch(t -> t.basis() == TransformerLoad.Basis.SHARED_BY_RATING);
+        }
+        assertTrue(allMetered, "an account whose meters are all mapped");
+        assertTrue(shared, "an account with a transformer loaded by its share of an unmapped meter");
     }
 
     @Test

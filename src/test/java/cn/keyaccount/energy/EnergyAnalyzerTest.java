@@ -1,6 +1,7 @@
 package cn.keyaccount.energy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,9 +48,9 @@ class EnergyAnalyzerTest {
                 .filter(x -> x.kind() == Recommendation.Kind.CAPACITOR).findFirst().orElseThrow();
         // Qc = (54,000 − 72,000 × 0.328684) / 720 h = 42.13 → 50 kvar; with it kvarh 18,000, cos φ 0.97 (−0.75 %)
         assertEquals(50, cap.args().getFirst());
-        assertEquals(7_500, cap.investmentYuan(), 1e-9); // 50 × 150
+        assertEquals(new BigDecimal("7500.00"), cap.investmentYuan()); // 50 × 150
         // saving 3,300 + 495 = 3,795 in 30 days, 46,172.50 a year
-        assertEquals(46_172.50, cap.annualSavingYuan(), 1e-9);
+        assertEquals(new BigDecimal("46172.50"), cap.annualSavingYuan());
         assertEquals(0.16, cap.paybackYears(), 1e-9);
     }
 
@@ -60,16 +61,20 @@ class EnergyAnalyzerTest {
         assertEquals(new BigDecimal("26000.00"), r.billingModes().saving()); // 30,000 − 100 × 40
         Recommendation mode = r.recommendations().stream()
                 .filter(x -> x.kind() == Recommendation.Kind.BILLING_MODE).findFirst().orElseThrow();
-        assertEquals(312_000, mode.annualSavingYuan(), 1e-9);
+        assertEquals(new BigDecimal("312000.00"), mode.annualSavingYuan());
         assertNull(mode.paybackYears());
     }
 
     @Test
     void transformer_load_and_health_come_with_their_explanations() {
         EnergyAnalyzer.Result r = steadyJune(BasicChargeMode.ACTUAL_DEMAND);
-        // 100 kW at 0.80 is 125 kVA of 1,000: light load
-        assertEquals(0.125, r.transformer().averageLoadRate(), 1e-9);
-        assertEquals(TransformerLoad.LoadBand.LIGHT, r.transformer().averageBand());
+        // 100 kW at 0.80 is 125 kVA of 1,000: light load; no meter is mapped, so the one transformer carries it all
+        TransformerLoad t1 = r.transformers().getFirst();
+        assertEquals(TransformerLoad.Basis.SHARED_BY_RATING, t1.basis());
+        assertEquals(0.125, t1.averageLoadRate(), 1e-9);
+        assertEquals(TransformerLoad.LoadBand.LIGHT, t1.averageBand());
+        assertEquals(0.125, r.transformerTotal().averageLoadRate(), 1e-9);
+        assertEquals(t1.lossKwh(), r.transformerTotal().lossKwh(), 1e-9);
         assertEquals(1.0, r.load().loadFactor(), 1e-9);
         HealthScore h = r.health();
         assertEquals(6, h.components().size());
@@ -101,7 +106,8 @@ class EnergyAnalyzerTest {
         assertEquals(1.0, r.annualFactor());
         assertEquals(366 * 2400.0, r.load().energyKwh(), 1e-3);
         // load shifting: 15 % of the peak premium, 366 × 20.4 × 25
-        assertEquals(0.15 * 366 * 20.4 * 25, r.shiftingSavingYuan(), 1e-6);
+        assertEquals(new BigDecimal("27999.00"), r.shiftingSavingYuan());
+        assertEquals(0.15 * 366 * 20.4 * 25, r.shiftingSavingYuan().doubleValue(), 1e-6);
         assertTrue(r.recommendations().stream().anyMatch(x -> x.kind() == Recommendation.Kind.LOAD_SHIFTING));
     }
 
@@ -122,5 +128,110 @@ class EnergyAnalyzerTest {
         assertEquals(1, r.anomalies().gaps().size());
         assertEquals(100, r.anomalies().missingIntervals());
         assertEquals(365.0 / 15, r.annualFactor(), 1e-12);
+    }
+
+    /**
+     * One day, three transformers. T1 (1,000 kVA, P0 1.0 kW, Pk 10.0 kW) has its own meter: 400 kW for twelve hours,
+     * then 200 kW, at cos φ 0.80. T2 (500 kVA, 0.5 / 5.0) and T3 (250 kVA, 0.3 / 3.0) have none and share a meter
+     * mapped to no transformer: 180 kW at cos φ 1.
+     */
+    private EnergyAnalyzer.Result threeTransformers() {
+        LocalDate day = LocalDate.of(2025, 6, 2);
+        IntervalSeries t1 = Tariffs.constant(day, 1, 100f, 75f);
+        for (int i = 48; i < 96; i++) {
+            t1.kwh()[i] = 50f;
+            t1.kvarh()[i] = 37.5f;
+        }
+        IntervalSeries unmapped = Tariffs.constant(day, 1, 45f, 0f);
+        IntervalSeries customer = Tariffs.constant(day, 1, 0f, 0f);
+        for (int i = 0; i < 96; i++) {
+            customer.kwh()[i] = t1.kwh()[i] + unmapped.kwh()[i];
+            customer.kvarh()[i] = t1.kvarh()[i];
+        }
+        TouTariff flat = Tariffs.flat("0.5");
+        return analyzer.analyse(new EnergyAnalyzer.Input(customer, new BigDecimal("1750"), BasicChargeMode.CAPACITY,
+                null, PowerFactorStandard.PF_090, List.of(
+                        new EnergyAnalyzer.TransformerSpec("T1", 1000, 1.0, 10.0, t1),
+                        new EnergyAnalyzer.TransformerSpec("T2", 500, 0.5, 5.0),
+                        new EnergyAnalyzer.TransformerSpec("T3", 250, 0.3, 3.0)), unmapped, d -> flat));
+    }
+
+    @Test
+    void a_transformer_with_its_own_meter_is_loaded_by_that_meter_alone() {
+        TransformerLoad t1 = threeTransformers().transformers().getFirst();
+        assertEquals("T1", t1.name());
+        assertEquals(TransformerLoad.Basis.METERED, t1.basis());
+        assertEquals(96, t1.intervals());
+        // 400 kW / 0.80 = 500 kVA of 1,000, then 250 kVA: β 0.50 and 0.25
+        assertEquals(0.50, t1.maxLoadRate(), 1e-9);
+        assertEquals(0.375, t1.averageLoadRate(), 1e-9);
+        assertEquals(TransformerLoad.LoadBand.ECONOMIC, t1.maxBand());
+        assertEquals(TransformerLoad.LoadBand.ECONOMIC, t1.averageBand());
+        assertEquals(Math.sqrt(0.1), t1.economicLoadRate(), 1e-12);
+        // 12 h × (1 + 0.25 × 10) + 12 h × (1 + 0.0625 × 10) = 42 + 19.5 kWh
+        assertEquals(61.5, t1.lossKwh(), 1e-9);
+        assertEquals(1 + 0.375 * 0.375 * 10, t1.lossAtAverageKw(), 1e-9);
+    }
+
+    @Test
+    void transformers_without_a_meter_share_the_unmapped_meters_in_proportion_to_their_rating() {
+        EnergyAnalyzer.Result r = threeTransformers();
+        TransformerLoad t2 = r.transformers().get(1);
+        TransformerLoad t3 = r.transformers().get(2);
+        assertEquals(TransformerLoad.Basis.SHARED_BY_RATING, t2.basis());
+        assertEquals(TransformerLoad.Basis.SHARED_BY_RATING, t3.basis());
+        // 180 kW shared 500 : 250 is 120 kW and 60 kW, at cos φ 1: β 0.24 on both
+        assertEquals(0.24, t2.averageLoadRate(), 1e-9);
+        assertEquals(0.24, t3.averageLoadRate(), 1e-9);
+        assertEquals(0.24, t3.maxLoadRate(), 1e-9);
+        assertEquals(TransformerLoad.LoadBand.LIGHT, t2.averageBand());
+        // 24 h × (0.5 + 0.0576 × 5) and 24 h × (0.3 + 0.0576 × 3)
+        assertEquals(18.912, t2.lossKwh(), 1e-9);
+        assertEquals(11.3472, t3.lossKwh(), 1e-9);
+        assertEquals(Math.sqrt(0.1), t3.economicLoadRate(), 1e-12);
+    }
+
+    @Test
+    void the_customer_total_is_all_meters_over_all_ratings_with_the_losses_of_its_rows() {
+        EnergyAnalyzer.Result r = threeTransformers();
+        TransformerLoad total = r.transformerTotal();
+        assertEquals(TransformerLoad.Basis.CUSTOMER_TOTAL, total.basis());
+        assertEquals(1750, total.ratedKva(), 1e-9);
+        assertEquals(1.8, total.noLoadLossKw(), 1e-9);
+        assertEquals(18.0, total.loadLossKw(), 1e-9);
+        // the day's cos φ: 11,520 kWh, 5,400 kvarh → 0.91; 580 kW, then 380 kW, over 1,750 kVA
+        assertEquals(580 / 0.91 / 1750, total.maxLoadRate(), 1e-9);
+        assertEquals(480 / 0.91 / 1750, total.averageLoadRate(), 1e-9);
+        assertEquals(61.5 + 18.912 + 11.3472, total.lossKwh(), 1e-9);
+        assertEquals(r.transformers().stream().mapToDouble(TransformerLoad::lossAtAverageKw).sum(),
+                total.lossAtAverageKw(), 1e-12);
+    }
+
+    @Test
+    void the_worst_loaded_transformer_sets_the_health_component() {
+        HealthScore.Component c = threeTransformers().health().components().stream()
+                .filter(x -> x.key().equals("TRANSFORMER")).findFirst().orElseThrow();
+        // T1 is economic (100), T2 and T3 light (60): the first light one speaks for all
+        assertEquals(60, c.score());
+        assertEquals(List.of(0.24, "LIGHT", "T2"), c.args());
+    }
+
+    @Test
+    void a_transformer_that_nothing_measures_has_no_figures_and_no_say_in_the_health_score() {
+        IntervalSeries t1 = Tariffs.constant(LocalDate.of(2025, 6, 2), 1, 100f, 75f);
+        TouTariff flat = Tariffs.flat("0.5");
+        EnergyAnalyzer.Result r = analyzer.analyse(new EnergyAnalyzer.Input(t1, new BigDecimal("1500"),
+                BasicChargeMode.CAPACITY, null, PowerFactorStandard.PF_090, List.of(
+                        new EnergyAnalyzer.TransformerSpec("T1", 1000, 1.0, 10.0, t1),
+                        new EnergyAnalyzer.TransformerSpec("T2", 500, 0.5, 5.0)), null, d -> flat));
+        TransformerLoad t2 = r.transformers().get(1);
+        assertEquals(TransformerLoad.Basis.SHARED_BY_RATING, t2.basis());
+        assertFalse(t2.measured());
+        assertNull(t2.averageBand());
+        assertEquals(0, t2.lossKwh());
+        HealthScore.Component c = r.health().components().stream().filter(x -> x.key().equals("TRANSFORMER"))
+                .findFirst().orElseThrow();
+        assertEquals(100, c.score(), "T1 at 0.50 is economic, T2 is not counted");
+        assertEquals(500 / 1500.0, r.transformerTotal().averageLoadRate(), 1e-9);
     }
 }

@@ -111,6 +111,8 @@ class EnergyBenchmark {
                 timings(() -> energy.analyse(Viewer.system(), one, START, to)));
         System.out.printf("one customer-year, the read alone (IntervalStore.customerSeries): %s%n",
                 timings(() -> store.customerSeries(one, START, to)));
+        System.out.printf("one customer-year, the read by transformer as the analysis does it (meterSums): %s%n",
+                timings(() -> store.meterSums(one, START, to)));
 
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);

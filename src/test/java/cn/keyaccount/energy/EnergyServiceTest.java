@@ -12,6 +12,7 @@ import cn.keyaccount.security.Viewer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -51,7 +52,7 @@ class EnergyServiceTest {
         assertEquals(32, r.tou().kwh().get(TouPeriod.PEAK), 1e-9);
         assertEquals(32, r.tou().kwh().get(TouPeriod.FLAT), 1e-9);
         // 32 × 0.96 + 32 × 0.60 + 32 × 0.24
-        assertEquals(57.60, r.tou().totalYuan(), 1e-9);
+        assertEquals(new BigDecimal("57.60"), r.tou().totalYuan());
     }
 
     @Test

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +51,10 @@ class TouTariffTest {
         assertEquals(32, split.kwh().get(TouPeriod.VALLEY));
         assertEquals(0, split.kwh().get(TouPeriod.DEEP_VALLEY));
         // 4 × 1.2 + 24 × 1.0 + 36 × 0.6 + 32 × 0.3
-        assertEquals(60.0, split.totalYuan(), 1e-9);
+        assertEquals(new BigDecimal("60.00"), split.totalYuan());
+        assertEquals(new BigDecimal("21.60"), split.yuan().get(TouPeriod.FLAT));
         // peak energy above the valley price: 4 × 0.9 + 24 × 0.7
-        assertEquals(20.4, split.peakPremiumYuan(), 1e-9);
+        assertEquals(new BigDecimal("20.40"), split.peakPremiumYuan());
     }
 
     @Test
@@ -63,7 +66,7 @@ class TouTariffTest {
         IntervalSeries s = Tariffs.constant(DAY, 2, 1f, 0f);
         TouSplit split = TouSplit.of(s, d -> old.validOn(d) ? old : next);
         // the second day's 24 peak kWh cost 1.0 more each
-        assertEquals(60.0 + 84.0, split.totalYuan(), 1e-9);
+        assertEquals(new BigDecimal("144.00"), split.totalYuan()); // 60 + 84
     }
 
     @Test
@@ -97,5 +100,45 @@ class TouTariffTest {
         TouTariff.Season summer = new TouTariff.Season("summer", EnumSet.of(Month.JULY), List.of());
         assertThrows(IllegalArgumentException.class, () -> new TouTariff(4, "T", "v", DAY, null, "n", "s",
                 List.of(summer), Map.of(TouPeriod.FLAT, BigDecimal.ONE), Tariffs.BASIC));
+    }
+
+    @Test
+    void nine_quarter_hours_of_a_quarter_kwh_at_ten_fen_cost_23_fen_where_a_double_sum_rounds_to_22() {
+        TouTariff tenFen = Tariffs.flat("0.1");
+        IntervalSeries s = Tariffs.constant(DAY, 1, Float.NaN, Float.NaN);
+        for (int i = 0; i < 9; i++) {
+            s.kwh()[i] = 0.25f;
+            s.kvarh()[i] = 0f;
+        }
+        // what summing the intervals' amounts as doubles and rounding at the end gave: 0.22499999999999998
+        double naive = 0;
+        for (int i = 0; i < 9; i++) {
+            naive += s.kwh()[i] * tenFen.price(TouPeriod.FLAT).doubleValue();
+        }
+        assertEquals(new BigDecimal("0.22"), BigDecimal.valueOf(naive).setScale(2, RoundingMode.HALF_UP));
+        // 2.25 kWh × 0.1 = 0.225 exactly, half-up to 0.23
+        TouSplit split = TouSplit.of(s, d -> tenFen);
+        assertEquals(new BigDecimal("0.23"), split.yuan().get(TouPeriod.FLAT));
+        assertEquals(new BigDecimal("0.23"), split.totalYuan());
+    }
+
+    @Test
+    void a_period_is_the_sum_of_its_parts_as_billed_to_the_cent_not_priced_again() {
+        TouTariff tenFen = Tariffs.flat("0.1");
+        // a thousand days, each 0.25 kWh in one quarter hour at 0.1 yuan: 0.03 (0.025 half-up) a day, as billed
+        List<TouSplit> days = new ArrayList<>();
+        for (int d = 0; d < 1000; d++) {
+            IntervalSeries s = Tariffs.constant(DAY.plusDays(d), 1, Float.NaN, Float.NaN);
+            s.kwh()[40] = 0.25f;
+            s.kvarh()[40] = 0f;
+            TouSplit day = TouSplit.of(s, x -> tenFen);
+            assertEquals(new BigDecimal("0.03"), day.totalYuan());
+            days.add(day);
+        }
+        TouSplit all = TouSplit.sum(days);
+        // 1,000 × 0.03, not 250 kWh × 0.1 = 25.00
+        assertEquals(new BigDecimal("30.00"), all.totalYuan());
+        assertEquals(new BigDecimal("30.00"), all.yuan().get(TouPeriod.FLAT));
+        assertEquals(250, all.totalKwh(), 1e-9);
     }
 }

@@ -31,7 +31,7 @@ class TransformerLoadTest {
     void load_rate_counts_apparent_power_and_losses_add_up_over_the_intervals() {
         // 400 kW at cos φ 0.8 is 500 kVA: half of a 1,000 kVA transformer
         IntervalSeries s = Tariffs.constant(LocalDate.of(2025, 1, 1), 1, 100f, 75f);
-        TransformerLoad t = TransformerLoad.of(s, 1000, 1.0, 10.0, 0.8, S);
+        TransformerLoad t = TransformerLoad.of("T", TransformerLoad.Basis.METERED, s, 1, 1000, 1.0, 10.0, S);
         assertEquals(0.5, t.maxLoadRate(), 1e-12);
         assertEquals(0.5, t.averageLoadRate(), 1e-12);
         assertEquals(LoadBand.ECONOMIC, t.averageBand());

@@ -1,5 +1,6 @@
 package cn.keyaccount.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.customer.CustomerDetails;
@@ -12,6 +13,8 @@ import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.support.Api;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +37,14 @@ class ReportFixtures {
     private final CustomerService customers;
     private final TransformerService transformers;
     private final EnergyService energy;
+    private final EntityManager em;
 
-    ReportFixtures(CustomerService customers, TransformerService transformers, EnergyService energy) {
+    ReportFixtures(CustomerService customers, TransformerService transformers, EnergyService energy,
+                   EntityManager em) {
         this.customers = customers;
         this.transformers = transformers;
         this.energy = energy;
+        this.em = em;
     }
 
     /** A new customer (a copy of a demo one, new 户号 and credit code) with one 1,250 kVA transformer. */
@@ -56,17 +62,29 @@ class ReportFixtures {
         d.setBasicChargeMode(cn.keyaccount.customer.BasicChargeMode.CAPACITY);
         d.setPowerFactorStandard(new BigDecimal("0.90"));
         long id = customers.create(SYSTEM, d).id();
-        TransformerDraft x = new TransformerDraft();
-        x.setName("1#主变");
-        x.setRatedKva(new BigDecimal("1250"));
-        x.setNoLoadLossKw(new BigDecimal("1.2"));
-        x.setLoadLossKw(new BigDecimal("10.5"));
-        transformers.add(SYSTEM, id, x);
+        transformer(id, "1#主变", "1250", "1.2", "10.5");
         return id;
     }
 
-    /** Imports 15-minute data of a day-shift plant for the days from..to (inclusive). */
-    void importDays(long customerId, LocalDate from, LocalDate to) {
+    /** Adds a transformer to a customer; returns its id. */
+    long transformer(long customerId, String name, String kva, String p0, String pk) {
+        TransformerDraft x = new TransformerDraft();
+        x.setName(name);
+        x.setRatedKva(new BigDecimal(kva));
+        x.setNoLoadLossKw(new BigDecimal(p0));
+        x.setLoadLossKw(new BigDecimal(pk));
+        return transformers.add(SYSTEM, customerId, x).id();
+    }
+
+    /** Says which transformer a meter is on (the metering system's export does not). */
+    @Transactional
+    void mapMeter(String meterNo, long transformerId) {
+        assertEquals(1, em.createNativeQuery("update meter set transformer_id = ?1 where meter_no = ?2")
+                .setParameter(1, transformerId).setParameter(2, meterNo).executeUpdate());
+    }
+
+    /** Imports 15-minute data of a day-shift plant for the days from..to (inclusive); returns the meter number. */
+    String importDays(long customerId, LocalDate from, LocalDate to) {
         String meter = "RT" + SERIAL.incrementAndGet();
         StringBuilder csv = new StringBuilder("表号,时间,有功kWh,无功kvarh\n");
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -82,5 +100,6 @@ class ReportFixtures {
         }
         assertTrue(energy.importReadings(SYSTEM, customerId, "report-test.csv",
                 new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8))).accepted());
+        return meter;
     }
 }

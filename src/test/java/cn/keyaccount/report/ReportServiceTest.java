@@ -15,6 +15,8 @@ import cn.keyaccount.energy.EnergyAnalyzer;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.IntervalSeries;
 import cn.keyaccount.energy.MonthFigures;
+import cn.keyaccount.energy.Recommendation;
+import cn.keyaccount.energy.TransformerLoad;
 import cn.keyaccount.energy.TouPeriod;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.security.UserService;
@@ -24,11 +26,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -104,7 +109,7 @@ class ReportServiceTest {
             assertEquals(List.of("摘要", "月度电量电费", "分时电量", "负荷曲线", "功率因数", "基本电费方式", "变压器负载", "节能建议",
                     "数据质量", "15分钟数据"), names);
             Sheet summary = wb.getSheet("摘要");
-            assertEquals(expected.load().energyKwh(), valueOf(summary, "有功电量"), 0.01);
+            assertEquals(expected.load().energyKwh(), valueOf(summary, "有功电量"), 0.5, "whole kWh");
             assertEquals(expected.load().maxDemandKw(), valueOf(summary, "最大需量"), 0.01);
             assertEquals(expected.totalYuan().doubleValue(), valueOf(summary, "电费合计"), 0.01);
             assertEquals(expected.health().total(), valueOf(summary, "用电健康评分"), 0);
@@ -113,7 +118,9 @@ class ReportServiceTest {
             assertEquals(12, expected.months().size());
             MonthFigures july = expected.months().get(6);
             assertEquals("2016-07", months.getRow(7).getCell(0).getStringCellValue());
-            assertEquals(july.kwh(), months.getRow(7).getCell(2).getNumericCellValue(), 0.01);
+            assertEquals((double) expected.wholeByMonth(MonthFigures::kwh).get(july.month()),
+                    months.getRow(7).getCell(2).getNumericCellValue());
+            assertEquals(july.kwh(), months.getRow(7).getCell(2).getNumericCellValue(), 1);
             assertEquals(july.powerFactor().doubleValue(), months.getRow(7).getCell(5).getNumericCellValue(), 1e-9);
             assertEquals(july.adjustmentYuan().doubleValue(), months.getRow(7).getCell(9).getNumericCellValue(), 1e-9);
             assertNotNull(months.getPaneInformation());
@@ -184,12 +191,144 @@ class ReportServiceTest {
             XWPFTable months = doc.getTables().stream().filter(t -> t.getText().contains("2016-07")).findFirst()
                     .orElseThrow();
             assertEquals(13, months.getNumberOfRows(), "header and twelve months");
-            assertTrue(all.contains(String.format("%,.2f", dashboard().recommendations().stream()
-                    .mapToDouble(r -> r.annualSavingYuan()).sum())), "the findings give the yearly saving");
+            assertTrue(all.contains(String.format("%,.2f", Recommendation.annualSaving(dashboard().recommendations()))),
+                    "the findings give the yearly saving");
             XWPFTable recs = doc.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals("建议")
                     && t.getRow(0).getTableCells().size() == 4).findFirst().orElseThrow();
             assertTrue(recs.getRow(1).getCell(3).getText().matches("\\d+\\.\\d{2}"), "payback in years");
         }
+    }
+
+    @Test
+    void every_total_of_the_workbook_is_the_sum_of_its_rows_to_the_cent_and_the_kwh() throws Exception {
+        ReportView v = reports.generate(admin(), yearCustomer, YEAR_END, "zh", false, ReportService.Progress.NONE);
+        byte[] xlsx = reports.download(admin(), v.id(), ReportFormat.XLSX).content();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet months = wb.getSheet("月度电量电费");
+            int sumRow = 13; // header, twelve months
+            assertEquals("合计", months.getRow(sumRow).getCell(0).getStringCellValue());
+            for (int col : new int[] {2, 3}) {
+                long sum = 0;
+                for (int r = 1; r < sumRow; r++) {
+                    double kwh = months.getRow(r).getCell(col).getNumericCellValue();
+                    assertEquals(Math.rint(kwh), kwh, "whole units are written, not rounded by the format");
+                    sum += (long) kwh;
+                }
+                assertEquals(sum, months.getRow(sumRow).getCell(col).getNumericCellValue(), "column " + col);
+            }
+            for (int col = 7; col <= 10; col++) {
+                assertEquals(columnSum(months, col, 1, sumRow), yuan(months.getRow(sumRow).getCell(col)),
+                        "column " + col);
+            }
+            for (int r = 1; r < sumRow; r++) {
+                double byPeriod = 0;
+                for (int col = 11; months.getRow(r).getCell(col) != null; col++) {
+                    byPeriod += months.getRow(r).getCell(col).getNumericCellValue();
+                }
+                assertEquals(months.getRow(r).getCell(2).getNumericCellValue(), byPeriod,
+                        "a month's periods add up to its kWh");
+            }
+            assertTrue(months.getRow(1).getCell(7).getCellStyle().getDataFormatString().endsWith("0.00"),
+                    "money cells are numbers shown to the cent");
+
+            Sheet tou = wb.getSheet("分时电量");
+            int touSum = 1;
+            while (!"合计".equals(tou.getRow(touSum).getCell(0).getStringCellValue())) {
+                touSum++;
+            }
+            assertEquals(columnSum(tou, 1, 1, touSum), BigDecimal.valueOf(
+                    tou.getRow(touSum).getCell(1).getNumericCellValue()).setScale(2));
+            assertEquals(columnSum(tou, 3, 1, touSum), yuan(tou.getRow(touSum).getCell(3)));
+            assertEquals(months.getRow(sumRow).getCell(2).getNumericCellValue(),
+                    tou.getRow(touSum).getCell(1).getNumericCellValue(), "one energy total however it is split");
+            assertEquals(yuan(months.getRow(sumRow).getCell(7)), yuan(tou.getRow(touSum).getCell(3)),
+                    "the periods' charges are the months' as billed");
+
+            Sheet recs = wb.getSheet("节能建议");
+            int recSum = recs.getLastRowNum();
+            assertEquals(columnSum(recs, 1, 1, recSum), yuan(recs.getRow(recSum).getCell(1)));
+
+            Sheet summary = wb.getSheet("摘要");
+            assertEquals(months.getRow(sumRow).getCell(2).getNumericCellValue(), valueOf(summary, "有功电量"));
+            assertEquals(yuan(months.getRow(sumRow).getCell(10)),
+                    BigDecimal.valueOf(valueOf(summary, "电费合计")).setScale(2, RoundingMode.HALF_UP));
+            assertEquals(yuan(recs.getRow(recSum).getCell(1)),
+                    BigDecimal.valueOf(valueOf(summary, "建议措施年节约潜力")).setScale(2, RoundingMode.HALF_UP));
+        }
+    }
+
+    @Test
+    void the_transformer_sheet_and_chapter_have_a_row_per_transformer_saying_how_each_was_loaded() throws Exception {
+        long id = fixtures.newCustomer();
+        long first = em.createQuery("select t.id from Transformer t where t.customer.id = :c", Long.class)
+                .setParameter("c", id).getSingleResult();
+        fixtures.transformer(id, "2#主变", "630", "0.57", "6.2");
+        fixtures.transformer(id, "3#主变", "400", "0.41", "4.52");
+        String own = fixtures.importDays(id, LocalDate.of(2015, 3, 1), LocalDate.of(2015, 3, 31));
+        fixtures.importDays(id, LocalDate.of(2015, 3, 1), LocalDate.of(2015, 3, 31));
+        fixtures.mapMeter(own, first);
+        EnergyAnalyzer.Result expected = energy.analyse(admin(), id, LocalDate.of(2015, 3, 1),
+                LocalDate.of(2015, 3, 31));
+        assertEquals(List.of(TransformerLoad.Basis.METERED, TransformerLoad.Basis.SHARED_BY_RATING,
+                TransformerLoad.Basis.SHARED_BY_RATING), expected.transformers().stream()
+                .map(TransformerLoad::basis).toList());
+        ReportView v = reports.generate(admin(), id, YearMonth.of(2015, 3), "zh", false, ReportService.Progress.NONE);
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+                reports.download(admin(), v.id(), ReportFormat.XLSX).content()))) {
+            Sheet s = wb.getSheet("变压器负载");
+            assertEquals("变压器", s.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(List.of("1#主变", "2#主变", "3#主变", "全部变压器合计"), List.of(text(s, 1, 0), text(s, 2, 0),
+                    text(s, 3, 0), text(s, 4, 0)));
+            assertEquals(List.of("本变压器计量表", "按容量分摊", "按容量分摊", "全部计量表"), List.of(text(s, 1, 1),
+                    text(s, 2, 1), text(s, 3, 1), text(s, 4, 1)));
+            for (int i = 0; i < 3; i++) {
+                TransformerLoad t = expected.transformers().get(i);
+                assertEquals(t.ratedKva(), s.getRow(1 + i).getCell(2).getNumericCellValue());
+                assertEquals(t.averageLoadRate(), s.getRow(1 + i).getCell(7).getNumericCellValue(), 1e-12);
+                assertEquals(t.lossKwh(), s.getRow(1 + i).getCell(10).getNumericCellValue(), 1);
+            }
+            // the two unmetered ones carry the second meter by rating (630 : 400): the same load rate
+            assertEquals(s.getRow(2).getCell(7).getNumericCellValue(), s.getRow(3).getCell(7).getNumericCellValue(),
+                    1e-12);
+            assertEquals(2280, s.getRow(4).getCell(2).getNumericCellValue());
+            assertEquals(expected.transformerTotal().averageLoadRate(), s.getRow(4).getCell(7).getNumericCellValue(),
+                    1e-12);
+            assertEquals(columnSum(s, 10, 1, 4), BigDecimal.valueOf(s.getRow(4).getCell(10).getNumericCellValue())
+                    .setScale(2), "the losses add up");
+            assertTrue(text(s, 6, 0).startsWith("按容量分摊"));
+        }
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(
+                reports.download(admin(), v.id(), ReportFormat.DOCX).content()))) {
+            XWPFTable t = doc.getTables().stream().filter(x -> x.getRow(0).getCell(0).getText().equals("变压器"))
+                    .findFirst().orElseThrow();
+            assertEquals(5, t.getNumberOfRows(), "header, three transformers, the total");
+            assertEquals("2#主变", t.getRow(2).getCell(0).getText());
+            assertEquals("按容量分摊", t.getRow(2).getCell(1).getText());
+            assertEquals("全部变压器合计", t.getRow(4).getCell(0).getText());
+            String all = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
+            assertTrue(all.contains("按容量分摊：没有关联计量表的变压器"), "the chapter says how they were loaded");
+        }
+    }
+
+    private static String text(Sheet s, int row, int col) {
+        return s.getRow(row).getCell(col).getStringCellValue();
+    }
+
+    private static BigDecimal yuan(Cell cell) {
+        return BigDecimal.valueOf(cell.getNumericCellValue()).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The rows from..to (exclusive) of a column, each taken to the cent, added up in decimal. */
+    private static BigDecimal columnSum(Sheet s, int col, int from, int to) {
+        BigDecimal sum = BigDecimal.ZERO.setScale(2);
+        for (int r = from; r < to; r++) {
+            Cell cell = s.getRow(r).getCell(col);
+            if (cell != null) {
+                sum = sum.add(yuan(cell));
+            }
+        }
+        return sum;
     }
 
     @Test

@@ -54,7 +54,8 @@ public class EnergyResource {
     @Path("analysis")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
     @Operation(summary = "The analysis of a period: load, TOU split, months with power factor and basic charge, "
-            + "billing-mode comparison, transformer, anomalies, health score and recommendations")
+            + "billing-mode comparison, load rates of each transformer and all together, anomalies, health score and "
+            + "recommendations")
     public EnergyAnalyzer.Result analysis(@PathParam("id") long id,
                                           @Parameter(description = "first day, yyyy-MM-dd") @QueryParam("from")
                                           String from,

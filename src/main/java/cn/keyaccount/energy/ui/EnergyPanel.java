@@ -10,6 +10,7 @@ import cn.keyaccount.energy.LoadCurve;
 import cn.keyaccount.energy.MonthFigures;
 import cn.keyaccount.energy.Recommendation;
 import cn.keyaccount.energy.TouPeriod;
+import cn.keyaccount.energy.TransformerLoad;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -22,8 +23,9 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import java.util.Arrays;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A customer's energy dashboard: a period picker with comparison against the same period a year earlier, the
@@ -47,7 +49,12 @@ public class EnergyPanel extends VerticalLayout {
     final Grid<TouPeriod> tou = new Grid<>();
     final Grid<Recommendation> recommendations = new Grid<>();
     final Grid<HealthScore.Component> health = new Grid<>();
+    final TransformerGrid transformers = new TransformerGrid();
+    final Span transformerNote = new Span();
     private EnergyAnalyzer.Result result;
+    /** Whole kWh as shown, adding up to the shown total (WholeUnits). */
+    private Map<YearMonth, Long> monthKwh = Map.of();
+    private Map<TouPeriod, Long> touKwh = Map.of();
 
     public EnergyPanel(EnergyService energy, Viewer viewer, long customerId) {
         this(energy, viewer, customerId, false);
@@ -97,7 +104,8 @@ public class EnergyPanel extends VerticalLayout {
         add(period, summary, loadCurve, pair(days, touPie), pair(monthly, powerFactor),
                 new H3(getTranslation("energy.health")), health,
                 new H3(getTranslation("energy.recommendations")), recommendations,
-                new H3(getTranslation("energy.months")), months, new H3(getTranslation("energy.tou")), tou);
+                new H3(getTranslation("energy.months")), months, new H3(getTranslation("energy.tou")), tou,
+                new H3(getTranslation("energy.transformers")), transformers, transformerNote);
         analyse();
     }
 
@@ -113,7 +121,7 @@ public class EnergyPanel extends VerticalLayout {
 
     private void configureGrids() {
         months.addColumn(m -> m.month().toString()).setHeader(getTranslation("energy.month"));
-        months.addColumn(m -> Math.round(m.kwh())).setHeader("kWh");
+        months.addColumn(m -> monthKwh.get(m.month())).setHeader("kWh");
         months.addColumn(MonthFigures::maxDemandKw).setHeader(getTranslation("energy.max-demand"));
         months.addColumn(MonthFigures::powerFactor).setHeader(getTranslation("energy.power-factor"));
         months.addColumn(m -> m.adjustmentPercent() + " %").setHeader(getTranslation("energy.adjustment"));
@@ -122,10 +130,10 @@ public class EnergyPanel extends VerticalLayout {
         months.addColumn(MonthFigures::adjustmentYuan).setHeader(getTranslation("energy.adjustment-yuan"));
         months.setAllRowsVisible(true);
         tou.addColumn(p -> getTranslation("energy.period." + p.name())).setHeader(getTranslation("energy.period"));
-        tou.addColumn(p -> Math.round(result.tou().kwh().get(p))).setHeader("kWh");
-        tou.addColumn(p -> Math.round(result.tou().yuan().get(p))).setHeader(getTranslation("energy.yuan"));
+        tou.addColumn(p -> touKwh.get(p)).setHeader("kWh");
+        tou.addColumn(p -> result.tou().yuan().get(p)).setHeader(getTranslation("energy.yuan"));
         tou.setAllRowsVisible(true);
-        recommendations.addColumn(r -> getTranslation(r.messageKey(), r.args().toArray()))
+        recommendations.addColumn(r -> explain(r.messageKey(), r.args()))
                 .setHeader(getTranslation("energy.recommendation")).setFlexGrow(3);
         recommendations.addColumn(Recommendation::annualSavingYuan).setHeader(getTranslation("energy.saving"));
         recommendations.addColumn(Recommendation::investmentYuan).setHeader(getTranslation("energy.investment"));
@@ -136,9 +144,21 @@ public class EnergyPanel extends VerticalLayout {
                 .setHeader(getTranslation("energy.component"));
         health.addColumn(HealthScore.Component::score).setHeader(getTranslation("energy.score"));
         health.addColumn(HealthScore.Component::weight).setHeader(getTranslation("energy.weight"));
-        health.addColumn(c -> getTranslation(c.explanationKey(), c.args().toArray()))
+        health.addColumn(c -> explain(c.explanationKey(), c.args()))
                 .setHeader(getTranslation("energy.explanation")).setFlexGrow(3);
         health.setAllRowsVisible(true);
+    }
+
+    /** An explained text of the analysis with a billing mode or load band argument (CAPACITY, LIGHT) in words. */
+    String explain(String key, List<Object> args) {
+        return getTranslation(key, args.stream().map(a -> a instanceof String s && s.matches("[A-Z_]+")
+                ? word(s) : a).toArray());
+    }
+
+    private String word(String name) {
+        String mode = getTranslation("customer.basic-charge-mode." + name);
+        String band = getTranslation("energy.band." + name);
+        return !mode.startsWith("!") ? mode : !band.startsWith("!") ? band : name;
     }
 
     void analyse() {
@@ -171,8 +191,15 @@ public class EnergyPanel extends VerticalLayout {
         monthly.setOption(charts.monthlyTrend(result, before));
         powerFactor.setOption(charts.powerFactor(result, before, profile.powerFactorStandard().value(),
                 energy.targetPowerFactor()));
+        monthKwh = result.wholeByMonth(MonthFigures::kwh);
+        touKwh = result.tou().wholeKwh();
         months.setItems(result.months());
-        tou.setItems(Arrays.stream(TouPeriod.values()).filter(p -> result.tou().kwh().get(p) > 0).toList());
+        tou.setItems(List.copyOf(touKwh.keySet()));
+        transformers.show(result);
+        transformers.setVisible(!result.transformers().isEmpty());
+        transformerNote.setText(getTranslation(result.transformers().isEmpty() ? "energy.no-transformers"
+                : result.transformers().stream().anyMatch(t -> t.basis() == TransformerLoad.Basis.SHARED_BY_RATING)
+                ? "energy.transformer.shared-note" : "energy.transformer.metered-note"));
         recommendations.setItems(result.recommendations());
         health.setItems(result.health().components());
     }

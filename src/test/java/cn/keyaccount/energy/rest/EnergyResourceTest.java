@@ -1,6 +1,7 @@
 package cn.keyaccount.energy.rest;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -52,7 +53,10 @@ class EnergyResourceTest {
                 .get("/api/customers/{id}/energy/analysis", customer)
                 .then().statusCode(200)
                 .body("load.energyKwh", equalTo(576.0f))
-                .body("load.maxDemandKw", equalTo(8.0f));
+                .body("load.maxDemandKw", equalTo(8.0f))
+                .body("transformers.size()", greaterThan(0))
+                .body("transformerTotal.basis", equalTo("CUSTOMER_TOTAL"))
+                .body("transformerTotal.intervals", equalTo(288));
         JsonPath curve = Api.as(Login.MANAGER).queryParam("from", "2017-05-01").queryParam("to", "2017-05-01")
                 .get("/api/customers/{id}/energy/load-curve", customer).then().statusCode(200).extract().jsonPath();
         assertEquals(15, curve.getInt("minutesPerPoint"));

@@ -8,6 +8,7 @@ import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.ImportReport;
+import cn.keyaccount.energy.TransformerLoad;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -62,6 +64,31 @@ class EnergyViewsTest extends BrowserlessQuarkusTest {
         panel.build();
         assertEquals(columns, panel.months.getColumns().size());
         assertTrue(panel.touPie.getOption().contains("\"type\":\"pie\""));
+    }
+
+    @Test
+    void the_dashboard_shows_a_row_per_transformer_and_their_total_with_losses_that_add_up() {
+        signIn("manager", Role.MANAGER_NAME);
+        Viewer manager = users.viewer("manager");
+        boolean sharedNoted = false;
+        for (CustomerDetails account : customers.ownAccounts(users.viewer("customer"))) {
+            EnergyPanel panel = new EnergyPanel(energy, manager, account.id(), true);
+            UI.getCurrent().add(panel);
+            List<TransformerGrid.Row> rows = panel.transformers.rows();
+            assertTrue(rows.size() >= 3, "two transformers and the total");
+            TransformerGrid.Row total = rows.getLast();
+            assertEquals(TransformerLoad.Basis.CUSTOMER_TOTAL, total.load().basis());
+            assertEquals(rows.subList(0, rows.size() - 1).stream().mapToLong(TransformerGrid.Row::lossKwh).sum(),
+                    total.lossKwh());
+            if (rows.stream().anyMatch(r -> r.load().basis() == TransformerLoad.Basis.SHARED_BY_RATING)) {
+                assertTrue(panel.transformerNote.getText().startsWith("按容量分摊"));
+                sharedNoted = true;
+            }
+        }
+        assertTrue(sharedNoted, "the demo shows a transformer shared by rating");
+        EnergyPanel panel = new EnergyPanel(energy, manager, demoAccount().id(), true);
+        assertEquals("负载最不合理的变压器 MAIN：平均负载率 0.24（轻载）",
+                panel.explain("energy.health.transformer", List.of(0.24, "LIGHT", "MAIN")));
     }
 
     @Test
