@@ -14,12 +14,15 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
  * Last month's energy-audit reports of the demo customer user's accounts, issued as the monthly job would issue
  * them (with the "report ready" notice), so that the portal's report list is not empty on a fresh start. Runs after
- * the demo interval data ({@link DemoEnergy}).
+ * the demo interval data ({@link DemoEnergy}). Whether to issue them is decided at start (one query); issuing them
+ * takes seconds and runs in the background, so the application does not wait for it. Nodes starting together may
+ * both try: the archive stores issue 1 of a customer's month once and sends its notice with it.
  */
 @ApplicationScoped
 class DemoReports {
@@ -28,10 +31,12 @@ class DemoReports {
 
     private final AgroalDataSource dataSource;
     private final ReportService reports;
+    private final ManagedExecutor executor;
 
-    DemoReports(AgroalDataSource dataSource, ReportService reports) {
+    DemoReports(AgroalDataSource dataSource, ReportService reports, ManagedExecutor executor) {
         this.dataSource = dataSource;
         this.reports = reports;
+        this.executor = executor;
     }
 
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 800) StartupEvent event,
@@ -40,19 +45,28 @@ class DemoReports {
             return;
         }
         List<Long> accounts = accountsWithoutReports();
-        if (accounts.isEmpty()) {
-            return;
+        if (!accounts.isEmpty()) {
+            YearMonth month = YearMonth.now(ReportService.ZONE).minusMonths(1);
+            executor.runAsync(() -> issue(accounts, month));
         }
+    }
+
+    /** Issues the month's report of each account; one that fails is logged and the others are still issued. */
+    int issue(List<Long> accounts, YearMonth month) {
         long start = System.nanoTime();
-        YearMonth month = YearMonth.now(ReportService.ZONE).minusMonths(1);
         int made = 0;
         for (long customerId : accounts) {
-            if (reports.generateScheduled(customerId, month)) {
-                made++;
+            try {
+                if (reports.generateScheduled(customerId, month)) {
+                    made++;
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Demo report of customer %d for %s failed", customerId, month);
             }
         }
         LOG.infof("Demo reports: %d energy-audit reports for %s in %d ms", made, month,
                 (System.nanoTime() - start) / 1_000_000);
+        return made;
     }
 
     /** The demo customer user's accounts that have meter data, when no report has been issued yet at all. */
