@@ -14,15 +14,16 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
  * Last month's energy-audit reports of the demo customer user's accounts, issued as the monthly job would issue
- * them (with the "report ready" notice), so that the portal's report list is not empty on a fresh start. Runs after
- * the demo interval data ({@link DemoEnergy}). Whether to issue them is decided at start (one query); issuing them
- * takes seconds and runs in the background, so the application does not wait for it. Nodes starting together may
- * both try: the archive stores issue 1 of a customer's month once and sends its notice with it.
+ * them (with the "report ready" notice), so that the portal's report list is not empty on a fresh start. Whether to
+ * issue them is decided at start (one query); issuing them takes seconds and runs in the background, so the
+ * application does not wait for it. It is the last demo step (after {@link DemoEnergy}'s interval data, and after
+ * the supply plans and outages, so that the background work does not slow down the rest of the start). Nodes
+ * starting together may both try: the archive stores issue 1 of a customer's month once and sends its notice with
+ * it.
  */
 @ApplicationScoped
 class DemoReports {
@@ -31,15 +32,13 @@ class DemoReports {
 
     private final AgroalDataSource dataSource;
     private final ReportService reports;
-    private final ManagedExecutor executor;
 
-    DemoReports(AgroalDataSource dataSource, ReportService reports, ManagedExecutor executor) {
+    DemoReports(AgroalDataSource dataSource, ReportService reports) {
         this.dataSource = dataSource;
         this.reports = reports;
-        this.executor = executor;
     }
 
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 800) StartupEvent event,
+    void onStart(@Observes @Priority(5000) StartupEvent event,
                  @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled) {
         if (!enabled) {
             return;
@@ -47,7 +46,9 @@ class DemoReports {
         List<Long> accounts = accountsWithoutReports();
         if (!accounts.isEmpty()) {
             YearMonth month = YearMonth.now(ReportService.ZONE).minusMonths(1);
-            executor.runAsync(() -> issue(accounts, month));
+            // a thread of its own: the managed executor would carry the start's request context into the work, and
+            // that context ends when the start does, in the middle of a report
+            Thread.ofPlatform().name("demo-reports").daemon().start(() -> issue(accounts, month));
         }
     }
 
