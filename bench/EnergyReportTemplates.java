@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -29,12 +27,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * (reports/templates): energy-audit.xlsx (the "styles" sheet: column A names a style, column B carries it),
  * energy-audit.docx (named styles, cover with {{placeholders}} and {{logo}}, {{toc}} and {{content}}),
  * energy-audit.properties (chart colours) and logo.png. Afterwards the files belong to whoever restyles them
- * (reports/README.md); run this only to start over. POI comes from the packaged application:
+ * (reports/README.md); run this only to start over. POI comes from the packaged application; the Word parts both
+ * template tools share are in bench/DocxTemplate.java (Java 22 or later compiles it along):
  *   ./mvnw -q -DskipTests package && java -cp "target/quarkus-app/lib/main/*" bench/EnergyReportTemplates.java reports/templates
  */
 public class EnergyReportTemplates {
-
-    private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "reports/templates");
@@ -136,83 +133,26 @@ public class EnergyReportTemplates {
     }
 
     private static void document(Path target) throws IOException {
-        Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("[Content_Types].xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-                <Default Extension="xml" ContentType="application/xml"/>
-                <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-                <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
-                <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>
-                <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
-                </Types>""");
-        parts.put("_rels/.rels", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-                </Relationships>""");
-        parts.put("word/_rels/document.xml.rels", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
-                <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
-                <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
-                </Relationships>""");
-        parts.put("word/styles.xml", styles());
-        parts.put("word/settings.xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <w:settings xmlns:w="%s"><w:updateFields w:val="true"/><w:defaultTabStop w:val="420"/></w:settings>""".formatted(W));
-        parts.put("word/footer1.xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <w:ftr xmlns:w="%s"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>
-                <w:r><w:t xml:space="preserve">能效诊断报告 · 第 </w:t></w:r>
-                <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>
-                <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>
-                <w:r><w:t xml:space="preserve"> 页</w:t></w:r></w:p></w:ftr>""".formatted(W));
         StringBuilder body = new StringBuilder();
-        body.append(paragraph("CoverLine", "{{logo}}"));
-        body.append(paragraph("Title", "{{title}}"));
-        body.append(paragraph("Subtitle", "{{customer}}"));
-        body.append(paragraph("CoverLine", "户号 Account {{accountNo}}"));
-        body.append(paragraph("CoverLine", "报告期 Period {{period}}（{{range}}）"));
-        body.append(paragraph("CoverLine", "第 {{issue}} 版 Issue · {{generatedBy}} · {{date}}"));
-        body.append(paragraph("CoverLine", "国网清河县供电公司 大客户服务中心"));
-        body.append("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
-        body.append(paragraph("TOCHeading", "目录 Contents"));
-        body.append(paragraph("Normal", "{{toc}}"));
-        body.append("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
-        body.append(paragraph("Normal", "{{content}}"));
-        parts.put("word/document.xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <w:document xmlns:w="%s" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-                <w:body>%s<w:sectPr><w:footerReference w:type="default" r:id="rId2"/>
-                <w:pgSz w:w="11906" w:h="16838"/>
-                <w:pgMar w:top="1440" w:right="1247" w:bottom="1440" w:left="1247" w:header="851" w:footer="851" w:gutter="0"/>
-                </w:sectPr></w:body></w:document>""".formatted(W, body));
-        try (OutputStream out = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, String> part : parts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(part.getKey()));
-                zip.write(part.getValue().strip().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
-    }
-
-    private static String paragraph(String style, String text) {
-        return "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr><w:r><w:t xml:space=\"preserve\">" + text
-                + "</w:t></w:r></w:p>";
+        body.append(DocxTemplate.paragraph("CoverLine", "{{logo}}"));
+        body.append(DocxTemplate.paragraph("Title", "{{title}}"));
+        body.append(DocxTemplate.paragraph("Subtitle", "{{customer}}"));
+        body.append(DocxTemplate.paragraph("CoverLine", "户号 Account {{accountNo}}"));
+        body.append(DocxTemplate.paragraph("CoverLine", "报告期 Period {{period}}（{{range}}）"));
+        body.append(DocxTemplate.paragraph("CoverLine", "第 {{issue}} 版 Issue · {{generatedBy}} · {{date}}"));
+        body.append(DocxTemplate.paragraph("CoverLine", "国网清河县供电公司 大客户服务中心"));
+        body.append(DocxTemplate.PAGE_BREAK);
+        body.append(DocxTemplate.paragraph("TOCHeading", "目录 Contents"));
+        body.append(DocxTemplate.paragraph("Normal", "{{toc}}"));
+        body.append(DocxTemplate.PAGE_BREAK);
+        body.append(DocxTemplate.paragraph("Normal", "{{content}}"));
+        // fields updated on opening: Word fills the table of contents
+        DocxTemplate.write(target, body, styles(), "能效诊断报告",
+                "<w:updateFields w:val=\"true\"/><w:defaultTabStop w:val=\"420\"/>");
     }
 
     private static String styles() {
-        String border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"7F7F7F\"";
-        return """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <w:styles xmlns:w="%s">
-                <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="宋体" w:cs="Times New Roman"/>
-                <w:sz w:val="22"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>
-                <w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="320" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
-                <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>
+        return DocxTemplate.styles("ReportTable", "Report Table", "D9EDED", """
                 <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
                 <w:pPr><w:spacing w:before="1200" w:after="480"/><w:jc w:val="center"/></w:pPr>
                 <w:rPr><w:rFonts w:eastAsia="黑体"/><w:b/><w:color w:val="006E6E"/><w:sz w:val="52"/></w:rPr></w:style>
@@ -224,21 +164,10 @@ public class EnergyReportTemplates {
                 <w:pPr><w:spacing w:before="240" w:after="240"/></w:pPr><w:rPr><w:rFonts w:eastAsia="黑体"/><w:b/><w:color w:val="006E6E"/><w:sz w:val="32"/></w:rPr></w:style>
                 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
                 <w:pPr><w:keepNext/><w:pageBreakBefore/><w:spacing w:before="240" w:after="200"/><w:outlineLvl w:val="0"/></w:pPr>
-                <w:rPr><w:rFonts w:eastAsia="黑体"/><w:b/><w:color w:val="006E6E"/><w:sz w:val="32"/></w:rPr></w:style>
-                <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
-                <w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="1"/></w:pPr>
-                <w:rPr><w:rFonts w:eastAsia="黑体"/><w:b/><w:sz w:val="26"/></w:rPr></w:style>
+                <w:rPr><w:rFonts w:eastAsia="黑体"/><w:b/><w:color w:val="006E6E"/><w:sz w:val="32"/></w:rPr></w:style>""",
+                DocxTemplate.HEADING_2, """
                 <w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:qFormat/>
-                <w:pPr><w:spacing w:after="240"/><w:jc w:val="center"/></w:pPr><w:rPr><w:i/><w:color w:val="595959"/><w:sz w:val="20"/></w:rPr></w:style>
-                <w:style w:type="paragraph" w:styleId="TableHeader"><w:name w:val="Table Header"/><w:basedOn w:val="Normal"/><w:qFormat/>
-                <w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:sz w:val="20"/></w:rPr></w:style>
-                <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>
-                <w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
-                <w:style w:type="table" w:styleId="ReportTable"><w:name w:val="Report Table"/><w:basedOn w:val="TableNormal"/><w:qFormat/>
-                <w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="20"/></w:rPr>
-                <w:tblPr><w:tblBorders><w:top %2$s/><w:left %2$s/><w:bottom %2$s/><w:right %2$s/><w:insideH %2$s/><w:insideV %2$s/></w:tblBorders></w:tblPr>
-                <w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="D9EDED"/></w:tcPr></w:tblStylePr>
-                </w:style>
-                </w:styles>""".formatted(W, border);
+                <w:pPr><w:spacing w:after="240"/><w:jc w:val="center"/></w:pPr><w:rPr><w:i/><w:color w:val="595959"/><w:sz w:val="20"/></w:rPr></w:style>""",
+                DocxTemplate.TABLE_HEADER);
     }
 }

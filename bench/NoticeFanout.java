@@ -1,3 +1,4 @@
+import cn.keyaccount.support.RecordingSmsc;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,28 +10,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsmpp.bean.*;
-import org.jsmpp.extra.ProcessRequestException;
-import org.jsmpp.session.*;
-import org.jsmpp.util.DeliveryReceiptState;
-import org.jsmpp.util.MessageId;
+import java.util.stream.Collectors;
 
 /**
- * Benchmark (not a test) of the notice engine's SMS fan-out. It is the SMS centre (jSMPP, loopback: counts every
- * submit_sm by destination and text, answers, sends a delivery receipt, keeps receipts it could not deliver and hands
- * them to the next bound link, as a real centre does) and drives the packaged application, which it starts itself:
+ * Benchmark (not a test) of the notice engine's SMS fan-out. It runs the tests' SMS centre on loopback
+ * ({@code RecordingSmsc} from the compiled test classes: records every submit_sm, answers, sends a delivery receipt,
+ * keeps receipts no link took for the next bound link, as a real centre does) and drives the packaged application,
+ * which it starts itself:
  *
  * <ol>
  * <li>one notice to ~10,000 recipients: trigger-to-all-submitted time, messages/s, receipts matched, heap before and
@@ -39,19 +29,13 @@ import org.jsmpp.util.MessageId;
  * again: each message submitted once, twice, or left UNCERTAIN.</li>
  * </ol>
  *
- * Usage (see bench/notice-fanout): java -cp "target/quarkus-app/lib/main/*" bench/NoticeFanout.java JAVA DATA_DIR
- * HTTP_PORT SMSC_PORT CUSTOMERS
+ * Usage (see bench/notice-fanout): java -cp "target/quarkus-app/lib/main/*:target/test-classes"
+ * bench/NoticeFanout.java JAVA DATA_DIR HTTP_PORT SMSC_PORT CUSTOMERS
  */
-public class NoticeFanout implements ServerMessageReceiverListener {
+public class NoticeFanout {
 
     private static final Pattern ID = Pattern.compile("\\{\"id\":(\\d+)");
 
-    private final Map<String, AtomicInteger> submits = new ConcurrentHashMap<>();
-    private final AtomicLong submitCount = new AtomicLong();
-    private final AtomicLong ids = new AtomicLong(1_000_000);
-    private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<String[]> pendingReceipts = new ConcurrentLinkedQueue<>();
-    private final ExecutorService receipts = Executors.newFixedThreadPool(2);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String auth = "Basic " + Base64.getEncoder().encodeToString("admin:Admin@2026".getBytes());
 
@@ -59,6 +43,7 @@ public class NoticeFanout implements ServerMessageReceiverListener {
     private final Path dataDir;
     private final int httpPort;
     private final int smscPort;
+    private RecordingSmsc smsc;
     private Process app;
 
     NoticeFanout(String java, Path dataDir, int httpPort, int smscPort) {
@@ -72,7 +57,7 @@ public class NoticeFanout implements ServerMessageReceiverListener {
         NoticeFanout b = new NoticeFanout(args[0], Path.of(args[1]), Integer.parseInt(args[2]),
                 Integer.parseInt(args[3]));
         int customers = Integer.parseInt(args[4]);
-        b.startSmsc();
+        b.smsc = RecordingSmsc.start(b.smscPort);
         try {
             b.run(customers);
         } catch (Exception e) {
@@ -96,12 +81,12 @@ public class NoticeFanout implements ServerMessageReceiverListener {
         awaitSettled(warm, Duration.ofMinutes(2));
 
         long heapBefore = heapUsedKb();
-        long before = submitCount.get();
+        long before = smsc.submitCount();
         long t0 = System.nanoTime();
         long notice = schedule(audience, "性能测试");
         long triggered = System.nanoTime();
         long total = summaryField(notice, "total");
-        while (submitCount.get() - before < total) {
+        while (smsc.submitCount() - before < total) {
             Thread.sleep(20);
         }
         long allSubmitted = System.nanoTime();
@@ -114,46 +99,31 @@ public class NoticeFanout implements ServerMessageReceiverListener {
                 total, (triggered - t0) / 1e9, secs, total / secs, (allReceipts - t0) / 1e9,
                 settled.get("delivered"), settled.get("failed"), settled.get("uncertain"));
         System.out.printf("heap used after full GC: before %d MiB, after %d MiB%n", heapBefore / 1024, heapAfter / 1024);
-        System.out.printf("submits so far %d, distinct (destination, text) %d%n", submitCount.get(), submits.size());
+        System.out.printf("submits so far %d, distinct (destination, text) %d%n", smsc.submitCount(),
+                smsc.submits().stream().map(s -> s.destination() + "|" + s.text()).distinct().count());
 
         // run 2: kill -9 half-way through the fan-out, start again, let recovery settle
-        Map<String, Integer> seenBefore = snapshot();
-        long before2 = submitCount.get();
+        long before2 = smsc.submitCount();
         long notice2 = schedule(audience, "崩溃测试");
         long total2 = summaryField(notice2, "total");
-        while (submitCount.get() - before2 < total2 / 2) {
+        while (smsc.submitCount() - before2 < total2 / 2) {
             Thread.sleep(2);
         }
         app.destroyForcibly();
         app.waitFor();
-        long atKill = submitCount.get() - before2;
+        long atKill = smsc.submitCount() - before2;
         stopOrphanedDatabase();
         System.out.printf("run 2: %d messages; application killed (SIGKILL) after %d submits%n", total2, atKill);
         startApp("bench-2");
         Map<String, Long> s2 = awaitSettled(notice2, Duration.ofMinutes(5));
-        int once = 0;
-        int twice = 0;
-        for (var e : submits.entrySet()) {
-            if (!e.getKey().contains("崩溃测试")) {
-                continue;
-            }
-            int n = e.getValue().get() - seenBefore.getOrDefault(e.getKey(), 0);
-            if (n == 1) {
-                once++;
-            } else if (n > 1) {
-                twice++;
-            }
-        }
+        Map<String, Long> perMessage = smsc.submits().stream().filter(s -> s.text().contains("崩溃测试"))
+                .collect(Collectors.groupingBy(s -> s.destination() + "|" + s.text(), Collectors.counting()));
+        long once = perMessage.values().stream().filter(n -> n == 1).count();
+        long twice = perMessage.values().stream().filter(n -> n > 1).count();
         System.out.printf("run 2 after restart: submitted once %d, more than once %d, never %d; delivered %d, "
                         + "uncertain %d (of which none resent), failed %d, settled by recovery as uncertain→receipt: see"
                         + " app log%n", once, twice, total2 - once - twice, s2.get("delivered"), s2.get("uncertain"),
                 s2.get("failed"));
-    }
-
-    private Map<String, Integer> snapshot() {
-        Map<String, Integer> copy = new java.util.HashMap<>();
-        submits.forEach((k, v) -> copy.put(k, v.get()));
-        return copy;
     }
 
     // ---- the application ----
@@ -192,7 +162,8 @@ public class NoticeFanout implements ServerMessageReceiverListener {
      * it again on the same data.
      */
     private void stopOrphanedDatabase() throws Exception {
-        Process p = new ProcessBuilder("pgrep", "-f", dataDir.toString()).start();
+        // the absolute folder: the relative one would also match another checkout's benchmark database
+        Process p = new ProcessBuilder("pgrep", "-f", dataDir.toAbsolutePath().toString()).start();
         String pids = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         p.waitFor();
         List<ProcessHandle> orphans = new ArrayList<>();
@@ -284,112 +255,5 @@ public class NoticeFanout implements ServerMessageReceiverListener {
             }
             Thread.sleep(200);
         }
-    }
-
-    // ---- the SMS centre ----
-
-    void startSmsc() throws IOException {
-        SMPPServerSessionListener listener = new SMPPServerSessionListener(smscPort);
-        listener.setMessageReceiverListener(this);
-        Thread.ofPlatform().daemon().name("bench-smsc").start(() -> {
-            while (true) {
-                try {
-                    SMPPServerSession s = listener.accept();
-                    s.waitForBind(5000).accept("bench-smsc");
-                    sessions.add(s);
-                    receipts.submit(this::flushPending);
-                } catch (Exception e) {
-                    if (e instanceof IOException) {
-                        return;
-                    }
-                }
-            }
-        });
-    }
-
-    @Override
-    public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession source) throws ProcessRequestException {
-        byte[] sm = submit.getShortMessage();
-        String text = new String(sm, StandardCharsets.UTF_16BE);
-        submits.computeIfAbsent(submit.getDestAddress() + "|" + text, k -> new AtomicInteger()).incrementAndGet();
-        submitCount.incrementAndGet();
-        String id = Long.toHexString(ids.incrementAndGet());
-        receipts.submit(() -> receipt(new String[] {id, submit.getDestAddress(), submit.getSourceAddr()}));
-        try {
-            return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
-        } catch (Exception e) {
-            throw new ProcessRequestException(e.getMessage(), 0x08);
-        }
-    }
-
-    private void receipt(String[] r) {
-        for (SMPPServerSession s : sessions) {
-            if (!s.getSessionState().isBound()) {
-                sessions.remove(s);
-                continue;
-            }
-            try {
-                DeliveryReceipt d = new DeliveryReceipt(r[0], 1, 1, new Date(), new Date(), DeliveryReceiptState.DELIVRD,
-                        "000", "");
-                s.deliverShortMessage("", TypeOfNumber.NATIONAL, NumberingPlanIndicator.ISDN, r[1],
-                        TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, r[2],
-                        new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
-                        (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
-                        d.toString().getBytes(StandardCharsets.US_ASCII));
-                return;
-            } catch (Exception e) {
-                sessions.remove(s);
-            }
-        }
-        pendingReceipts.add(r);
-    }
-
-    private void flushPending() {
-        String[] r;
-        int n = pendingReceipts.size();
-        for (int i = 0; i < n && (r = pendingReceipts.poll()) != null; i++) {
-            receipt(r);
-        }
-    }
-
-    @Override
-    public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti s, SMPPServerSession src) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", 0x03);
-    }
-
-    @Override
-    public QuerySmResult onAcceptQuerySm(QuerySm q, SMPPServerSession src) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", 0x03);
-    }
-
-    @Override
-    public void onAcceptReplaceSm(ReplaceSm r, SMPPServerSession src) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", 0x03);
-    }
-
-    @Override
-    public void onAcceptCancelSm(CancelSm c, SMPPServerSession src) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", 0x03);
-    }
-
-    @Override
-    public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm b, SMPPServerSession src) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", 0x03);
-    }
-
-    @Override
-    public void onAcceptCancelBroadcastSm(CancelBroadcastSm c, SMPPServerSession src) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", 0x03);
-    }
-
-    @Override
-    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm q, SMPPServerSession src)
-            throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", 0x03);
-    }
-
-    @Override
-    public DataSmResult onAcceptDataSm(DataSm d, Session src) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", 0x03);
     }
 }

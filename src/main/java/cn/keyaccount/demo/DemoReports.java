@@ -18,8 +18,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Last month's energy-audit reports of the demo customer user's accounts, issued as the monthly job would issue
- * them (with the "report ready" notice), so that the portal's report list is not empty on a fresh start. Runs after
- * the demo interval data ({@link DemoEnergy}).
+ * them (with the "report ready" notice), so that the portal's report list is not empty on a fresh start. Whether to
+ * issue them is decided at start (one query); issuing them takes seconds and runs in the background, so the
+ * application does not wait for it. It is the last demo step (after {@link DemoEnergy}'s interval data, and after
+ * the supply plans and outages, so that the background work does not slow down the rest of the start). Nodes
+ * starting together may both try: the archive stores issue 1 of a customer's month once and sends its notice with
+ * it.
  */
 @ApplicationScoped
 class DemoReports {
@@ -34,25 +38,36 @@ class DemoReports {
         this.reports = reports;
     }
 
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 800) StartupEvent event,
+    void onStart(@Observes @Priority(5000) StartupEvent event,
                  @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled) {
         if (!enabled) {
             return;
         }
         List<Long> accounts = accountsWithoutReports();
-        if (accounts.isEmpty()) {
-            return;
+        if (!accounts.isEmpty()) {
+            YearMonth month = YearMonth.now(ReportService.ZONE).minusMonths(1);
+            // a thread of its own: the managed executor would carry the start's request context into the work, and
+            // that context ends when the start does, in the middle of a report
+            Thread.ofPlatform().name("demo-reports").daemon().start(() -> issue(accounts, month));
         }
+    }
+
+    /** Issues the month's report of each account; one that fails is logged and the others are still issued. */
+    int issue(List<Long> accounts, YearMonth month) {
         long start = System.nanoTime();
-        YearMonth month = YearMonth.now(ReportService.ZONE).minusMonths(1);
         int made = 0;
         for (long customerId : accounts) {
-            if (reports.generateScheduled(customerId, month)) {
-                made++;
+            try {
+                if (reports.generateScheduled(customerId, month)) {
+                    made++;
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Demo report of customer %d for %s failed", customerId, month);
             }
         }
         LOG.infof("Demo reports: %d energy-audit reports for %s in %d ms", made, month,
                 (System.nanoTime() - start) / 1_000_000);
+        return made;
     }
 
     /** The demo customer user's accounts that have meter data, when no report has been issued yet at all. */

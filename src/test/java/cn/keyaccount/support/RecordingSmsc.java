@@ -3,15 +3,17 @@ package cn.keyaccount.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.PDUStringException;
@@ -50,9 +52,11 @@ import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 
 /**
- * An SMS centre for tests, built with jSMPP: accepts transceiver binds, records every submit_sm (destination,
- * data coding, esm_class, bytes), answers with a message id and sends a delivery receipt (deliver_sm) for it. Per
- * destination it can refuse submits for a while (throttled, 0x58) or report a message undeliverable.
+ * An SMS centre for tests and for bench/notice-fanout, built with jSMPP: accepts transceiver binds, records every
+ * submit_sm (destination, data coding, esm_class, bytes), answers with a message id and sends a delivery receipt
+ * (deliver_sm) for it 20 ms later, on the link that submitted or, when that one is gone, on another bound link; a
+ * receipt no link takes is kept for the next bind, as a real centre does. Per destination it can refuse submits for
+ * a while (throttled, 0x58) or report a message undeliverable.
  */
 public final class RecordingSmsc implements ServerMessageReceiverListener {
 
@@ -72,19 +76,27 @@ public final class RecordingSmsc implements ServerMessageReceiverListener {
     }
 
     private final SMPPServerSessionListener listener;
-    private final List<Submit> submits = new CopyOnWriteArrayList<>();
+    // a queue, not a copy-on-write list: the fan-out benchmark records tens of thousands of submits
+    private final ConcurrentLinkedQueue<Submit> submits = new ConcurrentLinkedQueue<>();
+    private final AtomicLong submitCount = new AtomicLong();
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> throttled = new ConcurrentHashMap<>();
     private final Set<String> undeliverable = ConcurrentHashMap.newKeySet();
     private final Set<String> withheld = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-    private final ExecutorService receipts = Executors.newFixedThreadPool(2);
+    private final ConcurrentLinkedQueue<PendingReceipt> pendingReceipts = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService receipts = Executors.newScheduledThreadPool(2,
+            Thread.ofPlatform().name("smsc-receipts-", 0).daemon().factory());
+
+    /** A receipt to send: the submit's message id, destination and source, and whether it was delivered. */
+    private record PendingReceipt(String id, String destination, String source, boolean delivered) {
+    }
 
     private RecordingSmsc(SMPPServerSessionListener listener) {
         this.listener = listener;
     }
 
-    static RecordingSmsc start(int port) {
+    public static RecordingSmsc start(int port) {
         try {
             SMPPServerSessionListener l = new SMPPServerSessionListener(port);
             RecordingSmsc smsc = new RecordingSmsc(l);
@@ -105,6 +117,7 @@ public final class RecordingSmsc implements ServerMessageReceiverListener {
                 BindRequest bind = session.waitForBind(5000);
                 bind.accept("test-smsc");
                 sessions.add(session);
+                receipts.submit(this::flushPendingReceipts);
             } catch (Exception e) {
                 if (e instanceof IOException) {
                     return;
@@ -115,6 +128,10 @@ public final class RecordingSmsc implements ServerMessageReceiverListener {
 
     public List<Submit> submits() {
         return List.copyOf(submits);
+    }
+
+    public long submitCount() {
+        return submitCount.get();
     }
 
     public List<Submit> submitsTo(String destination) {
@@ -155,8 +172,11 @@ public final class RecordingSmsc implements ServerMessageReceiverListener {
         String id = Long.toHexString(ids.incrementAndGet());
         submits.add(new Submit(id, dest, submitSm.getDataCoding(), submitSm.getEsmClass(),
                 submitSm.getShortMessage()));
+        submitCount.incrementAndGet();
         if (submitSm.getRegisteredDelivery() != 0 && !withheld.contains(dest)) {
-            receipts.submit(() -> sendReceipt(source, submitSm, id));
+            PendingReceipt receipt = new PendingReceipt(id, dest, submitSm.getSourceAddr(),
+                    !undeliverable.contains(dest));
+            receipts.schedule(() -> sendReceipt(source, receipt), 20, TimeUnit.MILLISECONDS);
         }
         try {
             return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
@@ -165,20 +185,45 @@ public final class RecordingSmsc implements ServerMessageReceiverListener {
         }
     }
 
-    private void sendReceipt(SMPPServerSession session, SubmitSm submit, String id) {
+    /** On the submitting link while it is bound, else on any bound link, else kept for the next bind. */
+    private void sendReceipt(SMPPServerSession submitter, PendingReceipt receipt) {
+        List<SMPPServerSession> links = new ArrayList<>();
+        if (submitter != null) {
+            links.add(submitter);
+        }
+        links.addAll(sessions);
+        for (SMPPServerSession link : links) {
+            if (link.getSessionState().isBound() && deliver(link, receipt)) {
+                return;
+            }
+            sessions.remove(link);
+        }
+        pendingReceipts.add(receipt);
+    }
+
+    private void flushPendingReceipts() {
+        for (int n = pendingReceipts.size(); n > 0; n--) {
+            PendingReceipt receipt = pendingReceipts.poll();
+            if (receipt == null) {
+                return;
+            }
+            sendReceipt(null, receipt);
+        }
+    }
+
+    private static boolean deliver(SMPPServerSession link, PendingReceipt receipt) {
+        DeliveryReceipt r = new DeliveryReceipt(receipt.id(), 1, receipt.delivered() ? 1 : 0, new Date(), new Date(),
+                receipt.delivered() ? DeliveryReceiptState.DELIVRD : DeliveryReceiptState.UNDELIV,
+                receipt.delivered() ? "000" : "001", "");
         try {
-            TimeUnit.MILLISECONDS.sleep(20);
-            boolean ok = !undeliverable.contains(submit.getDestAddress());
-            DeliveryReceipt r = new DeliveryReceipt(id, 1, ok ? 1 : 0, new Date(), new Date(),
-                    ok ? DeliveryReceiptState.DELIVRD : DeliveryReceiptState.UNDELIV, ok ? "000" : "001", "");
-            session.deliverShortMessage("", TypeOfNumber.NATIONAL, NumberingPlanIndicator.ISDN,
-                    submit.getDestAddress(), TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
-                    submit.getSourceAddr(),
+            link.deliverShortMessage("", TypeOfNumber.NATIONAL, NumberingPlanIndicator.ISDN, receipt.destination(),
+                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, receipt.source(),
                     new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
                     (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
                     r.toString().getBytes(StandardCharsets.US_ASCII));
+            return true;
         } catch (Exception e) {
-            // the link went away: a real centre would retry the receipt later; the test sees no receipt
+            return false;
         }
     }
 
