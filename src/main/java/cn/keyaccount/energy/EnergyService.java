@@ -6,6 +6,7 @@ import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerDraft;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.customer.TransformerService;
+import cn.keyaccount.customer.TransformerView;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -126,6 +127,40 @@ public class EnergyService {
      * demand (positive, at least 40 % of the capacity, needed for contract-demand billing), and on the customer's
      * record the basic-charge mode, the operating capacity and the power-factor standard. Stale versions are refused.
      */
+    /** The transformers a meter of the customer can be put on. */
+    public List<TransformerView> transformersOf(Viewer viewer, long customerId) {
+        return transformers.list(viewer, customerId);
+    }
+
+    /** A meter's transformer: the one its readings load (null: none, its readings shared by rating). */
+    public record MeterAssignment(Long transformerId) {
+    }
+
+    /**
+     * Puts a meter on one of the customer's transformers, or on none ({@code transformerId} null): the analysis loads
+     * a transformer from its own meters, and shares the meters on no transformer among the others by rating.
+     */
+    @Transactional
+    public MeterView assignMeter(Viewer viewer, long customerId, long meterId, MeterAssignment assignment) {
+        CustomerDetails c = customers.get(viewer, customerId);
+        if (!c.editable()) {
+            throw BusinessException.forbidden("error.customer-read-only");
+        }
+        Long transformerId = assignment.transformerId();
+        if (transformerId != null && transformers.list(viewer, customerId).stream()
+                .noneMatch(t -> t.id() == transformerId)) {
+            throw BusinessException.invalidFields(List.of(new BusinessException.FieldError("transformerId",
+                    "energy.error.transformer-not-found", transformerId)));
+        }
+        int changed = em.createNativeQuery("update meter set transformer_id = ?1, version = version + 1 "
+                        + "where id = ?2 and customer_id = ?3").setParameter(1, transformerId)
+                .setParameter(2, meterId).setParameter(3, customerId).executeUpdate();
+        if (changed == 0) {
+            throw BusinessException.notFound("energy.error.meter-not-found", meterId);
+        }
+        return store.meters(customerId).stream().filter(m -> m.id() == meterId).findFirst().orElseThrow();
+    }
+
     @Transactional
     public EnergyProfile updateProfile(Viewer viewer, long customerId, EnergyProfile changed) {
         CustomerDetails c = customers.get(viewer, customerId);

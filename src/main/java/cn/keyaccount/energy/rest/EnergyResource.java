@@ -7,6 +7,7 @@ import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.EnergyProfile;
 import cn.keyaccount.energy.ImportReport;
 import cn.keyaccount.energy.LoadCurve;
+import cn.keyaccount.energy.MeterView;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -88,6 +89,17 @@ public class EnergyResource {
     @Operation(summary = "Change the energy profile; send both versions you read, a stale one is refused with 409")
     public EnergyProfile updateProfile(@PathParam("id") long id, EnergyProfile profile) {
         return energy.updateProfile(ViewerIdentity.viewer(identity), id, Rest.required(profile));
+    }
+
+    @PUT
+    @Path("meters/{meterId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @Operation(summary = "Put a meter on one of the customer's transformers ({\"transformerId\": 12}) or on none "
+            + "({\"transformerId\": null}); the analysis loads each transformer from its own meters")
+    public MeterView assignMeter(@PathParam("id") long id, @PathParam("meterId") long meterId,
+                                 EnergyService.MeterAssignment assignment) {
+        return energy.assignMeter(ViewerIdentity.viewer(identity), id, meterId, Rest.required(assignment));
     }
 
     @POST

@@ -88,7 +88,10 @@ public class EnergyPanel extends VerticalLayout {
             Button profile = new Button(getTranslation("energy.profile"), VaadinIcon.COG.create(),
                     e -> new EnergyProfileDialog(energy, viewer, customerId, this::build).open());
             profile.setId("energy-profile");
-            actions.add(upload, profile);
+            Button meters = new Button(getTranslation("energy.meters"), VaadinIcon.CONNECT.create(),
+                    e -> new EnergyMetersDialog(energy, viewer, customerId, this::build).open());
+            meters.setId("energy-meters");
+            actions.add(upload, profile, meters);
         }
         add(actions);
         if (coverage.lastDay() == null) {

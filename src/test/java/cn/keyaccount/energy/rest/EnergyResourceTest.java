@@ -64,6 +64,37 @@ class EnergyResourceTest {
     }
 
     @Test
+    void a_manager_puts_a_meter_on_a_transformer_and_the_analysis_loads_that_transformer_from_it() {
+        long customer = Api.visibleCustomerIds(Login.MANAGER).get(4);
+        String meter = Api.unique("RT");
+        upload(customer, "t.csv", days(meter, LocalDate.of(2017, 7, 1), 2, 1.0), 200);
+        String name = Api.unique("T");
+        long transformer = Api.as(Login.MANAGER).contentType("application/json")
+                .body("{\"name\":\"" + name + "\",\"ratedKva\":100,\"noLoadLossKw\":0.2,\"loadLossKw\":1.5}")
+                .post("/api/customers/{id}/transformers", customer).then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        long meterId = Api.as(Login.MANAGER).get("/api/customers/{id}/energy", customer).then().statusCode(200)
+                .extract().jsonPath().getLong("meters.find { it.meterNo == '" + meter + "' }.id");
+        String path = "/api/customers/{id}/energy/meters/{meterId}";
+
+        Api.as(Login.MANAGER).contentType("application/json").body("{\"transformerId\":" + transformer + "}")
+                .put(path, customer, meterId).then().statusCode(200).body("transformerId", equalTo((int) transformer));
+        Api.as(Login.MANAGER).queryParam("from", "2017-07-01").queryParam("to", "2017-07-02")
+                .get("/api/customers/{id}/energy/analysis", customer).then().statusCode(200)
+                .body("transformers.find { it.name == '" + name + "' }.basis", equalTo("METERED"))
+                .body("transformers.find { it.name == '" + name + "' }.intervals", equalTo(192));
+
+        Api.as(Login.MANAGER).contentType("application/json").body("{\"transformerId\":999999999}")
+                .put(path, customer, meterId).then().statusCode(422);
+        Api.as(Login.MANAGER).contentType("application/json").body("{\"transformerId\":null}")
+                .put(path, customer, 999999999L).then().statusCode(404);
+        Api.as(Login.CUSTOMER).contentType("application/json").body("{\"transformerId\":null}")
+                .put(path, customer, meterId).then().statusCode(403);
+        Api.as(Login.MANAGER).contentType("application/json").body("{\"transformerId\":null}")
+                .put(path, customer, meterId).then().statusCode(200).body("transformerId", equalTo(null));
+    }
+
+    @Test
     void a_file_with_a_conflicting_duplicate_is_rejected_whole_and_the_report_names_the_rows() {
         long customer = Api.visibleCustomerIds(Login.MANAGER).get(3);
         String meter = Api.unique("RD");

@@ -2,12 +2,14 @@ package cn.keyaccount.energy.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.ImportReport;
+import cn.keyaccount.energy.MeterView;
 import cn.keyaccount.energy.TransformerLoad;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.UserService;
@@ -20,6 +22,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -148,6 +151,37 @@ class EnergyViewsTest extends BrowserlessQuarkusTest {
         assertTrue(view.form.peak.isInvalid());
         assertTrue(view.form.seasons.isInvalid());
         assertTrue(view.form.errors.getElement().getTextRecursively().contains("4,5,6"));
+    }
+
+    @Test
+    void a_manager_puts_the_demo_accounts_meters_on_its_transformers_in_the_meters_dialog() {
+        signIn("manager", Role.MANAGER_NAME);
+        Viewer manager = users.viewer("manager");
+        long customer = demoAccount().id();
+        EnergyMetersDialog dialog = new EnergyMetersDialog(energy, manager, customer, () -> { });
+        List<MeterView> meters = IntStream.range(0, test(dialog.meters).size())
+                .mapToObj(i -> test(dialog.meters).getRow(i)).toList();
+        assertFalse(meters.isEmpty(), "the demo account has meters");
+        MeterView meter = meters.getFirst();
+        var transformers = energy.transformersOf(manager, customer);
+        var other = transformers.stream().filter(t -> !Long.valueOf(t.id()).equals(meter.transformerId()))
+                .findFirst().orElseThrow();
+
+        try {
+            assertTrue(dialog.assign(meter, other));
+            assertEquals(other.id(), stored(manager, customer, meter.id()).transformerId());
+            assertTrue(dialog.assign(meter, null));
+            assertNull(stored(manager, customer, meter.id()).transformerId());
+        } finally {
+            dialog.assign(meter, meter.transformerId() == null ? null : transformers.stream()
+                    .filter(t -> t.id() == meter.transformerId()).findFirst().orElseThrow());
+        }
+        assertEquals(meter.transformerId(), stored(manager, customer, meter.id()).transformerId());
+    }
+
+    private MeterView stored(Viewer viewer, long customer, long meterId) {
+        return energy.coverage(viewer, customer).meters().stream().filter(m -> m.id() == meterId).findFirst()
+                .orElseThrow();
     }
 
     @Test
