@@ -127,22 +127,12 @@ public class NoticeOutbox {
 
     /**
      * Writes the messages of a notice created in the caller's transaction, with one COPY stream rather than a
-     * statement per row (a notice to 5,000 customers has some 30,000 messages). The rows must be unique by
-     * {@link NewMessage#key} (the fan-out leaves out a repeated recipient × channel); the unique index
-     * {@code notice_message_once_uq} refuses a second message for the same key, failing the transaction, so that no
-     * recipient is ever written twice.
-     */
-    void insert(long noticeId, List<NewMessage> rows) {
-        if (!rows.isEmpty()) {
-            insert(noticeId, sink -> rows.forEach(sink));
-        }
-    }
-
-    /**
-     * As {@link #insert(long, List)}, with the messages made while the stream is open: {@code messages} hands each to
-     * its sink, and every 60 kB of rows goes to the database as soon as it is made, so that PostgreSQL stores one
-     * chunk while the next is being built. {@code messages} must not use the database (its connection is busy with
-     * the COPY). Returns how many messages were written.
+     * statement per row (a notice to 5,000 customers has some 30,000 messages), made while the stream is open:
+     * {@code messages} hands each to its sink, and every 60 kB of rows goes to the database as soon as it is made, so
+     * that PostgreSQL stores one chunk while the next is being built. {@code messages} must not use the database (its
+     * connection is busy with the COPY). The rows must be unique by {@link NewMessage#key} (the fan-out leaves out a
+     * repeated recipient × channel); the unique index {@code notice_message_once_uq} refuses a second message for the
+     * same key, failing the transaction, so that no recipient is ever written twice. Returns how many were written.
      */
     int insert(long noticeId, Consumer<Consumer<NewMessage>> messages) {
         int[] written = {0};

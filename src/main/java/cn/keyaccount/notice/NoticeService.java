@@ -129,7 +129,7 @@ public class NoticeService {
                 : customerIds.size() == 1 ? byId.get(customerIds.iterator().next()) : null;
         FanOut out = new FanOut(notice, r, templates.renderer(r.template(), r.language()));
         // the messages are made while the COPY stores them: nothing in here may use the database
-        outbox.insert(notice.getId(), sink -> {
+        int written = outbox.insert(notice.getId(), sink -> {
             out.sink = sink;
             audience.forEach((customerId, people) -> fanOut(out, byId.get(customerId), people));
             r.customerIds().stream().filter(id -> !audience.containsKey(id))
@@ -139,17 +139,17 @@ public class NoticeService {
         notice.setSkipped(out.skipped);
         audit.record(viewer.username(), "NOTICE_SCHEDULED", "NOTICE", notice.getId(),
                 about == null ? null : about.id(), viewer.unitPath(),
-                notice.getTitle() + " → " + out.written, null, null);
+                notice.getTitle() + " → " + written, null, null);
         // a new notice: every message written is waiting, so the counts need no query
         return new NoticeSummary(notice.getId(), notice.getPurpose(), notice.getTemplate(), notice.getTitle(),
                 notice.getPlannedAt(), notice.getExpiresAt(), notice.isUrgent(), notice.getCreatedBy(),
-                notice.getCreatedAt(), notice.getSkipped(), out.written, out.written, 0, 0, 0, 0, 0, 0);
+                notice.getCreatedAt(), notice.getSkipped(), written, written, 0, 0, 0, 0, 0, 0);
     }
 
     /**
      * The messages of one notice as they are built, handed to the outbox's COPY ({@code sink}) one by one: one per
      * recipient and channel (a recipient named twice gets one; the unique index would also refuse the second), the
-     * counts of those written and skipped, and the template's renderer, which fills each distinct text once.
+     * count of those skipped, and the template's renderer, which fills each distinct text once.
      */
     private static final class FanOut {
         final Notice notice;
@@ -159,7 +159,6 @@ public class NoticeService {
         final Instant expires;
         final Set<NoticeOutbox.Key> keys = new HashSet<>();
         Consumer<NoticeOutbox.NewMessage> sink;
-        int written;
         int skipped;
 
         FanOut(Notice notice, NoticeRequest request, NoticeTemplates.Renderer texts) {
@@ -177,7 +176,6 @@ public class NoticeService {
         void add(NoticeOutbox.NewMessage m) {
             if (keys.add(m.key())) {
                 sink.accept(m);
-                written++;
             }
         }
     }

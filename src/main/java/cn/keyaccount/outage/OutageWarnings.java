@@ -181,7 +181,7 @@ class OutageWarnings {
         Map<String, String> p = parameters(o, lines);
         p.put("what", whatText);
         Map<Long, Map<String, String>> perManager = new HashMap<>();
-        String separator = text("outage.notice.customers-separator");
+        String separator = text("outage.notice.separator");
         byManager.forEach((manager, names) -> {
             String named = String.join(separator, names.subList(0, Math.min(NAMED, names.size())));
             perManager.put(manager, Map.of("count", String.valueOf(names.size()),
@@ -264,7 +264,7 @@ class OutageWarnings {
         if (!lineCodes.isEmpty()) {
             parts.add(String.join(" ", lineCodes));
         }
-        return String.join(text("outage.notice.customers-separator"), parts);
+        return String.join(text("outage.notice.separator"), parts);
     }
 
     /** A word or phrase of the notices, in their language. */

@@ -182,8 +182,9 @@ class NoticeEngineTest {
 
         MessageView first = ms.getFirst();
         assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> outbox.insert(n.id(),
-                List.of(new NoticeOutbox.NewMessage(customer, c.id(), c.name(), Channel.SMS, c.mobile(), null, "again",
-                        1, java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600), false, null, null)))),
+                sink -> sink.accept(new NoticeOutbox.NewMessage(customer, c.id(), c.name(), Channel.SMS, c.mobile(),
+                        null, "again", 1, java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600), false,
+                        null, null)))),
                 "the idempotency key refuses a second copy");
         assertEquals(ms.size(), fx.messages(n.id()).size(), "the idempotency key kept the second copy out");
         assertEquals(first.body(), fx.messages(n.id()).getFirst().body());
