@@ -7,7 +7,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Entry point. With no external database configured (KEYACCOUNT_DB_URL unset) it first starts the embedded
- * PostgreSQL, keeping its data under KEYACCOUNT_DATA_DIR (default ./data/postgres), then starts Quarkus.
+ * PostgreSQL, keeping its data under KEYACCOUNT_DATA_DIR (default ./data/postgres); it provides the key of the
+ * sign-in cookie (see {@link SessionKey}), then starts Quarkus.
  */
 @QuarkusMain
 public final class KeyAccountApplication {
@@ -23,6 +24,7 @@ public final class KeyAccountApplication {
         if (isBlank(System.getenv("KEYACCOUNT_DB_URL")) && isBlank(System.getProperty("quarkus.datasource.jdbc.url"))) {
             startEmbeddedDatabase();
         }
+        provideSessionKey();
         Quarkus.run(args);
     }
 
@@ -36,6 +38,14 @@ public final class KeyAccountApplication {
         Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
         database.datasourceConfig().forEach(System::setProperty);
         System.setProperty(STARTED_MARKER, database.jdbcUrl());
+    }
+
+    /** Unless the Quarkus setting is given directly (then it is only checked at start), see {@link SessionKey}. */
+    private static void provideSessionKey() {
+        if (isBlank(System.getProperty(SessionKey.PROPERTY))
+                && isBlank(System.getenv("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY"))) {
+            System.setProperty(SessionKey.PROPERTY, SessionKey.resolve(System::getenv));
+        }
     }
 
     private static boolean isBlank(String value) {

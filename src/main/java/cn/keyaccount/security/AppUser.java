@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 
 @Entity
@@ -36,6 +37,9 @@ public class AppUser extends AbstractEntity {
     private OffsetDateTime lockedUntil;
     @Column(name = "last_login_at")
     private OffsetDateTime lastLoginAt;
+    /** Sessions (sign-in cookies, cached basic checks) begun at or before this moment are over. */
+    @Column(name = "sessions_valid_after")
+    private OffsetDateTime sessionsValidAfter;
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt = OffsetDateTime.now();
 
@@ -50,8 +54,19 @@ public class AppUser extends AbstractEntity {
         this.unit = unit;
     }
 
+    /** Administrators are never locked (they are throttled per client address instead). */
     boolean isLocked(OffsetDateTime now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
+        return role != Role.ADMIN && lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Whether a session begun at {@code begun} (a sign-in) still holds. */
+    boolean sessionHolds(Instant begun, OffsetDateTime now) {
+        return enabled && !isLocked(now) && (sessionsValidAfter == null || begun.isAfter(sessionsValidAfter.toInstant()));
+    }
+
+    /** Ends every session of this user: cookies and cached credentials issued until now are refused. */
+    void endSessions() {
+        sessionsValidAfter = OffsetDateTime.now();
     }
 
     /** An administrator's reset or re-enable lifts a lock. */
@@ -68,8 +83,10 @@ public class AppUser extends AbstractEntity {
         return passwordHash;
     }
 
+    /** A new password ends every session that began with the old one, whoever changes it. */
     void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+        endSessions();
     }
 
     public String getDisplayName() {
@@ -116,8 +133,12 @@ public class AppUser extends AbstractEntity {
         return enabled;
     }
 
+    /** Disabling ends every session, so that enabling again does not revive old cookies. */
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
+        if (!enabled) {
+            endSessions();
+        }
     }
 
     public OffsetDateTime getLockedUntil() {

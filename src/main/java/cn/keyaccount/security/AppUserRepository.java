@@ -21,10 +21,18 @@ public class AppUserRepository implements PanacheRepository<AppUser> {
         update("failedLogins = 0, lockedUntil = null, lastLoginAt = ?1 where id = ?2", now, id);
     }
 
-    /** Counts a failure; locks the account when it reaches {@code max}. Returns whether it is now locked. */
-    boolean recordFailure(long id, int max, OffsetDateTime lockUntil) {
+    /**
+     * Counts a failure; when {@code lockable}, locks the account once it reaches {@code max} and ends its sessions.
+     * Returns whether it is now locked.
+     */
+    boolean recordFailure(long id, boolean lockable, int max, OffsetDateTime now, OffsetDateTime lockUntil) {
         update("failedLogins = failedLogins + 1 where id = ?1", id);
-        return update("lockedUntil = ?1, failedLogins = 0 where id = ?2 and failedLogins >= ?3", lockUntil, id, max)
-                == 1;
+        return lockable && update("lockedUntil = ?1, failedLogins = 0, sessionsValidAfter = ?2"
+                + " where id = ?3 and failedLogins >= ?4", lockUntil, now, id, max) == 1;
+    }
+
+    /** Ends every session of the user (sign-out). */
+    void endSessions(String username, OffsetDateTime now) {
+        update("sessionsValidAfter = ?1 where username = ?2", now, username);
     }
 }

@@ -5,7 +5,9 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,12 +17,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Checks a username and password (form login and HTTP basic) against app_user. bcrypt is deliberately slow, so a
- * successful check is remembered for a minute for API clients that send their password with every request;
- * only a salted digest of the password is kept, never the password.
+ * successful check is remembered for a minute for API clients that send their password with every request; only a
+ * salted digest of the password is kept, never the password, and each use asks the database whether the user's
+ * sessions still hold (disabled, locked, password changed or signed out since: checked again from scratch).
+ * Every refusal looks the same: a throttled attempt is answered after about as long as a password check takes.
  */
 @ApplicationScoped
 class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -28,7 +34,7 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
     private static final Duration REMEMBER = Duration.ofMinutes(1);
     private static final byte[] SALT = new SecureRandom().generateSeed(16);
 
-    private record Verified(byte[] digest, Viewer viewer, Instant until) {
+    private record Verified(byte[] digest, Instant at) {
     }
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
@@ -48,20 +54,59 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
                                               AuthenticationRequestContext context) {
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
+        String address = clientAddress(request);
         byte[] digest = digest(username, password);
         Verified known = verified.get(username);
-        if (known != null && known.until().isAfter(Instant.now()) && MessageDigest.isEqual(known.digest(), digest)) {
-            return Uni.createFrom().item(ViewerIdentity.of(known.viewer()));
+        boolean remembered = known != null && known.at().plus(REMEMBER).isAfter(Instant.now())
+                && MessageDigest.isEqual(known.digest(), digest);
+        if (!remembered && users.throttled(address)) {
+            return refusedLater();
         }
         return context.runBlocking(() -> {
-            UserService.SignIn signIn = users.signIn(username, password);
-            if (signIn.result() != UserService.SignInResult.OK) {
-                verified.remove(username);
-                throw new AuthenticationFailedException(signIn.result().name());
+            if (remembered) {
+                Optional<Viewer> viewer = users.sessionViewer(username, known.at());
+                if (viewer.isPresent()) {
+                    return ViewerIdentity.of(viewer.get());
+                }
+                verified.remove(username, known);
             }
-            verified.put(username, new Verified(digest, signIn.viewer(), Instant.now().plus(REMEMBER)));
+            return check(username, password, address, digest);
+        }).onFailure(Throttled.class).recoverWithUni(throttled -> refusedLater());
+    }
+
+    private SecurityIdentity check(String username, String password, String address, byte[] digest) {
+        Instant at = Instant.now();
+        UserService.SignIn signIn = users.signIn(username, password, address);
+        if (signIn.result() == UserService.SignInResult.OK) {
+            verified.put(username, new Verified(digest, at));
             return ViewerIdentity.of(signIn.viewer());
-        });
+        }
+        verified.remove(username);
+        throw signIn.result() == UserService.SignInResult.THROTTLED ? new Throttled()
+                : new AuthenticationFailedException();
+    }
+
+    /** A refusal that did no work: answered after about the time a password check takes, off the worker threads. */
+    private static Uni<SecurityIdentity> refusedLater() {
+        long nanos = Passwords.checkTime().toNanos();
+        Duration delay = Duration.ofNanos(nanos + ThreadLocalRandom.current().nextLong(nanos / 4 + 1));
+        return Uni.createFrom().voidItem().onItem().delayIt().by(delay)
+                .onItem().transformToUni(done -> Uni.createFrom().failure(new AuthenticationFailedException()));
+    }
+
+    private static final class Throttled extends RuntimeException {
+        Throttled() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The client's address as the HTTP layer sees it (the forwarded one behind a trusted proxy). */
+    private static String clientAddress(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (routing == null || routing.request().remoteAddress() == null) {
+            return null;
+        }
+        return routing.request().remoteAddress().hostAddress();
     }
 
     private static byte[] digest(String username, String password) {

@@ -5,17 +5,25 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 
-/** Re-creates the identity from the form-login cookie on each request; a disabled user is signed out at once. */
+/**
+ * Re-creates the identity from the form-login cookie on each request. The cookie is refused when the user's sessions
+ * ended after it was issued (sign-out, password change, disabled, locked), so every node refuses it at once.
+ */
 @ApplicationScoped
 class TrustedIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
     private final UserService users;
+    private final SessionCookie cookie;
 
-    TrustedIdentityProvider(UserService users) {
+    TrustedIdentityProvider(UserService users, SessionCookie cookie) {
         this.users = users;
+        this.cookie = cookie;
     }
 
     @Override
@@ -26,8 +34,17 @@ class TrustedIdentityProvider implements IdentityProvider<TrustedAuthenticationR
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
-        return context.runBlocking(() -> users.activeViewer(request.getPrincipal())
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        Instant begun = cookie.begun(routing).orElse(null);
+        if (begun == null) {
+            cookie.drop(routing);
+            return Uni.createFrom().failure(new AuthenticationFailedException("no readable session cookie"));
+        }
+        return context.runBlocking(() -> users.sessionViewer(request.getPrincipal(), begun)
                 .map(ViewerIdentity::of)
-                .orElseThrow(() -> new AuthenticationFailedException("user disabled or removed")));
+                .orElseThrow(() -> {
+                    cookie.drop(routing);
+                    return new AuthenticationFailedException("session ended");
+                }));
     }
 }

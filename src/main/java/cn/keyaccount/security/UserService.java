@@ -10,6 +10,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -28,57 +29,114 @@ public class UserService {
     private final OrgService org;
     private final AuditService audit;
     private final SecurityConfig config;
+    private final SignInThrottle throttle;
+    private final UnknownNames unknownNames;
 
-    UserService(AppUserRepository users, OrgService org, AuditService audit,
-                SecurityConfig config) {
+    UserService(AppUserRepository users, OrgService org, AuditService audit, SecurityConfig config,
+                SignInThrottle throttle) {
         this.users = users;
         this.org = org;
         this.audit = audit;
         this.config = config;
+        this.throttle = throttle;
+        this.unknownNames = new UnknownNames(audit);
     }
 
-    public enum SignInResult { OK, BAD_CREDENTIALS, LOCKED, DISABLED }
+    public enum SignInResult { OK, BAD_CREDENTIALS, LOCKED, DISABLED, THROTTLED }
 
     public record SignIn(SignInResult result, Viewer viewer) {
     }
 
-    /** Checks a password; counts failures and locks the account for a while after too many in a row. */
-    @Transactional(dontRollbackOn = RuntimeException.class)
+    /** A check with no client address (a sign-in the application makes itself, or a test). */
     public SignIn signIn(String username, String password) {
+        return signIn(username, password, null);
+    }
+
+    /**
+     * Checks a password. Failures are throttled per client address and per user name before any hashing or audit
+     * write; every refusal costs one password check (so a locked or disabled account does not answer faster), and
+     * a user other than an administrator is locked for a while after too many failures in a row.
+     */
+    @Transactional(dontRollbackOn = RuntimeException.class)
+    public SignIn signIn(String username, String password, String clientAddress) {
+        if (!throttle.tryAddress(clientAddress)) {
+            return refused(SignInResult.THROTTLED);
+        }
         OffsetDateTime now = OffsetDateTime.now();
         Optional<AppUser> found = users.findByUsername(username);
+        boolean administrator = found.map(u -> u.getRole() == Role.ADMIN).orElse(false);
+        String nameKey = SignInThrottle.nameKey(username, administrator, clientAddress);
+        if (!throttle.tryName(nameKey)) {
+            return refused(SignInResult.THROTTLED);
+        }
         if (found.isEmpty()) {
             Passwords.matches(password, DUMMY_HASH);
-            audit.record(username, "LOGIN_FAILED", "USER", null, null, null, "unknown user", null, null);
-            return new SignIn(SignInResult.BAD_CREDENTIALS, null);
+            unknownNames.record(username, clientAddress);
+            return refused(SignInResult.BAD_CREDENTIALS);
         }
         AppUser user = found.get();
         String path = user.getUnit().getPath();
+        boolean passwordMatches = Passwords.matches(password, user.getPasswordHash());
         if (!user.isEnabled()) {
             audit.record(username, "LOGIN_REFUSED", "USER", user.getId(), null, path, "account disabled", null, null);
-            return new SignIn(SignInResult.DISABLED, null);
+            return refused(SignInResult.DISABLED);
         }
         if (user.isLocked(now)) {
             audit.record(username, "LOGIN_REFUSED", "USER", user.getId(), null, path,
                     "account locked until " + user.getLockedUntil(), null, null);
-            return new SignIn(SignInResult.LOCKED, null);
+            return refused(SignInResult.LOCKED);
         }
-        if (!Passwords.matches(password, user.getPasswordHash())) {
+        if (!passwordMatches) {
             OffsetDateTime until = now.plus(config.lockDuration());
-            boolean lockedNow = users.recordFailure(user.getId(), config.maxFailedLogins(), until);
+            boolean lockedNow = users.recordFailure(user.getId(), !administrator, config.maxFailedLogins(), now,
+                    until);
             audit.record(username, lockedNow ? "LOGIN_LOCKED" : "LOGIN_FAILED", "USER", user.getId(), null, path,
-                    lockedNow ? "too many failed sign-ins: locked until " + until : "wrong password", null, null);
-            return new SignIn(SignInResult.BAD_CREDENTIALS, null);
+                    (lockedNow ? "too many failed sign-ins: locked until " + until : "wrong password")
+                            + from(clientAddress), null, null);
+            return refused(SignInResult.BAD_CREDENTIALS);
         }
+        throttle.succeeded(clientAddress, nameKey);
         users.recordSuccess(user.getId(), now);
-        audit.record(username, "LOGIN", "USER", user.getId(), null, path, "signed in", null, null);
+        audit.record(username, "LOGIN", "USER", user.getId(), null, path, "signed in" + from(clientAddress), null,
+                null);
         return new SignIn(SignInResult.OK, toViewer(user));
     }
 
-    /** The viewer for an already authenticated user (form-login cookie); empty when disabled or gone. */
+    private static SignIn refused(SignInResult result) {
+        return new SignIn(result, null);
+    }
+
+    private static String from(String clientAddress) {
+        return clientAddress == null ? "" : " from " + clientAddress;
+    }
+
+    /** Whether the client address has used up its failed sign-ins (answered without any work). */
+    public boolean throttled(String clientAddress) {
+        return throttle.addressExhausted(clientAddress);
+    }
+
+    /** The viewer for an already authenticated user; empty when disabled or gone. */
     @Transactional
     public Optional<Viewer> activeViewer(String username) {
         return users.findByUsername(username).filter(AppUser::isEnabled).map(UserService::toViewer);
+    }
+
+    /**
+     * The viewer of a session that began at {@code begun} (a sign-in cookie, a cached password check); empty when
+     * the user was disabled, locked or removed since, changed their password or signed out.
+     */
+    @Transactional
+    public Optional<Viewer> sessionViewer(String username, Instant begun) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return users.findByUsername(username).filter(u -> u.sessionHolds(begun, now)).map(UserService::toViewer);
+    }
+
+    /** Signs the user out everywhere: every cookie and cached credential issued until now is refused. */
+    @Transactional
+    public void endSessions(Viewer viewer) {
+        users.endSessions(viewer.username(), OffsetDateTime.now());
+        audit.record(viewer.username(), "LOGOUT", "USER", viewer.userId(), null, viewer.unitPath(),
+                "signed out: every session of this user ended", null, null);
     }
 
     public Viewer viewer(String username) {

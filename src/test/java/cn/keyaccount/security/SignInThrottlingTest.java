@@ -1,6 +1,8 @@
 package cn.keyaccount.security;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.audit.AuditQuery;
@@ -8,7 +10,9 @@ import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.security.UserService.SignInResult;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.restassured.response.Response;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,10 +28,33 @@ class SignInThrottlingTest {
     @Inject
     AuditService audit;
 
+    @Inject
+    SecurityConfig config;
+
     private String newUser(String name) {
+        return newUser(name, Role.SCHEDULER);
+    }
+
+    private String newUser(String name, Role role) {
         Viewer admin = users.viewer("admin");
-        users.create(admin, new NewUser(name, "Correct#2026", "测试用户 " + name, Role.SCHEDULER, 3L, null, null));
+        users.create(admin, new NewUser(name, "Correct#2026", "测试用户 " + name, role, 3L, null, null));
         return name;
+    }
+
+    /** A client address of its own per test (the test profile trusts X-Forwarded-For from the loopback proxy). */
+    private static String address() {
+        return "198.51.100." + (1 + (int) (System.nanoTime() % 250));
+    }
+
+    private static Response basicFrom(String address, String name, String password) {
+        return given().header("X-Forwarded-For", address).auth().preemptive().basic(name, password)
+                .when().get("/api/me");
+    }
+
+    private static Response formFrom(String address, String name, String password) {
+        return given().header("X-Forwarded-For", address).redirects().follow(false)
+                .formParam("j_username", name).formParam("j_password", password)
+                .when().post("/j_security_check");
     }
 
     @Test
@@ -43,6 +70,84 @@ class SignInThrottlingTest {
         assertEquals(SignInResult.LOCKED, users.signIn(name, "Correct#2026").result());
         long lockEvents = audit.count(new AuditQuery(null, null, name, "LOGIN_LOCKED", null, null));
         assertEquals(1, lockEvents, "the lock is in the audit log");
+    }
+
+    @Test
+    void unknown_names_from_one_address_are_throttled_and_then_even_a_right_password_from_there_is_refused() {
+        String name = newUser("victim-" + System.nanoTime());
+        String attacker = "203.0.113.7";
+        String prefix = "nobody-" + System.nanoTime() + "-";
+        for (int i = 0; i < config.throttle().failuresPerAddress(); i++) {
+            basicFrom(attacker, prefix + i, "guess").then().statusCode(401);
+        }
+        basicFrom(attacker, name, "Correct#2026").then().statusCode(401);
+        basicFrom("203.0.113.8", name, "Correct#2026").then().statusCode(200);
+        long rows = 0;
+        for (int i = 0; i < config.throttle().failuresPerAddress(); i++) {
+            rows += audit.count(new AuditQuery(null, null, prefix + i, "LOGIN_FAILED", null, null));
+        }
+        assertTrue(rows <= 1, "unknown names are sampled in the audit log, not written per request: " + rows);
+    }
+
+    @Test
+    void a_throttled_refusal_answers_exactly_like_a_wrong_password() {
+        String name = newUser("same-" + System.nanoTime(), Role.ADMIN);
+        String address = address();
+        Response wrongBasic = basicFrom(address, name, "wrong");
+        Response wrongForm = formFrom(address, name, "wrong");
+        for (int i = 0; i < config.throttle().failuresPerName(); i++) {
+            basicFrom(address, name, "wrong");
+        }
+        Response throttledBasic = basicFrom(address, name, "Correct#2026");
+        Response throttledForm = formFrom(address, name, "Correct#2026");
+        assertEquals(401, throttledBasic.statusCode());
+        assertEquals(wrongBasic.statusCode(), throttledBasic.statusCode());
+        assertEquals(wrongBasic.header("WWW-Authenticate"), throttledBasic.header("WWW-Authenticate"));
+        assertEquals(wrongBasic.body().asString(), throttledBasic.body().asString());
+        assertEquals(302, throttledForm.statusCode());
+        assertEquals(wrongForm.header("Location"), throttledForm.header("Location"));
+        assertTrue(throttledForm.header("Location").endsWith("/login?error"), throttledForm.header("Location"));
+    }
+
+    @Test
+    void an_administrator_cannot_be_locked_out_from_outside() {
+        String name = newUser("admin-" + System.nanoTime(), Role.ADMIN);
+        String attacker = address();
+        for (int i = 0; i < 3 * config.maxFailedLogins(); i++) {
+            basicFrom(attacker, name, "guess-" + i).then().statusCode(401);
+        }
+        Viewer admin = users.viewer("admin");
+        assertNull(users.list(admin, null, name, 0, 1).getFirst().lockedUntil(), "an administrator is never locked");
+        basicFrom("192.0.2.44", name, "Correct#2026").then().statusCode(200);
+        assertEquals(SignInResult.OK, users.signIn(name, "Correct#2026").result());
+    }
+
+    @Test
+    void a_locked_or_disabled_account_answers_no_faster_than_a_wrong_password() {
+        String locked = newUser("slow-locked-" + System.nanoTime());
+        String disabled = newUser("slow-disabled-" + System.nanoTime());
+        String open = newUser("slow-open-" + System.nanoTime());
+        for (int i = 0; i < config.maxFailedLogins(); i++) {
+            users.signIn(locked, "wrong");
+        }
+        Viewer admin = users.viewer("admin");
+        users.setEnabled(admin, users.list(admin, null, disabled, 0, 1).getFirst().id(), false);
+        long wrong = medianNanos(() -> users.signIn(open, "wrong"));
+        long lockedTime = medianNanos(() -> users.signIn(locked, "Correct#2026"));
+        long disabledTime = medianNanos(() -> users.signIn(disabled, "Correct#2026"));
+        assertTrue(lockedTime > wrong / 2, "locked " + lockedTime + " ns vs wrong password " + wrong + " ns");
+        assertTrue(disabledTime > wrong / 2, "disabled " + disabledTime + " ns vs wrong password " + wrong + " ns");
+    }
+
+    private static long medianNanos(Runnable attempt) {
+        long[] times = new long[3];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            attempt.run();
+            times[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(times);
+        return times[1];
     }
 
     @Test

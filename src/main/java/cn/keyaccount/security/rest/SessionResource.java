@@ -1,10 +1,11 @@
 package cn.keyaccount.security.rest;
 
+import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -13,23 +14,36 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Sign-out for the browser, and "who am I" for API clients. */
 @Path("/")
 public class SessionResource {
 
     private final SecurityIdentity identity;
+    private final UserService users;
+    private final String cookieName;
 
-    SessionResource(SecurityIdentity identity) {
+    SessionResource(SecurityIdentity identity, UserService users,
+                    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
+                    String cookieName) {
         this.identity = identity;
+        this.users = users;
+        this.cookieName = cookieName;
     }
 
-    /** Clears the form-login cookie and returns to the sign-in page. */
+    /**
+     * Ends every session of the signed-in user (all browsers, and cached API credentials), clears the form-login
+     * cookie and returns to the sign-in page; without a session it only returns there.
+     */
     @GET
     @Path("logout")
     @PermitAll
     public Response logout(RoutingContext routing) {
-        FormAuthenticationMechanism.logout(routing);
+        if (!identity.isAnonymous() && identity.getAttribute(ViewerIdentity.ATTRIBUTE) != null) {
+            users.endSessions(ViewerIdentity.viewer(identity));
+        }
+        routing.response().addCookie(Cookie.cookie(cookieName, "").setPath("/").setMaxAge(0).setHttpOnly(true));
         return Response.seeOther(URI.create("/login?logout")).build();
     }
 

@@ -76,7 +76,8 @@ class ApiErrorsTest {
 
     @Test
     void the_openapi_document_describes_the_customer_api() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        given().auth().preemptive().basic(Login.ADMIN.username, Login.ADMIN.password)
+                .accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo("Key-account service suite API"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/customers"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/customers/{id}/assignments"))
@@ -84,7 +85,8 @@ class ApiErrorsTest {
     }
 
     @Test
-    void the_swagger_ui_is_served() {
-        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    void the_swagger_ui_is_served_to_administrators() {
+        given().auth().preemptive().basic(Login.ADMIN.username, Login.ADMIN.password)
+                .get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 }
