@@ -78,9 +78,22 @@ class BrowserJourneyTest {
         }
     }
 
+    /** What the browser refused to load or run because of the Content-Security-Policy header. */
+    private final List<String> blocked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void nothingWasBlockedByTheContentSecurityPolicy() {
+        assertTrue(blocked.isEmpty(), "blocked by the Content-Security-Policy: " + blocked);
+    }
+
     private Page signIn(Login login) {
         Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
         page.setDefaultTimeout(30_000);
+        page.onConsoleMessage(m -> {
+            if (m.text().contains("Content Security Policy")) {
+                blocked.add(m.text());
+            }
+        });
         page.navigate(root + "login");
         page.locator("#username").fill(login.username);
         page.locator("#password").fill(login.password);

@@ -66,6 +66,11 @@ class ProductionSmokeTest {
             page.setDefaultTimeout(30_000);
             String[] current = {"login"};
             page.onPageError(e -> problems.add(current[0] + ": " + e.lines().findFirst().orElse(e)));
+            page.onConsoleMessage(m -> {
+                if (m.text().contains("Content Security Policy")) {
+                    problems.add(current[0] + ": " + m.text());
+                }
+            });
             page.onResponse(r -> {
                 if (r.status() == 404 && r.url().contains("/VAADIN/")) {
                     problems.add(current[0] + ": 404 " + r.url());
