@@ -79,6 +79,9 @@ class SecurityHeadersTest {
             given().auth().preemptive().basic(Login.ADMIN.username, Login.ADMIN.password).get(path)
                     .then().statusCode(200).body(notNullValue());
         }
+        for (String path : List.of("/q/openapi.json", "/q/openapi.yaml", "/q/openapi?format=json")) {
+            given().redirects().follow(false).get(path).then().statusCode(not(equalTo(200)));
+        }
         String cookie = SessionRevocationTest.signInWithForm(Login.ADMIN.username, Login.ADMIN.password);
         given().cookie("quarkus-credential", cookie).get("/q/swagger-ui/").then().statusCode(200)
                 .body(containsString("swagger"));
