@@ -101,6 +101,14 @@ class InputLimitsTest {
     }
 
     @Test
+    void a_date_in_the_year_999999_is_a_422_naming_the_field() {
+        refused(as(Login.SCHEDULER).body(Map.of("kind", "PLANNED", "title", "遥远的检修", "reason", "检修",
+                        "startsAt", "+999999-01-01T09:00:00+08:00", "endsAt", "2099-01-01T17:00:00+08:00",
+                        "lineIds", List.of(1)))
+                .post("/api/outages").then(), 422, "startsAt").body("fields.message", hasItem(containsString("9999")));
+    }
+
+    @Test
     void a_customer_on_100000_lines_is_a_422_naming_the_list() {
         Map<String, Object> draft = Api.newCustomer(Login.ADMIN);
         draft.put("lineIds", LongStream.rangeClosed(1, 100_000).boxed().toList());
