@@ -2,6 +2,7 @@ package cn.keyaccount.billing;
 
 import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.Validation;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.notice.Channel;
@@ -174,6 +175,9 @@ public class BillingService {
         return sent;
     }
 
+    /** A prepaid balance (yuan) and its warning level: ±10 billion, inside numeric(14,2) with room to spare. */
+    public static final String MAX_BALANCE_YUAN = "10000000000";
+
     /**
      * Records a prepaid account's new balance: a balance-change notice, and a low-balance notice when the balance
      * falls below the warning level (once per crossing).
@@ -183,9 +187,10 @@ public class BillingService {
                                              BigDecimal lowThreshold) {
         requireBilling(viewer);
         CustomerDetails c = customers.get(viewer, customerId);
-        if (balance == null) {
-            throw BusinessException.invalid("error.required");
-        }
+        new Validation().require(balance != null, "balance", "error.required")
+                .range(balance, "-" + MAX_BALANCE_YUAN, MAX_BALANCE_YUAN, "balance")
+                .range(lowThreshold, "0", MAX_BALANCE_YUAN, "lowThreshold")
+                .throwIfInvalid();
         PrepaidAccount account = prepaid.find("customerId", customerId).firstResult();
         BigDecimal before = account == null ? null : account.getBalance();
         BigDecimal threshold = lowThreshold != null ? lowThreshold

@@ -7,8 +7,8 @@ import cn.keyaccount.org.OrgService;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The rules a customer's fields must meet, reported field by field. */
@@ -23,6 +23,16 @@ public class CustomerValidator {
     private static final Pattern ACCOUNT_NO = Pattern.compile("\\d{10}");
     /** GB/T 4754 class: a section letter, optionally followed by 2 to 4 digits. */
     private static final Pattern INDUSTRY = Pattern.compile("[A-T](\\d{2,4})?");
+    /** Capacity in kVA: 0.1 (numeric(12,1) would round less to 0) to 1,000 MVA, beyond any single 110 kV account. */
+    public static final String MIN_CAPACITY_KVA = "0.1";
+    public static final String MAX_CAPACITY_KVA = "1000000";
+    /** A year's consumption (kWh) and revenue (yuan): up to 100 billion, far inside numeric(16,1) and (16,2). */
+    public static final String MAX_ANNUAL = "100000000000";
+    /** Growth as a fraction: -100 % to +1,000 % (numeric(6,3)). */
+    public static final String MIN_GROWTH = "-1";
+    public static final String MAX_GROWTH = "10";
+    /** Supply lines of one account: dual supply has two or three; twenty is far beyond any real one. */
+    public static final int MAX_LINES = 20;
 
     private final CustomerRepository customers;
     private final OrgService org;
@@ -79,7 +89,9 @@ public class CustomerValidator {
         v.require(d.getVoltageKv() != null && VOLTAGES.stream().anyMatch(x -> x.compareTo(d.getVoltageKv()) == 0),
                 "voltageKv", "error.voltage");
         v.require(positive(d.getContractCapacityKva()), "contractCapacityKva", "error.positive");
+        v.range(d.getContractCapacityKva(), MIN_CAPACITY_KVA, MAX_CAPACITY_KVA, "contractCapacityKva");
         v.require(positive(d.getOperatingCapacityKva()), "operatingCapacityKva", "error.positive");
+        v.range(d.getOperatingCapacityKva(), MIN_CAPACITY_KVA, MAX_CAPACITY_KVA, "operatingCapacityKva");
         v.require(d.getSupplyMode() != null, "supplyMode", "error.required");
         v.require(d.getImportance() != null, "importance", "error.required");
         v.notBlank(d.getTariffCategory(), "tariffCategory").maxLength(d.getTariffCategory(), 40, "tariffCategory");
@@ -91,7 +103,11 @@ public class CustomerValidator {
                 "error.credit-rating");
         v.require(notNegative(d.getAnnualKwh()), "annualKwh", "error.not-negative");
         v.require(notNegative(d.getAnnualRevenueYuan()), "annualRevenueYuan", "error.not-negative");
-        v.require(d.getLineIds() != null && Set.copyOf(d.getLineIds()).size() == d.getLineIds().size(), "lineIds",
+        v.range(d.getAnnualKwh(), "0", MAX_ANNUAL, "annualKwh");
+        v.range(d.getAnnualRevenueYuan(), "0", MAX_ANNUAL, "annualRevenueYuan");
+        v.range(d.getGrowthRate(), MIN_GROWTH, MAX_GROWTH, "growthRate");
+        v.maxSize(d.getLineIds(), MAX_LINES, "lineIds");
+        v.require(d.getLineIds() != null && new HashSet<>(d.getLineIds()).size() == d.getLineIds().size(), "lineIds",
                 "error.lines-duplicate");
         v.require(d.getSupplyMode() != SupplyMode.DUAL || d.getLineIds() == null || d.getLineIds().size() >= 2,
                 "lineIds", "error.dual-supply-lines");

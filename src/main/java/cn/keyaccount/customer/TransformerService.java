@@ -66,12 +66,20 @@ public class TransformerService {
         transformers.delete(t);
     }
 
+    /** Losses in kW: numeric(8,3) keeps 0.001 to 99,999.999; a 1,000 MVA unit loses well under 10,000 kW. */
+    static final String MIN_LOSS_KW = "0.001";
+    static final String MAX_LOSS_KW = "10000";
+
     public static Validation rules(TransformerDraft d) {
         return new Validation()
                 .notBlank(d.getName(), "name").maxLength(d.getName(), 50, "name")
                 .require(positive(d.getRatedKva()), "ratedKva", "error.positive")
                 .require(positive(d.getNoLoadLossKw()), "noLoadLossKw", "error.positive")
                 .require(positive(d.getLoadLossKw()), "loadLossKw", "error.positive")
+                .range(d.getRatedKva(), CustomerValidator.MIN_CAPACITY_KVA, CustomerValidator.MAX_CAPACITY_KVA,
+                        "ratedKva")
+                .range(d.getNoLoadLossKw(), MIN_LOSS_KW, MAX_LOSS_KW, "noLoadLossKw")
+                .range(d.getLoadLossKw(), MIN_LOSS_KW, MAX_LOSS_KW, "loadLossKw")
                 .require(!positive(d.getNoLoadLossKw()) || !positive(d.getLoadLossKw())
                         || d.getNoLoadLossKw().compareTo(d.getLoadLossKw()) < 0, "noLoadLossKw", "error.p0-below-pk");
     }

@@ -5,6 +5,7 @@ import cn.keyaccount.customer.BasicChargeMode;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerDraft;
 import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.customer.CustomerValidator;
 import cn.keyaccount.customer.TransformerService;
 import cn.keyaccount.customer.TransformerView;
 import cn.keyaccount.security.Viewer;
@@ -91,6 +92,10 @@ public class EnergyService {
         customers.get(viewer, customerId);
         requirePeriod(from, to);
         return LoadCurve.of(store.customerSeries(customerId, from, to));
+    }
+
+    private static boolean outside(BigDecimal x, String min, String max) {
+        return x.compareTo(new BigDecimal(min)) < 0 || x.compareTo(new BigDecimal(max)) > 0;
     }
 
     private static void requirePeriod(LocalDate from, LocalDate to) {
@@ -180,6 +185,15 @@ public class EnergyService {
         }
         if (changed.capacityKva() == null || changed.capacityKva().signum() <= 0) {
             errors.add(new BusinessException.FieldError("capacityKva", "error.positive"));
+        } else if (outside(changed.capacityKva(), CustomerValidator.MIN_CAPACITY_KVA,
+                CustomerValidator.MAX_CAPACITY_KVA)) {
+            errors.add(new BusinessException.FieldError("capacityKva", "error.out-of-range",
+                    CustomerValidator.MIN_CAPACITY_KVA, CustomerValidator.MAX_CAPACITY_KVA));
+        }
+        if (changed.declaredKw() != null && changed.declaredKw().signum() > 0
+                && outside(changed.declaredKw(), "0.1", CustomerValidator.MAX_CAPACITY_KVA)) {
+            errors.add(new BusinessException.FieldError("declaredKw", "error.out-of-range", "0.1",
+                    CustomerValidator.MAX_CAPACITY_KVA));
         }
         if (changed.basicChargeMode() == null) {
             errors.add(new BusinessException.FieldError("basicChargeMode", "error.required"));

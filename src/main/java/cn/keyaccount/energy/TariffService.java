@@ -147,6 +147,11 @@ public class TariffService {
         }
     }
 
+    /** Yuan per kWh (numeric(8,5)): real prices are below 2; 100 leaves room and stays inside the column. */
+    static final String MAX_ENERGY_PRICE = "100";
+    /** Yuan per kVA or kW and month (numeric(8,2)): real prices are below 50. */
+    static final String MAX_CHARGE_PRICE = "10000";
+
     private static void prices(TariffView d, List<BusinessException.FieldError> errors) {
         int before = errors.size();
         for (Object[] f : new Object[][] {{d.peak(), "peak"}, {d.flat(), "flat"}, {d.valley(), "valley"},
@@ -161,6 +166,17 @@ public class TariffService {
         }
         if (d.deepValley() != null && d.deepValley().signum() <= 0) {
             errors.add(new BusinessException.FieldError("deepValley", "error.positive"));
+        }
+        for (Object[] f : new Object[][] {{d.criticalPeak(), "criticalPeak", MAX_ENERGY_PRICE},
+                {d.peak(), "peak", MAX_ENERGY_PRICE}, {d.flat(), "flat", MAX_ENERGY_PRICE},
+                {d.valley(), "valley", MAX_ENERGY_PRICE}, {d.deepValley(), "deepValley", MAX_ENERGY_PRICE},
+                {d.capacityPrice(), "capacityPrice", MAX_CHARGE_PRICE},
+                {d.demandPrice(), "demandPrice", MAX_CHARGE_PRICE}}) {
+            BigDecimal x = (BigDecimal) f[0];
+            if (x != null && x.compareTo(new BigDecimal((String) f[2])) > 0) {
+                errors.add(new BusinessException.FieldError((String) f[1], "error.out-of-range", "0",
+                        f[2]));
+            }
         }
         if (errors.size() > before) {
             return;

@@ -2,6 +2,7 @@ package cn.keyaccount.notice;
 
 import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.Validation;
 import cn.keyaccount.customer.ContactView;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerName;
@@ -65,6 +66,45 @@ public class NoticeService {
         this.users = users;
         this.audit = audit;
         this.em = em;
+    }
+
+    /**
+     * Schedules a notice a person composed (the notice centre, {@code POST /api/notices}): besides what
+     * {@link #schedule} checks, its SMS, filled with its values for a sample recipient as the composer's preview
+     * shows it, must fit {@link SmsText#MAX_SEGMENTS} parts, each value at most {@value #MAX_VALUE_LENGTH} characters,
+     * and the audience at most {@value #MAX_AUDIENCE} of each kind. A notice a feature schedules is never refused for
+     * its length: its SMS is cut to the cap where the template is filled (the e-mail and portal keep the whole text).
+     */
+    /** Recipients of one kind a composed notice may name (each is one bound parameter of a lookup). */
+    static final int MAX_AUDIENCE = 10_000;
+    /** Characters of one value of a composed notice: a text for the e-mail may be longer than an SMS. */
+    static final int MAX_VALUE_LENGTH = 4_000;
+
+    @Transactional
+    public NoticeSummary compose(Viewer viewer, NoticeRequest r) {
+        requireSender(viewer);
+        Validation v = new Validation()
+                .maxSize(r.customerIds(), MAX_AUDIENCE, "customerIds")
+                .maxSize(r.contactIds(), MAX_AUDIENCE, "contactIds")
+                .maxSize(r.userIds(), MAX_AUDIENCE, "userIds");
+        r.parameters().forEach((name, value) -> v.maxLength(value, MAX_VALUE_LENGTH, "parameters." + name));
+        if (r.channels().contains(Channel.SMS) && templates.exists(r.template())
+                && NoticeTemplates.LANGUAGES.contains(r.language())) {
+            int length = templates.render(r.template(), r.language(), sampleRecipient(r.parameters()))
+                    .smsLengthAsFilled();
+            v.require(length <= SmsText.MAX_LENGTH, longestSmsValue(r), "error.sms-too-long",
+                    String.valueOf(length), String.valueOf(SmsText.segments(length)),
+                    String.valueOf(SmsText.MAX_LENGTH), String.valueOf(SmsText.MAX_SEGMENTS));
+        }
+        v.throwIfInvalid();
+        return schedule(viewer, r);
+    }
+
+    /** The field to blame for a long SMS: the longest value the SMS uses, else the template. */
+    private String longestSmsValue(NoticeRequest r) {
+        return templates.parameters(r.template()).stream().filter(r.parameters()::containsKey)
+                .max(java.util.Comparator.comparingInt(name -> r.parameters().get(name).length()))
+                .map(name -> "parameters." + name).orElse("template");
     }
 
     /**
@@ -307,13 +347,19 @@ public class NoticeService {
     /** The template filled with the given values (or the placeholder names where none is given), for previews. */
     public TemplatePreview preview(String template, String language, Map<String, String> values) {
         String lang = language == null || language.isBlank() ? "zh" : language;
+        NoticeTemplates.Rendered r = templates.render(template, lang, sampleRecipient(values));
+        return new TemplatePreview(template, templates.name(template, lang), r.subject(), r.sms(),
+                r.smsLengthAsFilled(), SmsText.segments(r.smsLengthAsFilled()), SmsText.MAX_SEGMENTS, r.email(),
+                templates.parameters(template));
+    }
+
+    /** The values with a sample recipient where none is given, as the composer's preview shows them. */
+    private static Map<String, String> sampleRecipient(Map<String, String> values) {
         Map<String, String> v = new HashMap<>(values == null ? Map.of() : values);
         v.putIfAbsent("customerName", "某某电子科技有限公司");
         v.putIfAbsent("accountNo", "3301000001");
         v.putIfAbsent("contactName", "张工");
-        NoticeTemplates.Rendered r = templates.render(template, lang, v);
-        return new TemplatePreview(template, templates.name(template, lang), r.subject(), r.sms(), r.sms().length(),
-                r.smsSegments(), r.email(), templates.parameters(template));
+        return v;
     }
 
     public List<String> templateKeys() {

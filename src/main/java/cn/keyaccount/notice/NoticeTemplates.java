@@ -28,10 +28,18 @@ public class NoticeTemplates {
     public static final List<String> LANGUAGES = List.of("zh", "en");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
-    /** A template filled in for one recipient. */
-    public record Rendered(String subject, String sms, String email) {
+    /**
+     * A template filled in for one recipient. {@code sms} is what goes out, cut to {@link SmsText#MAX_LENGTH}
+     * ({@link SmsText#capped}); {@code smsLengthAsFilled} is the length before the cut, for previews and checks.
+     */
+    public record Rendered(String subject, String sms, String email, int smsLengthAsFilled) {
         public int smsSegments() {
             return SmsText.segments(sms);
+        }
+
+        /** True when the filled SMS was longer than an SMS may be and was cut. */
+        public boolean smsCut() {
+            return smsLengthAsFilled > sms.length();
         }
     }
 
@@ -135,8 +143,9 @@ public class NoticeTemplates {
         }
 
         public Rendered render(Map<String, String> values) {
-            return new Rendered(fill(subject, subjects, values), fill(sms, texts, values),
-                    fill(email, emails, values));
+            String text = fill(sms, texts, values);
+            return new Rendered(fill(subject, subjects, values), SmsText.capped(text), fill(email, emails, values),
+                    text.length());
         }
 
         private static String fill(Compiled part, Map<List<String>, String> kept, Map<String, String> values) {

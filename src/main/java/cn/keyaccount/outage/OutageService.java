@@ -316,6 +316,13 @@ public class OutageService {
         return list;
     }
 
+    /**
+     * Lines and substations one outage names: a whole substation is named as such, so 200 lines cover any real
+     * work; the bound keeps each lookup one statement (PostgreSQL binds at most 65,535 parameters).
+     */
+    static final int MAX_LINES = 200;
+    static final int MAX_SUBSTATIONS = 50;
+
     private UnitView validate(Viewer viewer, OutageDraft d, Outage existing) {
         OffsetDateTime now = OffsetDateTime.now();
         OutageKind kind = existing == null ? d.kind() : existing.getKind();
@@ -330,7 +337,9 @@ public class OutageService {
                         "error.outage-period")
                 .require(kind == OutageKind.FAULT || d.startsAt() == null || d.startsAt().isAfter(now), "startsAt",
                         "error.outage-start-past")
-                .require(!d.lineIds().isEmpty() || !d.substationIds().isEmpty(), "lineIds", "error.outage-no-lines");
+                .require(!d.lineIds().isEmpty() || !d.substationIds().isEmpty(), "lineIds", "error.outage-no-lines")
+                .maxSize(d.lineIds(), MAX_LINES, "lineIds").maxSize(d.substationIds(), MAX_SUBSTATIONS,
+                        "substationIds");
         v.throwIfInvalid();
         network.linesForSupply(d.lineIds());
         if (d.substationIds().stream().anyMatch(id -> !network.substationNames().containsKey(id))) {

@@ -52,6 +52,10 @@ public class FleetService {
                 .map(GeneratorTruck::toView).toList();
     }
 
+    /** A generator truck's rating: the largest mobile sets are about 2 MW. */
+    static final long MAX_TRUCK_KW = 10_000;
+    static final long MAX_CREW = 100;
+
     @Transactional
     public TruckView addTruck(Viewer viewer, TruckDraft d) {
         if (!(viewer.isAdmin() || viewer.isSupervisor())) {
@@ -61,6 +65,9 @@ public class FleetService {
                 .notBlank(d.plate(), "plate").maxLength(d.plate(), 20, "plate")
                 .notBlank(d.name(), "name").maxLength(d.name(), 100, "name")
                 .require(d.ratedKw() != null && d.ratedKw() > 0, "ratedKw", "error.truck-rating")
+                .range(d.ratedKw() == null ? null : d.ratedKw().longValue(), 1, MAX_TRUCK_KW, "ratedKw")
+                .range(d.crewSize() == null ? null : d.crewSize().longValue(), 0, MAX_CREW, "crewSize")
+                .maxLength(d.crewLeader(), 100, "crewLeader").maxLength(d.crewMobile(), 20, "crewMobile")
                 .require(d.unitId() != null, "unitId", "error.required")
                 .require(d.plate() == null || trucks.count("plate", d.plate().trim()) == 0, "plate",
                         "error.truck-plate-taken", d.plate())

@@ -5,8 +5,8 @@ import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Validation;
 import cn.keyaccount.customer.Customer;
 import cn.keyaccount.customer.CustomerAccess;
+import cn.keyaccount.customer.CustomerValidator;
 import cn.keyaccount.network.LineView;
-import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.network.SupplyLine;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
@@ -52,21 +52,19 @@ public class SupplyPlanService {
     private final TruckBookingRepository bookings;
     private final PlanAccess access;
     private final CustomerAccess customers;
-    private final NetworkService network;
     private final UserService users;
     private final PlanTemplates templates;
     private final AuditService audit;
     private final EntityManager em;
 
     SupplyPlanService(SupplyPlanRepository plans, PlanTaskRepository tasks, TruckBookingRepository bookings,
-                      PlanAccess access, CustomerAccess customers, NetworkService network, UserService users,
+                      PlanAccess access, CustomerAccess customers, UserService users,
                       PlanTemplates templates, AuditService audit, EntityManager em) {
         this.plans = plans;
         this.tasks = tasks;
         this.bookings = bookings;
         this.access = access;
         this.customers = customers;
-        this.network = network;
         this.users = users;
         this.templates = templates;
         this.audit = audit;
@@ -187,7 +185,8 @@ public class SupplyPlanService {
 
     /**
      * A new draft for the same customer with the content of an earlier plan (typically last year's), moved to a new
-     * period; checklist tasks move with it by the same number of days and start open.
+     * period; checklist tasks move with it by the same number of days and start open. Lines that no longer feed the
+     * customer are left out.
      */
     @Transactional
     public PlanDetails copy(Viewer viewer, long sourcePlanId, String eventName, OffsetDateTime startsAt,
@@ -196,9 +195,11 @@ public class SupplyPlanService {
         PlanDraft d = source.toDraft();
         String name = eventName == null || eventName.isBlank() ? d.eventName() : eventName.trim();
         String title = d.title().replace(d.eventName(), name);
+        Set<Long> stillOwn = source.getCustomer().getLines().stream().map(SupplyLine::getId)
+                .collect(Collectors.toSet());
         PlanDetails created = create(viewer, new PlanDraft(d.customerId(), title, d.eventType(), name, d.level(),
-                startsAt, endsAt, d.supplySources(), d.lineIds(), d.loads(), d.risks(), d.resources(), d.duties(),
-                null));
+                startsAt, endsAt, d.supplySources(), d.lineIds().stream().filter(stillOwn::contains).toList(),
+                d.loads(), d.risks(), d.resources(), d.duties(), null));
         SupplyPlan p = plans.findById(created.id());
         long shift = startsAt == null ? 0 : Duration.between(source.getStartsAt(), startsAt).toDays();
         for (PlanTask task : tasks.list("plan", Sort.by("dueOn").and("id"), source)) {
@@ -334,6 +335,13 @@ public class SupplyPlanService {
         return loads;
     }
 
+    /** Rows of each kind in one plan: a real plan has a few dozen. */
+    static final int MAX_ROWS = 200;
+
+    /**
+     * The draft's rules; its lines must be among the customer's own supply lines (a plan that listed another
+     * unit's line would hold outages there), each refused line named.
+     */
     private Set<SupplyLine> validate(PlanDraft d, Customer c) {
         Validation v = new Validation()
                 .require(c != null, "customerId", "error.required")
@@ -353,10 +361,46 @@ public class SupplyPlanService {
                 .require(d.resources().stream().allMatch(x -> x != null && x.kind() != null && notBlank(x.name())),
                         "resources", "error.plan-row-incomplete")
                 .require(d.duties().stream().allMatch(x -> x != null && x.party() != null && notBlank(x.person())
-                        && notBlank(x.role())), "duties", "error.plan-row-incomplete");
+                        && notBlank(x.role())), "duties", "error.plan-row-incomplete")
+                .maxSize(d.lineIds(), CustomerValidator.MAX_LINES, "lineIds")
+                .maxSize(d.loads(), MAX_ROWS, "loads").maxSize(d.risks(), MAX_ROWS, "risks")
+                .maxSize(d.resources(), MAX_ROWS, "resources").maxSize(d.duties(), MAX_ROWS, "duties");
         v.throwIfInvalid();
-        List<SupplyLine> lines = network.linesForSupply(d.lineIds());
-        return new HashSet<>(lines);
+        rowRules(d, v);
+        v.throwIfInvalid();
+        Set<Long> own = c.getLines().stream().map(SupplyLine::getId).collect(Collectors.toSet());
+        for (Long id : d.lineIds()) {
+            v.require(own.contains(id), "lineIds", "error.plan-line-not-customers", String.valueOf(id));
+        }
+        v.throwIfInvalid();
+        return c.getLines().stream().filter(l -> d.lineIds().contains(l.getId())).collect(Collectors.toSet());
+    }
+
+    /** Each row's text within its column and its numbers within their domain; fields named by row. */
+    private static void rowRules(PlanDraft d, Validation v) {
+        for (int i = 0; i < d.loads().size(); i++) {
+            CriticalLoad l = d.loads().get(i);
+            v.maxLength(l.name(), 200, "loads[" + i + "].name").maxLength(l.note(), 500, "loads[" + i + "].note")
+                    .range(l.loadKw(), "0", CustomerValidator.MAX_CAPACITY_KVA, "loads[" + i + "].loadKw");
+        }
+        for (int i = 0; i < d.risks().size(); i++) {
+            RiskPoint r = d.risks().get(i);
+            v.maxLength(r.risk(), 500, "risks[" + i + "].risk")
+                    .maxLength(r.measure(), 1000, "risks[" + i + "].measure");
+        }
+        for (int i = 0; i < d.resources().size(); i++) {
+            EmergencyResource r = d.resources().get(i);
+            v.maxLength(r.name(), 200, "resources[" + i + "].name")
+                    .maxLength(r.quantity(), 100, "resources[" + i + "].quantity")
+                    .maxLength(r.location(), 200, "resources[" + i + "].location");
+        }
+        for (int i = 0; i < d.duties().size(); i++) {
+            Duty u = d.duties().get(i);
+            v.maxLength(u.person(), 100, "duties[" + i + "].person").maxLength(u.role(), 100, "duties[" + i + "].role")
+                    .maxLength(u.mobile(), 20, "duties[" + i + "].mobile")
+                    .maxLength(u.shift(), 100, "duties[" + i + "].shift")
+                    .range((long) u.escalation(), 1, 5, "duties[" + i + "].escalation");
+        }
     }
 
     private static boolean notBlank(String s) {

@@ -2,9 +2,11 @@ package cn.keyaccount.visit;
 
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.security.Viewer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,13 +27,16 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A manager's visits as an iCalendar feed (RFC 5545, built with ical4j) at a private URL, so that they appear in
  * phone calendar apps. The URL holds a random token instead of a password; the manager replaces the token to
- * revoke a leaked URL. Times are Asia/Shanghai, with its VTIMEZONE included.
+ * revoke a leaked URL. Times are Asia/Shanghai, with its VTIMEZONE included. Made at start, so that a malformed
+ * public address stops the start instead of the first manager's page.
  */
 @ApplicationScoped
+@Startup
 public class VisitFeed {
 
     /** The feed covers visits from this many days back (recently done ones stay visible) ... */
@@ -44,11 +49,34 @@ public class VisitFeed {
     private final FeedTokenRepository tokens;
     private final VisitSettings settings;
     private final EntityManager em;
+    private final Optional<URI> publicBase;
 
-    VisitFeed(FeedTokenRepository tokens, VisitSettings settings, EntityManager em) {
+    VisitFeed(FeedTokenRepository tokens, VisitSettings settings, EntityManager em,
+              @ConfigProperty(name = "keyaccount.public-base-url") Optional<String> publicBaseUrl) {
         this.tokens = tokens;
         this.settings = settings;
         this.em = em;
+        this.publicBase = publicBaseUrl.map(String::trim).filter(u -> !u.isEmpty()).map(VisitFeed::base);
+    }
+
+    /** The configured public address, checked once at start: an absolute http(s) URL without query or fragment. */
+    private static URI base(String url) {
+        URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new IllegalArgumentException("keyaccount.public-base-url (KEYACCOUNT_PUBLIC_URL) must be an "
+                    + "absolute http(s) URL such as https://keyaccount.example.cn, not " + url);
+        }
+        return uri;
+    }
+
+    /**
+     * The feed URL of a token, built from the configured public address ({@code keyaccount.public-base-url},
+     * {@code KEYACCOUNT_PUBLIC_URL}), never from the request: a forged Host header must not put another host in
+     * a link managers paste into their calendar apps. Empty when no address is configured.
+     */
+    public Optional<String> url(String token) {
+        return publicBase.map(b -> b + "/api/visit-feed/" + token + ".ics");
     }
 
     /** The viewer's current token, made on first use. Managers only. */
@@ -105,7 +133,8 @@ public class VisitFeed {
             VEvent event = new VEvent(start, Duration.ofMinutes(settings.visitMinutes()),
                     "走访 " + v.getCustomer().getName());
             event.add(new Uid("visit-" + v.getId() + "@keyaccount.cn"));
-            event.add(new DtStamp(stamp));
+            // the constructor already stamped the event: RFC 5545 allows exactly one DTSTAMP, so replace it
+            event.replace(new DtStamp(stamp));
             event.add(new Location(v.getCustomer().getAddress()));
             event.add(new Description(v.getCustomer().getAccountNo() + " " + v.getType()
                     + (v.getStatus() == VisitStatus.DONE ? " (已完成 done " + v.getDoneDate() + ")" : "")));

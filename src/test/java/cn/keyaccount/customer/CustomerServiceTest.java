@@ -87,7 +87,7 @@ class CustomerServiceTest {
         String mark = "qz" + Long.toString(System.nanoTime(), 36);
         CustomerDraft draft = d.toDraft();
         draft.setName("鹭洲" + mark + "有限公司");
-        draft.setContractCapacityKva(new BigDecimal("9999999"));
+        draft.setContractCapacityKva(new BigDecimal(CustomerValidator.MAX_CAPACITY_KVA));
         customers.update(admin, d.id(), draft);
 
         assertEquals(List.of(d.id()), customers.search(admin, CustomerSearch.text(mark), null, 0, 10).stream()

@@ -51,7 +51,24 @@ public class ErrorMappers {
     public Response invalidParameter(InvalidParameterException e, HttpHeaders headers) {
         Locale locale = locale(headers);
         return body(400, "bad_request", Messages.get(locale, "error.bad-request"),
-                List.of(new ErrorBody.FieldMessage(e.parameter(), Messages.get(locale, "error.bad-parameter"))));
+                List.of(new ErrorBody.FieldMessage(e.parameter(), Messages.get(locale, e.key(), e.args()))));
+    }
+
+    /** A date in a JSON body outside the years stored ({@link BoundedDates}): 422 naming the field. */
+    @ServerExceptionMapper
+    public Response yearOutOfRange(BoundedDates.YearOutOfRangeException e, HttpHeaders headers) {
+        Locale locale = locale(headers);
+        return body(422, "validation", Messages.get(locale, "error.validation"),
+                List.of(new ErrorBody.FieldMessage(jsonPath(e), Messages.get(locale, "error.out-of-range",
+                        String.format("%04d", BoundedDates.FIRST_YEAR), String.valueOf(BoundedDates.LAST_YEAR)))));
+    }
+
+    /** A NUL character in a JSON string ({@link NulFreeJson}): 422 naming the field by its path in the body. */
+    @ServerExceptionMapper
+    public Response nulCharacter(NulFreeJson.NulCharacterException e, HttpHeaders headers) {
+        Locale locale = locale(headers);
+        return body(422, "validation", Messages.get(locale, "error.validation"),
+                List.of(new ErrorBody.FieldMessage(jsonPath(e), Messages.get(locale, "error.nul-character"))));
     }
 
     /** A body that is not JSON, or JSON whose values do not fit the fields (a word where a number belongs). */

@@ -11,15 +11,22 @@ public final class QueryParams {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
+    /** The last page number whose offset (page × size) still fits an int for every size: 4,294,967. */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
+    /** Digits a decimal filter may have on either side of the point: beyond, PostgreSQL's numeric overflows. */
+    static final int DECIMAL_DIGITS = 15;
 
     private QueryParams() {
     }
 
-    /** The 0-based page number; 0 when absent. */
+    /**
+     * The 0-based page number, 0 to {@value #MAX_PAGE}; 0 when absent. The bound keeps the offset page × size within
+     * an int, which the resources compute and the queries take.
+     */
     public static int page(String value) {
         Long page = number("page", value);
-        if (page != null && (page < 0 || page > Integer.MAX_VALUE)) {
-            throw new InvalidParameterException("page");
+        if (page != null && (page < 0 || page > MAX_PAGE)) {
+            throw new InvalidParameterException("page", "error.page-range", String.valueOf(MAX_PAGE));
         }
         return page == null ? 0 : page.intValue();
     }
@@ -28,7 +35,7 @@ public final class QueryParams {
     public static int size(String value) {
         Long size = number("size", value);
         if (size != null && (size < 1 || size > MAX_SIZE)) {
-            throw new InvalidParameterException("size");
+            throw new InvalidParameterException("size", "error.size-range", String.valueOf(MAX_SIZE));
         }
         return size == null ? DEFAULT_SIZE : size.intValue();
     }
@@ -44,15 +51,21 @@ public final class QueryParams {
         }
     }
 
+    /** A decimal of at most {@value #DECIMAL_DIGITS} digits before and after the point (no filter needs more). */
     public static BigDecimal decimal(String name, String value) {
         if (blank(value)) {
             return null;
         }
+        BigDecimal d;
         try {
-            return new BigDecimal(value.trim());
+            d = new BigDecimal(value.trim());
         } catch (NumberFormatException e) {
             throw new InvalidParameterException(name);
         }
+        if (d.precision() - d.scale() > DECIMAL_DIGITS || d.scale() > DECIMAL_DIGITS) {
+            throw new InvalidParameterException(name);
+        }
+        return d;
     }
 
     /** An enum constant by name, case-insensitive. */

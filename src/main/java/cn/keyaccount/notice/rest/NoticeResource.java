@@ -55,9 +55,10 @@ public class NoticeResource {
     @POST
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
     @Operation(summary = "Schedule a notice to customers or contacts; it fans out into one message per contact "
-            + "and channel at once")
+            + "and channel at once. 422 when its SMS would take more than 10 parts (670 characters), a value is "
+            + "longer than 4,000 characters or a recipient list longer than 10,000")
     public Response schedule(NoticeRequest request, UriInfo uri) {
-        NoticeSummary created = notices.schedule(viewer(), Rest.required(request));
+        NoticeSummary created = notices.compose(viewer(), Rest.required(request));
         return Rest.created(uri, created.id(), created);
     }
 

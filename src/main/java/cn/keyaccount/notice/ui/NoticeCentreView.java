@@ -81,7 +81,7 @@ class NoticeCentreView extends VerticalLayout {
 
     private void schedule(NoticeComposer.ScheduleEvent e) {
         try {
-            NoticeSummary created = notices.schedule(viewer, e.request());
+            NoticeSummary created = notices.compose(viewer, e.request());
             Notification.show(getTranslation("notice.scheduled", created.total(), created.skipped()))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             noticeGrid.getDataProvider().refreshAll();

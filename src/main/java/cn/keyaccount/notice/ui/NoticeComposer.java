@@ -3,6 +3,7 @@ package cn.keyaccount.notice.ui;
 import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.notice.Channel;
 import cn.keyaccount.notice.NoticeRequest;
+import cn.keyaccount.notice.SmsText;
 import cn.keyaccount.notice.TemplatePreview;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.HasValue;
@@ -34,7 +35,8 @@ import java.util.function.Function;
 
 /**
  * Composes a notice: template, its values, the customers, channels, planned time and urgency, with a live preview
- * of the SMS and its segment count. Publishes a {@link ScheduleEvent}; the view calls the service.
+ * of the SMS and its segment count; the text is marked while the SMS would take more than
+ * {@value SmsText#MAX_SEGMENTS} parts (the service refuses it then). Publishes a {@link ScheduleEvent}; the view calls the service.
  */
 class NoticeComposer extends VerticalLayout {
 
@@ -100,6 +102,7 @@ class NoticeComposer extends VerticalLayout {
             HasValue<?, String> input = longText ? area : field;
             if (longText) {
                 area.setWidthFull();
+                area.setMaxLength(SmsText.MAX_LENGTH);
                 area.setValueChangeMode(ValueChangeMode.EAGER);
             } else {
                 field.setValueChangeMode(ValueChangeMode.EAGER);
@@ -122,10 +125,18 @@ class NoticeComposer extends VerticalLayout {
         return v;
     }
 
+    /** The preview, its counter, and the text marked invalid while the SMS would take more parts than allowed. */
     void refreshPreview() {
         TemplatePreview p = previewer.apply(template.getValue(), enteredValues());
         preview.setText(p.sms());
         segments.setText(getTranslation("notice.segments", p.smsLength(), p.smsSegments()));
+        boolean tooLong = p.smsSegments() > p.smsMaxSegments();
+        if (valueFields.get("text") instanceof TextArea text) {
+            text.setInvalid(tooLong);
+            text.setErrorMessage(tooLong ? getTranslation("error.sms-too-long", String.valueOf(p.smsLength()),
+                    String.valueOf(p.smsSegments()), String.valueOf(SmsText.MAX_LENGTH),
+                    String.valueOf(p.smsMaxSegments())) : null);
+        }
     }
 
     NoticeRequest request() {

@@ -1,5 +1,6 @@
 package cn.keyaccount.visit.rest;
 
+import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.ViewerIdentity;
 import cn.keyaccount.visit.VisitFeed;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,19 +33,22 @@ public class VisitFeedTokenResource {
 
     @GET
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(summary = "The caller's private iCalendar feed URL")
-    public FeedUrl get(UriInfo uri) {
-        return url(uri, feed.token(ViewerIdentity.viewer(identity)));
+    @Operation(summary = "The caller's private iCalendar feed URL, on the configured public address "
+            + "(409 while keyaccount.public-base-url is not set)")
+    public FeedUrl get() {
+        return url(feed.token(ViewerIdentity.viewer(identity)));
     }
 
     @POST
     @RolesAllowed(Role.MANAGER_NAME)
-    @Operation(summary = "A new feed URL; the old one stops working")
-    public FeedUrl renew(UriInfo uri) {
-        return url(uri, feed.renew(ViewerIdentity.viewer(identity)));
+    @Operation(summary = "A new feed URL; the old one stops working (also when no public address is set: then 409 "
+            + "after the old URL was revoked)")
+    public FeedUrl renew() {
+        return url(feed.renew(ViewerIdentity.viewer(identity)));
     }
 
-    private static FeedUrl url(UriInfo uri, String token) {
-        return new FeedUrl(uri.getBaseUriBuilder().path("api/visit-feed").path(token + ".ics").build().toString());
+    private FeedUrl url(String token) {
+        return new FeedUrl(feed.url(token)
+                .orElseThrow(() -> BusinessException.conflict("error.visit-feed-no-public-url")));
     }
 }

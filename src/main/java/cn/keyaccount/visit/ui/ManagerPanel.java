@@ -11,9 +11,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinServletRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
@@ -46,9 +45,9 @@ class ManagerPanel extends HorizontalLayout {
         feedUrl.setReadOnly(true);
         feedUrl.setWidth("30em");
         feedUrl.setHelperText(VisitUi.t("visit.feed.help"));
-        feedUrl.setValue(url(feed.token(viewer)));
+        show(feed.url(feed.token(viewer)));
         Button renew = new Button(VisitUi.t("visit.feed.renew"), e -> {
-            feedUrl.setValue(url(feed.renew(viewer)));
+            show(feed.url(feed.renew(viewer)));
             VisitUi.success(VisitUi.t("visit.feed.renewed"));
         });
         renew.setId("visit-feed-renew");
@@ -59,14 +58,10 @@ class ManagerPanel extends HorizontalLayout {
         setFlexGrow(1, tomorrow);
     }
 
-    private static String url(String token) {
-        String base = "";
-        if (VaadinRequest.getCurrent() instanceof VaadinServletRequest r) {
-            var http = r.getHttpServletRequest();
-            base = http.getScheme() + "://" + http.getServerName()
-                    + (http.getServerPort() == 80 || http.getServerPort() == 443 ? "" : ":" + http.getServerPort())
-                    + http.getContextPath();
-        }
-        return base + "/api/visit-feed/" + token + ".ics";
+    /** The link, or, with no public address configured, a clear word instead of a link to a guessed host. */
+    private void show(Optional<String> url) {
+        feedUrl.setValue(url.orElse(""));
+        feedUrl.setInvalid(url.isEmpty());
+        feedUrl.setErrorMessage(url.isEmpty() ? VisitUi.t("visit.feed.no-public-url") : null);
     }
 }

@@ -49,6 +49,20 @@ class NoticeViewsTest extends BrowserlessQuarkusTest {
     }
 
     @Test
+    void the_composers_text_takes_at_most_one_capped_sms_and_the_counter_says_when_it_is_over() {
+        signIn("scheduler", Role.SCHEDULER_NAME);
+        NoticeCentreView view = open("notices", NoticeCentreView.class);
+        com.vaadin.flow.component.textfield.TextArea text = view.composer.values.getChildren()
+                .filter(c -> "notice-value-text".equals(c.getId().orElse("")))
+                .map(c -> (com.vaadin.flow.component.textfield.TextArea) c).findFirst().orElseThrow();
+
+        assertEquals(670, text.getMaxLength());
+        test(text).setValue("停".repeat(660));
+        assertTrue(text.isInvalid(), "with the template's own words the SMS is over the cap");
+        assertTrue(text.getErrorMessage().contains("670"), text.getErrorMessage());
+    }
+
+    @Test
     void a_customer_user_reads_a_portal_notice_in_the_inbox() {
         Viewer customer = users.viewer("customer");
         CustomerDetails own = customers.ownAccounts(customer).getFirst();
