@@ -20,6 +20,8 @@ public final class Versions {
     /** 428 Precondition Required (RFC 6585): the update names no version. */
     public static final int PRECONDITION_REQUIRED = 428;
 
+    /** 200: a change made, for the OpenAPI document. */
+    public static final String CHANGED = "changed; ETag: the version now stored";
     /** 428: what an update without a version answers, for the OpenAPI document. */
     public static final String MISSING = "neither a version in the body nor an If-Match header";
     /** 409: a stale body version, for the OpenAPI document. */

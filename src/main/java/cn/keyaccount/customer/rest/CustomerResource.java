@@ -42,6 +42,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -125,6 +126,7 @@ public class CustomerResource {
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Change a customer; send the version you read (body or If-Match)")
+    @APIResponseSchema(value = CustomerDetails.class, responseDescription = Versions.CHANGED)
     @APIResponse(responseCode = "409", description = Versions.STALE)
     @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
     @APIResponse(responseCode = "428", description = Versions.MISSING)
@@ -156,6 +158,7 @@ public class CustomerResource {
     @Path("{id}/contacts/{contactId}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Change a contact; send the version you read (body, or If-Match with it in quotes)")
+    @APIResponseSchema(value = ContactView.class, responseDescription = Versions.CHANGED)
     @APIResponse(responseCode = "409", description = Versions.STALE)
     @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
     @APIResponse(responseCode = "428", description = Versions.MISSING)
@@ -197,6 +200,7 @@ public class CustomerResource {
     @Path("{id}/transformers/{transformerId}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Change a transformer; send the version you read (body, or If-Match with it in quotes)")
+    @APIResponseSchema(value = TransformerView.class, responseDescription = Versions.CHANGED)
     @APIResponse(responseCode = "409", description = Versions.STALE)
     @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
     @APIResponse(responseCode = "428", description = Versions.MISSING)

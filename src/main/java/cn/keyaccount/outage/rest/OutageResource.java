@@ -47,6 +47,7 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -120,6 +121,7 @@ public class OutageResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
     @Operation(summary = "Move or change an outage (send the version read, body or If-Match): revisions go to "
             + "everyone warned before")
+    @APIResponseSchema(value = OutageDetails.class, responseDescription = Versions.CHANGED)
     @APIResponse(responseCode = "409", description = Versions.STALE)
     @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
     @APIResponse(responseCode = "428", description = Versions.MISSING)

@@ -46,6 +46,7 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -130,6 +131,7 @@ public class SupplyPlanResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Change a draft; send the version you read (body or If-Match). An approved plan changes only "
             + "by a revision")
+    @APIResponseSchema(value = PlanDetails.class, responseDescription = Versions.CHANGED)
     @APIResponse(responseCode = "409", description = Versions.STALE)
     @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
     @APIResponse(responseCode = "428", description = Versions.MISSING)

@@ -7,6 +7,7 @@ import static cn.keyaccount.demo.DemoDataGenerator.Login.SUPERVISOR;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.demo.DemoDataGenerator.Login;
 import cn.keyaccount.support.Api;
@@ -119,6 +120,22 @@ class VersionedUpdatesTest {
         Edit edit = target.fresh().get();
         Api.as(edit.login()).header("If-Match", edit.etag()).body(edit.withVersions(-1)).put(edit.path()).then()
                 .statusCode(412);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    @SuppressWarnings("unchecked")
+    void the_openapi_document_offers_if_match_and_explains_409_412_and_428(Target target) {
+        String[] operation = target.name().split(" ");
+        Map<String, Object> paths = Api.as(ADMIN).queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Object> put = (Map<String, Object>) ((Map<String, Object>) paths.get(operation[1])).get("put");
+        List<Map<String, Object>> parameters = (List<Map<String, Object>>) put.get("parameters");
+        assertTrue(parameters.stream().anyMatch(p -> "If-Match".equals(p.get("name")) && "header".equals(p.get("in"))),
+                "If-Match is documented: " + parameters);
+        Map<String, Object> responses = (Map<String, Object>) put.get("responses");
+        assertTrue(responses.keySet().containsAll(List.of("200", "409", "412", "428")), "responses: " + responses);
+        assertTrue(((Map<String, Object>) responses.get("200")).containsKey("content"), "200 keeps its schema");
     }
 
     @Test
