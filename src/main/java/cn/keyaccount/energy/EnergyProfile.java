@@ -14,5 +14,11 @@ import java.math.BigDecimal;
  */
 public record EnergyProfile(long customerId, String province, String voltageClass, BasicChargeMode basicChargeMode,
                             BigDecimal declaredKw, BigDecimal capacityKva, PowerFactorStandard powerFactorStandard,
-                            long customerVersion, long profileVersion) {
+                            Long customerVersion, Long profileVersion) {
+
+    /** The same figures, changed on the versions the editor read. */
+    public EnergyProfile withVersions(long customer, long profile) {
+        return new EnergyProfile(customerId, province, voltageClass, basicChargeMode, declaredKw, capacityKva,
+                powerFactorStandard, customer, profile);
+    }
 }

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The energy analysis of one customer and period, and the import of its interval data, within what the viewer may
@@ -173,8 +174,8 @@ public class EnergyService {
             throw BusinessException.forbidden("error.customer-read-only");
         }
         EnergyProfile current = profile(viewer, customerId);
-        if (changed.customerVersion() != current.customerVersion()
-                || changed.profileVersion() != current.profileVersion()) {
+        if (!Objects.equals(changed.customerVersion(), current.customerVersion())
+                || !Objects.equals(changed.profileVersion(), current.profileVersion())) {
             throw BusinessException.conflict("error.stale");
         }
         List<BusinessException.FieldError> errors = new java.util.ArrayList<>();

@@ -43,7 +43,7 @@ public class TariffService {
             throw BusinessException.forbidden("energy.error.tariff-admin-only");
         }
         Tariff t = find(id);
-        if (prices.version() != t.getVersion()) {
+        if (prices.version() == null || prices.version() != t.getVersion()) {
             throw BusinessException.conflict("error.stale");
         }
         requirePositive(prices.peak(), "peak");

@@ -16,6 +16,11 @@ public record OutageDraft(OutageKind kind, String title, String reason, String a
         substationIds = substationIds == null ? List.of() : List.copyOf(substationIds);
     }
 
+    /** The same outage, changed on {@code seenVersion} (the version the editor read). */
+    public OutageDraft withVersion(long seenVersion) {
+        return movedTo(startsAt, endsAt, seenVersion);
+    }
+
     /** The same outage at another time: what "move" sends. */
     public OutageDraft movedTo(OffsetDateTime start, OffsetDateTime end, Long seenVersion) {
         return new OutageDraft(kind, title, reason, area, transformerAreas, start, end, restorationAt, unitId, lineIds,

@@ -16,4 +16,10 @@ public record PlanDraft(Long customerId, String title, EventType eventType, Stri
         resources = resources == null ? List.of() : List.copyOf(resources);
         duties = duties == null ? List.of() : List.copyOf(duties);
     }
+
+    /** The same content, written on {@code seenVersion} (the version the editor read). */
+    public PlanDraft withVersion(long seenVersion) {
+        return new PlanDraft(customerId, title, eventType, eventName, level, startsAt, endsAt, supplySources, lineIds,
+                loads, risks, resources, duties, seenVersion);
+    }
 }

@@ -16,12 +16,20 @@ import java.util.Locale;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns failures into the one JSON error format: 400/403/404/409/422, in the caller's language. */
+/**
+ * Turns failures into the one JSON error format: 400/403/404/409/412/422/428, in the caller's language. A stale
+ * version is 409, or 412 Precondition Failed when the request named its version with If-Match ({@link Versions}).
+ */
 public class ErrorMappers {
+
+    private static final String STALE = "error.stale";
 
     @ServerExceptionMapper
     public Response business(BusinessException e, HttpHeaders headers) {
         Locale locale = locale(headers);
+        if (e.kind() == BusinessException.Kind.CONFLICT && STALE.equals(e.key()) && Versions.conditional(headers)) {
+            return preconditionFailed(locale);
+        }
         int status = switch (e.kind()) {
             case VALIDATION -> 422;
             case NOT_FOUND -> 404;
@@ -36,7 +44,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
     public Response stale(RuntimeException e, HttpHeaders headers) {
-        return body(409, "conflict", Messages.get(locale(headers), "error.stale"), List.of());
+        if (Versions.conditional(headers)) {
+            return preconditionFailed(locale(headers));
+        }
+        return body(409, "conflict", Messages.get(locale(headers), STALE), List.of());
     }
 
     @ServerExceptionMapper
@@ -89,10 +100,16 @@ public class ErrorMappers {
             case 403 -> "error.forbidden";
             case 404 -> "error.not-found";
             case 405 -> "error.method-not-allowed";
+            case 412 -> "error.precondition-failed";
             case 415 -> "error.unsupported-media-type";
+            case Versions.PRECONDITION_REQUIRED -> "error.precondition-required";
             default -> "error.bad-request";
         };
         return body(status, key.substring(6).replace('-', '_'), Messages.get(locale(headers), key), List.of());
+    }
+
+    private static Response preconditionFailed(Locale locale) {
+        return body(412, "precondition_failed", Messages.get(locale, "error.precondition-failed"), List.of());
     }
 
     private static String jsonPath(JsonMappingException e) {

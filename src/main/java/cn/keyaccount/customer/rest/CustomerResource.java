@@ -4,6 +4,7 @@ import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
+import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.customer.ContactDraft;
 import cn.keyaccount.customer.ContactService;
 import cn.keyaccount.customer.ContactView;
@@ -25,12 +26,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -38,7 +41,10 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Key customers with their contacts and transformers. The services decide which rows a viewer sees (another's
@@ -102,9 +108,10 @@ public class CustomerResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
-    @Operation(summary = "One customer's profile; 'editable' tells whether the caller may change it")
-    public CustomerDetails get(@PathParam("id") long id) {
-        return customers.get(viewer(), id);
+    @Operation(summary = "One customer's profile; 'editable' tells whether the caller may change it. ETag: its version")
+    public RestResponse<CustomerDetails> get(@PathParam("id") long id) {
+        CustomerDetails found = customers.get(viewer(), id);
+        return Versions.tagged(found, found.version());
     }
 
     @POST
@@ -118,9 +125,16 @@ public class CustomerResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
-    @Operation(summary = "Change a customer; send the version you read, a stale one is refused with 409")
-    public CustomerDetails update(@PathParam("id") long id, CustomerDraft draft) {
-        return customers.update(viewer(), id, Rest.required(draft));
+    @Operation(summary = "Change a customer; send the version you read (body or If-Match)")
+    @APIResponseSchema(value = CustomerDetails.class, responseDescription = Versions.CHANGED)
+    @APIResponse(responseCode = "409", description = Versions.STALE)
+    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
+    @APIResponse(responseCode = "428", description = Versions.MISSING)
+    public RestResponse<CustomerDetails> update(@PathParam("id") long id, CustomerDraft draft,
+            @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Rest.required(draft).setVersion(Versions.required(ifMatch, draft.getVersion()));
+        CustomerDetails changed = customers.update(viewer(), id, draft);
+        return Versions.tagged(changed, changed.version());
     }
 
     @GET
@@ -143,10 +157,17 @@ public class CustomerResource {
     @PUT
     @Path("{id}/contacts/{contactId}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
-    @Operation(summary = "Change a contact; send the version you read")
-    public ContactView updateContact(@PathParam("id") long id, @PathParam("contactId") long contactId,
-                                     ContactDraft draft) {
-        return contacts.update(viewer(), id, contactId, Rest.required(draft));
+    @Operation(summary = "Change a contact; send the version you read (body, or If-Match with it in quotes)")
+    @APIResponseSchema(value = ContactView.class, responseDescription = Versions.CHANGED)
+    @APIResponse(responseCode = "409", description = Versions.STALE)
+    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
+    @APIResponse(responseCode = "428", description = Versions.MISSING)
+    public RestResponse<ContactView> updateContact(@PathParam("id") long id, @PathParam("contactId") long contactId,
+                                                   ContactDraft draft,
+            @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Rest.required(draft).setVersion(Versions.required(ifMatch, draft.getVersion()));
+        ContactView changed = contacts.update(viewer(), id, contactId, draft);
+        return Versions.tagged(changed, changed.version());
     }
 
     @DELETE
@@ -178,10 +199,18 @@ public class CustomerResource {
     @PUT
     @Path("{id}/transformers/{transformerId}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
-    @Operation(summary = "Change a transformer; send the version you read")
-    public TransformerView updateTransformer(@PathParam("id") long id,
-                                             @PathParam("transformerId") long transformerId, TransformerDraft draft) {
-        return transformers.update(viewer(), id, transformerId, Rest.required(draft));
+    @Operation(summary = "Change a transformer; send the version you read (body, or If-Match with it in quotes)")
+    @APIResponseSchema(value = TransformerView.class, responseDescription = Versions.CHANGED)
+    @APIResponse(responseCode = "409", description = Versions.STALE)
+    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
+    @APIResponse(responseCode = "428", description = Versions.MISSING)
+    public RestResponse<TransformerView> updateTransformer(@PathParam("id") long id,
+                                                           @PathParam("transformerId") long transformerId,
+                                                           TransformerDraft draft,
+            @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Rest.required(draft).setVersion(Versions.required(ifMatch, draft.getVersion()));
+        TransformerView changed = transformers.update(viewer(), id, transformerId, draft);
+        return Versions.tagged(changed, changed.version());
     }
 
     @DELETE

@@ -2,9 +2,10 @@ package cn.keyaccount.energy.rest;
 
 import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.Rest;
+import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.energy.EnergyAnalyzer;
-import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.EnergyProfile;
+import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.ImportReport;
 import cn.keyaccount.energy.LoadCurve;
 import cn.keyaccount.energy.MeterView;
@@ -14,12 +15,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -27,7 +30,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A customer's interval data (bulk in) and energy analysis (JSON out), within what the caller may see. */
 @Path("/api/customers/{id}/energy")
@@ -77,18 +83,27 @@ public class EnergyResource {
     @Path("profile")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
     @Operation(summary = "The customer's energy profile: tariff province and voltage class, basic-charge mode, "
-            + "declared demand, capacity, power-factor standard")
-    public EnergyProfile profile(@PathParam("id") long id) {
-        return energy.profile(ViewerIdentity.viewer(identity), id);
+            + "declared demand, capacity, power-factor standard. ETag: \"customerVersion.profileVersion\"")
+    public RestResponse<EnergyProfile> profile(@PathParam("id") long id) {
+        EnergyProfile found = energy.profile(ViewerIdentity.viewer(identity), id);
+        return Versions.tagged(found, found.customerVersion(), found.profileVersion());
     }
 
     @PUT
     @Path("profile")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
-    @Operation(summary = "Change the energy profile; send both versions you read, a stale one is refused with 409")
-    public EnergyProfile updateProfile(@PathParam("id") long id, EnergyProfile profile) {
-        return energy.updateProfile(ViewerIdentity.viewer(identity), id, Rest.required(profile));
+    @Operation(summary = "Change the energy profile; send both versions you read (body, or If-Match with the ETag)")
+    @APIResponseSchema(value = EnergyProfile.class, responseDescription = Versions.CHANGED)
+    @APIResponse(responseCode = "409", description = Versions.STALE)
+    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
+    @APIResponse(responseCode = "428", description = Versions.MISSING)
+    public RestResponse<EnergyProfile> updateProfile(@PathParam("id") long id, EnergyProfile profile,
+            @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long[] seen = Versions.required(ifMatch, Rest.required(profile).customerVersion(), profile.profileVersion());
+        EnergyProfile changed = energy.updateProfile(ViewerIdentity.viewer(identity), id,
+                profile.withVersions(seen[0], seen[1]));
+        return Versions.tagged(changed, changed.customerVersion(), changed.profileVersion());
     }
 
     @PUT

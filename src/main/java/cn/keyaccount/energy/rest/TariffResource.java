@@ -2,6 +2,7 @@ package cn.keyaccount.energy.rest;
 
 import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.Rest;
+import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.energy.TariffService;
 import cn.keyaccount.energy.TariffView;
 import cn.keyaccount.security.Role;
@@ -10,21 +11,27 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Time-of-use tariffs: everyone signed in reads them, administrators change their prices. */
 @Path("/api/tariffs")
@@ -70,15 +77,24 @@ public class TariffResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
-    public TariffView get(@PathParam("id") long id) {
-        return tariffs.get(id);
+    @Operation(summary = "One tariff version; ETag: its version")
+    public RestResponse<TariffView> get(@PathParam("id") long id) {
+        TariffView found = tariffs.get(id);
+        return Versions.tagged(found, found.version());
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Change a version's prices; send the version you read, a stale one is refused with 409")
-    public TariffView update(@PathParam("id") long id, TariffView prices) {
-        return tariffs.updatePrices(ViewerIdentity.viewer(identity), id, Rest.required(prices));
+    @Operation(summary = "Change a version's prices; send the version you read (body or If-Match)")
+    @APIResponseSchema(value = TariffView.class, responseDescription = Versions.CHANGED)
+    @APIResponse(responseCode = "409", description = Versions.STALE)
+    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
+    @APIResponse(responseCode = "428", description = Versions.MISSING)
+    public RestResponse<TariffView> update(@PathParam("id") long id, TariffView prices,
+            @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long seen = Versions.required(ifMatch, Rest.required(prices).version());
+        TariffView changed = tariffs.updatePrices(ViewerIdentity.viewer(identity), id, prices.withVersion(seen));
+        return Versions.tagged(changed, changed.version());
     }
 }

@@ -101,7 +101,7 @@ class TariffForm extends VerticalLayout {
             list.add(new TariffView.SeasonView(cells[0].trim(), cells.length > 1 ? cells[1].trim() : "",
                     cells.length > 2 ? cells[2].trim() : ""));
         }
-        return new TariffView(0, 0, province.getValue(), voltageClass.getValue(), validFrom.getValue(),
+        return new TariffView(0, 0L, province.getValue(), voltageClass.getValue(), validFrom.getValue(),
                 validTo.getValue(), name.getValue(), source.getValue(), criticalPeak.getValue(), peak.getValue(),
                 flat.getValue(), valley.getValue(), deepValley.getValue(), capacityPrice.getValue(),
                 demandPrice.getValue(), list);

@@ -4,6 +4,7 @@ import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
+import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.outage.AffectedRow;
 import cn.keyaccount.outage.ComplianceSummary;
@@ -26,12 +27,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -42,7 +45,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Outages (停电信息服务): registration, moves, cancellation, a supervisor's release of a held outage, the affected
@@ -103,17 +110,26 @@ public class OutageResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
-    @Operation(summary = "One outage with its lines, hold, conflicts and the notices sent for it")
-    public OutageDetails get(@PathParam("id") long id) {
-        return outages.get(viewer(), id);
+    @Operation(summary = "One outage with its lines, hold, conflicts and the notices sent for it. ETag: its version")
+    public RestResponse<OutageDetails> get(@PathParam("id") long id) {
+        OutageDetails found = outages.get(viewer(), id);
+        return Versions.tagged(found, found.version());
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
-    @Operation(summary = "Move or change an outage (send the version read): revisions go to everyone warned before")
-    public OutageDetails update(@PathParam("id") long id, OutageDraft draft) {
-        return outages.update(viewer(), id, Rest.required(draft));
+    @Operation(summary = "Move or change an outage (send the version read, body or If-Match): revisions go to "
+            + "everyone warned before")
+    @APIResponseSchema(value = OutageDetails.class, responseDescription = Versions.CHANGED)
+    @APIResponse(responseCode = "409", description = Versions.STALE)
+    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
+    @APIResponse(responseCode = "428", description = Versions.MISSING)
+    public RestResponse<OutageDetails> update(@PathParam("id") long id, OutageDraft draft,
+            @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long seen = Versions.required(ifMatch, Rest.required(draft).version());
+        OutageDetails changed = outages.update(viewer(), id, draft.withVersion(seen));
+        return Versions.tagged(changed, changed.version());
     }
 
     @POST

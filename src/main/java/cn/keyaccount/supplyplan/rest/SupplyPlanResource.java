@@ -3,6 +3,7 @@ package cn.keyaccount.supplyplan.rest;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
+import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
@@ -26,6 +27,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -42,7 +44,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Supply-guarantee plans with their checklist tasks and truck bookings. The services decide visibility (another's
@@ -101,9 +107,11 @@ public class SupplyPlanResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
-    @Operation(summary = "One plan with its content, tasks, bookings, history and the steps open to the caller")
-    public PlanDetails get(@PathParam("id") long id) {
-        return plans.get(viewer(), id);
+    @Operation(summary = "One plan with its content, tasks, bookings, history and the steps open to the caller. "
+            + "ETag: its version")
+    public RestResponse<PlanDetails> get(@PathParam("id") long id) {
+        PlanDetails found = plans.get(viewer(), id);
+        return Versions.tagged(found, found.version());
     }
 
     @POST
@@ -121,9 +129,17 @@ public class SupplyPlanResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
-    @Operation(summary = "Change a draft; send the version you read. An approved plan changes only by a revision")
-    public PlanDetails update(@PathParam("id") long id, PlanDraft draft) {
-        return plans.update(viewer(), id, Rest.required(draft));
+    @Operation(summary = "Change a draft; send the version you read (body or If-Match). An approved plan changes only "
+            + "by a revision")
+    @APIResponseSchema(value = PlanDetails.class, responseDescription = Versions.CHANGED)
+    @APIResponse(responseCode = "409", description = Versions.STALE)
+    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
+    @APIResponse(responseCode = "428", description = Versions.MISSING)
+    public RestResponse<PlanDetails> update(@PathParam("id") long id, PlanDraft draft,
+            @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long seen = Versions.required(ifMatch, Rest.required(draft).version());
+        PlanDetails changed = plans.update(viewer(), id, draft.withVersion(seen));
+        return Versions.tagged(changed, changed.version());
     }
 
     @POST

@@ -1,6 +1,7 @@
 package cn.keyaccount.visit.rest;
 
 import cn.keyaccount.base.rest.Rest;
+import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
@@ -10,14 +11,20 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The visit policy (走访频次). */
 @Path("/api/visit-policy")
@@ -48,10 +55,17 @@ public class VisitPolicyResource {
     @PUT
     @Path("{subject}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
-    @Operation(summary = "Change one line of the visit policy (supervisors)")
-    public PolicyLine changePolicy(@PathParam("subject") String subject, PolicyChange change) {
-        PolicyChange c = Rest.required(change);
-        return policy.change(viewer(), subject, c.intervalMonths(), c.version());
+    @Operation(summary = "Change one line of the visit policy (supervisors); send the line's version you read (body, "
+            + "or If-Match with it in quotes)")
+    @APIResponseSchema(value = PolicyLine.class, responseDescription = Versions.CHANGED)
+    @APIResponse(responseCode = "409", description = Versions.STALE)
+    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
+    @APIResponse(responseCode = "428", description = Versions.MISSING)
+    public RestResponse<PolicyLine> changePolicy(@PathParam("subject") String subject, PolicyChange change,
+            @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long seen = Versions.required(ifMatch, Rest.required(change).version());
+        PolicyLine changed = policy.change(viewer(), subject, change.intervalMonths(), seen);
+        return Versions.tagged(changed, changed.version());
     }
 
     private Viewer viewer() {

@@ -4,6 +4,7 @@ import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
+import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
@@ -20,12 +21,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -35,7 +38,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Visits, their records and follow-up tasks. Who sees a visit follows who sees its customer (another's visit is
@@ -95,9 +101,10 @@ public class VisitResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
-    @Operation(summary = "One visit with its record and follow-up tasks")
-    public VisitDetails get(@PathParam("id") long id) {
-        return visits.get(viewer(), id);
+    @Operation(summary = "One visit with its record and follow-up tasks. ETag: its version")
+    public RestResponse<VisitDetails> get(@PathParam("id") long id) {
+        VisitDetails found = visits.get(viewer(), id);
+        return Versions.tagged(found, found.visit().version());
     }
 
     @POST
@@ -111,10 +118,17 @@ public class VisitResource {
     @PUT
     @Path("{id}/date")
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
-    @Operation(summary = "Move an open visit to another day; the planner keeps it there")
-    public VisitDetails move(@PathParam("id") long id, Move move) {
-        Move m = Rest.required(move);
-        return visits.move(viewer(), id, m.plannedDate(), m.plannedTime(), m.version());
+    @Operation(summary = "Move an open visit to another day (send the version read, body or If-Match); the planner "
+            + "keeps it there")
+    @APIResponseSchema(value = VisitDetails.class, responseDescription = Versions.CHANGED)
+    @APIResponse(responseCode = "409", description = Versions.STALE)
+    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
+    @APIResponse(responseCode = "428", description = Versions.MISSING)
+    public RestResponse<VisitDetails> move(@PathParam("id") long id, Move move,
+            @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long seen = Versions.required(ifMatch, Rest.required(move).version());
+        VisitDetails moved = visits.move(viewer(), id, move.plannedDate(), move.plannedTime(), seen);
+        return Versions.tagged(moved, moved.visit().version());
     }
 
     @POST
