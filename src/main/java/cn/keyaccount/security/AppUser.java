@@ -36,6 +36,8 @@ public class AppUser extends AbstractEntity {
     private OffsetDateTime lockedUntil;
     @Column(name = "last_login_at")
     private OffsetDateTime lastLoginAt;
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt = OffsetDateTime.now();
 
@@ -122,6 +124,15 @@ public class AppUser extends AbstractEntity {
 
     public OffsetDateTime getLockedUntil() {
         return lockedUntil;
+    }
+
+    /** Set when someone other than the user chose the password: the user chooses their own at the next sign-in. */
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    void setMustChangePassword(boolean mustChangePassword) {
+        this.mustChangePassword = mustChangePassword;
     }
 
     public OffsetDateTime getLastLoginAt() {

@@ -1,5 +1,7 @@
 package cn.keyaccount.security.rest;
 
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.Authenticated;
@@ -19,9 +21,16 @@ import java.net.URI;
 public class SessionResource {
 
     private final SecurityIdentity identity;
+    private final UserService users;
 
-    SessionResource(SecurityIdentity identity) {
+    SessionResource(SecurityIdentity identity, UserService users) {
         this.identity = identity;
+        this.users = users;
+    }
+
+    /** Who the caller is, and whether they must choose a new password before anything else. */
+    public record Me(long userId, String username, String displayName, Role role, long unitId, String unitPath,
+                     boolean mustChangePassword) {
     }
 
     /** Clears the form-login cookie and returns to the sign-in page. */
@@ -37,7 +46,9 @@ public class SessionResource {
     @Path("api/me")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    public Viewer me() {
-        return ViewerIdentity.viewer(identity);
+    public Me me() {
+        Viewer v = ViewerIdentity.viewer(identity);
+        return new Me(v.userId(), v.username(), v.displayName(), v.role(), v.unitId(), v.unitPath(),
+                users.mustChangePassword(v.username()));
     }
 }
