@@ -1,30 +1,30 @@
 package cn.keyaccount.security;
 
 import cn.keyaccount.base.Validation;
-import java.util.List;
 import java.util.Locale;
-import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.matching.DictionaryMatcher;
 import me.gosimple.nbvcxz.matching.match.DictionaryMatch;
+import me.gosimple.nbvcxz.resources.Configuration;
 import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
 
 /**
  * The rules every password a person sets must meet (a new user, an administrator's reset, a self-service change, the
  * first administrator's from the environment): at least {@link #MIN_LENGTH} characters, not the user name and not
- * containing it (ignoring case), and not one of the common passwords of nbvcxz's bundled list (about 30,000 from
- * leaked password sets, also written in leetspeak or reversed, e.g. {@code P@ssw0rd123}). The demo company's
+ * containing it (ignoring case), and not one of the common passwords of nbvcxz's bundled list (the 100,000 most common from
+ * leaked password sets, in any capitalisation, e.g. {@code Password123}). The demo company's
  * passwords are written by the demo generator and are not checked.
  */
 public final class PasswordRules {
 
     public static final int MIN_LENGTH = 10;
 
-    private static final Nbvcxz COMMON = new Nbvcxz(new ConfigurationBuilder()
+    /** nbvcxz's list of common passwords alone, matched against the whole password (ignoring case). */
+    private static final Configuration COMMON = new ConfigurationBuilder()
             .setDictionaries(ConfigurationBuilder.getDefaultDictionaries().stream()
                     .filter(d -> "passwords".equals(d.getDictionaryName())).toList())
-            .setPasswordMatchers(List.of(new DictionaryMatcher()))
             .setDistanceCalc(false)
-            .createConfiguration());
+            .createConfiguration();
+    private static final DictionaryMatcher MATCHER = new DictionaryMatcher();
 
     private PasswordRules() {
     }
@@ -54,7 +54,7 @@ public final class PasswordRules {
     }
 
     static boolean isCommon(String password) {
-        return COMMON.estimate(password).getMatches().stream()
-                .anyMatch(m -> m instanceof DictionaryMatch d && d.getLength() == password.length());
+        return MATCHER.match(COMMON, password).stream()
+                .anyMatch(m -> m instanceof DictionaryMatch && m.getLength() == password.length());
     }
 }
