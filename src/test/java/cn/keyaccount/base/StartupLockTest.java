@@ -54,7 +54,7 @@ class StartupLockTest {
                         if (sql("select count(*) from " + table) > 0) {
                             return false;
                         }
-                        sql("select pg_sleep(0.3)");
+                        sql("select 1 from pg_sleep(0.3)");
                         sql("insert into " + table + " values (" + n + ")");
                         return true;
                     });

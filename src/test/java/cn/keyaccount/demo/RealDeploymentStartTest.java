@@ -48,12 +48,19 @@ class RealDeploymentStartTest {
     static final String ADMIN_PASSWORD = "Erste-Anmeldung#2026";
     static final String COMPANY = "清河县供电公司";
 
-    /** As a production start would be configured: no KEYACCOUNT_DEMO, the administrator's password given. */
+    /**
+     * A production start (the prod configuration profile, so the tests' demo setting does not apply) without
+     * KEYACCOUNT_DEMO, with the administrator's password given, on an empty database of its own.
+     */
     public static class RealDeployment implements QuarkusTestProfile {
         @Override
+        public String getConfigProfile() {
+            return "prod";
+        }
+
+        @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("keyaccount.demo.enabled", "false",
-                    "keyaccount.test.database", TestDatabase.EMPTY,
+            return Map.of("keyaccount.test.database", TestDatabase.EMPTY,
                     "keyaccount.admin.initial-password", ADMIN_PASSWORD,
                     "keyaccount.admin.company-name", COMPANY);
         }
