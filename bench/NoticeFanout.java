@@ -135,6 +135,7 @@ public class NoticeFanout {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.put("KEYACCOUNT_DATA_DIR", dataDir.toString());
+        env.put("KEYACCOUNT_DEMO", "true");
         env.put("KEYACCOUNT_DEMO_CUSTOMERS", System.getenv().getOrDefault("BENCH_DEMO_CUSTOMERS", "5000"));
         env.put("KEYACCOUNT_SMPP_ENABLED", "true");
         env.put("KEYACCOUNT_SMPP_HOST", "127.0.0.1");

@@ -98,7 +98,8 @@ public class ReportBatchBench {
 
     void prepare(int customers) throws Exception {
         long t0 = System.nanoTime();
-        startApp("prepare", Map.of("KEYACCOUNT_DEMO_CUSTOMERS", Integer.toString(customers)), List.of());
+        startApp("prepare", Map.of("KEYACCOUNT_DEMO", "true", "KEYACCOUNT_DEMO_CUSTOMERS",
+                Integer.toString(customers)), List.of());
         System.out.printf("prepare: demo company of %d customers generated, application up in %.1f s%n", customers,
                 (System.nanoTime() - t0) / 1e9);
         YearMonth month = YearMonth.now(ZONE).minusMonths(1);

@@ -74,7 +74,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", DATABASE) + "&reWriteBatchedInserts=true";
+        return jdbcUrl(DATABASE);
+    }
+
+    /** The URL of another database on this server (tests that need an empty database of their own). */
+    public String jdbcUrl(String database) {
+        return postgres.getJdbcUrl("postgres", database) + "&reWriteBatchedInserts=true";
+    }
+
+    /** Creates an empty database on this server (tests that need one of their own). */
+    public void createDatabase(String database) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create database " + database + " encoding 'UTF8' template template0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database " + database, e);
+        }
     }
 
     /** The Quarkus datasource settings that point at this server. */

@@ -68,18 +68,34 @@ public class DemoDataGenerator {
     }
 
     public Result generate(int customerCount, long seed) {
-        long start = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            Result r = new Writer(c, new Random(seed), customerCount).write();
-            c.commit();
-            Result timed = new Result(r.units, r.users, r.customers, r.contacts, r.transformers,
-                    (System.nanoTime() - start) / 1_000_000);
-            LOG.infof("Demo data: %d units, %d users, %d customers, %d contacts, %d transformers in %d ms",
-                    timed.units, timed.users, timed.customers, timed.contacts, timed.transformers, timed.millis);
-            return timed;
+            return generate(c, customerCount, seed);
         } catch (SQLException e) {
             throw new IllegalStateException("Demo data generation failed", e);
+        }
+    }
+
+    /**
+     * Writes the demo company and the demo marker in one transaction on {@code c}. A superuser loads without the
+     * per-row triggers (session_replication_role, which only a superuser may set); any other owner of the schema (an
+     * external PostgreSQL) loads with the triggers on, which keep the search copy themselves: slower, same rows.
+     */
+    static Result generate(Connection c, int customerCount, long seed) throws SQLException {
+        long start = System.nanoTime();
+        c.setAutoCommit(false);
+        Result r = new Writer(c, new Random(seed), customerCount, isSuperuser(c)).write();
+        c.commit();
+        Result timed = new Result(r.units, r.users, r.customers, r.contacts, r.transformers,
+                (System.nanoTime() - start) / 1_000_000);
+        LOG.infof("Demo data: %d units, %d users, %d customers, %d contacts, %d transformers in %d ms",
+                timed.units, timed.users, timed.customers, timed.contacts, timed.transformers, timed.millis);
+        return timed;
+    }
+
+    static boolean isSuperuser(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("select current_setting('is_superuser')")) {
+            rs.next();
+            return "on".equals(rs.getString(1));
         }
     }
 
@@ -88,6 +104,8 @@ public class DemoDataGenerator {
         private final Random random;
         private final DemoNames names;
         private final int customerCount;
+        /** Without the per-row triggers: the rows carry what the triggers would have written. */
+        private final boolean bulk;
         private final Timestamp now = Timestamp.from(Instant.now());
         private final long[] stationIds = new long[4];
         private final String[] stationPaths = new String[4];
@@ -100,8 +118,9 @@ public class DemoDataGenerator {
         private long provinceId;
         private int users;
 
-        Writer(Connection c, Random random, int customerCount) {
+        Writer(Connection c, Random random, int customerCount, boolean bulk) {
             this.c = c;
+            this.bulk = bulk;
             this.random = random;
             this.names = new DemoNames(random);
             this.customerCount = customerCount;
@@ -109,9 +128,14 @@ public class DemoDataGenerator {
 
         Result write() throws SQLException {
             try (Statement s = c.createStatement()) {
-                // bulk load without the per-row search triggers: the rows carry their search text and tokens,
-                // computed here exactly as the triggers would (customer_search_text, search_tokens)
-                s.execute("set local session_replication_role = replica");
+                // "this database is the demo", in the same transaction as the company: the later demo steps run only
+                // where it exists; the primary key makes a second generation fail instead of mixing two companies
+                s.execute("insert into demo_marker default values");
+                if (bulk) {
+                    // bulk load without the per-row search triggers: the rows carry their search text and tokens,
+                    // computed here exactly as the triggers would (customer_search_text, search_tokens)
+                    s.execute("set local session_replication_role = replica");
+                }
             }
             units();
             staff();
@@ -124,7 +148,9 @@ public class DemoDataGenerator {
                 }
             }
             try (Statement s = c.createStatement()) {
-                s.execute("set local session_replication_role = origin");
+                if (bulk) {
+                    s.execute("set local session_replication_role = origin");
+                }
                 for (String table : List.of("org_unit", "app_user", "substation", "supply_line", "customer", "contact",
                         "transformer", "assignment")) {
                     s.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), "
@@ -360,14 +386,16 @@ public class DemoDataGenerator {
                     String searchText = String.join(" ", words).toLowerCase();
                     cu.setString(++p, searchText);
                     cu.addBatch();
-                    Object[] copy = {(long) i, stationIds[station], stationPaths[station], manager, backup, tier,
-                        BigDecimal.valueOf(ind.voltageKv()), importance, name, accountNo, BigDecimal.valueOf(kva),
-                        BigDecimal.valueOf(kwh), now, searchText,
-                        c.createArrayOf("text", SearchTokens.of(searchText).toArray())};
-                    for (int k = 0; k < copy.length; k++) {
-                        cs.setObject(k + 1, copy[k]);
+                    if (bulk) {
+                        Object[] copy = {(long) i, stationIds[station], stationPaths[station], manager, backup, tier,
+                            BigDecimal.valueOf(ind.voltageKv()), importance, name, accountNo, BigDecimal.valueOf(kva),
+                            BigDecimal.valueOf(kwh), now, searchText,
+                            c.createArrayOf("text", SearchTokens.of(searchText).toArray())};
+                        for (int k = 0; k < copy.length; k++) {
+                            cs.setObject(k + 1, copy[k]);
+                        }
+                        cs.addBatch();
                     }
-                    cs.addBatch();
 
                     for (long line : supply) {
                         sl.setLong(1, i);

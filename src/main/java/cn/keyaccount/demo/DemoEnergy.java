@@ -50,19 +50,21 @@ public class DemoEnergy {
     private final AgroalDataSource dataSource;
     private final WorkCalendarSource calendars;
     private final int otherCustomers;
+    private final DemoDatabase demo;
 
-    DemoEnergy(AgroalDataSource dataSource, WorkCalendarSource calendars,
+    DemoEnergy(AgroalDataSource dataSource, WorkCalendarSource calendars, DemoDatabase demo,
                @ConfigProperty(name = "keyaccount.demo.energy-customers", defaultValue = "20") int otherCustomers) {
+        this.demo = demo;
         this.dataSource = dataSource;
         this.calendars = calendars;
         this.otherCustomers = otherCustomers;
     }
 
-    /** Runs after the demo company and its visits are written. */
+    /** Runs after the demo company and its visits are written, on the demo only. */
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 700) StartupEvent event,
                  @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled) {
-        if (enabled && needsEnergy()) {
-            generate(VisitDates.today().minusDays(1));
+        if (enabled) {
+            demo.step(this::needsEnergy, () -> generate(VisitDates.today().minusDays(1)));
         }
     }
 

@@ -43,9 +43,11 @@ public class DemoNotices {
     private final UserService users;
     private final StaffReminders reminders;
     private final AgroalDataSource dataSource;
+    private final DemoDatabase demo;
 
     DemoNotices(BillingService billing, CustomerService customers, UserService users, StaffReminders reminders,
-                AgroalDataSource dataSource) {
+                AgroalDataSource dataSource, DemoDatabase demo) {
+        this.demo = demo;
         this.billing = billing;
         this.customers = customers;
         this.users = users;
@@ -53,11 +55,11 @@ public class DemoNotices {
         this.dataSource = dataSource;
     }
 
-    /** Runs after the demo visits (a later priority than {@link DemoVisits}). */
+    /** Runs after the demo visits (a later priority than {@link DemoVisits}), on the demo only. */
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 700) StartupEvent event,
                  @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled) {
-        if (enabled && needsNotices()) {
-            generate(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        if (enabled) {
+            demo.step(this::needsNotices, () -> generate(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
         }
     }
 
@@ -73,6 +75,7 @@ public class DemoNotices {
     }
 
     void generate(LocalDate today) {
+        long before = demo.maxId("notice_message");
         Viewer scheduler = users.viewer("scheduler");
         List<CustomerDetails> own = customers.ownAccounts(users.viewer("customer"));
         LocalDate older = today.minusMonths(2);
@@ -97,7 +100,7 @@ public class DemoNotices {
         int arrears = billing.escalateArrears(today);
         int visits = reminders.remindVisits(today.minusDays(1)) + reminders.remindVisits(today);
         int tasks = reminders.remindPlanTasks(today);
-        int settled = settleAsDemoHistory();
+        int settled = settleAsDemoHistory(before);
         LOG.infof("Demo notices: %d bills (%s), %d payments, %d arrears reminders, %d visit and %d plan-task "
                         + "reminders; %d messages marked as sent", billed.imported(), billed.ok() ? "ok"
                         : billed.problems(), paid.imported(), arrears, visits, tasks, settled);
@@ -112,8 +115,11 @@ public class DemoNotices {
         return String.format("%.2f", kwh * 0.68 * factor + 3150.00 - 42.30);
     }
 
-    /** The demo's notices as sent: SMS delivered with a receipt, e-mail accepted, in-app delivered. */
-    private int settleAsDemoHistory() {
+    /**
+     * The demo's own notices (the messages written after {@code before}, by this step) as sent: SMS delivered with a
+     * receipt, e-mail accepted, in-app delivered. Any other message keeps its state.
+     */
+    int settleAsDemoHistory(long before) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 update notice_message set attempts = 1,
                        state = case channel when 'EMAIL' then 'SENT' else 'DELIVERED' end,
@@ -123,8 +129,9 @@ public class DemoNotices {
                        provider_message_id = case channel when 'SMS' then 'demo-' || id
                                                           when 'EMAIL' then 'mail-' || id end,
                        version = version + 1
-                 where state = 'SCHEDULED' and next_attempt_at <= now() + interval '1 day'""")) {
+                 where id > ? and state = 'SCHEDULED' and next_attempt_at <= now() + interval '1 day'""")) {
             c.setAutoCommit(true);
+            ps.setLong(1, before);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Demo notices failed", e);

@@ -36,19 +36,22 @@ class DemoOutages {
     private final CriticalPeriodService periods;
     private final UserService users;
     private final EntityManager em;
+    private final DemoDatabase demo;
 
-    DemoOutages(OutageService outages, CriticalPeriodService periods, UserService users, EntityManager em) {
+    DemoOutages(OutageService outages, CriticalPeriodService periods, UserService users, EntityManager em,
+                DemoDatabase demo) {
+        this.demo = demo;
         this.outages = outages;
         this.periods = periods;
         this.users = users;
         this.em = em;
     }
 
-    /** Runs after {@link DemoSupplyPlans}, once: when the demo has people but no outage yet. */
+    /** Runs after {@link DemoSupplyPlans}, on the demo only, once: when the demo has people but no outage yet. */
     void onStart(@Observes @Priority(4500) StartupEvent event,
                  @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled) {
-        if (enabled && hasPeopleButNoOutages()) {
-            generate();
+        if (enabled) {
+            demo.step(this::hasPeopleButNoOutages, this::generate);
         }
     }
 

@@ -32,15 +32,17 @@ class DemoReports {
 
     private final AgroalDataSource dataSource;
     private final ReportService reports;
+    private final DemoDatabase demo;
 
-    DemoReports(AgroalDataSource dataSource, ReportService reports) {
+    DemoReports(AgroalDataSource dataSource, ReportService reports, DemoDatabase demo) {
+        this.demo = demo;
         this.dataSource = dataSource;
         this.reports = reports;
     }
 
     void onStart(@Observes @Priority(5000) StartupEvent event,
                  @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled) {
-        if (!enabled) {
+        if (!enabled || !demo.isDemo()) {
             return;
         }
         List<Long> accounts = accountsWithoutReports();

@@ -41,9 +41,11 @@ class DemoSupplyPlans {
     private final FleetService fleet;
     private final UserService users;
     private final EntityManager em;
+    private final DemoDatabase demo;
 
     DemoSupplyPlans(SupplyPlanService plans, PlanTaskService tasks, FleetService fleet, UserService users,
-                    EntityManager em) {
+                    EntityManager em, DemoDatabase demo) {
+        this.demo = demo;
         this.plans = plans;
         this.tasks = tasks;
         this.fleet = fleet;
@@ -51,11 +53,14 @@ class DemoSupplyPlans {
         this.em = em;
     }
 
-    /** Runs after {@link DemoDataSeeder} (a later priority), once: when the demo has people but no trucks yet. */
+    /**
+     * Runs after {@link DemoDataSeeder} (a later priority), on the demo only, once: when the demo has people but no
+     * trucks yet.
+     */
     void onStart(@Observes @Priority(4000) StartupEvent event,
                  @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled) {
-        if (enabled && hasPeopleButNoTrucks()) {
-            generate();
+        if (enabled) {
+            demo.step(this::hasPeopleButNoTrucks, this::generate);
         }
     }
 

@@ -45,18 +45,21 @@ public class DemoVisits {
     private final VisitPlanningService planning;
     private final WorkCalendarSource calendars;
     private final AgroalDataSource dataSource;
+    private final DemoDatabase demo;
 
-    DemoVisits(VisitPlanningService planning, WorkCalendarSource calendars, AgroalDataSource dataSource) {
+    DemoVisits(VisitPlanningService planning, WorkCalendarSource calendars, AgroalDataSource dataSource,
+               DemoDatabase demo) {
         this.planning = planning;
         this.calendars = calendars;
         this.dataSource = dataSource;
+        this.demo = demo;
     }
 
-    /** Runs after the demo company is written (a later priority than {@link DemoDataSeeder}). */
+    /** Runs after the demo company is written (a later priority than {@link DemoDataSeeder}), on the demo only. */
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 600) StartupEvent event,
                  @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled) {
-        if (enabled && needsVisits()) {
-            generate(VisitDates.today());
+        if (enabled) {
+            demo.step(this::needsVisits, () -> generate(VisitDates.today()));
         }
     }
 
@@ -72,11 +75,12 @@ public class DemoVisits {
     }
 
     void generate(LocalDate today) {
+        long before = demo.maxId("visit");
         List<Long> managers = planning.plannable(Viewer.system()).stream().map(m -> m.id()).toList();
         planning.plan(Viewer.system(), managers, today.minusDays(HISTORY_DAYS));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            recordHistory(c, today);
+            recordHistory(c, today, before);
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Demo visits failed", e);
@@ -97,23 +101,26 @@ public class DemoVisits {
                 ahead.created(), ahead.millis());
     }
 
-    /** Past visits by a fixed pattern of their ids: most done on time, some late, a few cancelled, the rest missed. */
-    private static void recordHistory(Connection c, LocalDate today) throws SQLException {
+    /**
+     * Past visits the demo just planned (ids after {@code before}), by a fixed pattern of their ids: most done on time,
+     * some late, a few cancelled, the rest missed.
+     */
+    private static void recordHistory(Connection c, LocalDate today, long before) throws SQLException {
         Date day = Date.valueOf(today);
         try (PreparedStatement done = c.prepareStatement("update visit set status = 'DONE', origin = 'MANUAL', "
                 + "done_date = least(planned_date + case when id % 100 >= 80 then 3 else 0 end, ?::date - 1), "
                 + "participants = '客户经理、' || case when id % 3 = 0 then '用电检查员' else '营销部专责' end, "
                 + "contacts_met = '电气负责人', findings = (array[?,?,?,?,?,?])[id % 6 + 1], "
                 + "demands = nullif((array[?,?,?,?,?])[id % 5 + 1], ''), satisfaction = 3 + (id % 3), "
-                + "recorded_by = 'manager', recorded_at = now() where planned_date < ? and id % 100 < 88");
+                + "recorded_by = 'manager', recorded_at = now() where planned_date < ? and id % 100 < 88 and id > ?");
              PreparedStatement cancelled = c.prepareStatement("update visit set status = 'CANCELLED', "
                      + "origin = 'MANUAL', cancel_reason = '客户停产检修，改期另行安排' "
-                     + "where planned_date < ? and id % 100 between 88 and 92");
+                     + "where planned_date < ? and id % 100 between 88 and 92 and id > ?");
              PreparedStatement tasks = c.prepareStatement("insert into visit_task (visit_id, description, owner, "
                      + "due_date, closed_at, closed_by) select id, (array[?,?,?,?])[id % 4 + 1], "
                      + "case when id % 2 = 0 then '营销部专责' else '客户电工' end, done_date + 14, "
                      + "case when id % 10 = 0 then now() end, case when id % 10 = 0 then 'manager' end "
-                     + "from visit where status = 'DONE' and id % 5 = 0")) {
+                     + "from visit where status = 'DONE' and id % 5 = 0 and id > ?")) {
             done.setDate(1, day);
             int p = 2;
             for (String f : FINDINGS) {
@@ -123,12 +130,15 @@ public class DemoVisits {
                 done.setString(p++, d);
             }
             done.setDate(p, day);
+            done.setLong(p + 1, before);
             done.executeUpdate();
             cancelled.setDate(1, day);
+            cancelled.setLong(2, before);
             cancelled.executeUpdate();
             for (int i = 0; i < TASKS.size(); i++) {
                 tasks.setString(i + 1, TASKS.get(i));
             }
+            tasks.setLong(TASKS.size() + 1, before);
             tasks.executeUpdate();
         }
     }

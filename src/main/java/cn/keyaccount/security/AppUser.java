@@ -40,6 +40,8 @@ public class AppUser extends AbstractEntity {
     /** Sessions (sign-in cookies, cached basic checks) begun at or before this moment are over. */
     @Column(name = "sessions_valid_after")
     private OffsetDateTime sessionsValidAfter;
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt = OffsetDateTime.now();
 
@@ -143,6 +145,15 @@ public class AppUser extends AbstractEntity {
 
     public OffsetDateTime getLockedUntil() {
         return lockedUntil;
+    }
+
+    /** Set when someone other than the user chose the password: the user chooses their own at the next sign-in. */
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    void setMustChangePassword(boolean mustChangePassword) {
+        this.mustChangePassword = mustChangePassword;
     }
 
     public OffsetDateTime getLastLoginAt() {

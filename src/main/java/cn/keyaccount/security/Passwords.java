@@ -14,7 +14,6 @@ import org.wildfly.security.password.util.ModularCrypt;
 public final class Passwords {
 
     private static final WildFlyElytronPasswordProvider PROVIDER = new WildFlyElytronPasswordProvider();
-    public static final int MIN_LENGTH = 8;
 
     private Passwords() {
     }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class UserService {
 
-    private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._-]{3,64}");
+    static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._-]{3,64}");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     /** Verified against when the user does not exist, so that a missing user costs the same time. */
     private static final String DUMMY_HASH = Passwords.hash("not-a-real-password");
@@ -151,19 +151,17 @@ public class UserService {
     @Transactional
     public UserSummary create(Viewer actor, NewUser user) {
         requireAdmin(actor);
-        new Validation()
+        Validation validation = new Validation()
                 .require(user.username() != null && USERNAME.matcher(user.username()).matches(), "username",
                         "error.username-format")
                 .require(user.username() == null || users.findByUsername(user.username()).isEmpty(), "username",
                         "error.username-taken", user.username())
-                .require(user.password() != null && user.password().length() >= Passwords.MIN_LENGTH, "password",
-                        "error.password-too-short", Passwords.MIN_LENGTH)
                 .notBlank(user.displayName(), "displayName").maxLength(user.displayName(), 100, "displayName")
                 .require(user.role() != null, "role", "error.required")
                 .require(user.unitId() != null, "unitId", "error.required")
                 .require(blank(user.mobile()) || MOBILE.matcher(user.mobile()).matches(), "mobile",
-                        "error.mobile-format")
-                .throwIfInvalid();
+                        "error.mobile-format");
+        PasswordRules.check(validation, "password", user.password(), user.username()).throwIfInvalid();
         OrgUnit unit = unit(user.unitId());
         AppUser created = new AppUser(user.username(), Passwords.hash(user.password()), user.displayName().trim(),
                 user.role(), unit);
@@ -186,16 +184,42 @@ public class UserService {
         return UserSummary.of(user);
     }
 
+    /** An administrator sets another's password; the user chooses their own at the next sign-in. */
     @Transactional
     public void resetPassword(Viewer actor, long userId, String password) {
         requireAdmin(actor);
-        new Validation().require(password != null && password.length() >= Passwords.MIN_LENGTH, "password",
-                "error.password-too-short", Passwords.MIN_LENGTH).throwIfInvalid();
         AppUser user = find(userId);
+        PasswordRules.check(new Validation(), "password", password, user.getUsername()).throwIfInvalid();
         user.setPasswordHash(Passwords.hash(password));
+        user.setMustChangePassword(true);
         user.clearLock();
         audit.record(actor.username(), "PASSWORD_RESET", "USER", userId, null, user.getUnit().getPath(),
                 user.getUsername(), null, null);
+    }
+
+    /**
+     * The user changes their own password: the current one is required (a session left open is not enough), the new
+     * one meets {@link PasswordRules} and differs from it. Audited. The user signs in again with the new password.
+     */
+    @Transactional
+    public void changeOwnPassword(Viewer actor, String current, String next) {
+        AppUser user = find(actor.userId());
+        Validation validation = new Validation()
+                .require(current != null && Passwords.matches(current, user.getPasswordHash()), "current",
+                        "error.current-password-wrong");
+        PasswordRules.check(validation, "new", next, user.getUsername())
+                .require(next == null || !next.equals(current), "new", "error.password-unchanged")
+                .throwIfInvalid();
+        user.setPasswordHash(Passwords.hash(next));
+        user.setMustChangePassword(false);
+        audit.record(actor.username(), "PASSWORD_CHANGED", "USER", user.getId(), null, user.getUnit().getPath(),
+                user.getUsername(), null, null);
+    }
+
+    /** Whether the user must choose a new password before anything else (false for an unknown user). */
+    @Transactional
+    public boolean mustChangePassword(String username) {
+        return users.findByUsername(username).map(AppUser::isMustChangePassword).orElse(false);
     }
 
     /** Users visible to the actor: everyone for admins, their subtree for supervisors, otherwise themselves. */

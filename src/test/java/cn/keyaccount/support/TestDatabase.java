@@ -4,8 +4,15 @@ import cn.keyaccount.base.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-/** A throwaway real PostgreSQL for the whole test run (one server, shared by every Quarkus test). */
+/**
+ * A throwaway real PostgreSQL for the whole test run (one server, shared by every Quarkus test). Tests run against its
+ * database {@code keyaccount}, which gets the demo company; a test profile that needs an empty database of its own sets
+ * {@code keyaccount.test.database} to {@link #EMPTY} (made empty at the start of the run).
+ */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
+
+    /** An empty database for a test profile that starts as a real deployment (no demo). */
+    public static final String EMPTY = "keyaccount_real";
 
     private static EmbeddedDatabase database;
 
@@ -13,9 +20,14 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     public synchronized Map<String, String> start() {
         if (database == null) {
             database = EmbeddedDatabase.throwaway();
+            database.createDatabase(EMPTY);
             Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-postgres-stop"));
         }
-        return database.datasourceConfig();
+        return Map.of(
+                "quarkus.datasource.jdbc.url", database.jdbcUrl("${keyaccount.test.database:" + EmbeddedDatabase.DATABASE
+                        + "}"),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres");
     }
 
     @Override

@@ -29,8 +29,8 @@ import java.util.Locale;
 
 /**
  * The application frame: a navigation drawer built from the views' {@code @Menu} entries, showing only those the
- * signed-in user may open; the user, a language switch (中文 / English) and sign-out in the header. Menu titles
- * are translation keys.
+ * signed-in user may open; the user with their password change, a language switch (中文 / English) and sign-out in
+ * the header. Menu titles are translation keys.
  */
 @Layout
 @PermitAll
@@ -75,10 +75,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Button language = new Button(english ? "中文" : "English", e -> switchLanguage(english ? "zh" : "en"));
         language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         language.setId("language-switch");
+        // the user's own page: security/ui's change-password view (a route, so that base knows no feature)
+        Anchor changePassword = new Anchor("change-password", getTranslation("nav.change-password"));
+        changePassword.setId("change-password");
         Anchor logout = new Anchor("/logout", getTranslation("nav.logout"));
         logout.setRouterIgnore(true);
         logout.setId("logout");
-        HorizontalLayout header = new HorizontalLayout(who, language, logout);
+        HorizontalLayout header = new HorizontalLayout(who, changePassword, language, logout);
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
         header.addClassName("app-header");
         return header;

@@ -1,5 +1,6 @@
 package cn.keyaccount.security.rest;
 
+import cn.keyaccount.security.Role;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
@@ -32,6 +33,11 @@ public class SessionResource {
         this.cookieName = cookieName;
     }
 
+    /** Who the caller is, and whether they must choose a new password before anything else. */
+    public record Me(long userId, String username, String displayName, Role role, long unitId, String unitPath,
+                     boolean mustChangePassword) {
+    }
+
     /**
      * Ends every session of the signed-in user (all browsers, and cached API credentials), clears the form-login
      * cookie and returns to the sign-in page; without a session it only returns there.
@@ -51,7 +57,9 @@ public class SessionResource {
     @Path("api/me")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    public Viewer me() {
-        return ViewerIdentity.viewer(identity);
+    public Me me() {
+        Viewer v = ViewerIdentity.viewer(identity);
+        return new Me(v.userId(), v.username(), v.displayName(), v.role(), v.unitId(), v.unitPath(),
+                users.mustChangePassword(v.username()));
     }
 }

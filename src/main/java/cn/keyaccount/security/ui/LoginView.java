@@ -13,6 +13,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sign-in page. A plain HTML form posting to Quarkus form authentication ({@code j_security_check}), so it needs
@@ -29,7 +30,8 @@ class LoginView extends Div implements BeforeEnterObserver {
 
     private final Paragraph message = new Paragraph();
 
-    LoginView() {
+    /** The demo hint (logins in the README) only where the demo was asked for, never on a real deployment. */
+    LoginView(@ConfigProperty(name = "keyaccount.demo.enabled") boolean demo) {
         addClassName("login-view");
         NativeForm form = new NativeForm();
         form.getElement().setAttribute("method", "post").setAttribute("action", "/j_security_check");
@@ -42,7 +44,10 @@ class LoginView extends Div implements BeforeEnterObserver {
         NativeButton submit = new NativeButton(getTranslation("login.submit"));
         submit.getElement().setAttribute("type", "submit");
         submit.setId("login-submit");
-        form.add(submit, new Paragraph(getTranslation("login.hint")));
+        form.add(submit);
+        if (demo) {
+            form.add(new Paragraph(getTranslation("login.hint")));
+        }
         add(form);
     }
 

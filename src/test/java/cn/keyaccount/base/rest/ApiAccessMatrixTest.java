@@ -251,6 +251,11 @@ class ApiAccessMatrixTest {
         expect(rows, new Call("DELETE", "/api/outages/critical-periods/0", null), 404, 404, 404, 404, 403, 403);
         rows.add(Arguments.of(ANONYMOUS, outages, 401));
         rows.add(Arguments.of(ANONYMOUS, outageCompliance, 401));
+        // the own password: everyone signed in may change it; a wrong current password stops at validation (422)
+        Call changePassword = new Call("PUT", "/api/me/password",
+                login -> Map.of("current", "not-the-password", "new", "Matrix-Pass#2026"));
+        expect(rows, changePassword, 422, 422, 422, 422, 422, 422);
+        rows.add(Arguments.of(ANONYMOUS, changePassword, 401));
 
         moreRows(rows);
 
