@@ -60,9 +60,12 @@ class RealDeploymentStartTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
+            // a real deployment sets its session key (KEYACCOUNT_SESSION_KEY); the prod profile has none built in
             return Map.of("keyaccount.test.database", TestDatabase.EMPTY,
                     "keyaccount.admin.initial-password", ADMIN_PASSWORD,
-                    "keyaccount.admin.company-name", COMPANY);
+                    "keyaccount.admin.company-name", COMPANY,
+                    "quarkus.http.auth.session.encryption-key",
+                    java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(32)));
         }
     }
 
