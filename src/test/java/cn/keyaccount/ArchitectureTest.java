@@ -16,6 +16,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.util.List;
 
 /**
  * The layout rules of STYLE.md: package by feature, dependencies pointing one way (ui/rest → service →
@@ -59,6 +60,20 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage("cn.keyaccount.base..")
                     .should().dependOnClassesThat(DescribedPredicate.describe("reside in a feature package",
                             c -> !feature(c).isEmpty() && !feature(c).equals("base")));
+
+    /**
+     * The notice engine sits below the features it serves: a feature schedules its own reminders through it
+     * (visit, supply plans, outages, billing), and the engine knows only its recipients (customers and their
+     * contacts, staff users), the audit log and base.
+     */
+    @ArchTest
+    static final ArchRule the_notice_engine_knows_no_feature_it_serves =
+            noClasses().that().resideInAPackage("cn.keyaccount.notice..")
+                    .should().dependOnClassesThat(DescribedPredicate.describe(
+                            "reside in a feature other than customer, security, audit and base",
+                            c -> !feature(c).isEmpty()
+                                    && !List.of("notice", "customer", "security", "audit", "base")
+                                    .contains(feature(c))));
 
     /** The feature a class belongs to: the first package below cn.keyaccount. */
     static String feature(JavaClass c) {
