@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.net.URI;
 
 /** Sign-out for the browser, and "who am I" for API clients. */
@@ -24,10 +25,11 @@ public class SessionResource {
         this.identity = identity;
     }
 
-    /** Clears the form-login cookie and returns to the sign-in page. */
+    /** Clears the form-login cookie and returns to the sign-in page (a browser link, not part of the API document). */
     @GET
     @Path("logout")
     @PermitAll
+    @Operation(hidden = true)
     public Response logout(RoutingContext routing) {
         FormAuthenticationMechanism.logout(routing);
         return Response.seeOther(URI.create("/login?logout")).build();
