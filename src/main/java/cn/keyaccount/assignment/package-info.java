@@ -8,8 +8,8 @@
  * {@link Assignment} (one period of history, never rewritten).
  * <p>
  * <b>Depends on</b> {@code customer} (whose customers are assigned, and who may change them), {@code security}
- * (managers are users; the viewer), {@code audit} and {@code base}. Dependencies point assignment → customer, never
- * back: the customer page shows the history through {@code customer/ui}, and the REST history lives in
- * {@code assignment/rest}.
+ * (managers are users; the viewer), {@code audit} and {@code base}. The customer core never depends on assignment:
+ * only the customer page ({@code customer/ui}) reads the history from {@link AssignmentService}, and the REST history
+ * lives in {@code assignment/rest}.
  */
 package cn.keyaccount.assignment;

@@ -9,6 +9,6 @@
  * <p>
  * <b>Depends on</b> {@code network} (supply lines), {@code org} (units), {@code security} (the viewer), {@code audit} and
  * {@code base}. Features that add to a customer (assignment, visits, notices, outages, energy, reports) depend on
- * customer, never the reverse.
+ * customer; the customer core depends on none of them.
  */
 package cn.keyaccount.customer;
