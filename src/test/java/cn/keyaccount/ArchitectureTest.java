@@ -19,9 +19,9 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import java.util.List;
 
 /**
- * The layout rules of STYLE.md: package by feature, dependencies pointing one way (ui/rest → service →
- * repository/entity), features talking through services, no cycles between features, and a base that knows no
- * feature.
+ * The layout rules of docs/architecture.md ("Rules checked by ArchUnit"): package by feature, dependencies pointing
+ * one way (ui/rest → service → repository/entity), features talking through services, no cycles between features,
+ * and a base that knows no feature.
  */
 @AnalyzeClasses(packages = "cn.keyaccount", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

@@ -25,5 +25,13 @@
  * engine never resends an uncertain message on its own, so a duplicate only ever follows a person's decision, and
  * at most the SMPP window's worth of messages per dead node needs one. A node whose claim was taken over (it hung
  * past the claim timeout) can neither submit nor record any more: its token no longer matches.
+ *
+ * <p><b>Start with</b> {@link cn.keyaccount.notice.NoticeService} and {@link cn.keyaccount.notice.NoticeRequest}
+ * (how a feature sends), {@link cn.keyaccount.notice.NoticeTemplates} ({@code scheduler/templates}),
+ * {@link cn.keyaccount.notice.NoticeDispatcher} and {@link cn.keyaccount.notice.NoticeOutbox} (how it is sent), and
+ * {@link cn.keyaccount.notice.NoticeConfig} ({@code keyaccount.notice.*}).
+ *
+ * <p><b>Depends on</b> {@code customer} (contacts, consent, quiet hours, who may see a customer), {@code security},
+ * {@code audit} and {@code base} only: the engine sits below the features it serves (ArchitectureTest).
  */
 package cn.keyaccount.notice;
