@@ -6,7 +6,8 @@
  * customer_search}, {@link SearchTokens}); {@link CustomerExcel} exports and imports (all or nothing).
  * <p>
  * <b>Start with</b> {@link CustomerService}, {@link ContactService}, {@link TransformerService}, {@link
- * CustomerAccess}.
+ * CustomerAccess}; other features read customers through {@link CustomerQueries} (records, and subqueries for their
+ * own lists) rather than naming {@code Customer} in their queries.
  * <p>
  * <b>Depends on</b> {@code network} (supply lines), {@code org} (units), {@code security} (the viewer), {@code audit}
  * and {@code base}. Features that add to a customer (assignment, visits, notices, outages, energy, reports) depend on
