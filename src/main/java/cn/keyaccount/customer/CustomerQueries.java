@@ -59,7 +59,8 @@ public class CustomerQueries {
     /**
      * The customer of each row of another feature's list, joined in the same statement: add {@link Join#from()} to
      * the from clause, {@link Join#on()} to the where clause (and {@link CustomerAccess#scope} when the list is
-     * scoped: it is on {@code c}), select {@link Join#columns()} and read them with {@link Listed#read}.
+     * scoped: it is on {@code c}), select {@link Join#columns()} and read them with {@link Listed#read}. The join
+     * takes the aliases {@code c} (the customer) and {@code m} (its manager).
      */
     public static Join joinedOn(String customerIdExpression) {
         return new Join("Customer c left join c.manager m", "c.id = " + customerIdExpression,
