@@ -16,11 +16,20 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import jakarta.persistence.Entity;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The layout rules of STYLE.md: package by feature, dependencies pointing one way (ui/rest → service →
- * repository/entity), features talking through services, no cycles between features, and a base that knows no
- * feature.
+ * The layout rules of docs/architecture.md ("Rules checked by ArchUnit"): package by feature, dependencies pointing
+ * one way (ui/rest → service → repository/entity), features talking through services, no cycles between features,
+ * and a base that knows no feature.
  */
 @AnalyzeClasses(packages = "cn.keyaccount", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -60,6 +69,34 @@ class ArchitectureTest {
                     .should().dependOnClassesThat(DescribedPredicate.describe("reside in a feature package",
                             c -> !feature(c).isEmpty() && !feature(c).equals("base")));
 
+    /**
+     * The notice engine sits below the features it serves: a feature schedules its own reminders through it
+     * (visit, supply plans, outages, billing), and the engine knows only its recipients (customers and their
+     * contacts, staff users), the audit log and base.
+     */
+    @ArchTest
+    static final ArchRule the_notice_engine_knows_no_feature_it_serves =
+            noClasses().that().resideInAPackage("cn.keyaccount.notice..")
+                    .should().dependOnClassesThat(DescribedPredicate.describe(
+                            "reside in a feature other than customer, security, audit and base",
+                            c -> !feature(c).isEmpty()
+                                    && !List.of("notice", "customer", "security", "audit", "base")
+                                    .contains(feature(c))));
+
+    /**
+     * Features talk through services inside their query strings too, where ArchUnit's class dependencies cannot see:
+     * a JPQL/HQL string of one feature names no entity of another (after {@code from}, {@code join},
+     * {@code update}, {@code delete} or a comma) and no class of another feature by its full name (an enum literal
+     * such as {@code cn.keyaccount.customer.Tier.A}). The owning feature publishes what the others need: records, or
+     * a subquery built in its own package ({@code customer/CustomerQueries}, {@code org/OrgUnitQueries}). Which
+     * entity belongs to which feature comes from the {@code @Entity} classes; the strings from each class file's
+     * constant pool (literals, text blocks, constants folded by javac, templates of concatenations).
+     */
+    @ArchTest
+    static final ArchRule query_strings_name_no_entity_of_another_feature =
+            classes().that().resideInAPackage("cn.keyaccount..").and().resideOutsideOfPackage(DEMO + "..")
+                    .should(nameNoEntityOfAnotherFeatureInTheirStrings());
+
     /** The feature a class belongs to: the first package below cn.keyaccount. */
     static String feature(JavaClass c) {
         String pkg = c.getPackageName();
@@ -82,6 +119,50 @@ class ArchitectureTest {
                     }
                     if (!feature(origin).equals(feature(repository))) {
                         events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> nameNoEntityOfAnotherFeatureInTheirStrings() {
+        return new ArchCondition<>("name no entity of another feature in their query strings") {
+            private final Map<String, String> featureOfEntity = new TreeMap<>();
+            private Pattern entityNamed;
+
+            @Override
+            public void init(Collection<JavaClass> all) {
+                for (JavaClass c : all) {
+                    if (c.isAnnotatedWith(Entity.class)) {
+                        String name = c.getAnnotationOfType(Entity.class).name();
+                        featureOfEntity.put(name.isEmpty() ? c.getSimpleName() : name, feature(c));
+                    }
+                }
+                if (featureOfEntity.isEmpty()) {
+                    throw new IllegalStateException("no @Entity class found: the rule would check nothing");
+                }
+                entityNamed = Pattern.compile("(?i:\\bfrom|\\bjoin|\\bupdate|\\bdelete|,)\\s+("
+                        + String.join("|", featureOfEntity.keySet()) + ")\\b|\\bcn\\.keyaccount\\.(\\w+)\\.");
+            }
+
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                String own = feature(c);
+                if (own.isEmpty()) {
+                    return;
+                }
+                for (String s : ClassFileStrings.of(c)) {
+                    Set<String> named = new TreeSet<>();
+                    Matcher m = entityNamed.matcher(s);
+                    while (m.find()) {
+                        String other = m.group(1) != null ? featureOfEntity.get(m.group(1)) : m.group(2);
+                        if (!other.equals(own) && !other.equals("base")) {
+                            named.add((m.group(1) != null ? m.group(1) : m.group()) + " (" + other + ")");
+                        }
+                    }
+                    if (!named.isEmpty()) {
+                        events.add(SimpleConditionEvent.violated(c, c.getName() + " names " + named + " in \""
+                                + s.replace('\u0001', '…') + "\""));
                     }
                 }
             }

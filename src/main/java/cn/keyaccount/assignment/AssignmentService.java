@@ -4,16 +4,18 @@ import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Validation;
 import cn.keyaccount.customer.Customer;
+import cn.keyaccount.customer.CustomerQueries;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.security.AppUser;
 import cn.keyaccount.security.UserService;
+import cn.keyaccount.security.UserSummary;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +31,16 @@ public class AssignmentService {
     private final AssignmentRepository assignments;
     private final UserService users;
     private final CustomerService customers;
+    private final CustomerQueries customerQueries;
     private final AuditService audit;
-    private final EntityManager em;
 
     AssignmentService(AssignmentRepository assignments, UserService users, CustomerService customers,
-                      AuditService audit, EntityManager em) {
+                      CustomerQueries customerQueries, AuditService audit) {
         this.assignments = assignments;
         this.users = users;
         this.customers = customers;
+        this.customerQueries = customerQueries;
         this.audit = audit;
-        this.em = em;
     }
 
     /** The assignment history of a customer the viewer may see, newest first. */
@@ -96,20 +98,16 @@ public class AssignmentService {
 
     /** Each manager in the viewer's part of the organisation with their current load. */
     public List<ManagerWorkload> workloads(Viewer viewer) {
-        String scope = viewer.isAdmin() ? "" : " and u.path like :path";
-        var q = em.createQuery("select new cn.keyaccount.assignment.ManagerWorkload(m.id, m.displayName, m.username, "
-                + "u.name, (select count(c) from Customer c where c.manager = m), "
-                + "(select count(c) from Customer c where c.manager = m and c.tier = cn.keyaccount.customer.Tier.A), "
-                + "(select count(c) from Customer c where c.manager = m and c.tier = cn.keyaccount.customer.Tier.B), "
-                + "(select count(c) from Customer c where c.manager = m and c.tier = cn.keyaccount.customer.Tier.C), "
-                + "(select count(c) from Customer c where c.backupManager = m)) "
-                + "from AppUser m join m.unit u where m.role = :role and m.enabled = true" + scope
-                + " order by u.path, m.displayName", ManagerWorkload.class);
-        q.setParameter("role", Role.ACCOUNT_MANAGER);
-        if (!viewer.isAdmin()) {
-            q.setParameter("path", viewer.unitPath() + "%");
-        }
-        return q.getResultList();
+        // the enabled managers come by name; a stable sort puts them in unit order, by name within a unit
+        List<UserSummary> managers = users.managers(viewer).stream()
+                .sorted(Comparator.comparing(UserSummary::unitPath)).toList();
+        Map<Long, CustomerQueries.Load> loads = customerQueries.loadsOf(managers.stream().map(UserSummary::id)
+                .toList());
+        return managers.stream().map(m -> {
+            CustomerQueries.Load l = loads.get(m.id());
+            return new ManagerWorkload(m.id(), m.displayName(), m.username(), m.unitName(), l.customers(), l.tierA(),
+                    l.tierB(), l.tierC(), l.backupFor());
+        }).toList();
     }
 
     private AppUser manager(Viewer viewer, long id, String field) {

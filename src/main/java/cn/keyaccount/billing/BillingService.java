@@ -4,6 +4,7 @@ import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Validation;
 import cn.keyaccount.customer.CustomerDetails;
+import cn.keyaccount.customer.CustomerQueries;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.notice.Channel;
 import cn.keyaccount.notice.NoticeRequest;
@@ -226,17 +227,17 @@ public class BillingService {
     @Transactional
     public List<BillView> list(Viewer viewer, boolean unpaidOnly, int offset, int limit) {
         requireBilling(viewer);
-        var q = em.createQuery("select b from Bill b, Customer c where c.id = b.customerId and c.unit.path like :p"
-                + (unpaidOnly ? " and b.paidAt is null" : "") + " order by b.period desc, b.id desc", Bill.class)
-                .setParameter("p", viewer.isAdmin() ? "%" : viewer.unitPath() + "%");
+        CustomerQueries.Subquery inUnit = CustomerQueries.inUnitPath(viewer.isAdmin() ? "" : viewer.unitPath());
+        var q = inUnit.bind(em.createQuery("select b from Bill b where b.customerId in (" + inUnit.hql() + ")"
+                + (unpaidOnly ? " and b.paidAt is null" : "") + " order by b.period desc, b.id desc", Bill.class));
         return views(viewer, q.setFirstResult(offset).setMaxResults(limit).getResultList());
     }
 
     public long count(Viewer viewer, boolean unpaidOnly) {
         requireBilling(viewer);
-        return em.createQuery("select count(b) from Bill b, Customer c where c.id = b.customerId "
-                        + "and c.unit.path like :p" + (unpaidOnly ? " and b.paidAt is null" : ""), Long.class)
-                .setParameter("p", viewer.isAdmin() ? "%" : viewer.unitPath() + "%").getSingleResult();
+        CustomerQueries.Subquery inUnit = CustomerQueries.inUnitPath(viewer.isAdmin() ? "" : viewer.unitPath());
+        return inUnit.bind(em.createQuery("select count(b) from Bill b where b.customerId in (" + inUnit.hql() + ")"
+                + (unpaidOnly ? " and b.paidAt is null" : ""), Long.class)).getSingleResult();
     }
 
     /** The bills of one customer, newest first (404 when out of reach); read fresh in a transaction of its own. */

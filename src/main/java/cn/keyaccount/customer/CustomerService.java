@@ -5,6 +5,7 @@ import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.network.LineView;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.org.OrgUnit;
+import cn.keyaccount.org.OrgUnitQueries;
 import cn.keyaccount.security.AppUser;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Role;
@@ -249,7 +250,7 @@ public class CustomerService {
             params.and("tier", s.tier());
         }
         if (s.unitId() != null) {
-            parts.add("c.unit.path like (select concat(x.path, '%') from OrgUnit x where x.id = :unit)");
+            parts.add("c.unit.path like " + OrgUnitQueries.subtreePattern("unit"));
             params.and("unit", s.unitId());
         }
         if (s.voltageKv() != null) {

@@ -4,7 +4,8 @@ import cn.keyaccount.billing.BillingService;
 import cn.keyaccount.billing.ImportReport;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerService;
-import cn.keyaccount.notice.StaffReminders;
+import cn.keyaccount.supplyplan.PlanTaskReminders;
+import cn.keyaccount.visit.VisitReminders;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
 import io.agroal.api.AgroalDataSource;
@@ -41,17 +42,19 @@ public class DemoNotices {
     private final BillingService billing;
     private final CustomerService customers;
     private final UserService users;
-    private final StaffReminders reminders;
+    private final VisitReminders visitReminders;
+    private final PlanTaskReminders taskReminders;
     private final AgroalDataSource dataSource;
     private final DemoDatabase demo;
 
-    DemoNotices(BillingService billing, CustomerService customers, UserService users, StaffReminders reminders,
-                AgroalDataSource dataSource, DemoDatabase demo) {
+    DemoNotices(BillingService billing, CustomerService customers, UserService users, VisitReminders visitReminders,
+                PlanTaskReminders taskReminders, AgroalDataSource dataSource, DemoDatabase demo) {
         this.demo = demo;
         this.billing = billing;
         this.customers = customers;
         this.users = users;
-        this.reminders = reminders;
+        this.visitReminders = visitReminders;
+        this.taskReminders = taskReminders;
         this.dataSource = dataSource;
     }
 
@@ -98,8 +101,8 @@ public class DemoNotices {
         ImportReport paid = billing.importPayments(scheduler, "demo-payments.csv",
                 payments.toString().getBytes(StandardCharsets.UTF_8));
         int arrears = billing.escalateArrears(today);
-        int visits = reminders.remindVisits(today.minusDays(1)) + reminders.remindVisits(today);
-        int tasks = reminders.remindPlanTasks(today);
+        int visits = visitReminders.remindManagers(today.minusDays(1)) + visitReminders.remindManagers(today);
+        int tasks = taskReminders.remindOwners(today);
         int settled = settleAsDemoHistory(before);
         LOG.infof("Demo notices: %d bills (%s), %d payments, %d arrears reminders, %d visit and %d plan-task "
                         + "reminders; %d messages marked as sent", billed.imported(), billed.ok() ? "ok"

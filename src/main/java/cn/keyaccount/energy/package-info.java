@@ -29,5 +29,12 @@
  * the server by {@code EnergyCharts}; the built frontend bundles are committed in src/main/bundles so that no Node is
  * needed to build or run), the upload dialog (import on a background thread with a progress bar, report by file and
  * row), the energy-profile dialog and the administrators' tariff screen.
+ * <p>
+ * <b>Start with</b> {@link cn.keyaccount.energy.EnergyService} (analysis and import within the viewer's scope),
+ * {@link cn.keyaccount.energy.EnergyAnalyzer}, {@link cn.keyaccount.energy.TariffService} and
+ * {@link cn.keyaccount.energy.EnergyConfig} ({@code keyaccount.energy.*}).
+ * <p>
+ * <b>Depends on</b> {@code customer} (the customer, its transformers and who may see or change it), {@code security}
+ * and {@code base}. Reports build on energy ({@code cn.keyaccount.report}), never the reverse.
  */
 package cn.keyaccount.energy;

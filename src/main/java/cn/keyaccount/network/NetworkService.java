@@ -46,6 +46,15 @@ public class NetworkService {
         return found;
     }
 
+    /** The codes of these lines by id (an unknown id is left out), for lists that show an outage's lines. */
+    public java.util.Map<Long, String> lineCodes(Collection<Long> ids) {
+        java.util.Map<Long, String> codes = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            lines.list("id in ?1", ids).forEach(l -> codes.put(l.getId(), l.getCode()));
+        }
+        return codes;
+    }
+
     /** Every line out of these substations (an outage of a whole substation cuts them all). */
     public List<Long> lineIdsOfSubstations(Collection<Long> substationIds) {
         if (substationIds.isEmpty()) {

@@ -86,6 +86,15 @@ public record NoticeRequest(String purpose, String template, String language, St
                 null, false, null, userIds, aboutCustomerId, null);
     }
 
+    /**
+     * The expiry of a reminder raised late (a job run after the event began): an hour from now rather than a time
+     * already past, which the engine would refuse.
+     */
+    public static OffsetDateTime noSoonerThanAnHourFromNow(OffsetDateTime expires) {
+        OffsetDateTime soonest = OffsetDateTime.now().plusHours(1);
+        return expires.isAfter(soonest) ? expires : soonest;
+    }
+
     public NoticeRequest plannedAt(OffsetDateTime at, OffsetDateTime expires) {
         return new NoticeRequest(purpose, template, language, title, customerIds, contactIds, contactRole, channels,
                 parameters, customerParameters, at, urgent, expires, userIds,

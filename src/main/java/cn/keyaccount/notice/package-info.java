@@ -9,7 +9,9 @@
  * recipient key is minus their user id, and a staff message about a customer carries that customer's id), and
  * sent by the {@link cn.keyaccount.notice.NoticeDispatcher} Quartz job: claimed with {@code for update skip locked}, SMS over SMPP 3.4 (UCS-2, concatenated, delivery
  * receipts), e-mail over SMTP, in-app messages into the portal inbox (customers) or the staff inbox.
- * {@link cn.keyaccount.notice.StaffReminders} turns visits and supply-plan checklist tasks into staff reminders.
+ * The engine serves the features and knows none of them: each feature schedules its own reminders through it
+ * ({@code visit.VisitReminders}, {@code supplyplan.PlanTaskReminders}, {@code outage.OutageReminders}). It depends only
+ * on customer (recipients), security (staff users, viewers), audit and base, which ArchitectureTest checks.
  *
  * <p><b>What "sent once" means across a crash.</b> Each attempt commits three facts in order: the claim (state
  * SENDING with a token of its own), the start mark ({@code submit_started_at}, written by {@link
@@ -23,5 +25,13 @@
  * engine never resends an uncertain message on its own, so a duplicate only ever follows a person's decision, and
  * at most the SMPP window's worth of messages per dead node needs one. A node whose claim was taken over (it hung
  * past the claim timeout) can neither submit nor record any more: its token no longer matches.
+ *
+ * <p><b>Start with</b> {@link cn.keyaccount.notice.NoticeService} and {@link cn.keyaccount.notice.NoticeRequest}
+ * (how a feature sends), {@link cn.keyaccount.notice.NoticeTemplates} ({@code scheduler/templates}),
+ * {@link cn.keyaccount.notice.NoticeDispatcher} and {@link cn.keyaccount.notice.NoticeOutbox} (how it is sent), and
+ * {@link cn.keyaccount.notice.NoticeConfig} ({@code keyaccount.notice.*}).
+ *
+ * <p><b>Depends on</b> {@code customer} (contacts, consent, quiet hours, who may see a customer), {@code security},
+ * {@code audit} and {@code base} only: the engine sits below the features it serves (ArchitectureTest).
  */
 package cn.keyaccount.notice;

@@ -1,5 +1,6 @@
 package cn.keyaccount.outage;
 
+import cn.keyaccount.customer.CustomerQueries;
 import cn.keyaccount.customer.Importance;
 import cn.keyaccount.customer.SupplyMode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +35,11 @@ class AffectedCustomers {
     record FirstWarningRecord(WarningClass warningClass, Long noticeId, OffsetDateTime plannedAt) {
     }
 
+    private final CustomerQueries customers;
     private final EntityManager em;
 
-    AffectedCustomers(EntityManager em) {
+    AffectedCustomers(CustomerQueries customers, EntityManager em) {
+        this.customers = customers;
         this.em = em;
     }
 
@@ -45,30 +48,23 @@ class AffectedCustomers {
         if (cutLines.isEmpty()) {
             return List.of();
         }
-        record Line(long customerId, SupplyMode mode, Importance importance, long lineId, String code) {
-        }
-        List<Line> rows = em.createQuery("select c.id, c.supplyMode, c.importance, l.id, l.code from Customer c "
-                        + "join c.lines l where c.id in (select c2.id from Customer c2 join c2.lines l2 "
-                        + "where l2.id in :cut) order by c.id, l.code", Object[].class)
-                .setParameter("cut", cutLines).getResultStream()
-                .map(r -> new Line((Long) r[0], (SupplyMode) r[1], (Importance) r[2], (Long) r[3], (String) r[4]))
-                .toList();
+        List<CustomerQueries.OnLine> rows = customers.onLines(cutLines);
         Set<Long> cut = new HashSet<>(cutLines);
-        Map<Long, List<Line>> byCustomer = new LinkedHashMap<>();
+        Map<Long, List<CustomerQueries.OnLine>> byCustomer = new LinkedHashMap<>();
         rows.forEach(r -> byCustomer.computeIfAbsent(r.customerId(), k -> new ArrayList<>()).add(r));
         List<Found> found = new ArrayList<>(byCustomer.size());
         byCustomer.forEach((id, lines) -> {
-            Line first = lines.getFirst();
+            CustomerQueries.OnLine first = lines.getFirst();
             TreeSet<String> out = new TreeSet<>();
             boolean oneLeft = false;
-            for (Line l : lines) {
+            for (CustomerQueries.OnLine l : lines) {
                 if (cut.contains(l.lineId())) {
-                    out.add(l.code());
+                    out.add(l.lineCode());
                 } else {
                     oneLeft = true;
                 }
             }
-            Effect effect = first.mode() == SupplyMode.DUAL && oneLeft ? Effect.ONE_SOURCE_OUT : Effect.OUT;
+            Effect effect = first.supplyMode() == SupplyMode.DUAL && oneLeft ? Effect.ONE_SOURCE_OUT : Effect.OUT;
             found.add(new Found(id, first.importance(), effect, String.join(" ", out)));
         });
         return found;

@@ -4,6 +4,8 @@ import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Validation;
 import cn.keyaccount.customer.CustomerAccess;
+import cn.keyaccount.customer.CustomerName;
+import cn.keyaccount.customer.CustomerQueries;
 import cn.keyaccount.customer.Importance;
 import cn.keyaccount.customer.SupplyMode;
 import cn.keyaccount.network.LineView;
@@ -67,12 +69,14 @@ public class OutageService {
     private final WorkCalendarSource calendar;
     private final OutageSettings settings;
     private final AuditService audit;
+    private final CustomerQueries customers;
     private final EntityManager em;
 
     OutageService(OutageRepository outages, OutageConflictRepository conflicts, OutageWarningRepository warnings,
                   CriticalPeriodRepository criticalPeriods, AffectedCustomers affected, OutageWarnings notices,
                   NoticeService noticeService, NetworkService network, OrgService org, SupplyPlanService plans,
-                  WorkCalendarSource calendar, OutageSettings settings, AuditService audit, EntityManager em) {
+                  WorkCalendarSource calendar, OutageSettings settings, AuditService audit, CustomerQueries customers,
+                  EntityManager em) {
         this.outages = outages;
         this.conflicts = conflicts;
         this.warnings = warnings;
@@ -86,6 +90,7 @@ public class OutageService {
         this.calendar = calendar;
         this.settings = settings;
         this.audit = audit;
+        this.customers = customers;
         this.em = em;
     }
 
@@ -303,14 +308,13 @@ public class OutageService {
         List<CriticalPeriod> periods = criticalPeriods.list("customerId in ?1 and startsAt < ?2 and endsAt > ?3",
                 ids, o.getEndsAt(), o.getStartsAt());
         if (!periods.isEmpty()) {
-            Map<Long, String> names = new HashMap<>();
-            em.createQuery("select c.id, c.name from Customer c where c.id in :ids", Object[].class)
-                    .setParameter("ids", periods.stream().map(CriticalPeriod::getCustomerId).distinct().toList())
-                    .getResultList().forEach(r -> names.put((Long) r[0], (String) r[1]));
+            Map<Long, CustomerName> names = customers.names(periods.stream().map(CriticalPeriod::getCustomerId)
+                    .distinct().toList());
             for (CriticalPeriod p : periods) {
                 CriticalPeriodView v = p.view();
+                CustomerName name = names.get(v.customerId());
                 list.add(new OutageConflict(o.getId(), ConflictKind.CRITICAL_PERIOD, v.customerId(),
-                        names.getOrDefault(v.customerId(), ""), v.id(), v.reason(), v.startsAt(), v.endsAt()));
+                        name == null ? "" : name.name(), v.id(), v.reason(), v.startsAt(), v.endsAt()));
             }
         }
         return list;
@@ -414,11 +418,11 @@ public class OutageService {
 
     /** An HQL condition on {@code o} (an Outage) limiting rows to what the viewer may see. */
     private static Scope scope(Viewer v) {
-        CustomerAccess.Scope cs = CustomerAccess.scope(v);
-        String affects = "exists (select 1 from AffectedCustomer a, Customer c where a.outageId = o.id "
-                + "and a.customerId = c.id and " + cs.where() + ")";
+        CustomerQueries.Subquery visible = CustomerQueries.visibleTo(v);
+        String affects = "exists (select 1 from AffectedCustomer a where a.outageId = o.id "
+                + "and a.customerId in (" + visible.hql() + "))";
         Parameters p = new Parameters();
-        cs.params().map().forEach(p::and);
+        visible.params().map().forEach(p::and);
         return switch (v.role()) {
             case ADMIN -> new Scope("1 = 1", new Parameters());
             case SUPERVISOR, SCHEDULER -> new Scope("(o.unitPath like :outagePath or " + affects + ")",
@@ -493,10 +497,12 @@ public class OutageService {
                         c[1] += (Long) r[2];
                     }
                 });
+        List<Object[]> lineIds = em.createQuery("select o.id, lid from Outage o join o.lineIds lid where o.id in :ids",
+                Object[].class).setParameter("ids", ids).getResultList();
+        Map<Long, String> codes = network.lineCodes(lineIds.stream().map(r -> (Long) r[1]).distinct().toList());
         Map<Long, TreeSet<String>> lines = new HashMap<>();
-        em.createQuery("select o.id, l.code from Outage o join o.lineIds lid, SupplyLine l where l.id = lid "
-                        + "and o.id in :ids", Object[].class).setParameter("ids", ids).getResultList()
-                .forEach(r -> lines.computeIfAbsent((Long) r[0], k -> new TreeSet<>()).add((String) r[1]));
+        lineIds.stream().filter(r -> codes.containsKey((Long) r[1])).forEach(r -> lines.computeIfAbsent((Long) r[0],
+                k -> new TreeSet<>()).add(codes.get((Long) r[1])));
         return page.stream().map(o -> {
             long[] c = counts.getOrDefault(o.getId(), new long[2]);
             return new OutageRow(o.getId(), o.getKind(), o.getStatus(), o.getTitle(), o.getStartsAt(), o.getEndsAt(),
@@ -574,14 +580,17 @@ public class OutageService {
     @Transactional
     public List<AffectedRow> affected(Viewer viewer, long outageId, Effect effect, int offset, int limit) {
         Outage o = visible(viewer, outageId);
-        TypedQuery<Object[]> q = affectedQuery(viewer, o, effect, "select a.outageId, c.id, c.accountNo, c.name, "
-                + "c.importance, c.supplyMode, a.effect, a.linesOut, m.displayName, a.warningClass, "
-                + "a.firstPlannedAt, a.firstNoticeId", " order by a.effect desc, c.importance, c.name, c.id",
-                Object[].class);
+        CustomerQueries.Join customer = CustomerQueries.joinedOn("a.customerId");
+        TypedQuery<Object[]> q = affectedQuery(viewer, o, effect, "select a.outageId, a.effect, a.linesOut, "
+                + "a.warningClass, a.firstPlannedAt, a.firstNoticeId, " + customer.columns(),
+                " order by a.effect desc, " + customer.byImportanceAndName(), Object[].class);
         List<AffectedRow> rows = q.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                .map(r -> new AffectedRow((Long) r[0], (Long) r[1], (String) r[2], (String) r[3],
-                        (Importance) r[4], (SupplyMode) r[5], (Effect) r[6], (String) r[7], (String) r[8],
-                        (WarningClass) r[9], (OffsetDateTime) r[10], (Long) r[11], List.of())).toList();
+                .map(r -> {
+                    CustomerQueries.Listed c = CustomerQueries.Listed.read(r, 6);
+                    return new AffectedRow((Long) r[0], c.id(), c.accountNo(), c.name(), c.importance(),
+                            c.supplyMode(), (Effect) r[1], (String) r[2], c.managerName(), (WarningClass) r[3],
+                            (OffsetDateTime) r[4], (Long) r[5], List.of());
+                }).toList();
         List<Long> dual = rows.stream().filter(r -> r.supplyMode() == SupplyMode.DUAL).map(AffectedRow::customerId)
                 .toList();
         Map<Long, List<CriticalLoad>> loads = plans.criticalLoadsOf(dual);
@@ -598,8 +607,9 @@ public class OutageService {
                                             Class<T> type) {
         boolean own = viewer.isManager() || viewer.isCustomer();
         CustomerAccess.Scope cs = CustomerAccess.scope(viewer);
-        TypedQuery<T> q = em.createQuery(select + " from AffectedCustomer a, Customer c left join c.manager m "
-                + "where a.customerId = c.id and a.outageId = :o" + (effect == null ? "" : " and a.effect = :effect")
+        CustomerQueries.Join customer = CustomerQueries.joinedOn("a.customerId");
+        TypedQuery<T> q = em.createQuery(select + " from AffectedCustomer a, " + customer.from() + " where "
+                + customer.on() + " and a.outageId = :o" + (effect == null ? "" : " and a.effect = :effect")
                 + (own ? " and " + cs.where() : "") + order, type).setParameter("o", o.getId());
         if (effect != null) {
             q.setParameter("effect", effect);
@@ -633,11 +643,7 @@ public class OutageService {
             if (customerId == null) {
                 throw BusinessException.invalid("error.outage-customer-required");
             }
-            CustomerAccess.Scope cs = CustomerAccess.scope(viewer);
-            TypedQuery<Long> q = em.createQuery("select count(c) from Customer c where c.id = :id and " + cs.where(),
-                    Long.class).setParameter("id", customerId);
-            cs.params().map().forEach(q::setParameter);
-            if (q.getSingleResult() == 0) {
+            if (!customers.isVisible(viewer, customerId)) {
                 throw BusinessException.notFound("error.customer-not-found", customerId);
             }
         }
@@ -646,17 +652,18 @@ public class OutageService {
 
     /** The outages affecting one customer (the customer page's tab, the portal), upcoming and recent. */
     public List<CustomerOutage> ofCustomer(Viewer viewer, long customerId, OffsetDateTime since) {
-        CustomerAccess.Scope cs = CustomerAccess.scope(viewer);
-        TypedQuery<Object[]> q = em.createQuery("select o, a.effect, a.linesOut, a.warningClass, a.firstPlannedAt, "
-                + "c.accountNo, c.name from Outage o, AffectedCustomer a, Customer c where a.outageId = o.id "
-                + "and a.customerId = c.id and c.id = :customer and o.endsAt > :since and " + cs.where()
+        CustomerQueries.Subquery visible = CustomerQueries.visibleTo(viewer);
+        TypedQuery<Object[]> q = visible.bind(em.createQuery("select o, a.effect, a.linesOut, a.warningClass, "
+                + "a.firstPlannedAt from Outage o, AffectedCustomer a where a.outageId = o.id "
+                + "and a.customerId = :customer and a.customerId in (" + visible.hql() + ") and o.endsAt > :since"
                 + (viewer.isCustomer() ? " and o.status <> cn.keyaccount.outage.OutageStatus.HELD" : "")
-                + " order by o.startsAt desc", Object[].class).setParameter("customer", customerId)
+                + " order by o.startsAt desc", Object[].class)).setParameter("customer", customerId)
                 .setParameter("since", since);
-        cs.params().map().forEach(q::setParameter);
-        return q.setMaxResults(200).getResultList().stream().map(r -> {
+        List<Object[]> rows = q.setMaxResults(200).getResultList();
+        CustomerName c = rows.isEmpty() ? null : customers.names(List.of(customerId)).get(customerId);
+        return rows.stream().map(r -> {
             Outage o = (Outage) r[0];
-            return new CustomerOutage(o.getId(), customerId, (String) r[5], (String) r[6], o.getKind(), o.getStatus(),
+            return new CustomerOutage(o.getId(), customerId, c.accountNo(), c.name(), o.getKind(), o.getStatus(),
                     o.getTitle(), o.getReason(), o.getArea(), o.getStartsAt(), o.getEndsAt(), o.getRestorationAt(),
                     (Effect) r[1], (String) r[2], (WarningClass) r[3], (OffsetDateTime) r[4]);
         }).toList();
@@ -667,12 +674,9 @@ public class OutageService {
         if (!viewer.isCustomer()) {
             throw BusinessException.forbidden("error.outage-forbidden");
         }
-        CustomerAccess.Scope cs = CustomerAccess.scope(viewer);
-        TypedQuery<Long> q = em.createQuery("select c.id from Customer c where " + cs.where(), Long.class);
-        cs.params().map().forEach(q::setParameter);
         OffsetDateTime now = OffsetDateTime.now();
         List<CustomerOutage> all = new ArrayList<>();
-        for (Long id : new LinkedHashSet<>(q.getResultList())) {
+        for (Long id : new LinkedHashSet<>(customers.visibleIds(viewer))) {
             all.addAll(ofCustomer(viewer, id, now));
         }
         all.sort(Comparator.comparing(CustomerOutage::startsAt));

@@ -1,13 +1,13 @@
 package cn.keyaccount.outage;
 
 import cn.keyaccount.base.Messages;
+import cn.keyaccount.customer.CustomerQueries;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.notice.NoticeTemplates;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -46,11 +46,11 @@ class OutageWarnings {
     private final ZoneId zone;
     private final String language;
     private final Locale locale;
-    private final EntityManager em;
+    private final CustomerQueries customerQueries;
 
     OutageWarnings(NoticeService notices, OutageWarningRepository warnings, AffectedCustomers affected,
-                   OutageSettings settings, EntityManager em) {
-        this.em = em;
+                   OutageSettings settings, CustomerQueries customerQueries) {
+        this.customerQueries = customerQueries;
         this.notices = notices;
         this.warnings = warnings;
         this.affected = affected;
@@ -166,14 +166,7 @@ class OutageWarnings {
         if (customerIds.isEmpty()) {
             return;
         }
-        Map<Long, List<String>> byManager = new TreeMap<>();
-        List<Long> ids = List.copyOf(customerIds);
-        for (int from = 0; from < ids.size(); from += 10_000) {
-            em.createQuery("select c.manager.id, c.name from Customer c where c.id in :ids and c.manager is not null "
-                            + "order by c.name", Object[].class)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 10_000))).getResultList()
-                    .forEach(r -> byManager.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
-        }
+        Map<Long, List<String>> byManager = customerQueries.namesByManager(customerIds);
         if (byManager.isEmpty()) {
             return;
         }

@@ -1,5 +1,6 @@
 package cn.keyaccount.report;
 
+import cn.keyaccount.customer.CustomerQueries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -47,11 +48,13 @@ class MonthlyReportBatch {
 
     private final ReportService reports;
     private final ReportConfig config;
+    private final CustomerQueries customers;
     private final EntityManager em;
 
-    MonthlyReportBatch(ReportService reports, ReportConfig config, EntityManager em) {
+    MonthlyReportBatch(ReportService reports, ReportConfig config, CustomerQueries customers, EntityManager em) {
         this.reports = reports;
         this.config = config;
+        this.customers = customers;
         this.em = em;
     }
 
@@ -167,9 +170,7 @@ class MonthlyReportBatch {
     }
 
     private List<Long> nextPage(long after) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select c.id from Customer c "
-                + "where c.id > :after order by c.id", Long.class).setParameter("after", after)
-                .setMaxResults(PAGE).getResultList());
+        return QuarkusTransaction.requiringNew().call(() -> customers.idsAfter(after, PAGE));
     }
 
     private static void awaitQuietly(ExecutorService pool) {

@@ -3,8 +3,9 @@ package cn.keyaccount.report;
 import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Messages;
-import cn.keyaccount.customer.CustomerAccess;
 import cn.keyaccount.customer.CustomerDetails;
+import cn.keyaccount.customer.CustomerName;
+import cn.keyaccount.customer.CustomerQueries;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.energy.EnergyAnalyzer;
 import cn.keyaccount.energy.EnergyService;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -254,11 +256,17 @@ public class ReportService {
         if (customerId != null) {
             customers.get(viewer, customerId);
         }
-        TypedQuery<Object[]> q = query(viewer, customerId, "select r, c.accountNo, c.name", Object[].class,
+        TypedQuery<EnergyReport> q = query(viewer, customerId, "select r", EnergyReport.class,
                 " order by r.generatedAt desc, r.id desc");
-        List<Object[]> rows = q.setFirstResult(offset).setMaxResults(limit).getResultList();
-        ReportArchive.Extras extras = archive.extras(rows.stream().map(r -> ((EnergyReport) r[0]).getId()).toList());
-        return rows.stream().map(r -> view((EnergyReport) r[0], (String) r[1], (String) r[2], extras)).toList();
+        List<EnergyReport> rows = q.setFirstResult(offset).setMaxResults(limit).getResultList();
+        ReportArchive.Extras extras = archive.extras(rows.stream().map(EnergyReport::getId).toList());
+        Map<Long, CustomerName> names = new HashMap<>();
+        customers.namesOf(viewer, rows.stream().map(EnergyReport::getCustomerId).toList())
+                .forEach(n -> names.put(n.id(), n));
+        return rows.stream().map(r -> {
+            CustomerName n = names.get(r.getCustomerId());
+            return view(r, n.accountNo(), n.name(), extras);
+        }).toList();
     }
 
     public long count(Viewer viewer, Long customerId) {
@@ -269,10 +277,9 @@ public class ReportService {
     }
 
     private <T> TypedQuery<T> query(Viewer viewer, Long customerId, String select, Class<T> type, String order) {
-        CustomerAccess.Scope scope = CustomerAccess.scope(viewer);
-        TypedQuery<T> q = em.createQuery(select + " from EnergyReport r, Customer c where c.id = r.customerId and "
-                + scope.where() + (customerId == null ? "" : " and r.customerId = :customer") + order, type);
-        scope.params().map().forEach(q::setParameter);
+        CustomerQueries.Subquery visible = CustomerQueries.visibleTo(viewer);
+        TypedQuery<T> q = visible.bind(em.createQuery(select + " from EnergyReport r where r.customerId in ("
+                + visible.hql() + ")" + (customerId == null ? "" : " and r.customerId = :customer") + order, type));
         if (customerId != null) {
             q.setParameter("customer", customerId);
         }
@@ -281,19 +288,19 @@ public class ReportService {
 
     /** One report the viewer may see; another's is absent. */
     public ReportView get(Viewer viewer, long reportId) {
-        List<Object[]> rows = em.createQuery("select r, c.accountNo, c.name from EnergyReport r, Customer c "
-                + "where c.id = r.customerId and r.id = :id", Object[].class).setParameter("id", reportId)
-                .getResultList();
+        List<EnergyReport> rows = em.createQuery("select r from EnergyReport r where r.id = :id", EnergyReport.class)
+                .setParameter("id", reportId).getResultList();
         if (rows.isEmpty()) {
             throw BusinessException.notFound("report.error.not-found", reportId);
         }
-        EnergyReport r = (EnergyReport) rows.getFirst()[0];
+        EnergyReport r = rows.getFirst();
+        CustomerDetails c;
         try {
-            customers.get(viewer, r.getCustomerId());
+            c = customers.get(viewer, r.getCustomerId());
         } catch (BusinessException e) {
             throw BusinessException.notFound("report.error.not-found", reportId);
         }
-        return view(r, (String) rows.getFirst()[1], (String) rows.getFirst()[2], archive.extras(List.of(r.getId())));
+        return view(r, c.accountNo(), c.name(), archive.extras(List.of(r.getId())));
     }
 
     /** A report's file for the viewer; the download is recorded (and audited) with who took it. */

@@ -18,5 +18,12 @@
  * <b>Monthly batch</b> ({@link cn.keyaccount.report.MonthlyReportBatch}): clustered Quartz jobs, a lease with a
  * heartbeat and a cursor per batch so that a batch interrupted by a restart resumes where it stopped; the node holding
  * the batch makes the reports on {@code keyaccount.report.workers} threads; see scheduler/README.md.
+ * <p>
+ * <b>Start with</b> {@link cn.keyaccount.report.ReportService} (issue, list, download within the viewer's scope),
+ * {@link cn.keyaccount.report.ReportTemplates} and {@link cn.keyaccount.report.ReportConfig}
+ * ({@code keyaccount.report.*}).
+ * <p>
+ * <b>Depends on</b> {@code energy} (the same analysis the dashboard shows), {@code customer}, {@code notice} (the
+ * {@code report-ready} notice), {@code security}, {@code audit} (downloads are audited) and {@code base}.
  */
 package cn.keyaccount.report;

@@ -2,8 +2,7 @@ package cn.keyaccount.visit;
 
 import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
-import cn.keyaccount.customer.Importance;
-import cn.keyaccount.customer.Tier;
+import cn.keyaccount.customer.CustomerQueries;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.UserSummary;
 import cn.keyaccount.security.Viewer;
@@ -38,15 +37,17 @@ public class VisitPlanningService {
     private final VisitSettings settings;
     private final UserService users;
     private final AuditService audit;
+    private final CustomerQueries customers;
     private final EntityManager em;
 
     VisitPlanningService(VisitPolicyService policy, WorkCalendarSource calendars, VisitSettings settings,
-                         UserService users, AuditService audit, EntityManager em) {
+                         UserService users, AuditService audit, CustomerQueries customers, EntityManager em) {
         this.policy = policy;
         this.calendars = calendars;
         this.settings = settings;
         this.users = users;
         this.audit = audit;
+        this.customers = customers;
         this.em = em;
     }
 
@@ -96,12 +97,9 @@ public class VisitPlanningService {
             lastDone.put((Long) r[0], (LocalDate) r[1]);
         }
         List<VisitPlanner.Due> dues = new ArrayList<>();
-        for (Object[] r : em.createQuery("select c.id, c.manager.id, c.tier, c.importance from Customer c "
-                        + "where c.manager.id in :managers", Object[].class)
-                .setParameter("managers", managerIds).getResultList()) {
-            long customer = (Long) r[0];
-            dues.add(new VisitPlanner.Due(customer, (Long) r[1], rule.intervalMonths((Tier) r[2], (Importance) r[3]),
-                    lastDone.get(customer)));
+        for (CustomerQueries.Managed c : customers.managedBy(managerIds)) {
+            dues.add(new VisitPlanner.Due(c.customerId(), c.managerId(), rule.intervalMonths(c.tier(), c.importance()),
+                    lastDone.get(c.customerId())));
         }
         // every visit still standing from the first day on: it takes its place on its manager's day, and it covers
         // its customer's period whoever's it is

@@ -1,18 +1,31 @@
 package cn.keyaccount.visit;
 
+import cn.keyaccount.base.Messages;
+import cn.keyaccount.notice.NoticeRequest;
+import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.security.Viewer;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
- * Reminders the day before each visit. Today the manager sees them in the app; the notice engine, once it exists,
- * calls {@link #dueTomorrow(LocalDate)} from its daily job and sends them through its channels (this feature sends
- * nothing itself).
+ * Reminders the day before each visit: the manager sees them in the app ({@link #forManager}), and the daily job
+ * {@code visit-reminders} (09:30) sends each one through the notice engine (SMS, e-mail and the staff inbox), keyed
+ * by visit and date, so that a job that runs twice sends once.
  */
 @ApplicationScoped
 public class VisitReminders {
+
+    private static final Logger LOG = Logger.getLogger(VisitReminders.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private static final String SELECT = "select new cn.keyaccount.visit.VisitReminder(v.id, m.id, m.username, "
             + "m.displayName, c.id, c.name, v.plannedDate, v.plannedTime, v.type) "
@@ -20,13 +33,46 @@ public class VisitReminders {
             + "(cn.keyaccount.visit.VisitStatus.PLANNED, cn.keyaccount.visit.VisitStatus.CONFIRMED)";
 
     private final EntityManager em;
+    private final NoticeService notices;
 
-    VisitReminders(EntityManager em) {
+    VisitReminders(EntityManager em, NoticeService notices) {
         this.em = em;
+        this.notices = notices;
     }
 
-    /** Every open visit on the day after {@code today}, for every manager: the seam for the notice engine. */
-    public List<VisitReminder> dueTomorrow(LocalDate today) {
+    @Scheduled(identity = "visit-reminders", cron = "0 30 9 * * ?", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void remindJob() {
+        int n = remindManagers(VisitDates.today());
+        if (n > 0) {
+            LOG.infof("Visit reminders scheduled: %d", n);
+        }
+    }
+
+    /**
+     * One reminder to the manager of each open visit on the day after {@code today}, expiring when the visit begins;
+     * returns how many notices this call scheduled or found scheduled already.
+     */
+    public int remindManagers(LocalDate today) {
+        List<VisitReminder> due = dueTomorrow(today);
+        for (VisitReminder v : due) {
+            LocalTime start = v.time() == null ? LocalTime.of(8, 0) : v.time();
+            OffsetDateTime expires = v.date().atTime(start).atZone(VisitDates.ZONE).toOffsetDateTime();
+            Map<String, String> values = Map.of(
+                    "visitDate", DAY.format(v.date()),
+                    "visitTime", v.time() == null ? "全天" : v.time().toString(),
+                    "visitType", Messages.get(Locale.SIMPLIFIED_CHINESE, "visit.type." + v.type().name()));
+            notices.schedule(Viewer.system(), NoticeRequest.toStaff("VISIT", "visit-reminder",
+                            "走访提醒：" + v.customerName() + " " + DAY.format(v.date()), List.of(v.managerId()),
+                            v.customerId(), values)
+                    .plannedAt(null, NoticeRequest.noSoonerThanAnHourFromNow(expires))
+                    .once("visit-reminder:" + v.visitId() + ":" + v.date()));
+        }
+        return due.size();
+    }
+
+    /** Every open visit on the day after {@code today}, for every manager. */
+    List<VisitReminder> dueTomorrow(LocalDate today) {
         return em.createQuery(SELECT + " order by m.id, v.plannedTime nulls last, v.id", VisitReminder.class)
                 .setParameter("day", today.plusDays(1)).getResultList();
     }

@@ -5,6 +5,7 @@ import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Validation;
 import cn.keyaccount.customer.Customer;
 import cn.keyaccount.customer.CustomerAccess;
+import cn.keyaccount.org.OrgUnitQueries;
 import cn.keyaccount.security.AppUser;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.panache.common.Parameters;
@@ -92,7 +93,7 @@ public class VisitService {
             p.and("manager", query.managerId());
         }
         if (query.unitId() != null) {
-            parts.add("m.unit.path like (select concat(x.path, '%') from OrgUnit x where x.id = :unit)");
+            parts.add("m.unit.path like " + OrgUnitQueries.subtreePattern("unit"));
             p.and("unit", query.unitId());
         }
         if (query.customerId() != null) {

@@ -11,6 +11,7 @@ import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.customer.Tier;
 import cn.keyaccount.demo.DemoDataGenerator.Login;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.UserSummary;
@@ -75,6 +76,35 @@ class AssignmentServiceTest {
             assertEquals(target.id(), customers.get(supervisor, row.id()).managerId());
         }
         assertEquals(before + 2, loadOf(assignments.workloads(supervisor), target.id()).customers());
+    }
+
+    @Test
+    void a_managers_workload_counts_their_customers_per_tier_and_those_they_stand_in_for() {
+        Viewer supervisor = viewer(Login.SUPERVISOR);
+        List<UserSummary> managers = users.managers(supervisor);
+        UserSummary target = managers.get(0);
+        UserSummary backup = managers.get(1);
+        List<CustomerRow> two = customersOf(supervisor).stream()
+                .filter(r -> r.managerId() == null || (r.managerId() != target.id() && r.managerId() != backup.id()))
+                .filter(r -> !Long.valueOf(backup.id()).equals(customers.get(supervisor, r.id()).backupManagerId()))
+                .limit(2).toList();
+        List<ManagerWorkload> before = assignments.workloads(supervisor);
+
+        assignments.reassign(supervisor, new Reassignment(two.stream().map(CustomerRow::id).toList(), target.id(),
+                backup.id(), "负荷测试 workload"));
+
+        List<ManagerWorkload> after = assignments.workloads(supervisor);
+        ManagerWorkload was = loadOf(before, target.id());
+        ManagerWorkload is = loadOf(after, target.id());
+        assertEquals(was.customers() + 2, is.customers());
+        assertEquals(was.tierA() + two.stream().filter(r -> r.tier() == Tier.A).count(), is.tierA());
+        assertEquals(was.tierB() + two.stream().filter(r -> r.tier() == Tier.B).count(), is.tierB());
+        assertEquals(was.tierC() + two.stream().filter(r -> r.tier() == Tier.C).count(), is.tierC());
+        assertEquals(loadOf(before, backup.id()).backupFor() + 2, loadOf(after, backup.id()).backupFor());
+        assertEquals(managers.stream().map(UserSummary::id).collect(Collectors.toSet()),
+                after.stream().map(ManagerWorkload::managerId).collect(Collectors.toSet()),
+                "every enabled manager of the supervisor's units, each once");
+        assertEquals(after.size(), managers.size());
     }
 
     @Test

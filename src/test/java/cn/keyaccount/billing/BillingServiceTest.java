@@ -14,6 +14,8 @@ import cn.keyaccount.notice.Channel;
 import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.notice.NoticeSummary;
+import cn.keyaccount.org.OrgService;
+import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -43,6 +45,8 @@ class BillingServiceTest {
     ContactService contacts;
     @Inject
     NoticeService notices;
+    @Inject
+    OrgService org;
 
     private CustomerRow customer(int index) {
         return customers.search(SYSTEM, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 40 + index, 1).getFirst();
@@ -205,5 +209,27 @@ class BillingServiceTest {
 
     private List<String> lastNoticeTitles() {
         return notices.list(SYSTEM, 0, 10).stream().map(NoticeSummary::title).toList();
+    }
+
+    @Test
+    void the_bill_list_of_a_supervisor_holds_the_bills_of_their_unit_and_the_units_below_and_no_others() {
+        CustomerRow c = customer(1);
+        String period = freshPeriod();
+        ImportReport r = billing.importBills(SYSTEM, "bills.csv", (HEADER + c.accountNo() + "," + period
+                + ",100,200,300,400,1000.00,0,3500.00,2031-01-15\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, r.imported(), r.problems().toString());
+        String path = org.get(customers.get(SYSTEM, c.id()).unitId()).path();
+        Viewer inUnit = new Viewer(0, "test.supervisor", "测试主管", Role.SUPERVISOR, 0, path);
+        Viewer above = new Viewer(0, "test.supervisor", "测试主管", Role.SUPERVISOR, 0, "/");
+        Viewer elsewhere = new Viewer(0, "test.supervisor", "测试主管", Role.SUPERVISOR, 0, "/999999/");
+
+        for (Viewer v : List.of(SYSTEM, inUnit, above)) {
+            assertTrue(billing.list(v, true, 0, 100_000).stream()
+                    .anyMatch(b -> b.customerId() == c.id() && b.period().equals(period)
+                            && b.accountNo().equals(c.accountNo())), v.unitPath());
+        }
+        assertTrue(billing.count(inUnit, true) >= 1);
+        assertEquals(List.of(), billing.list(elsewhere, false, 0, 10));
+        assertEquals(0, billing.count(elsewhere, false));
     }
 }

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and opens every entry of their menu (and, for staff, a customer's page); a script error in the page or a missing
  * frontend file fails the test. It guards what the tests in development mode cannot see: the committed production
  * bundle splits its scripts per route known when it was built, so a view added later renders without its grids and
- * selects until the bundle is rebuilt (README, "Frontend bundle"). Run by {@code .ci/production-smoke} against the
- * production jar it starts ({@code -Dsmoke.url=http://127.0.0.1:port/}); skipped without that URL.
+ * selects until the bundle is rebuilt (docs/operations.md, "Frontend bundle"). Run by {@code .ci/production-smoke}
+ * against the production jar it starts ({@code -Dsmoke.url=http://127.0.0.1:port/}); skipped without that URL.
  */
 class ProductionSmokeTest {
 
@@ -102,6 +102,6 @@ class ProductionSmokeTest {
         }
         assertTrue(problems.isEmpty(), login.username + ": " + String.join("\n", problems)
                 + "\nA page of the production build failed; if a view was added or changed its components, rebuild "
-                + "src/main/bundles/prod.bundle with Node 24 (README, \"Frontend bundle\").");
+                + "src/main/bundles/prod.bundle with Node 24 (docs/operations.md, \"Frontend bundle\").");
     }
 }

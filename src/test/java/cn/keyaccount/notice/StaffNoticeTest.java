@@ -13,11 +13,13 @@ import cn.keyaccount.security.UserSummary;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.supplyplan.PlanDetails;
 import cn.keyaccount.supplyplan.PlanFixtures;
+import cn.keyaccount.supplyplan.PlanTaskReminders;
 import cn.keyaccount.supplyplan.TaskView;
 import cn.keyaccount.support.LoopbackServers;
 import cn.keyaccount.support.RecordingSmsc;
 import cn.keyaccount.visit.VisitDetails;
 import cn.keyaccount.visit.VisitDraft;
+import cn.keyaccount.visit.VisitReminders;
 import cn.keyaccount.visit.VisitService;
 import cn.keyaccount.visit.VisitType;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +44,9 @@ class StaffNoticeTest {
     @Inject
     NoticeService notices;
     @Inject
-    StaffReminders reminders;
+    VisitReminders visitReminders;
+    @Inject
+    PlanTaskReminders taskReminders;
     @Inject
     NoticeFixtures fx;
     @Inject
@@ -159,8 +163,8 @@ class StaffNoticeTest {
         LocalDate day = LocalDate.of(2090 + (int) (System.nanoTime() % 9), 5, 2 + (int) (System.nanoTime() % 25));
         VisitDetails v = visits.create(SYSTEM, new VisitDraft(customer, VisitType.SAFETY_INSPECTION, day,
                 LocalTime.of(14, 30)));
-        assertTrue(reminders.remindVisits(day.minusDays(1)) >= 1);
-        assertTrue(reminders.remindVisits(day.minusDays(1)) >= 1);
+        assertTrue(visitReminders.remindManagers(day.minusDays(1)) >= 1);
+        assertTrue(visitReminders.remindManagers(day.minusDays(1)) >= 1);
 
         List<MessageView> mine = notices.history(SYSTEM, customer, 0, 200).stream()
                 .filter(m -> "VISIT".equals(m.purpose()) && m.subject() != null && m.subject().contains(day.toString())
@@ -190,7 +194,7 @@ class StaffNoticeTest {
         Viewer manager = users.viewer("manager");
         PlanDetails p = plans.draft(manager, plans.managersCustomer(), PlanFixtures.freshWeek());
         TaskView task = p.tasks().getFirst();
-        int n = reminders.remindPlanTasks(task.dueOn().minusDays(1));
+        int n = taskReminders.remindOwners(task.dueOn().minusDays(1));
         assertTrue(n >= 1);
 
         List<MessageView> about = notices.history(SYSTEM, p.customerId(), 0, 500).stream()
@@ -199,7 +203,7 @@ class StaffNoticeTest {
                 .toList();
         assertEquals(3, about.size(), about.toString());
         assertTrue(about.stream().allMatch(m -> m.userId() == manager.userId()), "no owner user: the author");
-        reminders.remindPlanTasks(task.dueOn().minusDays(1));
+        taskReminders.remindOwners(task.dueOn().minusDays(1));
         assertEquals(3, notices.history(SYSTEM, p.customerId(), 0, 500).stream()
                 .filter(m -> m.noticeId() == about.getFirst().noticeId()).count());
         fx.await(about.getFirst().noticeId(), m -> m.channel() == Channel.SMS || settledOrSent(m), SETTLE);

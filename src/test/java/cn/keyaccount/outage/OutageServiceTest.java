@@ -34,6 +34,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Outages on lines of their own: affected customers, the warning schedule, the approval gate, revisions, access. */
@@ -440,5 +441,30 @@ class OutageServiceTest {
         assertNotNull(row.receiptRate());
         assertEquals(BusinessException.Kind.FORBIDDEN, assertThrows(BusinessException.class,
                 () -> compliance.month(fx.viewer("manager"), month, null)).kind());
+    }
+
+    @Test
+    void the_outage_list_names_the_lines_of_each_outage_and_its_affected_list_the_customers() {
+        long first = fx.newLine();
+        long second = fx.newLine();
+        long single = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, first);
+        long dual = fx.customer(SupplyMode.DUAL, Importance.FIRST, first, second);
+        OutageDetails o = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(20), first, second);
+
+        OutageRow row = outages.list(scheduler(), OutageService.OutageFilter.all(), 0, 100_000).stream()
+                .filter(r -> r.id() == o.id()).findFirst().orElseThrow();
+        assertEquals(Stream.of(network.line(first).code(), network.line(second).code()).sorted()
+                .collect(Collectors.joining(" ")), row.lines());
+        assertEquals(2, row.affected());
+        List<AffectedRow> affected = outages.affected(scheduler(), o.id(), null, 0, 10);
+        assertEquals(List.of(dual, single), affected.stream().map(AffectedRow::customerId).toList(),
+                "both out, the first-class customer first");
+        AffectedRow d = affected.getFirst();
+        assertEquals(Importance.FIRST, d.importance());
+        assertEquals(SupplyMode.DUAL, d.supplyMode());
+        assertEquals(Effect.OUT, d.effect());
+        assertNotNull(d.accountNo());
+        assertNotNull(d.customerName());
+        assertEquals(o.id(), d.outageId());
     }
 }

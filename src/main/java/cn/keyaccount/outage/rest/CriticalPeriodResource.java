@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A customer's declared critical-production periods: outages overlapping them wait for a supervisor. */
-@Path("/api/outages/critical-periods")
+@Path("/api/critical-periods")
 @Tag(name = "Outages", description = "Planned, temporary and fault outages and their warnings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

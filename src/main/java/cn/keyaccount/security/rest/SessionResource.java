@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,11 +41,12 @@ public class SessionResource {
 
     /**
      * Ends every session of the signed-in user (all browsers, and cached API credentials), clears the form-login
-     * cookie and returns to the sign-in page; without a session it only returns there.
+     * cookie and returns to the sign-in page; without a session it only returns there. A browser link, not part of the API document.
      */
     @GET
     @Path("logout")
     @PermitAll
+    @Operation(hidden = true)
     public Response logout(RoutingContext routing) {
         if (!identity.isAnonymous() && identity.getAttribute(ViewerIdentity.ATTRIBUTE) != null) {
             users.endSessions(ViewerIdentity.viewer(identity));

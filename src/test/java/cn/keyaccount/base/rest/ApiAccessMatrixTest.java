@@ -243,12 +243,12 @@ class ApiAccessMatrixTest {
         Call outageCompliance = new Call("GET", "/api/outages/compliance", null);
         expect(rows, outageCompliance, 200, 200, 200, 403, 200, 403);
         expect(rows, new Call("GET", "/api/outages/mine", null), 403, 403, 403, 403, 403, 200);
-        expect(rows, new Call("GET", "/api/outages/critical-periods?customerId={own}", null),
+        expect(rows, new Call("GET", "/api/critical-periods?customerId={own}", null),
                 200, 200, 200, 200, 200, 200);
-        rows.add(Arguments.of(MANAGER, new Call("GET", "/api/outages/critical-periods?customerId={other}", null), 404));
-        expect(rows, new Call("POST", "/api/outages/critical-periods", login -> Map.of("customerId",
+        rows.add(Arguments.of(MANAGER, new Call("GET", "/api/critical-periods?customerId={other}", null), 404));
+        expect(rows, new Call("POST", "/api/critical-periods", login -> Map.of("customerId",
                 Api.visibleCustomerIds(login).getFirst(), "reason", "")), 422, 422, 422, 422, 403, 403);
-        expect(rows, new Call("DELETE", "/api/outages/critical-periods/0", null), 404, 404, 404, 404, 403, 403);
+        expect(rows, new Call("DELETE", "/api/critical-periods/0", null), 404, 404, 404, 404, 403, 403);
         rows.add(Arguments.of(ANONYMOUS, outages, 401));
         rows.add(Arguments.of(ANONYMOUS, outageCompliance, 401));
         // the own password: everyone signed in may change it; a wrong current password stops at validation (422)

@@ -1,0 +1,10 @@
+/**
+ * The application frame and what every view shares: {@link MainLayout} (menu built from the views' {@code @Menu}
+ * entries and filtered by role, language switch 中文 / English, sign-out), the landing page {@code HomeView}, the
+ * view-access and language wiring {@code UiSetup}, {@link AppI18NProvider} (Vaadin's translations),
+ * {@link FieldErrors} (a service's field errors put at their fields) and {@link Uploads} (the upload component's words
+ * in the user's language).
+ * <p>
+ * <b>Depends on</b> {@code base} only; no feature.
+ */
+package cn.keyaccount.base.ui;
