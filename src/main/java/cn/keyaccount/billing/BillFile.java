@@ -1,6 +1,7 @@
 package cn.keyaccount.billing;
 
 import cn.keyaccount.base.SheetRows;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,8 +51,19 @@ final class BillFile {
             "dueDate", "缴费截止日");
     static final Map<String, List<String>> PAYMENT_COLUMNS = columns(
             "account", "户号", "period", "账期", "amount", "实收金额", "paidAt", "缴费日期");
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyyMMdd"));
+    /** Dates as the billing system writes them; strict, so that 2026-02-30 is an error and not the 28th. */
+    private static final List<DateTimeFormatter> DATES = List.of(strict("uuuu-MM-dd"), strict("uuuu/M/d"),
+            strict("uuuu-M-d"), strict("uuuuMMdd"));
+    /** Data rows a file may hold: a city's bills of a year; over PostgreSQL's 65,535 bind parameters on purpose. */
+    static final int MAX_ROWS = 200_000;
+    /** The bill table's columns hold numeric(14, 2): a larger value is a typing error, not a bill. */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+    /** Problems listed at most; reading stops there (nothing is stored anyway). */
+    static final int MAX_PROBLEMS = 1_000;
+
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    }
 
     private static Map<String, List<String>> columns(String... pairs) {
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -66,78 +79,96 @@ final class BillFile {
     static Parsed<BillRow> bills(String file, byte[] content) {
         List<ImportProblem> problems = new ArrayList<>();
         List<BillRow> rows = new ArrayList<>();
-        for (Map.Entry<Integer, Map<String, String>> e : table(file, content, BILL_COLUMNS, problems).entrySet()) {
-            Cells c = new Cells(file, e.getKey(), e.getValue(), problems);
-            BillRow row = new BillRow(e.getKey(), c.text("account"), c.period("period"), c.amount("kwhSharp", true),
+        table(file, content, BILL_COLUMNS, problems, (rowNo, values) -> {
+            Cells c = new Cells(file, rowNo, values, problems);
+            BillRow row = new BillRow(rowNo, c.text("account"), c.period("period"), c.amount("kwhSharp", true),
                     c.amount("kwhPeak", true), c.amount("kwhFlat", true), c.amount("kwhValley", true),
                     c.amount("basicCharge", true), c.amount("pfAdjustment", false), c.amount("total", true),
                     c.date("dueDate"));
             if (c.clean) {
                 rows.add(row);
             }
-        }
+        });
         return new Parsed<>(rows, problems);
     }
 
     static Parsed<PaymentRow> payments(String file, byte[] content) {
         List<ImportProblem> problems = new ArrayList<>();
         List<PaymentRow> rows = new ArrayList<>();
-        for (Map.Entry<Integer, Map<String, String>> e : table(file, content, PAYMENT_COLUMNS, problems).entrySet()) {
-            Cells c = new Cells(file, e.getKey(), e.getValue(), problems);
-            PaymentRow row = new PaymentRow(e.getKey(), c.text("account"), c.period("period"),
+        table(file, content, PAYMENT_COLUMNS, problems, (rowNo, values) -> {
+            Cells c = new Cells(file, rowNo, values, problems);
+            PaymentRow row = new PaymentRow(rowNo, c.text("account"), c.period("period"),
                     c.amount("amount", true), c.date("paidAt"));
             if (c.clean) {
                 rows.add(row);
             }
-        }
+        });
         return new Parsed<>(rows, problems);
     }
 
-    /** The data rows by row number (header = 1), each as field → text; a missing column is one problem. */
-    private static Map<Integer, Map<String, String>> table(String file, byte[] content,
-                                                           Map<String, List<String>> columns,
-                                                           List<ImportProblem> problems) {
-        List<List<String>> raw;
-        try {
-            raw = isXlsx(content) ? xlsx(content) : csv(content);
-        } catch (IOException | RuntimeException e) {
-            problems.add(new ImportProblem(file, 0, "", "billing.import.unreadable", e.getMessage()));
-            return Map.of();
-        }
-        if (raw.isEmpty()) {
-            problems.add(new ImportProblem(file, 0, "", "billing.import.empty", ""));
-            return Map.of();
-        }
-        List<String> header = raw.getFirst().stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+    /** Receives a data row: its row number (header = 1) and its fields as field → trimmed text. */
+    private interface DataRow {
+        void accept(int rowNo, Map<String, String> values);
+    }
+
+    /**
+     * Streams the data rows to {@code sink}; a missing column is one problem per column and no rows are read, a
+     * file beyond the bounds (rows, cell size, unpacked size) one problem naming where and the limit.
+     */
+    private static void table(String file, byte[] content, Map<String, List<String>> columns,
+                              List<ImportProblem> problems, DataRow sink) {
         Map<String, Integer> index = new HashMap<>();
-        columns.forEach((field, names) -> {
-            for (String name : names) {
-                int i = header.indexOf(name.toLowerCase(Locale.ROOT));
-                if (i >= 0) {
-                    index.put(field, i);
-                    return;
+        boolean[] header = {true};
+        SheetRows.RowHandler rows = (rowNo, cells) -> {
+            if (header[0]) {
+                header[0] = false;
+                List<String> names = cells.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+                columns.forEach((field, aliases) -> {
+                    for (String name : aliases) {
+                        int i = names.indexOf(name.toLowerCase(Locale.ROOT));
+                        if (i >= 0) {
+                            index.put(field, i);
+                            return;
+                        }
+                    }
+                    problems.add(new ImportProblem(file, rowNo, field, "billing.import.missing-column",
+                            aliases.get(1)));
+                });
+                if (index.size() < columns.size()) {
+                    throw new StopReading();
                 }
+                return;
             }
-            problems.add(new ImportProblem(file, 1, field, "billing.import.missing-column", names.get(1)));
-        });
-        if (index.size() < columns.size()) {
-            return Map.of();
-        }
-        Map<Integer, Map<String, String>> rows = new LinkedHashMap<>();
-        for (int r = 1; r < raw.size(); r++) {
-            List<String> cells = raw.get(r);
-            if (cells.stream().allMatch(String::isBlank)) {
-                continue;
+            if (problems.size() >= MAX_PROBLEMS) {
+                throw new StopReading();
             }
             Map<String, String> values = new HashMap<>();
             index.forEach((field, i) -> values.put(field, i < cells.size() ? cells.get(i).trim() : ""));
-            rows.put(r + 1, values);
+            sink.accept(rowNo, values);
+        };
+        try {
+            if (SheetRows.isZip(content)) {
+                SheetRows.read(new ByteArrayInputStream(content), MAX_ROWS + 1, t -> t.toLocalDate().toString(),
+                        rows);
+            } else {
+                csv(content, rows);
+            }
+        } catch (StopReading stop) {
+            // a missing column or too many problems: what was found is reported
+        } catch (SheetRows.Refused r) {
+            problems.add(new ImportProblem(file, r.row(), r.column(), r.key(), String.valueOf(r.limit())));
+        } catch (IOException | RuntimeException e) {
+            problems.add(new ImportProblem(file, 0, "", "billing.import.unreadable", e.getMessage()));
         }
-        return rows;
+        if (header[0]) {
+            problems.add(new ImportProblem(file, 0, "", "billing.import.empty", ""));
+        }
     }
 
-    private static boolean isXlsx(byte[] content) {
-        return content.length > 4 && content[0] == 'P' && content[1] == 'K';
+    private static final class StopReading extends RuntimeException {
+        StopReading() {
+            super(null, null, false, false);
+        }
     }
 
     /** UTF-8 when the bytes are valid UTF-8 (with or without BOM), else GBK. */
@@ -151,19 +182,30 @@ final class BillFile {
         }
     }
 
-    private static List<List<String>> csv(byte[] content) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
+    /** The CSV records as rows, under the same bounds as a sheet: rows and characters per cell. */
+    private static void csv(byte[] content, SheetRows.RowHandler rows) throws IOException {
+        int count = 0;
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
                 .parse(new StringReader(decode(content)))) {
             for (CSVRecord rec : parser) {
-                rows.add(rec.toList());
+                int rowNo = (int) parser.getCurrentLineNumber();
+                List<String> cells = rec.toList();
+                if (cells.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                for (int i = 0; i < cells.size(); i++) {
+                    if (cells.get(i).length() > SheetRows.MAX_CELL_CHARS) {
+                        throw new SheetRows.Refused("import.cell-too-long", rowNo,
+                                org.apache.poi.ss.util.CellReference.convertNumToColString(i),
+                                SheetRows.MAX_CELL_CHARS);
+                    }
+                }
+                if (++count > MAX_ROWS + 1) {
+                    throw new SheetRows.Refused("import.too-many-rows", rowNo, "", MAX_ROWS + 1);
+                }
+                rows.row(rowNo, cells);
             }
         }
-        return rows;
-    }
-
-    private static List<List<String>> xlsx(byte[] content) throws IOException {
-        return SheetRows.firstSheet(content, t -> t.toLocalDate().toString());
     }
 
     /** Reads one row's fields, noting each bad value as a problem. */
@@ -218,6 +260,8 @@ final class BillFile {
                 BigDecimal d = new BigDecimal(v.replace(",", ""));
                 if (nonNegative && d.signum() < 0) {
                     problem(field, "billing.import.negative");
+                } else if (d.abs().compareTo(MAX_AMOUNT) >= 0) {
+                    problem(field, "billing.import.too-large");
                 }
                 return d;
             } catch (NumberFormatException e) {
