@@ -257,6 +257,7 @@ public final class SheetRows {
     private static final class CellBounds extends XSSFSheetXMLHandler {
         private final Rows rows;
         private String cellRef = "";
+        private boolean inCell;
         private int chars;
 
         CellBounds(StylesTable styles, ReadOnlySharedStringsTable strings, Rows rows, DataFormatter format) {
@@ -271,12 +272,25 @@ public final class SheetRows {
                 String r = attributes.getValue("r");
                 cellRef = r == null ? "" : r;
                 chars = 0;
+                inCell = true;
             }
             super.startElement(uri, localName, qName, attributes);
         }
 
         @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            if ("c".equals(localName)) {
+                inCell = false;
+            }
+            super.endElement(uri, localName, qName);
+        }
+
+        @Override
         public void characters(char[] ch, int start, int length) throws SAXException {
+            if (!inCell) {
+                // blanks between rows and cells: the sheet's unpacked-size ceiling and POI's ratio check bound them
+                return;
+            }
             chars += length;
             if (chars > MAX_CELL_CHARS) {
                 throw new Refused("import.cell-too-long", rows.currentRow(), column(cellRef), MAX_CELL_CHARS);

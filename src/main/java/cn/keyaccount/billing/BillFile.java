@@ -3,10 +3,12 @@ package cn.keyaccount.billing;
 import cn.keyaccount.base.SheetRows;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +56,11 @@ final class BillFile {
     /** Dates as the billing system writes them; strict, so that 2026-02-30 is an error and not the 28th. */
     private static final List<DateTimeFormatter> DATES = List.of(strict("uuuu-MM-dd"), strict("uuuu/M/d"),
             strict("uuuu-M-d"), strict("uuuuMMdd"));
-    /** Data rows a file may hold: a city's bills of a year; over PostgreSQL's 65,535 bind parameters on purpose. */
-    static final int MAX_ROWS = 200_000;
+    /**
+     * Data rows a file may hold: beyond PostgreSQL's 65,535 bind parameters on purpose (a city's key accounts for
+     * several months); the rows are held until the whole file is checked, about 0.5 KB each.
+     */
+    static final int MAX_ROWS = 100_000;
     /** The bill table's columns hold numeric(14, 2): a larger value is a typing error, not a bill. */
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
     /** Problems listed at most; reading stops there (nothing is stored anyway). */
@@ -79,8 +84,9 @@ final class BillFile {
     static Parsed<BillRow> bills(String file, byte[] content) {
         List<ImportProblem> problems = new ArrayList<>();
         List<BillRow> rows = new ArrayList<>();
+        Map<String, String> shared = new HashMap<>();
         table(file, content, BILL_COLUMNS, problems, (rowNo, values) -> {
-            Cells c = new Cells(file, rowNo, values, problems);
+            Cells c = new Cells(file, rowNo, values, problems, shared);
             BillRow row = new BillRow(rowNo, c.text("account"), c.period("period"), c.amount("kwhSharp", true),
                     c.amount("kwhPeak", true), c.amount("kwhFlat", true), c.amount("kwhValley", true),
                     c.amount("basicCharge", true), c.amount("pfAdjustment", false), c.amount("total", true),
@@ -95,8 +101,9 @@ final class BillFile {
     static Parsed<PaymentRow> payments(String file, byte[] content) {
         List<ImportProblem> problems = new ArrayList<>();
         List<PaymentRow> rows = new ArrayList<>();
+        Map<String, String> shared = new HashMap<>();
         table(file, content, PAYMENT_COLUMNS, problems, (rowNo, values) -> {
-            Cells c = new Cells(file, rowNo, values, problems);
+            Cells c = new Cells(file, rowNo, values, problems, shared);
             PaymentRow row = new PaymentRow(rowNo, c.text("account"), c.period("period"),
                     c.amount("amount", true), c.date("paidAt"));
             if (c.clean) {
@@ -160,7 +167,7 @@ final class BillFile {
         } catch (IOException | RuntimeException e) {
             problems.add(new ImportProblem(file, 0, "", "billing.import.unreadable", e.getMessage()));
         }
-        if (header[0]) {
+        if (header[0] && problems.isEmpty()) {
             problems.add(new ImportProblem(file, 0, "", "billing.import.empty", ""));
         }
     }
@@ -171,22 +178,36 @@ final class BillFile {
         }
     }
 
-    /** UTF-8 when the bytes are valid UTF-8 (with or without BOM), else GBK. */
-    static String decode(byte[] content) {
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (CharacterCodingException e) {
-            return new String(content, Charset.forName("GBK"));
+    /**
+     * UTF-8 when the bytes are valid UTF-8 (with or without BOM), else GBK: checked through a small buffer, so that
+     * no copy of the whole file as text is made.
+     */
+    static Charset charset(byte[] content) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult r = utf8.decode(in, out, true);
+            if (r.isError()) {
+                return Charset.forName("GBK");
+            }
+            if (r.isUnderflow()) {
+                return StandardCharsets.UTF_8;
+            }
+            out.clear();
         }
     }
 
     /** The CSV records as rows, under the same bounds as a sheet: rows and characters per cell. */
     private static void csv(byte[] content, SheetRows.RowHandler rows) throws IOException {
         int count = 0;
+        Charset charset = charset(content);
+        int bom = charset == StandardCharsets.UTF_8 && content.length >= 3 && (content[0] & 0xff) == 0xEF
+                && (content[1] & 0xff) == 0xBB && (content[2] & 0xff) == 0xBF ? 3 : 0;
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
-                .parse(new StringReader(decode(content)))) {
+                .parse(new InputStreamReader(new ByteArrayInputStream(content, bom, content.length - bom),
+                        charset))) {
             for (CSVRecord rec : parser) {
                 int rowNo = (int) parser.getCurrentLineNumber();
                 List<String> cells = rec.toList();
@@ -210,13 +231,17 @@ final class BillFile {
 
     /** Reads one row's fields, noting each bad value as a problem. */
     private static final class Cells {
+        /** One copy of each account number and period however many rows repeat it (rows are held till the end). */
+        private final Map<String, String> shared;
         private final String file;
         private final int row;
         private final Map<String, String> values;
         private final List<ImportProblem> problems;
         boolean clean = true;
 
-        Cells(String file, int row, Map<String, String> values, List<ImportProblem> problems) {
+        Cells(String file, int row, Map<String, String> values, List<ImportProblem> problems,
+              Map<String, String> shared) {
+            this.shared = shared;
             this.file = file;
             this.row = row;
             this.values = values;
@@ -230,6 +255,9 @@ final class BillFile {
 
         String text(String field) {
             String v = values.get(field);
+            if (v != null && ("account".equals(field) || "period".equals(field))) {
+                v = shared.computeIfAbsent(v, k -> k);
+            }
             if (v == null || v.isBlank()) {
                 problem(field, "billing.import.required");
             }
