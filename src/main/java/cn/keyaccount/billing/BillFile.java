@@ -95,7 +95,13 @@ final class BillFile {
                 rows.add(row);
             }
         });
-        return new Parsed<>(rows, problems);
+        return parsed(rows, problems);
+    }
+
+    /** The rows read, none when the file passed a bound (it is refused whole, its rows are not checked further). */
+    private static <T> Parsed<T> parsed(List<T> rows, List<ImportProblem> problems) {
+        boolean refused = problems.stream().anyMatch(p -> p.key().startsWith("import."));
+        return new Parsed<>(refused ? List.of() : rows, problems);
     }
 
     static Parsed<PaymentRow> payments(String file, byte[] content) {
@@ -110,7 +116,7 @@ final class BillFile {
                 rows.add(row);
             }
         });
-        return new Parsed<>(rows, problems);
+        return parsed(rows, problems);
     }
 
     /** Receives a data row: its row number (header = 1) and its fields as field → trimmed text. */
@@ -163,6 +169,8 @@ final class BillFile {
         } catch (StopReading stop) {
             // a missing column or too many problems: what was found is reported
         } catch (SheetRows.Refused r) {
+            // the bound is the answer: the problems of the rows read so far are left out
+            problems.clear();
             problems.add(new ImportProblem(file, r.row(), r.column(), r.key(), String.valueOf(r.limit())));
         } catch (IOException | RuntimeException e) {
             problems.add(new ImportProblem(file, 0, "", "billing.import.unreadable", e.getMessage()));

@@ -64,11 +64,17 @@ public class BillingService {
     public ImportReport importBills(Viewer viewer, String file, byte[] content) {
         requireBilling(viewer);
         BillFile.Parsed<BillFile.BillRow> parsed = BillFile.bills(file, content);
+        if (beyondBounds(parsed.problems())) {
+            return new ImportReport(file, 0, 0, parsed.problems(), null);
+        }
         List<ImportProblem> problems = new ArrayList<>(parsed.problems());
         Map<String, Long> ids = accountIds(viewer, parsed.rows().stream().map(BillFile.BillRow::account));
         Set<String> stored = storedBills(ids.values(), parsed.rows().stream().map(BillFile.BillRow::period));
         Set<String> seen = new HashSet<>();
         for (BillFile.BillRow r : parsed.rows()) {
+            if (problems.size() >= BillFile.MAX_PROBLEMS) {
+                break;
+            }
             Long id = ids.get(r.account());
             if (id == null) {
                 problems.add(new ImportProblem(file, r.row(), "account", "billing.import.unknown-account",
@@ -106,12 +112,18 @@ public class BillingService {
     public ImportReport importPayments(Viewer viewer, String file, byte[] content) {
         requireBilling(viewer);
         BillFile.Parsed<BillFile.PaymentRow> parsed = BillFile.payments(file, content);
+        if (beyondBounds(parsed.problems())) {
+            return new ImportReport(file, 0, 0, parsed.problems(), null);
+        }
         List<ImportProblem> problems = new ArrayList<>(parsed.problems());
         Map<String, Long> ids = accountIds(viewer, parsed.rows().stream().map(BillFile.PaymentRow::account));
         Map<String, StoredBill> stored = billsOf(ids.values(),
                 parsed.rows().stream().map(BillFile.PaymentRow::period));
         List<Payment> changes = new ArrayList<>();
         for (BillFile.PaymentRow r : parsed.rows()) {
+            if (problems.size() >= BillFile.MAX_PROBLEMS) {
+                break;
+            }
             Long id = ids.get(r.account());
             StoredBill bill = id == null ? null : stored.get(id + "/" + r.period());
             if (id == null) {
@@ -138,6 +150,11 @@ public class BillingService {
 
     /** Rows a file may hold beyond PostgreSQL's 65,535 bind parameters: look-ups go in chunks of this many. */
     private static final int CHUNK = 5_000;
+
+    /** A file beyond the import's bounds (rows, cell size, unpacked size) is refused before any row is looked up. */
+    private static boolean beyondBounds(List<ImportProblem> problems) {
+        return problems.stream().anyMatch(p -> p.key().startsWith("import."));
+    }
 
     private static List<ImportProblem> limited(List<ImportProblem> problems) {
         return problems.size() <= BillFile.MAX_PROBLEMS ? problems

@@ -1,11 +1,11 @@
 package cn.keyaccount.base.rest;
 
 import cn.keyaccount.base.BusinessException;
+import jakarta.ws.rs.BadRequestException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import jakarta.ws.rs.BadRequestException;
 
 /**
  * The body of an import request, bounded: a file larger than the import takes is refused with 422 and a message

@@ -2,8 +2,8 @@ package cn.keyaccount.billing.rest;
 
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
-import cn.keyaccount.base.rest.UploadBody;
 import cn.keyaccount.base.rest.ResultPage;
+import cn.keyaccount.base.rest.UploadBody;
 import cn.keyaccount.billing.BillView;
 import cn.keyaccount.billing.BillingService;
 import cn.keyaccount.billing.ImportReport;
