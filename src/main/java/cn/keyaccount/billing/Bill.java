@@ -49,22 +49,6 @@ public class Bill extends AbstractEntity {
     protected Bill() {
     }
 
-    Bill(long customerId, BillFile.BillRow row, String issuedBy, String sourceFile) {
-        this.customerId = customerId;
-        this.period = row.period();
-        this.kwhSharp = row.kwhSharp();
-        this.kwhPeak = row.kwhPeak();
-        this.kwhFlat = row.kwhFlat();
-        this.kwhValley = row.kwhValley();
-        this.basicCharge = row.basicCharge();
-        this.pfAdjustment = row.pfAdjustment();
-        this.total = row.total();
-        this.dueDate = row.dueDate();
-        this.issuedAt = OffsetDateTime.now();
-        this.issuedBy = issuedBy;
-        this.sourceFile = sourceFile;
-    }
-
     void pay(LocalDate at, BigDecimal amount) {
         this.paidAt = at;
         this.paidAmount = amount;

@@ -66,17 +66,22 @@ public class BillingService {
     public ImportReport importBills(Viewer viewer, String file, byte[] content) {
         requireBilling(viewer);
         BillFile.Parsed<BillFile.BillRow> parsed = BillFile.bills(file, content);
+        if (beyondBounds(parsed.problems())) {
+            return new ImportReport(file, 0, 0, parsed.problems(), null);
+        }
         List<ImportProblem> problems = new ArrayList<>(parsed.problems());
-        Map<String, Long> ids = customers.idsByAccountNo(viewer,
-                parsed.rows().stream().map(BillFile.BillRow::account).toList());
+        Map<String, Long> ids = accountIds(viewer, parsed.rows().stream().map(BillFile.BillRow::account));
+        Set<String> stored = storedBills(ids.values(), parsed.rows().stream().map(BillFile.BillRow::period));
         Set<String> seen = new HashSet<>();
         for (BillFile.BillRow r : parsed.rows()) {
+            if (problems.size() >= BillFile.MAX_PROBLEMS) {
+                break;
+            }
             Long id = ids.get(r.account());
             if (id == null) {
                 problems.add(new ImportProblem(file, r.row(), "account", "billing.import.unknown-account",
                         r.account()));
-            } else if (!seen.add(r.account() + "/" + r.period())
-                    || bills.count("customerId = ?1 and period = ?2", id, r.period()) > 0) {
+            } else if (!seen.add(r.account() + "/" + r.period()) || stored.contains(id + "/" + r.period())) {
                 problems.add(new ImportProblem(file, r.row(), "period", "billing.import.duplicate-bill",
                         r.account() + " " + r.period()));
             }
@@ -84,15 +89,14 @@ public class BillingService {
         int rows = parsed.rows().size() + (int) parsed.problems().stream().map(ImportProblem::row).distinct().count();
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
-            return new ImportReport(file, rows, 0, problems, null);
+            return new ImportReport(file, rows, 0, limited(problems), null);
         }
+        insertBills(parsed.rows(), ids, viewer.username(), file);
         Map<Long, Map<String, String>> perCustomer = new LinkedHashMap<>();
         for (BillFile.BillRow r : parsed.rows()) {
-            Bill bill = new Bill(ids.get(r.account()), r, viewer.username(), file);
-            bills.persist(bill);
-            perCustomer.put(bill.getCustomerId(), billValues(bill, null));
+            perCustomer.put(ids.get(r.account()), billValues(r.period(), r.kwhSharp().add(r.kwhPeak())
+                    .add(r.kwhFlat()).add(r.kwhValley()), r.total(), r.dueDate(), null));
         }
-        bills.flush();
         Long noticeId = null;
         if (!perCustomer.isEmpty()) {
             String period = parsed.rows().getFirst().period();
@@ -110,34 +114,150 @@ public class BillingService {
     public ImportReport importPayments(Viewer viewer, String file, byte[] content) {
         requireBilling(viewer);
         BillFile.Parsed<BillFile.PaymentRow> parsed = BillFile.payments(file, content);
+        if (beyondBounds(parsed.problems())) {
+            return new ImportReport(file, 0, 0, parsed.problems(), null);
+        }
         List<ImportProblem> problems = new ArrayList<>(parsed.problems());
-        Map<String, Long> ids = customers.idsByAccountNo(viewer,
-                parsed.rows().stream().map(BillFile.PaymentRow::account).toList());
-        List<Runnable> changes = new ArrayList<>();
+        Map<String, Long> ids = accountIds(viewer, parsed.rows().stream().map(BillFile.PaymentRow::account));
+        Map<String, StoredBill> stored = billsOf(ids.values(),
+                parsed.rows().stream().map(BillFile.PaymentRow::period));
+        List<Payment> changes = new ArrayList<>();
         for (BillFile.PaymentRow r : parsed.rows()) {
+            if (problems.size() >= BillFile.MAX_PROBLEMS) {
+                break;
+            }
             Long id = ids.get(r.account());
-            Bill bill = id == null ? null
-                    : bills.find("customerId = ?1 and period = ?2", id, r.period()).firstResult();
+            StoredBill bill = id == null ? null : stored.get(id + "/" + r.period());
             if (id == null) {
                 problems.add(new ImportProblem(file, r.row(), "account", "billing.import.unknown-account",
                         r.account()));
             } else if (bill == null) {
                 problems.add(new ImportProblem(file, r.row(), "period", "billing.import.unknown-bill",
                         r.account() + " " + r.period()));
-            } else if (r.amount().compareTo(bill.getTotal()) < 0) {
+            } else if (r.amount().compareTo(bill.total()) < 0) {
                 problems.add(new ImportProblem(file, r.row(), "amount", "billing.import.partial-payment",
                         r.amount().toPlainString()));
             } else {
-                changes.add(() -> bill.pay(r.paidAt(), r.amount()));
+                changes.add(new Payment(bill.id(), r.paidAt(), r.amount()));
             }
         }
         if (!problems.isEmpty()) {
-            return new ImportReport(file, parsed.rows().size(), 0, problems, null);
+            return new ImportReport(file, parsed.rows().size(), 0, limited(problems), null);
         }
-        changes.forEach(Runnable::run);
+        pay(changes);
         audit.record(viewer.username(), "PAYMENTS_IMPORTED", "BILL", null, null, viewer.unitPath(),
                 file + ": " + changes.size(), null, null);
         return new ImportReport(file, parsed.rows().size(), changes.size(), List.of(), null);
+    }
+
+    /** Rows a file may hold beyond PostgreSQL's 65,535 bind parameters: look-ups go in chunks of this many. */
+    private static final int CHUNK = 5_000;
+
+    /** A file beyond the import's bounds (rows, cell size, unpacked size) is refused before any row is looked up. */
+    private static boolean beyondBounds(List<ImportProblem> problems) {
+        return problems.stream().anyMatch(p -> p.key().startsWith("import."));
+    }
+
+    private static List<ImportProblem> limited(List<ImportProblem> problems) {
+        return problems.size() <= BillFile.MAX_PROBLEMS ? problems
+                : List.copyOf(problems.subList(0, BillFile.MAX_PROBLEMS));
+    }
+
+    /** The viewer's customers by account number, asked in chunks so that no query passes the bind limit. */
+    private Map<String, Long> accountIds(Viewer viewer, java.util.stream.Stream<String> accounts) {
+        List<String> distinct = accounts.distinct().toList();
+        Map<String, Long> ids = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i += CHUNK) {
+            ids.putAll(customers.idsByAccountNo(viewer, distinct.subList(i, Math.min(distinct.size(), i + CHUNK))));
+        }
+        return ids;
+    }
+
+    private record StoredBill(long id, BigDecimal total) {
+    }
+
+    private record Payment(long billId, LocalDate paidAt, BigDecimal amount) {
+    }
+
+    /** "customerId/period" of every stored bill of these customers in these periods. */
+    private Set<String> storedBills(java.util.Collection<Long> customerIds, java.util.stream.Stream<String> periods) {
+        return billsOf(customerIds, periods).keySet();
+    }
+
+    /** The stored bills of these customers in these periods by "customerId/period"; arrays keep it one query. */
+    private Map<String, StoredBill> billsOf(java.util.Collection<Long> customerIds,
+                                            java.util.stream.Stream<String> periods) {
+        Map<String, StoredBill> found = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return found;
+        }
+        String[] distinctPeriods = periods.distinct().toArray(String[]::new);
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("select id, customer_id, period, total from bill "
+                    + "where customer_id = any(?) and period = any(?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", customerIds.toArray()));
+                ps.setArray(2, c.createArrayOf("varchar", distinctPeriods));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getLong(2) + "/" + rs.getString(3),
+                                new StoredBill(rs.getLong(1), rs.getBigDecimal(4)));
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    /** Writes the bills in JDBC batches: a file of 200,000 rows would not fit one session's memory as entities. */
+    private void insertBills(List<BillFile.BillRow> rows, Map<String, Long> ids, String issuedBy, String file) {
+        em.flush();
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("insert into bill (customer_id, period, "
+                    + "kwh_sharp, kwh_peak, kwh_flat, kwh_valley, basic_charge, pf_adjustment, total, due_date, "
+                    + "issued_at, issued_by, source_file) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?)")) {
+                int n = 0;
+                for (BillFile.BillRow r : rows) {
+                    ps.setLong(1, ids.get(r.account()));
+                    ps.setString(2, r.period());
+                    ps.setBigDecimal(3, r.kwhSharp());
+                    ps.setBigDecimal(4, r.kwhPeak());
+                    ps.setBigDecimal(5, r.kwhFlat());
+                    ps.setBigDecimal(6, r.kwhValley());
+                    ps.setBigDecimal(7, r.basicCharge());
+                    ps.setBigDecimal(8, r.pfAdjustment());
+                    ps.setBigDecimal(9, r.total());
+                    ps.setObject(10, r.dueDate());
+                    ps.setString(11, issuedBy);
+                    ps.setString(12, file);
+                    ps.addBatch();
+                    if (++n % 1_000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** Marks the bills paid in JDBC batches, each a new version (as the entity's update would). */
+    private void pay(List<Payment> payments) {
+        em.flush();
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("update bill set paid_at = ?, paid_amount = ?, "
+                    + "version = version + 1 where id = ?")) {
+                int n = 0;
+                for (Payment p : payments) {
+                    ps.setObject(1, p.paidAt());
+                    ps.setBigDecimal(2, p.amount());
+                    ps.setLong(3, p.billId());
+                    ps.addBatch();
+                    if (++n % 1_000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        });
     }
 
     /**
@@ -260,13 +380,18 @@ public class BillingService {
     }
 
     private static Map<String, String> billValues(Bill b, LocalDate today) {
+        return billValues(b.getPeriod(), b.kwh(), b.getTotal(), b.getDueDate(), today);
+    }
+
+    private static Map<String, String> billValues(String period, BigDecimal kwh, BigDecimal total, LocalDate due,
+                                                  LocalDate today) {
         Map<String, String> v = new HashMap<>();
-        v.put("period", b.getPeriod());
-        v.put("kwh", b.kwh().stripTrailingZeros().toPlainString());
-        v.put("total", b.getTotal().toPlainString());
-        v.put("dueDate", b.getDueDate().toString());
+        v.put("period", period);
+        v.put("kwh", kwh.stripTrailingZeros().toPlainString());
+        v.put("total", total.toPlainString());
+        v.put("dueDate", due.toString());
         if (today != null) {
-            v.put("daysOverdue", Long.toString(ChronoUnit.DAYS.between(b.getDueDate(), today)));
+            v.put("daysOverdue", Long.toString(ChronoUnit.DAYS.between(due, today)));
         }
         return v;
     }

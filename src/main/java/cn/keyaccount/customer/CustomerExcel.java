@@ -2,6 +2,7 @@ package cn.keyaccount.customer;
 
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.BusinessException.FieldError;
+import cn.keyaccount.base.SheetRows;
 import cn.keyaccount.network.LineView;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.network.SupplyLine;
@@ -22,12 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -149,29 +145,39 @@ public class CustomerExcel {
         }
         List<ImportProblem> problems = new ArrayList<>();
         Map<Integer, CustomerDraft> drafts = new java.util.LinkedHashMap<>();
-        try (Workbook workbook = WorkbookFactory.create(in)) {
-            Sheet sheet = workbook.getSheetAt(0);
-            Map<String, Integer> index = headerIndex(sheet.getRow(sheet.getFirstRowNum()));
-            for (Column column : COLUMNS.subList(0, IMPORTED_COLUMNS)) {
-                if (!index.containsKey(column.title())) {
-                    problems.add(new ImportProblem(fileName, sheet.getFirstRowNum() + 1, column.title(),
-                            column.field(), "customer.import.missing-column", column.title()));
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> accountRows = new HashMap<>();
+        RowReader[] reader = {null};
+        try {
+            SheetRows.read(in, MAX_ROWS + 1, t -> t.toLocalDate().toString(), (rowNo, cells) -> {
+                if (reader[0] == null) {
+                    for (int i = 0; i < cells.size(); i++) {
+                        index.putIfAbsent(cells.get(i).trim(), i);
+                    }
+                    for (Column column : COLUMNS.subList(0, IMPORTED_COLUMNS)) {
+                        if (!index.containsKey(column.title())) {
+                            problems.add(new ImportProblem(fileName, rowNo, column.title(), column.field(),
+                                    "customer.import.missing-column", column.title()));
+                        }
+                    }
+                    if (!problems.isEmpty()) {
+                        throw new StopReading();
+                    }
+                    reader[0] = new RowReader(fileName, index, units(), problems);
+                    return;
                 }
-            }
-            if (!problems.isEmpty()) {
-                return new ImportResult(0, problems);
-            }
-            RowReader reader = new RowReader(fileName, index, units(), problems);
-            Map<String, Integer> accountRows = new HashMap<>();
-            for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || isBlank(row)) {
-                    continue;
+                CustomerDraft draft = reader[0].read(rowNo, cells, viewer);
+                checkAccountNo(fileName, rowNo, draft.getAccountNo(), accountRows, problems);
+                drafts.put(rowNo, draft);
+                if (problems.size() >= MAX_PROBLEMS) {
+                    throw new StopReading();
                 }
-                CustomerDraft draft = reader.read(row, viewer);
-                checkAccountNo(fileName, r + 1, draft.getAccountNo(), accountRows, problems);
-                drafts.put(r + 1, draft);
-            }
+            });
+        } catch (StopReading stop) {
+            return new ImportResult(0, problems);
+        } catch (SheetRows.Refused r) {
+            return new ImportResult(0, List.of(new ImportProblem(fileName, r.row(), r.column(), "", r.key(),
+                    r.limit())));
         } catch (IOException | RuntimeException e) {
             if (e instanceof BusinessException be) {
                 throw be;
@@ -185,6 +191,17 @@ public class CustomerExcel {
             return new ImportResult(0, problems);
         }
         return createAll(viewer, fileName, drafts);
+    }
+
+    /** Customers one file may create: far more than a county has key customers. */
+    static final int MAX_ROWS = 20_000;
+    /** Problems listed at most; reading stops there (nothing is written anyway). */
+    static final int MAX_PROBLEMS = 500;
+
+    private static final class StopReading extends RuntimeException {
+        StopReading() {
+            super(null, null, false, false);
+        }
     }
 
     private ImportResult createAll(Viewer viewer, String fileName, Map<Integer, CustomerDraft> drafts) {
@@ -229,28 +246,6 @@ public class CustomerExcel {
         return byKey;
     }
 
-    private static Map<String, Integer> headerIndex(Row header) {
-        Map<String, Integer> index = new HashMap<>();
-        if (header == null) {
-            return index;
-        }
-        DataFormatter formatter = new DataFormatter();
-        for (Cell cell : header) {
-            index.put(formatter.formatCellValue(cell).trim(), cell.getColumnIndex());
-        }
-        return index;
-    }
-
-    private static boolean isBlank(Row row) {
-        DataFormatter formatter = new DataFormatter();
-        for (Cell cell : row) {
-            if (!formatter.formatCellValue(cell).isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     static ImportProblem problem(String fileName, int row, FieldError error) {
         String column = COLUMNS.stream().filter(c -> c.field().equals(error.field())).map(Column::title)
                 .findFirst().orElse(error.field());
@@ -264,7 +259,6 @@ public class CustomerExcel {
         private final Map<String, Integer> index;
         private final Map<String, UnitView> units;
         private final List<ImportProblem> problems;
-        private final DataFormatter formatter = new DataFormatter();
 
         RowReader(String fileName, Map<String, Integer> index, Map<String, UnitView> units,
                   List<ImportProblem> problems) {
@@ -274,8 +268,7 @@ public class CustomerExcel {
             this.problems = problems;
         }
 
-        CustomerDraft read(Row row, Viewer viewer) {
-            int rowNo = row.getRowNum() + 1;
+        CustomerDraft read(int rowNo, List<String> row, Viewer viewer) {
             List<FieldError> errors = new ArrayList<>();
             CustomerDraft d = new CustomerDraft();
             text(row, 0, d::setAccountNo);
@@ -334,22 +327,17 @@ public class CustomerExcel {
             return ids;
         }
 
-        private String cell(Row row, int column) {
-            Cell cell = row.getCell(index.get(COLUMNS.get(column).title()));
-            if (cell == null) {
-                return null;
-            }
-            String text = cell.getCellType() == CellType.NUMERIC
-                    ? BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString()
-                    : formatter.formatCellValue(cell).trim();
+        private String cell(List<String> row, int column) {
+            int i = index.get(COLUMNS.get(column).title());
+            String text = i < row.size() ? row.get(i).trim() : "";
             return text.isEmpty() ? null : text;
         }
 
-        private void text(Row row, int column, java.util.function.Consumer<String> setter) {
+        private void text(List<String> row, int column, java.util.function.Consumer<String> setter) {
             setter.accept(cell(row, column));
         }
 
-        private void number(Row row, int column, java.util.function.Consumer<BigDecimal> setter,
+        private void number(List<String> row, int column, java.util.function.Consumer<BigDecimal> setter,
                             List<FieldError> errors) {
             String text = cell(row, column);
             if (text == null) {
@@ -362,7 +350,7 @@ public class CustomerExcel {
             }
         }
 
-        private <E extends Enum<E>> void choice(Row row, int column, Class<E> type,
+        private <E extends Enum<E>> void choice(List<String> row, int column, Class<E> type,
                                                 java.util.function.Consumer<E> setter, List<FieldError> errors) {
             String text = cell(row, column);
             if (text == null) {

@@ -111,12 +111,29 @@ public class EnergyService {
      */
     @ActivateRequestContext
     public ImportReport importReadings(Viewer viewer, long customerId, String fileName, InputStream content) {
+        return importReadings(viewer, customerId, fileName, content, false);
+    }
+
+    /**
+     * As {@link #importReadings(Viewer, long, String, InputStream)}; {@code replaceShorterDays} is the user's
+     * confirmation that stored days may be replaced by days with fewer readings (refused otherwise). Readings above
+     * what the customer's capacity (the larger of contract and operating) can draw are refused.
+     */
+    @ActivateRequestContext
+    public ImportReport importReadings(Viewer viewer, long customerId, String fileName, InputStream content,
+                                       boolean replaceShorterDays) {
         CustomerDetails c = customers.get(viewer, customerId);
         if (!c.editable()) {
             throw BusinessException.forbidden("error.customer-read-only");
         }
         String name = fileName == null || fileName.isBlank() ? "readings.csv" : fileName;
-        return importer.importFile(customerId, name, ReadingImporter.sourceFor(name, content));
+        BigDecimal capacity = larger(c.contractCapacityKva(), c.operatingCapacityKva());
+        return importer.importFile(customerId, name, ReadingImporter.sourceFor(name, content),
+                new ReadingImporter.Options(capacity, replaceShorterDays));
+    }
+
+    private static BigDecimal larger(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.max(b);
     }
 
     /** The customer's energy profile (the defaults where none is stored). */

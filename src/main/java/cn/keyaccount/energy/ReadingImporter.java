@@ -1,5 +1,6 @@
 package cn.keyaccount.energy;
 
+import cn.keyaccount.base.SheetRows;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -60,6 +61,36 @@ public class ReadingImporter {
         void problem(ImportReport.Kind kind, long rowNo, String detail);
     }
 
+    /**
+     * How a file may be stored. {@code capacityKva} (the larger of the customer's contract and operating capacity;
+     * null or 0 when unknown) bounds a plausible reading; {@code replaceShorterDays} is the user's confirmation that
+     * stored days may be replaced by the file's days even where the file has fewer readings for them.
+     */
+    public record Options(java.math.BigDecimal capacityKva, boolean replaceShorterDays) {
+        public static final Options STRICT = new Options(null, false);
+
+        /**
+         * The largest kWh (or kvarh) a quarter hour may plausibly hold: the capacity's kVA drawn for 0.25 h, times
+         * {@link #OVERLOAD_FACTOR}, and never more than {@link #ABSOLUTE_MAX_KWH}.
+         */
+        double maxPerQuarterHour() {
+            if (capacityKva == null || capacityKva.signum() <= 0) {
+                return ABSOLUTE_MAX_KWH;
+            }
+            return Math.min(ABSOLUTE_MAX_KWH, capacityKva.doubleValue() * 0.25 * OVERLOAD_FACTOR);
+        }
+    }
+
+    /**
+     * Generous on purpose: the power factor keeps kW at or below kVA, and oil-immersed transformers carry up to
+     * 1.5 × their rating for short emergencies (GB/T 1094.7 / DL/T 572 overload guides); 2 leaves room for a capacity
+     * recorded too low or a meter covering some load beyond it, while a typing slip (an extra digit or three, a value
+     * in Wh instead of kWh) still stands out.
+     */
+    static final double OVERLOAD_FACTOR = 2.0;
+    /** Where the capacity is unknown: 1,000,000 kWh in 15 minutes is 4 GW, more than any customer's connection. */
+    static final double ABSOLUTE_MAX_KWH = 1_000_000;
+
     /** The source for a file by its name: .xlsx through POI's streaming reader, anything else as CSV. */
     public static RowSource sourceFor(String fileName, InputStream in) {
         return fileName.toLowerCase().endsWith(".xlsx") ? new XlsxReadings(in) : new CsvReadings(in);
@@ -70,11 +101,16 @@ public class ReadingImporter {
      * meters of this customer; a meter of another customer is an error.
      */
     public ImportReport importFile(long customerId, String fileName, RowSource source) {
+        return importFile(customerId, fileName, source, Options.STRICT);
+    }
+
+    /** As {@link #importFile(long, String, RowSource)}, with the customer's capacity and the user's confirmation. */
+    public ImportReport importFile(long customerId, String fileName, RowSource source, Options options) {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                Run run = new Run(c, customerId, fileName);
+                Run run = new Run(c, customerId, fileName, options);
                 ImportReport report = run.execute(source);
                 if (report.accepted()) {
                     c.commit();
@@ -92,6 +128,12 @@ public class ReadingImporter {
             throw new IllegalStateException("import failed", e);
         }
     }
+
+    /** The columns as an issue names them: the header words of {@link CsvReadings.Columns}, English and Chinese. */
+    static final String METER_COLUMN = "meter / 表号";
+    static final String TIME_COLUMN = "time / 时间";
+    static final String KWH_COLUMN = "kWh / 有功";
+    static final String KVARH_COLUMN = "kvarh / 无功";
 
     private static final class OpenDay {
         final long meterId;
@@ -118,20 +160,25 @@ public class ReadingImporter {
         private final Map<String, OpenDay> open = new LinkedHashMap<>(1024, 0.75f, true);
         private final List<ImportReport.Issue> issues = new ArrayList<>();
         private final AnalysisSettings spikes = AnalysisSettings.DEFAULTS;
+        private final Options options;
+        private final double maxPerQuarterHour;
         private CopyManager copyApi;
         private CopyIn copy;
         private final StringBuilder line = new StringBuilder(2048);
         private long rows;
         private long days;
+        private int shorterDays;
         private int errors;
         private int warnings;
         private LocalDate first;
         private LocalDate last;
 
-        Run(Connection c, long customerId, String file) {
+        Run(Connection c, long customerId, String file, Options options) {
             this.c = c;
             this.customerId = customerId;
             this.file = file;
+            this.options = options;
+            this.maxPerQuarterHour = options.maxPerQuarterHour();
         }
 
         ImportReport execute(RowSource source) throws IOException, SQLException {
@@ -153,6 +200,12 @@ public class ReadingImporter {
                     source.forEach(this);
                 } catch (IOException | java.io.UncheckedIOException e) {
                     problem(ImportReport.Kind.UNREADABLE, rows + 1, String.valueOf(e.getMessage()));
+                } catch (SheetRows.Refused r) {
+                    issue(ImportReport.Severity.ERROR, switch (r.key()) {
+                        case "import.too-many-rows" -> ImportReport.Kind.TOO_MANY_ROWS;
+                        case "import.cell-too-long" -> ImportReport.Kind.CELL_TOO_LONG;
+                        default -> ImportReport.Kind.TOO_LARGE;
+                    }, r.row(), r.column(), null, null, r.limit() > 0 ? String.valueOf(r.limit()) : "");
                 }
                 for (OpenDay d : open.values()) {
                     write(d);
@@ -168,9 +221,12 @@ public class ReadingImporter {
                  ResultSet rs = s.executeQuery("select m.meter_no, i.day from import_day i join meter m on m.id = "
                          + "i.meter_id group by m.meter_no, i.day having count(*) > 1 order by 1, 2 limit 20")) {
                 while (rs.next()) {
-                    issue(ImportReport.Severity.ERROR, ImportReport.Kind.DAY_SPLIT, 0, rs.getString(1),
+                    issue(ImportReport.Severity.ERROR, ImportReport.Kind.DAY_SPLIT, 0, null, rs.getString(1),
                             rs.getDate(2).toString(), "the day's readings are far apart in the file");
                 }
+            }
+            if (errors == 0 && !options.replaceShorterDays()) {
+                refuseShorterDays();
             }
             boolean accepted = errors == 0 && rows > 0;
             if (accepted) {
@@ -182,43 +238,60 @@ public class ReadingImporter {
                 }
             }
             return new ImportReport(file, rows, accepted ? days : 0, meterIds.size(), first, last, accepted, errors,
-                    warnings, List.copyOf(issues));
+                    warnings, shorterDays, List.copyOf(issues));
+        }
+
+        /**
+         * A stored day the file would replace with fewer readings than it holds is an error naming the meter and the
+         * day, unless the user confirmed: a single mistyped row must not wipe a stored day.
+         */
+        private void refuseShorterDays() throws SQLException {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select m.meter_no, i.day, n.file, n.stored from import_day i "
+                         + "join meter_day d on d.meter_id = i.meter_id and d.day = i.day "
+                         + "join meter m on m.id = i.meter_id "
+                         + "cross join lateral (select (select count(*) from unnest(i.kwh) x where x is not null) "
+                         + "as file, (select count(*) from unnest(d.kwh) x where x is not null) as stored) n "
+                         + "where n.file < n.stored order by 1, 2")) {
+                while (rs.next()) {
+                    shorterDays++;
+                    issue(ImportReport.Severity.ERROR, ImportReport.Kind.SHORTER_DAY, 0, null, rs.getString(1),
+                            rs.getDate(2).toString(), rs.getInt(3) + " < " + rs.getInt(4));
+                }
+            }
         }
 
         @Override
         public void problem(ImportReport.Kind kind, long rowNo, String detail) {
-            issue(ImportReport.Severity.ERROR, kind, rowNo, null, null, detail);
+            issue(ImportReport.Severity.ERROR, kind, rowNo, null, null, null, detail);
         }
 
         @Override
         public void accept(Row r) {
             rows++;
             String meterNo = r.meterNo() == null ? "" : r.meterNo().trim();
-            LocalDateTime end;
-            float kwh;
-            float kvarh;
-            try {
-                end = ReadingTime.parse(r.time());
-                kwh = Float.parseFloat(r.kwh().trim());
-                kvarh = r.kvarh() == null || r.kvarh().isBlank() ? 0f : Float.parseFloat(r.kvarh().trim());
-            } catch (RuntimeException e) {
-                issue(ImportReport.Severity.ERROR, ImportReport.Kind.UNREADABLE, r.rowNo(), meterNo, r.time(),
-                        r.kwh() + " / " + r.kvarh());
+            if (meterNo.isEmpty()) {
+                issue(ImportReport.Severity.ERROR, ImportReport.Kind.UNREADABLE, r.rowNo(), METER_COLUMN, meterNo,
+                        r.time(), "");
                 return;
             }
-            if (meterNo.isEmpty() || Float.isNaN(kwh) || Float.isNaN(kvarh) || Float.isInfinite(kwh)
-                    || Float.isInfinite(kvarh)) {
-                issue(ImportReport.Severity.ERROR, ImportReport.Kind.UNREADABLE, r.rowNo(), meterNo, r.time(), "");
+            LocalDateTime end;
+            try {
+                end = ReadingTime.parse(r.time());
+            } catch (RuntimeException e) {
+                issue(ImportReport.Severity.ERROR, ImportReport.Kind.BAD_TIME, r.rowNo(), TIME_COLUMN, meterNo,
+                        r.time(), r.time());
+                return;
+            }
+            Float kwh = value(r, r.kwh(), KWH_COLUMN, meterNo, end);
+            Float kvarh = r.kvarh() == null || r.kvarh().isBlank() ? Float.valueOf(0f)
+                    : value(r, r.kvarh(), KVARH_COLUMN, meterNo, end);
+            if (kwh == null || kvarh == null) {
                 return;
             }
             if (end.getMinute() % 15 != 0 || end.getSecond() != 0) {
-                issue(ImportReport.Severity.ERROR, ImportReport.Kind.NOT_QUARTER_HOUR, r.rowNo(), meterNo,
-                        end.toString(), "");
-                return;
-            }
-            if (kwh < 0 || kvarh < 0) {
-                issue(ImportReport.Severity.ERROR, ImportReport.Kind.NEGATIVE, r.rowNo(), meterNo, end.toString(),
-                        kwh + " / " + kvarh);
+                issue(ImportReport.Severity.ERROR, ImportReport.Kind.NOT_QUARTER_HOUR, r.rowNo(), TIME_COLUMN,
+                        meterNo, end.toString(), "");
                 return;
             }
             Long meterId = meter(meterNo, r.rowNo());
@@ -245,7 +318,7 @@ public class ReadingImporter {
                 boolean same = d.kwh[slot] == kwh && d.kvarh[slot] == kvarh;
                 issue(same ? ImportReport.Severity.WARNING : ImportReport.Severity.ERROR,
                         same ? ImportReport.Kind.DUPLICATE : ImportReport.Kind.DUPLICATE_CONFLICT, r.rowNo(),
-                        meterNo, end.toString(), "row " + d.rows[slot]);
+                        KWH_COLUMN, meterNo, end.toString(), "row " + d.rows[slot]);
                 return;
             }
             d.kwh[slot] = kwh;
@@ -258,13 +331,44 @@ public class ReadingImporter {
          * belongs to another customer. A COPY holds the connection, so it is ended first and restarted by the next
          * day written: new meters are rare, a handful per file.
          */
+        /**
+         * A reading as a number a quarter hour can hold: a row error (with its column) when it is no number, NaN,
+         * infinite, negative, or more than the customer's capacity can draw.
+         */
+        private Float value(Row r, String text, String column, String meterNo, LocalDateTime end) {
+            double v;
+            try {
+                v = Double.parseDouble(text.trim());
+            } catch (RuntimeException e) {
+                issue(ImportReport.Severity.ERROR, ImportReport.Kind.UNREADABLE, r.rowNo(), column, meterNo,
+                        end.toString(), text);
+                return null;
+            }
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                issue(ImportReport.Severity.ERROR, ImportReport.Kind.UNREADABLE, r.rowNo(), column, meterNo,
+                        end.toString(), text);
+                return null;
+            }
+            if (v < 0) {
+                issue(ImportReport.Severity.ERROR, ImportReport.Kind.NEGATIVE, r.rowNo(), column, meterNo,
+                        end.toString(), text);
+                return null;
+            }
+            if (v > maxPerQuarterHour) {
+                issue(ImportReport.Severity.ERROR, ImportReport.Kind.IMPOSSIBLE_VALUE, r.rowNo(), column, meterNo,
+                        end.toString(), text + " > " + java.math.BigDecimal.valueOf(maxPerQuarterHour).stripTrailingZeros().toPlainString());
+                return null;
+            }
+            return (float) v;
+        }
+
         private Long meter(String meterNo, long rowNo) {
             if (meterIds.containsKey(meterNo)) {
                 return meterIds.get(meterNo);
             }
             if (meterNo.length() > 32) {
-                issue(ImportReport.Severity.ERROR, ImportReport.Kind.UNREADABLE, rowNo, meterNo.substring(0, 32), null,
-                        "meter number longer than 32 characters");
+                issue(ImportReport.Severity.ERROR, ImportReport.Kind.UNREADABLE, rowNo, METER_COLUMN,
+                        meterNo.substring(0, 32), null, "meter number longer than 32 characters");
                 meterIds.put(meterNo, null);
                 return null;
             }
@@ -274,8 +378,8 @@ public class ReadingImporter {
                     ps.setString(1, meterNo);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
-                            issue(ImportReport.Severity.ERROR, ImportReport.Kind.FOREIGN_METER, rowNo, meterNo, null,
-                                    "");
+                            issue(ImportReport.Severity.ERROR, ImportReport.Kind.FOREIGN_METER, rowNo, METER_COLUMN,
+                                    meterNo, null, "");
                             meterIds.put(meterNo, null);
                             return null;
                         }
@@ -313,7 +417,7 @@ public class ReadingImporter {
                     gapStart = k;
                 } else if (!missing && gapStart >= 0) {
                     issue(ImportReport.Severity.WARNING, ImportReport.Kind.GAP, gapStart == 0 ? 0 : d.rows[gapStart - 1],
-                            d.meterNo, d.day.atStartOfDay().plusMinutes(15L * (gapStart + 1)).toString(),
+                            null, d.meterNo, d.day.atStartOfDay().plusMinutes(15L * (gapStart + 1)).toString(),
                             String.valueOf(k - gapStart));
                     gapStart = -1;
                 }
@@ -321,7 +425,7 @@ public class ReadingImporter {
             IntervalSeries one = new IntervalSeries(d.day, d.kwh, d.kvarh);
             for (Anomalies.Spike s : Anomalies.of(one, spikes).spikes()) {
                 int k = (s.at().getHour() * 4) + s.at().getMinute() / 15;
-                issue(ImportReport.Severity.WARNING, ImportReport.Kind.SPIKE, d.rows[k], d.meterNo,
+                issue(ImportReport.Severity.WARNING, ImportReport.Kind.SPIKE, d.rows[k], KWH_COLUMN, d.meterNo,
                         s.at().plusMinutes(15).toString(), String.valueOf(d.kwh[k]));
             }
             line.setLength(0);
@@ -357,15 +461,15 @@ public class ReadingImporter {
             line.append('}');
         }
 
-        private void issue(ImportReport.Severity severity, ImportReport.Kind kind, long row, String meterNo,
-                           String at, String detail) {
+        private void issue(ImportReport.Severity severity, ImportReport.Kind kind, long row, String column,
+                           String meterNo, String at, String detail) {
             if (severity == ImportReport.Severity.ERROR) {
                 errors++;
             } else {
                 warnings++;
             }
             if (issues.size() < ImportReport.MAX_ISSUES) {
-                issues.add(new ImportReport.Issue(severity, kind, file, row, meterNo, at, detail));
+                issues.add(new ImportReport.Issue(severity, kind, file, row, column, meterNo, at, detail));
             }
         }
     }

@@ -4,12 +4,17 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
 
 /** Timestamps as metering exports write them: 2025-01-01 00:15, 2025/1/1 0:15:00, 2025-01-01T00:15, 24:00. */
 final class ReadingTime {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-M-d");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm[:ss]");
+    /** Strict: 2026-02-30 is refused, where the default (SMART) resolving would read it as the 28th. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-M-d", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm[:ss]", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private ReadingTime() {
     }

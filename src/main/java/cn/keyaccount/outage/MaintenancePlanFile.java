@@ -1,11 +1,13 @@
 package cn.keyaccount.outage;
 
 import cn.keyaccount.base.SheetRows;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -46,9 +48,17 @@ final class MaintenancePlanFile {
     }
 
     private static final List<String> OPTIONAL = List.of("kind", "substations", "transformerAreas", "area");
-    private static final List<DateTimeFormatter> TIMES = List.of(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd H:mm"), DateTimeFormatter.ofPattern("yyyy/M/d H:mm"),
+    /** Strict: 2026-02-30 is an error, not the 28th (the default SMART resolving would move it). */
+    private static final List<DateTimeFormatter> TIMES = List.of(strict("uuuu-MM-dd HH:mm"),
+            strict("uuuu-MM-dd H:mm"), strict("uuuu-M-d H:mm"), strict("uuuu/M/d H:mm"),
             DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    /** A weekly plan has tens of rows; a thousand is already a year of a large county. */
+    static final int MAX_ROWS = 5_000;
+    static final int MAX_PROBLEMS = 500;
+
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    }
 
     private MaintenancePlanFile() {
     }
@@ -56,18 +66,41 @@ final class MaintenancePlanFile {
     static Parsed read(byte[] content, ZoneId zone) {
         List<ImportProblem> problems = new ArrayList<>();
         List<PlanRow> rows = new ArrayList<>();
-        List<List<String>> raw;
+        Map<String, Integer> index = new HashMap<>();
+        boolean[] header = {true};
         try {
-            raw = cells(content);
+            SheetRows.read(new ByteArrayInputStream(content), MAX_ROWS + 1, t -> t.format(TIMES.getFirst()),
+                    (rowNo, cells) -> {
+                        if (header[0]) {
+                            header[0] = false;
+                            header(cells, index, problems);
+                        } else {
+                            row(rowNo, cells, index, problems, rows);
+                        }
+                        if (problems.size() >= MAX_PROBLEMS) {
+                            throw new StopReading();
+                        }
+                    });
+        } catch (StopReading stop) {
+            // a missing column or too many problems: what was found is reported
+        } catch (SheetRows.Refused r) {
+            problems.add(new ImportProblem(r.row(), "", r.key(), String.valueOf(r.limit())));
+            return new Parsed(List.of(), problems);
         } catch (IOException | RuntimeException e) {
             return new Parsed(List.of(), List.of(new ImportProblem(0, "", "outage.import.unreadable",
                     String.valueOf(e.getMessage()))));
         }
-        if (raw.isEmpty()) {
+        if (header[0]) {
             return new Parsed(List.of(), List.of(new ImportProblem(0, "", "outage.import.empty", "")));
         }
-        List<String> header = raw.getFirst().stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
-        Map<String, Integer> index = new HashMap<>();
+        if (rows.isEmpty() && problems.isEmpty()) {
+            problems.add(new ImportProblem(0, "", "outage.import.empty", ""));
+        }
+        return new Parsed(rows, problems);
+    }
+
+    private static void header(List<String> cells, Map<String, Integer> index, List<ImportProblem> problems) {
+        List<String> header = cells.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
         COLUMNS.forEach((field, names) -> {
             for (String name : names) {
                 int i = header.indexOf(name);
@@ -81,39 +114,38 @@ final class MaintenancePlanFile {
             }
         });
         if (!problems.isEmpty()) {
-            return new Parsed(List.of(), problems);
+            throw new StopReading();
         }
-        for (int r = 1; r < raw.size(); r++) {
-            List<String> cells = raw.get(r);
-            if (cells.stream().allMatch(String::isBlank)) {
-                continue;
-            }
-            int rowNo = r + 1;
-            Map<String, String> v = new HashMap<>();
-            index.forEach((field, i) -> v.put(field, i < cells.size() ? cells.get(i).trim() : ""));
-            int before = problems.size();
-            OutageKind kind = kind(v.getOrDefault("kind", ""), rowNo, problems);
-            String title = required(v, "title", rowNo, problems);
-            List<String> lines = split(v.get("lines"));
-            List<String> substations = split(v.getOrDefault("substations", ""));
-            if (lines.isEmpty() && substations.isEmpty()) {
-                problems.add(new ImportProblem(rowNo, "lines", "outage.import.no-lines", ""));
-            }
-            LocalDateTime start = time(v.get("start"), "start", rowNo, problems);
-            LocalDateTime end = time(v.get("end"), "end", rowNo, problems);
-            if (start != null && end != null && !end.isAfter(start)) {
-                problems.add(new ImportProblem(rowNo, "end", "outage.import.end-before-start", v.get("end")));
-            }
-            String reason = required(v, "reason", rowNo, problems);
-            if (problems.size() == before) {
-                rows.add(new PlanRow(rowNo, kind, title, lines, substations, v.getOrDefault("transformerAreas", ""),
-                        start, end, reason, v.getOrDefault("area", "")));
-            }
+    }
+
+    private static void row(int rowNo, List<String> cells, Map<String, Integer> index, List<ImportProblem> problems,
+                            List<PlanRow> rows) {
+        Map<String, String> v = new HashMap<>();
+        index.forEach((field, i) -> v.put(field, i < cells.size() ? cells.get(i).trim() : ""));
+        int before = problems.size();
+        OutageKind kind = kind(v.getOrDefault("kind", ""), rowNo, problems);
+        String title = required(v, "title", rowNo, problems);
+        List<String> lines = split(v.get("lines"));
+        List<String> substations = split(v.getOrDefault("substations", ""));
+        if (lines.isEmpty() && substations.isEmpty()) {
+            problems.add(new ImportProblem(rowNo, "lines", "outage.import.no-lines", ""));
         }
-        if (rows.isEmpty() && problems.isEmpty()) {
-            problems.add(new ImportProblem(0, "", "outage.import.empty", ""));
+        LocalDateTime start = time(v.get("start"), "start", rowNo, problems);
+        LocalDateTime end = time(v.get("end"), "end", rowNo, problems);
+        if (start != null && end != null && !end.isAfter(start)) {
+            problems.add(new ImportProblem(rowNo, "end", "outage.import.end-before-start", v.get("end")));
         }
-        return new Parsed(rows, problems);
+        String reason = required(v, "reason", rowNo, problems);
+        if (problems.size() == before) {
+            rows.add(new PlanRow(rowNo, kind, title, lines, substations, v.getOrDefault("transformerAreas", ""),
+                    start, end, reason, v.getOrDefault("area", "")));
+        }
+    }
+
+    private static final class StopReading extends RuntimeException {
+        StopReading() {
+            super(null, null, false, false);
+        }
     }
 
     private static OutageKind kind(String text, int row, List<ImportProblem> problems) {
@@ -156,9 +188,5 @@ final class MaintenancePlanFile {
         }
         problems.add(new ImportProblem(row, field, "outage.import.bad-time", text));
         return null;
-    }
-
-    private static List<List<String>> cells(byte[] content) throws IOException {
-        return SheetRows.firstSheet(content, t -> t.format(TIMES.getFirst()));
     }
 }

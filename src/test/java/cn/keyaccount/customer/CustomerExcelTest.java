@@ -97,6 +97,43 @@ class CustomerExcelTest {
 
     /** The first {@code rows} customers of an export under new account numbers; {@code badRow} (1-based sheet row
      * number, header is row 1) gets a credit code with a wrong check character. */
+    @Test
+    void a_cell_longer_than_excel_allows_is_refused_naming_row_and_column_before_any_row_is_checked()
+            throws IOException {
+        Viewer supervisor = users.viewer("supervisor");
+        List<String> row = new ArrayList<>(java.util.Collections.nCopies(CustomerExcel.titles().size(), ""));
+        row.set(0, String.valueOf(NEXT_ACCOUNT.incrementAndGet()));
+        row.set(1, "LONGCELL");
+        byte[] honest = cn.keyaccount.support.CraftedFiles.xlsx(List.of(CustomerExcel.titles(), row));
+        // varied characters, so that the file deflates like text and not like a zip bomb
+        StringBuilder name = new StringBuilder();
+        java.util.Random random = new java.util.Random(15);
+        while (name.length() < 40_000) {
+            name.append((char) (0x4E00 + random.nextInt(2_000)));
+        }
+        byte[] crafted = cn.keyaccount.support.CraftedFiles.replaceInSheet(honest, "LONGCELL", name.toString());
+
+        ImportResult result = excel.importCustomers(supervisor, new ByteArrayInputStream(crafted), "long.xlsx");
+
+        assertEquals(1, result.problems().size(), result.problems().toString());
+        ImportProblem p = result.problems().getFirst();
+        assertEquals("import.cell-too-long", p.key());
+        assertEquals(2, p.row());
+        assertEquals("B", p.column());
+        assertEquals("long.xlsx", p.fileName());
+    }
+
+    @Test
+    void a_zip_bomb_is_refused_as_too_large() throws IOException {
+        byte[] honest = cn.keyaccount.support.CraftedFiles.xlsx(List.of(CustomerExcel.titles()));
+        byte[] bomb = cn.keyaccount.support.CraftedFiles.zipBomb(honest, 64);
+
+        ImportResult result = excel.importCustomers(users.viewer("supervisor"), new ByteArrayInputStream(bomb),
+                "bomb.xlsx");
+
+        assertEquals(List.of("import.too-large"), result.problems().stream().map(ImportProblem::key).toList());
+    }
+
     private byte[] importFile(Viewer viewer, int rows, List<String> accounts, int badRow) throws IOException {
         int creditColumn = CustomerExcel.titles().indexOf("统一社会信用代码 Credit code");
         try (Workbook source = exported(viewer, CustomerSearch.all()); Workbook target = new XSSFWorkbook()) {

@@ -3,6 +3,7 @@ package cn.keyaccount.billing.rest;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
+import cn.keyaccount.base.rest.UploadBody;
 import cn.keyaccount.billing.BillView;
 import cn.keyaccount.billing.BillingService;
 import cn.keyaccount.billing.ImportReport;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,8 +55,8 @@ public class BillingResource {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
     @Operation(summary = "Import a month's bill issuance and send the bill-issued notice")
-    public Response importBills(@QueryParam("file") String file, byte[] content) {
-        return report(billing.importBills(viewer(), name(file), Rest.requiredContent(content)));
+    public Response importBills(@QueryParam("file") String file, InputStream body) {
+        return report(billing.importBills(viewer(), name(file), UploadBody.bytes(body, UploadBody.IMPORT_MAX_BYTES)));
     }
 
     @POST
@@ -63,8 +65,9 @@ public class BillingResource {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
     @Operation(summary = "Import payments: each marks its bill paid and stops its arrears reminders")
-    public Response importPayments(@QueryParam("file") String file, byte[] content) {
-        return report(billing.importPayments(viewer(), name(file), Rest.requiredContent(content)));
+    public Response importPayments(@QueryParam("file") String file, InputStream body) {
+        return report(billing.importPayments(viewer(), name(file),
+                UploadBody.bytes(body, UploadBody.IMPORT_MAX_BYTES)));
     }
 
     @GET

@@ -21,7 +21,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -69,10 +68,11 @@ class BillingView extends VerticalLayout {
 
     private Upload upload(String id, Importer importer) {
         Upload upload = Uploads.localized(new Upload());
-        upload.setUploadHandler(UploadHandler.inMemory((meta, data) -> {
+        Uploads.limit(upload, Uploads.IMPORT_MAX_BYTES);
+        upload.setUploadHandler(Uploads.inMemory((meta, data) -> {
             ImportReport report = importer.apply(viewer, meta.fileName(), data);
             upload.getUI().ifPresent(ui -> ui.access(() -> show(report)));
-        }));
+        }, Uploads.IMPORT_MAX_BYTES));
         upload.setId(id);
         upload.setAcceptedFileTypes(".csv", ".xlsx");
         return upload;
@@ -100,7 +100,7 @@ class BillingView extends VerticalLayout {
         problems.setId("billing-problems");
         problems.addColumn(ImportProblem::row).setHeader(getTranslation("billing.row")).setAutoWidth(true);
         problems.addColumn(ImportProblem::field).setHeader(getTranslation("billing.field")).setAutoWidth(true);
-        problems.addColumn(p -> getTranslation(p.key())).setHeader(getTranslation("billing.problem")).setFlexGrow(2);
+        problems.addColumn(p -> getTranslation(p.key(), p.value())).setHeader(getTranslation("billing.problem")).setFlexGrow(2);
         problems.addColumn(ImportProblem::value).setHeader(getTranslation("billing.value"));
         problems.setAllRowsVisible(true);
         problems.setVisible(false);

@@ -41,7 +41,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -137,11 +136,12 @@ class CustomerListView extends VerticalLayout {
 
     private Upload importUpload() {
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, data) -> {
+        Upload upload = new Upload(Uploads.inMemory((metadata, data) -> {
             ImportResult result = excel.importCustomers(viewer, new ByteArrayInputStream(data), metadata.fileName());
             ui.access(() -> showImport(result));
-        }));
+        }, Uploads.IMPORT_MAX_BYTES));
         upload.setAcceptedFileTypes(".xlsx");
+        Uploads.limit(upload, Uploads.IMPORT_MAX_BYTES);
         upload.setMaxFiles(1);
         upload.setUploadButton(new Button(getTranslation("common.import"), VaadinIcon.UPLOAD.create()));
         upload.setDropLabel(new Span(getTranslation("customer.import.drop")));

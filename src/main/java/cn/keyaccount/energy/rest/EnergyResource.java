@@ -2,6 +2,7 @@ package cn.keyaccount.energy.rest;
 
 import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.Rest;
+import cn.keyaccount.base.rest.UploadBody;
 import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.energy.EnergyAnalyzer;
 import cn.keyaccount.energy.EnergyProfile;
@@ -123,11 +124,17 @@ public class EnergyResource {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
     @Operation(summary = "Bulk upload of a metering export (CSV in UTF-8 or GBK, or XLSX), stored whole or not at "
-            + "all; re-imported days replace the stored ones. 200 with the report when stored, 422 with it when not")
+            + "all; re-imported days replace the stored ones, but a stored day the file has fewer readings for is "
+            + "refused (issue SHORTER_DAY, shorterDays > 0) unless replaceShorterDays=true. 200 with the report when "
+            + "stored, 422 with it when not (also for a file beyond the bounds: rows, cell size, a zip bomb)")
     public Response upload(@PathParam("id") long id,
                            @Parameter(description = "the file's name; .xlsx is read as a workbook, else CSV")
-                           @QueryParam("file") String file, InputStream body) {
-        ImportReport report = energy.importReadings(ViewerIdentity.viewer(identity), id, file, body);
+                           @QueryParam("file") String file,
+                           @Parameter(description = "true confirms that stored days may be replaced by days with "
+                                   + "fewer readings")
+                           @QueryParam("replaceShorterDays") boolean replaceShorterDays, InputStream body) {
+        ImportReport report = energy.importReadings(ViewerIdentity.viewer(identity), id, file,
+                UploadBody.bounded(body, UploadBody.READINGS_MAX_BYTES), replaceShorterDays);
         return Response.status(report.accepted() ? 200 : 422).entity(report).build();
     }
 

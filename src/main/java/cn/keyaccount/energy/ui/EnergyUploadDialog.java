@@ -7,13 +7,13 @@ import cn.keyaccount.energy.ImportReport;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.File;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -31,8 +31,11 @@ import java.util.concurrent.Executors;
  */
 class EnergyUploadDialog extends Dialog {
 
-    /** A file may be large (a year of many meters): 1 GB. */
-    static final long MAX_FILE_BYTES = 1L << 30;
+    /**
+     * A file may be large (a year of many meters): 256 MB, about 6 million readings as CSV; the same bound as a
+     * REST upload's body ({@code quarkus.http.limits.max-body-size}).
+     */
+    static final long MAX_FILE_BYTES = 256L << 20;
 
     private final EnergyService energy;
     private final Viewer viewer;
@@ -49,6 +52,7 @@ class EnergyUploadDialog extends Dialog {
     final Div files = new Div();
     final Grid<ImportReport.Issue> issues = new Grid<>();
     private final List<ImportReport.Issue> shown = new ArrayList<>();
+    ConfirmDialog confirm;
     private int running;
     private boolean imported;
 
@@ -63,16 +67,17 @@ class EnergyUploadDialog extends Dialog {
         Uploads.localized(upload);
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, MAX_FILE_BYTES));
-        upload.setUploadHandler(UploadHandler.toTempFile((meta, file) -> {
+        Uploads.limit(upload, MAX_FILE_BYTES);
+        upload.setUploadHandler(Uploads.toTempFile((meta, file) -> {
             UI ui = upload.getUI().orElseThrow();
             ui.access(() -> started(ui, meta.fileName()));
-            worker.submit(() -> importInBackground(ui, meta.fileName(), file));
-        }));
+            worker.submit(() -> importInBackground(ui, meta.fileName(), file, false));
+        }, MAX_FILE_BYTES));
         progress.setVisible(false);
         progress.setId("energy-upload-progress");
         issues.addColumn(ImportReport.Issue::file).setHeader(getTranslation("energy.upload.file")).setFlexGrow(2);
         issues.addColumn(ImportReport.Issue::row).setHeader(getTranslation("energy.upload.row"));
+        issues.addColumn(ImportReport.Issue::column).setHeader(getTranslation("energy.upload.column"));
         issues.addColumn(i -> getTranslation("energy.severity." + i.severity().name()))
                 .setHeader(getTranslation("energy.upload.severity"));
         issues.addColumn(i -> getTranslation("energy.issue." + i.kind().name()))
@@ -106,13 +111,13 @@ class EnergyUploadDialog extends Dialog {
         status.setText(getTranslation("energy.upload.importing", fileName));
     }
 
-    private void importInBackground(UI ui, String fileName, File file) {
-        ImportReport report;
+    private void importInBackground(UI ui, String fileName, File file, boolean replaceShorterDays) {
+        ImportReport report = null;
         try {
             long size = Math.max(1, file.length());
             try (InputStream in = new Counting(Files.newInputStream(file.toPath()),
                     read -> ui.access(() -> progress.setValue(Math.min(1.0, read / (double) size))))) {
-                report = energy.importReadings(viewer, customerId, fileName, in);
+                report = energy.importReadings(viewer, customerId, fileName, in, replaceShorterDays);
             }
         } catch (BusinessException e) {
             ui.access(() -> failed(ui, getTranslation(e.key(), e.args())));
@@ -121,13 +126,41 @@ class EnergyUploadDialog extends Dialog {
             ui.access(() -> failed(ui, fileName + ": " + e.getMessage()));
             return;
         } finally {
-            file.delete();
+            // kept only while the user is asked whether the shorter days may replace the stored ones
+            if (report == null || !report.needsConfirmation()) {
+                file.delete();
+            }
         }
         ImportReport done = report;
         ui.access(() -> {
             show(done);
+            if (done.needsConfirmation()) {
+                askToReplace(ui, done, file);
+            }
             finished(ui);
         });
+    }
+
+    /**
+     * The file would replace stored days with fewer readings: says which (meter and day) and re-runs the import with
+     * the confirmation when the user agrees; the kept file is deleted either way.
+     */
+    void askToReplace(UI ui, ImportReport report, File file) {
+        String days = String.join("、", report.issues().stream()
+                .filter(i -> i.kind() == ImportReport.Kind.SHORTER_DAY).limit(10)
+                .map(i -> i.meterNo() + " " + i.at() + "（" + i.detail() + "）").toList());
+        confirm = new ConfirmDialog(getTranslation("energy.upload.shorter.title"),
+                getTranslation("energy.upload.shorter.text", report.file(), report.shorterDays(), days),
+                getTranslation("energy.upload.shorter.replace"), e -> {
+                    started(ui, report.file());
+                    worker.submit(() -> importInBackground(ui, report.file(), file, true));
+                });
+        confirm.setId("energy-upload-replace-shorter");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("energy.upload.shorter.keep"));
+        confirm.addCancelListener(e -> file.delete());
+        confirm.open();
     }
 
     private void failed(UI ui, String message) {

@@ -4,6 +4,7 @@ import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
+import cn.keyaccount.base.rest.UploadBody;
 import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.outage.AffectedRow;
@@ -37,6 +38,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -188,9 +190,9 @@ public class OutageResource {
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, XLSX})
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
     @Operation(summary = "Import a weekly maintenance plan (XLSX): all rows registered, or none and 422 with problems")
-    public Response importPlan(@QueryParam("file") String file, byte[] content) {
+    public Response importPlan(@QueryParam("file") String file, InputStream body) {
         PlanImportReport r = plans.importPlan(viewer(), file == null || file.isBlank() ? "upload" : file,
-                Rest.requiredContent(content));
+                UploadBody.bytes(body, UploadBody.IMPORT_MAX_BYTES));
         return Response.status(r.ok() ? 200 : 422).type(MediaType.APPLICATION_JSON).entity(r).build();
     }
 

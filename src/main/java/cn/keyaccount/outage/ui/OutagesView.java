@@ -29,7 +29,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.OffsetDateTime;
 
@@ -79,8 +78,9 @@ class OutagesView extends VerticalLayout {
         upload.setId("outage-import");
         Uploads.localized(upload);
         upload.setAcceptedFileTypes(".xlsx");
+        Uploads.limit(upload, Uploads.IMPORT_MAX_BYTES);
         upload.setUploadButton(new Button(OutageUi.t("outage.import"), VaadinIcon.UPLOAD.create()));
-        upload.setUploadHandler(UploadHandler.inMemory((meta, data) -> {
+        upload.setUploadHandler(Uploads.inMemory((meta, data) -> {
             PlanImportReport report;
             try {
                 report = plans.importPlan(viewer, meta.fileName(), data);
@@ -89,7 +89,7 @@ class OutagesView extends VerticalLayout {
                 return;
             }
             upload.getUI().ifPresent(ui -> ui.access(() -> showImport(report)));
-        }));
+        }, Uploads.IMPORT_MAX_BYTES));
         upload.setVisible(planner);
         HorizontalLayout bar = new HorizontalLayout(status, register, upload);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -145,7 +145,7 @@ class OutagesView extends VerticalLayout {
         problems.addColumn(ImportProblem::row).setHeader(OutageUi.t("outage.import.row")).setAutoWidth(true);
         problems.addColumn(p -> p.field().isEmpty() ? "" : OutageUi.t("outage.import.column." + p.field()))
                 .setHeader(OutageUi.t("outage.import.field")).setAutoWidth(true);
-        problems.addColumn(p -> OutageUi.t(p.key())).setHeader(OutageUi.t("outage.import.problem")).setFlexGrow(2);
+        problems.addColumn(p -> OutageUi.t(p.key(), p.value())).setHeader(OutageUi.t("outage.import.problem")).setFlexGrow(2);
         problems.addColumn(ImportProblem::value).setHeader(OutageUi.t("outage.import.value"));
         problems.setAllRowsVisible(true);
         problems.setVisible(false);

@@ -132,6 +132,51 @@ class EnergyViewsTest extends BrowserlessQuarkusTest {
     }
 
     @Test
+    void the_dialog_asks_before_replacing_a_stored_day_with_fewer_readings_and_replaces_it_once_confirmed()
+            throws Exception {
+        signIn("manager", Role.MANAGER_NAME);
+        Viewer manager = users.viewer("manager");
+        long customer = demoAccount().id();
+        String meter = "UPS-" + System.nanoTime() % 100_000_000;
+        java.time.LocalDate day = java.time.LocalDate.of(2013, 2, 1);
+        StringBuilder full = new StringBuilder("meter,time,kwh\n");
+        for (int k = 1; k <= 96; k++) {
+            full.append(meter).append(',').append(day.atStartOfDay().plusMinutes(15L * k).toString().replace('T', ' '))
+                    .append(",1\n");
+        }
+        assertTrue(energy.importReadings(manager, customer, "full.csv",
+                new ByteArrayInputStream(full.toString().getBytes(StandardCharsets.UTF_8))).accepted());
+        java.nio.file.Path oneRow = java.nio.file.Files.createTempFile("one-row", ".csv");
+        java.nio.file.Files.writeString(oneRow, "meter,time,kwh\n" + meter + "," + day + " 00:15,5\n");
+        ImportReport refused;
+        try (var in = java.nio.file.Files.newInputStream(oneRow)) {
+            refused = energy.importReadings(manager, customer, "one-row.csv", in);
+        }
+        assertTrue(refused.needsConfirmation(), refused.toString());
+        EnergyUploadDialog dialog = new EnergyUploadDialog(energy, manager, customer, () -> { });
+
+        dialog.askToReplace(com.vaadin.flow.component.UI.getCurrent(), refused, oneRow.toFile());
+        roundTrip();
+
+        var confirm = test(dialog.confirm);
+        assertTrue(confirm.getText().contains(meter) && confirm.getText().contains(day.toString()),
+                confirm.getText());
+        assertEquals(96.0, energy.analyse(manager, customer, day, day).load().energyKwh(), 1e-6);
+        confirm.confirm();
+        // the dialog's worker imports the kept file again, with the confirmation
+        double stored = 96;
+        for (int i = 0; i < 200 && stored != 5; i++) {
+            Thread.sleep(100);
+            stored = energy.analyse(manager, customer, day, day).load().energyKwh();
+        }
+        assertEquals(5.0, stored, 1e-6);
+        for (int i = 0; i < 50 && java.nio.file.Files.exists(oneRow); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(!java.nio.file.Files.exists(oneRow), "the kept upload is deleted after the import");
+    }
+
+    @Test
     void an_administrator_sees_the_tariff_versions_and_a_form_without_prices_is_marked_at_its_fields() {
         signIn("admin", Role.ADMIN_NAME);
         TariffAdminView view = open(TariffAdminView.class);
