@@ -35,12 +35,4 @@ public final class Rest {
         }
         return body;
     }
-
-    /** An uploaded file's bytes, or 400 when there are none. */
-    public static byte[] requiredContent(byte[] content) {
-        if (content == null || content.length == 0) {
-            throw new BadRequestException();
-        }
-        return content;
-    }
 }
