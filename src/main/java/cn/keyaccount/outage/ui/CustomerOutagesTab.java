@@ -1,6 +1,5 @@
 package cn.keyaccount.outage.ui;
 
-import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.outage.CriticalPeriodService;
 import cn.keyaccount.outage.CriticalPeriodView;
 import cn.keyaccount.outage.CustomerOutage;
@@ -79,25 +78,17 @@ class CustomerOutagesTab extends VerticalLayout {
     }
 
     void addPeriod() {
-        try {
-            periods.add(viewer, customerId, from.getValue() == null ? null
-                            : from.getValue().atZone(OutageUi.ZONE).toOffsetDateTime(),
-                    to.getValue() == null ? null : to.getValue().atZone(OutageUi.ZONE).toOffsetDateTime(),
-                    reason.getValue());
-            reason.clear();
-            loadPeriods();
-        } catch (BusinessException e) {
-            OutageUi.error(e);
-        }
+        periods.add(viewer, customerId, from.getValue() == null ? null
+                        : from.getValue().atZone(OutageUi.ZONE).toOffsetDateTime(),
+                to.getValue() == null ? null : to.getValue().atZone(OutageUi.ZONE).toOffsetDateTime(),
+                reason.getValue());
+        reason.clear();
+        loadPeriods();
     }
 
     private void remove(CriticalPeriodView p) {
-        try {
-            periods.delete(viewer, p.id());
-            loadPeriods();
-        } catch (BusinessException e) {
-            OutageUi.error(e);
-        }
+        periods.delete(viewer, p.id());
+        loadPeriods();
     }
 
     private void loadPeriods() {

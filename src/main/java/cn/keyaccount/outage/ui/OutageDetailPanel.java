@@ -1,6 +1,5 @@
 package cn.keyaccount.outage.ui;
 
-import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.outage.AffectedRow;
 import cn.keyaccount.outage.ConflictView;
@@ -172,14 +171,10 @@ class OutageDetailPanel extends VerticalLayout {
         reason.setWidthFull();
         dialog.add(reason);
         Button ok = new Button(OutageUi.t(titleKey), e -> {
-            try {
-                action.apply(viewer, current.id(), reason.getValue());
-                dialog.close();
-                onChange.run();
-                show(current.id());
-            } catch (BusinessException ex) {
-                OutageUi.error(ex);
-            }
+            action.apply(viewer, current.id(), reason.getValue());
+            dialog.close();
+            onChange.run();
+            show(current.id());
         });
         ok.setId("outage-reason-ok");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
