@@ -1,5 +1,8 @@
 package cn.keyaccount.outage.ui;
 
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.FieldErrors;
+import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.outage.CriticalPeriodService;
 import cn.keyaccount.outage.CriticalPeriodView;
 import cn.keyaccount.outage.CustomerOutage;
@@ -15,12 +18,14 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The outages affecting one customer (the last 90 days and ahead) with the effect and the first warning's class, and
  * the customer's declared critical-production periods, which its manager adds and removes here.
  */
-class CustomerOutagesTab extends VerticalLayout {
+class CustomerOutagesTab extends VerticalLayout implements ShowsFieldErrors {
 
     private final CriticalPeriodService periods;
     private final Viewer viewer;
@@ -89,6 +94,11 @@ class CustomerOutagesTab extends VerticalLayout {
     private void remove(CriticalPeriodView p) {
         periods.delete(viewer, p.id());
         loadPeriods();
+    }
+
+    @Override
+    public List<BusinessException.FieldError> showFieldErrors(List<BusinessException.FieldError> errors) {
+        return FieldErrors.mark(errors, Map.of("startsAt", from, "endsAt", to, "reason", reason));
     }
 
     private void loadPeriods() {

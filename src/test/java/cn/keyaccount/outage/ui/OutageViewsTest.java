@@ -116,9 +116,14 @@ class OutageViewsTest extends BrowserlessQuarkusTest {
         assertEquals(1, tab.outageGrid.getListDataView().getItemCount());
         tab.from.setValue(OffsetDateTime.now(ZONE).plusDays(20).toLocalDateTime().withNano(0));
         tab.to.setValue(OffsetDateTime.now(ZONE).plusDays(21).toLocalDateTime().withNano(0));
+        tab.reason.clear();
+        asUser(tab, tab::addPeriod);
+        assertTrue(tab.reason.isInvalid(), "a period without a reason is refused at the reason field");
+        assertEquals(0, tab.periodGrid.getListDataView().getItemCount());
         tab.reason.setValue("设备调试");
         tab.addPeriod();
         assertEquals(1, tab.periodGrid.getListDataView().getItemCount());
+        assertFalse(tab.reason.isInvalid(), "the mark goes once the period is saved");
     }
 
     @Test
