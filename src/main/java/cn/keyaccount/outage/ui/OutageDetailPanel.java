@@ -1,5 +1,7 @@
 package cn.keyaccount.outage.ui;
 
+import cn.keyaccount.base.ui.Errors;
+import cn.keyaccount.base.ui.FieldErrors;
 import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.outage.AffectedRow;
 import cn.keyaccount.outage.ConflictView;
@@ -20,6 +22,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -170,6 +173,7 @@ class OutageDetailPanel extends VerticalLayout {
         reason.clear();
         reason.setWidthFull();
         dialog.add(reason);
+        Errors.showFieldErrorsWith(dialog, errors -> FieldErrors.mark(errors, Map.of("reason", reason)));
         Button ok = new Button(OutageUi.t(titleKey), e -> {
             action.apply(viewer, current.id(), reason.getValue());
             dialog.close();

@@ -92,8 +92,9 @@ class OutageViewsTest extends BrowserlessQuarkusTest {
         assertTrue(view.detail.release.isVisible());
         test(view.detail.release).click();
         roundTrip();
-        test($(Button.class).id("outage-reason-ok")).click();
+        click($(Button.class).id("outage-reason-ok"));
         assertEquals(OutageStatus.HELD, outages.get(fx.viewer("supervisor"), held.id()).status(), "a reason first");
+        assertTrue(view.detail.reason.isInvalid(), "the missing reason is marked at its field");
         view.detail.reason.setValue("客户已电话确认");
         test($(Button.class).id("outage-reason-ok")).click();
         assertEquals(OutageStatus.ANNOUNCED, outages.get(fx.viewer("supervisor"), held.id()).status());
