@@ -3,6 +3,7 @@ package cn.keyaccount.assignment.ui;
 import cn.keyaccount.assignment.ManagerWorkload;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.FieldErrors;
+import cn.keyaccount.base.ui.ShowsFieldErrors;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
@@ -18,7 +19,7 @@ import java.util.Map;
  * The decision a supervisor takes: a primary manager (each shown with their current load), an optional backup and
  * the reason. Publishes an {@link AssignEvent}; never calls a service.
  */
-class AssignmentForm extends FormLayout {
+class AssignmentForm extends FormLayout implements ShowsFieldErrors {
 
     final ComboBox<ManagerWorkload> primary = new ComboBox<>();
     final ComboBox<ManagerWorkload> backup = new ComboBox<>();
@@ -72,9 +73,10 @@ class AssignmentForm extends FormLayout {
         return selected;
     }
 
-    /** Marks the fields a {@link BusinessException} names; true when it named at least one. */
-    boolean showErrors(BusinessException e) {
-        return FieldErrors.show(e, Map.of("managerId", primary, "backupManagerId", backup, "reason", reason));
+    /** Marks the fields a service refused; returns the errors that name no field here. */
+    @Override
+    public List<BusinessException.FieldError> showFieldErrors(List<BusinessException.FieldError> errors) {
+        return FieldErrors.mark(errors, Map.of("managerId", primary, "backupManagerId", backup, "reason", reason));
     }
 
     void clearReason() {

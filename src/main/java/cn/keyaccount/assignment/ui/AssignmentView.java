@@ -3,7 +3,8 @@ package cn.keyaccount.assignment.ui;
 import cn.keyaccount.assignment.AssignmentService;
 import cn.keyaccount.assignment.ManagerWorkload;
 import cn.keyaccount.assignment.Reassignment;
-import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Errors;
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
@@ -13,8 +14,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
@@ -155,6 +154,7 @@ class AssignmentView extends SplitLayout {
         dialog.setCancelText(getTranslation("common.cancel"));
         dialog.setConfirmText(getTranslation("assignment.assign-n", count));
         dialog.addConfirmListener(e -> assign(event));
+        Errors.openedFrom(dialog, form);
         dialog.open();
     }
 
@@ -162,20 +162,11 @@ class AssignmentView extends SplitLayout {
         List<Long> ids = customerGrid.getSelectedItems().stream().map(CustomerRow::id).toList();
         Reassignment r = new Reassignment(ids, event.primary() == null ? null : event.primary().managerId(),
                 event.backup() == null ? null : event.backup().managerId(), event.reason());
-        try {
-            int done = assignments.reassign(currentViewer.get(), r).size();
-            customerGrid.deselectAll();
-            customerGrid.getDataProvider().refreshAll();
-            refreshWorkloads();
-            form.clearReason();
-            Notification.show(getTranslation("assignment.done", done, event.primary().displayName()))
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (BusinessException e) {
-            if (!form.showErrors(e) || e.fieldErrors().stream().anyMatch(f -> f.field().equals("customerIds"))) {
-                String key = e.fieldErrors().isEmpty() ? e.key() : e.fieldErrors().get(0).key();
-                Object[] args = e.fieldErrors().isEmpty() ? e.args() : e.fieldErrors().get(0).args();
-                Notification.show(getTranslation(key, args)).addThemeVariants(NotificationVariant.LUMO_ERROR);
-            }
-        }
+        int done = assignments.reassign(currentViewer.get(), r).size();
+        customerGrid.deselectAll();
+        customerGrid.getDataProvider().refreshAll();
+        refreshWorkloads();
+        form.clearReason();
+        Notices.success(getTranslation("assignment.done", done, event.primary().displayName()));
     }
 }

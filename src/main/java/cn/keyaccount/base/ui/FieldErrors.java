@@ -1,32 +1,50 @@
 package cn.keyaccount.base.ui;
 
-import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.BusinessException.FieldError;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
+import java.util.List;
 import java.util.Map;
 
-/** Puts the field errors of a {@link BusinessException} at the fields they name, in the user's language. */
+/** Puts the field errors of a {@code BusinessException} at the fields they name, in the user's language. */
 public final class FieldErrors {
 
     private FieldErrors() {
     }
 
     /**
-     * Marks each named field invalid with its translated message.
+     * Clears these fields' marks, then marks each named field invalid with its translated message: the usual body of
+     * {@link ShowsFieldErrors#showFieldErrors}.
      *
      * @param fields the form's fields by the names the service uses
-     * @return true when the exception named at least one of these fields (else the caller shows it another way)
+     * @return the errors that name none of these fields
      */
-    public static boolean show(BusinessException e, Map<String, ? extends HasValidation> fields) {
-        boolean shown = false;
-        for (BusinessException.FieldError error : e.fieldErrors()) {
+    public static List<FieldError> mark(List<FieldError> errors, Map<String, ? extends HasValidation> fields) {
+        return mark(errors, fields, null);
+    }
+
+    /**
+     * As {@link #mark(List, Map)}, and the errors that name none of these fields come back with the field's label in
+     * front of their message ({@code labelPrefix} + field name is the label's translation key), so that a note
+     * still says where.
+     */
+    public static List<FieldError> mark(List<FieldError> errors, Map<String, ? extends HasValidation> fields,
+            String labelPrefix) {
+        UI ui = UI.getCurrent();
+        fields.values().forEach(f -> {
+            f.setInvalid(false);
+            f.setErrorMessage(null);
+        });
+        return errors.stream().filter(error -> {
             HasValidation field = fields.get(error.field());
-            if (field != null) {
-                field.setErrorMessage(UI.getCurrent().getTranslation(error.key(), error.args()));
-                field.setInvalid(true);
-                shown = true;
+            if (field == null) {
+                return true;
             }
-        }
-        return shown;
+            field.setErrorMessage(ui.getTranslation(error.key(), error.args()));
+            field.setInvalid(true);
+            return false;
+        }).map(error -> labelPrefix == null ? error : new FieldError(error.field(), "error.at-field",
+                ui.getTranslation(labelPrefix + error.field()), ui.getTranslation(error.key(), error.args())))
+                .toList();
     }
 }

@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Wires every UI: view access from {@code @RolesAllowed}/{@code @PermitAll}/{@code @AnonymousAllowed}
- * (anonymous users go to the sign-in page), and the language (Chinese unless the user chose English).
+ * (anonymous users go to the sign-in page), the language (Chinese unless the user chose English), and the
+ * session-wide error handler ({@link Errors}) that shows what an event listener throws.
  */
 class UiSetup {
 
@@ -21,6 +22,7 @@ class UiSetup {
     void onServiceInit(@Observes ServiceInitEvent event) {
         NavigationAccessControl accessControl = new NavigationAccessControl();
         accessControl.setLoginView("/login");
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(Errors.HANDLER));
         event.getSource().addUIInitListener(init -> {
             init.getUI().addBeforeEnterListener(accessControl);
             Locale locale = languageOf(VaadinRequest.getCurrent());

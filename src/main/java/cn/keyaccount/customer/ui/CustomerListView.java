@@ -1,7 +1,7 @@
 package cn.keyaccount.customer.ui;
 
-import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.MainLayout;
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.base.ui.Uploads;
 import cn.keyaccount.customer.CustomerDraft;
 import cn.keyaccount.customer.CustomerExcel.ImportResult;
@@ -152,7 +152,7 @@ class CustomerListView extends VerticalLayout {
 
     private void showImport(ImportResult result) {
         if (result.succeeded()) {
-            BusinessErrors.success(getTranslation("customer.import.done", result.created()));
+            Notices.success(getTranslation("customer.import.done", result.created()));
             refresh();
         } else {
             new ImportReportDialog(result.problems()).open();
@@ -217,14 +217,10 @@ class CustomerListView extends VerticalLayout {
         form.edit(new CustomerDraft(), List.of(), true);
         form.addCancelListener(e -> dialog.close());
         form.addSaveListener(e -> {
-            try {
-                long id = service.create(viewer, e.draft()).id();
-                dialog.close();
-                BusinessErrors.success(getTranslation("common.saved"));
-                open(id);
-            } catch (BusinessException ex) {
-                BusinessErrors.show(ex, form, null);
-            }
+            long id = service.create(viewer, e.draft()).id();
+            dialog.close();
+            Notices.success(getTranslation("common.saved"));
+            open(id);
         });
         dialog.add(form);
         dialog.setWidth("min(60em, 95vw)");

@@ -1,6 +1,7 @@
 package cn.keyaccount.customer.ui;
 
-import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Errors;
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -82,18 +83,15 @@ abstract class EditableListTab<V, D> extends VerticalLayout {
         EditorForm<D> form = newForm();
         form.edit(draft, editable);
         form.addCancelListener(e -> dialog.close());
+        Errors.reloadOnConflict(dialog, () -> {
+            dialog.close();
+            refresh();
+        });
         form.addSaveListener(e -> {
-            try {
-                save(id, e.draft());
-                dialog.close();
-                BusinessErrors.success(getTranslation("common.saved"));
-                refresh();
-            } catch (BusinessException ex) {
-                BusinessErrors.show(ex, form, () -> {
-                    dialog.close();
-                    refresh();
-                });
-            }
+            save(id, e.draft());
+            dialog.close();
+            Notices.success(getTranslation("common.saved"));
+            refresh();
         });
         dialog.add(form);
         dialog.open();
@@ -104,11 +102,10 @@ abstract class EditableListTab<V, D> extends VerticalLayout {
                 getTranslation("common.confirm-delete", nameOf(row)), getTranslation("common.delete"), e -> {
                     try {
                         delete(idOf(row));
-                        BusinessErrors.success(getTranslation("common.deleted"));
-                    } catch (BusinessException ex) {
-                        BusinessErrors.show(ex, null, null);
+                        Notices.success(getTranslation("common.deleted"));
+                    } finally {
+                        refresh();
                     }
-                    refresh();
                 });
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("common.cancel"));

@@ -1,6 +1,7 @@
 package cn.keyaccount.customer.ui;
 
 import cn.keyaccount.base.BusinessException.FieldError;
+import cn.keyaccount.base.ui.ShowsFieldErrors;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -24,7 +25,7 @@ import java.util.Map;
  *
  * @param <T> the draft type
  */
-abstract class EditorForm<T> extends VerticalLayout {
+abstract class EditorForm<T> extends VerticalLayout implements ShowsFieldErrors {
 
     protected final FormLayout fields = new FormLayout();
     protected final Binder<T> binder;
@@ -64,7 +65,8 @@ abstract class EditorForm<T> extends VerticalLayout {
     }
 
     /** Marks each field a service rejected with its translated message; returns the errors no field shows. */
-    public List<FieldError> showErrors(List<FieldError> errors) {
+    @Override
+    public List<FieldError> showFieldErrors(List<FieldError> errors) {
         clearErrors();
         return errors.stream().filter(error -> {
             HasValue<?, ?> field = byName.get(error.field());

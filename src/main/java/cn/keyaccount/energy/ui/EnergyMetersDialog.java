@@ -74,7 +74,7 @@ class EnergyMetersDialog extends Dialog {
                     transformer == null ? null : transformer.id()));
             error.setText("");
             return true;
-        } catch (BusinessException ex) {
+        } catch (BusinessException ex) { // the row's select needs the answer to go back to the old transformer
             BusinessException.FieldError f = ex.fieldErrors().isEmpty() ? null : ex.fieldErrors().getFirst();
             error.setText(f == null ? getTranslation(ex.key(), ex.args()) : getTranslation(f.key(), f.args()));
             return false;

@@ -178,7 +178,7 @@ public class EnergyPanel extends VerticalLayout {
                 curveBefore = energy.loadCurve(viewer, customerId, period.from.getValue().minusYears(1),
                         period.to.getValue().minusYears(1));
             }
-        } catch (BusinessException e) {
+        } catch (BusinessException e) { // the analysis says in its own place why there is no result
             summary.add(new Span(getTranslation(e.key(), e.args())));
             return;
         }

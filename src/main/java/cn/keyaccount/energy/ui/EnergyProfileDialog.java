@@ -1,27 +1,28 @@
 package cn.keyaccount.energy.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.FieldErrors;
+import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.customer.BasicChargeMode;
 import cn.keyaccount.energy.EnergyProfile;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.PowerFactorStandard;
 import cn.keyaccount.security.Viewer;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Edits what the analysis needs of a customer: tariff province and voltage class, basic-charge mode, declared
  * (contract) demand, operating capacity and power-factor standard. Errors show at their field.
  */
-class EnergyProfileDialog extends Dialog {
+class EnergyProfileDialog extends Dialog implements ShowsFieldErrors {
 
     private final EnergyService energy;
     private final Viewer viewer;
@@ -34,7 +35,6 @@ class EnergyProfileDialog extends Dialog {
     final BigDecimalField declaredKw = new BigDecimalField();
     final BigDecimalField capacityKva = new BigDecimalField();
     final Select<PowerFactorStandard> standard = new Select<>();
-    final Span error = new Span();
 
     EnergyProfileDialog(EnergyService energy, Viewer viewer, long customerId, Runnable onSaved) {
         this.energy = energy;
@@ -54,9 +54,8 @@ class EnergyProfileDialog extends Dialog {
         standard.setLabel(getTranslation("energy.profile.standard"));
         standard.setItems(PowerFactorStandard.values());
         standard.setItemLabelGenerator(s -> s.value().toPlainString());
-        error.getStyle().set("color", "var(--lumo-error-text-color)");
         load(energy.profile(viewer, customerId));
-        add(new FormLayout(province, voltageClass, mode, declaredKw, capacityKva, standard), error);
+        add(new FormLayout(province, voltageClass, mode, declaredKw, capacityKva, standard));
         Button save = new Button(getTranslation("energy.profile.save"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("energy-profile-save");
@@ -74,27 +73,16 @@ class EnergyProfileDialog extends Dialog {
     }
 
     void save() {
-        Map<String, HasValidation> fields = Map.of("province", province, "declaredKw", declaredKw,
-                "capacityKva", capacityKva, "basicChargeMode", mode, "powerFactorStandard", standard);
-        fields.values().forEach(f -> f.setInvalid(false));
-        error.setText("");
-        try {
-            energy.updateProfile(viewer, customerId, new EnergyProfile(customerId, province.getValue(),
-                    voltageClass.getValue(), mode.getValue(), declaredKw.getValue(), capacityKva.getValue(),
-                    standard.getValue(), current.customerVersion(), current.profileVersion()));
-            close();
-            onSaved.run();
-        } catch (BusinessException e) {
-            if (e.fieldErrors().isEmpty()) {
-                error.setText(getTranslation(e.key(), e.args()));
-            }
-            for (BusinessException.FieldError f : e.fieldErrors()) {
-                HasValidation field = fields.get(f.field());
-                if (field != null) {
-                    field.setErrorMessage(getTranslation(f.key(), f.args()));
-                    field.setInvalid(true);
-                }
-            }
-        }
+        energy.updateProfile(viewer, customerId, new EnergyProfile(customerId, province.getValue(),
+                voltageClass.getValue(), mode.getValue(), declaredKw.getValue(), capacityKva.getValue(),
+                standard.getValue(), current.customerVersion(), current.profileVersion()));
+        close();
+        onSaved.run();
+    }
+
+    @Override
+    public List<BusinessException.FieldError> showFieldErrors(List<BusinessException.FieldError> errors) {
+        return FieldErrors.mark(errors, Map.of("province", province, "declaredKw", declaredKw,
+                "capacityKva", capacityKva, "basicChargeMode", mode, "powerFactorStandard", standard));
     }
 }

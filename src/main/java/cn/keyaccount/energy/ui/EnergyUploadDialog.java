@@ -1,6 +1,7 @@
 package cn.keyaccount.energy.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Errors;
 import cn.keyaccount.base.ui.Uploads;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.ImportReport;
@@ -119,11 +120,14 @@ class EnergyUploadDialog extends Dialog {
                     read -> ui.access(() -> progress.setValue(Math.min(1.0, read / (double) size))))) {
                 report = energy.importReadings(viewer, customerId, fileName, in, replaceShorterDays);
             }
-        } catch (BusinessException e) {
+        } catch (BusinessException e) { // a refused file is reported in the dialog's list of files, beside the others
             ui.access(() -> failed(ui, getTranslation(e.key(), e.args())));
             return;
         } catch (IOException | RuntimeException e) {
-            ui.access(() -> failed(ui, fileName + ": " + e.getMessage()));
+            ui.access(() -> {
+                failed(ui, fileName);
+                Errors.show(this, e);
+            });
             return;
         } finally {
             // kept only while the user is asked whether the shorter days may replace the stored ones

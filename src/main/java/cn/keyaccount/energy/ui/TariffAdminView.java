@@ -1,6 +1,6 @@
 package cn.keyaccount.energy.ui;
 
-import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.energy.TariffService;
 import cn.keyaccount.energy.TariffView;
 import cn.keyaccount.security.Role;
@@ -12,8 +12,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -93,18 +91,9 @@ class TariffAdminView extends VerticalLayout {
     }
 
     void save(TariffView draft) {
-        try {
-            TariffView created = tariffs.create(viewer, draft);
-            dialog.close();
-            refresh();
-            Notification.show(getTranslation("energy.tariff.created", created.name(), created.validFrom()))
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (BusinessException e) {
-            if (e.fieldErrors().isEmpty()) {
-                form.showErrors(java.util.List.of(new BusinessException.FieldError("", e.key(), e.args())));
-            } else {
-                form.showErrors(e.fieldErrors());
-            }
-        }
+        TariffView created = tariffs.create(viewer, draft);
+        dialog.close();
+        refresh();
+        Notices.success(getTranslation("energy.tariff.created", created.name(), created.validFrom()));
     }
 }

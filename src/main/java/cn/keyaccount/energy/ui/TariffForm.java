@@ -1,6 +1,7 @@
 package cn.keyaccount.energy.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.energy.TariffView;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -24,7 +25,7 @@ import java.util.Map;
  * A new tariff version: where and from when it applies, its prices and its seasons, one season a line
  * ("夏季 | 7,8 | 23:00-07:00 谷; 10:00-13:00 峰"). Publishes save and cancel events; marks the fields a service rejected.
  */
-class TariffForm extends VerticalLayout {
+class TariffForm extends VerticalLayout implements ShowsFieldErrors {
 
     final TextField province = new TextField();
     final TextField voltageClass = new TextField();
@@ -107,7 +108,9 @@ class TariffForm extends VerticalLayout {
                 demandPrice.getValue(), list);
     }
 
-    void showErrors(List<BusinessException.FieldError> fieldErrors) {
+    /** Marks the named fields; a season's error, or one naming no field here, goes into the list below the form. */
+    @Override
+    public List<BusinessException.FieldError> showFieldErrors(List<BusinessException.FieldError> fieldErrors) {
         clearErrors();
         for (BusinessException.FieldError f : fieldErrors) {
             String message = getTranslation(f.key(), f.args());
@@ -120,6 +123,7 @@ class TariffForm extends VerticalLayout {
                 errors.add(new Div(message));
             }
         }
+        return List.of();
     }
 
     private void clearErrors() {

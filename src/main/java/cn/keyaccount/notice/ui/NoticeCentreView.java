@@ -1,7 +1,5 @@
 package cn.keyaccount.notice.ui;
 
-import cn.keyaccount.base.BusinessException;
-import cn.keyaccount.base.Messages;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.notice.MessageState;
@@ -80,17 +78,10 @@ class NoticeCentreView extends VerticalLayout {
     }
 
     private void schedule(NoticeComposer.ScheduleEvent e) {
-        try {
-            NoticeSummary created = notices.compose(viewer, e.request());
-            Notification.show(getTranslation("notice.scheduled", created.total(), created.skipped()))
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            noticeGrid.getDataProvider().refreshAll();
-        } catch (BusinessException ex) {
-            String fields = ex.fieldErrors().stream().map(f -> Messages.get(getLocale(), f.key(), f.args()))
-                    .reduce((a, b) -> a + "; " + b).orElse("");
-            Notification.show(Messages.get(getLocale(), ex.key(), ex.args()) + " " + fields)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
+        NoticeSummary created = notices.compose(viewer, e.request());
+        Notification.show(getTranslation("notice.scheduled", created.total(), created.skipped()))
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        noticeGrid.getDataProvider().refreshAll();
     }
 
     private void configureNoticeGrid() {
@@ -164,12 +155,10 @@ class NoticeCentreView extends VerticalLayout {
         Button b = new Button(getTranslation(label), e -> {
             try {
                 run.run();
-            } catch (BusinessException ex) {
-                Notification.show(Messages.get(getLocale(), ex.key(), ex.args()))
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            } finally {
+                noticeGrid.getDataProvider().refreshAll();
+                messageGrid.getDataProvider().refreshAll();
             }
-            noticeGrid.getDataProvider().refreshAll();
-            messageGrid.getDataProvider().refreshAll();
         });
         b.setId(id);
         b.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,

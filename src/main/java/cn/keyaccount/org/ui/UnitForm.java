@@ -2,6 +2,7 @@ package cn.keyaccount.org.ui;
 
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.FieldErrors;
+import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.org.OrgUnit;
 import cn.keyaccount.org.UnitView;
 import com.vaadin.flow.component.ComponentEvent;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A new unit: code, names, level and parent. Publishes a {@link SaveEvent}; never calls a service. */
-class UnitForm extends FormLayout {
+class UnitForm extends FormLayout implements ShowsFieldErrors {
 
     final TextField code = new TextField();
     final TextField name = new TextField();
@@ -47,9 +48,10 @@ class UnitForm extends FormLayout {
         add(code, name, nameEn, level, parent);
     }
 
-    /** Marks the fields a {@link BusinessException} names; true when it named at least one. */
-    boolean showErrors(BusinessException e) {
-        return FieldErrors.show(e, Map.of("code", code, "name", name, "level", level));
+    /** Marks the fields a service refused; returns the errors that name no field here. */
+    @Override
+    public List<BusinessException.FieldError> showFieldErrors(List<BusinessException.FieldError> errors) {
+        return FieldErrors.mark(errors, Map.of("code", code, "name", name, "level", level));
     }
 
     void save() {

@@ -1,6 +1,6 @@
 package cn.keyaccount.org.ui;
 
-import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.org.UnitView;
 import cn.keyaccount.security.Role;
@@ -9,8 +9,6 @@ import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.TreeData;
@@ -84,18 +82,11 @@ class UnitsView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
         form.addSaveListener(e -> {
-            try {
-                UnitView created = org.create(e.code, e.name, e.nameEn, e.level, e.parentId);
-                dialog.close();
-                refresh();
-                tree.select(created);
-                Notification.show(getTranslation("common.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (BusinessException ex) {
-                if (!form.showErrors(ex)) {
-                    Notification.show(getTranslation(ex.key(), ex.args()))
-                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
-                }
-            }
+            UnitView created = org.create(e.code, e.name, e.nameEn, e.level, e.parentId);
+            dialog.close();
+            refresh();
+            tree.select(created);
+            Notices.success(getTranslation("common.saved"));
         });
         dialog.open();
     }

@@ -1,6 +1,8 @@
 package cn.keyaccount.outage.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.FieldErrors;
+import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.outage.CriticalPeriodService;
 import cn.keyaccount.outage.CriticalPeriodView;
 import cn.keyaccount.outage.CustomerOutage;
@@ -16,12 +18,14 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The outages affecting one customer (the last 90 days and ahead) with the effect and the first warning's class, and
  * the customer's declared critical-production periods, which its manager adds and removes here.
  */
-class CustomerOutagesTab extends VerticalLayout {
+class CustomerOutagesTab extends VerticalLayout implements ShowsFieldErrors {
 
     private final CriticalPeriodService periods;
     private final Viewer viewer;
@@ -79,25 +83,22 @@ class CustomerOutagesTab extends VerticalLayout {
     }
 
     void addPeriod() {
-        try {
-            periods.add(viewer, customerId, from.getValue() == null ? null
-                            : from.getValue().atZone(OutageUi.ZONE).toOffsetDateTime(),
-                    to.getValue() == null ? null : to.getValue().atZone(OutageUi.ZONE).toOffsetDateTime(),
-                    reason.getValue());
-            reason.clear();
-            loadPeriods();
-        } catch (BusinessException e) {
-            OutageUi.error(e);
-        }
+        periods.add(viewer, customerId, from.getValue() == null ? null
+                        : from.getValue().atZone(OutageUi.ZONE).toOffsetDateTime(),
+                to.getValue() == null ? null : to.getValue().atZone(OutageUi.ZONE).toOffsetDateTime(),
+                reason.getValue());
+        reason.clear();
+        loadPeriods();
     }
 
     private void remove(CriticalPeriodView p) {
-        try {
-            periods.delete(viewer, p.id());
-            loadPeriods();
-        } catch (BusinessException e) {
-            OutageUi.error(e);
-        }
+        periods.delete(viewer, p.id());
+        loadPeriods();
+    }
+
+    @Override
+    public List<BusinessException.FieldError> showFieldErrors(List<BusinessException.FieldError> errors) {
+        return FieldErrors.mark(errors, Map.of("startsAt", from, "endsAt", to, "reason", reason));
     }
 
     private void loadPeriods() {

@@ -1,6 +1,5 @@
 package cn.keyaccount.outage.ui;
 
-import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.org.UnitView;
@@ -150,13 +149,9 @@ class OutageComplianceView extends VerticalLayout {
         if (month.getValue() == null) {
             return;
         }
-        try {
-            List<ComplianceSummary> months = compliance.months(viewer, month.getValue(), 12, unitId());
-            trend.setItems(months.reversed());
-            outageGrid.setItems(months.getLast().rows());
-        } catch (BusinessException e) {
-            OutageUi.error(e);
-        }
+        List<ComplianceSummary> months = compliance.months(viewer, month.getValue(), 12, unitId());
+        trend.setItems(months.reversed());
+        outageGrid.setItems(months.getLast().rows());
     }
 
     private Stream<MessageView> messages(int offset, int limit) {

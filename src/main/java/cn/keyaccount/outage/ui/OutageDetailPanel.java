@@ -1,6 +1,7 @@
 package cn.keyaccount.outage.ui;
 
-import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Errors;
+import cn.keyaccount.base.ui.FieldErrors;
 import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.outage.AffectedRow;
 import cn.keyaccount.outage.ConflictView;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -171,15 +173,12 @@ class OutageDetailPanel extends VerticalLayout {
         reason.clear();
         reason.setWidthFull();
         dialog.add(reason);
+        Errors.showFieldErrorsWith(dialog, errors -> FieldErrors.mark(errors, Map.of("reason", reason)));
         Button ok = new Button(OutageUi.t(titleKey), e -> {
-            try {
-                action.apply(viewer, current.id(), reason.getValue());
-                dialog.close();
-                onChange.run();
-                show(current.id());
-            } catch (BusinessException ex) {
-                OutageUi.error(ex);
-            }
+            action.apply(viewer, current.id(), reason.getValue());
+            dialog.close();
+            onChange.run();
+            show(current.id());
         });
         ok.setId("outage-reason-ok");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -1,16 +1,13 @@
 package cn.keyaccount.outage.ui;
 
-import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.outage.WarningClass;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Small shared pieces of the outage screens: times in Asia/Shanghai, class badges, how refusals are shown. */
+/** Small shared pieces of the outage screens: times in Asia/Shanghai, class badges. */
 final class OutageUi {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -43,18 +40,5 @@ final class OutageUi {
             s.getElement().getThemeList().add("warning");
         }
         return s;
-    }
-
-    static void error(BusinessException e) {
-        String text = t(e.key(), e.args());
-        if (!e.fieldErrors().isEmpty()) {
-            text += " " + String.join(" ", e.fieldErrors().stream().map(f -> t(f.key(), f.args())).toList());
-        }
-        Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
-
-    static void success(String text) {
-        Notification.show(text, 3000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 }

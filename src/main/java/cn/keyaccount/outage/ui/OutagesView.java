@@ -1,6 +1,8 @@
 package cn.keyaccount.outage.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Errors;
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.base.ui.Uploads;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.outage.ImportProblem;
@@ -84,8 +86,8 @@ class OutagesView extends VerticalLayout {
             PlanImportReport report;
             try {
                 report = plans.importPlan(viewer, meta.fileName(), data);
-            } catch (BusinessException ex) {
-                upload.getUI().ifPresent(ui -> ui.access(() -> OutageUi.error(ex)));
+            } catch (RuntimeException ex) { // an upload's handler runs outside the UI thread: route the failure there
+                upload.getUI().ifPresent(ui -> ui.access(() -> Errors.show(upload, ex)));
                 return;
             }
             upload.getUI().ifPresent(ui -> ui.access(() -> showImport(report)));
@@ -155,10 +157,11 @@ class OutagesView extends VerticalLayout {
         problems.setItems(report.problems());
         problems.setVisible(!report.ok());
         if (report.ok()) {
-            OutageUi.success(OutageUi.t("outage.import.done", report.file(), report.imported()));
+            Notices.success(OutageUi.t("outage.import.done", report.file(), report.imported()));
             reload();
         } else {
-            OutageUi.error(BusinessException.invalid("outage.import.refused", report.file(), report.problems().size()));
+            Errors.show(this, BusinessException.invalid("outage.import.refused", report.file(),
+                    report.problems().size()));
         }
     }
 
@@ -186,17 +189,13 @@ class OutagesView extends VerticalLayout {
     }
 
     void save(Dialog dialog, Long id, OutageDraft draft) {
-        try {
-            OutageDetails saved = id == null ? outages.register(viewer, draft, null)
-                    : outages.update(viewer, id, draft);
-            dialog.close();
-            OutageUi.success(OutageUi.t(saved.status() == OutageStatus.HELD ? "outage.saved-held" : "outage.saved",
-                    saved.affected()));
-            reload();
-            detail.show(saved.id());
-        } catch (BusinessException e) {
-            OutageUi.error(e);
-        }
+        OutageDetails saved = id == null ? outages.register(viewer, draft, null)
+                : outages.update(viewer, id, draft);
+        dialog.close();
+        Notices.success(OutageUi.t(saved.status() == OutageStatus.HELD ? "outage.saved-held" : "outage.saved",
+                saved.affected()));
+        reload();
+        detail.show(saved.id());
     }
 
     private void reload() {

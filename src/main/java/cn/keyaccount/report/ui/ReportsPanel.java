@@ -1,6 +1,7 @@
 package cn.keyaccount.report.ui;
 
-import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Errors;
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.report.ReportService;
 import cn.keyaccount.report.ReportView;
 import cn.keyaccount.security.Viewer;
@@ -9,8 +10,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -85,23 +84,24 @@ class ReportsPanel extends VerticalLayout {
                             progress.setValue(done / (double) of);
                             status.setText(getTranslation(key));
                         }));
-                ui.access(() -> finish(getTranslation("report.ui.issued-ok", made.period(), made.issue()), false));
-            } catch (BusinessException e) {
-                ui.access(() -> finish(getTranslation(e.key(), e.args()), true));
+                ui.access(() -> {
+                    finish();
+                    Notices.success(getTranslation("report.ui.issued-ok", made.period(), made.issue()));
+                });
             } catch (RuntimeException e) {
-                ui.access(() -> finish(getTranslation("report.ui.failed"), true));
-                throw e;
+                ui.access(() -> {
+                    finish();
+                    Errors.show(this, e);
+                });
             }
         });
     }
 
-    private void finish(String message, boolean error) {
+    private void finish() {
         UI.getCurrent().setPollInterval(-1);
         issue.setEnabled(true);
         progress.setVisible(false);
         status.setText("");
-        Notification n = Notification.show(message);
-        n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
         grid.getDataProvider().refreshAll();
     }
 }

@@ -1,6 +1,8 @@
 package cn.keyaccount.security.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.FieldErrors;
+import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.button.Button;
@@ -12,6 +14,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +25,7 @@ import java.util.Map;
 @Route(ChangePasswordView.ROUTE)
 @PageTitle("修改密码 Change password")
 @PermitAll
-class ChangePasswordView extends VerticalLayout {
+class ChangePasswordView extends VerticalLayout implements ShowsFieldErrors {
 
     static final String ROUTE = "change-password";
 
@@ -64,27 +67,21 @@ class ChangePasswordView extends VerticalLayout {
         field.getElement().setAttribute("autocomplete", autocomplete);
     }
 
+    /** A refused change (wrong current password, a weak new one) is marked at its field by the session's handler. */
+    @Override
+    public List<BusinessException.FieldError> showFieldErrors(List<BusinessException.FieldError> errors) {
+        return FieldErrors.mark(errors, Map.of("current", current, "new", next));
+    }
+
     private void change() {
-        Map<String, PasswordField> fields = Map.of("current", current, "new", next);
-        fields.values().forEach(f -> f.setInvalid(false));
+        FieldErrors.mark(List.of(), Map.of("current", current, "new", next));
         repeat.setInvalid(false);
         if (!next.getValue().equals(repeat.getValue())) {
             repeat.setErrorMessage(getTranslation("password.mismatch"));
             repeat.setInvalid(true);
             return;
         }
-        try {
-            users.changeOwnPassword(currentViewer.get(), current.getValue(), next.getValue());
-        } catch (BusinessException ex) {
-            for (BusinessException.FieldError error : ex.fieldErrors()) {
-                PasswordField field = fields.get(error.field());
-                if (field != null && !field.isInvalid()) {
-                    field.setErrorMessage(getTranslation(error.key(), error.args()));
-                    field.setInvalid(true);
-                }
-            }
-            return;
-        }
+        users.changeOwnPassword(currentViewer.get(), current.getValue(), next.getValue());
         removeAll();
         done.setText(getTranslation("password.changed"));
         done.setVisible(true);

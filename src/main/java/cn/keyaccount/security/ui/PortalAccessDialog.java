@@ -1,6 +1,5 @@
 package cn.keyaccount.security.ui;
 
-import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
@@ -37,14 +36,10 @@ class PortalAccessDialog extends Dialog {
                 account.setInvalid(true);
                 return;
             }
-            try {
-                customers.grantPortalAccess(currentViewer.get(), account.getValue().id(), user.id());
-                close();
-                Notification.show(getTranslation("user.linked", user.username(), account.getValue().accountNo()))
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (BusinessException ex) {
-                Notification.show(getTranslation(ex.key(), ex.args())).addThemeVariants(NotificationVariant.LUMO_ERROR);
-            }
+            customers.grantPortalAccess(currentViewer.get(), account.getValue().id(), user.id());
+            close();
+            Notification.show(getTranslation("user.linked", user.username(), account.getValue().accountNo()))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         });
         link.setId("portal-access-link");
         link.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -2,6 +2,7 @@ package cn.keyaccount.security.ui;
 
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.FieldErrors;
+import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.org.UnitView;
 import cn.keyaccount.security.NewUser;
 import cn.keyaccount.security.Role;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A new user: sign-in name, display name, role, unit, contact data and the initial password. */
-class UserForm extends FormLayout {
+class UserForm extends FormLayout implements ShowsFieldErrors {
 
     final TextField username = new TextField();
     final TextField displayName = new TextField();
@@ -53,9 +54,10 @@ class UserForm extends FormLayout {
         add(username, displayName, role, unit, mobile, email, password);
     }
 
-    /** Marks the fields a {@link BusinessException} names; true when it named at least one. */
-    boolean showErrors(BusinessException e) {
-        return FieldErrors.show(e, Map.of("username", username, "displayName", displayName, "role", role,
+    /** Marks the fields a service refused; returns the errors that name no field here. */
+    @Override
+    public List<BusinessException.FieldError> showFieldErrors(List<BusinessException.FieldError> errors) {
+        return FieldErrors.mark(errors, Map.of("username", username, "displayName", displayName, "role", role,
                 "unitId", unit, "mobile", mobile, "email", email, "password", password));
     }
 

@@ -1,6 +1,7 @@
 package cn.keyaccount.security.ui;
 
-import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Errors;
+import cn.keyaccount.base.ui.FieldErrors;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.security.Role;
@@ -23,6 +24,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
 
 /**
  * User administration: find users by name and role, create them, enable or disable them, reset passwords, and link a
@@ -113,16 +115,10 @@ class UsersView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
         form.addSaveListener(e -> {
-            try {
-                UserSummary created = users.create(currentViewer.get(), e.user);
-                dialog.close();
-                refresh();
-                success(getTranslation("user.created", created.username()));
-            } catch (BusinessException ex) {
-                if (!form.showErrors(ex)) {
-                    error(ex);
-                }
-            }
+            UserSummary created = users.create(currentViewer.get(), e.user);
+            dialog.close();
+            refresh();
+            success(getTranslation("user.created", created.username()));
         });
         dialog.open();
     }
@@ -137,12 +133,8 @@ class UsersView extends VerticalLayout {
         confirm.setCancelText(getTranslation("common.cancel"));
         confirm.setConfirmText(getTranslation("common.confirm"));
         confirm.addConfirmListener(e -> {
-            try {
-                users.setEnabled(currentViewer.get(), u.id(), !u.enabled());
-                refresh();
-            } catch (BusinessException ex) {
-                error(ex);
-            }
+            users.setEnabled(currentViewer.get(), u.id(), !u.enabled());
+            refresh();
         });
         confirm.open();
     }
@@ -152,17 +144,11 @@ class UsersView extends VerticalLayout {
         password.setId("user-new-password");
         Dialog dialog = new Dialog(password);
         dialog.setHeaderTitle(getTranslation("user.reset-password-title", u.displayName()));
+        Errors.showFieldErrorsWith(dialog, errors -> FieldErrors.mark(errors, Map.of("password", password)));
         Button save = new Button(getTranslation("user.reset-password"), e -> {
-            try {
-                users.resetPassword(currentViewer.get(), u.id(), password.getValue());
-                dialog.close();
-                success(getTranslation("user.password-reset", u.username()));
-            } catch (BusinessException ex) {
-                ex.fieldErrors().stream().findFirst().ifPresentOrElse(f -> {
-                    password.setErrorMessage(getTranslation(f.key(), f.args()));
-                    password.setInvalid(true);
-                }, () -> error(ex));
-            }
+            users.resetPassword(currentViewer.get(), u.id(), password.getValue());
+            dialog.close();
+            success(getTranslation("user.password-reset", u.username()));
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
@@ -171,9 +157,5 @@ class UsersView extends VerticalLayout {
 
     private void success(String text) {
         Notification.show(text).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
-
-    private void error(BusinessException ex) {
-        Notification.show(getTranslation(ex.key(), ex.args())).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

@@ -1,6 +1,6 @@
 package cn.keyaccount.supplyplan.ui;
 
-import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
@@ -15,8 +15,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -101,19 +99,10 @@ class FleetView extends VerticalLayout {
     private void openTruckForm(List<cn.keyaccount.org.UnitView> units) {
         truckForm = new TruckForm(units);
         truckForm.addSaveListener(e -> {
-            try {
-                fleet.addTruck(viewer, e.draft());
-                truckForm.close();
-                Notification.show(getTranslation("common.saved"), 3000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                refresh();
-            } catch (BusinessException ex) {
-                List<BusinessException.FieldError> rest = truckForm.showErrors(ex.fieldErrors());
-                if (ex.fieldErrors().isEmpty() || !rest.isEmpty()) {
-                    Notification.show(getTranslation(ex.key(), ex.args()), 6000, Notification.Position.MIDDLE)
-                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
-                }
-            }
+            fleet.addTruck(viewer, e.draft());
+            truckForm.close();
+            Notices.success(getTranslation("common.saved"));
+            refresh();
         });
         truckForm.open();
     }

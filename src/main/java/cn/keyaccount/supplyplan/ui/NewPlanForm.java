@@ -1,5 +1,8 @@
 package cn.keyaccount.supplyplan.ui;
 
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.FieldErrors;
+import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.supplyplan.EventType;
 import cn.keyaccount.supplyplan.PlanLevel;
@@ -19,6 +22,7 @@ import com.vaadin.flow.shared.Registration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -26,7 +30,7 @@ import java.util.function.Function;
  * Starts a plan: customer, event, level and period, from the event type's template or as a copy of one of the
  * customer's earlier plans. Publishes create and cancel; the view calls the service.
  */
-class NewPlanForm extends VerticalLayout {
+class NewPlanForm extends VerticalLayout implements ShowsFieldErrors {
 
     /** What the manager chose; {@code copyOf} is an earlier plan to copy, else the template is used. */
     record NewPlan(Long customerId, EventType eventType, String eventName, PlanLevel level, OffsetDateTime startsAt,
@@ -103,6 +107,12 @@ class NewPlanForm extends VerticalLayout {
         fields.setColspan(customer, 2);
         fields.setColspan(copyOf, 2);
         add(fields, new HorizontalLayout(create, cancel));
+    }
+
+    @Override
+    public List<BusinessException.FieldError> showFieldErrors(List<BusinessException.FieldError> errors) {
+        return FieldErrors.mark(errors, Map.of("customerId", customer, "eventType", eventType, "eventName", eventName,
+                "level", level, "startsAt", startsAt, "endsAt", endsAt), "plan.field.");
     }
 
     Registration addCreateListener(ComponentEventListener<CreateEvent> listener) {

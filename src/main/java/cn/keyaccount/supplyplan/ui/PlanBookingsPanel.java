@@ -1,6 +1,9 @@
 package cn.keyaccount.supplyplan.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.FieldErrors;
+import cn.keyaccount.base.ui.Notices;
+import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.supplyplan.BookingRequest;
 import cn.keyaccount.supplyplan.BookingView;
@@ -17,9 +20,11 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.List;
+import java.util.Map;
 
 /** The generator trucks booked for a plan; a booking overlapping another plan's is refused, naming that plan. */
-class PlanBookingsPanel extends VerticalLayout {
+class PlanBookingsPanel extends VerticalLayout implements ShowsFieldErrors {
 
     private final FleetService fleet;
     private final Viewer viewer;
@@ -73,17 +78,18 @@ class PlanBookingsPanel extends VerticalLayout {
     }
 
     private void book() {
-        try {
-            fleet.book(viewer, planId, new BookingRequest(truck.getValue() == null ? null : truck.getValue().id(),
-                    PlanFormats.offset(from.getValue()), PlanFormats.offset(to.getValue()), ""));
-            PlanNotices.success("plan.booked");
-            refresh();
-        } catch (BusinessException e) {
-            PlanNotices.error(e);
-        }
+        fleet.book(viewer, planId, new BookingRequest(truck.getValue() == null ? null : truck.getValue().id(),
+                PlanFormats.offset(from.getValue()), PlanFormats.offset(to.getValue()), ""));
+        Notices.success(getTranslation("plan.booked"));
+        refresh();
     }
 
     void refresh() {
         grid.setItems(fleet.bookingsOf(viewer, planId));
+    }
+
+    @Override
+    public List<BusinessException.FieldError> showFieldErrors(List<BusinessException.FieldError> errors) {
+        return FieldErrors.mark(errors, Map.of("truckId", truck, "startsAt", from, "endsAt", to), "plan.field.");
     }
 }

@@ -1,5 +1,8 @@
 package cn.keyaccount.supplyplan.ui;
 
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.FieldErrors;
+import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.network.LineView;
 import cn.keyaccount.supplyplan.CriticalLoad;
 import cn.keyaccount.supplyplan.Duty;
@@ -26,10 +29,11 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The content of a plan: event, period, level, lines and sources, loads, risks, resources, duties. Publishes save. */
-class PlanContentForm extends VerticalLayout {
+class PlanContentForm extends VerticalLayout implements ShowsFieldErrors {
 
     static final class SaveEvent extends ComponentEvent<PlanContentForm> {
         private final PlanDraft draft;
@@ -153,6 +157,14 @@ class PlanContentForm extends VerticalLayout {
                 level.getValue(), PlanFormats.offset(startsAt.getValue()), PlanFormats.offset(endsAt.getValue()),
                 supplySources.getValue(), lines.getValue().stream().map(LineView::id).toList(), loads.getRows(),
                 risks.getRows(), resources.getRows(), duties.getRows(), plan.version());
+    }
+
+    /** Marks the plan's fields; a refused list of rows (loads, risks, …) is named in the note. */
+    @Override
+    public List<BusinessException.FieldError> showFieldErrors(List<BusinessException.FieldError> errors) {
+        return FieldErrors.mark(errors, Map.of("title", title, "eventName", eventName, "eventType", eventType,
+                "level", level, "startsAt", startsAt, "endsAt", endsAt, "supplySources", supplySources),
+                "plan.field.");
     }
 
     Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {

@@ -1,6 +1,8 @@
 package cn.keyaccount.supplyplan.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.FieldErrors;
+import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.supplyplan.Party;
 import cn.keyaccount.supplyplan.PlanDetails;
@@ -18,9 +20,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import java.util.Map;
 
 /** The checklist of a plan: tasks are added to a draft and ticked off until the plan is closed. */
-class PlanTasksPanel extends VerticalLayout {
+class PlanTasksPanel extends VerticalLayout implements ShowsFieldErrors {
 
     private final PlanTaskService tasks;
     private final Viewer viewer;
@@ -43,10 +47,8 @@ class PlanTasksPanel extends VerticalLayout {
             done.addValueChangeListener(e -> {
                 try {
                     tasks.setDone(viewer, planId, t.id(), e.getValue());
-                    refresh();
-                } catch (BusinessException ex) {
-                    PlanNotices.error(ex);
-                    refresh();
+                } finally {
+                    refresh(); // a refused tick goes back to the stored state
                 }
             });
             return done;
@@ -83,15 +85,11 @@ class PlanTasksPanel extends VerticalLayout {
         due.setPlaceholder(getTranslation("plan.due"));
         due.setId("task-due");
         Button add = new Button(getTranslation("common.add"), VaadinIcon.PLUS.create(), e -> {
-            try {
-                tasks.add(viewer, planId, new TaskDraft(title.getValue(), party.getValue(), owner.getValue(), null,
-                        due.getValue()));
-                title.clear();
-                refresh();
-                changed.run();
-            } catch (BusinessException ex) {
-                PlanNotices.error(ex);
-            }
+            tasks.add(viewer, planId, new TaskDraft(title.getValue(), party.getValue(), owner.getValue(), null,
+                    due.getValue()));
+            title.clear();
+            refresh();
+            changed.run();
         });
         add.setId("task-add");
         HorizontalLayout bar = new HorizontalLayout(title, party, owner, due, add);
@@ -102,5 +100,11 @@ class PlanTasksPanel extends VerticalLayout {
 
     void refresh() {
         grid.setItems(tasks.list(viewer, planId));
+    }
+
+    @Override
+    public List<BusinessException.FieldError> showFieldErrors(List<BusinessException.FieldError> errors) {
+        return FieldErrors.mark(errors, Map.of("title", title, "party", party, "ownerName", owner, "dueOn", due),
+                "plan.field.");
     }
 }

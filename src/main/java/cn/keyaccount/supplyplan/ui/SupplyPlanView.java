@@ -1,6 +1,7 @@
 package cn.keyaccount.supplyplan.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.network.LineView;
 import cn.keyaccount.security.Role;
@@ -79,7 +80,7 @@ class SupplyPlanView extends VerticalLayout implements BeforeEnterObserver {
         PlanDetails p;
         try {
             p = plans.get(viewer, planId);
-        } catch (BusinessException e) {
+        } catch (BusinessException e) { // not the error handler's note: the page itself says the plan is not there
             Paragraph missing = new Paragraph(getTranslation("error.plan-not-found", Long.toString(planId)));
             missing.setId("plan-not-found");
             add(missing);
@@ -101,13 +102,9 @@ class SupplyPlanView extends VerticalLayout implements BeforeEnterObserver {
         List<LineView> customerLines = customers.get(viewer, p.customerId()).lines();
         form.edit(p, customerLines);
         form.addSaveListener(e -> {
-            try {
-                plans.update(viewer, planId, e.draft());
-                PlanNotices.success("common.saved");
-                load();
-            } catch (BusinessException ex) {
-                PlanNotices.error(ex);
-            }
+            plans.update(viewer, planId, e.draft());
+            Notices.success(getTranslation("common.saved"));
+            load();
         });
         taskPanel = new PlanTasksPanel(tasks, viewer, p, () -> { });
         bookingPanel = new PlanBookingsPanel(fleet, viewer, p, p.writable());
@@ -157,22 +154,14 @@ class SupplyPlanView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void step(PlanAction action) {
-        try {
-            plans.transition(viewer, planId, action, comment.getValue());
-            PlanNotices.success("plan.action." + action);
-            load();
-        } catch (BusinessException e) {
-            PlanNotices.error(e);
-        }
+        plans.transition(viewer, planId, action, comment.getValue());
+        Notices.success(getTranslation("plan.action." + action));
+        load();
     }
 
     private void revise() {
-        try {
-            PlanDetails next = plans.revise(viewer, planId);
-            getUI().ifPresent(ui -> ui.navigate("plans/" + next.id()));
-        } catch (BusinessException e) {
-            PlanNotices.error(e);
-        }
+        PlanDetails next = plans.revise(viewer, planId);
+        getUI().ifPresent(ui -> ui.navigate("plans/" + next.id()));
     }
 
     private Grid<Transition> history(List<Transition> transitions) {

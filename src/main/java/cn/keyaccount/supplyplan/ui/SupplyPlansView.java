@@ -1,6 +1,5 @@
 package cn.keyaccount.supplyplan.ui;
 
-import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.security.Role;
@@ -114,16 +113,12 @@ class SupplyPlansView extends VerticalLayout {
         newPlanForm.addCancelListener(e -> dialog.close());
         newPlanForm.addCreateListener(e -> {
             NewPlanForm.NewPlan n = e.plan();
-            try {
-                PlanDetails created = n.copyOf() != null
-                        ? plans.copy(viewer, n.copyOf(), n.eventName(), n.startsAt(), n.endsAt())
-                        : plans.createFromTemplate(viewer, n.customerId(),
-                        n.eventType(), n.eventName(), n.level(), n.startsAt(), n.endsAt());
-                dialog.close();
-                getUI().ifPresent(ui -> ui.navigate("plans/" + created.id()));
-            } catch (BusinessException ex) {
-                PlanNotices.error(ex);
-            }
+            PlanDetails created = n.copyOf() != null
+                    ? plans.copy(viewer, n.copyOf(), n.eventName(), n.startsAt(), n.endsAt())
+                    : plans.createFromTemplate(viewer, n.customerId(),
+                    n.eventType(), n.eventName(), n.level(), n.startsAt(), n.endsAt());
+            dialog.close();
+            getUI().ifPresent(ui -> ui.navigate("plans/" + created.id()));
         });
         dialog.add(newPlanForm);
         dialog.setWidth("44em");

@@ -1,6 +1,8 @@
 package cn.keyaccount.supplyplan.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.FieldErrors;
+import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.org.UnitView;
 import cn.keyaccount.supplyplan.TruckDraft;
 import com.vaadin.flow.component.ComponentEvent;
@@ -17,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A dialog to register a generator truck and its crew; publishes a save event, never calls a service. */
-class TruckForm extends Dialog {
+class TruckForm extends Dialog implements ShowsFieldErrors {
 
     final TextField plate = new TextField();
     final TextField name = new TextField();
@@ -56,18 +58,10 @@ class TruckForm extends Dialog {
     }
 
     /** Marks the fields the service refused; returns the errors that belong to no field here. */
-    List<BusinessException.FieldError> showErrors(List<BusinessException.FieldError> errors) {
-        Map<String, HasValidation> fields = Map.of("plate", plate, "name", name, "ratedKw", ratedKw, "unitId", unit,
-                "crewMobile", crewMobile, "crewSize", crewSize, "crewLeader", crewLeader);
-        return errors.stream().filter(f -> {
-            HasValidation field = fields.get(f.field());
-            if (field == null) {
-                return true;
-            }
-            field.setErrorMessage(getTranslation(f.key(), f.args()));
-            field.setInvalid(true);
-            return false;
-        }).toList();
+    @Override
+    public List<BusinessException.FieldError> showFieldErrors(List<BusinessException.FieldError> errors) {
+        return FieldErrors.mark(errors, Map.of("plate", plate, "name", name, "ratedKw", ratedKw, "unitId", unit,
+                "crewMobile", crewMobile, "crewSize", crewSize, "crewLeader", crewLeader), "plan.field.");
     }
 
     Registration addSaveListener(com.vaadin.flow.component.ComponentEventListener<SaveEvent> listener) {

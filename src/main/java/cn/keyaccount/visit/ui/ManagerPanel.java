@@ -1,5 +1,6 @@
 package cn.keyaccount.visit.ui;
 
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.visit.VisitFeed;
 import cn.keyaccount.visit.VisitReminder;
@@ -48,7 +49,7 @@ class ManagerPanel extends HorizontalLayout {
         show(feed.url(feed.token(viewer)));
         Button renew = new Button(VisitUi.t("visit.feed.renew"), e -> {
             show(feed.url(feed.renew(viewer)));
-            VisitUi.success(VisitUi.t("visit.feed.renewed"));
+            Notices.success(VisitUi.t("visit.feed.renewed"));
         });
         renew.setId("visit-feed-renew");
         HorizontalLayout feedRow = new HorizontalLayout(feedUrl, renew);

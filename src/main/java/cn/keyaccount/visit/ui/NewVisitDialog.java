@@ -1,6 +1,6 @@
 package cn.keyaccount.visit.ui;
 
-import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
@@ -51,15 +51,11 @@ class NewVisitDialog extends Dialog {
         save.setId("visit-new-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
-            try {
-                visits.create(viewer.get(), new VisitDraft(customer.getValue() == null ? null
-                        : customer.getValue().id(), type.getValue(), date.getValue(), time.getValue()));
-                VisitUi.success(VisitUi.t("visit.added"));
-                close();
-                added.run();
-            } catch (BusinessException ex) {
-                VisitUi.error(ex);
-            }
+            visits.create(viewer.get(), new VisitDraft(customer.getValue() == null ? null
+                    : customer.getValue().id(), type.getValue(), date.getValue(), time.getValue()));
+            Notices.success(VisitUi.t("visit.added"));
+            close();
+            added.run();
         });
         getFooter().add(new Button(VisitUi.t("common.cancel"), e -> close()), save);
     }

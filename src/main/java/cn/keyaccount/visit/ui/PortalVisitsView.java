@@ -1,7 +1,7 @@
 package cn.keyaccount.visit.ui;
 
-import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.MainLayout;
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.ui.CurrentViewer;
 import cn.keyaccount.visit.CustomerResponse;
@@ -76,9 +76,8 @@ class PortalVisitsView extends VerticalLayout {
         proposed.clear();
         dialog.add(new VerticalLayout(note, proposed));
         Button send = new Button(getTranslation("visit.portal.send"), e -> {
-            if (respond(v, CustomerResponse.RESCHEDULE_REQUESTED, note.getValue(), proposed.getValue())) {
-                dialog.close();
-            }
+            respond(v, CustomerResponse.RESCHEDULE_REQUESTED, note.getValue(), proposed.getValue());
+            dialog.close();
         });
         send.setId("portal-visit-send");
         sendRequest = send;
@@ -87,16 +86,10 @@ class PortalVisitsView extends VerticalLayout {
         dialog.open();
     }
 
-    boolean respond(VisitRow v, CustomerResponse response, String text, java.time.LocalDate date) {
-        try {
-            visits.respond(currentViewer.get(), v.id(), response, text, date);
-            VisitUi.success(getTranslation("visit.portal.sent"));
-            load();
-            return true;
-        } catch (BusinessException e) {
-            VisitUi.error(e);
-            return false;
-        }
+    void respond(VisitRow v, CustomerResponse response, String text, java.time.LocalDate date) {
+        visits.respond(currentViewer.get(), v.id(), response, text, date);
+        Notices.success(getTranslation("visit.portal.sent"));
+        load();
     }
 
     private void load() {

@@ -1,5 +1,6 @@
 package cn.keyaccount.visit.ui;
 
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.UserService;
@@ -15,7 +16,6 @@ import cn.keyaccount.visit.VisitRow;
 import cn.keyaccount.visit.VisitService;
 import cn.keyaccount.visit.WorkCalendar;
 import cn.keyaccount.visit.WorkCalendarSource;
-import cn.keyaccount.base.BusinessException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -206,16 +206,12 @@ class VisitCalendarView extends VerticalLayout {
     }
 
     private void replan() {
-        try {
-            PlanResult r = planning.regenerateAll(viewer);
-            String text = getTranslation("visit.planned", r.created(), r.kept(), r.unplaced());
-            if (!r.uncoveredYears().isEmpty()) {
-                text += " " + getTranslation("visit.calendar-uncovered", r.uncoveredYears().toString());
-            }
-            VisitUi.success(text);
-            refresh();
-        } catch (BusinessException e) {
-            VisitUi.error(e);
+        PlanResult r = planning.regenerateAll(viewer);
+        String text = getTranslation("visit.planned", r.created(), r.kept(), r.unplaced());
+        if (!r.uncoveredYears().isEmpty()) {
+            text += " " + getTranslation("visit.calendar-uncovered", r.uncoveredYears().toString());
         }
+        Notices.success(text);
+        refresh();
     }
 }

@@ -1,6 +1,5 @@
 package cn.keyaccount.visit.ui;
 
-import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
@@ -142,20 +141,16 @@ class VisitDashboardView extends VerticalLayout {
         if (from.isEmpty() || to.isEmpty()) {
             return;
         }
-        try {
-            List<ComplianceRow> rows = new ArrayList<>(compliance.rows(viewer, from.getValue(), to.getValue(),
-                    groupBy.getValue()));
-            ComplianceRow total = rows.stream().reduce(new ComplianceRow("", getTranslation("visit.total"), 0, 0, 0,
-                    0, 0, 0, 0), (a, b) -> new ComplianceRow("", a.label(), a.planned() + b.planned(),
-                    a.onTime() + b.onTime(), a.late() + b.late(), a.missed() + b.missed(), a.upcoming() + b.upcoming(),
-                    a.openTasks() + b.openTasks(), a.overdueTasks() + b.overdueTasks()));
-            if (!rows.isEmpty()) {
-                rows.add(total);
-            }
-            table.setItems(rows);
-        } catch (BusinessException e) {
-            VisitUi.error(e);
+        List<ComplianceRow> rows = new ArrayList<>(compliance.rows(viewer, from.getValue(), to.getValue(),
+                groupBy.getValue()));
+        ComplianceRow total = rows.stream().reduce(new ComplianceRow("", getTranslation("visit.total"), 0, 0, 0,
+                0, 0, 0, 0), (a, b) -> new ComplianceRow("", a.label(), a.planned() + b.planned(),
+                a.onTime() + b.onTime(), a.late() + b.late(), a.missed() + b.missed(), a.upcoming() + b.upcoming(),
+                a.openTasks() + b.openTasks(), a.overdueTasks() + b.overdueTasks()));
+        if (!rows.isEmpty()) {
+            rows.add(total);
         }
+        table.setItems(rows);
         overdueTasks.setItems(q -> visits.tasks(currentViewer.get(), true, null, q.getOffset(), q.getLimit()).stream());
     }
 

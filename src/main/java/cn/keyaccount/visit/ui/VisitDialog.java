@@ -1,6 +1,6 @@
 package cn.keyaccount.visit.ui;
 
-import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.visit.TaskRow;
 import cn.keyaccount.visit.VisitDetails;
@@ -144,14 +144,10 @@ class VisitDialog extends Dialog {
     }
 
     private void act(Runnable action, String doneKey) {
-        try {
-            action.run();
-            VisitUi.success(VisitUi.t(doneKey));
-            changed.run();
-            load();
-        } catch (BusinessException e) {
-            VisitUi.error(e);
-        }
+        action.run();
+        Notices.success(VisitUi.t(doneKey));
+        changed.run();
+        load();
     }
 
     private static void item(DescriptionList list, String key, String value) {

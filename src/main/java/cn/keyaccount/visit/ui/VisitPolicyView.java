@@ -1,6 +1,6 @@
 package cn.keyaccount.visit.ui;
 
-import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.ui.CurrentViewer;
 import cn.keyaccount.visit.PolicyLine;
@@ -61,13 +61,9 @@ class VisitPolicyView extends VerticalLayout {
     }
 
     void save(PolicyLine l) {
-        try {
-            policy.change(currentViewer.get(), l.subject(), fields.get(l.subject()).getValue(), l.version());
-            VisitUi.success(getTranslation("common.saved"));
-            load();
-        } catch (BusinessException e) {
-            VisitUi.error(e);
-        }
+        policy.change(currentViewer.get(), l.subject(), fields.get(l.subject()).getValue(), l.version());
+        Notices.success(getTranslation("common.saved"));
+        load();
     }
 
     private void load() {

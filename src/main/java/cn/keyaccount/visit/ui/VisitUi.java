@@ -1,13 +1,10 @@
 package cn.keyaccount.visit.ui;
 
-import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.visit.VisitRow;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import java.time.format.DateTimeFormatter;
 
-/** Small shared pieces of the visit screens: labels of a visit, and how a service's refusal is shown. */
+/** Small shared pieces of the visit screens: the labels of a visit. */
 final class VisitUi {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -39,18 +36,5 @@ final class VisitUi {
             return "visit-overdue";
         }
         return "visit-" + v.status().name().toLowerCase();
-    }
-
-    static void error(BusinessException e) {
-        String text = t(e.key(), e.args());
-        if (!e.fieldErrors().isEmpty()) {
-            text += " " + String.join(" ", e.fieldErrors().stream().map(f -> t(f.key(), f.args())).toList());
-        }
-        Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
-
-    static void success(String text) {
-        Notification.show(text, 3000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 }

@@ -58,7 +58,8 @@ class AssignmentViewTest extends BrowserlessQuarkusTest {
         view.form.primary.setValue(view.workloadGrid.getListDataView().getItem(0));
 
         test(view.form.assign).click();
-        test($(ConfirmDialog.class).single()).confirm();
+        ConfirmDialog confirm = $(ConfirmDialog.class).single();
+        asUser(confirm, () -> test(confirm).confirm());
 
         assertTrue(view.form.reason.isInvalid());
         assertEquals(row.managerId(), test(view.customerGrid).getRow(0).managerId(), "nothing was assigned");

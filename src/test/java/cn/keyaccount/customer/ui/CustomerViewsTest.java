@@ -2,6 +2,7 @@ package cn.keyaccount.customer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.base.Messages;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.textfield.TextField;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -75,7 +77,7 @@ class CustomerViewsTest extends BrowserlessQuarkusTest {
         ((TextField) form.fieldFor("role")).setValue("电气负责人");
         ((com.vaadin.flow.component.textfield.EmailField) form.fieldFor("email")).setValue("view-test@example.com");
         ((TextField) form.fieldFor("mobile")).setValue("1234");
-        test($(Button.class).from(form).id("form-save")).click();
+        click($(Button.class).from(form).id("form-save"));
         assertTrue(((TextField) form.fieldFor("mobile")).isInvalid(), "the wrong mobile is marked at its field");
         assertEquals(before, test(tab.grid).size(), "nothing saved");
 
@@ -118,7 +120,7 @@ class CustomerViewsTest extends BrowserlessQuarkusTest {
 
         // the check character of 12345678901234567 is 8, so this code fails GB 32100
         test(creditCode).setValue("123456789012345670");
-        test($(Button.class).id("form-save")).click();
+        click($(Button.class).id("form-save"));
 
         assertTrue(creditCode.isInvalid());
         assertEquals(Messages.get(Messages.CHINESE, "error.credit-code"), creditCode.getErrorMessage());
@@ -135,5 +137,28 @@ class CustomerViewsTest extends BrowserlessQuarkusTest {
         open("customers/" + foreign, CustomerDetailView.class);
 
         assertTrue($(Paragraph.class).id("customer-not-found").getText().contains(Long.toString(foreign)));
+    }
+
+    @Test
+    void a_customer_changed_by_someone_else_meanwhile_is_refused_with_a_way_to_reload_the_latest_version() {
+        Viewer manager = manager();
+        long id = customers.search(manager, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 1, 1).getFirst().id();
+        CustomerDetailView detail = open("customers/" + id, CustomerDetailView.class);
+        var meanwhile = customers.get(manager, id).toDraft();
+        String address = "并发修改测试路 " + (System.nanoTime() % 1000);
+        meanwhile.setAddress(address);
+        customers.update(manager, id, meanwhile);
+
+        ((TextField) detail.form.fieldFor("address")).setValue("我的修改");
+        click($(Button.class).id("form-save"));
+
+        assertTrue(notifications().getLast().startsWith(Messages.get(Messages.CHINESE, "error.stale")),
+                "the translated conflict: " + notifications());
+        assertEquals(address, QuarkusTransaction.requiringNew().call(() -> customers.get(manager, id).address()),
+                "the other change stands");
+        CustomerForm stale = detail.form;
+        test($(Button.class).id("reload-after-conflict")).click();
+        assertNotSame(stale, detail.form, "the page read the customer again");
+        assertEquals(List.of(), notifications(), "the note closes when the user reloads");
     }
 }

@@ -191,7 +191,7 @@ class EnergyViewsTest extends BrowserlessQuarkusTest {
         view.form.peak.setValue(null);
         view.form.validFrom.setValue(LocalDate.of(2030, 1, 1));
         view.form.seasons.setValue("全年 | 1,2,3 | 23:00-07:00 谷");
-        view.save(view.form.draft());
+        asUser(view.form, () -> view.save(view.form.draft()));
 
         assertTrue(view.form.peak.isInvalid());
         assertTrue(view.form.seasons.isInvalid());
@@ -238,7 +238,7 @@ class EnergyViewsTest extends BrowserlessQuarkusTest {
 
         dialog.mode.setValue(cn.keyaccount.customer.BasicChargeMode.CONTRACT_DEMAND);
         dialog.declaredKw.setValue(null);
-        dialog.save();
+        asUser(dialog, dialog::save);
 
         assertTrue(dialog.declaredKw.isInvalid());
     }

@@ -92,8 +92,9 @@ class OutageViewsTest extends BrowserlessQuarkusTest {
         assertTrue(view.detail.release.isVisible());
         test(view.detail.release).click();
         roundTrip();
-        test($(Button.class).id("outage-reason-ok")).click();
+        click($(Button.class).id("outage-reason-ok"));
         assertEquals(OutageStatus.HELD, outages.get(fx.viewer("supervisor"), held.id()).status(), "a reason first");
+        assertTrue(view.detail.reason.isInvalid(), "the missing reason is marked at its field");
         view.detail.reason.setValue("客户已电话确认");
         test($(Button.class).id("outage-reason-ok")).click();
         assertEquals(OutageStatus.ANNOUNCED, outages.get(fx.viewer("supervisor"), held.id()).status());
@@ -116,9 +117,14 @@ class OutageViewsTest extends BrowserlessQuarkusTest {
         assertEquals(1, tab.outageGrid.getListDataView().getItemCount());
         tab.from.setValue(OffsetDateTime.now(ZONE).plusDays(20).toLocalDateTime().withNano(0));
         tab.to.setValue(OffsetDateTime.now(ZONE).plusDays(21).toLocalDateTime().withNano(0));
+        tab.reason.clear();
+        asUser(tab, tab::addPeriod);
+        assertTrue(tab.reason.isInvalid(), "a period without a reason is refused at the reason field");
+        assertEquals(0, tab.periodGrid.getListDataView().getItemCount());
         tab.reason.setValue("设备调试");
         tab.addPeriod();
         assertEquals(1, tab.periodGrid.getListDataView().getItemCount());
+        assertFalse(tab.reason.isInvalid(), "the mark goes once the period is saved");
     }
 
     @Test

@@ -73,7 +73,7 @@ class ChangePasswordViewTest extends BrowserlessQuarkusTest {
         test(view.current).setValue("Wrong#Password-1");
         test(view.next).setValue(name + "-2026");
         test(view.repeat).setValue(name + "-2026");
-        test(view.save).click();
+        click(view.save);
         assertTrue(view.current.isInvalid());
         assertTrue(view.next.isInvalid());
         assertEquals("密码不能包含用户名。", view.next.getErrorMessage());

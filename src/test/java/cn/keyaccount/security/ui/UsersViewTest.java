@@ -73,7 +73,7 @@ class UsersViewTest extends BrowserlessQuarkusTest {
         form.role.setValue(Role.ACCOUNT_MANAGER);
         form.unit.setValue(org.all().get(0));
         test(form.password).setValue("Manager@2026");
-        test($(Button.class).id("user-save")).click();
+        click($(Button.class).id("user-save"));
 
         assertTrue(form.username.isInvalid());
         assertFalse(form.displayName.isInvalid());

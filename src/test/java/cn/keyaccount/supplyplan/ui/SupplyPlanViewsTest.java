@@ -80,7 +80,7 @@ class SupplyPlanViewsTest extends BrowserlessQuarkusTest {
         form.plate.setValue(plate);
         form.name.setValue("500kW 应急发电车");
         form.unit.setValue(form.unit.getListDataView().getItems().findFirst().orElseThrow());
-        test(form.save).click();
+        click(form.save);
         assertTrue(form.ratedKw.isInvalid(), "the rating is required and marked at its field");
         assertTrue(fleet.trucks().stream().noneMatch(t -> t.label().contains(plate)), "nothing saved");
 

@@ -3,11 +3,15 @@ package cn.keyaccount.support.ui;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.mocks.MockRequest;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.di.DefaultInstantiator;
 import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.di.InstantiatorFactory;
+import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.quarkus.QuarkusInstantiator;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.runtime.QuarkusPrincipal;
@@ -16,6 +20,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -58,6 +63,32 @@ public abstract class BrowserlessQuarkusTest extends BrowserlessTest {
         T opened = navigate(path, view);
         roundTrip();
         return opened;
+    }
+
+    /**
+     * Does what a user does the way Vaadin runs it in a browser: what the listener throws goes to the session's error
+     * handler with the component the event came from (the browserless testers call listeners directly, so an
+     * exception would otherwise reach the test).
+     */
+    protected void asUser(Component source, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            VaadinSession.getCurrent().getErrorHandler().error(new ErrorEvent(e, source.getElement().getNode()));
+        }
+    }
+
+    /** Clicks the button as a user does (see {@link #asUser}). */
+    protected void click(Button button) {
+        asUser(button, () -> test(button).click());
+    }
+
+    /** The texts of the notifications open now, oldest first. */
+    protected List<String> notifications() {
+        return $(Notification.class).all().stream().filter(Notification::isOpened)
+                .map(n -> n.getElement().getProperty("text", "").isEmpty() ? n.getElement().getTextRecursively()
+                        : n.getElement().getProperty("text", ""))
+                .toList();
     }
 
     protected void signOut() {

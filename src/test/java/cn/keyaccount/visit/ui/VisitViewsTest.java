@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.keyaccount.base.Messages;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.visit.ComplianceRow;
 import cn.keyaccount.visit.CustomerResponse;
@@ -113,5 +114,29 @@ class VisitViewsTest extends BrowserlessQuarkusTest {
         assertEquals("supervisor", changed.updatedBy());
         view.fields.get("TIER_C").setValue(6);
         view.save(changed);
+    }
+
+    @Test
+    void an_interval_out_of_range_and_a_stale_line_are_refused_with_a_note_in_the_users_language() {
+        signIn("supervisor", Role.SUPERVISOR_NAME);
+        VisitPolicyView view = assertInstanceOf(VisitPolicyView.class, openLocation("visits/policy"));
+        var tierB = view.grid.getListDataView().getItems().filter(l -> l.subject().equals("TIER_B")).findFirst()
+                .orElseThrow();
+        view.fields.get("TIER_B").setValue(30);
+
+        asUser(view, () -> view.save(tierB));
+
+        assertEquals(List.of(Messages.get(Messages.CHINESE, "error.validation") + " "
+                + Messages.get(Messages.CHINESE, "error.visit-policy-range")), notifications());
+        int before = tierB.intervalMonths();
+        view.fields.get("TIER_B").setValue(before == 24 ? 23 : before + 1);
+        view.save(tierB);
+        asUser(view, () -> view.save(tierB));
+        assertEquals(Messages.get(Messages.CHINESE, "error.stale"), notifications().getLast(),
+                "the line was changed since it was read");
+        var fresh = view.grid.getListDataView().getItems().filter(l -> l.subject().equals("TIER_B")).findFirst()
+                .orElseThrow();
+        view.fields.get("TIER_B").setValue(before);
+        view.save(fresh);
     }
 }
