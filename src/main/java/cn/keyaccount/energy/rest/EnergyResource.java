@@ -1,6 +1,6 @@
 package cn.keyaccount.energy.rest;
 
-import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.energy.EnergyAnalyzer;
@@ -26,8 +26,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -68,7 +66,7 @@ public class EnergyResource {
                                           String from,
                                           @Parameter(description = "last day (inclusive), yyyy-MM-dd")
                                           @QueryParam("to") String to) {
-        return energy.analyse(ViewerIdentity.viewer(identity), id, date("from", from), date("to", to));
+        return energy.analyse(ViewerIdentity.viewer(identity), id, QueryParams.date("from", from), QueryParams.date("to", to));
     }
 
     @GET
@@ -76,7 +74,7 @@ public class EnergyResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
     @Operation(summary = "The period's load curve in kW: 15-minute points up to 31 days, hourly averages beyond")
     public LoadCurve loadCurve(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return energy.loadCurve(ViewerIdentity.viewer(identity), id, date("from", from), date("to", to));
+        return energy.loadCurve(ViewerIdentity.viewer(identity), id, QueryParams.date("from", from), QueryParams.date("to", to));
     }
 
     @GET
@@ -129,13 +127,5 @@ public class EnergyResource {
                            @QueryParam("file") String file, InputStream body) {
         ImportReport report = energy.importReadings(ViewerIdentity.viewer(identity), id, file, body);
         return Response.status(report.accepted() ? 200 : 422).entity(report).build();
-    }
-
-    private static LocalDate date(String name, String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name);
-        }
     }
 }

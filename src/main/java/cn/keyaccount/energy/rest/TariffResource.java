@@ -1,6 +1,6 @@
 package cn.keyaccount.energy.rest;
 
-import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.energy.TariffService;
@@ -23,8 +23,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,7 +52,7 @@ public class TariffResource {
             + "class, and those in force on some day from..to")
     public List<TariffView> list(@QueryParam("province") String province, @QueryParam("voltageClass") String voltage,
                                  @QueryParam("from") String from, @QueryParam("to") String to) {
-        return tariffs.search(province, voltage, date("from", from), date("to", to));
+        return tariffs.search(province, voltage, QueryParams.date("from", from), QueryParams.date("to", to));
     }
 
     @POST
@@ -64,14 +62,6 @@ public class TariffResource {
     public Response create(TariffView draft, @Context UriInfo uri) {
         TariffView created = tariffs.create(ViewerIdentity.viewer(identity), Rest.required(draft));
         return Rest.created(uri, created.id(), created);
-    }
-
-    private static LocalDate date(String name, String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name);
-        }
     }
 
     @GET

@@ -1,6 +1,5 @@
 package cn.keyaccount.outage.rest;
 
-import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
@@ -38,10 +37,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -92,7 +89,7 @@ public class OutageResource {
                                       @QueryParam("page") String page, @QueryParam("size") String size) {
         OutageService.OutageFilter filter = new OutageService.OutageFilter(
                 QueryParams.choice(OutageStatus.class, "status", status), QueryParams.choice(OutageKind.class, "kind",
-                kind), time("from", from), time("to", to));
+                kind), QueryParams.dateTime("from", from), QueryParams.dateTime("to", to));
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         Viewer viewer = viewer();
@@ -215,19 +212,8 @@ public class OutageResource {
     }
 
     private static YearMonth month(String value) {
-        try {
-            return value == null || value.isBlank() ? YearMonth.now(ZONE) : YearMonth.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException("month");
-        }
-    }
-
-    private static OffsetDateTime time(String name, String value) {
-        try {
-            return value == null || value.isBlank() ? null : OffsetDateTime.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name);
-        }
+        YearMonth month = QueryParams.month("month", value);
+        return month == null ? YearMonth.now(ZONE) : month;
     }
 
     private Viewer viewer() {

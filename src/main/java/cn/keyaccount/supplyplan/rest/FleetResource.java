@@ -1,6 +1,7 @@
 package cn.keyaccount.supplyplan.rest;
 
 import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.ViewerIdentity;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -87,11 +87,8 @@ public class FleetResource {
     }
 
     private static LocalDate day(String value) {
-        try {
-            return value == null || value.isBlank() ? LocalDate.now(ZONE) : LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException("from");
-        }
+        LocalDate day = QueryParams.date("from", value);
+        return day == null ? LocalDate.now(ZONE) : day;
     }
 
     private static int days(String value) {

@@ -41,8 +41,8 @@ public class VisitComplianceResource {
     public List<ComplianceRow> compliance(@QueryParam("from") String from, @QueryParam("to") String to,
                                           @QueryParam("by") String by) {
         LocalDate today = VisitDates.today();
-        LocalDate f = VisitResource.date("from", from);
-        LocalDate t = VisitResource.date("to", to);
+        LocalDate f = QueryParams.date("from", from);
+        LocalDate t = QueryParams.date("to", to);
         VisitCompliance.GroupBy g = QueryParams.choice(VisitCompliance.GroupBy.class, "by", by);
         return compliance.rows(viewer(), f == null ? today.withDayOfMonth(1) : f,
                 t == null ? today.withDayOfMonth(today.lengthOfMonth()) : t,

@@ -1,6 +1,5 @@
 package cn.keyaccount.visit.rest;
 
-import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
@@ -34,7 +33,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -88,7 +86,7 @@ public class VisitResource {
             @Parameter(description = "ALL, OPEN, OVERDUE, DONE, CANCELLED or RESCHEDULE_REQUESTED")
             @QueryParam("show") String show,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        VisitQuery query = new VisitQuery(date("from", from), date("to", to),
+        VisitQuery query = new VisitQuery(QueryParams.date("from", from), QueryParams.date("to", to),
                 QueryParams.number("managerId", managerId), QueryParams.number("unitId", unitId),
                 QueryParams.number("customerId", customerId), QueryParams.choice(VisitQuery.Show.class, "show", show));
         int p = QueryParams.page(page);
@@ -180,17 +178,6 @@ public class VisitResource {
     public Response addTask(@PathParam("id") long id, TaskDraft task, UriInfo uri) {
         TaskRow created = visits.addTask(viewer(), id, Rest.required(task));
         return Rest.created(uri, "api/visit-tasks", created.id(), created);
-    }
-
-    static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name);
-        }
     }
 
     private Viewer viewer() {
