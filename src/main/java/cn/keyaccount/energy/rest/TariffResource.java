@@ -6,6 +6,7 @@ import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.energy.TariffService;
 import cn.keyaccount.energy.TariffView;
 import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,7 +48,7 @@ public class TariffResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "Tariff versions with their seasons, bands and prices; optionally only a province, a voltage "
             + "class, and those in force on some day from..to")
     public List<TariffView> list(@QueryParam("province") String province, @QueryParam("voltageClass") String voltage,
@@ -66,7 +67,7 @@ public class TariffResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "One tariff version; ETag: its version")
     public RestResponse<TariffView> get(@PathParam("id") long id) {
         TariffView found = tariffs.get(id);

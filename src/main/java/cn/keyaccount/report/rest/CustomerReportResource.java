@@ -5,7 +5,7 @@ import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.report.ReportService;
 import cn.keyaccount.report.ReportView;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +39,7 @@ public class CustomerReportResource {
     }
 
     @POST
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Issue the customer's report for a month now (the next issue when one exists); 201 with it")
     public Response issue(@PathParam("id") long customerId, IssueRequest request, UriInfo uri) {
         YearMonth month = QueryParams.month("month", request == null ? null : request.month());

@@ -1,6 +1,6 @@
 package cn.keyaccount.visit.rest;
 
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import cn.keyaccount.visit.ComplianceRow;
@@ -36,7 +36,7 @@ public class VisitComplianceResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.DISPATCH_STAFF)
     @Operation(summary = "Visit compliance per MANAGER, UNIT or MONTH for planned dates from/to (default this month)")
     public List<ComplianceRow> compliance(@QueryParam("from") String from, @QueryParam("to") String to,
                                           @QueryParam("by") String by) {
