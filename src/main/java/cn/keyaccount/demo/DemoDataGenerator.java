@@ -21,6 +21,11 @@ import org.jboss.logging.Logger;
  * Builds a believable county company: 7 units, 35 staff, 12 substations with 10 kV feeders, and the requested
  * number of key customers with contacts, transformers, supply lines and assignments. Written with batched JDBC
  * in one transaction, so that 100,000 customers take seconds, not minutes. Deterministic for a given seed.
+ *
+ * <p>Over 400 lines on purpose: its {@code Writer} is one transaction's sequence of batched inserts (units, staff,
+ * network, customers with their contacts, transformers, lines and assignments), each step reading the ids the steps
+ * before it generated and the one random stream; split into classes, they would pass that state around instead.
+ * The names it draws from are {@link DemoNames}.
  */
 @ApplicationScoped
 public class DemoDataGenerator {

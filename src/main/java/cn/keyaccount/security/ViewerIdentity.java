@@ -4,7 +4,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
-/** Carries the {@link Viewer} inside the Quarkus security identity, so a REST call needs no further lookup. */
+/**
+ * Carries the {@link Viewer} inside the Quarkus security identity, so a REST call needs no further lookup; its roles
+ * are the viewer's role and the role lists that include it ({@link Roles}).
+ */
 public final class ViewerIdentity {
 
     public static final String ATTRIBUTE = "keyaccount.viewer";
@@ -15,7 +18,7 @@ public final class ViewerIdentity {
     static SecurityIdentity of(Viewer viewer) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(viewer.username()))
-                .addRole(viewer.role().name())
+                .addRoles(Roles.held(viewer.role()))
                 .addAttribute(ATTRIBUTE, viewer)
                 .build();
     }

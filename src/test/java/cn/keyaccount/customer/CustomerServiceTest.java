@@ -193,7 +193,7 @@ class CustomerServiceTest {
                 }
             }
         } finally {
-            customers.walkWindow(CustomerService.WALK_WINDOW);
+            customers.walkWindow(CustomerListSearch.WALK_WINDOW);
         }
     }
 

@@ -95,16 +95,16 @@ class DemoEnergyTest {
 
     @Test
     void a_two_shift_factory_runs_by_day_rests_at_night_and_on_sundays() {
-        DemoEnergy.Shape s = DemoEnergy.Shape.TWO_SHIFTS;
-        double workdayNoon = DemoEnergy.Curve.level(s, DemoEnergy.Curve.Kind.WORKDAY, 40);
-        double workdayNight = DemoEnergy.Curve.level(s, DemoEnergy.Curve.Kind.WORKDAY, 12);
-        double sundayNoon = DemoEnergy.Curve.level(s, DemoEnergy.Curve.Kind.SUNDAY, 40);
-        double springFestival = DemoEnergy.Curve.level(s, DemoEnergy.Curve.Kind.SPRING_FESTIVAL, 40);
+        DemoLoadCurve.Shape s = DemoLoadCurve.Shape.TWO_SHIFTS;
+        double workdayNoon = DemoLoadCurve.level(s, DemoLoadCurve.Kind.WORKDAY, 40);
+        double workdayNight = DemoLoadCurve.level(s, DemoLoadCurve.Kind.WORKDAY, 12);
+        double sundayNoon = DemoLoadCurve.level(s, DemoLoadCurve.Kind.SUNDAY, 40);
+        double springFestival = DemoLoadCurve.level(s, DemoLoadCurve.Kind.SPRING_FESTIVAL, 40);
         assertTrue(workdayNight < workdayNoon / 3);
         assertTrue(sundayNoon < workdayNoon / 2);
         assertTrue(springFestival < sundayNoon);
-        assertEquals(DemoEnergy.Shape.VALLEY_SHIFTED, DemoEnergy.shapeOf("C30"));
-        assertTrue(DemoEnergy.Curve.level(DemoEnergy.Shape.VALLEY_SHIFTED, DemoEnergy.Curve.Kind.WORKDAY, 8)
-                > DemoEnergy.Curve.level(DemoEnergy.Shape.VALLEY_SHIFTED, DemoEnergy.Curve.Kind.WORKDAY, 44));
+        assertEquals(DemoLoadCurve.Shape.VALLEY_SHIFTED, DemoLoadCurve.shapeOf("C30"));
+        assertTrue(DemoLoadCurve.level(DemoLoadCurve.Shape.VALLEY_SHIFTED, DemoLoadCurve.Kind.WORKDAY, 8)
+                > DemoLoadCurve.level(DemoLoadCurve.Shape.VALLEY_SHIFTED, DemoLoadCurve.Kind.WORKDAY, 44));
     }
 }

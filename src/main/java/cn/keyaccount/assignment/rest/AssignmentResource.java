@@ -4,7 +4,7 @@ import cn.keyaccount.assignment.AssignmentRecord;
 import cn.keyaccount.assignment.AssignmentService;
 import cn.keyaccount.assignment.Reassignment;
 import cn.keyaccount.base.rest.Rest;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +33,7 @@ public class AssignmentResource {
     }
 
     @POST
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+    @RolesAllowed(Roles.SUPERVISORS)
     @Operation(summary = "Give customers a new primary (and backup) manager; all or nothing, returns the new records")
     public List<AssignmentRecord> reassign(Reassignment reassignment) {
         return assignments.reassign(ViewerIdentity.viewer(identity), Rest.required(reassignment));

@@ -2,7 +2,7 @@ package cn.keyaccount.assignment.rest;
 
 import cn.keyaccount.assignment.AssignmentRecord;
 import cn.keyaccount.assignment.AssignmentService;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +33,7 @@ public class CustomerAssignmentResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "A customer's assignment history, newest first")
     public List<AssignmentRecord> history(@PathParam("id") long customerId) {
         return assignments.history(ViewerIdentity.viewer(identity), customerId);

@@ -2,7 +2,7 @@ package cn.keyaccount.assignment.rest;
 
 import cn.keyaccount.assignment.AssignmentService;
 import cn.keyaccount.assignment.ManagerWorkload;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +29,7 @@ public class ManagerResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+    @RolesAllowed(Roles.SUPERVISORS)
     @Operation(summary = "The account managers in the caller's part of the organisation with their workload")
     public List<ManagerWorkload> managers() {
         return assignments.workloads(ViewerIdentity.viewer(identity));

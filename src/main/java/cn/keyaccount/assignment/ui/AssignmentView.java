@@ -8,7 +8,7 @@ import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -33,7 +33,7 @@ import java.util.List;
 @Route("assignments")
 @PageTitle("分配客户 Assignments")
 @Menu(title = "assignment.menu", order = 20, icon = "vaadin:users")
-@RolesAllowed({Role.SUPERVISOR_NAME, Role.ADMIN_NAME})
+@RolesAllowed(Roles.SUPERVISORS)
 class AssignmentView extends SplitLayout {
 
     private final AssignmentService assignments;

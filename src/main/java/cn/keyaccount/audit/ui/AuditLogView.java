@@ -3,7 +3,7 @@ package cn.keyaccount.audit.ui;
 import cn.keyaccount.audit.AuditEntry;
 import cn.keyaccount.audit.AuditQuery;
 import cn.keyaccount.audit.AuditService;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -32,7 +32,7 @@ import java.util.List;
 @Route("audit")
 @PageTitle("操作日志 Audit log")
 @Menu(title = "audit.menu", order = 90, icon = "vaadin:records")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+@RolesAllowed(Roles.SUPERVISORS)
 class AuditLogView extends VerticalLayout {
 
     /** The actions services record today; the filter also accepts any other typed value. */

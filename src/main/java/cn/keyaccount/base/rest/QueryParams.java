@@ -1,6 +1,14 @@
 package cn.keyaccount.base.rest;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
 
 /**
@@ -15,6 +23,14 @@ public final class QueryParams {
     public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
     /** Digits a decimal filter may have on either side of the point: beyond, PostgreSQL's numeric overflows. */
     static final int DECIMAL_DIGITS = 15;
+
+    /** Exactly four digits of year (no sign, none beyond 9999 that the database could not store), two of month. */
+    private static final DateTimeFormatter MONTH = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4).appendLiteral('-').appendValue(ChronoField.MONTH_OF_YEAR, 2)
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DAY = new DateTimeFormatterBuilder()
+            .append(MONTH).appendLiteral('-').appendValue(ChronoField.DAY_OF_MONTH, 2)
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
     private QueryParams() {
     }
@@ -77,6 +93,45 @@ public final class QueryParams {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(name);
+        }
+    }
+
+    /**
+     * A calendar day written {@code yyyy-MM-dd} (ISO 8601, four-digit year, a day that exists: not 2025-02-30); null
+     * when absent. Anything else is a 400 naming the parameter and the form.
+     */
+    public static LocalDate date(String name, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim(), DAY);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(name, "error.date-form");
+        }
+    }
+
+    /** A month written {@code yyyy-MM} (four-digit year, month 01 to 12); null when absent. */
+    public static YearMonth month(String name, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(value.trim(), MONTH);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(name, "error.month-form");
+        }
+    }
+
+    /** A moment written as ISO 8601 with its offset ({@code 2026-03-31T08:00:00+08:00}); null when absent. */
+    public static OffsetDateTime dateTime(String name, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(name, "error.date-time-form");
         }
     }
 

@@ -8,7 +8,7 @@ import cn.keyaccount.billing.BillView;
 import cn.keyaccount.billing.BillingService;
 import cn.keyaccount.billing.ImportReport;
 import cn.keyaccount.notice.NoticeSummary;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -53,7 +53,7 @@ public class BillingResource {
     @Path("bills")
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.DISPATCH_STAFF)
     @Operation(summary = "Import a month's bill issuance and send the bill-issued notice")
     public Response importBills(@QueryParam("file") String file, InputStream body) {
         return report(billing.importBills(viewer(), name(file), UploadBody.bytes(body, UploadBody.IMPORT_MAX_BYTES)));
@@ -63,7 +63,7 @@ public class BillingResource {
     @Path("payments")
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.DISPATCH_STAFF)
     @Operation(summary = "Import payments: each marks its bill paid and stops its arrears reminders")
     public Response importPayments(@QueryParam("file") String file, InputStream body) {
         return report(billing.importPayments(viewer(), name(file),
@@ -72,7 +72,7 @@ public class BillingResource {
 
     @GET
     @Path("bills")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.DISPATCH_STAFF)
     @Operation(summary = "Bills of the caller's unit and below, newest period first")
     public ResultPage<BillView> bills(@QueryParam("unpaid") boolean unpaid, @QueryParam("page") String page,
                                       @QueryParam("size") String size) {
@@ -84,7 +84,7 @@ public class BillingResource {
 
     @GET
     @Path("customers/{id}/bills")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "One customer's bills")
     public List<BillView> customerBills(@PathParam("id") long id) {
         return billing.ofCustomer(viewer(), id);
@@ -93,7 +93,7 @@ public class BillingResource {
     @POST
     @Path("customers/{id}/balance")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.DISPATCH_STAFF)
     @Operation(summary = "Record a prepaid account's new balance: balance-change and, below the level, low-balance")
     public List<NoticeSummary> balance(@PathParam("id") long id, BalanceUpdate update) {
         Rest.required(update);

@@ -5,7 +5,7 @@ import cn.keyaccount.billing.BillView;
 import cn.keyaccount.billing.BillingService;
 import cn.keyaccount.billing.ImportProblem;
 import cn.keyaccount.billing.ImportReport;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.button.Button;
@@ -32,7 +32,7 @@ import java.time.ZoneId;
 @Route("billing")
 @PageTitle("电费通知 Billing notices")
 @Menu(title = "billing.menu", order = 45, icon = "vaadin:invoice")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+@RolesAllowed(Roles.DISPATCH_STAFF)
 class BillingView extends VerticalLayout {
 
     private final BillingService billing;

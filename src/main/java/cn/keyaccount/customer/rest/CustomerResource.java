@@ -18,7 +18,7 @@ import cn.keyaccount.customer.Tier;
 import cn.keyaccount.customer.TransformerDraft;
 import cn.keyaccount.customer.TransformerService;
 import cn.keyaccount.customer.TransformerView;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -79,7 +79,7 @@ public class CustomerResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "Search the customers the caller may see, paged and sorted",
             description = "total is exact up to 1,000; 1,001 means more than 1,000 match")
     public ResultPage<CustomerRow> list(
@@ -107,7 +107,7 @@ public class CustomerResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "One customer's profile; 'editable' tells whether the caller may change it. ETag: its version")
     public RestResponse<CustomerDetails> get(@PathParam("id") long id) {
         CustomerDetails found = customers.get(viewer(), id);
@@ -115,7 +115,7 @@ public class CustomerResource {
     }
 
     @POST
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Register a key customer (administrators and supervisors)")
     public Response create(CustomerDraft draft, UriInfo uri) {
         CustomerDetails created = customers.create(viewer(), Rest.required(draft));
@@ -124,7 +124,7 @@ public class CustomerResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Change a customer; send the version you read (body or If-Match)")
     @APIResponseSchema(value = CustomerDetails.class, responseDescription = Versions.CHANGED)
     @APIResponse(responseCode = "409", description = Versions.STALE)
@@ -139,7 +139,7 @@ public class CustomerResource {
 
     @GET
     @Path("{id}/contacts")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "A customer's contacts; mobiles masked unless the caller may see them")
     public List<ContactView> contacts(@PathParam("id") long id) {
         return contacts.list(viewer(), id);
@@ -147,7 +147,7 @@ public class CustomerResource {
 
     @POST
     @Path("{id}/contacts")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Add a contact to a customer")
     public Response addContact(@PathParam("id") long id, ContactDraft draft, UriInfo uri) {
         ContactView created = contacts.add(viewer(), id, Rest.required(draft));
@@ -156,7 +156,7 @@ public class CustomerResource {
 
     @PUT
     @Path("{id}/contacts/{contactId}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Change a contact; send the version you read (body, or If-Match with it in quotes)")
     @APIResponseSchema(value = ContactView.class, responseDescription = Versions.CHANGED)
     @APIResponse(responseCode = "409", description = Versions.STALE)
@@ -172,7 +172,7 @@ public class CustomerResource {
 
     @DELETE
     @Path("{id}/contacts/{contactId}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Remove a contact")
     public Response deleteContact(@PathParam("id") long id, @PathParam("contactId") long contactId) {
         contacts.delete(viewer(), id, contactId);
@@ -181,7 +181,7 @@ public class CustomerResource {
 
     @GET
     @Path("{id}/transformers")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "A customer's transformers")
     public List<TransformerView> transformers(@PathParam("id") long id) {
         return transformers.list(viewer(), id);
@@ -189,7 +189,7 @@ public class CustomerResource {
 
     @POST
     @Path("{id}/transformers")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Add a transformer to a customer")
     public Response addTransformer(@PathParam("id") long id, TransformerDraft draft, UriInfo uri) {
         TransformerView created = transformers.add(viewer(), id, Rest.required(draft));
@@ -198,7 +198,7 @@ public class CustomerResource {
 
     @PUT
     @Path("{id}/transformers/{transformerId}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Change a transformer; send the version you read (body, or If-Match with it in quotes)")
     @APIResponseSchema(value = TransformerView.class, responseDescription = Versions.CHANGED)
     @APIResponse(responseCode = "409", description = Versions.STALE)
@@ -215,7 +215,7 @@ public class CustomerResource {
 
     @DELETE
     @Path("{id}/transformers/{transformerId}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Remove a transformer")
     public Response deleteTransformer(@PathParam("id") long id, @PathParam("transformerId") long transformerId) {
         transformers.delete(viewer(), id, transformerId);

@@ -16,7 +16,7 @@ import cn.keyaccount.customer.TransformerService;
 import cn.keyaccount.network.LineView;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.org.OrgService;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.grid.Grid;
@@ -41,7 +41,7 @@ import java.util.List;
 /** One key customer: the profile, its contacts, transformers, supply lines, assignment history and audit trail. */
 @Route("customers/:id")
 @PageTitle("客户 Customer")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+@RolesAllowed(Roles.STAFF)
 class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

@@ -15,7 +15,7 @@ import cn.keyaccount.customer.Tier;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.org.UnitView;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.UI;
@@ -51,7 +51,7 @@ import java.util.List;
 @Route("customers")
 @PageTitle("客户 Customers")
 @Menu(title = "nav.customers", order = 10, icon = "vaadin:building")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+@RolesAllowed(Roles.STAFF)
 class CustomerListView extends VerticalLayout {
 
     private final CustomerService service;

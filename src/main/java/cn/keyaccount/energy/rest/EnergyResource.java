@@ -1,6 +1,6 @@
 package cn.keyaccount.energy.rest;
 
-import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.UploadBody;
 import cn.keyaccount.base.rest.Versions;
@@ -10,7 +10,7 @@ import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.ImportReport;
 import cn.keyaccount.energy.LoadCurve;
 import cn.keyaccount.energy.MeterView;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,8 +27,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,7 +50,7 @@ public class EnergyResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "Which days and meters hold readings, and which tariff applies")
     public EnergyService.Coverage coverage(@PathParam("id") long id) {
         return energy.coverage(ViewerIdentity.viewer(identity), id);
@@ -60,7 +58,7 @@ public class EnergyResource {
 
     @GET
     @Path("analysis")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The analysis of a period: load, TOU split, months with power factor and basic charge, "
             + "billing-mode comparison, load rates of each transformer and all together, anomalies, health score and "
             + "recommendations")
@@ -69,20 +67,20 @@ public class EnergyResource {
                                           String from,
                                           @Parameter(description = "last day (inclusive), yyyy-MM-dd")
                                           @QueryParam("to") String to) {
-        return energy.analyse(ViewerIdentity.viewer(identity), id, date("from", from), date("to", to));
+        return energy.analyse(ViewerIdentity.viewer(identity), id, QueryParams.date("from", from), QueryParams.date("to", to));
     }
 
     @GET
     @Path("load-curve")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The period's load curve in kW: 15-minute points up to 31 days, hourly averages beyond")
     public LoadCurve loadCurve(@PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return energy.loadCurve(ViewerIdentity.viewer(identity), id, date("from", from), date("to", to));
+        return energy.loadCurve(ViewerIdentity.viewer(identity), id, QueryParams.date("from", from), QueryParams.date("to", to));
     }
 
     @GET
     @Path("profile")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The customer's energy profile: tariff province and voltage class, basic-charge mode, "
             + "declared demand, capacity, power-factor standard. ETag: \"customerVersion.profileVersion\"")
     public RestResponse<EnergyProfile> profile(@PathParam("id") long id) {
@@ -93,7 +91,7 @@ public class EnergyResource {
     @PUT
     @Path("profile")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Change the energy profile; send both versions you read (body, or If-Match with the ETag)")
     @APIResponseSchema(value = EnergyProfile.class, responseDescription = Versions.CHANGED)
     @APIResponse(responseCode = "409", description = Versions.STALE)
@@ -110,7 +108,7 @@ public class EnergyResource {
     @PUT
     @Path("meters/{meterId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Put a meter on one of the customer's transformers ({\"transformerId\": 12}) or on none "
             + "({\"transformerId\": null}); the analysis loads each transformer from its own meters")
     public MeterView assignMeter(@PathParam("id") long id, @PathParam("meterId") long meterId,
@@ -122,7 +120,7 @@ public class EnergyResource {
     @Path("readings")
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Bulk upload of a metering export (CSV in UTF-8 or GBK, or XLSX), stored whole or not at "
             + "all; re-imported days replace the stored ones, but a stored day the file has fewer readings for is "
             + "refused (issue SHORTER_DAY, shorterDays > 0) unless replaceShorterDays=true. 200 with the report when "
@@ -136,13 +134,5 @@ public class EnergyResource {
         ImportReport report = energy.importReadings(ViewerIdentity.viewer(identity), id, file,
                 UploadBody.bounded(body, UploadBody.READINGS_MAX_BYTES), replaceShorterDays);
         return Response.status(report.accepted() ? 200 : 422).entity(report).build();
-    }
-
-    private static LocalDate date(String name, String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name);
-        }
     }
 }

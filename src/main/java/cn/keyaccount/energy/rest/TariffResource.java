@@ -1,11 +1,12 @@
 package cn.keyaccount.energy.rest;
 
-import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.energy.TariffService;
 import cn.keyaccount.energy.TariffView;
 import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,8 +24,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -49,12 +48,12 @@ public class TariffResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "Tariff versions with their seasons, bands and prices; optionally only a province, a voltage "
             + "class, and those in force on some day from..to")
     public List<TariffView> list(@QueryParam("province") String province, @QueryParam("voltageClass") String voltage,
                                  @QueryParam("from") String from, @QueryParam("to") String to) {
-        return tariffs.search(province, voltage, date("from", from), date("to", to));
+        return tariffs.search(province, voltage, QueryParams.date("from", from), QueryParams.date("to", to));
     }
 
     @POST
@@ -66,17 +65,9 @@ public class TariffResource {
         return Rest.created(uri, created.id(), created);
     }
 
-    private static LocalDate date(String name, String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name);
-        }
-    }
-
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "One tariff version; ETag: its version")
     public RestResponse<TariffView> get(@PathParam("id") long id) {
         TariffView found = tariffs.get(id);

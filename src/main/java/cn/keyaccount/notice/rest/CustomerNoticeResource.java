@@ -4,7 +4,7 @@ import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.notice.NoticeService;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -33,7 +33,7 @@ public class CustomerNoticeResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "Every message sent to one customer, newest first; mobiles masked")
     public ResultPage<MessageView> history(@PathParam("id") long id, @QueryParam("page") String page,
                                            @QueryParam("size") String size) {

@@ -4,7 +4,7 @@ import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.notice.NoticeService;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -35,7 +35,7 @@ public class InboxResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The caller's inbox, newest first: a customer user's portal inbox (notices delivered to "
             + "their accounts), or a staff user's own in-app messages (reminders)")
     public ResultPage<MessageView> inbox(@QueryParam("page") String page, @QueryParam("size") String size) {
@@ -50,7 +50,7 @@ public class InboxResource {
 
     @POST
     @Path("{messageId}/read")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "Mark one of the caller's inbox messages read (kept as proof that it was seen)")
     public Response read(@PathParam("messageId") long messageId) {
         notices.markRead(viewer(), messageId);

@@ -10,7 +10,7 @@ import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.notice.NoticeSummary;
 import cn.keyaccount.notice.TemplatePreview;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -53,7 +53,7 @@ public class NoticeResource {
     }
 
     @POST
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Schedule a notice to customers or contacts; it fans out into one message per contact "
             + "and channel at once. 422 when its SMS would take more than 10 parts (670 characters), a value is "
             + "longer than 4,000 characters or a recipient list longer than 10,000")
@@ -63,7 +63,7 @@ public class NoticeResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "The notices the caller may follow, newest first, with counts per message state")
     public ResultPage<NoticeSummary> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         int p = QueryParams.page(page);
@@ -74,7 +74,7 @@ public class NoticeResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "One notice with counts per message state")
     public NoticeSummary get(@PathParam("id") long id) {
         return notices.get(viewer(), id);
@@ -82,7 +82,7 @@ public class NoticeResource {
 
     @GET
     @Path("{id}/messages")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "A notice's messages with state, attempts, provider message id, receipt time and error")
     public ResultPage<MessageView> messages(@PathParam("id") long id, @QueryParam("state") String state,
                                             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -95,7 +95,7 @@ public class NoticeResource {
 
     @POST
     @Path("{id}/retry")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Put the notice's failed messages back in the queue; answers how many")
     public Map<String, Integer> retry(@PathParam("id") long id) {
         return Map.of("requeued", notices.retryFailed(viewer(), id));
@@ -103,7 +103,7 @@ public class NoticeResource {
 
     @POST
     @Path("{id}/messages/{messageId}/retry")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Put one failed message back in the queue with fresh attempts; answers the message as it is "
             + "now (409 unless it failed and has not expired)")
     public MessageView retryMessage(@PathParam("id") long id, @PathParam("messageId") long messageId) {
@@ -114,7 +114,7 @@ public class NoticeResource {
 
     @POST
     @Path("{id}/messages/{messageId}/decision")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Decide an UNCERTAIN message (its node died after asking the provider, no receipt came): "
             + "{\"resend\": true} sends it again, knowing it may arrive twice; false counts it as sent. Answers the "
             + "message as it is now (409 unless uncertain, 422 without resend)")
@@ -130,7 +130,7 @@ public class NoticeResource {
 
     @GET
     @Path("templates")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "The template keys of scheduler/templates")
     public List<String> templates() {
         return notices.templateKeys();
@@ -138,7 +138,7 @@ public class NoticeResource {
 
     @POST
     @Path("templates/{key}/preview")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "A template filled with the given values, with its SMS segment count")
     public TemplatePreview preview(@PathParam("key") String key, @QueryParam("language") String language,
                                    Map<String, String> values) {

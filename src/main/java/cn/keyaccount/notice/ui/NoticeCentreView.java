@@ -7,7 +7,7 @@ import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.notice.NoticeDispatcher;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.notice.NoticeSummary;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.button.Button;
@@ -33,7 +33,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("notices")
 @PageTitle("通知中心 Notice centre")
 @Menu(title = "notice.menu", order = 40, icon = "vaadin:envelopes")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME, Role.MANAGER_NAME})
+@RolesAllowed(Roles.STAFF)
 class NoticeCentreView extends VerticalLayout {
 
     private final NoticeService notices;

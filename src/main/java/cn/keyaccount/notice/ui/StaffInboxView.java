@@ -3,7 +3,7 @@ package cn.keyaccount.notice.ui;
 import cn.keyaccount.base.ui.MainLayout;
 import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.notice.NoticeService;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.grid.Grid;
@@ -22,7 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("inbox")
 @PageTitle("我的消息 My messages")
 @Menu(title = "notice.staff-inbox.menu", order = 41, icon = "vaadin:envelope-o")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME, Role.MANAGER_NAME})
+@RolesAllowed(Roles.STAFF)
 class StaffInboxView extends VerticalLayout {
 
     final Grid<MessageView> grid = new Grid<>();

@@ -5,6 +5,7 @@ import cn.keyaccount.org.OrgService;
 import cn.keyaccount.org.OrgUnit;
 import cn.keyaccount.org.UnitView;
 import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,7 +38,7 @@ public class UnitResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "All units in tree order")
     public List<UnitView> all() {
         return org.all();
@@ -45,7 +46,7 @@ public class UnitResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "One unit")
     public UnitView get(@PathParam("id") long id) {
         return org.get(id);

@@ -3,7 +3,7 @@ package cn.keyaccount.org.ui;
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.org.UnitView;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.button.Button;
@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 @Route("units")
 @PageTitle("组织机构 Units")
 @Menu(title = "unit.menu", order = 80, icon = "vaadin:sitemap")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+@RolesAllowed(Roles.SUPERVISORS)
 class UnitsView extends VerticalLayout {
 
     private final OrgService org;

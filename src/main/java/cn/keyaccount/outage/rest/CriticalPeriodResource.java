@@ -4,7 +4,7 @@ import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.outage.CriticalPeriodService;
 import cn.keyaccount.outage.CriticalPeriodView;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +44,7 @@ public class CriticalPeriodResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "A customer's critical-production periods that have not ended")
     public List<CriticalPeriodView> list(@QueryParam("customerId") String customerId) {
         try {
@@ -55,7 +55,7 @@ public class CriticalPeriodResource {
     }
 
     @POST
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Declare a critical-production period for a customer (its manager or supervisor)")
     public Response add(NewPeriod p, UriInfo uri) {
         if (p == null || p.customerId() == null) {
@@ -68,7 +68,7 @@ public class CriticalPeriodResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Remove a critical-production period")
     public Response delete(@PathParam("id") long id) {
         periods.delete(ViewerIdentity.viewer(identity), id);

@@ -1,6 +1,5 @@
 package cn.keyaccount.outage.rest;
 
-import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
@@ -22,6 +21,7 @@ import cn.keyaccount.outage.OutageService;
 import cn.keyaccount.outage.OutageStatus;
 import cn.keyaccount.outage.PlanImportReport;
 import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -40,10 +40,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -87,14 +85,14 @@ public class OutageResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The outages the caller may see, soonest first; from/to (ISO date-times) bound the period")
     public ResultPage<OutageRow> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
                                       @QueryParam("from") String from, @QueryParam("to") String to,
                                       @QueryParam("page") String page, @QueryParam("size") String size) {
         OutageService.OutageFilter filter = new OutageService.OutageFilter(
                 QueryParams.choice(OutageStatus.class, "status", status), QueryParams.choice(OutageKind.class, "kind",
-                kind), time("from", from), time("to", to));
+                kind), QueryParams.dateTime("from", from), QueryParams.dateTime("to", to));
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         Viewer viewer = viewer();
@@ -102,7 +100,7 @@ public class OutageResource {
     }
 
     @POST
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.DISPATCH_STAFF)
     @Operation(summary = "Register an outage: affected customers found, conflicts checked, warnings scheduled or held")
     public Response register(OutageDraft draft, UriInfo uri) {
         OutageDetails created = outages.register(viewer(), Rest.required(draft), null);
@@ -111,7 +109,7 @@ public class OutageResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "One outage with its lines, hold, conflicts and the notices sent for it. ETag: its version")
     public RestResponse<OutageDetails> get(@PathParam("id") long id) {
         OutageDetails found = outages.get(viewer(), id);
@@ -120,7 +118,7 @@ public class OutageResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.DISPATCH_STAFF)
     @Operation(summary = "Move or change an outage (send the version read, body or If-Match): revisions go to "
             + "everyone warned before")
     @APIResponseSchema(value = OutageDetails.class, responseDescription = Versions.CHANGED)
@@ -136,7 +134,7 @@ public class OutageResource {
 
     @POST
     @Path("{id}/cancel")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.DISPATCH_STAFF)
     @Operation(summary = "Cancel an outage with a reason: pending warnings withdrawn, those warned get a cancellation")
     public OutageDetails cancel(@PathParam("id") long id, Reason reason) {
         return outages.cancel(viewer(), id, reason == null ? null : reason.reason());
@@ -144,7 +142,7 @@ public class OutageResource {
 
     @POST
     @Path("{id}/release")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+    @RolesAllowed(Roles.SUPERVISORS)
     @Operation(summary = "A supervisor releases a held outage (late warning, conflict) with a reason")
     public OutageDetails release(@PathParam("id") long id, Reason reason) {
         return outages.release(viewer(), id, reason == null ? null : reason.reason());
@@ -152,7 +150,7 @@ public class OutageResource {
 
     @GET
     @Path("{id}/customers")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The key customers the outage affects (effect=OUT or ONE_SOURCE_OUT filters)")
     public ResultPage<AffectedRow> customers(@PathParam("id") long id, @QueryParam("effect") String effect,
                                              @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -165,7 +163,7 @@ public class OutageResource {
 
     @GET
     @Path("{id}/messages")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The messages sent for the outage with state and receipt (managers, customers: customerId)")
     public ResultPage<MessageView> messages(@PathParam("id") long id, @QueryParam("customerId") String customerId,
                                             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -188,7 +186,7 @@ public class OutageResource {
     @POST
     @Path("import")
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, XLSX})
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.DISPATCH_STAFF)
     @Operation(summary = "Import a weekly maintenance plan (XLSX): all rows registered, or none and 422 with problems")
     public Response importPlan(@QueryParam("file") String file, InputStream body) {
         PlanImportReport r = plans.importPlan(viewer(), file == null || file.isBlank() ? "upload" : file,
@@ -198,7 +196,7 @@ public class OutageResource {
 
     @GET
     @Path("compliance")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.DISPATCH_STAFF)
     @Operation(summary = "A month's warning compliance (month=yyyy-MM, default this month) in a unit and below")
     public ComplianceSummary compliance(@QueryParam("month") String month, @QueryParam("unitId") String unitId) {
         return compliance.month(viewer(), month(month), QueryParams.number("unitId", unitId));
@@ -207,7 +205,7 @@ public class OutageResource {
     @GET
     @Path("compliance.xlsx")
     @Produces(XLSX)
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.DISPATCH_STAFF)
     @Operation(summary = "The compliance figures as XLSX: twelve months, the month's outages, their customers")
     public Response complianceXlsx(@QueryParam("month") String month, @QueryParam("unitId") String unitId) {
         YearMonth m = month(month);
@@ -217,19 +215,8 @@ public class OutageResource {
     }
 
     private static YearMonth month(String value) {
-        try {
-            return value == null || value.isBlank() ? YearMonth.now(ZONE) : YearMonth.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException("month");
-        }
-    }
-
-    private static OffsetDateTime time(String name, String value) {
-        try {
-            return value == null || value.isBlank() ? null : OffsetDateTime.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name);
-        }
+        YearMonth month = QueryParams.month("month", value);
+        return month == null ? YearMonth.now(ZONE) : month;
     }
 
     private Viewer viewer() {

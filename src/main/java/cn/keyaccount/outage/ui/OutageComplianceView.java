@@ -9,7 +9,7 @@ import cn.keyaccount.outage.ComplianceSummary;
 import cn.keyaccount.outage.ComplianceWorkbook;
 import cn.keyaccount.outage.OutageCompliance;
 import cn.keyaccount.outage.OutageService;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.button.Button;
@@ -39,7 +39,7 @@ import java.util.stream.Stream;
 @Route("outages/compliance")
 @PageTitle("停电通知合规 Outage compliance")
 @Menu(title = "outage.menu.compliance", order = 43, icon = "vaadin:chart-grid")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+@RolesAllowed(Roles.DISPATCH_STAFF)
 class OutageComplianceView extends VerticalLayout {
 
     private final OutageCompliance compliance;

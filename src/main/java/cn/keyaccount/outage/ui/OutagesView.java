@@ -13,7 +13,7 @@ import cn.keyaccount.outage.OutageRow;
 import cn.keyaccount.outage.OutageService;
 import cn.keyaccount.outage.OutageStatus;
 import cn.keyaccount.outage.PlanImportReport;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.button.Button;
@@ -42,7 +42,7 @@ import java.time.OffsetDateTime;
 @Route("outages")
 @PageTitle("停电计划 Outages")
 @Menu(title = "outage.menu", order = 42, icon = "vaadin:power-off")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME, Role.MANAGER_NAME})
+@RolesAllowed(Roles.STAFF)
 class OutagesView extends VerticalLayout {
 
     private final OutageService outages;

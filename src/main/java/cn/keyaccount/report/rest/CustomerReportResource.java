@@ -1,10 +1,11 @@
 package cn.keyaccount.report.rest;
 
 import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.report.ReportService;
 import cn.keyaccount.report.ReportView;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,15 +39,10 @@ public class CustomerReportResource {
     }
 
     @POST
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Issue the customer's report for a month now (the next issue when one exists); 201 with it")
     public Response issue(@PathParam("id") long customerId, IssueRequest request, UriInfo uri) {
-        YearMonth month;
-        try {
-            month = request == null || request.month() == null ? null : YearMonth.parse(request.month());
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException("month");
-        }
+        YearMonth month = QueryParams.month("month", request == null ? null : request.month());
         if (month == null) {
             throw new InvalidParameterException("month");
         }

@@ -1,13 +1,12 @@
 package cn.keyaccount.report.rest;
 
-import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.report.ReportFile;
 import cn.keyaccount.report.ReportFormat;
 import cn.keyaccount.report.ReportService;
 import cn.keyaccount.report.ReportView;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,8 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,7 +45,7 @@ public class ReportResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The reports of the customers the caller may see (of one with customerId), newest first, "
             + "with checksums and whether the customer downloaded them")
     public ResultPage<ReportView> list(@QueryParam("customerId") String customerId, @QueryParam("page") String page,
@@ -62,7 +59,7 @@ public class ReportResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "One report")
     public ReportView get(@PathParam("id") long id) {
         return reports.get(viewer(), id);
@@ -72,7 +69,7 @@ public class ReportResource {
     @Path("{id}/{format: xlsx|docx}")
     @Produces({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", MediaType.APPLICATION_JSON})
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The report's file as archived (the download is recorded and audited); the X-Checksum-SHA256 "
             + "header repeats its checksum")
     public Response download(@PathParam("id") long id, @PathParam("format") String format) {

@@ -5,6 +5,7 @@ import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.security.NewUser;
 import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.UserSummary;
 import cn.keyaccount.security.Viewer;
@@ -41,7 +42,7 @@ public class UserResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+    @RolesAllowed(Roles.SUPERVISORS)
     @Operation(summary = "The users the caller may see, by display name, paged")
     public ResultPage<UserSummary> list(
             @Parameter(description = "part of the display name or username") @QueryParam("q") String q,
@@ -58,7 +59,7 @@ public class UserResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+    @RolesAllowed(Roles.SUPERVISORS)
     @Operation(summary = "One user")
     public UserSummary get(@PathParam("id") long id) {
         return users.get(ViewerIdentity.viewer(identity), id);

@@ -1,8 +1,9 @@
 package cn.keyaccount.supplyplan.rest;
 
 import cn.keyaccount.base.rest.InvalidParameterException;
+import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
 import cn.keyaccount.supplyplan.BookingView;
 import cn.keyaccount.supplyplan.FleetSchedule;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,7 +51,7 @@ public class FleetResource {
 
     @GET
     @Path("trucks")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "The generator trucks in service, largest first")
     public List<TruckView> trucks() {
         return fleet.trucks();
@@ -59,7 +59,7 @@ public class FleetResource {
 
     @POST
     @Path("trucks")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+    @RolesAllowed(Roles.SUPERVISORS)
     @Operation(summary = "Add a generator truck to a unit (administrators, supervisors within their unit)")
     public Response addTruck(TruckDraft draft, UriInfo uri) {
         TruckView created = fleet.addTruck(ViewerIdentity.viewer(identity), Rest.required(draft));
@@ -68,7 +68,7 @@ public class FleetResource {
 
     @GET
     @Path("bookings")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Every booking overlapping the days [from, from + days); default today and 14 days")
     public List<BookingView> bookings(@QueryParam("from") String from, @QueryParam("days") String days) {
         OffsetDateTime start = day(from).atStartOfDay(ZONE).toOffsetDateTime();
@@ -78,7 +78,7 @@ public class FleetResource {
     @GET
     @Path("schedule.xlsx")
     @Produces(XLSX)
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "The fleet schedule as XLSX: the bookings and a truck-by-day calendar")
     public Response scheduleXlsx(@QueryParam("from") String from, @QueryParam("days") String days) {
         return Response.ok(schedule.write(ViewerIdentity.viewer(identity), day(from), days(days),
@@ -87,11 +87,8 @@ public class FleetResource {
     }
 
     private static LocalDate day(String value) {
-        try {
-            return value == null || value.isBlank() ? LocalDate.now(ZONE) : LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException("from");
-        }
+        LocalDate day = QueryParams.date("from", value);
+        return day == null ? LocalDate.now(ZONE) : day;
     }
 
     private static int days(String value) {

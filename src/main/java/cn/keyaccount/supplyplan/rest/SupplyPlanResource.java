@@ -4,7 +4,7 @@ import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.base.rest.Versions;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import cn.keyaccount.supplyplan.BookingRequest;
@@ -90,7 +90,7 @@ public class SupplyPlanResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The plans the caller may see, newest period first (superseded revisions unless asked)")
     public ResultPage<PlanRow> list(@QueryParam("status") String status, @QueryParam("customerId") String customerId,
                                     @QueryParam("q") String q, @QueryParam("page") String page,
@@ -106,7 +106,7 @@ public class SupplyPlanResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "One plan with its content, tasks, bookings, history and the steps open to the caller. "
             + "ETag: its version")
     public RestResponse<PlanDetails> get(@PathParam("id") long id) {
@@ -115,7 +115,7 @@ public class SupplyPlanResource {
     }
 
     @POST
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Start a draft from the event type's template, or as a copy of an earlier plan (copyOf)")
     public Response create(NewPlan n, UriInfo uri) {
         Rest.required(n);
@@ -128,7 +128,7 @@ public class SupplyPlanResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Change a draft; send the version you read (body or If-Match). An approved plan changes only "
             + "by a revision")
     @APIResponseSchema(value = PlanDetails.class, responseDescription = Versions.CHANGED)
@@ -144,7 +144,7 @@ public class SupplyPlanResource {
 
     @POST
     @Path("{id}/transitions")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Take a workflow step; kept in the plan's history with who, when and the comment")
     public PlanDetails step(@PathParam("id") long id, Step step) {
         Rest.required(step);
@@ -153,7 +153,7 @@ public class SupplyPlanResource {
 
     @POST
     @Path("{id}/revisions")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Start a new revision (a draft) of an approved or active plan")
     public Response revise(@PathParam("id") long id, UriInfo uri) {
         PlanDetails next = plans.revise(viewer(), id);
@@ -163,7 +163,7 @@ public class SupplyPlanResource {
     @GET
     @Path("{id}/document")
     @Produces(DOCX)
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The plan as a Word document (DOCX) from the restylable template")
     public Response document(@PathParam("id") long id, HttpHeaders headers) {
         Viewer viewer = viewer();
@@ -177,7 +177,7 @@ public class SupplyPlanResource {
 
     @GET
     @Path("{id}/tasks")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The plan's checklist tasks, by due date")
     public List<TaskView> tasks(@PathParam("id") long id) {
         return tasks.list(viewer(), id);
@@ -185,7 +185,7 @@ public class SupplyPlanResource {
 
     @POST
     @Path("{id}/tasks")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Add a checklist task to a draft")
     public Response addTask(@PathParam("id") long id, TaskDraft draft, UriInfo uri) {
         TaskView created = tasks.add(viewer(), id, Rest.required(draft));
@@ -194,7 +194,7 @@ public class SupplyPlanResource {
 
     @PUT
     @Path("{id}/tasks/{taskId}/done")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "Tick a task off or reopen it (the plan's writers, or the user the task is assigned to)")
     public TaskView done(@PathParam("id") long id, @PathParam("taskId") long taskId, Done done) {
         return tasks.setDone(viewer(), id, taskId, done == null || done.done());
@@ -202,7 +202,7 @@ public class SupplyPlanResource {
 
     @DELETE
     @Path("{id}/tasks/{taskId}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Remove a task from a draft")
     public Response removeTask(@PathParam("id") long id, @PathParam("taskId") long taskId) {
         tasks.remove(viewer(), id, taskId);
@@ -211,7 +211,7 @@ public class SupplyPlanResource {
 
     @GET
     @Path("{id}/bookings")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The generator trucks booked for the plan")
     public List<BookingView> bookings(@PathParam("id") long id) {
         return fleet.bookingsOf(viewer(), id);
@@ -219,7 +219,7 @@ public class SupplyPlanResource {
 
     @POST
     @Path("{id}/bookings")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Book a truck for [startsAt, endsAt) (default: the plan's period); 409 naming the plan "
             + "holding it when the periods overlap")
     public Response book(@PathParam("id") long id, BookingRequest request, UriInfo uri) {
@@ -229,7 +229,7 @@ public class SupplyPlanResource {
 
     @DELETE
     @Path("{id}/bookings/{bookingId}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Cancel a booking")
     public Response cancel(@PathParam("id") long id, @PathParam("bookingId") long bookingId) {
         fleet.cancel(viewer(), id, bookingId);

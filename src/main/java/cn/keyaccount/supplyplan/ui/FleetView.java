@@ -2,7 +2,7 @@ package cn.keyaccount.supplyplan.ui;
 
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.org.OrgService;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import cn.keyaccount.supplyplan.BookingView;
@@ -32,7 +32,7 @@ import java.util.List;
 @Route("fleet")
 @PageTitle("发电车调度 Generator trucks")
 @Menu(title = "fleet.menu", order = 41, icon = "vaadin:truck")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+@RolesAllowed(Roles.STAFF)
 class FleetView extends VerticalLayout {
 
     static final int DAYS = 14;

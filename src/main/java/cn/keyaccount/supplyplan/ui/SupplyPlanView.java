@@ -4,7 +4,7 @@ import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.network.LineView;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import cn.keyaccount.supplyplan.FleetService;
@@ -41,7 +41,7 @@ import java.util.List;
  */
 @Route("plans/:id")
 @PageTitle("保供电预案 Supply plan")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+@RolesAllowed(Roles.STAFF)
 class SupplyPlanView extends VerticalLayout implements BeforeEnterObserver {
 
     private final SupplyPlanService plans;

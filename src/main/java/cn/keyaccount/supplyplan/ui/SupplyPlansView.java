@@ -2,7 +2,7 @@ package cn.keyaccount.supplyplan.ui;
 
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import cn.keyaccount.supplyplan.DueTask;
@@ -36,7 +36,7 @@ import java.time.LocalDate;
 @Route("plans")
 @PageTitle("保供电预案 Supply plans")
 @Menu(title = "plan.menu", order = 40, icon = "vaadin:shield")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+@RolesAllowed(Roles.STAFF)
 class SupplyPlansView extends VerticalLayout {
 
     static final int REMINDER_DAYS = 7;

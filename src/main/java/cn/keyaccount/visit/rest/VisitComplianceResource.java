@@ -1,6 +1,6 @@
 package cn.keyaccount.visit.rest;
 
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import cn.keyaccount.visit.ComplianceRow;
@@ -36,13 +36,13 @@ public class VisitComplianceResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.DISPATCH_STAFF)
     @Operation(summary = "Visit compliance per MANAGER, UNIT or MONTH for planned dates from/to (default this month)")
     public List<ComplianceRow> compliance(@QueryParam("from") String from, @QueryParam("to") String to,
                                           @QueryParam("by") String by) {
         LocalDate today = VisitDates.today();
-        LocalDate f = VisitResource.date("from", from);
-        LocalDate t = VisitResource.date("to", to);
+        LocalDate f = QueryParams.date("from", from);
+        LocalDate t = QueryParams.date("to", to);
         VisitCompliance.GroupBy g = QueryParams.choice(VisitCompliance.GroupBy.class, "by", by);
         return compliance.rows(viewer(), f == null ? today.withDayOfMonth(1) : f,
                 t == null ? today.withDayOfMonth(today.lengthOfMonth()) : t,

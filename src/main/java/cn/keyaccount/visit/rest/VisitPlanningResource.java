@@ -1,6 +1,6 @@
 package cn.keyaccount.visit.rest;
 
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import cn.keyaccount.visit.PlanResult;
@@ -32,7 +32,7 @@ public class VisitPlanningResource {
     }
 
     @POST
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Rebuild the rolling plan of every manager in the caller's reach (a manager: their own)")
     public PlanResult planAll() {
         return planning.regenerateAll(viewer());
@@ -40,7 +40,7 @@ public class VisitPlanningResource {
 
     @POST
     @Path("{managerId}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Rebuild one manager's rolling plan")
     public PlanResult plan(@PathParam("managerId") long managerId) {
         return planning.regenerate(viewer(), managerId);

@@ -2,7 +2,7 @@ package cn.keyaccount.visit.rest;
 
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.Versions;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import cn.keyaccount.visit.PolicyLine;
@@ -46,7 +46,7 @@ public class VisitPolicyResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "The visit policy: months between visits per tier and importance level")
     public List<PolicyLine> policy() {
         return policy.lines();
@@ -54,7 +54,7 @@ public class VisitPolicyResource {
 
     @PUT
     @Path("{subject}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+    @RolesAllowed(Roles.SUPERVISORS)
     @Operation(summary = "Change one line of the visit policy (supervisors); send the line's version you read (body, "
             + "or If-Match with it in quotes)")
     @APIResponseSchema(value = PolicyLine.class, responseDescription = Versions.CHANGED)

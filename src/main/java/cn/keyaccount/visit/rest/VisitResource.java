@@ -1,11 +1,11 @@
 package cn.keyaccount.visit.rest;
 
-import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import cn.keyaccount.visit.CustomerResponse;
@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -77,7 +76,7 @@ public class VisitResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "Visits the caller may see, by planned date")
     public ResultPage<VisitRow> list(
             @Parameter(description = "planned on or after, yyyy-MM-dd") @QueryParam("from") String from,
@@ -88,7 +87,7 @@ public class VisitResource {
             @Parameter(description = "ALL, OPEN, OVERDUE, DONE, CANCELLED or RESCHEDULE_REQUESTED")
             @QueryParam("show") String show,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        VisitQuery query = new VisitQuery(date("from", from), date("to", to),
+        VisitQuery query = new VisitQuery(QueryParams.date("from", from), QueryParams.date("to", to),
                 QueryParams.number("managerId", managerId), QueryParams.number("unitId", unitId),
                 QueryParams.number("customerId", customerId), QueryParams.choice(VisitQuery.Show.class, "show", show));
         int p = QueryParams.page(page);
@@ -100,7 +99,7 @@ public class VisitResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "One visit with its record and follow-up tasks. ETag: its version")
     public RestResponse<VisitDetails> get(@PathParam("id") long id) {
         VisitDetails found = visits.get(viewer(), id);
@@ -108,7 +107,7 @@ public class VisitResource {
     }
 
     @POST
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Add a visit by hand")
     public Response create(VisitDraft draft, UriInfo uri) {
         VisitDetails created = visits.create(viewer(), Rest.required(draft));
@@ -117,7 +116,7 @@ public class VisitResource {
 
     @PUT
     @Path("{id}/date")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Move an open visit to another day (send the version read, body or If-Match); the planner "
             + "keeps it there")
     @APIResponseSchema(value = VisitDetails.class, responseDescription = Versions.CHANGED)
@@ -133,7 +132,7 @@ public class VisitResource {
 
     @POST
     @Path("{id}/confirm")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Confirm an open visit (agreed with the customer)")
     public VisitDetails confirm(@PathParam("id") long id, Confirm confirm) {
         return visits.confirm(viewer(), id, confirm == null ? null : confirm.version());
@@ -141,7 +140,7 @@ public class VisitResource {
 
     @POST
     @Path("{id}/cancel")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Cancel an open visit; a reason is required")
     public VisitDetails cancel(@PathParam("id") long id, Cancel cancel) {
         Cancel c = Rest.required(cancel);
@@ -150,7 +149,7 @@ public class VisitResource {
 
     @POST
     @Path("{id}/record")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Record what happened at the visit, with follow-up tasks")
     public VisitDetails record(@PathParam("id") long id, VisitRecordDraft record) {
         return visits.record(viewer(), id, Rest.required(record));
@@ -167,7 +166,7 @@ public class VisitResource {
 
     @GET
     @Path("{id}/tasks")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
+    @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The follow-up tasks of a visit")
     public List<TaskRow> tasks(@PathParam("id") long id) {
         return visits.tasksOf(viewer(), id);
@@ -175,22 +174,11 @@ public class VisitResource {
 
     @POST
     @Path("{id}/tasks")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Add a follow-up task to a visit")
     public Response addTask(@PathParam("id") long id, TaskDraft task, UriInfo uri) {
         TaskRow created = visits.addTask(viewer(), id, Rest.required(task));
         return Rest.created(uri, "api/visit-tasks", created.id(), created);
-    }
-
-    static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name);
-        }
     }
 
     private Viewer viewer() {

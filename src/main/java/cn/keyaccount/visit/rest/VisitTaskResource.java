@@ -1,7 +1,7 @@
 package cn.keyaccount.visit.rest;
 
 import cn.keyaccount.base.rest.QueryParams;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
 import cn.keyaccount.visit.TaskRow;
 import cn.keyaccount.visit.VisitService;
@@ -33,7 +33,7 @@ public class VisitTaskResource {
     }
 
     @GET
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Open follow-up tasks by due date; overdue=true for the overdue ones only")
     public List<TaskRow> open(@QueryParam("overdue") boolean overdue, @QueryParam("managerId") String managerId,
                               @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -44,7 +44,7 @@ public class VisitTaskResource {
 
     @POST
     @Path("{id}/close")
-    @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME})
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Close a follow-up task (done)")
     public TaskRow close(@PathParam("id") long id) {
         return visits.closeTask(ViewerIdentity.viewer(identity), id);

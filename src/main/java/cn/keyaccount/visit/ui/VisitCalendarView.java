@@ -3,6 +3,7 @@ package cn.keyaccount.visit.ui;
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.UserSummary;
 import cn.keyaccount.security.Viewer;
@@ -45,7 +46,7 @@ import java.util.Set;
 @Route("visits")
 @PageTitle("走访日历 Visits")
 @Menu(title = "visit.menu.calendar", order = 30, icon = "vaadin:calendar")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME})
+@RolesAllowed(Roles.STAFF)
 class VisitCalendarView extends VerticalLayout {
 
     enum Mode { LIST, WEEK, MONTH }

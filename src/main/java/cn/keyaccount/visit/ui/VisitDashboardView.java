@@ -1,6 +1,6 @@
 package cn.keyaccount.visit.ui;
 
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import cn.keyaccount.visit.ComplianceRow;
@@ -39,7 +39,7 @@ import java.util.List;
 @Route("visits/dashboard")
 @PageTitle("走访考核 Visit compliance")
 @Menu(title = "visit.menu.dashboard", order = 31, icon = "vaadin:chart-grid")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.SCHEDULER_NAME})
+@RolesAllowed(Roles.DISPATCH_STAFF)
 class VisitDashboardView extends VerticalLayout {
 
     private final VisitCompliance compliance;

@@ -1,7 +1,7 @@
 package cn.keyaccount.visit.ui;
 
 import cn.keyaccount.base.ui.Notices;
-import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ui.CurrentViewer;
 import cn.keyaccount.visit.PolicyLine;
 import cn.keyaccount.visit.VisitPolicyService;
@@ -21,7 +21,7 @@ import java.util.Map;
 @Route("visits/policy")
 @PageTitle("走访频次 Visit policy")
 @Menu(title = "visit.menu.policy", order = 32, icon = "vaadin:time-forward")
-@RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME})
+@RolesAllowed(Roles.SUPERVISORS)
 class VisitPolicyView extends VerticalLayout {
 
     private final VisitPolicyService policy;

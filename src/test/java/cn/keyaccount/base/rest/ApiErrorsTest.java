@@ -53,6 +53,42 @@ class ApiErrorsTest {
     }
 
     @Test
+    void a_day_that_does_not_exist_is_a_400_naming_the_parameter_and_the_form_of_a_date() {
+        as(Login.ADMIN).queryParam("from", "2025-02-30").get("/api/tariffs")
+                .then().statusCode(400).contentType(ContentType.JSON).body("fields.field", hasItem("from"))
+                .body("fields.message", hasItem(containsString("yyyy-MM-dd")));
+    }
+
+    @Test
+    void a_date_with_a_five_digit_year_is_a_400_naming_the_parameter_and_the_form_of_a_date() {
+        as(Login.ADMIN).queryParam("to", "+20260-01-01").get("/api/visits")
+                .then().statusCode(400).contentType(ContentType.JSON).body("fields.field", hasItem("to"))
+                .body("fields.message", hasItem(containsString("yyyy-MM-dd")));
+    }
+
+    @Test
+    void a_thirteenth_month_is_a_400_naming_the_parameter_and_the_form_of_a_month() {
+        as(Login.SUPERVISOR).queryParam("month", "2026-13").get("/api/outages/compliance")
+                .then().statusCode(400).contentType(ContentType.JSON).body("fields.field", hasItem("month"))
+                .body("fields.message", hasItem(containsString("yyyy-MM")));
+    }
+
+    @Test
+    void a_month_in_a_report_request_written_otherwise_is_a_400_naming_it_and_the_form_in_chinese_too() {
+        given().auth().preemptive().basic(Login.ADMIN.username, Login.ADMIN.password)
+                .contentType(ContentType.JSON).body(Map.of("month", "2026/03")).post("/api/customers/1/reports")
+                .then().statusCode(400).contentType(ContentType.JSON).body("fields.field", hasItem("month"))
+                .body("fields.message", hasItem(equalTo("月份须写作 yyyy-MM，例如 2026-03")));
+    }
+
+    @Test
+    void a_moment_without_its_offset_is_a_400_naming_the_parameter_and_the_form() {
+        as(Login.SUPERVISOR).queryParam("from", "2026-03-31T08:00").get("/api/outages")
+                .then().statusCode(400).contentType(ContentType.JSON).body("fields.field", hasItem("from"))
+                .body("fields.message", hasItem(containsString("+08:00")));
+    }
+
+    @Test
     void an_unknown_route_under_api_is_a_404_in_the_error_format() {
         as(Login.ADMIN).get("/api/no-such-thing/42").then().statusCode(404).contentType(ContentType.JSON)
                 .body("status", equalTo(404)).body("error", equalTo("not_found"));

@@ -1,5 +1,7 @@
 package cn.keyaccount.support.ui;
 
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Roles;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.mocks.MockRequest;
 import com.vaadin.flow.component.Component;
@@ -49,10 +51,11 @@ public abstract class BrowserlessQuarkusTest extends BrowserlessTest {
     protected void signIn(String username, String role) {
         MockRequest request = mockRequest();
         request.setUserPrincipalInt(() -> username);
-        request.setUserInRole((principal, asked) -> principal != null && role.equals(asked));
+        Set<String> held = Roles.held(Role.valueOf(role));
+        request.setUserInRole((principal, asked) -> principal != null && held.contains(asked));
         // views with @RolesAllowed are CDI beans, so Quarkus checks its own identity when their methods run
         CDI.current().select(CurrentIdentityAssociation.class).get().setIdentity(QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(username)).addRole(role).build());
+                .setPrincipal(new QuarkusPrincipal(username)).addRoles(held).build());
     }
 
     /**

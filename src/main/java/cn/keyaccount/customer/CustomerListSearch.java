@@ -1,0 +1,244 @@
+package cn.keyaccount.customer;
+
+import cn.keyaccount.customer.CustomerService.CustomerPage;
+import cn.keyaccount.org.OrgUnitQueries;
+import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The customer list's search: filtered, sorted and paged in SQL within what the viewer may see, over the narrow search
+ * copy of the customers (V13), and its capped count. {@link CustomerService} answers with it; the profile and its
+ * changes are there.
+ */
+@ApplicationScoped
+class CustomerListSearch {
+
+    private static final String ROW = "select new cn.keyaccount.customer.CustomerRow(c.id, c.accountNo, c.name, "
+            + "c.industryName, c.district, u.name, c.voltageKv, c.contractCapacityKva, c.importance, c.tier, "
+            + "c.annualKwh, m.id, m.displayName) from Customer c join c.unit u left join c.manager m";
+
+    /** Where a page of the list is looked for: the narrow search copy of the customers (V13). */
+    private static final String SEARCHED = " from CustomerSearchEntry c";
+
+    /** Counts stop here: a count above it means "more than this many" ({@link CustomerService#COUNT_LIMIT}). */
+    private static final int COUNT_LIMIT = CustomerService.COUNT_LIMIT;
+
+    /** How many customers a text search walks in sort order before it fetches its matches by word instead. */
+    static final int WALK_WINDOW = 2_000;
+
+    private volatile int walkWindow = WALK_WINDOW;
+
+    private final EntityManager em;
+
+    CustomerListSearch(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * One page of the list, filtered, sorted and paged in SQL within what the viewer may see.
+     *
+     * <p>A page of a text search is read in two ways, because PostgreSQL cannot know where in the sort order the
+     * matches of a word lie. First the sort index is walked for at most {@link #WALK_WINDOW} customers and the word
+     * tested on each: enough when the matches are spread through the list (most words). When the window holds too
+     * few matches — a word whose customers cluster at the far end of the order, like a district's name sorted by
+     * name — the matches are fetched through the word index and sorted instead, which costs in proportion to their
+     * number rather than to how far away they are (BENCHMARKS.md: 清河 by name 430 ms → 70 ms).
+     */
+    List<CustomerRow> search(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
+                                    int limit) {
+        return read(viewer, search, order, offset, limit, false).rows();
+    }
+
+    /**
+     * A page and how many match in all (capped as in {@link #count}): what the REST list answers. When the page had
+     * to fetch all matches by word and sort them, it counts them on the way and no second query is needed.
+     */
+    CustomerPage page(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
+                             int limit) {
+        CustomerPage page = read(viewer, search, order, offset, limit, true);
+        if (page.total() >= 0) {
+            return page;
+        }
+        // a first page that is not full already says how many match
+        long total = offset == 0 && page.rows().size() < limit ? page.rows().size() : count(viewer, search);
+        return new CustomerPage(page.rows(), total);
+    }
+
+    private CustomerPage read(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset, int limit,
+                              boolean wantTotal) {
+        Where where = where(viewer, search);
+        CustomerSearch.Order o = order == null ? CustomerSearch.Order.DEFAULT : order;
+        String dir = o.descending() ? " desc" : " asc";
+        String byKey = " order by " + o.by().path + dir + ", c.id" + dir;
+        if (viewer.role() == Role.CUSTOMER) {
+            // a customer user's own accounts, a handful: straight from the customer rows
+            String hql = ROW + " where " + where.allOnCustomer() + byKey;
+            return new CustomerPage(where.bind(em.createQuery(hql, CustomerRow.class), hql).setFirstResult(offset)
+                    .setMaxResults(limit).getResultList(), -1);
+        }
+        if (!where.hasText() || offset + limit > walkWindow / 10) {
+            return new CustomerPage(rows(ids("select c.id " + SEARCHED + " where " + where.all() + byKey, where,
+                    offset, limit)), -1);
+        }
+        String walk = "select w.id from (select c.id as id, c.searchText as searchText, " + o.by().path
+                + " as sortKey " + SEARCHED + " where " + where.filters() + byKey + " limit " + walkWindow
+                + ") w where " + where.substrings("w") + " order by w.sortKey" + dir + ", w.id" + dir;
+        List<Long> ids = ids(walk, where, offset, limit);
+        if (ids.size() == limit) {
+            return new CustomerPage(rows(ids), -1);
+        }
+        // coalesce(x, x) is x, but no index serves it: the planner fetches the matches by word and sorts them, and
+        // counting them then costs nothing more
+        String byWord = " where " + where.all() + " order by coalesce(" + o.by().path + ", " + o.by().path + ")" + dir
+                + ", c.id" + dir;
+        if (!wantTotal) {
+            return new CustomerPage(rows(ids("select c.id " + SEARCHED + byWord, where, offset, limit)), -1);
+        }
+        String counted = "select c.id, count(*) over () " + SEARCHED + byWord;
+        TypedQuery<Object[]> q = where.bind(em.createQuery(counted, Object[].class), counted);
+        List<Object[]> found = q.setFirstResult(offset).setMaxResults(limit).getResultList();
+        if (found.isEmpty()) {
+            return new CustomerPage(List.of(), offset == 0 ? 0 : -1);
+        }
+        long total = Math.min((Long) found.getFirst()[1], COUNT_LIMIT + 1);
+        return new CustomerPage(rows(found.stream().map(r -> (Long) r[0]).toList()), total);
+    }
+
+    /** For tests: a small window lets a few customers show both ways of reading a page. */
+    void walkWindow(int customers) {
+        walkWindow = customers;
+    }
+
+    private List<Long> ids(String hql, Where where, int offset, int limit) {
+        return where.bind(em.createQuery(hql, Long.class), hql).setFirstResult(offset).setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The list rows of a page of customer ids, read by key, in the page's order. */
+    private List<CustomerRow> rows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, CustomerRow> byId = new java.util.HashMap<>();
+        em.createQuery(ROW + " where c.id in :ids", CustomerRow.class).setParameter("ids", ids).getResultList()
+                .forEach(r -> byId.put(r.id(), r));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * How many customers match, counted exactly up to {@link #COUNT_LIMIT}; {@code COUNT_LIMIT + 1} means "more than
+     * that" and the list says so. Counting every match of a broad word among 100,000 customers costs ten times the
+     * page itself; the query has no order so that it stops at the first rows it finds, in any plan.
+     */
+    long count(Viewer viewer, CustomerSearch search) {
+        Where where = where(viewer, search);
+        String hql = viewer.role() == Role.CUSTOMER ? "select c.id from Customer c where " + where.allOnCustomer()
+                : "select c.id" + SEARCHED + " where " + where.all();
+        return where.bind(em.createQuery(hql, Long.class), hql).setMaxResults(COUNT_LIMIT + 1).getResultList().size();
+    }
+
+    /**
+     * A search as HQL conditions on the customer {@code c} (a {@link Customer} or its {@link CustomerSearchEntry},
+     * whose properties have the same names): the scope and filters, and the words. The words are written twice:
+     * as index conditions ({@link #all}) and as plain substring tests on the search text of an already narrowed,
+     * ordered set ({@link #substrings}), for any alias.
+     */
+    private record Where(List<String> filterParts, List<String> indexedText, List<String> substringText,
+                         Parameters params) {
+
+        String filters() {
+            return String.join(" and ", filterParts);
+        }
+
+        String substrings(String alias) {
+            return substringText.stream().map(t -> t.replace("{a}", alias)).collect(Collectors.joining(" and "));
+        }
+
+        String all() {
+            return indexedText.isEmpty() ? filters() : filters() + " and " + String.join(" and ", indexedText);
+        }
+
+        /** The same on customer rows, which keep their search text but not its tokens. */
+        String allOnCustomer() {
+            return substringText.isEmpty() ? filters() : filters() + " and " + substrings("c");
+        }
+
+        boolean hasText() {
+            return !indexedText.isEmpty();
+        }
+
+        /** Binds the parameters that the query uses (the two forms of the words use different ones). */
+        <T> TypedQuery<T> bind(TypedQuery<T> q, String hql) {
+            params.map().forEach((name, value) -> {
+                if (Pattern.compile(":" + name + "\\b").matcher(hql).find()) {
+                    q.setParameter(name, value);
+                }
+            });
+            return q;
+        }
+    }
+
+    private static Where where(Viewer viewer, CustomerSearch s) {
+        CustomerAccess.Scope scope = CustomerAccess.scope(viewer);
+        List<String> parts = new ArrayList<>(List.of(scope.where()));
+        List<String> indexed = new ArrayList<>();
+        List<String> substrings = new ArrayList<>();
+        Parameters params = new Parameters();
+        scope.params().map().forEach(params::and);
+        if (s.text() != null && !s.text().isBlank()) {
+            // A word of one or two characters is exactly one token of the GIN-indexed search_tokens (a character or
+            // a character pair of one word), so the token test alone decides it and the planner estimates it from
+            // the array statistics. Longer words have trigrams: a substring test
+            // served by the trigram index. Testing a short word both ways would make the planner multiply two
+            // selectivities of the same fact and underestimate the matches by orders of magnitude (BENCHMARKS.md).
+            // On rows already in hand every word is a substring test: a word holds no space, so a character or a
+            // pair is a substring of the search text exactly when it is one of its tokens.
+            List<String> shortWords = new ArrayList<>();
+            for (String word : s.text().trim().toLowerCase().split("\\s+")) {
+                String name = "text" + substrings.size();
+                String like = "{a}.searchText like :" + name + " escape '\\'";
+                substrings.add(like);
+                params.and(name, "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                if (word.codePointCount(0, word.length()) < 3) {
+                    shortWords.add(word);
+                } else {
+                    indexed.add(like.replace("{a}", "c"));
+                }
+            }
+            if (!shortWords.isEmpty()) {
+                indexed.add("array_includes(c.searchTokens, :tokens)");
+                params.and("tokens", SearchTokens.forQuery(String.join(" ", shortWords)).toArray(String[]::new));
+            }
+        }
+        if (s.tier() != null) {
+            parts.add("c.tier = :tier");
+            params.and("tier", s.tier());
+        }
+        if (s.unitId() != null) {
+            parts.add("c.unit.path like " + OrgUnitQueries.subtreePattern("unit"));
+            params.and("unit", s.unitId());
+        }
+        if (s.voltageKv() != null) {
+            parts.add("c.voltageKv = :voltage");
+            params.and("voltage", s.voltageKv());
+        }
+        if (s.importance() != null) {
+            parts.add("c.importance = :importance");
+            params.and("importance", s.importance());
+        }
+        if (s.managerId() != null) {
+            parts.add("(c.manager.id = :manager or c.backupManager.id = :manager)");
+            params.and("manager", s.managerId());
+        }
+        return new Where(parts, indexed, substrings, params);
+    }
+}
