@@ -1,8 +1,8 @@
 package cn.keyaccount.demo;
 
 import cn.keyaccount.visit.VisitDates;
-import cn.keyaccount.visit.WorkCalendar;
-import cn.keyaccount.visit.WorkCalendarSource;
+import cn.keyaccount.base.calendar.WorkCalendar;
+import cn.keyaccount.base.calendar.WorkCalendarSource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

@@ -4,7 +4,7 @@ import cn.keyaccount.security.Viewer;
 import cn.keyaccount.visit.PlanResult;
 import cn.keyaccount.visit.VisitDates;
 import cn.keyaccount.visit.VisitPlanningService;
-import cn.keyaccount.visit.WorkCalendarSource;
+import cn.keyaccount.base.calendar.WorkCalendarSource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

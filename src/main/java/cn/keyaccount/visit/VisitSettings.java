@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Optional;
 
 /** Visit planning settings (keyaccount.visit.*). */
 @ConfigMapping(prefix = "keyaccount.visit")
@@ -26,10 +25,4 @@ public interface VisitSettings {
     @WithDefault("60")
     int visitMinutes();
 
-    /**
-     * A holiday calendar file outside the application (same format as scheduler/calendar/cn-workdays.csv); the
-     * administrator edits it in place and the planner reads it again when it changes. Absent: the copy shipped in
-     * scheduler/calendar/.
-     */
-    Optional<String> calendarFile();
 }

@@ -1,7 +1,7 @@
 package cn.keyaccount.visit.ui;
 
 import cn.keyaccount.visit.VisitRow;
-import cn.keyaccount.visit.WorkCalendar;
+import cn.keyaccount.base.calendar.WorkCalendar;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
