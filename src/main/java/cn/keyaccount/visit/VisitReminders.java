@@ -40,7 +40,7 @@ public class VisitReminders {
         this.notices = notices;
     }
 
-    @Scheduled(identity = "visit-reminders", cron = "0 30 9 * * ?", timeZone = "Asia/Shanghai",
+    @Scheduled(identity = "visit-reminders", cron = "0 30 9 * * ?", timeZone = "${keyaccount.zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void remindJob() {
         int n = remindManagers(VisitDates.today());

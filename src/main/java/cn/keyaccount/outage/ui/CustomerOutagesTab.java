@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 
 /**
@@ -33,8 +34,11 @@ class CustomerOutagesTab extends VerticalLayout {
     final TextField reason = new TextField();
     final Button add = new Button();
 
-    CustomerOutagesTab(OutageService outages, CriticalPeriodService periods, Viewer viewer, long customerId,
+    private final Clock clock;
+
+    CustomerOutagesTab(Clock clock, OutageService outages, CriticalPeriodService periods, Viewer viewer, long customerId,
                        boolean editable) {
+        this.clock = clock;
         this.periods = periods;
         this.viewer = viewer;
         this.customerId = customerId;
@@ -50,7 +54,7 @@ class CustomerOutagesTab extends VerticalLayout {
         outageGrid.addComponentColumn(o -> OutageUi.badge(o.warningClass()))
                 .setHeader(OutageUi.t("outage.warning-class"));
         outageGrid.addColumn(o -> OutageUi.time(o.firstWarningAt())).setHeader(OutageUi.t("outage.first-warning-at"));
-        outageGrid.setItems(outages.ofCustomer(viewer, customerId, OffsetDateTime.now().minusDays(90)));
+        outageGrid.setItems(outages.ofCustomer(viewer, customerId, OffsetDateTime.now(clock).minusDays(90)));
         outageGrid.setAllRowsVisible(true);
         periodGrid.setId("customer-critical-periods");
         periodGrid.addColumn(p -> OutageUi.time(p.startsAt()) + " – " + OutageUi.time(p.endsAt()))
