@@ -62,9 +62,9 @@ public class DemoEnergy {
 
     /** Runs after the demo company and its visits are written, on the demo only. */
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 700) StartupEvent event,
-                 @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled) {
+                 @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled, java.time.Clock clock) {
         if (enabled) {
-            demo.step(this::needsEnergy, () -> generate(VisitDates.today().minusDays(1)));
+            demo.step(this::needsEnergy, () -> generate(VisitDates.today(clock).minusDays(1)));
         }
     }
 

@@ -119,13 +119,13 @@ public class VisitFeed {
     }
 
     String build(long managerId) {
-        LocalDate today = VisitDates.today();
+        LocalDate today = VisitDates.today(clock);
         TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//cn.keyaccount//Key-account visits//ZH"));
         cal.add(ImmutableVersion.VERSION_2_0);
         cal.add(ImmutableCalScale.GREGORIAN);
-        cal.add(registry.getTimeZone(VisitDates.ZONE.getId()).getVTimeZone());
+        cal.add(registry.getTimeZone(clock.getZone().getId()).getVTimeZone());
         Instant stamp = clock.instant();
         for (Visit v : em.createQuery("select v from Visit v join fetch v.customer c where v.manager.id = :m "
                         + "and v.plannedDate between :from and :to and v.status <> "
@@ -133,7 +133,7 @@ public class VisitFeed {
                 .setParameter("m", managerId).setParameter("from", today.minusDays(DAYS_BACK))
                 .setParameter("to", today.plusDays(DAYS_AHEAD)).getResultList()) {
             LocalTime time = v.getPlannedTime() == null ? settings.slotTimes().getFirst() : v.getPlannedTime();
-            ZonedDateTime start = ZonedDateTime.of(v.getPlannedDate(), time, VisitDates.ZONE);
+            ZonedDateTime start = ZonedDateTime.of(v.getPlannedDate(), time, clock.getZone());
             VEvent event = new VEvent(start, Duration.ofMinutes(settings.visitMinutes()),
                     "走访 " + v.getCustomer().getName());
             event.add(new Uid("visit-" + v.getId() + "@keyaccount.cn"));

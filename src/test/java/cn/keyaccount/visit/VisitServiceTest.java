@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -37,7 +38,7 @@ class VisitServiceTest {
     @Inject
     CustomerService customers;
 
-    private final LocalDate today = VisitDates.today();
+    private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     private List<VisitRow> openAhead(Viewer manager) {
         return visits.list(manager, new VisitQuery(today.plusDays(1), today.plusDays(90), manager.userId(), null,
