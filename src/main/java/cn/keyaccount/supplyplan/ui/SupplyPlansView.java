@@ -111,7 +111,7 @@ class SupplyPlansView extends VerticalLayout {
 
     private void openNew() {
         Dialog dialog = new Dialog(getTranslation("plan.new"));
-        newPlanForm = new NewPlanForm(
+        newPlanForm = new NewPlanForm(clock,
                 (text, offset) -> customers.search(viewer, new CustomerSearch(text, null, null, null, null, null),
                         CustomerSearch.Order.DEFAULT, offset, 50),
                 customerId -> plans.ofCustomer(viewer, customerId));
