@@ -4,7 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.jboss.logging.Logger;
 
 /** Daily at 09:00 (clustered: on one node): the arrears reminders that are due today. */

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 
 /** Visit planning settings (keyaccount.visit.*). */
 @ConfigMapping(prefix = "keyaccount.visit")
@@ -25,4 +26,12 @@ public interface VisitSettings {
     @WithDefault("60")
     int visitMinutes();
 
+
+    /**
+     * Deprecated: the working-day calendar file is {@code keyaccount.calendar.file} ({@code KEYACCOUNT_CALENDAR}),
+     * read by {@code base/calendar/WorkCalendarSource}, which still reads this old name (with a deprecation line in the
+     * log) when the new one is unset. Declared here only so that the old name stays a valid setting.
+     */
+    @Deprecated
+    Optional<String> calendarFile();
 }

@@ -25,7 +25,6 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Billing notices (电费通知): import the month's bill issuance (each account's billing contacts are told) and the
