@@ -97,6 +97,49 @@ class ArchitectureTest {
             classes().that().resideInAPackage("cn.keyaccount..").and().resideOutsideOfPackage(DEMO + "..")
                     .should(nameNoEntityOfAnotherFeatureInTheirStrings());
 
+    private static final Set<String> CLOCKED = Set.of("java.time.LocalDate", "java.time.LocalDateTime",
+            "java.time.LocalTime", "java.time.OffsetDateTime", "java.time.ZonedDateTime", "java.time.Instant",
+            "java.time.YearMonth", "java.time.Year");
+
+    /** Not yet on the Clock, each with its reason (see the rule below). */
+    private static final List<String> SYSTEM_CLOCK_ALLOWED = List.of(ROOT + "base.TimeSettings",
+            ROOT + "outage.OutageService", ROOT + "notice.NoticeService", ROOT + "notice.NoticeRequest");
+
+    /**
+     * The current time comes from the one injected {@link java.time.Clock} ({@code base/TimeSettings}, in
+     * {@code keyaccount.zone}), so that tests set the time instead of depending on when they run: no class calls a
+     * {@code now()} of java.time without a Clock argument. Allowed, each for its reason:
+     * <ul>
+     * <li>{@code base/TimeSettings}, which makes the clock;</li>
+     * <li>the demo generator, a tool at the edge whose dates only need to look plausible;</li>
+     * <li>JPA entities: they are not CDI beans and cannot take the Clock; their {@code now()} stamps when a row is
+     * written (created, updated, closed) — a service that needs a business date passes it in;</li>
+     * <li>{@code outage/OutageService}, {@code notice/NoticeService} and {@code notice/NoticeRequest}, for now: they
+     * are being split (issue 23, item 3) and take the Clock in their new classes — then remove them from here.</li>
+     * </ul>
+     */
+    @ArchTest
+    static final ArchRule the_time_comes_from_the_injected_clock =
+            noClasses().that().resideInAPackage("cn.keyaccount..")
+                    .and(DescribedPredicate.not(mayReadTheSystemClock()))
+                    .should().callMethodWhere(DescribedPredicate.describe(
+                            "a now() of java.time without a Clock argument",
+                            call -> call.getName().equals("now")
+                                    && CLOCKED.contains(call.getTargetOwner().getName())
+                                    && !(call.getTarget().getRawParameterTypes().size() == 1
+                                    && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(java.time.Clock.class))));
+
+    private static DescribedPredicate<JavaClass> mayReadTheSystemClock() {
+        return DescribedPredicate.describe("are allowed to read the system clock", c -> {
+            JavaClass top = c;
+            while (top.getEnclosingClass().isPresent()) {
+                top = top.getEnclosingClass().get();
+            }
+            return top.getPackageName().startsWith(DEMO) || top.isAnnotatedWith(Entity.class)
+                    || SYSTEM_CLOCK_ALLOWED.contains(top.getName());
+        });
+    }
+
     /** The feature a class belongs to: the first package below cn.keyaccount. */
     static String feature(JavaClass c) {
         String pkg = c.getPackageName();

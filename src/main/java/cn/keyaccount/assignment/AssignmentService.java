@@ -14,6 +14,7 @@ import cn.keyaccount.security.Viewer;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,8 +35,11 @@ public class AssignmentService {
     private final CustomerQueries customerQueries;
     private final AuditService audit;
 
-    AssignmentService(AssignmentRepository assignments, UserService users, CustomerService customers,
+    private final Clock clock;
+
+    AssignmentService(Clock clock, AssignmentRepository assignments, UserService users, CustomerService customers,
                       CustomerQueries customerQueries, AuditService audit) {
+        this.clock = clock;
         this.assignments = assignments;
         this.users = users;
         this.customers = customers;
@@ -67,7 +71,7 @@ public class AssignmentService {
         AppUser manager = manager(viewer, r.managerId(), "managerId");
         AppUser backup = r.backupManagerId() == null ? null : manager(viewer, r.backupManagerId(), "backupManagerId");
         List<Customer> targets = customers.editableCustomers(viewer, r.customerIds());
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Map<Long, Assignment> current = new LinkedHashMap<>();
         assignments.list("customer.id in ?1 and validTo is null", r.customerIds())
                 .forEach(a -> current.put(a.getCustomer().getId(), a));

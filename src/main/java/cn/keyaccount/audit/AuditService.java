@@ -7,7 +7,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,12 +15,14 @@ import java.util.List;
 @ApplicationScoped
 public class AuditService {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final AuditEventRepository events;
     private final ObjectMapper json;
 
-    AuditService(AuditEventRepository events, ObjectMapper json) {
+    private final Clock clock;
+
+    AuditService(Clock clock, AuditEventRepository events, ObjectMapper json) {
+        this.clock = clock;
         this.events = events;
         this.json = json;
     }
@@ -54,7 +56,7 @@ public class AuditService {
     private record Filter(String where, Parameters params) {
     }
 
-    private static Filter filter(AuditQuery q) {
+    private Filter filter(AuditQuery q) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         where.add("1 = 1");
@@ -76,11 +78,11 @@ public class AuditService {
         }
         if (q.from() != null) {
             where.add("at >= :from");
-            params.and("from", q.from().atStartOfDay(ZONE).toOffsetDateTime());
+            params.and("from", q.from().atStartOfDay(clock.getZone()).toOffsetDateTime());
         }
         if (q.to() != null) {
             where.add("at < :to");
-            params.and("to", q.to().plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
+            params.and("to", q.to().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
         }
         return new Filter(String.join(" and ", where), params);
     }

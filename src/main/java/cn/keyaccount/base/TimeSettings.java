@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The one clock of the application, in the company's zone ({@code keyaccount.zone}, default Asia/Shanghai: the
@@ -15,9 +17,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TimeSettings {
 
+    private static final Logger LOG = Logger.getLogger(TimeSettings.class);
+    /** Zone settings of single features from before {@code keyaccount.zone}; they now follow it. */
+    private static final String[] OLD_ZONES = {"keyaccount.outage.zone", "keyaccount.notice.zone"};
+
     @Produces
     @ApplicationScoped
-    Clock clock(@ConfigProperty(name = "keyaccount.zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
+    Clock clock(@ConfigProperty(name = "keyaccount.zone", defaultValue = "Asia/Shanghai") ZoneId zone, Config config) {
+        for (String old : OLD_ZONES) {
+            String raw = config.getConfigValue(old).getRawValue();
+            if (raw != null && !raw.contains("keyaccount.zone")) {
+                LOG.warnf("%s is deprecated: set keyaccount.zone (KEYACCOUNT_ZONE) instead; the company's zone is %s",
+                        old, zone);
+            }
+        }
         return Clock.system(zone);
     }
 }

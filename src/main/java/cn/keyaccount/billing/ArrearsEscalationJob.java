@@ -2,8 +2,8 @@ package cn.keyaccount.billing;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.jboss.logging.Logger;
 
 /** Daily at 09:00 (clustered: on one node): the arrears reminders that are due today. */
@@ -14,14 +14,17 @@ class ArrearsEscalationJob {
 
     private final BillingService billing;
 
-    ArrearsEscalationJob(BillingService billing) {
+    private final Clock clock;
+
+    ArrearsEscalationJob(Clock clock, BillingService billing) {
+        this.clock = clock;
         this.billing = billing;
     }
 
-    @Scheduled(identity = "arrears-escalation", cron = "0 0 9 * * ?", timeZone = "Asia/Shanghai",
+    @Scheduled(identity = "arrears-escalation", cron = "0 0 9 * * ?", timeZone = "${keyaccount.zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        int reminded = billing.escalateArrears(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        int reminded = billing.escalateArrears(LocalDate.now(clock));
         if (reminded > 0) {
             LOG.infof("Arrears reminders scheduled for %d accounts", reminded);
         }

@@ -1,8 +1,8 @@
 package cn.keyaccount.demo;
 
 import cn.keyaccount.visit.VisitDates;
-import cn.keyaccount.visit.WorkCalendar;
-import cn.keyaccount.visit.WorkCalendarSource;
+import cn.keyaccount.base.calendar.WorkCalendar;
+import cn.keyaccount.base.calendar.WorkCalendarSource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -57,9 +57,9 @@ public class DemoEnergy {
 
     /** Runs after the demo company and its visits are written, on the demo only. */
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 700) StartupEvent event,
-                 @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled) {
+                 @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled, java.time.Clock clock) {
         if (enabled) {
-            demo.step(this::needsEnergy, () -> generate(VisitDates.today().minusDays(1)));
+            demo.step(this::needsEnergy, () -> generate(VisitDates.today(clock).minusDays(1)));
         }
     }
 

@@ -1,6 +1,6 @@
 package cn.keyaccount.demo;
 
-import cn.keyaccount.visit.WorkCalendar;
+import cn.keyaccount.base.calendar.WorkCalendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Random;

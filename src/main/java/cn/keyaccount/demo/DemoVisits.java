@@ -4,7 +4,7 @@ import cn.keyaccount.security.Viewer;
 import cn.keyaccount.visit.PlanResult;
 import cn.keyaccount.visit.VisitDates;
 import cn.keyaccount.visit.VisitPlanningService;
-import cn.keyaccount.visit.WorkCalendarSource;
+import cn.keyaccount.base.calendar.WorkCalendarSource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -57,9 +57,9 @@ public class DemoVisits {
 
     /** Runs after the demo company is written (a later priority than {@link DemoDataSeeder}), on the demo only. */
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 600) StartupEvent event,
-                 @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled) {
+                 @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled, java.time.Clock clock) {
         if (enabled) {
-            demo.step(this::needsVisits, () -> generate(VisitDates.today()));
+            demo.step(this::needsVisits, () -> generate(VisitDates.today(clock)));
         }
     }
 

@@ -11,8 +11,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "keyaccount.notice")
 public interface NoticeConfig {
 
-    /** The zone in which quiet hours and planned times are read. */
-    @WithDefault("Asia/Shanghai")
+    /**
+     * The zone in which quiet hours and planned times are read: the company's zone, {@code keyaccount.zone} (not a
+     * setting of its own any more; setting it logs a deprecation line, see {@code base/TimeSettings}).
+     */
+    @WithDefault("${keyaccount.zone}")
     ZoneId zone();
 
     /** This node's name in claims (with a random suffix per start), e.g. the host name; "node" when unset. */

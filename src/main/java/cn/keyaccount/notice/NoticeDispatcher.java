@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +38,11 @@ public class NoticeDispatcher {
     private final String node;
     private final ExecutorService window;
 
-    NoticeDispatcher(NoticeOutbox outbox, SendJournal journal, SmppChannel sms, EmailChannel email,
+    private final Clock clock;
+
+    NoticeDispatcher(Clock clock, NoticeOutbox outbox, SendJournal journal, SmppChannel sms, EmailChannel email,
                      NoticeConfig config) {
+        this.clock = clock;
         this.outbox = outbox;
         this.journal = journal;
         this.sms = sms;
@@ -53,8 +57,8 @@ public class NoticeDispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         recover();
-        Instant stop = Instant.now().plus(RUN_BUDGET);
-        while (dispatchBatch(node) == config.batchSize() && Instant.now().isBefore(stop)) {
+        Instant stop = clock.instant().plus(RUN_BUDGET);
+        while (dispatchBatch(node) == config.batchSize() && clock.instant().isBefore(stop)) {
             // a full batch: more may be due
         }
     }
@@ -76,7 +80,7 @@ public class NoticeDispatcher {
             return 0;
         }
         List<CompletableFuture<Boolean>> written = new ArrayList<>(claimed.size());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (NoticeOutbox.Claimed m : claimed) {
             NoticeOutbox.Outcome early = beforeSending(m, now);
             if (early != null) {
@@ -143,11 +147,11 @@ public class NoticeDispatcher {
             if (!e.isTransient() || m.attempts() >= config.maxAttempts()) {
                 return new NoticeOutbox.Failed(m.id(), e.getMessage());
             }
-            Instant next = Instant.now().plus(backoff(m.attempts()));
+            Instant next = clock.instant().plus(backoff(m.attempts()));
             return next.isBefore(m.expiresAt()) ? new NoticeOutbox.Retry(m.id(), next, e.getMessage())
                     : new NoticeOutbox.Failed(m.id(), e.getMessage() + " (no time left before expiry)");
         } catch (RuntimeException e) {
-            return new NoticeOutbox.Retry(m.id(), Instant.now().plus(backoff(m.attempts())), e.toString());
+            return new NoticeOutbox.Retry(m.id(), clock.instant().plus(backoff(m.attempts())), e.toString());
         }
     }
 

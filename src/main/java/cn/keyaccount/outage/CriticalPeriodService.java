@@ -8,6 +8,7 @@ import cn.keyaccount.customer.CustomerAccess;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -22,7 +23,10 @@ public class CriticalPeriodService {
     private final CustomerAccess customers;
     private final AuditService audit;
 
-    CriticalPeriodService(CriticalPeriodRepository periods, CustomerAccess customers, AuditService audit) {
+    private final Clock clock;
+
+    CriticalPeriodService(Clock clock, CriticalPeriodRepository periods, CustomerAccess customers, AuditService audit) {
+        this.clock = clock;
         this.periods = periods;
         this.customers = customers;
         this.audit = audit;
@@ -31,7 +35,7 @@ public class CriticalPeriodService {
     /** The customer's periods that have not ended yet, soonest first. */
     public List<CriticalPeriodView> list(Viewer viewer, long customerId) {
         customers.visible(viewer, customerId);
-        return periods.list("customerId = ?1 and endsAt > ?2 order by startsAt", customerId, OffsetDateTime.now())
+        return periods.list("customerId = ?1 and endsAt > ?2 order by startsAt", customerId, OffsetDateTime.now(clock))
                 .stream().map(CriticalPeriod::view).toList();
     }
 

@@ -7,6 +7,7 @@ import cn.keyaccount.security.Viewer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +24,10 @@ public class MaintenancePlanImport {
     private final NetworkService network;
     private final OutageSettings settings;
 
-    MaintenancePlanImport(OutageService outages, NetworkService network, OutageSettings settings) {
+    private final Clock clock;
+
+    MaintenancePlanImport(Clock clock, OutageService outages, NetworkService network, OutageSettings settings) {
+        this.clock = clock;
         this.outages = outages;
         this.network = network;
         this.settings = settings;
@@ -34,7 +38,7 @@ public class MaintenancePlanImport {
         MaintenancePlanFile.Parsed parsed = MaintenancePlanFile.read(content, settings.zone());
         List<ImportProblem> problems = new ArrayList<>(parsed.problems());
         List<OutageDraft> drafts = new ArrayList<>();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (MaintenancePlanFile.PlanRow r : parsed.rows()) {
             List<Long> lines = new ArrayList<>();
             for (String code : r.lineCodes()) {

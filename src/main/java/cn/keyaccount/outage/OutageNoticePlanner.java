@@ -1,7 +1,7 @@
 package cn.keyaccount.outage;
 
 import cn.keyaccount.customer.Importance;
-import cn.keyaccount.visit.WorkCalendar;
+import cn.keyaccount.base.calendar.WorkCalendar;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

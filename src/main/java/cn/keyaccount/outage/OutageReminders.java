@@ -2,6 +2,7 @@ package cn.keyaccount.outage;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -20,7 +21,10 @@ class OutageReminders {
     private final OutageService outages;
     private final OutageSettings settings;
 
-    OutageReminders(OutageService outages, OutageSettings settings) {
+    private final Clock clock;
+
+    OutageReminders(Clock clock, OutageService outages, OutageSettings settings) {
+        this.clock = clock;
         this.outages = outages;
         this.settings = settings;
     }
@@ -28,7 +32,7 @@ class OutageReminders {
     @Scheduled(identity = "outage-reminders", every = "{keyaccount.outage.reminder.check-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        writeDue(OffsetDateTime.now());
+        writeDue(OffsetDateTime.now(clock));
     }
 
     /**

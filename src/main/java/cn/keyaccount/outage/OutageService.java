@@ -21,7 +21,7 @@ import cn.keyaccount.security.Viewer;
 import cn.keyaccount.supplyplan.ActivePlanPeriod;
 import cn.keyaccount.supplyplan.CriticalLoad;
 import cn.keyaccount.supplyplan.SupplyPlanService;
-import cn.keyaccount.visit.WorkCalendarSource;
+import cn.keyaccount.base.calendar.WorkCalendarSource;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -10,8 +10,12 @@ import java.time.ZoneId;
 @ConfigMapping(prefix = "keyaccount.outage")
 public interface OutageSettings {
 
-    /** The zone in which days, working hours and the boundaries are read. */
-    @WithDefault("Asia/Shanghai")
+    /**
+     * The zone in which days, working hours and the boundaries are read: the company's zone, {@code keyaccount.zone}.
+     * Deprecated as a setting of its own (read with a deprecation line, see {@code base/TimeSettings}); code uses the
+     * injected Clock's zone.
+     */
+    @WithDefault("${keyaccount.zone}")
     ZoneId zone();
 
     /** Target lead of a planned outage's first warning (《供电监管办法》 Art. 13: 7 days). */

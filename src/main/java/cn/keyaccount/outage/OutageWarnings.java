@@ -8,6 +8,7 @@ import cn.keyaccount.notice.NoticeTemplates;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -48,8 +49,11 @@ class OutageWarnings {
     private final Locale locale;
     private final CustomerQueries customerQueries;
 
-    OutageWarnings(NoticeService notices, OutageWarningRepository warnings, AffectedCustomers affected,
+    private final Clock clock;
+
+    OutageWarnings(Clock clock, NoticeService notices, OutageWarningRepository warnings, AffectedCustomers affected,
                    OutageSettings settings, CustomerQueries customerQueries) {
+        this.clock = clock;
         this.customerQueries = customerQueries;
         this.notices = notices;
         this.warnings = warnings;
@@ -184,7 +188,7 @@ class OutageWarnings {
                 text("outage.notice.title.MANAGERS", o.getTitle(), whatText), List.of(), List.of(), null, null, p,
                 null, null, false, null, List.copyOf(byManager.keySet()), null, null, perManager);
         long noticeId = notices.schedule(sender(actor, o), request).id();
-        warnings.persist(new OutageWarning(o.getId(), WarningKind.MANAGERS, noticeId, OffsetDateTime.now(),
+        warnings.persist(new OutageWarning(o.getId(), WarningKind.MANAGERS, noticeId, OffsetDateTime.now(clock),
                 byManager.values().stream().mapToInt(List::size).sum(), actor.username()));
     }
 
@@ -226,7 +230,7 @@ class OutageWarnings {
                 text("outage.notice.title." + kind, o.getTitle()), ids, List.of(), null, null, parameters,
                 perCustomer, at, urgent, expires, List.of(), null, key);
         long noticeId = notices.schedule(sender(actor, o), request).id();
-        warnings.persist(new OutageWarning(o.getId(), kind, noticeId, at == null ? OffsetDateTime.now() : at,
+        warnings.persist(new OutageWarning(o.getId(), kind, noticeId, at == null ? OffsetDateTime.now(clock) : at,
                 ids.size(), actor.username()));
         return noticeId;
     }

@@ -11,7 +11,7 @@
  * ({@code keyaccount.outage.*}).
  * <p>
  * <b>Depends on</b> {@code notice}, {@code customer}, {@code network}, {@code org}, {@code supplyplan} (plans in force
- * on the lines), {@code visit} (the working-day calendar {@code WorkCalendar}), {@code security}, {@code audit} and
- * {@code base}.
+ * on the lines), {@code security}, {@code audit} and {@code base} (with the working-day calendar,
+ * {@code base.calendar.WorkCalendar}).
  */
 package cn.keyaccount.outage;

@@ -2,6 +2,7 @@ package cn.keyaccount.report;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.lang.management.ManagementFactory;
 import java.time.YearMonth;
 import java.util.UUID;
@@ -20,14 +21,17 @@ class MonthlyReportJob {
 
     private final MonthlyReportBatch batch;
 
-    MonthlyReportJob(MonthlyReportBatch batch) {
+    private final Clock clock;
+
+    MonthlyReportJob(Clock clock, MonthlyReportBatch batch) {
+        this.clock = clock;
         this.batch = batch;
     }
 
     @Scheduled(identity = "energy-report-monthly", cron = "{keyaccount.report.monthly-cron}",
-            timeZone = "Asia/Shanghai", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            timeZone = "${keyaccount.zone}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void monthly() {
-        batch.start(YearMonth.now(ReportService.ZONE).minusMonths(1), WORKER);
+        batch.start(YearMonth.now(clock).minusMonths(1), WORKER);
     }
 
     @Scheduled(identity = "energy-report-resume", every = "{keyaccount.report.resume-every}",

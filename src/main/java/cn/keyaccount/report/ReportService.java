@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -63,9 +64,12 @@ public class ReportService {
     private final ReportConfig config;
     private final EntityManager em;
 
-    ReportService(CustomerService customers, EnergyService energy, IntervalStore intervals,
+    private final Clock clock;
+
+    ReportService(Clock clock, CustomerService customers, EnergyService energy, IntervalStore intervals,
                   EnergyAuditWorkbook workbook, EnergyAuditDocument document, ReportArchive archive,
                   NoticeService notices, AuditService audit, ReportConfig config, EntityManager em) {
+        this.clock = clock;
         this.customers = customers;
         this.energy = energy;
         this.intervals = intervals;
@@ -90,7 +94,7 @@ public class ReportService {
         if (!c.editable()) {
             throw BusinessException.forbidden("error.customer-read-only");
         }
-        if (month == null || month.isAfter(YearMonth.now(ZONE))) {
+        if (month == null || month.isAfter(YearMonth.now(clock))) {
             throw BusinessException.invalid("report.error.month");
         }
         String lang = "en".equals(language) ? "en" : "zh";
@@ -217,7 +221,7 @@ public class ReportService {
             return null;
         }
         ReportContent content = new ReportContent(c, analysis, read.series(), month.toString(), issue, generatedBy,
-                OffsetDateTime.now(ZONE), locale(language));
+                OffsetDateTime.now(clock), locale(language));
         progress.step("report.step.xlsx", 1, 4);
         long t0 = System.nanoTime();
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream(1 << 20);

@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,7 +43,10 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final UserService users;
 
-    DatabaseIdentityProvider(UserService users) {
+    private final Clock clock;
+
+    DatabaseIdentityProvider(Clock clock, UserService users) {
+        this.clock = clock;
         this.users = users;
     }
 
@@ -64,7 +68,7 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
         String address = clientAddress(request);
         byte[] digest = digest(username, password);
         Verified known = verified.get(username);
-        boolean remembered = known != null && known.at().plus(REMEMBER).isAfter(Instant.now())
+        boolean remembered = known != null && known.at().plus(REMEMBER).isAfter(clock.instant())
                 && MessageDigest.isEqual(known.digest(), digest);
         if (!remembered && users.throttled(address)) {
             return refusedLater();
@@ -82,7 +86,7 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
     }
 
     private SecurityIdentity check(String username, String password, String address, byte[] digest) {
-        Instant at = Instant.now();
+        Instant at = clock.instant();
         UserService.SignIn signIn = users.signIn(username, password, address);
         if (signIn.result() == UserService.SignInResult.OK) {
             verified.put(username, new Verified(digest, at));

@@ -1,6 +1,7 @@
 package cn.keyaccount.security;
 
 import cn.keyaccount.audit.AuditService;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,13 +20,16 @@ final class UnknownNames {
     private final AtomicLong unrecorded = new AtomicLong();
     private final AtomicReference<Instant> lastEntry = new AtomicReference<>(Instant.EPOCH);
 
-    UnknownNames(AuditService audit) {
+    private final Clock clock;
+
+    UnknownNames(Clock clock, AuditService audit) {
+        this.clock = clock;
         this.audit = audit;
     }
 
     void record(String username, String clientAddress) {
         long pending = unrecorded.incrementAndGet();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant last = lastEntry.get();
         if (now.isBefore(last.plus(EVERY)) || !lastEntry.compareAndSet(last, now)) {
             return;

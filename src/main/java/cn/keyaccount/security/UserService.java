@@ -10,6 +10,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -32,14 +33,17 @@ public class UserService {
     private final SignInThrottle throttle;
     private final UnknownNames unknownNames;
 
-    UserService(AppUserRepository users, OrgService org, AuditService audit, SecurityConfig config,
+    private final Clock clock;
+
+    UserService(Clock clock, AppUserRepository users, OrgService org, AuditService audit, SecurityConfig config,
                 SignInThrottle throttle) {
+        this.clock = clock;
         this.users = users;
         this.org = org;
         this.audit = audit;
         this.config = config;
         this.throttle = throttle;
-        this.unknownNames = new UnknownNames(audit);
+        this.unknownNames = new UnknownNames(clock, audit);
     }
 
     public enum SignInResult { OK, BAD_CREDENTIALS, LOCKED, DISABLED, THROTTLED }
@@ -62,7 +66,7 @@ public class UserService {
         if (!throttle.tryAddress(clientAddress)) {
             return refused(SignInResult.THROTTLED);
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<AppUser> found = users.findByUsername(username);
         boolean administrator = found.map(u -> u.getRole() == Role.ADMIN).orElse(false);
         String nameKey = SignInThrottle.nameKey(username, administrator, clientAddress);
@@ -127,14 +131,14 @@ public class UserService {
      */
     @Transactional
     public Optional<Viewer> sessionViewer(String username, Instant begun) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return users.findByUsername(username).filter(u -> u.sessionHolds(begun, now)).map(UserService::toViewer);
     }
 
     /** Signs the user out everywhere: every cookie and cached credential issued until now is refused. */
     @Transactional
     public void endSessions(Viewer viewer) {
-        users.endSessions(viewer.username(), OffsetDateTime.now());
+        users.endSessions(viewer.username(), OffsetDateTime.now(clock));
         audit.record(viewer.username(), "LOGOUT", "USER", viewer.userId(), null, viewer.unitPath(),
                 "signed out: every session of this user ended", null, null);
     }

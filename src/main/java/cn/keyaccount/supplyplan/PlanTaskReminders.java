@@ -5,6 +5,7 @@ import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,15 +27,18 @@ public class PlanTaskReminders {
     private final PlanTaskService tasks;
     private final NoticeService notices;
 
-    PlanTaskReminders(PlanTaskService tasks, NoticeService notices) {
+    private final Clock clock;
+
+    PlanTaskReminders(Clock clock, PlanTaskService tasks, NoticeService notices) {
+        this.clock = clock;
         this.tasks = tasks;
         this.notices = notices;
     }
 
-    @Scheduled(identity = "plan-task-reminders", cron = "0 0 9 * * ?", timeZone = "Asia/Shanghai",
+    @Scheduled(identity = "plan-task-reminders", cron = "0 0 9 * * ?", timeZone = "${keyaccount.zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void remindJob() {
-        int n = remindOwners(LocalDate.now(SupplyPlanService.ZONE));
+        int n = remindOwners(LocalDate.now(clock));
         if (n > 0) {
             LOG.infof("Supply-plan task reminders scheduled: %d", n);
         }

@@ -3,6 +3,7 @@ package cn.keyaccount.supplyplan;
 import cn.keyaccount.base.Messages;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,10 @@ public class SupplyPlanDocument {
 
     private final SupplyPlanService plans;
 
-    SupplyPlanDocument(SupplyPlanService plans) {
+    private final Clock clock;
+
+    SupplyPlanDocument(Clock clock, SupplyPlanService plans) {
+        this.clock = clock;
         this.plans = plans;
     }
 
@@ -65,7 +69,7 @@ public class SupplyPlanDocument {
         return "保供电预案-" + p.accountNo() + "-r" + p.revision() + ".docx";
     }
 
-    private static final class Filler {
+    private final class Filler {
         private final XWPFDocument doc;
         private final PlanDetails p;
         private final Locale locale;
@@ -87,7 +91,7 @@ public class SupplyPlanDocument {
                     "event", p.eventName() + "（" + t("plan.event." + p.eventType()) + "）",
                     "level", t("plan.level." + p.level()), "period", period(p.startsAt(), p.endsAt()),
                     "revision", String.valueOf(p.revision()), "status", t("plan.status." + p.status()),
-                    "author", p.authorName(), "date", LocalDate.now(SupplyPlanService.ZONE).toString());
+                    "author", p.authorName(), "date", LocalDate.now(clock).toString());
             for (XWPFParagraph para : new ArrayList<>(doc.getParagraphs())) {
                 String text = para.getText();
                 if (text.contains("{{content}}")) {
@@ -226,12 +230,12 @@ public class SupplyPlanDocument {
             para.createRun().setText(text == null ? "" : text);
         }
 
-        private static String period(OffsetDateTime from, OffsetDateTime to) {
+        private String period(OffsetDateTime from, OffsetDateTime to) {
             return time(from) + " — " + time(to);
         }
 
-        private static String time(OffsetDateTime t) {
-            return t == null ? "" : t.atZoneSameInstant(SupplyPlanService.ZONE).format(TIME);
+        private String time(OffsetDateTime t) {
+            return t == null ? "" : t.atZoneSameInstant(clock.getZone()).format(TIME);
         }
 
         private static String plain(BigDecimal d) {

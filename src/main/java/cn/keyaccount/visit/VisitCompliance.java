@@ -5,6 +5,7 @@ import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,13 +30,16 @@ public class VisitCompliance {
 
     private final EntityManager em;
 
-    VisitCompliance(EntityManager em) {
+    private final Clock clock;
+
+    VisitCompliance(Clock clock, EntityManager em) {
+        this.clock = clock;
         this.em = em;
     }
 
     /** One row per group, plus nothing else; the UI adds the total. */
     public List<ComplianceRow> rows(Viewer viewer, LocalDate from, LocalDate to, GroupBy by) {
-        LocalDate today = VisitDates.today();
+        LocalDate today = VisitDates.today(clock);
         CustomerAccess.Scope scope = CustomerAccess.scope(viewer);
         String visits = "select m.id, m.displayName, u.id, u.name, year(v.plannedDate), month(v.plannedDate), "
                 + "count(v), "

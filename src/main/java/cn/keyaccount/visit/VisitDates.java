@@ -1,24 +1,20 @@
 package cn.keyaccount.visit;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
-/** Visit dates are Chinese calendar days: "today" and "overdue" are decided in Asia/Shanghai, whatever the server. */
+/**
+ * Visit dates are calendar days in the company's zone ({@code keyaccount.zone}, Asia/Shanghai): "today" and "overdue"
+ * are decided there, whatever the server's zone, by the application's {@link Clock}.
+ */
 public final class VisitDates {
-
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private VisitDates() {
     }
 
-    public static LocalDate today() {
-        return today(Clock.systemUTC().instant());
-    }
-
-    public static LocalDate today(Instant now) {
-        return LocalDate.ofInstant(now, ZONE);
+    /** The company's day now: the clock's instant read in the clock's zone. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock);
     }
 
     /** Overdue: still open (planned or confirmed) and its planned day is over. */

@@ -6,6 +6,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -51,8 +52,11 @@ public class VisitFeed {
     private final EntityManager em;
     private final Optional<URI> publicBase;
 
-    VisitFeed(FeedTokenRepository tokens, VisitSettings settings, EntityManager em,
+    private final Clock clock;
+
+    VisitFeed(Clock clock, FeedTokenRepository tokens, VisitSettings settings, EntityManager em,
               @ConfigProperty(name = "keyaccount.public-base-url") Optional<String> publicBaseUrl) {
+        this.clock = clock;
         this.tokens = tokens;
         this.settings = settings;
         this.em = em;
@@ -115,21 +119,21 @@ public class VisitFeed {
     }
 
     String build(long managerId) {
-        LocalDate today = VisitDates.today();
+        LocalDate today = VisitDates.today(clock);
         TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//cn.keyaccount//Key-account visits//ZH"));
         cal.add(ImmutableVersion.VERSION_2_0);
         cal.add(ImmutableCalScale.GREGORIAN);
-        cal.add(registry.getTimeZone(VisitDates.ZONE.getId()).getVTimeZone());
-        Instant stamp = Instant.now();
+        cal.add(registry.getTimeZone(clock.getZone().getId()).getVTimeZone());
+        Instant stamp = clock.instant();
         for (Visit v : em.createQuery("select v from Visit v join fetch v.customer c where v.manager.id = :m "
                         + "and v.plannedDate between :from and :to and v.status <> "
                         + "cn.keyaccount.visit.VisitStatus.CANCELLED order by v.plannedDate, v.id", Visit.class)
                 .setParameter("m", managerId).setParameter("from", today.minusDays(DAYS_BACK))
                 .setParameter("to", today.plusDays(DAYS_AHEAD)).getResultList()) {
             LocalTime time = v.getPlannedTime() == null ? settings.slotTimes().getFirst() : v.getPlannedTime();
-            ZonedDateTime start = ZonedDateTime.of(v.getPlannedDate(), time, VisitDates.ZONE);
+            ZonedDateTime start = ZonedDateTime.of(v.getPlannedDate(), time, clock.getZone());
             VEvent event = new VEvent(start, Duration.ofMinutes(settings.visitMinutes()),
                     "走访 " + v.getCustomer().getName());
             event.add(new Uid("visit-" + v.getId() + "@keyaccount.cn"));

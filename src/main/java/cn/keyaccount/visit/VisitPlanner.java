@@ -1,5 +1,6 @@
 package cn.keyaccount.visit;
 
+import cn.keyaccount.base.calendar.WorkCalendar;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,7 @@
 package cn.keyaccount.visit;
 
+import cn.keyaccount.base.calendar.WorkCalendar;
+import cn.keyaccount.base.calendar.WorkCalendarSource;
 import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.customer.CustomerQueries;
@@ -9,6 +11,7 @@ import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.Time;
@@ -40,8 +43,11 @@ public class VisitPlanningService {
     private final CustomerQueries customers;
     private final EntityManager em;
 
-    VisitPlanningService(VisitPolicyService policy, WorkCalendarSource calendars, VisitSettings settings,
+    private final Clock clock;
+
+    VisitPlanningService(Clock clock, VisitPolicyService policy, WorkCalendarSource calendars, VisitSettings settings,
                          UserService users, AuditService audit, CustomerQueries customers, EntityManager em) {
+        this.clock = clock;
         this.policy = policy;
         this.calendars = calendars;
         this.settings = settings;
@@ -56,13 +62,13 @@ public class VisitPlanningService {
     public PlanResult regenerate(Viewer viewer, long managerId) {
         UserSummary manager = plannable(viewer).stream().filter(m -> m.id() == managerId).findFirst()
                 .orElseThrow(() -> BusinessException.notFound("error.visit-manager-not-found", managerId));
-        return plan(viewer, List.of(manager.id()), VisitDates.today());
+        return plan(viewer, List.of(manager.id()), VisitDates.today(clock));
     }
 
     /** Replans every manager the viewer may plan for (a manager: themselves). */
     @Transactional
     public PlanResult regenerateAll(Viewer viewer) {
-        return plan(viewer, plannable(viewer).stream().map(UserSummary::id).toList(), VisitDates.today());
+        return plan(viewer, plannable(viewer).stream().map(UserSummary::id).toList(), VisitDates.today(clock));
     }
 
     /** The managers whose schedule the viewer may rebuild. */

@@ -7,6 +7,7 @@ import cn.keyaccount.security.Viewer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -35,15 +36,18 @@ public class VisitReminders {
     private final EntityManager em;
     private final NoticeService notices;
 
-    VisitReminders(EntityManager em, NoticeService notices) {
+    private final Clock clock;
+
+    VisitReminders(Clock clock, EntityManager em, NoticeService notices) {
+        this.clock = clock;
         this.em = em;
         this.notices = notices;
     }
 
-    @Scheduled(identity = "visit-reminders", cron = "0 30 9 * * ?", timeZone = "Asia/Shanghai",
+    @Scheduled(identity = "visit-reminders", cron = "0 30 9 * * ?", timeZone = "${keyaccount.zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void remindJob() {
-        int n = remindManagers(VisitDates.today());
+        int n = remindManagers(VisitDates.today(clock));
         if (n > 0) {
             LOG.infof("Visit reminders scheduled: %d", n);
         }
@@ -57,7 +61,7 @@ public class VisitReminders {
         List<VisitReminder> due = dueTomorrow(today);
         for (VisitReminder v : due) {
             LocalTime start = v.time() == null ? LocalTime.of(8, 0) : v.time();
-            OffsetDateTime expires = v.date().atTime(start).atZone(VisitDates.ZONE).toOffsetDateTime();
+            OffsetDateTime expires = v.date().atTime(start).atZone(clock.getZone()).toOffsetDateTime();
             Map<String, String> values = Map.of(
                     "visitDate", DAY.format(v.date()),
                     "visitTime", v.time() == null ? "全天" : v.time().toString(),
@@ -81,7 +85,7 @@ public class VisitReminders {
     public List<VisitReminder> forManager(Viewer viewer) {
         return em.createQuery(SELECT + " and m.id = :manager order by v.plannedTime nulls last, v.id",
                         VisitReminder.class)
-                .setParameter("day", VisitDates.today().plusDays(1)).setParameter("manager", viewer.userId())
+                .setParameter("day", VisitDates.today(clock).plusDays(1)).setParameter("manager", viewer.userId())
                 .getResultList();
     }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -42,8 +43,11 @@ public class VisitService {
     private final AuditService audit;
     private final EntityManager em;
 
-    VisitService(VisitRepository visits, VisitTaskRepository tasks, CustomerAccess access, AuditService audit,
+    private final Clock clock;
+
+    VisitService(Clock clock, VisitRepository visits, VisitTaskRepository tasks, CustomerAccess access, AuditService audit,
                  EntityManager em) {
+        this.clock = clock;
         this.visits = visits;
         this.tasks = tasks;
         this.access = access;
@@ -51,10 +55,15 @@ public class VisitService {
         this.em = em;
     }
 
+    /** The company's day now ({@code keyaccount.zone}), for screens that offer or limit dates. */
+    public LocalDate today() {
+        return VisitDates.today(clock);
+    }
+
     /** One page of the visits the viewer may see, by planned date and time. */
     @Transactional
     public List<VisitRow> list(Viewer viewer, VisitQuery query, int offset, int limit) {
-        LocalDate today = VisitDates.today();
+        LocalDate today = VisitDates.today(clock);
         Where w = where(viewer, query, today);
         TypedQuery<Object[]> q = em.createQuery(ROW + " where " + w.hql
                 + " order by v.plannedDate, v.plannedTime nulls last, v.id", Object[].class);
@@ -65,7 +74,7 @@ public class VisitService {
 
     @Transactional
     public long count(Viewer viewer, VisitQuery query) {
-        Where w = where(viewer, query, VisitDates.today());
+        Where w = where(viewer, query, VisitDates.today(clock));
         TypedQuery<Long> q = em.createQuery("select count(v) from Visit v join v.customer c join v.manager m where "
                 + w.hql, Long.class);
         w.params.map().forEach(q::setParameter);
@@ -140,7 +149,7 @@ public class VisitService {
         new Validation().require(draft.customerId() != null, "customerId", "error.required")
                 .require(draft.type() != null, "type", "error.required")
                 .require(draft.plannedDate() != null, "plannedDate", "error.required")
-                .require(draft.plannedDate() == null || !draft.plannedDate().isBefore(VisitDates.today()),
+                .require(draft.plannedDate() == null || !draft.plannedDate().isBefore(VisitDates.today(clock)),
                         "plannedDate", "error.visit-date-past")
                 .throwIfInvalid();
         Customer c = access.editable(viewer, draft.customerId());
@@ -160,7 +169,7 @@ public class VisitService {
         Visit v = editable(viewer, id, version);
         requireOpen(v);
         new Validation().require(date != null, "plannedDate", "error.required")
-                .require(date == null || !date.isBefore(VisitDates.today()), "plannedDate", "error.visit-date-past")
+                .require(date == null || !date.isBefore(VisitDates.today(clock)), "plannedDate", "error.visit-date-past")
                 .throwIfInvalid();
         LocalDate before = v.getPlannedDate();
         v.moveTo(date, time);
@@ -200,7 +209,7 @@ public class VisitService {
         }
         Validation check = new Validation()
                 .require(r.doneDate() != null, "doneDate", "error.required")
-                .require(r.doneDate() == null || !r.doneDate().isAfter(VisitDates.today()), "doneDate",
+                .require(r.doneDate() == null || !r.doneDate().isAfter(VisitDates.today(clock)), "doneDate",
                         "error.visit-done-future")
                 .require(r.satisfaction() != null && r.satisfaction() >= 1 && r.satisfaction() <= 5,
                         "satisfaction", "error.visit-satisfaction")
@@ -228,7 +237,7 @@ public class VisitService {
         check.throwIfInvalid();
         VisitTask task = new VisitTask(v, t.description().trim(), t.owner().trim(), t.dueDate());
         tasks.persistAndFlush(task);
-        return taskRow(task, VisitDates.today());
+        return taskRow(task, VisitDates.today(clock));
     }
 
     @Transactional
@@ -242,14 +251,14 @@ public class VisitService {
             task.close(viewer.username());
             tasks.flush();
         }
-        return taskRow(task, VisitDates.today());
+        return taskRow(task, VisitDates.today(clock));
     }
 
     /** Follow-up tasks in the viewer's reach: open ones (overdue first by due date), or only overdue ones. */
     @Transactional
     public List<TaskRow> tasks(Viewer viewer, boolean overdueOnly, Long managerId, int offset, int limit) {
         CustomerAccess.Scope scope = CustomerAccess.scope(viewer);
-        LocalDate today = VisitDates.today();
+        LocalDate today = VisitDates.today(clock);
         String hql = "select t from VisitTask t join fetch t.visit v join fetch v.customer c join fetch v.manager m "
                 + "where " + scope.where() + " and t.closedAt is null"
                 + (overdueOnly ? " and t.dueDate < :today" : "") + (managerId != null ? " and m.id = :manager" : "")
@@ -269,7 +278,7 @@ public class VisitService {
     @Transactional
     public List<TaskRow> tasksOf(Viewer viewer, long visitId) {
         Visit v = visible(viewer, visitId);
-        LocalDate today = VisitDates.today();
+        LocalDate today = VisitDates.today(clock);
         return tasks.list("visit.id = ?1 order by dueDate, id", v.getId()).stream().map(t -> taskRow(t, today))
                 .toList();
     }
@@ -280,7 +289,7 @@ public class VisitService {
         if (!viewer.isCustomer()) {
             throw BusinessException.forbidden("error.visit-customers-only");
         }
-        return list(viewer, new VisitQuery(VisitDates.today(), null, null, null, null, VisitQuery.Show.OPEN), 0, 100);
+        return list(viewer, new VisitQuery(VisitDates.today(clock), null, null, null, null, VisitQuery.Show.OPEN), 0, 100);
     }
 
     /** The customer confirms the date, or asks to reschedule (a note and optionally a date they propose). */
@@ -296,7 +305,7 @@ public class VisitService {
                 .require(response != CustomerResponse.RESCHEDULE_REQUESTED || (note != null && !note.isBlank()),
                         "note", "error.required")
                 .maxLength(note, TEXT, "note")
-                .require(proposed == null || !proposed.isBefore(VisitDates.today()), "proposedDate",
+                .require(proposed == null || !proposed.isBefore(VisitDates.today(clock)), "proposedDate",
                         "error.visit-date-past")
                 .throwIfInvalid();
         v.respond(response, note == null || note.isBlank() ? null : note.trim(), proposed);
@@ -353,7 +362,7 @@ public class VisitService {
     }
 
     VisitDetails details(Visit v, boolean editable) {
-        LocalDate today = VisitDates.today();
+        LocalDate today = VisitDates.today(clock);
         List<TaskRow> taskRows = v.getId() == null ? List.of()
                 : tasks.list("visit.id = ?1 order by dueDate, id", v.getId()).stream().map(t -> taskRow(t, today))
                         .toList();

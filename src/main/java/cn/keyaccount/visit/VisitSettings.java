@@ -26,10 +26,12 @@ public interface VisitSettings {
     @WithDefault("60")
     int visitMinutes();
 
+
     /**
-     * A holiday calendar file outside the application (same format as scheduler/calendar/cn-workdays.csv); the
-     * administrator edits it in place and the planner reads it again when it changes. Absent: the copy shipped in
-     * scheduler/calendar/.
+     * Deprecated: the working-day calendar file is {@code keyaccount.calendar.file} ({@code KEYACCOUNT_CALENDAR}),
+     * read by {@code base/calendar/WorkCalendarSource}, which still reads this old name (with a deprecation line in the
+     * log) when the new one is unset. Declared here only so that the old name stays a valid setting.
      */
+    @Deprecated
     Optional<String> calendarFile();
 }

@@ -2,8 +2,8 @@
  * Regular visits (定期走访): the visit policy (months between visits per tier and importance), the rolling plan
  * ({@link VisitPlanner}, pure; {@link VisitPlanningService} replaces only untouched planner visits), visits moved,
  * confirmed, cancelled and recorded with follow-up tasks, the customer's answer from the portal, compliance per
- * manager, unit or month with its Excel export, the private iCalendar feed, and the China working-day calendar
- * ({@link WorkCalendar}, {@link WorkCalendarSource}, also used by outages).
+ * manager, unit or month with its Excel export and the private iCalendar feed. The China working-day
+ * calendar it plans on lives in {@code base.calendar} (shared with outages).
  * <p>
  * <b>Start with</b> {@link VisitService}, {@link VisitPlanningService}, {@link VisitPolicyService},
  * {@link VisitCompliance}, {@link VisitReminders} (the day-before reminders for the notice engine),

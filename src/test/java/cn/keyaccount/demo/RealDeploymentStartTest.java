@@ -159,9 +159,9 @@ class RealDeploymentStartTest {
                 .plannedAt(dueWithinADay, dueWithinADay.plusDays(2)));
 
         assertFalse(DemoDataSeeder.seed(generator, demo, 30), "the demo is refused on a database with real users");
-        visits.onStart(null, true);
+        visits.onStart(null, true, java.time.Clock.systemUTC());
         demoNotices.onStart(null, true);
-        energy.onStart(null, true);
+        energy.onStart(null, true, java.time.Clock.systemUTC());
         plans.onStart(null, true);
         outages.onStart(null, true);
         reports.onStart(null, true);

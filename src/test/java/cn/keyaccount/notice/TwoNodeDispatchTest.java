@@ -55,7 +55,7 @@ class TwoNodeDispatchTest {
         }
         SmppChannel linkB = new SmppChannel(config, outbox);
         SendJournal journalB = new SendJournal(outbox);
-        NoticeDispatcher nodeB = new NoticeDispatcher(outbox, journalB, linkB, email, config);
+        NoticeDispatcher nodeB = new NoticeDispatcher(java.time.Clock.systemUTC(), outbox, journalB, linkB, email, config);
         try {
             NoticeSummary n = notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "双节点",
                     List.of(), people.stream().map(ContactView::id).toList(), null, Set.of(Channel.SMS),

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.customer.Importance;
-import cn.keyaccount.visit.WorkCalendar;
+import cn.keyaccount.base.calendar.WorkCalendar;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.OffsetDateTime;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class VisitFeedAddressTest {
 
     private static Optional<String> url(String configured) {
-        return new VisitFeed(null, null, null, Optional.ofNullable(configured)).url("abc");
+        return new VisitFeed(null, null, null, null, Optional.ofNullable(configured)).url("abc");
     }
 
     @Test

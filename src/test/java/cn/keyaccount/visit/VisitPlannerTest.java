@@ -1,5 +1,7 @@
 package cn.keyaccount.visit;
 
+import cn.keyaccount.base.calendar.WorkCalendar;
+import cn.keyaccount.base.calendar.WorkCalendarSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

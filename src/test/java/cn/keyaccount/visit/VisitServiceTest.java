@@ -10,12 +10,14 @@ import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.security.UserService;
+import cn.keyaccount.support.TestClock;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -35,9 +37,11 @@ class VisitServiceTest {
     @Inject
     UserService users;
     @Inject
+    TestClock time;
+    @Inject
     CustomerService customers;
 
-    private final LocalDate today = VisitDates.today();
+    private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     private List<VisitRow> openAhead(Viewer manager) {
         return visits.list(manager, new VisitQuery(today.plusDays(1), today.plusDays(90), manager.userId(), null,
@@ -147,6 +151,30 @@ class VisitServiceTest {
 
         visits.closeTask(manager, done.tasks().getFirst().id());
         assertTrue(visits.tasks(manager, true, null, 0, 500).stream().noneMatch(t -> t.description().equals(task)));
+    }
+
+    @Test
+    void a_visit_becomes_overdue_once_the_application_clock_passes_its_day_and_cannot_then_be_moved_back() {
+        Viewer manager = users.viewer("mgr28");
+        CustomerRow customer = customers.search(manager, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 0, 1)
+                .getFirst();
+        LocalDate day = today.plusDays(3);
+        VisitDetails added = visits.create(manager, new VisitDraft(customer.id(), VisitType.SAFETY_INSPECTION, day,
+                null));
+        assertFalse(added.visit().overdue());
+        try {
+            time.set(day.plusDays(1).atTime(0, 0).atZone(time.zone()));
+            assertEquals(day.plusDays(1), visits.today());
+            assertTrue(visits.get(manager, added.visit().id()).visit().overdue(), "overdue the day after, by the clock");
+            BusinessException past = assertThrows(BusinessException.class,
+                    () -> visits.move(manager, added.visit().id(), day, null, null));
+            assertEquals("plannedDate", past.fieldErrors().getFirst().field());
+            time.set(day.atTime(23, 59).atZone(time.zone()));
+            assertFalse(visits.get(manager, added.visit().id()).visit().overdue(), "still its day until midnight");
+        } finally {
+            time.reset();
+        }
+        assertFalse(visits.get(manager, added.visit().id()).visit().overdue());
     }
 
     @Test

@@ -22,8 +22,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Billing notices (电费通知): import the month's bill issuance (each account's billing contacts are told) and the
@@ -43,7 +43,10 @@ class BillingView extends VerticalLayout {
     final Checkbox unpaidOnly = new Checkbox();
     final Button remindNow = new Button();
 
-    BillingView(BillingService billing, CurrentViewer currentViewer) {
+    private final Clock clock;
+
+    BillingView(Clock clock, BillingService billing, CurrentViewer currentViewer) {
+        this.clock = clock;
         this.billing = billing;
         this.viewer = currentViewer.get();
         setSizeFull();
@@ -54,7 +57,7 @@ class BillingView extends VerticalLayout {
         remindNow.setText(getTranslation("billing.remind-now"));
         remindNow.setId("billing-remind-now");
         remindNow.addClickListener(e -> {
-            int n = billing.escalateArrears(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+            int n = billing.escalateArrears(LocalDate.now(clock));
             Notification.show(getTranslation("billing.reminded", n));
             bills.getDataProvider().refreshAll();
         });

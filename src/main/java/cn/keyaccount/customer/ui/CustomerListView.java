@@ -42,6 +42,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -70,8 +71,11 @@ class CustomerListView extends VerticalLayout {
     private final Div empty;
     private volatile CustomerSearch search = CustomerSearch.all();
 
-    CustomerListView(CustomerService service, CustomerExcel excel, OrgService org, NetworkService network,
+    private final Clock clock;
+
+    CustomerListView(Clock clock, CustomerService service, CustomerExcel excel, OrgService org, NetworkService network,
                      CurrentViewer currentViewer) {
+        this.clock = clock;
         this.service = service;
         this.excel = excel;
         this.org = org;
@@ -115,7 +119,7 @@ class CustomerListView extends VerticalLayout {
 
     private HorizontalLayout actions() {
         DownloadHandler download = event -> {
-            event.setFileName("customers-" + LocalDate.now() + ".xlsx");
+            event.setFileName("customers-" + LocalDate.now(clock) + ".xlsx");
             event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             excel.export(viewer, search, event.getOutputStream());
         };

@@ -1,5 +1,6 @@
 package cn.keyaccount.notice.ui;
 
+import java.time.Clock;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.notice.MessageState;
@@ -45,8 +46,11 @@ class NoticeCentreView extends VerticalLayout {
     final Button refresh = new Button();
     final Button retry = new Button();
 
-    NoticeCentreView(NoticeService notices, NoticeDispatcher dispatcher, CustomerService customers,
+    private final Clock clock;
+
+    NoticeCentreView(Clock clock, NoticeService notices, NoticeDispatcher dispatcher, CustomerService customers,
                      CurrentViewer currentViewer) {
+        this.clock = clock;
         this.notices = notices;
         this.viewer = currentViewer.get();
         setSizeFull();
@@ -56,7 +60,7 @@ class NoticeCentreView extends VerticalLayout {
                 getTranslation(s.smsEnabled() ? (s.smsBound() ? "notice.status.bound" : "notice.status.enabled")
                         : "notice.status.disabled"),
                 getTranslation(s.emailEnabled() ? "notice.status.enabled" : "notice.status.disabled")));
-        composer = new NoticeComposer(notices.templateKeys(), k -> notices.templateName(k, "zh"),
+        composer = new NoticeComposer(clock, notices.templateKeys(), k -> notices.templateName(k, "zh"),
                 notices::templateParameters, (t, v) -> notices.preview(t, "zh", v),
                 q -> customers.search(viewer, new CustomerSearch(q.getFilter().orElse(""), null, null, null, null,
                         null), CustomerSearch.Order.DEFAULT, q.getOffset(), q.getLimit()).stream());

@@ -24,8 +24,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
+import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,6 @@ import java.util.function.Function;
  */
 class NoticeComposer extends VerticalLayout {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     final Select<String> template = new Select<>();
     final TextField title = new TextField();
@@ -56,9 +55,12 @@ class NoticeComposer extends VerticalLayout {
     private final Function<String, List<String>> parametersOf;
     private final BiFunction<String, Map<String, String>, TemplatePreview> previewer;
 
-    NoticeComposer(List<String> templates, Function<String, String> names, Function<String, List<String>> parametersOf,
+    private final Clock clock;
+
+    NoticeComposer(Clock clock, List<String> templates, Function<String, String> names, Function<String, List<String>> parametersOf,
                    BiFunction<String, Map<String, String>, TemplatePreview> previewer,
                    CallbackDataProvider.FetchCallback<CustomerRow, String> customerSearch) {
+        this.clock = clock;
         this.parametersOf = parametersOf;
         this.previewer = previewer;
         template.setLabel(getTranslation("notice.template"));
@@ -77,7 +79,7 @@ class NoticeComposer extends VerticalLayout {
         channels.setItemLabelGenerator(c -> getTranslation("notice.channel." + c.name()));
         channels.setValue(Set.of(Channel.values()));
         plannedAt.setLabel(getTranslation("notice.planned-at"));
-        plannedAt.setValue(LocalDateTime.now(ZONE).withSecond(0).withNano(0));
+        plannedAt.setValue(LocalDateTime.now(clock).withSecond(0).withNano(0));
         urgent.setLabel(getTranslation("notice.urgent"));
         schedule.setText(getTranslation("notice.schedule"));
         schedule.setId("notice-schedule");
@@ -143,7 +145,7 @@ class NoticeComposer extends VerticalLayout {
         LocalDateTime at = plannedAt.getValue();
         return new NoticeRequest("GENERAL", template.getValue(), "zh", title.getValue(),
                 customers.getValue().stream().map(CustomerRow::id).toList(), List.of(), null, channels.getValue(),
-                enteredValues(), null, at == null ? null : at.atZone(ZONE).toOffsetDateTime(), urgent.getValue(),
+                enteredValues(), null, at == null ? null : at.atZone(clock.getZone()).toOffsetDateTime(), urgent.getValue(),
                 null);
     }
 

@@ -40,8 +40,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -63,7 +64,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class OutageResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** Why an outage is cancelled, or why a supervisor releases a held one. */
     public record Reason(String reason) {
@@ -75,8 +75,11 @@ public class OutageResource {
     private final ComplianceWorkbook workbook;
     private final SecurityIdentity identity;
 
-    OutageResource(OutageService outages, MaintenancePlanImport plans, OutageCompliance compliance,
+    private final Clock clock;
+
+    OutageResource(Clock clock, OutageService outages, MaintenancePlanImport plans, OutageCompliance compliance,
                    ComplianceWorkbook workbook, SecurityIdentity identity) {
+        this.clock = clock;
         this.outages = outages;
         this.plans = plans;
         this.compliance = compliance;
@@ -214,9 +217,9 @@ public class OutageResource {
                 .header("Content-Disposition", "attachment; filename=\"outage-compliance-" + m + ".xlsx\"").build();
     }
 
-    private static YearMonth month(String value) {
+    private YearMonth month(String value) {
         YearMonth month = QueryParams.month("month", value);
-        return month == null ? YearMonth.now(ZONE) : month;
+        return month == null ? YearMonth.now(clock) : month;
     }
 
     private Viewer viewer() {

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,11 @@ class CustomerOutagesTab extends VerticalLayout implements ShowsFieldErrors {
     final TextField reason = new TextField();
     final Button add = new Button();
 
-    CustomerOutagesTab(OutageService outages, CriticalPeriodService periods, Viewer viewer, long customerId,
+    private final Clock clock;
+
+    CustomerOutagesTab(Clock clock, OutageService outages, CriticalPeriodService periods, Viewer viewer, long customerId,
                        boolean editable) {
+        this.clock = clock;
         this.periods = periods;
         this.viewer = viewer;
         this.customerId = customerId;
@@ -54,7 +58,7 @@ class CustomerOutagesTab extends VerticalLayout implements ShowsFieldErrors {
         outageGrid.addComponentColumn(o -> OutageUi.badge(o.warningClass()))
                 .setHeader(OutageUi.t("outage.warning-class"));
         outageGrid.addColumn(o -> OutageUi.time(o.firstWarningAt())).setHeader(OutageUi.t("outage.first-warning-at"));
-        outageGrid.setItems(outages.ofCustomer(viewer, customerId, OffsetDateTime.now().minusDays(90)));
+        outageGrid.setItems(outages.ofCustomer(viewer, customerId, OffsetDateTime.now(clock).minusDays(90)));
         outageGrid.setAllRowsVisible(true);
         periodGrid.setId("customer-critical-periods");
         periodGrid.addColumn(p -> OutageUi.time(p.startsAt()) + " – " + OutageUi.time(p.endsAt()))

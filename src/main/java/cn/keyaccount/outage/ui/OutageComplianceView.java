@@ -26,6 +26,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,12 +54,15 @@ class OutageComplianceView extends VerticalLayout {
     final Grid<MessageView> messageGrid = new Grid<>();
     final H3 drillTitle = new H3();
 
-    OutageComplianceView(OutageCompliance compliance, OutageService outages, ComplianceWorkbook workbook,
+    private final Clock clock;
+
+    OutageComplianceView(Clock clock, OutageCompliance compliance, OutageService outages, ComplianceWorkbook workbook,
                          OrgService org, CurrentViewer currentViewer) {
+        this.clock = clock;
         this.compliance = compliance;
         this.outages = outages;
         this.viewer = currentViewer.get();
-        YearMonth now = YearMonth.now(OutageUi.ZONE);
+        YearMonth now = YearMonth.now(clock);
         List<YearMonth> months = new ArrayList<>();
         for (int i = -2; i < 24; i++) {
             months.add(now.minusMonths(i));

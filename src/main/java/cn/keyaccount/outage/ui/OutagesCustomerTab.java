@@ -1,5 +1,6 @@
 package cn.keyaccount.outage.ui;
 
+import java.time.Clock;
 import cn.keyaccount.customer.ui.CustomerTab;
 import cn.keyaccount.outage.CriticalPeriodService;
 import cn.keyaccount.outage.OutageService;
@@ -14,7 +15,10 @@ class OutagesCustomerTab implements CustomerTab {
     private final OutageService outages;
     private final CriticalPeriodService periods;
 
-    OutagesCustomerTab(OutageService outages, CriticalPeriodService periods) {
+    private final Clock clock;
+
+    OutagesCustomerTab(Clock clock, OutageService outages, CriticalPeriodService periods) {
+        this.clock = clock;
         this.outages = outages;
         this.periods = periods;
     }
@@ -31,6 +35,6 @@ class OutagesCustomerTab implements CustomerTab {
 
     @Override
     public Component create(Viewer viewer, long customerId, boolean editable) {
-        return new CustomerOutagesTab(outages, periods, viewer, customerId, editable);
+        return new CustomerOutagesTab(clock, outages, periods, viewer, customerId, editable);
     }
 }

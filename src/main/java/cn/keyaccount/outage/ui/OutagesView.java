@@ -32,6 +32,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 
 /**
@@ -55,8 +56,11 @@ class OutagesView extends VerticalLayout {
     final Button register = new Button();
     OutageForm form;
 
-    OutagesView(OutageService outages, MaintenancePlanImport plans, NetworkService network,
+    private final Clock clock;
+
+    OutagesView(Clock clock, OutageService outages, MaintenancePlanImport plans, NetworkService network,
                 CurrentViewer currentViewer) {
+        this.clock = clock;
         this.outages = outages;
         this.network = network;
         this.viewer = currentViewer.get();
@@ -139,7 +143,7 @@ class OutagesView extends VerticalLayout {
 
     private OutageService.OutageFilter filter() {
         return new OutageService.OutageFilter(status.getValue(), null,
-                status.getValue() == null ? OffsetDateTime.now().minusDays(30) : null, null);
+                status.getValue() == null ? OffsetDateTime.now(clock).minusDays(30) : null, null);
     }
 
     private void configureProblems() {

@@ -1,5 +1,6 @@
 package cn.keyaccount.report.ui;
 
+import java.time.Clock;
 import cn.keyaccount.customer.ui.CustomerTab;
 import cn.keyaccount.report.ReportService;
 import cn.keyaccount.security.Viewer;
@@ -12,7 +13,10 @@ class ReportsCustomerTab implements CustomerTab {
 
     private final ReportService reports;
 
-    ReportsCustomerTab(ReportService reports) {
+    private final Clock clock;
+
+    ReportsCustomerTab(Clock clock, ReportService reports) {
+        this.clock = clock;
         this.reports = reports;
     }
 
@@ -28,6 +32,6 @@ class ReportsCustomerTab implements CustomerTab {
 
     @Override
     public Component create(Viewer viewer, long customerId, boolean editable) {
-        return new ReportsPanel(reports, viewer, customerId, editable);
+        return new ReportsPanel(clock, reports, viewer, customerId, editable);
     }
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -37,14 +38,17 @@ class ReportsPanel extends VerticalLayout {
     private final Viewer viewer;
     private final long customerId;
 
-    ReportsPanel(ReportService reports, Viewer viewer, long customerId, boolean editable) {
+    private final Clock clock;
+
+    ReportsPanel(Clock clock, ReportService reports, Viewer viewer, long customerId, boolean editable) {
+        this.clock = clock;
         this.reports = reports;
         this.viewer = viewer;
         this.customerId = customerId;
         setPadding(false);
         grid = new ReportGrid(reports, viewer, customerId);
         if (editable) {
-            YearMonth last = YearMonth.now(ReportService.ZONE).minusMonths(1);
+            YearMonth last = YearMonth.now(clock).minusMonths(1);
             List<YearMonth> months = IntStream.range(0, 36).mapToObj(last::minusMonths).toList();
             month.setLabel(getTranslation("report.ui.month"));
             month.setItems(months);

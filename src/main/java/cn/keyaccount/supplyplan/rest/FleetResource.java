@@ -21,9 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,13 +37,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FleetResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final FleetService fleet;
     private final FleetSchedule schedule;
     private final SecurityIdentity identity;
 
-    FleetResource(FleetService fleet, FleetSchedule schedule, SecurityIdentity identity) {
+    private final Clock clock;
+
+    FleetResource(Clock clock, FleetService fleet, FleetSchedule schedule, SecurityIdentity identity) {
+        this.clock = clock;
         this.fleet = fleet;
         this.schedule = schedule;
         this.identity = identity;
@@ -71,7 +73,7 @@ public class FleetResource {
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Every booking overlapping the days [from, from + days); default today and 14 days")
     public List<BookingView> bookings(@QueryParam("from") String from, @QueryParam("days") String days) {
-        OffsetDateTime start = day(from).atStartOfDay(ZONE).toOffsetDateTime();
+        OffsetDateTime start = day(from).atStartOfDay(clock.getZone()).toOffsetDateTime();
         return fleet.schedule(ViewerIdentity.viewer(identity), start, start.plusDays(days(days)));
     }
 
@@ -86,9 +88,9 @@ public class FleetResource {
                 .header("Content-Disposition", "attachment; filename=\"fleet-schedule.xlsx\"").build();
     }
 
-    private static LocalDate day(String value) {
+    private LocalDate day(String value) {
         LocalDate day = QueryParams.date("from", value);
-        return day == null ? LocalDate.now(ZONE) : day;
+        return day == null ? LocalDate.now(clock) : day;
     }
 
     private static int days(String value) {

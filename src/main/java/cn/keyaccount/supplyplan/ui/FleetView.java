@@ -23,6 +23,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -47,13 +48,16 @@ class FleetView extends VerticalLayout {
     final Button addTruck = new Button();
     TruckForm truckForm;
 
-    FleetView(FleetService fleet, FleetSchedule schedule, OrgService org, CurrentViewer currentViewer) {
+    private final Clock clock;
+
+    FleetView(Clock clock, FleetService fleet, FleetSchedule schedule, OrgService org, CurrentViewer currentViewer) {
+        this.clock = clock;
         this.fleet = fleet;
         this.viewer = currentViewer.get();
         setSizeFull();
         from.setLabel(getTranslation("fleet.from"));
         from.setId("fleet-from");
-        from.setValue(LocalDate.now(PlanFormats.ZONE));
+        from.setValue(LocalDate.now(clock));
         from.addValueChangeListener(e -> refresh());
         DownloadHandler xlsx = event -> {
             event.setFileName("fleet-schedule-" + from.getValue() + ".xlsx");
@@ -81,7 +85,7 @@ class FleetView extends VerticalLayout {
     }
 
     void refresh() {
-        LocalDate start = from.getValue() == null ? LocalDate.now(PlanFormats.ZONE) : from.getValue();
+        LocalDate start = from.getValue() == null ? LocalDate.now(clock) : from.getValue();
         OffsetDateTime begin = start.atStartOfDay(PlanFormats.ZONE).toOffsetDateTime();
         bookings = fleet.schedule(viewer, begin, begin.plusDays(DAYS));
         calendar.removeAllColumns();

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -69,7 +70,7 @@ class NewPlanForm extends VerticalLayout implements ShowsFieldErrors {
      * @param customers a page of the customers the viewer may write plans for, by search text, offset and limit
      * @param earlierPlans the plans of a customer, to copy from
      */
-    NewPlanForm(BiFunction<String, Integer, List<CustomerRow>> customers, Function<Long, List<PlanRow>> earlierPlans) {
+    NewPlanForm(Clock clock, BiFunction<String, Integer, List<CustomerRow>> customers, Function<Long, List<PlanRow>> earlierPlans) {
         customer.setLabel(getTranslation("plan.customer"));
         customer.setId("new-plan-customer");
         customer.setItemLabelGenerator(c -> c.accountNo() + " " + c.name());
@@ -89,8 +90,8 @@ class NewPlanForm extends VerticalLayout implements ShowsFieldErrors {
         level.setValue(PlanLevel.FIRST);
         startsAt.setLabel(getTranslation("plan.from"));
         endsAt.setLabel(getTranslation("plan.to"));
-        startsAt.setValue(LocalDate.now(PlanFormats.ZONE).plusDays(14).atTime(8, 0));
-        endsAt.setValue(LocalDate.now(PlanFormats.ZONE).plusDays(16).atTime(18, 0));
+        startsAt.setValue(LocalDate.now(clock).plusDays(14).atTime(8, 0));
+        endsAt.setValue(LocalDate.now(clock).plusDays(16).atTime(18, 0));
         copyOf.setLabel(getTranslation("plan.copy-of"));
         copyOf.setHelperText(getTranslation("plan.copy-of-help"));
         copyOf.setItemLabelGenerator(p -> p.title() + " · " + PlanFormats.time(p.startsAt()));

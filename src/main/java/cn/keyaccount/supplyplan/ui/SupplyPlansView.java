@@ -27,6 +27,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
 
 /**
@@ -50,8 +51,11 @@ class SupplyPlansView extends VerticalLayout {
     final Grid<DueTask> reminders = new Grid<>();
     NewPlanForm newPlanForm;
 
-    SupplyPlansView(SupplyPlanService plans, PlanTaskService tasks, CustomerService customers,
+    private final Clock clock;
+
+    SupplyPlansView(Clock clock, SupplyPlanService plans, PlanTaskService tasks, CustomerService customers,
                     CurrentViewer currentViewer) {
+        this.clock = clock;
         this.plans = plans;
         this.customers = customers;
         this.viewer = currentViewer.get();
@@ -93,7 +97,7 @@ class SupplyPlansView extends VerticalLayout {
         reminders.addColumn(DueTask::title).setHeader(getTranslation("plan.task")).setFlexGrow(3);
         reminders.addColumn(DueTask::ownerName).setHeader(getTranslation("plan.owner"));
         reminders.addColumn(DueTask::planTitle).setHeader(getTranslation("plan.title")).setFlexGrow(2);
-        reminders.setItems(tasks.dueFor(viewer, LocalDate.now(PlanFormats.ZONE).plusDays(REMINDER_DAYS), 50));
+        reminders.setItems(tasks.dueFor(viewer, LocalDate.now(clock).plusDays(REMINDER_DAYS), 50));
         reminders.setEmptyStateText(getTranslation("plan.no-reminders"));
         reminders.setAllRowsVisible(true);
         reminders.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("plans/" + e.getItem().planId())));
@@ -106,7 +110,7 @@ class SupplyPlansView extends VerticalLayout {
 
     private void openNew() {
         Dialog dialog = new Dialog(getTranslation("plan.new"));
-        newPlanForm = new NewPlanForm(
+        newPlanForm = new NewPlanForm(clock,
                 (text, offset) -> customers.search(viewer, new CustomerSearch(text, null, null, null, null, null),
                         CustomerSearch.Order.DEFAULT, offset, 50),
                 customerId -> plans.ofCustomer(viewer, customerId));

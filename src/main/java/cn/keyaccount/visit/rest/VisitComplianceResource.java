@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,7 +31,10 @@ public class VisitComplianceResource {
     private final VisitCompliance compliance;
     private final SecurityIdentity identity;
 
-    VisitComplianceResource(VisitCompliance compliance, SecurityIdentity identity) {
+    private final Clock clock;
+
+    VisitComplianceResource(Clock clock, VisitCompliance compliance, SecurityIdentity identity) {
+        this.clock = clock;
         this.compliance = compliance;
         this.identity = identity;
     }
@@ -40,7 +44,7 @@ public class VisitComplianceResource {
     @Operation(summary = "Visit compliance per MANAGER, UNIT or MONTH for planned dates from/to (default this month)")
     public List<ComplianceRow> compliance(@QueryParam("from") String from, @QueryParam("to") String to,
                                           @QueryParam("by") String by) {
-        LocalDate today = VisitDates.today();
+        LocalDate today = VisitDates.today(clock);
         LocalDate f = QueryParams.date("from", from);
         LocalDate t = QueryParams.date("to", to);
         VisitCompliance.GroupBy g = QueryParams.choice(VisitCompliance.GroupBy.class, "by", by);

@@ -1,7 +1,7 @@
 package cn.keyaccount.visit.ui;
 
 import cn.keyaccount.visit.VisitRow;
-import cn.keyaccount.visit.WorkCalendar;
+import cn.keyaccount.base.calendar.WorkCalendar;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -29,13 +29,13 @@ final class CalendarBoard {
     }
 
     /** Seven day columns from {@code monday}. */
-    static Component week(LocalDate monday, List<VisitRow> visits, WorkCalendar calendar, Locale locale,
-                          Consumer<VisitRow> open) {
+    static Component week(LocalDate monday, List<VisitRow> visits, WorkCalendar calendar, LocalDate today,
+                          Locale locale, Consumer<VisitRow> open) {
         Map<LocalDate, List<VisitRow>> byDay = visits.stream().collect(Collectors.groupingBy(VisitRow::plannedDate));
         Div board = grid("visit-week");
         for (int i = 0; i < 7; i++) {
             LocalDate day = monday.plusDays(i);
-            Div cell = day(day, calendar, locale, true);
+            Div cell = day(day, calendar, today, locale, true);
             cell.getStyle().set("min-height", "18rem");
             for (VisitRow v : byDay.getOrDefault(day, List.of())) {
                 cell.add(chip(v, open, true));
@@ -46,8 +46,8 @@ final class CalendarBoard {
     }
 
     /** A month as weeks of seven days (Monday first); days of the neighbouring months are left blank. */
-    static Component month(YearMonth month, List<VisitRow> visits, WorkCalendar calendar, Locale locale,
-                           Consumer<VisitRow> open) {
+    static Component month(YearMonth month, List<VisitRow> visits, WorkCalendar calendar, LocalDate today,
+                           Locale locale, Consumer<VisitRow> open) {
         Map<LocalDate, List<VisitRow>> byDay = visits.stream().collect(Collectors.groupingBy(VisitRow::plannedDate));
         Div board = grid("visit-month");
         for (DayOfWeek d : DayOfWeek.values()) {
@@ -60,7 +60,7 @@ final class CalendarBoard {
         }
         for (int dom = 1; dom <= month.lengthOfMonth(); dom++) {
             LocalDate day = month.atDay(dom);
-            Div cell = day(day, calendar, locale, false);
+            Div cell = day(day, calendar, today, locale, false);
             cell.getStyle().set("min-height", "6.5rem");
             List<VisitRow> list = byDay.getOrDefault(day, List.of());
             list.stream().limit(CHIPS_PER_MONTH_DAY).forEach(v -> cell.add(chip(v, open, false)));
@@ -81,7 +81,8 @@ final class CalendarBoard {
         return board;
     }
 
-    private static Div day(LocalDate day, WorkCalendar calendar, Locale locale, boolean withWeekday) {
+    private static Div day(LocalDate day, WorkCalendar calendar, LocalDate today, Locale locale,
+                           boolean withWeekday) {
         Div cell = new Div();
         cell.addClassName("visit-day");
         cell.getElement().setAttribute("data-date", day.toString());
@@ -98,7 +99,7 @@ final class CalendarBoard {
         Span head = new Span(label + (name == null ? "" : " " + name));
         head.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
                 .set("color", workday ? "var(--lumo-secondary-text-color)" : "var(--lumo-error-text-color)");
-        if (day.equals(cn.keyaccount.visit.VisitDates.today())) {
+        if (day.equals(today)) {
             head.getStyle().set("font-weight", "700");
         }
         cell.add(head);

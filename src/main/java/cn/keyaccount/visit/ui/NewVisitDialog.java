@@ -43,8 +43,8 @@ class NewVisitDialog extends Dialog {
         type.setItemLabelGenerator(t -> VisitUi.t("visit.type." + t));
         type.setValue(VisitType.ROUTINE);
         date.setLabel(VisitUi.t("visit.date"));
-        date.setMin(VisitDates.today());
-        date.setValue(day.isBefore(VisitDates.today()) ? VisitDates.today() : day);
+        date.setMin(visits.today());
+        date.setValue(day.isBefore(visits.today()) ? visits.today() : day);
         time.setLabel(VisitUi.t("visit.time"));
         add(new FormLayout(customer, type, date, time));
         save.setText(VisitUi.t("common.save"));

@@ -72,7 +72,7 @@ class PortalVisitsView extends VerticalLayout {
         note.setLabel(getTranslation("visit.portal.note"));
         note.clear();
         proposed.setLabel(getTranslation("visit.portal.proposed"));
-        proposed.setMin(VisitDates.today());
+        proposed.setMin(visits.today());
         proposed.clear();
         dialog.add(new VerticalLayout(note, proposed));
         Button send = new Button(getTranslation("visit.portal.send"), e -> {

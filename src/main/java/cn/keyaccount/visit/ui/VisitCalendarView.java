@@ -15,8 +15,9 @@ import cn.keyaccount.visit.VisitQuery;
 import cn.keyaccount.visit.VisitReminders;
 import cn.keyaccount.visit.VisitRow;
 import cn.keyaccount.visit.VisitService;
-import cn.keyaccount.visit.WorkCalendar;
-import cn.keyaccount.visit.WorkCalendarSource;
+import cn.keyaccount.base.calendar.WorkCalendar;
+import cn.keyaccount.base.calendar.WorkCalendarSource;
+import cn.keyaccount.base.BusinessException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -69,13 +70,14 @@ class VisitCalendarView extends VerticalLayout {
     final Button add = new Button();
     final Grid<VisitRow> list = new Grid<>();
     final Div board = new Div();
-    LocalDate anchor = VisitDates.today();
+    LocalDate anchor;
     VisitDialog openDialog;
 
     VisitCalendarView(VisitService visits, VisitPlanningService planning, VisitReminders reminders,
                       CustomerService customers, UserService users, WorkCalendarSource calendars,
                       cn.keyaccount.visit.VisitFeed feed, CurrentViewer currentViewer) {
         this.visits = visits;
+        this.anchor = visits.today();
         this.planning = planning;
         this.customers = customers;
         this.calendars = calendars;
@@ -100,7 +102,7 @@ class VisitCalendarView extends VerticalLayout {
         Button prev = new Button(VaadinIcon.ANGLE_LEFT.create(), e -> shift(-1));
         prev.setId("visit-prev");
         Button today = new Button(getTranslation("visit.today"), e -> {
-            anchor = VisitDates.today();
+            anchor = visits.today();
             refresh();
         });
         Button next = new Button(VaadinIcon.ANGLE_RIGHT.create(), e -> shift(1));
@@ -191,8 +193,8 @@ class VisitCalendarView extends VerticalLayout {
         } else {
             var rows = visits.list(viewer, query, 0, BOARD_LIMIT);
             board.add(m == Mode.WEEK
-                    ? CalendarBoard.week(from, rows, calendar, getLocale(), v -> openVisit(v.id()))
-                    : CalendarBoard.month(YearMonth.from(anchor), rows, calendar, getLocale(), v -> openVisit(v.id())));
+                    ? CalendarBoard.week(from, rows, calendar, visits.today(), getLocale(), v -> openVisit(v.id()))
+                    : CalendarBoard.month(YearMonth.from(anchor), rows, calendar, visits.today(), getLocale(), v -> openVisit(v.id())));
         }
     }
 

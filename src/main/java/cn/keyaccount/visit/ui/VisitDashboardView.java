@@ -61,7 +61,7 @@ class VisitDashboardView extends VerticalLayout {
         this.visits = visits;
         this.currentViewer = currentViewer;
         this.viewer = currentViewer.get();
-        LocalDate today = VisitDates.today();
+        LocalDate today = visits.today();
         from.setLabel(getTranslation("visit.from"));
         from.setValue(today.withDayOfMonth(1).minusMonths(2));
         to.setLabel(getTranslation("visit.to"));

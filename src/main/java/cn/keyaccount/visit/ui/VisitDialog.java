@@ -108,7 +108,7 @@ class VisitDialog extends Dialog {
                 cancelReason.getValue(), v.version()), "visit.cancelled"));
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel.setId("visit-cancel");
-        recordForm = new VisitRecordForm();
+        recordForm = new VisitRecordForm(visits.today());
         recordForm.edit(v.type(), v.plannedDate(), v.version());
         recordForm.addSaveListener(e -> act(() -> visits.record(viewer.get(), visitId, e.draft()),
                 "visit.recorded"));

@@ -76,9 +76,13 @@ class VisitRecordForm extends VerticalLayout {
     private final VerticalLayout tasks = new VerticalLayout();
     private Long version;
 
-    VisitRecordForm() {
+    private final LocalDate today;
+
+    /** {@code today}: the company's day now, the latest day a visit can be recorded as done. */
+    VisitRecordForm(LocalDate today) {
+        this.today = today;
         doneDate.setLabel(VisitUi.t("visit.record.done-date"));
-        doneDate.setMax(LocalDate.now(cn.keyaccount.visit.VisitDates.ZONE));
+        doneDate.setMax(today);
         type.setLabel(VisitUi.t("visit.type"));
         type.setItems(VisitType.values());
         type.setItemLabelGenerator(t -> VisitUi.t("visit.type." + t));
@@ -107,7 +111,6 @@ class VisitRecordForm extends VerticalLayout {
 
     void edit(VisitType current, LocalDate planned, long visitVersion) {
         type.setValue(current);
-        LocalDate today = LocalDate.now(cn.keyaccount.visit.VisitDates.ZONE);
         doneDate.setValue(planned.isAfter(today) ? today : planned);
         version = visitVersion;
     }

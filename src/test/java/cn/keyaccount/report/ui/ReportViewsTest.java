@@ -16,6 +16,7 @@ import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.List;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ReportViewsTest extends BrowserlessQuarkusTest {
+
+    @Inject
+    Clock clock;
 
     @Inject
     ReportService reports;
@@ -64,14 +68,14 @@ class ReportViewsTest extends BrowserlessQuarkusTest {
         assertFalse(shown.contains(theirs.id()));
         reports.download(customer, mine.id(), ReportFormat.DOCX);
 
-        ReportsPanel tab = new ReportsPanel(reports, admin, own, true);
+        ReportsPanel tab = new ReportsPanel(clock, reports, admin, own, true);
         ReportView listed = tab.grid.getGenericDataView().getItems().filter(r -> r.id() == mine.id()).findFirst()
                 .orElseThrow();
         assertTrue(listed.downloadedByCustomer());
-        assertEquals(YearMonth.now(ReportService.ZONE).minusMonths(1), tab.month.getValue());
+        assertEquals(YearMonth.now(clock).minusMonths(1), tab.month.getValue());
         assertTrue(tab.issue.isEnabled());
-        assertFalse(new ReportsPanel(reports, users.viewer("scheduler"), own, false).issue.isVisible()
-                && new ReportsPanel(reports, users.viewer("scheduler"), own, false).getChildren().count() > 1,
+        assertFalse(new ReportsPanel(clock, reports, users.viewer("scheduler"), own, false).issue.isVisible()
+                && new ReportsPanel(clock, reports, users.viewer("scheduler"), own, false).getChildren().count() > 1,
                 "read-only viewers get the list only");
     }
 }

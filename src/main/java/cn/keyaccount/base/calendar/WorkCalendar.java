@@ -1,4 +1,4 @@
-package cn.keyaccount.visit;
+package cn.keyaccount.base.calendar;
 
 import java.io.BufferedReader;
 import java.io.IOException;
