@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.keyaccount.notice.MessageState;
 import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.notice.NoticeRequest;
+import cn.keyaccount.notice.NoticeQueries;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.notice.NoticeSummary;
 import cn.keyaccount.security.NewUser;
@@ -75,6 +76,9 @@ class RealDeploymentStartTest {
     UserService users;
     @Inject
     NoticeService notices;
+
+    @Inject
+    NoticeQueries noticeQueries;
     @Inject
     DemoDataGenerator generator;
     @Inject
@@ -166,7 +170,7 @@ class RealDeploymentStartTest {
         outages.onStart(null, true);
         reports.onStart(null, true);
 
-        List<MessageView> messages = notices.messages(Viewer.system(), real.id(), null, 0, 10);
+        List<MessageView> messages = noticeQueries.messages(Viewer.system(), real.id(), null, 0, 10);
         assertFalse(messages.isEmpty());
         for (MessageView m : messages) {
             assertEquals(MessageState.SCHEDULED, m.state(), "the real message keeps its state: " + m.channel());

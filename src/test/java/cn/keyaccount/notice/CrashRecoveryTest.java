@@ -35,6 +35,12 @@ class CrashRecoveryTest {
 
     @Inject
     NoticeService notices;
+
+    @Inject
+    NoticeQueries noticeQueries;
+
+    @Inject
+    NoticeDecisions noticeDecisions;
     @Inject
     NoticeDispatcher dispatcher;
     @Inject
@@ -110,10 +116,10 @@ class CrashRecoveryTest {
         for (ContactView c : all) {
             assertEquals(1, LoopbackServers.smsc().submitsTo(c.mobile()).size(), c.name() + " got it once");
         }
-        assertEquals(2, notices.get(SYSTEM, n.id()).uncertain());
+        assertEquals(2, noticeQueries.get(SYSTEM, n.id()).uncertain());
 
-        notices.resolveUncertain(SYSTEM, n.id(), ids.get(keptSilent.name()), false);
-        notices.resolveUncertain(SYSTEM, n.id(), ids.get(silent.name()), true);
+        noticeDecisions.resolveUncertain(SYSTEM, n.id(), ids.get(keptSilent.name()), false);
+        noticeDecisions.resolveUncertain(SYSTEM, n.id(), ids.get(silent.name()), true);
         fx.await(n.id(), m -> m.state() != MessageState.SCHEDULED && m.state() != MessageState.SENDING, SETTLE);
         after = fx.messages(n.id());
         assertEquals(MessageState.SENT, state(after, keptSilent), "counted as sent by the scheduler");
@@ -121,7 +127,7 @@ class CrashRecoveryTest {
         assertEquals(1, LoopbackServers.smsc().submitsTo(keptSilent.mobile()).size());
         assertEquals(2, LoopbackServers.smsc().submitsTo(silent.mobile()).size(), "sent again: the scheduler's call");
         var e = org.junit.jupiter.api.Assertions.assertThrows(cn.keyaccount.base.BusinessException.class,
-                () -> notices.resolveUncertain(SYSTEM, n.id(), ids.get(untouched.name()), true));
+                () -> noticeDecisions.resolveUncertain(SYSTEM, n.id(), ids.get(untouched.name()), true));
         assertEquals("error.notice-message-not-uncertain", e.key());
     }
 

@@ -17,6 +17,7 @@ import cn.keyaccount.outage.OutageDetails;
 import cn.keyaccount.outage.OutageDraft;
 import cn.keyaccount.outage.OutageKind;
 import cn.keyaccount.outage.OutageRow;
+import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.outage.OutageService;
 import cn.keyaccount.outage.OutageStatus;
 import cn.keyaccount.outage.PlanImportReport;
@@ -70,14 +71,16 @@ public class OutageResource {
     }
 
     private final OutageService outages;
+    private final OutageQueries queries;
     private final MaintenancePlanImport plans;
     private final OutageCompliance compliance;
     private final ComplianceWorkbook workbook;
     private final SecurityIdentity identity;
 
-    OutageResource(OutageService outages, MaintenancePlanImport plans, OutageCompliance compliance,
-                   ComplianceWorkbook workbook, SecurityIdentity identity) {
+    OutageResource(OutageService outages, OutageQueries queries, MaintenancePlanImport plans,
+                   OutageCompliance compliance, ComplianceWorkbook workbook, SecurityIdentity identity) {
         this.outages = outages;
+        this.queries = queries;
         this.plans = plans;
         this.compliance = compliance;
         this.workbook = workbook;
@@ -90,13 +93,13 @@ public class OutageResource {
     public ResultPage<OutageRow> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
                                       @QueryParam("from") String from, @QueryParam("to") String to,
                                       @QueryParam("page") String page, @QueryParam("size") String size) {
-        OutageService.OutageFilter filter = new OutageService.OutageFilter(
+        OutageQueries.OutageFilter filter = new OutageQueries.OutageFilter(
                 QueryParams.choice(OutageStatus.class, "status", status), QueryParams.choice(OutageKind.class, "kind",
                 kind), time("from", from), time("to", to));
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         Viewer viewer = viewer();
-        return new ResultPage<>(outages.list(viewer, filter, p * s, s), p, s, outages.count(viewer, filter));
+        return new ResultPage<>(queries.list(viewer, filter, p * s, s), p, s, queries.count(viewer, filter));
     }
 
     @POST
@@ -112,7 +115,7 @@ public class OutageResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.MANAGER_NAME, Role.SCHEDULER_NAME, Role.CUSTOMER_NAME})
     @Operation(summary = "One outage with its lines, hold, conflicts and the notices sent for it. ETag: its version")
     public RestResponse<OutageDetails> get(@PathParam("id") long id) {
-        OutageDetails found = outages.get(viewer(), id);
+        OutageDetails found = queries.get(viewer(), id);
         return Versions.tagged(found, found.version());
     }
 
@@ -158,7 +161,7 @@ public class OutageResource {
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         Viewer viewer = viewer();
-        return new ResultPage<>(outages.affected(viewer, id, e, p * s, s), p, s, outages.countAffected(viewer, id, e));
+        return new ResultPage<>(queries.affected(viewer, id, e, p * s, s), p, s, queries.countAffected(viewer, id, e));
     }
 
     @GET
@@ -171,8 +174,8 @@ public class OutageResource {
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         Viewer viewer = viewer();
-        return new ResultPage<>(outages.messages(viewer, id, customer, p * s, s), p, s,
-                outages.countMessages(viewer, id, customer));
+        return new ResultPage<>(queries.messages(viewer, id, customer, p * s, s), p, s,
+                queries.countMessages(viewer, id, customer));
     }
 
     @GET
@@ -180,7 +183,7 @@ public class OutageResource {
     @RolesAllowed(Role.CUSTOMER_NAME)
     @Operation(summary = "For customer users: upcoming and running outages on their accounts")
     public List<CustomerOutage> mine() {
-        return outages.upcomingForCustomer(viewer());
+        return queries.upcomingForCustomer(viewer());
     }
 
     @POST

@@ -4,7 +4,7 @@ import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.outage.CriticalPeriodService;
 import cn.keyaccount.outage.CriticalPeriodView;
 import cn.keyaccount.outage.CustomerOutage;
-import cn.keyaccount.outage.OutageService;
+import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -33,7 +33,7 @@ class CustomerOutagesTab extends VerticalLayout {
     final TextField reason = new TextField();
     final Button add = new Button();
 
-    CustomerOutagesTab(OutageService outages, CriticalPeriodService periods, Viewer viewer, long customerId,
+    CustomerOutagesTab(OutageQueries outages, CriticalPeriodService periods, Viewer viewer, long customerId,
                        boolean editable) {
         this.periods = periods;
         this.viewer = viewer;

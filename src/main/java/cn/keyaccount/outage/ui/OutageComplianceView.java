@@ -9,7 +9,7 @@ import cn.keyaccount.outage.ComplianceOutage;
 import cn.keyaccount.outage.ComplianceSummary;
 import cn.keyaccount.outage.ComplianceWorkbook;
 import cn.keyaccount.outage.OutageCompliance;
-import cn.keyaccount.outage.OutageService;
+import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
@@ -44,7 +44,7 @@ import java.util.stream.Stream;
 class OutageComplianceView extends VerticalLayout {
 
     private final OutageCompliance compliance;
-    private final OutageService outages;
+    private final OutageQueries outages;
     private final Viewer viewer;
     final ComboBox<YearMonth> month = new ComboBox<>();
     final ComboBox<UnitView> unit = new ComboBox<>();
@@ -54,7 +54,7 @@ class OutageComplianceView extends VerticalLayout {
     final Grid<MessageView> messageGrid = new Grid<>();
     final H3 drillTitle = new H3();
 
-    OutageComplianceView(OutageCompliance compliance, OutageService outages, ComplianceWorkbook workbook,
+    OutageComplianceView(OutageCompliance compliance, OutageQueries outages, ComplianceWorkbook workbook,
                          OrgService org, CurrentViewer currentViewer) {
         this.compliance = compliance;
         this.outages = outages;

@@ -2,7 +2,7 @@ package cn.keyaccount.outage.ui;
 
 import cn.keyaccount.customer.ui.CustomerTab;
 import cn.keyaccount.outage.CriticalPeriodService;
-import cn.keyaccount.outage.OutageService;
+import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.Component;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class OutagesCustomerTab implements CustomerTab {
 
-    private final OutageService outages;
+    private final OutageQueries outages;
     private final CriticalPeriodService periods;
 
-    OutagesCustomerTab(OutageService outages, CriticalPeriodService periods) {
+    OutagesCustomerTab(OutageQueries outages, CriticalPeriodService periods) {
         this.outages = outages;
         this.periods = periods;
     }
