@@ -146,7 +146,7 @@ public class NoticeService {
         }
         OffsetDateTime planned = r.plannedAt() == null ? OffsetDateTime.now(clock) : r.plannedAt();
         OffsetDateTime expires = r.expiresAt() == null ? planned.plus(config.defaultExpiry()) : r.expiresAt();
-        Notice notice = new Notice(r.purpose().trim(), r.template(), r.language(), r.title().trim(), planned, expires,
+        Notice notice = new Notice(r.purpose().name(), r.template(), r.language(), r.title().trim(), planned, expires,
                 r.urgent(), viewer.username(), viewer.unitPath());
         notice.setDedupeKey(r.dedupeKey());
         notices.persistAndFlush(notice);
@@ -308,7 +308,7 @@ public class NoticeService {
 
     private void validate(NoticeRequest r) {
         List<BusinessException.FieldError> errors = new ArrayList<>();
-        if (r.purpose() == null || r.purpose().isBlank() || r.purpose().length() > 32) {
+        if (r.purpose() == null) {
             errors.add(new BusinessException.FieldError("purpose", "error.required"));
         }
         if (!templates.exists(r.template())) {

@@ -3,6 +3,7 @@ package cn.keyaccount.outage;
 import cn.keyaccount.base.Messages;
 import cn.keyaccount.customer.CustomerQueries;
 import cn.keyaccount.notice.NoticeDecisions;
+import cn.keyaccount.notice.NoticePurpose;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.notice.NoticeTemplates;
@@ -35,7 +36,6 @@ import java.util.TreeSet;
 @ApplicationScoped
 class OutageWarnings {
 
-    static final String PURPOSE = "OUTAGE";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** Customers a manager's message names; the rest are counted. */
     private static final int NAMED = 5;
@@ -250,9 +250,9 @@ class OutageWarnings {
             perManager.put(manager, Map.of("count", String.valueOf(names.size()),
                     "customers", names.size() > NAMED ? text("outage.notice.customers-more", named) : named));
         });
-        NoticeRequest request = new NoticeRequest(PURPOSE, "outage-managers", language,
-                text("outage.notice.title.MANAGERS", o.getTitle(), whatText), List.of(), List.of(), null, null, p,
-                null, null, false, null, List.copyOf(byManager.keySet()), null, null, perManager);
+        NoticeRequest request = NoticeRequest.toStaff(NoticePurpose.OUTAGE, "outage-managers",
+                        text("outage.notice.title.MANAGERS", o.getTitle(), whatText), List.copyOf(byManager.keySet()))
+                .language(language).parameters(p).userParameters(perManager).build();
         long noticeId = notices.schedule(sender(actor, o), request).id();
         warnings.persist(new OutageWarning(o.getId(), WarningKind.MANAGERS, noticeId, OffsetDateTime.now(),
                 byManager.values().stream().mapToInt(List::size).sum(), actor.username()));
@@ -282,9 +282,10 @@ class OutageWarnings {
         }
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(customers.stream()
                 .map(AffectedCustomers.Found::customerId).toList()));
-        NoticeRequest request = new NoticeRequest(PURPOSE, template, language,
-                text("outage.notice.title." + kind, o.getTitle()), ids, List.of(), null, null, parameters,
-                perCustomer, at, urgent, expires, List.of(), null, key);
+        NoticeRequest request = NoticeRequest.toCustomers(NoticePurpose.OUTAGE, template,
+                        text("outage.notice.title." + kind, o.getTitle()), ids)
+                .language(language).parameters(parameters).customerParameters(perCustomer).plannedAt(at)
+                .urgent(urgent).expiresAt(expires).once(key).build();
         long noticeId = notices.schedule(sender(actor, o), request).id();
         warnings.persist(new OutageWarning(o.getId(), kind, noticeId, at == null ? OffsetDateTime.now() : at,
                 ids.size(), actor.username()));

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.notice.MessageState;
 import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.NoticePurpose;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeQueries;
 import cn.keyaccount.notice.NoticeService;
@@ -158,9 +159,9 @@ class RealDeploymentStartTest {
             }
         }
         OffsetDateTime dueWithinADay = OffsetDateTime.now().plusHours(20);
-        NoticeSummary real = notices.schedule(Viewer.system(), NoticeRequest.toStaff("GENERAL", "general", "真实提醒",
-                List.of(supervisor), null, Map.of("title", "明日检修", "text", "真实的提醒"))
-                .plannedAt(dueWithinADay, dueWithinADay.plusDays(2)));
+        NoticeSummary real = notices.schedule(Viewer.system(), NoticeRequest.toStaff(NoticePurpose.GENERAL, "general",
+                        "真实提醒", List.of(supervisor)).parameters(Map.of("title", "明日检修", "text", "真实的提醒"))
+                .plannedAt(dueWithinADay).expiresAt(dueWithinADay.plusDays(2)).build());
 
         assertFalse(DemoDataSeeder.seed(generator, demo, 30), "the demo is refused on a database with real users");
         visits.onStart(null, true);

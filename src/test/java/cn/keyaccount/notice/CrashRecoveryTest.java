@@ -69,9 +69,10 @@ class CrashRecoveryTest {
         LoopbackServers.smsc().withholdReceipts(silent.mobile());
         LoopbackServers.smsc().withholdReceipts(keptSilent.mobile());
         List<ContactView> all = List.of(answered, silent, keptSilent, untouched);
-        NoticeSummary n = notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "崩溃恢复",
-                List.of(), all.stream().map(ContactView::id).toList(), null, Set.of(Channel.SMS),
-                Map.of("title", "t", "text", "崩溃恢复"), null, OffsetDateTime.now().plusDays(30), true, null));
+        NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("崩溃恢复")
+                .contacts(all.stream().map(ContactView::id).toList()).channels(Set.of(Channel.SMS))
+                .parameters(Map.of("title", "t", "text", "崩溃恢复")).plannedAt(OffsetDateTime.now().plusDays(30))
+                .urgent(true).build());
         Map<String, Long> ids = fx.messages(n.id()).stream().collect(Collectors.toMap(
                 m -> m.recipientName(), MessageView::id));
 
@@ -191,9 +192,9 @@ class CrashRecoveryTest {
 
     /** A notice by SMS to one contact, due in a month: only the test sends it. */
     private NoticeSummary later(ContactView c, String title) {
-        return notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", title, List.of(),
-                List.of(c.id()), null, Set.of(Channel.SMS), Map.of("title", "t", "text", title), null,
-                OffsetDateTime.now().plusDays(30), true, null));
+        return notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title(title)
+                .contacts(List.of(c.id())).channels(Set.of(Channel.SMS)).parameters(Map.of("title", "t", "text", title))
+                .plannedAt(OffsetDateTime.now().plusDays(30)).urgent(true).build());
     }
 
     private MessageView onlyMessage(NoticeSummary n) {

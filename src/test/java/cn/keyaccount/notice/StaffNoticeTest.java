@@ -100,8 +100,9 @@ class StaffNoticeTest {
     void a_staff_user_gets_an_sms_an_email_and_an_inbox_message_about_a_customer_once() throws Exception {
         UserSummary staff = freshManager();
         long customer = fx.someCustomer(20);
-        NoticeRequest request = NoticeRequest.toStaff("GENERAL", "general", "员工测试", List.of(staff.id()), customer,
-                Map.of("title", "员工提醒", "text", "请关注该客户的用电情况")).asUrgent().once("staff-test:" + staff.id());
+        NoticeRequest request = NoticeRequest.toStaff(NoticePurpose.GENERAL, "general", "员工测试", List.of(staff.id()))
+                .about(customer).parameters(Map.of("title", "员工提醒", "text", "请关注该客户的用电情况")).urgent(true)
+                .once("staff-test:" + staff.id()).build();
         NoticeSummary n = notices.schedule(SYSTEM, request);
         List<MessageView> ms = fx.await(n.id(), StaffNoticeTest::settledOrSent, SETTLE);
 
@@ -141,8 +142,8 @@ class StaffNoticeTest {
         Viewer customer = users.viewer("customer");
         CustomerDetails own = customers.ownAccounts(customer).getFirst();
         UserSummary staff = freshManager();
-        NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.toStaff("GENERAL", "general", "内部", List.of(staff.id()),
-                own.id(), Map.of("title", "内部提醒", "text", "客户欠费较多")));
+        NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.toStaff(NoticePurpose.GENERAL, "general", "内部",
+                List.of(staff.id())).about(own.id()).parameters(Map.of("title", "内部提醒", "text", "客户欠费较多")).build());
         fx.await(n.id(), m -> m.channel() != Channel.PORTAL || m.state() == MessageState.DELIVERED, SETTLE);
 
         assertTrue(noticeInbox.history(customer, own.id(), 0, 1000).stream().noneMatch(m -> m.noticeId() == n.id()));
@@ -155,8 +156,8 @@ class StaffNoticeTest {
         UserSummary staff = freshManager(users.viewer("supervisor").unitId());
         Viewer manager = users.viewer("manager");
         var e = org.junit.jupiter.api.Assertions.assertThrows(cn.keyaccount.base.BusinessException.class,
-                () -> notices.schedule(manager, NoticeRequest.toStaff("GENERAL", "general", "越权",
-                        List.of(staff.id()), null, Map.of("title", "t", "text", "x"))));
+                () -> notices.schedule(manager, NoticeRequest.toStaff(NoticePurpose.GENERAL, "general", "越权",
+                        List.of(staff.id())).parameters(Map.of("title", "t", "text", "x")).build()));
         assertEquals("error.user-not-found", e.key());
     }
 
