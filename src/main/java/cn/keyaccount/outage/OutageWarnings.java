@@ -32,6 +32,10 @@ import java.util.TreeSet;
  * change can withdraw what has not gone out and tell everyone who was told before. The words it puts into the
  * templates (the effect on the customer, the kind of outage, the titles) come from the {@code outage} bundle in the
  * notices' language ({@code keyaccount.outage.language}).
+ * <p>
+ * One entry per save of {@link OutageService} — {@link #registered}, {@link #changed}, {@link #cancelled},
+ * {@link #released} — and {@link #reminder} for the reminder job; each is given the cut lines and the planner the save
+ * looked up already.
  */
 @ApplicationScoped
 class OutageWarnings {
