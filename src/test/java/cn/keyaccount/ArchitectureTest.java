@@ -101,9 +101,8 @@ class ArchitectureTest {
             "java.time.LocalTime", "java.time.OffsetDateTime", "java.time.ZonedDateTime", "java.time.Instant",
             "java.time.YearMonth", "java.time.Year");
 
-    /** Not yet on the Clock, each with its reason (see the rule below). */
-    private static final List<String> SYSTEM_CLOCK_ALLOWED = List.of(ROOT + "base.TimeSettings",
-            ROOT + "outage.OutageService", ROOT + "notice.NoticeService", ROOT + "notice.NoticeRequest");
+    /** The one class that may read the system clock: the one that makes the application's Clock. */
+    private static final List<String> SYSTEM_CLOCK_ALLOWED = List.of(ROOT + "base.TimeSettings");
 
     /**
      * The current time comes from the one injected {@link java.time.Clock} ({@code base/TimeSettings}, in
@@ -113,9 +112,7 @@ class ArchitectureTest {
      * <li>{@code base/TimeSettings}, which makes the clock;</li>
      * <li>the demo generator, a tool at the edge whose dates only need to look plausible;</li>
      * <li>JPA entities: they are not CDI beans and cannot take the Clock; their {@code now()} stamps when a row is
-     * written (created, updated, closed) — a service that needs a business date passes it in;</li>
-     * <li>{@code outage/OutageService}, {@code notice/NoticeService} and {@code notice/NoticeRequest}, for now: they
-     * are being split (issue 23, item 3) and take the Clock in their new classes — then remove them from here.</li>
+     * written (created, updated, closed) — a service that needs a business date passes it in.</li>
      * </ul>
      */
     @ArchTest

@@ -7,6 +7,7 @@ import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerQueries;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.notice.Channel;
+import cn.keyaccount.notice.NoticePurpose;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.notice.NoticeSummary;
@@ -100,9 +101,9 @@ public class BillingService {
         Long noticeId = null;
         if (!perCustomer.isEmpty()) {
             String period = parsed.rows().getFirst().period();
-            noticeId = notices.schedule(viewer, new NoticeRequest("BILLING", "bill-issued", "zh",
-                    "电量电费发行 " + period + "（" + file + "）", List.copyOf(perCustomer.keySet()), List.of(),
-                    BILLING_ROLE, null, Map.of(), perCustomer, null, false, null)).id();
+            noticeId = notices.schedule(viewer, NoticeRequest.toCustomers(NoticePurpose.BILLING, "bill-issued",
+                    "电量电费发行 " + period + "（" + file + "）", List.copyOf(perCustomer.keySet()))
+                    .contactRole(BILLING_ROLE).customerParameters(perCustomer).build()).id();
         }
         audit.record(viewer.username(), "BILLS_IMPORTED", "BILL", noticeId, null, viewer.unitPath(),
                 file + ": " + parsed.rows().size(), null, null);
@@ -286,11 +287,12 @@ public class BillingService {
         int sent = 0;
         for (Map.Entry<Integer, Map<Long, Map<String, String>>> e : byStep.entrySet()) {
             boolean last = e.getKey() == steps.size();
-            notices.schedule(Viewer.system(), new NoticeRequest(last ? "ARREARS_FINAL" : "ARREARS",
-                    last ? "arrears-final" : "arrears-reminder", "zh",
+            notices.schedule(Viewer.system(), NoticeRequest.toCustomers(
+                    last ? NoticePurpose.ARREARS_FINAL : NoticePurpose.ARREARS,
+                    last ? "arrears-final" : "arrears-reminder",
                     (last ? "欠费最终催缴 " : "欠费提醒（第" + e.getKey() + "次）") + today,
-                    List.copyOf(e.getValue().keySet()), List.of(), BILLING_ROLE, null, Map.of(), e.getValue(), null,
-                    false, null));
+                    List.copyOf(e.getValue().keySet())).contactRole(BILLING_ROLE).customerParameters(e.getValue())
+                    .build());
             sent += e.getValue().size();
         }
         return sent;
@@ -327,15 +329,16 @@ public class BillingService {
         Map<String, String> values = Map.of("change", (change.signum() > 0 ? "+" : "") + change.toPlainString(),
                 "balance", balance.toPlainString(), "threshold", threshold.toPlainString());
         if (change.signum() != 0) {
-            sent.add(notices.schedule(viewer, new NoticeRequest("BALANCE", "balance-change", "zh",
-                    "电费余额变动 " + c.accountNo(), List.of(customerId), List.of(), BILLING_ROLE, null, values, null,
-                    null, false, null)));
+            sent.add(notices.schedule(viewer, NoticeRequest.toCustomers(NoticePurpose.BALANCE, "balance-change",
+                    "电费余额变动 " + c.accountNo(), List.of(customerId)).contactRole(BILLING_ROLE).parameters(values)
+                    .build()));
         }
         boolean crossed = balance.compareTo(threshold) < 0 && (before == null || before.compareTo(threshold) >= 0);
         if (crossed) {
-            sent.add(notices.schedule(viewer, new NoticeRequest("BALANCE", "low-balance", "zh",
-                    "电费余额不足 " + c.accountNo(), List.of(customerId), List.of(), BILLING_ROLE,
-                    java.util.Set.of(Channel.SMS, Channel.EMAIL, Channel.PORTAL), values, null, null, false, null)));
+            sent.add(notices.schedule(viewer, NoticeRequest.toCustomers(NoticePurpose.BALANCE, "low-balance",
+                    "电费余额不足 " + c.accountNo(), List.of(customerId)).contactRole(BILLING_ROLE)
+                    .channels(java.util.Set.of(Channel.SMS, Channel.EMAIL, Channel.PORTAL)).parameters(values)
+                    .build()));
         }
         return sent;
     }

@@ -27,6 +27,12 @@ import org.postgresql.copy.CopyIn;
  * token). A node that dies leaves rows SENDING; {@link #recoverStale} returns those never started to the queue and
  * turns those started without an outcome UNCERTAIN: matched later by a delivery receipt to the same handset, or left
  * to a scheduler's decision, never sent again on their own.
+ * <p>
+ * Why one class of ~490 lines: every statement that changes a message's state is here (the COPY of the fan-out, the
+ * claim, the journal's start marks and outcomes, receipts, recovery, retries and decisions), each guarded by the same
+ * claim token and state conditions. The "sent once" argument holds only if all of them agree, and a reviewer checks
+ * that on one page; split by step, a change to one guard could miss the others. The JDBC plumbing (the COPY encoding)
+ * is small and private.
  */
 @ApplicationScoped
 public class NoticeOutbox {

@@ -27,7 +27,9 @@
  * past the claim timeout) can neither submit nor record any more: its token no longer matches.
  *
  * <p><b>Start with</b> {@link cn.keyaccount.notice.NoticeService} and {@link cn.keyaccount.notice.NoticeRequest}
- * (how a feature sends), {@link cn.keyaccount.notice.NoticeTemplates} ({@code scheduler/templates}),
+ * (how a feature sends, with a {@link cn.keyaccount.notice.NoticePurpose}), {@link cn.keyaccount.notice.NoticeQueries}
+ * and {@link cn.keyaccount.notice.NoticeInbox} (the reads), {@link cn.keyaccount.notice.NoticeDecisions} (retries,
+ * uncertain messages, withdrawals), {@link cn.keyaccount.notice.NoticeTemplates} ({@code scheduler/templates}),
  * {@link cn.keyaccount.notice.NoticeDispatcher} and {@link cn.keyaccount.notice.NoticeOutbox} (how it is sent), and
  * {@link cn.keyaccount.notice.NoticeConfig} ({@code keyaccount.notice.*}).
  *

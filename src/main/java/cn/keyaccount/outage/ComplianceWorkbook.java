@@ -31,10 +31,10 @@ public class ComplianceWorkbook {
     private static final int CUSTOMERS_PER_OUTAGE = 20_000;
 
     private final OutageCompliance compliance;
-    private final OutageService outages;
+    private final OutageQueries outages;
     private final ZoneId zone;
 
-    ComplianceWorkbook(OutageCompliance compliance, OutageService outages, OutageSettings settings) {
+    ComplianceWorkbook(OutageCompliance compliance, OutageQueries outages, OutageSettings settings) {
         this.compliance = compliance;
         this.outages = outages;
         this.zone = settings.zone();

@@ -1,7 +1,7 @@
 package cn.keyaccount.outage;
 
 import cn.keyaccount.base.BusinessException;
-import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeQueries;
 import cn.keyaccount.notice.NoticeSummary;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.org.UnitView;
@@ -27,11 +27,11 @@ import java.util.Map;
 public class OutageCompliance {
 
     private final EntityManager em;
-    private final NoticeService notices;
+    private final NoticeQueries notices;
     private final OrgService org;
     private final ZoneId zone;
 
-    OutageCompliance(EntityManager em, NoticeService notices, OrgService org, OutageSettings settings) {
+    OutageCompliance(EntityManager em, NoticeQueries notices, OrgService org, OutageSettings settings) {
         this.em = em;
         this.notices = notices;
         this.org = org;

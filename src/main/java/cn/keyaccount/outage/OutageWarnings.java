@@ -2,6 +2,8 @@ package cn.keyaccount.outage;
 
 import cn.keyaccount.base.Messages;
 import cn.keyaccount.customer.CustomerQueries;
+import cn.keyaccount.notice.NoticeDecisions;
+import cn.keyaccount.notice.NoticePurpose;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.notice.NoticeTemplates;
@@ -16,12 +18,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The outage's side of the notice engine: builds the warnings, reminders, revisions and cancellations (purpose
@@ -29,19 +33,20 @@ import java.util.TreeMap;
  * change can withdraw what has not gone out and tell everyone who was told before. The words it puts into the
  * templates (the effect on the customer, the kind of outage, the titles) come from the {@code outage} bundle in the
  * notices' language ({@code keyaccount.outage.language}).
+ * <p>
+ * One entry per save of {@link OutageService} — {@link #registered}, {@link #changed}, {@link #cancelled},
+ * {@link #released} — and {@link #reminder} for the reminder job; each is given the cut lines and the planner the save
+ * looked up already.
  */
 @ApplicationScoped
 class OutageWarnings {
 
-    static final String PURPOSE = "OUTAGE";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    /** Notices that told customers something about the outage (the manager alerts are not to customers). */
-    private static final Set<WarningKind> TO_CUSTOMERS = EnumSet.of(WarningKind.WARNING, WarningKind.REMINDER,
-            WarningKind.REVISION);
     /** Customers a manager's message names; the rest are counted. */
     private static final int NAMED = 5;
 
     private final NoticeService notices;
+    private final NoticeDecisions decisions;
     private final OutageWarningRepository warnings;
     private final AffectedCustomers affected;
     private final ZoneId zone;
@@ -51,11 +56,12 @@ class OutageWarnings {
 
     private final Clock clock;
 
-    OutageWarnings(Clock clock, NoticeService notices, OutageWarningRepository warnings, AffectedCustomers affected,
-                   OutageSettings settings, CustomerQueries customerQueries) {
+    OutageWarnings(Clock clock, NoticeService notices, NoticeDecisions decisions, OutageWarningRepository warnings,
+                   AffectedCustomers affected, OutageSettings settings, CustomerQueries customerQueries) {
         this.clock = clock;
         this.customerQueries = customerQueries;
         this.notices = notices;
+        this.decisions = decisions;
         this.warnings = warnings;
         this.affected = affected;
         this.zone = settings.zone();
@@ -73,11 +79,89 @@ class OutageWarnings {
                 o.getUnitPath());
     }
 
+    /** How an outage stood before a change: its times, and the customers told about it by then. */
+    record Before(OffsetDateTime startsAt, OffsetDateTime endsAt, Set<Long> told) {
+    }
+
+    /**
+     * A registered outage: unless it is held, the first warnings of the customers it affects and their managers'
+     * alert. Returns the first warnings by customer, for the affected rows written after it (none when held).
+     */
+    Map<Long, AffectedCustomers.FirstWarningRecord> registered(Viewer actor, Outage o,
+                                                               List<AffectedCustomers.Found> found, CutLines cut,
+                                                               OutageNoticePlanner planner, OffsetDateTime now) {
+        return warn(actor, o, found, Set.of(), linesLabel(cut), planner, now);
+    }
+
+    /**
+     * A changed outage: what has not gone out is withdrawn; customers told before get a revision at once (or a
+     * cancellation when their lines are no longer cut) and their managers an alert; unless the outage is held now,
+     * the customers not told yet get their first warning. Returns the new first warnings by customer.
+     */
+    Map<Long, AffectedCustomers.FirstWarningRecord> changed(Viewer actor, Outage o, Before before,
+                                                            List<AffectedCustomers.Found> found, CutLines cut,
+                                                            OutageNoticePlanner planner, OffsetDateTime now) {
+        withdrawPending(o);
+        String lines = linesLabel(cut);
+        Set<Long> told = before.told();
+        Set<Long> stillAffected = new HashSet<>(ids(found));
+        revision(actor, o, found.stream().filter(f -> told.contains(f.customerId())).toList(), before.startsAt(),
+                before.endsAt(), lines);
+        List<Long> noLonger = told.stream().filter(c -> !stillAffected.contains(c)).sorted().toList();
+        cancellation(actor, o, noLonger, before.startsAt(), before.endsAt(), null, lines);
+        List<Long> revised = new ArrayList<>(noLonger);
+        found.stream().map(AffectedCustomers.Found::customerId).filter(told::contains).forEach(revised::add);
+        alertManagers(actor, o, revised, WarningKind.REVISION, lines);
+        return warn(actor, o, found, told, lines, planner, now);
+    }
+
+    /** A cancelled outage: pending warnings withdrawn, a cancellation to everyone told and to their managers. */
+    void cancelled(Viewer actor, Outage o, Set<Long> told, String reason, CutLines cut) {
+        withdrawPending(o);
+        String lines = linesLabel(cut);
+        cancellation(actor, o, new TreeSet<>(told), o.getStartsAt(), o.getEndsAt(), reason, lines);
+        alertManagers(actor, o, told, WarningKind.CANCELLATION, lines);
+    }
+
+    /**
+     * A released outage: the first warnings of these customers (those not warned yet), classified by their actual
+     * lead, and their managers' alert. Returns the first warnings by customer.
+     */
+    Map<Long, AffectedCustomers.FirstWarningRecord> released(Viewer actor, Outage o,
+                                                             List<AffectedCustomers.Found> toWarn, CutLines cut,
+                                                             OutageNoticePlanner planner, OffsetDateTime now) {
+        String lines = linesLabel(cut);
+        Map<Long, AffectedCustomers.FirstWarningRecord> first = firstWarnings(actor, o, toWarn, planner, now, lines);
+        alertManagers(actor, o, ids(toWarn), WarningKind.WARNING, lines);
+        return first;
+    }
+
+    /**
+     * Schedules the first warnings of the customers not told yet and the managers' alert, unless the outage is held.
+     * The reminder is not written here: the save recorded when it is due.
+     */
+    private Map<Long, AffectedCustomers.FirstWarningRecord> warn(Viewer actor, Outage o,
+                                                                 List<AffectedCustomers.Found> found, Set<Long> told,
+                                                                 String lines, OutageNoticePlanner planner,
+                                                                 OffsetDateTime now) {
+        if (o.getStatus() == OutageStatus.HELD) {
+            return Map.of();
+        }
+        List<AffectedCustomers.Found> toWarn = found.stream().filter(f -> !told.contains(f.customerId())).toList();
+        Map<Long, AffectedCustomers.FirstWarningRecord> first = firstWarnings(actor, o, toWarn, planner, now, lines);
+        alertManagers(actor, o, ids(toWarn), WarningKind.WARNING, lines);
+        return first;
+    }
+
+    private static List<Long> ids(List<AffectedCustomers.Found> found) {
+        return found.stream().map(AffectedCustomers.Found::customerId).toList();
+    }
+
     /**
      * Schedules the first warnings of these customers as planned, one notice per sending time; returns each
      * customer's first warning (class, notice, time) for the caller to record with the affected customers.
      */
-    Map<Long, AffectedCustomers.FirstWarningRecord> firstWarnings(Viewer actor, Outage o,
+    private Map<Long, AffectedCustomers.FirstWarningRecord> firstWarnings(Viewer actor, Outage o,
                                                                   List<AffectedCustomers.Found> customers,
                                                                   OutageNoticePlanner planner, OffsetDateTime now,
                                                                   String lines) {
@@ -103,24 +187,14 @@ class OutageWarnings {
     }
 
     /**
-     * When the reminder before the outage day is owed, when the rules give one: what saving an outage records. Its
-     * messages are written later, shortly before that time ({@link #reminder}), so that saving an outage on a busy
-     * substation writes only the first warning.
-     */
-    OffsetDateTime reminderDue(Outage o, OutageNoticePlanner planner, OffsetDateTime now) {
-        OffsetDateTime firstAt = planner.firstWarning(o.getKind(), o.getStartsAt(), null, now).at();
-        return planner.reminder(o.getKind(), o.getStartsAt(), firstAt, now).orElse(null);
-    }
-
-    /**
      * The reminder to every customer the outage affects now, going out at {@code at}; {@code key} makes a second
      * call for the same reminder schedule nothing. Returns how many customers it is for.
      */
-    int reminder(Viewer actor, Outage o, OffsetDateTime at, String lines, String key) {
+    int reminder(Viewer actor, Outage o, OffsetDateTime at, CutLines cut, String key) {
         List<AffectedCustomers.Found> customers = affected.stored(o.getId());
         if (!customers.isEmpty()) {
             schedule(actor, o, WarningKind.REMINDER, "outage-reminder", customers, at, o.getStartsAt(), false,
-                    parameters(o, lines), key);
+                    parameters(o, linesLabel(cut)), key);
         }
         return customers.size();
     }
@@ -129,7 +203,7 @@ class OutageWarnings {
      * Tells customers warned before that the outage moved (new time and lines), at once; for a fault urgently, like
      * the fault notice itself (the customer is without supply now: no SMS night hours).
      */
-    void revision(Viewer actor, Outage o, List<AffectedCustomers.Found> customers, OffsetDateTime oldStart,
+    private void revision(Viewer actor, Outage o, List<AffectedCustomers.Found> customers, OffsetDateTime oldStart,
                   OffsetDateTime oldEnd, String lines) {
         if (customers.isEmpty()) {
             return;
@@ -145,7 +219,7 @@ class OutageWarnings {
      * Tells customers warned before that the outage no longer concerns them: cancelled ({@code why} the scheduler's
      * reason), or their line left out ({@code why} null: the bundle's words for it). Urgent for a fault.
      */
-    void cancellation(Viewer actor, Outage o, Collection<Long> customerIds, OffsetDateTime oldStart,
+    private void cancellation(Viewer actor, Outage o, Collection<Long> customerIds, OffsetDateTime oldStart,
                       OffsetDateTime oldEnd, String why, String lines) {
         if (customerIds.isEmpty()) {
             return;
@@ -166,7 +240,7 @@ class OutageWarnings {
      * with the manager's own count and customers. {@code what} says whether it is announced
      * ({@link WarningKind#WARNING}), moved ({@code REVISION}) or cancelled ({@code CANCELLATION}).
      */
-    void alertManagers(Viewer actor, Outage o, Collection<Long> customerIds, WarningKind what, String lines) {
+    private void alertManagers(Viewer actor, Outage o, Collection<Long> customerIds, WarningKind what, String lines) {
         if (customerIds.isEmpty()) {
             return;
         }
@@ -184,32 +258,22 @@ class OutageWarnings {
             perManager.put(manager, Map.of("count", String.valueOf(names.size()),
                     "customers", names.size() > NAMED ? text("outage.notice.customers-more", named) : named));
         });
-        NoticeRequest request = new NoticeRequest(PURPOSE, "outage-managers", language,
-                text("outage.notice.title.MANAGERS", o.getTitle(), whatText), List.of(), List.of(), null, null, p,
-                null, null, false, null, List.copyOf(byManager.keySet()), null, null, perManager);
+        NoticeRequest request = NoticeRequest.toStaff(NoticePurpose.OUTAGE, "outage-managers",
+                        text("outage.notice.title.MANAGERS", o.getTitle(), whatText), List.copyOf(byManager.keySet()))
+                .language(language).parameters(p).userParameters(perManager).build();
         long noticeId = notices.schedule(sender(actor, o), request).id();
         warnings.persist(new OutageWarning(o.getId(), WarningKind.MANAGERS, noticeId, OffsetDateTime.now(clock),
                 byManager.values().stream().mapToInt(List::size).sum(), actor.username()));
     }
 
-    /** The customers any warning, reminder or revision of the outage has reached (or is reaching right now). */
-    Set<Long> told(Outage o) {
-        return notices.customersReached(noticeIds(o, TO_CUSTOMERS, false));
-    }
-
     /** Takes back every warning and reminder of the outage still waiting for its time. */
-    void withdrawPending(Outage o) {
+    private void withdrawPending(Outage o) {
         for (OutageWarning w : warnings.list("outageId = ?1 and withdrawn = false and kind in ?2", o.getId(),
                 EnumSet.of(WarningKind.WARNING, WarningKind.REMINDER))) {
-            if (notices.withdraw(List.of(w.getNoticeId())) > 0) {
+            if (decisions.withdraw(List.of(w.getNoticeId())) > 0) {
                 w.withdraw();
             }
         }
-    }
-
-    List<Long> noticeIds(Outage o, Set<WarningKind> kinds, boolean withoutWithdrawn) {
-        return warnings.list("outageId = ?1 and kind in ?2" + (withoutWithdrawn ? " and withdrawn = false" : ""),
-                o.getId(), kinds).stream().map(OutageWarning::getNoticeId).toList();
     }
 
     private long schedule(Viewer actor, Outage o, WarningKind kind, String template,
@@ -226,9 +290,10 @@ class OutageWarnings {
         }
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(customers.stream()
                 .map(AffectedCustomers.Found::customerId).toList()));
-        NoticeRequest request = new NoticeRequest(PURPOSE, template, language,
-                text("outage.notice.title." + kind, o.getTitle()), ids, List.of(), null, null, parameters,
-                perCustomer, at, urgent, expires, List.of(), null, key);
+        NoticeRequest request = NoticeRequest.toCustomers(NoticePurpose.OUTAGE, template,
+                        text("outage.notice.title." + kind, o.getTitle()), ids)
+                .language(language).parameters(parameters).customerParameters(perCustomer).plannedAt(at)
+                .urgent(urgent).expiresAt(expires).once(key).build();
         long noticeId = notices.schedule(sender(actor, o), request).id();
         warnings.persist(new OutageWarning(o.getId(), kind, noticeId, at == null ? OffsetDateTime.now(clock) : at,
                 ids.size(), actor.username()));
@@ -255,11 +320,11 @@ class OutageWarnings {
      * The lines an outage cuts, in the notices' words: each whole substation ("城东变全站"), then single line codes
      * separated by spaces.
      */
-    String linesLabel(List<String> substations, List<String> lineCodes) {
+    private String linesLabel(CutLines cut) {
         List<String> parts = new ArrayList<>();
-        substations.forEach(s -> parts.add(text("outage.notice.lines.substation", s)));
-        if (!lineCodes.isEmpty()) {
-            parts.add(String.join(" ", lineCodes));
+        cut.substationNames().forEach(s -> parts.add(text("outage.notice.lines.substation", s)));
+        if (!cut.lineCodes().isEmpty()) {
+            parts.add(String.join(" ", cut.lineCodes()));
         }
         return String.join(text("outage.notice.separator"), parts);
     }

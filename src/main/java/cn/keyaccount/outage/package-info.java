@@ -6,7 +6,8 @@
  * reminder ({@code OutageReminders}), revisions and cancellations go through the notice engine
  * ({@code OutageWarnings}, templates {@code outage-*}); {@link OutageCompliance} proves they were on time.
  * <p>
- * <b>Start with</b> {@link OutageService}, {@link OutageNoticePlanner} (the warning rules, pure and tested at their
+ * <b>Start with</b> {@link OutageService} (the changes: register, move, cancel, release), {@link OutageQueries}
+ * (the scoped reads), {@link OutageNoticePlanner} (the warning rules, pure and tested at their
  * boundaries), {@link CriticalPeriodService}, {@link MaintenancePlanImport}, {@link OutageSettings}
  * ({@code keyaccount.outage.*}).
  * <p>

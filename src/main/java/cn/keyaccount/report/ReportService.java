@@ -10,6 +10,7 @@ import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.energy.EnergyAnalyzer;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.IntervalStore;
+import cn.keyaccount.notice.NoticePurpose;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.security.Viewer;
@@ -168,11 +169,9 @@ public class ReportService {
 
     private void announce(Viewer viewer, CustomerDetails c, YearMonth month, String language) {
         Locale locale = locale(language);
-        NoticeRequest request = NoticeRequest.toCustomers("REPORT", NOTICE_TEMPLATE,
-                Messages.get(locale, "report.notice-title", month.toString(), c.accountNo()), List.of(c.id()),
-                Map.of("period", month.toString()));
-        notices.schedule(viewer, new NoticeRequest(request.purpose(), request.template(), language, request.title(),
-                request.customerIds(), List.of(), null, null, request.parameters(), null, null, false, null));
+        notices.schedule(viewer, NoticeRequest.toCustomers(NoticePurpose.REPORT, NOTICE_TEMPLATE,
+                        Messages.get(locale, "report.notice-title", month.toString(), c.accountNo()), List.of(c.id()))
+                .language(language).parameters(Map.of("period", month.toString())).build());
     }
 
     /** The generated files of one report, not yet stored, and how long each step took (nanoseconds). */

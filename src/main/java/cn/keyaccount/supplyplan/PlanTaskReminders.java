@@ -1,5 +1,6 @@
 package cn.keyaccount.supplyplan;
 
+import cn.keyaccount.notice.NoticePurpose;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.security.Viewer;
@@ -53,11 +54,11 @@ public class PlanTaskReminders {
             OffsetDateTime expires = t.dueOn().plusDays(1).atStartOfDay(SupplyPlanService.ZONE).toOffsetDateTime();
             Map<String, String> values = Map.of("planTitle", t.planTitle(), "taskTitle", t.title(),
                     "dueDate", DAY.format(t.dueOn()), "ownerName", t.ownerName());
-            notices.schedule(Viewer.system(), NoticeRequest.toStaff("PLAN", "plan-task-reminder",
-                            "检查项提醒：" + t.title() + " " + DAY.format(t.dueOn()), List.of(recipient),
-                            t.customerId(), values)
-                    .plannedAt(null, NoticeRequest.noSoonerThanAnHourFromNow(expires))
-                    .once("plan-task:" + t.taskId() + ":" + t.dueOn()));
+            notices.schedule(Viewer.system(), NoticeRequest.toStaff(NoticePurpose.PLAN, "plan-task-reminder",
+                            "检查项提醒：" + t.title() + " " + DAY.format(t.dueOn()), List.of(recipient))
+                    .about(t.customerId()).parameters(values)
+                    .expiresAt(NoticeRequest.noSoonerThanAnHourAfter(OffsetDateTime.now(clock), expires))
+                    .once("plan-task:" + t.taskId() + ":" + t.dueOn()).build());
         }
         return due.size();
     }

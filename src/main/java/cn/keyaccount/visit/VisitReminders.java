@@ -1,6 +1,7 @@
 package cn.keyaccount.visit;
 
 import cn.keyaccount.base.Messages;
+import cn.keyaccount.notice.NoticePurpose;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.security.Viewer;
@@ -66,11 +67,11 @@ public class VisitReminders {
                     "visitDate", DAY.format(v.date()),
                     "visitTime", v.time() == null ? "全天" : v.time().toString(),
                     "visitType", Messages.get(Locale.SIMPLIFIED_CHINESE, "visit.type." + v.type().name()));
-            notices.schedule(Viewer.system(), NoticeRequest.toStaff("VISIT", "visit-reminder",
-                            "走访提醒：" + v.customerName() + " " + DAY.format(v.date()), List.of(v.managerId()),
-                            v.customerId(), values)
-                    .plannedAt(null, NoticeRequest.noSoonerThanAnHourFromNow(expires))
-                    .once("visit-reminder:" + v.visitId() + ":" + v.date()));
+            notices.schedule(Viewer.system(), NoticeRequest.toStaff(NoticePurpose.VISIT, "visit-reminder",
+                            "走访提醒：" + v.customerName() + " " + DAY.format(v.date()), List.of(v.managerId()))
+                    .about(v.customerId()).parameters(values)
+                    .expiresAt(NoticeRequest.noSoonerThanAnHourAfter(OffsetDateTime.now(clock), expires))
+                    .once("visit-reminder:" + v.visitId() + ":" + v.date()).build());
         }
         return due.size();
     }

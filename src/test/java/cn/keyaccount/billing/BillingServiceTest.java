@@ -12,7 +12,8 @@ import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.notice.Channel;
 import cn.keyaccount.notice.MessageView;
-import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeQueries;
+import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.notice.NoticeSummary;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.security.Role;
@@ -44,7 +45,10 @@ class BillingServiceTest {
     @Inject
     ContactService contacts;
     @Inject
-    NoticeService notices;
+    NoticeQueries noticeQueries;
+
+    @Inject
+    NoticeInbox noticeInbox;
     @Inject
     OrgService org;
 
@@ -108,7 +112,7 @@ class BillingServiceTest {
         assertEquals(new BigDecimal("45678.90"), bill.total());
         assertEquals(0, new BigDecimal("7500.5").compareTo(bill.kwh()));
         assertNotNull(r.noticeId());
-        List<MessageView> ms = notices.messages(SYSTEM, r.noticeId(), null, 0, 100);
+        List<MessageView> ms = noticeQueries.messages(SYSTEM, r.noticeId(), null, 0, 100);
         MessageView sms = ms.stream().filter(m -> m.channel() == Channel.SMS && m.recipientName().equals(mine.name())
                 && m.customerId() == a.id()).findFirst().orElseThrow();
         assertTrue(sms.body().contains("45678.90") && sms.body().contains("2031-02-15"), sms.body());
@@ -178,7 +182,7 @@ class BillingServiceTest {
                 + ",1,1,1,1,1,0,100.00," + due + "\n").getBytes(StandardCharsets.UTF_8)).ok());
         billing.escalateArrears(due.plusDays(25));
         assertEquals(3, bill(a.id(), period).remindersSent());
-        assertTrue(notices.history(SYSTEM, a.id(), 0, 20).stream().anyMatch(m -> m.purpose().equals("ARREARS_FINAL")));
+        assertTrue(noticeInbox.history(SYSTEM, a.id(), 0, 20).stream().anyMatch(m -> m.purpose().equals("ARREARS_FINAL")));
     }
 
     @Test
@@ -208,7 +212,7 @@ class BillingServiceTest {
     }
 
     private List<String> lastNoticeTitles() {
-        return notices.list(SYSTEM, 0, 10).stream().map(NoticeSummary::title).toList();
+        return noticeQueries.list(SYSTEM, 0, 10).stream().map(NoticeSummary::title).toList();
     }
 
     @Test

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.notice.MessageState;
 import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.NoticePurpose;
 import cn.keyaccount.notice.NoticeRequest;
+import cn.keyaccount.notice.NoticeQueries;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.notice.NoticeSummary;
 import cn.keyaccount.security.NewUser;
@@ -75,6 +77,9 @@ class RealDeploymentStartTest {
     UserService users;
     @Inject
     NoticeService notices;
+
+    @Inject
+    NoticeQueries noticeQueries;
     @Inject
     DemoDataGenerator generator;
     @Inject
@@ -154,9 +159,9 @@ class RealDeploymentStartTest {
             }
         }
         OffsetDateTime dueWithinADay = OffsetDateTime.now().plusHours(20);
-        NoticeSummary real = notices.schedule(Viewer.system(), NoticeRequest.toStaff("GENERAL", "general", "真实提醒",
-                List.of(supervisor), null, Map.of("title", "明日检修", "text", "真实的提醒"))
-                .plannedAt(dueWithinADay, dueWithinADay.plusDays(2)));
+        NoticeSummary real = notices.schedule(Viewer.system(), NoticeRequest.toStaff(NoticePurpose.GENERAL, "general",
+                        "真实提醒", List.of(supervisor)).parameters(Map.of("title", "明日检修", "text", "真实的提醒"))
+                .plannedAt(dueWithinADay).expiresAt(dueWithinADay.plusDays(2)).build());
 
         assertFalse(DemoDataSeeder.seed(generator, demo, 30), "the demo is refused on a database with real users");
         visits.onStart(null, true, java.time.Clock.systemUTC());
@@ -166,7 +171,7 @@ class RealDeploymentStartTest {
         outages.onStart(null, true);
         reports.onStart(null, true);
 
-        List<MessageView> messages = notices.messages(Viewer.system(), real.id(), null, 0, 10);
+        List<MessageView> messages = noticeQueries.messages(Viewer.system(), real.id(), null, 0, 10);
         assertFalse(messages.isEmpty());
         for (MessageView m : messages) {
             assertEquals(MessageState.SCHEDULED, m.state(), "the real message keeps its state: " + m.channel());

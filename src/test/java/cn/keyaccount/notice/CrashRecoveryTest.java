@@ -35,6 +35,12 @@ class CrashRecoveryTest {
 
     @Inject
     NoticeService notices;
+
+    @Inject
+    NoticeQueries noticeQueries;
+
+    @Inject
+    NoticeDecisions noticeDecisions;
     @Inject
     NoticeDispatcher dispatcher;
     @Inject
@@ -63,9 +69,10 @@ class CrashRecoveryTest {
         LoopbackServers.smsc().withholdReceipts(silent.mobile());
         LoopbackServers.smsc().withholdReceipts(keptSilent.mobile());
         List<ContactView> all = List.of(answered, silent, keptSilent, untouched);
-        NoticeSummary n = notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "崩溃恢复",
-                List.of(), all.stream().map(ContactView::id).toList(), null, Set.of(Channel.SMS),
-                Map.of("title", "t", "text", "崩溃恢复"), null, OffsetDateTime.now().plusDays(30), true, null));
+        NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("崩溃恢复")
+                .contacts(all.stream().map(ContactView::id).toList()).channels(Set.of(Channel.SMS))
+                .parameters(Map.of("title", "t", "text", "崩溃恢复")).plannedAt(OffsetDateTime.now().plusDays(30))
+                .urgent(true).build());
         Map<String, Long> ids = fx.messages(n.id()).stream().collect(Collectors.toMap(
                 m -> m.recipientName(), MessageView::id));
 
@@ -110,10 +117,10 @@ class CrashRecoveryTest {
         for (ContactView c : all) {
             assertEquals(1, LoopbackServers.smsc().submitsTo(c.mobile()).size(), c.name() + " got it once");
         }
-        assertEquals(2, notices.get(SYSTEM, n.id()).uncertain());
+        assertEquals(2, noticeQueries.get(SYSTEM, n.id()).uncertain());
 
-        notices.resolveUncertain(SYSTEM, n.id(), ids.get(keptSilent.name()), false);
-        notices.resolveUncertain(SYSTEM, n.id(), ids.get(silent.name()), true);
+        noticeDecisions.resolveUncertain(SYSTEM, n.id(), ids.get(keptSilent.name()), false);
+        noticeDecisions.resolveUncertain(SYSTEM, n.id(), ids.get(silent.name()), true);
         fx.await(n.id(), m -> m.state() != MessageState.SCHEDULED && m.state() != MessageState.SENDING, SETTLE);
         after = fx.messages(n.id());
         assertEquals(MessageState.SENT, state(after, keptSilent), "counted as sent by the scheduler");
@@ -121,7 +128,7 @@ class CrashRecoveryTest {
         assertEquals(1, LoopbackServers.smsc().submitsTo(keptSilent.mobile()).size());
         assertEquals(2, LoopbackServers.smsc().submitsTo(silent.mobile()).size(), "sent again: the scheduler's call");
         var e = org.junit.jupiter.api.Assertions.assertThrows(cn.keyaccount.base.BusinessException.class,
-                () -> notices.resolveUncertain(SYSTEM, n.id(), ids.get(untouched.name()), true));
+                () -> noticeDecisions.resolveUncertain(SYSTEM, n.id(), ids.get(untouched.name()), true));
         assertEquals("error.notice-message-not-uncertain", e.key());
     }
 
@@ -185,9 +192,9 @@ class CrashRecoveryTest {
 
     /** A notice by SMS to one contact, due in a month: only the test sends it. */
     private NoticeSummary later(ContactView c, String title) {
-        return notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", title, List.of(),
-                List.of(c.id()), null, Set.of(Channel.SMS), Map.of("title", "t", "text", title), null,
-                OffsetDateTime.now().plusDays(30), true, null));
+        return notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title(title)
+                .contacts(List.of(c.id())).channels(Set.of(Channel.SMS)).parameters(Map.of("title", "t", "text", title))
+                .plannedAt(OffsetDateTime.now().plusDays(30)).urgent(true).build());
     }
 
     private MessageView onlyMessage(NoticeSummary n) {

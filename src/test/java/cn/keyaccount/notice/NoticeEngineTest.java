@@ -55,8 +55,9 @@ class NoticeEngineTest {
 
     /** Sent now; urgent, so that the SMS night hours do not hold it back whenever the suite runs. */
     private NoticeSummary send(List<Long> contactIds, String text, Set<Channel> channels) {
-        return notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "测试通知", List.of(), contactIds,
-                null, channels, Map.of("title", "测试", "text", text), null, null, true, null));
+        return notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("测试通知")
+                .contacts(contactIds).channels(channels).parameters(Map.of("title", "测试", "text", text)).urgent(true)
+                .build());
     }
 
     private static boolean settled(MessageView m) {
@@ -136,20 +137,21 @@ class NoticeEngineTest {
         LocalDate day = LocalDate.now(ZONE).plusDays(2);
         OffsetDateTime night = day.atTime(23, 0).atZone(ZONE).toOffsetDateTime();
         OffsetDateTime noon = day.atTime(12, 30).atZone(ZONE).toOffsetDateTime();
-        NoticeRequest base = new NoticeRequest("GENERAL", "general", "zh", "夜间", List.of(),
-                List.of(plain.id()), null, Set.of(Channel.SMS, Channel.EMAIL), Map.of("title", "t", "text", "x"),
-                null, night, false, night.plusDays(2));
+        NoticeRequest base = NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("夜间")
+                .contacts(List.of(plain.id())).channels(Set.of(Channel.SMS, Channel.EMAIL))
+                .parameters(Map.of("title", "t", "text", "x")).plannedAt(night).expiresAt(night.plusDays(2)).build();
 
         List<MessageView> calm = fx.messages(notices.schedule(SYSTEM, base).id());
         assertEquals(day.plusDays(1).atTime(8, 0).atZone(ZONE).toInstant(), sms(calm).nextAttemptAt().toInstant());
         assertEquals(night.toInstant(), calm.stream().filter(m -> m.channel() == Channel.EMAIL).findFirst()
                 .orElseThrow().nextAttemptAt().toInstant(), "e-mail is not held back");
 
-        List<MessageView> urgent = fx.messages(notices.schedule(SYSTEM, base.asUrgent()).id());
+        List<MessageView> urgent = fx.messages(notices.schedule(SYSTEM, base.toBuilder().urgent(true).build()).id());
         assertEquals(night.toInstant(), sms(urgent).nextAttemptAt().toInstant());
 
-        NoticeRequest atNoon = new NoticeRequest("GENERAL", "general", "zh", "午间", List.of(), List.of(lunch.id()),
-                null, Set.of(Channel.SMS), Map.of("title", "t", "text", "x"), null, noon, false, noon.plusDays(1));
+        NoticeRequest atNoon = NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("午间")
+                .contacts(List.of(lunch.id())).channels(Set.of(Channel.SMS))
+                .parameters(Map.of("title", "t", "text", "x")).plannedAt(noon).expiresAt(noon.plusDays(1)).build();
         assertEquals(day.atTime(14, 0).atZone(ZONE).toInstant(),
                 sms(fx.messages(notices.schedule(SYSTEM, atNoon).id())).nextAttemptAt().toInstant());
         assertTrue(QuietHours.within(LocalTime.of(23, 30), LocalTime.of(22, 0), LocalTime.of(8, 0)));
@@ -174,9 +176,9 @@ class NoticeEngineTest {
     void a_contact_named_twice_or_a_repeated_fan_out_gets_one_message_per_channel() {
         long customer = fx.someCustomer(5);
         ContactView c = fx.contact(customer, true, true, null, null);
-        NoticeSummary n = notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "重复", List.of(customer),
-                List.of(c.id()), null, Set.of(Channel.SMS), Map.of("title", "t", "text", "x"), null,
-                OffsetDateTime.now().plusDays(1), false, null));
+        NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("重复")
+                .customers(List.of(customer)).contacts(List.of(c.id())).channels(Set.of(Channel.SMS))
+                .parameters(Map.of("title", "t", "text", "x")).plannedAt(OffsetDateTime.now().plusDays(1)).build());
         List<MessageView> ms = fx.messages(n.id());
         assertEquals(1, ms.stream().filter(m -> m.recipientName().equals(c.name())).count());
 
@@ -194,9 +196,9 @@ class NoticeEngineTest {
     void a_text_with_tabs_backslashes_and_line_breaks_is_stored_exactly_as_written() {
         ContactView c = fx.contact(fx.someCustomer(5), true, true, null, null);
         String text = "线路\t10kV\\L01\r\n第二行 \\N 不是空值\n";
-        NoticeSummary n = notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "转义", List.of(),
-                List.of(c.id()), null, Set.of(Channel.SMS, Channel.EMAIL), Map.of("title", "t", "text", text), null,
-                OffsetDateTime.now().plusDays(1), false, null));
+        NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("转义")
+                .contacts(List.of(c.id())).channels(Set.of(Channel.SMS, Channel.EMAIL))
+                .parameters(Map.of("title", "t", "text", text)).plannedAt(OffsetDateTime.now().plusDays(1)).build());
         List<MessageView> ms = fx.messages(n.id());
         assertEquals(2, ms.size());
         assertTrue(ms.stream().allMatch(m -> m.body().contains(text)), "as written: " + ms);
@@ -221,9 +223,9 @@ class NoticeEngineTest {
     void a_message_whose_notice_expired_is_not_sent() {
         ContactView c = fx.contact(fx.someCustomer(7), true, false, null, null);
         OffsetDateTime planned = OffsetDateTime.now().minusHours(3);
-        NoticeSummary n = notices.schedule(SYSTEM, new NoticeRequest("OUTAGE", "general", "zh", "过期", List.of(),
-                List.of(c.id()), null, Set.of(Channel.SMS), Map.of("title", "t", "text", "x"), null, planned, true,
-                planned.plusHours(1)));
+        NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.OUTAGE, "general").title("过期")
+                .contacts(List.of(c.id())).channels(Set.of(Channel.SMS)).parameters(Map.of("title", "t", "text", "x"))
+                .plannedAt(planned).urgent(true).expiresAt(planned.plusHours(1)).build());
         MessageView m = fx.await(n.id(), NoticeEngineTest::settled, SETTLE).getFirst();
         assertEquals(MessageState.EXPIRED, m.state());
         assertTrue(LoopbackServers.smsc().submitsTo(c.mobile()).isEmpty());
@@ -232,9 +234,9 @@ class NoticeEngineTest {
     @Test
     void a_message_claimed_by_a_node_that_died_is_recovered_and_sent_once() {
         ContactView c = fx.contact(fx.someCustomer(8), true, false, null, null);
-        NoticeSummary n = notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "恢复", List.of(),
-                List.of(c.id()), null, Set.of(Channel.SMS), Map.of("title", "t", "text", "x"), null,
-                OffsetDateTime.now().plusDays(1), true, null));
+        NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("恢复")
+                .contacts(List.of(c.id())).channels(Set.of(Channel.SMS)).parameters(Map.of("title", "t", "text", "x"))
+                .plannedAt(OffsetDateTime.now().plusDays(1)).urgent(true).build());
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notice_message set "
                 + "state = 'SENDING', claimed_by = 'dead-node', claimed_at = now() - interval '1 hour', "
                 + "attempts = 1, next_attempt_at = now() where notice_id = ?1").setParameter(1, n.id())
@@ -285,9 +287,9 @@ class NoticeEngineTest {
     @Test
     void the_quartz_job_on_the_clustered_store_sends_a_planned_message_on_its_own() {
         ContactView c = fx.contact(fx.someCustomer(11), true, false, null, null);
-        NoticeSummary n = notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "定时", List.of(),
-                List.of(c.id()), null, Set.of(Channel.SMS), Map.of("title", "t", "text", "x"), null,
-                OffsetDateTime.now().plusSeconds(2), true, null));
+        NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("定时")
+                .contacts(List.of(c.id())).channels(Set.of(Channel.SMS)).parameters(Map.of("title", "t", "text", "x"))
+                .plannedAt(OffsetDateTime.now().plusSeconds(2)).urgent(true).build());
         Number jobs = (Number) em.createNativeQuery("select count(*) from qrtz_job_details where job_name like "
                 + "'%notice-dispatch%'").getSingleResult();
         assertEquals(1, jobs.intValue(), "the dispatch job lives in the JDBC store");

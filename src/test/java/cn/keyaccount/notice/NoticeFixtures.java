@@ -21,10 +21,10 @@ class NoticeFixtures {
 
     private final CustomerService customers;
     private final ContactService contacts;
-    private final NoticeService notices;
+    private final NoticeQueries notices;
     private final NoticeDispatcher dispatcher;
 
-    NoticeFixtures(CustomerService customers, ContactService contacts, NoticeService notices,
+    NoticeFixtures(CustomerService customers, ContactService contacts, NoticeQueries notices,
                    NoticeDispatcher dispatcher) {
         this.customers = customers;
         this.contacts = contacts;

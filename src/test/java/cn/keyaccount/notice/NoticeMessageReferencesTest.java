@@ -44,9 +44,9 @@ class NoticeMessageReferencesTest {
     AgroalDataSource dataSource;
 
     private NoticeSummary notice(ContactView c, String title) {
-        return notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", title, List.of(),
-                List.of(c.id()), null, Set.of(Channel.SMS, Channel.EMAIL), Map.of("title", "t", "text", "x"), null,
-                OffsetDateTime.now().plusDays(1), false, null));
+        return notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title(title)
+                .contacts(List.of(c.id())).channels(Set.of(Channel.SMS, Channel.EMAIL))
+                .parameters(Map.of("title", "t", "text", "x")).plannedAt(OffsetDateTime.now().plusDays(1)).build());
     }
 
     private SQLException insertFails(long noticeId, long customerId, Long contactId) throws SQLException {

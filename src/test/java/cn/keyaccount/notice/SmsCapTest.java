@@ -37,9 +37,9 @@ class SmsCapTest {
     @Test
     void a_scheduled_notice_stores_its_sms_cut_to_ten_segments_instead_of_1493() {
         ContactView c = fx.contact(fx.someCustomer(3), true, false, null, null);
-        NoticeSummary n = notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "长短信", List.of(),
-                List.of(c.id()), null, Set.of(Channel.SMS), Map.of("title", "长", "text", "停".repeat(100_000)),
-                null, null, false, null));
+        NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("长短信")
+                .contacts(List.of(c.id())).channels(Set.of(Channel.SMS))
+                .parameters(Map.of("title", "长", "text", "停".repeat(100_000))).build());
 
         MessageView m = fx.messages(n.id()).getFirst();
         assertEquals(670, m.body().length());

@@ -43,6 +43,9 @@ class StaffNoticeTest {
 
     @Inject
     NoticeService notices;
+
+    @Inject
+    NoticeInbox noticeInbox;
     @Inject
     VisitReminders visitReminders;
     @Inject
@@ -97,8 +100,9 @@ class StaffNoticeTest {
     void a_staff_user_gets_an_sms_an_email_and_an_inbox_message_about_a_customer_once() throws Exception {
         UserSummary staff = freshManager();
         long customer = fx.someCustomer(20);
-        NoticeRequest request = NoticeRequest.toStaff("GENERAL", "general", "员工测试", List.of(staff.id()), customer,
-                Map.of("title", "员工提醒", "text", "请关注该客户的用电情况")).asUrgent().once("staff-test:" + staff.id());
+        NoticeRequest request = NoticeRequest.toStaff(NoticePurpose.GENERAL, "general", "员工测试", List.of(staff.id()))
+                .about(customer).parameters(Map.of("title", "员工提醒", "text", "请关注该客户的用电情况")).urgent(true)
+                .once("staff-test:" + staff.id()).build();
         NoticeSummary n = notices.schedule(SYSTEM, request);
         List<MessageView> ms = fx.await(n.id(), StaffNoticeTest::settledOrSent, SETTLE);
 
@@ -114,18 +118,18 @@ class StaffNoticeTest {
         assertTrue(mailsTo(staff.email()).getFirst().getSubject().contains("员工提醒"));
 
         Viewer me = viewerOf(staff);
-        List<MessageView> inbox = notices.staffInbox(me, 0, 10);
+        List<MessageView> inbox = noticeInbox.staffInbox(me, 0, 10);
         assertEquals(1, inbox.size());
         assertEquals(MessageState.DELIVERED, inbox.getFirst().state());
-        notices.markRead(me, inbox.getFirst().id());
-        assertNotNull(notices.staffInbox(me, 0, 10).getFirst().readAt());
-        assertEquals(0, notices.countUnreadStaffInbox(me));
-        assertEquals(0, notices.countStaffInbox(users.viewer("scheduler")) - notices.staffInbox(
+        noticeInbox.markRead(me, inbox.getFirst().id());
+        assertNotNull(noticeInbox.staffInbox(me, 0, 10).getFirst().readAt());
+        assertEquals(0, noticeInbox.countUnreadStaffInbox(me));
+        assertEquals(0, noticeInbox.countStaffInbox(users.viewer("scheduler")) - noticeInbox.staffInbox(
                 users.viewer("scheduler"), 0, 10_000).size(), "another user's inbox is their own");
-        assertTrue(notices.staffInbox(users.viewer("scheduler"), 0, 10_000).stream()
+        assertTrue(noticeInbox.staffInbox(users.viewer("scheduler"), 0, 10_000).stream()
                 .noneMatch(m -> m.noticeId() == n.id()));
 
-        assertTrue(notices.history(SYSTEM, customer, 0, 50).stream().anyMatch(m -> m.noticeId() == n.id()),
+        assertTrue(noticeInbox.history(SYSTEM, customer, 0, 50).stream().anyMatch(m -> m.noticeId() == n.id()),
                 "staff see the staff message in the customer's history");
 
         NoticeSummary again = notices.schedule(SYSTEM, request);
@@ -138,13 +142,13 @@ class StaffNoticeTest {
         Viewer customer = users.viewer("customer");
         CustomerDetails own = customers.ownAccounts(customer).getFirst();
         UserSummary staff = freshManager();
-        NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.toStaff("GENERAL", "general", "内部", List.of(staff.id()),
-                own.id(), Map.of("title", "内部提醒", "text", "客户欠费较多")));
+        NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.toStaff(NoticePurpose.GENERAL, "general", "内部",
+                List.of(staff.id())).about(own.id()).parameters(Map.of("title", "内部提醒", "text", "客户欠费较多")).build());
         fx.await(n.id(), m -> m.channel() != Channel.PORTAL || m.state() == MessageState.DELIVERED, SETTLE);
 
-        assertTrue(notices.history(customer, own.id(), 0, 1000).stream().noneMatch(m -> m.noticeId() == n.id()));
-        assertTrue(notices.inbox(customer, 0, 1000).stream().noneMatch(m -> m.noticeId() == n.id()));
-        assertTrue(notices.history(SYSTEM, own.id(), 0, 1000).stream().anyMatch(m -> m.noticeId() == n.id()));
+        assertTrue(noticeInbox.history(customer, own.id(), 0, 1000).stream().noneMatch(m -> m.noticeId() == n.id()));
+        assertTrue(noticeInbox.inbox(customer, 0, 1000).stream().noneMatch(m -> m.noticeId() == n.id()));
+        assertTrue(noticeInbox.history(SYSTEM, own.id(), 0, 1000).stream().anyMatch(m -> m.noticeId() == n.id()));
     }
 
     @Test
@@ -152,8 +156,8 @@ class StaffNoticeTest {
         UserSummary staff = freshManager(users.viewer("supervisor").unitId());
         Viewer manager = users.viewer("manager");
         var e = org.junit.jupiter.api.Assertions.assertThrows(cn.keyaccount.base.BusinessException.class,
-                () -> notices.schedule(manager, NoticeRequest.toStaff("GENERAL", "general", "越权",
-                        List.of(staff.id()), null, Map.of("title", "t", "text", "x"))));
+                () -> notices.schedule(manager, NoticeRequest.toStaff(NoticePurpose.GENERAL, "general", "越权",
+                        List.of(staff.id())).parameters(Map.of("title", "t", "text", "x")).build()));
         assertEquals("error.user-not-found", e.key());
     }
 
@@ -166,7 +170,7 @@ class StaffNoticeTest {
         assertTrue(visitReminders.remindManagers(day.minusDays(1)) >= 1);
         assertTrue(visitReminders.remindManagers(day.minusDays(1)) >= 1);
 
-        List<MessageView> mine = notices.history(SYSTEM, customer, 0, 200).stream()
+        List<MessageView> mine = noticeInbox.history(SYSTEM, customer, 0, 200).stream()
                 .filter(m -> "VISIT".equals(m.purpose()) && m.subject() != null && m.subject().contains(day.toString())
                         || m.channel() == Channel.SMS && "VISIT".equals(m.purpose()) && m.body().contains(day.toString()))
                 .toList();
@@ -179,7 +183,7 @@ class StaffNoticeTest {
         List<MessageView> done = fx.await(noticeId, m -> m.channel() == Channel.SMS || settledOrSent(m), SETTLE);
         long managerId = done.getFirst().userId();
         Viewer manager = users.viewer(users.get(SYSTEM, managerId).username());
-        assertTrue(notices.staffInbox(manager, 0, 10_000).stream().anyMatch(m -> m.noticeId() == noticeId));
+        assertTrue(noticeInbox.staffInbox(manager, 0, 10_000).stream().anyMatch(m -> m.noticeId() == noticeId));
         assertEquals(1, mailsTo(users.get(SYSTEM, managerId).email()).stream().filter(x -> {
             try {
                 return x.getSubject().contains(day.toString());
@@ -197,17 +201,17 @@ class StaffNoticeTest {
         int n = taskReminders.remindOwners(task.dueOn().minusDays(1));
         assertTrue(n >= 1);
 
-        List<MessageView> about = notices.history(SYSTEM, p.customerId(), 0, 500).stream()
+        List<MessageView> about = noticeInbox.history(SYSTEM, p.customerId(), 0, 500).stream()
                 .filter(m -> "PLAN".equals(m.purpose()) && m.noticeTitle().contains(task.title())
                         && m.noticeTitle().contains(task.dueOn().toString()))
                 .toList();
         assertEquals(3, about.size(), about.toString());
         assertTrue(about.stream().allMatch(m -> m.userId() == manager.userId()), "no owner user: the author");
         taskReminders.remindOwners(task.dueOn().minusDays(1));
-        assertEquals(3, notices.history(SYSTEM, p.customerId(), 0, 500).stream()
+        assertEquals(3, noticeInbox.history(SYSTEM, p.customerId(), 0, 500).stream()
                 .filter(m -> m.noticeId() == about.getFirst().noticeId()).count());
         fx.await(about.getFirst().noticeId(), m -> m.channel() == Channel.SMS || settledOrSent(m), SETTLE);
-        assertTrue(notices.staffInbox(manager, 0, 10_000).stream()
+        assertTrue(noticeInbox.staffInbox(manager, 0, 10_000).stream()
                 .anyMatch(m -> m.noticeId() == about.getFirst().noticeId() && m.body().contains(p.title())));
     }
 }

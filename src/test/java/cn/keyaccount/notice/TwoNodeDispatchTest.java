@@ -57,9 +57,9 @@ class TwoNodeDispatchTest {
         SendJournal journalB = new SendJournal(outbox);
         NoticeDispatcher nodeB = new NoticeDispatcher(java.time.Clock.systemUTC(), outbox, journalB, linkB, email, config);
         try {
-            NoticeSummary n = notices.schedule(SYSTEM, new NoticeRequest("GENERAL", "general", "zh", "双节点",
-                    List.of(), people.stream().map(ContactView::id).toList(), null, Set.of(Channel.SMS),
-                    Map.of("title", "双节点", "text", "两个节点同时发送"), null, null, true, null));
+            NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general")
+                    .title("双节点").contacts(people.stream().map(ContactView::id).toList()).channels(Set.of(Channel.SMS))
+                    .parameters(Map.of("title", "双节点", "text", "两个节点同时发送")).urgent(true).build());
             assertEquals(RECIPIENTS, n.total());
             List<CompletableFuture<Integer>> nodes = new ArrayList<>();
             for (var node : List.of(Map.entry("node-a", nodeA), Map.entry("node-b", nodeB))) {

@@ -48,6 +48,9 @@ class OutageDeliveryTest {
 
     @Inject
     OutageService outages;
+
+    @Inject
+    OutageQueries outageQueries;
     @Inject
     OutageFixtures fx;
     @Inject
@@ -175,7 +178,7 @@ class OutageDeliveryTest {
     }
 
     private List<MessageView> warning(long outageId, long customer, String title) {
-        return outages.messages(SYSTEM, outageId, customer, 0, 100).stream()
+        return outageQueries.messages(SYSTEM, outageId, customer, 0, 100).stream()
                 .filter(m -> m.noticeTitle().startsWith(title)).toList();
     }
 

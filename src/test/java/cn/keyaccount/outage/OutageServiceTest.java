@@ -15,7 +15,7 @@ import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.notice.Channel;
 import cn.keyaccount.notice.MessageState;
 import cn.keyaccount.notice.MessageView;
-import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeQueries;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.supplyplan.CriticalLoad;
 import cn.keyaccount.supplyplan.EventType;
@@ -45,6 +45,9 @@ class OutageServiceTest {
 
     @Inject
     OutageService outages;
+
+    @Inject
+    OutageQueries outageQueries;
     @Inject
     OutageCompliance compliance;
     @Inject
@@ -54,7 +57,7 @@ class OutageServiceTest {
     @Inject
     OutageFixtures fx;
     @Inject
-    NoticeService noticeService;
+    NoticeQueries noticeService;
     @Inject
     OutageReminders reminders;
     @Inject
@@ -73,12 +76,12 @@ class OutageServiceTest {
     }
 
     private Map<Long, AffectedRow> affected(long outageId) {
-        return outages.affected(SYSTEM, outageId, null, 0, 500).stream()
+        return outageQueries.affected(SYSTEM, outageId, null, 0, 500).stream()
                 .collect(Collectors.toMap(AffectedRow::customerId, r -> r));
     }
 
     private List<WarningView> notices(long outageId, WarningKind kind) {
-        return outages.get(SYSTEM, outageId).warnings().stream().filter(w -> w.kind() == kind).toList();
+        return outageQueries.get(SYSTEM, outageId).warnings().stream().filter(w -> w.kind() == kind).toList();
     }
 
     @Test
@@ -112,7 +115,7 @@ class OutageServiceTest {
         assertEquals(Effect.ONE_SOURCE_OUT, rows.get(bothCut).effect());
         assertEquals(2, oneLine.oneSourceOut());
         assertEquals(Effect.OUT, affected(o.id()).get(bothCut).effect(), "both sources cut: out");
-        assertEquals(List.of(dual), outages.affected(SYSTEM, oneLine.id(), Effect.ONE_SOURCE_OUT, 0, 10).stream()
+        assertEquals(List.of(dual), outageQueries.affected(SYSTEM, oneLine.id(), Effect.ONE_SOURCE_OUT, 0, 10).stream()
                 .map(AffectedRow::customerId).filter(id -> id == dual).toList());
     }
 
@@ -132,7 +135,7 @@ class OutageServiceTest {
         var local = at.atZoneSameInstant(ZONE).toLocalTime();
         assertFalse(local.isBefore(java.time.LocalTime.of(8, 30)) || local.isAfter(java.time.LocalTime.of(17, 30)),
                 "inside working hours: " + local);
-        List<MessageView> messages = outages.messages(SYSTEM, o.id(), customer, 0, 50);
+        List<MessageView> messages = outageQueries.messages(SYSTEM, o.id(), customer, 0, 50);
         assertTrue(messages.stream().anyMatch(m -> m.channel() == Channel.EMAIL && m.state() == MessageState.SCHEDULED
                 && m.nextAttemptAt().toInstant().equals(at.toInstant())), "the e-mail waits for its time");
         assertTrue(messages.stream().anyMatch(m -> m.channel() == Channel.SMS), "an SMS to the contact's mobile");
@@ -164,7 +167,7 @@ class OutageServiceTest {
         assertEquals(1, reminder.size(), "written once");
         assertFalse(reminder.getFirst().pending());
         assertEquals(due.toInstant(), reminder.getFirst().plannedAt().toInstant());
-        List<MessageView> sent = outages.messages(SYSTEM, o.id(), customer, 0, 50).stream()
+        List<MessageView> sent = outageQueries.messages(SYSTEM, o.id(), customer, 0, 50).stream()
                 .filter(m -> m.noticeTitle().startsWith("停电提醒")).toList();
         assertEquals(3, sent.size(), "SMS, e-mail and portal: " + sent);
         assertTrue(sent.stream().allMatch(m -> m.state() == MessageState.SCHEDULED
@@ -173,7 +176,7 @@ class OutageServiceTest {
         OutageDetails held = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(3), line);
         assertTrue(notices(held.id(), WarningKind.REMINDER).isEmpty(), "a held outage owes no reminder yet");
         outages.cancel(scheduler(), o.id(), "计划调整");
-        assertTrue(outages.messages(SYSTEM, o.id(), customer, 0, 50).stream()
+        assertTrue(outageQueries.messages(SYSTEM, o.id(), customer, 0, 50).stream()
                 .filter(m -> m.noticeTitle().startsWith("停电提醒"))
                 .allMatch(m -> m.state() == MessageState.EXPIRED && "withdrawn".equals(m.error())));
     }
@@ -192,7 +195,7 @@ class OutageServiceTest {
 
         String substationName = network.substationNames().get(substation);
         String secondCode = network.line(second).code();
-        MessageView mail = outages.messages(SYSTEM, o.id(), customer, 0, 50).stream()
+        MessageView mail = outageQueries.messages(SYSTEM, o.id(), customer, 0, 50).stream()
                 .filter(m -> m.channel() == Channel.EMAIL).findFirst().orElseThrow();
         assertTrue(mail.body().contains("对以下线路进行计划检修停电：" + substationName + "全站、"
                 + network.line(single).code() + "。"), mail.body());
@@ -264,7 +267,7 @@ class OutageServiceTest {
         OutageDetails o = outages.register(scheduler(), fault, null);
 
         assertEquals(WarningClass.AT_ONCE, affected(o.id()).get(customer).warningClass());
-        MessageView sms = outages.messages(SYSTEM, o.id(), customer, 0, 10).stream()
+        MessageView sms = outageQueries.messages(SYSTEM, o.id(), customer, 0, 10).stream()
                 .filter(m -> m.channel() == Channel.SMS).findFirst().orElseThrow();
         assertTrue(sms.body().contains("雷击") && sms.body().contains(shanghai(fault.restorationAt())),
                 sms.body());
@@ -287,7 +290,7 @@ class OutageServiceTest {
         OutageDetails o = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(6), line);
         fx.deliverAll(o.id());
         reminders.writeDue(notices(o.id(), WarningKind.REMINDER).getFirst().plannedAt());
-        long version = outages.get(SYSTEM, o.id()).version();
+        long version = outageQueries.get(SYSTEM, o.id()).version();
         assertTrue(version > o.version(), "writing the reminder changed the outage: an edit begun before is stale");
         // the second customer leaves the line: only the first is on it now, and a customer of the other line joins
         OutageDraft moved = new OutageDraft(OutageKind.PLANNED, o.title(), o.reason(), o.area(), "",
@@ -296,12 +299,12 @@ class OutageServiceTest {
         OutageDetails after = outages.update(scheduler(), o.id(), moved);
 
         assertEquals(1, notices(o.id(), WarningKind.REVISION).size());
-        List<MessageView> toTold = outages.messages(SYSTEM, o.id(), told, 0, 50);
+        List<MessageView> toTold = outageQueries.messages(SYSTEM, o.id(), told, 0, 50);
         assertTrue(toTold.stream().anyMatch(m -> m.noticeTitle().startsWith("停电变更") && m.body().contains("变更")),
                 "the revision names old and new times");
         List<WarningView> reminders = notices(o.id(), WarningKind.REMINDER);
         assertTrue(reminders.getFirst().withdrawn(), "the reminder written before is withdrawn");
-        assertTrue(outages.messages(SYSTEM, o.id(), told, 0, 50).stream()
+        assertTrue(outageQueries.messages(SYSTEM, o.id(), told, 0, 50).stream()
                 .filter(m -> m.noticeTitle().startsWith("停电提醒"))
                 .allMatch(m -> m.state() == MessageState.EXPIRED && "withdrawn".equals(m.error())));
         assertTrue(reminders.getLast().pending(), "a new one is due the day before the new start");
@@ -331,12 +334,12 @@ class OutageServiceTest {
         outages.cancel(scheduler(), future.id(), "计划调整");
 
         assertEquals(1, notices(warned.id(), WarningKind.CANCELLATION).size());
-        assertTrue(outages.messages(SYSTEM, warned.id(), customer, 0, 50).stream()
+        assertTrue(outageQueries.messages(SYSTEM, warned.id(), customer, 0, 50).stream()
                 .anyMatch(m -> m.noticeTitle().startsWith("停电取消") && m.body().contains("天气原因")));
         assertTrue(notices(future.id(), WarningKind.CANCELLATION).isEmpty(), "nobody was told: nobody to tell");
-        assertTrue(outages.messages(SYSTEM, future.id(), customer, 0, 50).stream()
+        assertTrue(outageQueries.messages(SYSTEM, future.id(), customer, 0, 50).stream()
                 .allMatch(m -> m.state() == MessageState.EXPIRED), "the pending warning never goes out");
-        assertEquals(OutageStatus.CANCELLED, outages.get(SYSTEM, future.id()).status());
+        assertEquals(OutageStatus.CANCELLED, outageQueries.get(SYSTEM, future.id()).status());
     }
 
     @Test
@@ -385,13 +388,13 @@ class OutageServiceTest {
         Viewer manager = fx.viewer("manager");
         Viewer customer = fx.viewer(customerUser);
 
-        assertEquals(List.of(mine), outages.affected(manager, o.id(), null, 0, 50).stream()
+        assertEquals(List.of(mine), outageQueries.affected(manager, o.id(), null, 0, 50).stream()
                 .map(AffectedRow::customerId).toList(), "the manager's own customer only");
         assertEquals(BusinessException.Kind.NOT_FOUND, assertThrows(BusinessException.class,
-                () -> outages.get(manager, elsewhere)).kind());
+                () -> outageQueries.get(manager, elsewhere)).kind());
         assertEquals(BusinessException.Kind.NOT_FOUND, assertThrows(BusinessException.class,
-                () -> outages.messages(manager, o.id(), theirs, 0, 10)).kind());
-        assertFalse(outages.get(manager, o.id()).manageable());
+                () -> outageQueries.messages(manager, o.id(), theirs, 0, 10)).kind());
+        assertFalse(outageQueries.get(manager, o.id()).manageable());
         List<WarningView> alerts = notices(o.id(), WarningKind.MANAGERS);
         assertEquals(1, alerts.size(), "one alert to all the managers with customers on the line");
         assertEquals(2, alerts.getFirst().customers());
@@ -408,13 +411,13 @@ class OutageServiceTest {
                 && !m.body().contains(mineName)));
         assertEquals(BusinessException.Kind.FORBIDDEN, assertThrows(BusinessException.class,
                 () -> outages.cancel(manager, o.id(), "x")).kind());
-        assertTrue(outages.upcomingForCustomer(customer).stream().anyMatch(c -> c.outageId() == o.id()
+        assertTrue(outageQueries.upcomingForCustomer(customer).stream().anyMatch(c -> c.outageId() == o.id()
                 && c.customerId() == mine));
-        assertTrue(outages.upcomingForCustomer(customer).stream().noneMatch(c -> c.customerId() == theirs));
+        assertTrue(outageQueries.upcomingForCustomer(customer).stream().noneMatch(c -> c.customerId() == theirs));
         assertEquals(BusinessException.Kind.NOT_FOUND, assertThrows(BusinessException.class,
-                () -> outages.get(customer, elsewhere)).kind());
+                () -> outageQueries.get(customer, elsewhere)).kind());
         assertEquals(BusinessException.Kind.NOT_FOUND, assertThrows(BusinessException.class,
-                () -> outages.get(fx.viewer("supervisor.cg"), elsewhere)).kind(), "another station's supervisor");
+                () -> outageQueries.get(fx.viewer("supervisor.cg"), elsewhere)).kind(), "another station's supervisor");
     }
 
     @Test
@@ -451,12 +454,12 @@ class OutageServiceTest {
         long dual = fx.customer(SupplyMode.DUAL, Importance.FIRST, first, second);
         OutageDetails o = fx.register(scheduler(), OutageKind.PLANNED, daysAhead(20), first, second);
 
-        OutageRow row = outages.list(scheduler(), OutageService.OutageFilter.all(), 0, 100_000).stream()
+        OutageRow row = outageQueries.list(scheduler(), OutageQueries.OutageFilter.all(), 0, 100_000).stream()
                 .filter(r -> r.id() == o.id()).findFirst().orElseThrow();
         assertEquals(Stream.of(network.line(first).code(), network.line(second).code()).sorted()
                 .collect(Collectors.joining(" ")), row.lines());
         assertEquals(2, row.affected());
-        List<AffectedRow> affected = outages.affected(scheduler(), o.id(), null, 0, 10);
+        List<AffectedRow> affected = outageQueries.affected(scheduler(), o.id(), null, 0, 10);
         assertEquals(List.of(dual, single), affected.stream().map(AffectedRow::customerId).toList(),
                 "both out, the first-class customer first");
         AffectedRow d = affected.getFirst();

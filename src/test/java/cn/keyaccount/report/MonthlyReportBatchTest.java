@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeInbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -31,7 +31,7 @@ class MonthlyReportBatchTest {
     @Inject
     ReportFixtures fixtures;
     @Inject
-    NoticeService notices;
+    NoticeInbox noticeInbox;
     @Inject
     EntityManager em;
 
@@ -63,7 +63,7 @@ class MonthlyReportBatchTest {
         assertEquals(ReportOrigin.SCHEDULED, made.origin());
         assertEquals(1, made.issue());
         assertEquals(2, made.files().size());
-        assertTrue(notices.history(ReportFixtures.SYSTEM, a, 0, 50).stream()
+        assertTrue(noticeInbox.history(ReportFixtures.SYSTEM, a, 0, 50).stream()
                 .anyMatch(m -> "REPORT".equals(m.purpose())), "report-ready notice");
     }
 
@@ -120,7 +120,7 @@ class MonthlyReportBatchTest {
         assertTrue(done.cursor() >= customers.getLast(), "the cursor passed all of them");
         for (long id : customers) {
             assertEquals(id == customers.get(4) ? 0 : 1, reportsOf(id, month), "customer " + id);
-            assertEquals(id == customers.get(4) ? 0 : 1, notices.history(ReportFixtures.SYSTEM, id, 0, 50).stream()
+            assertEquals(id == customers.get(4) ? 0 : 1, noticeInbox.history(ReportFixtures.SYSTEM, id, 0, 50).stream()
                     .filter(m -> "REPORT".equals(m.purpose())).map(m -> m.noticeId()).distinct().count(),
                     "one report-ready notice for customer " + id);
         }
@@ -158,7 +158,7 @@ class MonthlyReportBatchTest {
             pool.shutdownNow();
         }
         assertEquals(1, reportsOf(id, month));
-        assertEquals(1, notices.history(ReportFixtures.SYSTEM, id, 0, 50).stream()
+        assertEquals(1, noticeInbox.history(ReportFixtures.SYSTEM, id, 0, 50).stream()
                 .filter(m -> "REPORT".equals(m.purpose())).map(m -> m.noticeId()).distinct().count(),
                 "the notice goes out with the one stored report");
     }

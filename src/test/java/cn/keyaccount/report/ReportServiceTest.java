@@ -18,7 +18,7 @@ import cn.keyaccount.energy.MonthFigures;
 import cn.keyaccount.energy.Recommendation;
 import cn.keyaccount.energy.TransformerLoad;
 import cn.keyaccount.energy.TouPeriod;
-import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -71,7 +71,7 @@ class ReportServiceTest {
     @Inject
     AuditService audit;
     @Inject
-    NoticeService notices;
+    NoticeInbox noticeInbox;
     @Inject
     EntityManager em;
 
@@ -383,7 +383,7 @@ class ReportServiceTest {
         assertNotNull(seen.firstCustomerDownloadAt());
         assertTrue(audit.find(new AuditQuery(null, own, "customer", "REPORT_DOWNLOADED", null, null), 0, 10)
                 .stream().anyMatch(e -> mine.id() == e.entityId()), "the download is audited");
-        assertTrue(notices.history(Viewer.system(), own, 0, 50).stream()
+        assertTrue(noticeInbox.history(Viewer.system(), own, 0, 50).stream()
                 .anyMatch(m -> "REPORT".equals(m.purpose())), "the customer is told the report is ready");
     }
 

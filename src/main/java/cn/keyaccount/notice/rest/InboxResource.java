@@ -3,7 +3,8 @@ package cn.keyaccount.notice.rest;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.notice.MessageView;
-import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeInbox;
+import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
@@ -26,10 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class InboxResource {
 
-    private final NoticeService notices;
+    private final NoticeInbox notices;
     private final SecurityIdentity identity;
 
-    InboxResource(NoticeService notices, SecurityIdentity identity) {
+    InboxResource(NoticeInbox notices, SecurityIdentity identity) {
         this.notices = notices;
         this.identity = identity;
     }

@@ -6,6 +6,8 @@ import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.notice.MessageState;
 import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.NoticeDecisions;
+import cn.keyaccount.notice.NoticeQueries;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.notice.NoticeSummary;
@@ -45,10 +47,15 @@ public class NoticeResource {
     }
 
     private final NoticeService notices;
+    private final NoticeQueries queries;
+    private final NoticeDecisions decisions;
     private final SecurityIdentity identity;
 
-    NoticeResource(NoticeService notices, SecurityIdentity identity) {
+    NoticeResource(NoticeService notices, NoticeQueries queries, NoticeDecisions decisions,
+                   SecurityIdentity identity) {
         this.notices = notices;
+        this.queries = queries;
+        this.decisions = decisions;
         this.identity = identity;
     }
 
@@ -69,7 +76,7 @@ public class NoticeResource {
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         Viewer v = viewer();
-        return new ResultPage<>(notices.list(v, p * s, s), p, s, notices.count(v));
+        return new ResultPage<>(queries.list(v, p * s, s), p, s, queries.count(v));
     }
 
     @GET
@@ -77,7 +84,7 @@ public class NoticeResource {
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "One notice with counts per message state")
     public NoticeSummary get(@PathParam("id") long id) {
-        return notices.get(viewer(), id);
+        return queries.get(viewer(), id);
     }
 
     @GET
@@ -90,7 +97,7 @@ public class NoticeResource {
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         Viewer v = viewer();
-        return new ResultPage<>(notices.messages(v, id, st, p * s, s), p, s, notices.countMessages(v, id, st));
+        return new ResultPage<>(queries.messages(v, id, st, p * s, s), p, s, queries.countMessages(v, id, st));
     }
 
     @POST
@@ -98,7 +105,7 @@ public class NoticeResource {
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Put the notice's failed messages back in the queue; answers how many")
     public Map<String, Integer> retry(@PathParam("id") long id) {
-        return Map.of("requeued", notices.retryFailed(viewer(), id));
+        return Map.of("requeued", decisions.retryFailed(viewer(), id));
     }
 
     @POST
@@ -108,8 +115,8 @@ public class NoticeResource {
             + "now (409 unless it failed and has not expired)")
     public MessageView retryMessage(@PathParam("id") long id, @PathParam("messageId") long messageId) {
         Viewer v = viewer();
-        notices.retryMessage(v, id, messageId);
-        return notices.message(v, id, messageId);
+        decisions.retryMessage(v, id, messageId);
+        return queries.message(v, id, messageId);
     }
 
     @POST
@@ -124,8 +131,8 @@ public class NoticeResource {
                     "error.required")));
         }
         Viewer v = viewer();
-        notices.resolveUncertain(v, id, messageId, decision.resend());
-        return notices.message(v, id, messageId);
+        decisions.resolveUncertain(v, id, messageId, decision.resend());
+        return queries.message(v, id, messageId);
     }
 
     @GET

@@ -1,7 +1,7 @@
 package cn.keyaccount.notice.ui;
 
 import cn.keyaccount.notice.MessageView;
-import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
@@ -13,7 +13,7 @@ public class CustomerNoticesTab extends VerticalLayout {
 
     final Grid<MessageView> grid = new Grid<>();
 
-    public CustomerNoticesTab(NoticeService notices, Viewer viewer, long customerId) {
+    public CustomerNoticesTab(NoticeInbox notices, Viewer viewer, long customerId) {
         setSizeFull();
         setPadding(false);
         grid.setId("customer-notices");

@@ -1,7 +1,7 @@
 package cn.keyaccount.notice.ui;
 
 import cn.keyaccount.notice.MessageView;
-import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -14,7 +14,7 @@ final class InboxReader {
     private InboxReader() {
     }
 
-    static void wire(Grid<MessageView> grid, Div reader, NoticeService notices, Viewer viewer) {
+    static void wire(Grid<MessageView> grid, Div reader, NoticeInbox notices, Viewer viewer) {
         grid.asSingleSelect().addValueChangeListener(e -> {
             reader.removeAll();
             MessageView m = e.getValue();

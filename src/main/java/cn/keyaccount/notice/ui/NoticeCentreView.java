@@ -5,7 +5,9 @@ import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.notice.MessageState;
 import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.NoticeDecisions;
 import cn.keyaccount.notice.NoticeDispatcher;
+import cn.keyaccount.notice.NoticeQueries;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.notice.NoticeSummary;
 import cn.keyaccount.security.Roles;
@@ -38,6 +40,8 @@ import jakarta.annotation.security.RolesAllowed;
 class NoticeCentreView extends VerticalLayout {
 
     private final NoticeService notices;
+    private final NoticeQueries queries;
+    private final NoticeDecisions decisions;
     private final Viewer viewer;
     final Span channelStatus = new Span();
     final NoticeComposer composer;
@@ -48,10 +52,12 @@ class NoticeCentreView extends VerticalLayout {
 
     private final Clock clock;
 
-    NoticeCentreView(Clock clock, NoticeService notices, NoticeDispatcher dispatcher, CustomerService customers,
-                     CurrentViewer currentViewer) {
+    NoticeCentreView(Clock clock, NoticeService notices, NoticeQueries queries, NoticeDecisions decisions,
+                     NoticeDispatcher dispatcher, CustomerService customers, CurrentViewer currentViewer) {
         this.clock = clock;
         this.notices = notices;
+        this.queries = queries;
+        this.decisions = decisions;
         this.viewer = currentViewer.get();
         setSizeFull();
         NoticeDispatcher.ChannelStatus s = dispatcher.status();
@@ -103,8 +109,8 @@ class NoticeCentreView extends VerticalLayout {
         noticeGrid.addColumn(NoticeSummary::uncertain).setHeader(getTranslation("notice.state.UNCERTAIN"));
         noticeGrid.addColumn(NoticeSummary::skipped).setHeader(getTranslation("notice.skipped"));
         noticeGrid.addColumn(NoticeSummary::createdBy).setHeader(getTranslation("notice.created-by"));
-        noticeGrid.setItems(q -> notices.list(viewer, q.getOffset(), q.getLimit()).stream(),
-                q -> (int) notices.count(viewer));
+        noticeGrid.setItems(q -> queries.list(viewer, q.getOffset(), q.getLimit()).stream(),
+                q -> (int) queries.count(viewer));
         noticeGrid.setHeight("40%");
         noticeGrid.asSingleSelect().addValueChangeListener(e -> {
             retry.setEnabled(e.getValue() != null);
@@ -132,8 +138,8 @@ class NoticeCentreView extends VerticalLayout {
         messageGrid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("notice.actions"))
                 .setAutoWidth(true);
         messageGrid.setItems(q -> selected() == null ? java.util.stream.Stream.empty()
-                        : notices.messages(viewer, selected().id(), null, q.getOffset(), q.getLimit()).stream(),
-                q -> selected() == null ? 0 : (int) notices.countMessages(viewer, selected().id(), null));
+                        : queries.messages(viewer, selected().id(), null, q.getOffset(), q.getLimit()).stream(),
+                q -> selected() == null ? 0 : (int) queries.countMessages(viewer, selected().id(), null));
         messageGrid.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Span(m.body())));
     }
 
@@ -143,14 +149,14 @@ class NoticeCentreView extends VerticalLayout {
         actions.setSpacing(false);
         if (m.state() == MessageState.FAILED) {
             actions.add(action("notice.retry-one", "retry-" + m.id(), () -> {
-                notices.retryMessage(viewer, m.noticeId(), m.id());
+                decisions.retryMessage(viewer, m.noticeId(), m.id());
                 Notification.show(getTranslation("notice.retried", 1));
             }));
         } else if (m.state() == MessageState.UNCERTAIN) {
             actions.add(action("notice.uncertain.resend", "resend-" + m.id(),
-                    () -> notices.resolveUncertain(viewer, m.noticeId(), m.id(), true)));
+                    () -> decisions.resolveUncertain(viewer, m.noticeId(), m.id(), true)));
             actions.add(action("notice.uncertain.count-sent", "count-sent-" + m.id(),
-                    () -> notices.resolveUncertain(viewer, m.noticeId(), m.id(), false)));
+                    () -> decisions.resolveUncertain(viewer, m.noticeId(), m.id(), false)));
         }
         return actions;
     }
@@ -178,7 +184,7 @@ class NoticeCentreView extends VerticalLayout {
         if (selected() == null) {
             return;
         }
-        int n = notices.retryFailed(viewer, selected().id());
+        int n = decisions.retryFailed(viewer, selected().id());
         Notification.show(getTranslation("notice.retried", n));
         messageGrid.getDataProvider().refreshAll();
     }

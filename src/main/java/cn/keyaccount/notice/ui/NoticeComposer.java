@@ -2,6 +2,7 @@ package cn.keyaccount.notice.ui;
 
 import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.notice.Channel;
+import cn.keyaccount.notice.NoticePurpose;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.SmsText;
 import cn.keyaccount.notice.TemplatePreview;
@@ -143,10 +144,10 @@ class NoticeComposer extends VerticalLayout {
 
     NoticeRequest request() {
         LocalDateTime at = plannedAt.getValue();
-        return new NoticeRequest("GENERAL", template.getValue(), "zh", title.getValue(),
-                customers.getValue().stream().map(CustomerRow::id).toList(), List.of(), null, channels.getValue(),
-                enteredValues(), null, at == null ? null : at.atZone(clock.getZone()).toOffsetDateTime(), urgent.getValue(),
-                null);
+        return NoticeRequest.toCustomers(NoticePurpose.GENERAL, template.getValue(), title.getValue(),
+                        customers.getValue().stream().map(CustomerRow::id).toList())
+                .channels(channels.getValue()).parameters(enteredValues())
+                .plannedAt(at == null ? null : at.atZone(clock.getZone()).toOffsetDateTime()).urgent(urgent.getValue()).build();
     }
 
     Registration addScheduleListener(com.vaadin.flow.component.ComponentEventListener<ScheduleEvent> l) {

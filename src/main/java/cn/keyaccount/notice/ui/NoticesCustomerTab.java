@@ -1,7 +1,7 @@
 package cn.keyaccount.notice.ui;
 
 import cn.keyaccount.customer.ui.CustomerTab;
-import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.Component;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class NoticesCustomerTab implements CustomerTab {
 
-    private final NoticeService notices;
+    private final NoticeInbox notices;
 
-    NoticesCustomerTab(NoticeService notices) {
+    NoticesCustomerTab(NoticeInbox notices) {
         this.notices = notices;
     }
 

@@ -2,7 +2,7 @@ package cn.keyaccount.notice.ui;
 
 import cn.keyaccount.base.ui.MainLayout;
 import cn.keyaccount.notice.MessageView;
-import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
@@ -25,7 +25,7 @@ class PortalInboxView extends VerticalLayout {
     final Grid<MessageView> grid = new Grid<>();
     final Div reader = new Div();
 
-    PortalInboxView(NoticeService notices, CurrentViewer currentViewer) {
+    PortalInboxView(NoticeInbox notices, CurrentViewer currentViewer) {
         Viewer viewer = currentViewer.get();
         setSizeFull();
         add(new H2(getTranslation("notice.inbox.menu")));

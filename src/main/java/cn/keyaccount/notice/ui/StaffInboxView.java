@@ -2,7 +2,8 @@ package cn.keyaccount.notice.ui;
 
 import cn.keyaccount.base.ui.MainLayout;
 import cn.keyaccount.notice.MessageView;
-import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeInbox;
+import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
@@ -28,7 +29,7 @@ class StaffInboxView extends VerticalLayout {
     final Grid<MessageView> grid = new Grid<>();
     final Div reader = new Div();
 
-    StaffInboxView(NoticeService notices, CurrentViewer currentViewer) {
+    StaffInboxView(NoticeInbox notices, CurrentViewer currentViewer) {
         Viewer viewer = currentViewer.get();
         setSizeFull();
         add(new H2(getTranslation("notice.staff-inbox.menu")));

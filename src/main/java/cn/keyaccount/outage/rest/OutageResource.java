@@ -17,6 +17,7 @@ import cn.keyaccount.outage.OutageDetails;
 import cn.keyaccount.outage.OutageDraft;
 import cn.keyaccount.outage.OutageKind;
 import cn.keyaccount.outage.OutageRow;
+import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.outage.OutageService;
 import cn.keyaccount.outage.OutageStatus;
 import cn.keyaccount.outage.PlanImportReport;
@@ -70,6 +71,7 @@ public class OutageResource {
     }
 
     private final OutageService outages;
+    private final OutageQueries queries;
     private final MaintenancePlanImport plans;
     private final OutageCompliance compliance;
     private final ComplianceWorkbook workbook;
@@ -77,10 +79,11 @@ public class OutageResource {
 
     private final Clock clock;
 
-    OutageResource(Clock clock, OutageService outages, MaintenancePlanImport plans, OutageCompliance compliance,
-                   ComplianceWorkbook workbook, SecurityIdentity identity) {
+    OutageResource(Clock clock, OutageService outages, OutageQueries queries, MaintenancePlanImport plans,
+                   OutageCompliance compliance, ComplianceWorkbook workbook, SecurityIdentity identity) {
         this.clock = clock;
         this.outages = outages;
+        this.queries = queries;
         this.plans = plans;
         this.compliance = compliance;
         this.workbook = workbook;
@@ -93,13 +96,13 @@ public class OutageResource {
     public ResultPage<OutageRow> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
                                       @QueryParam("from") String from, @QueryParam("to") String to,
                                       @QueryParam("page") String page, @QueryParam("size") String size) {
-        OutageService.OutageFilter filter = new OutageService.OutageFilter(
+        OutageQueries.OutageFilter filter = new OutageQueries.OutageFilter(
                 QueryParams.choice(OutageStatus.class, "status", status), QueryParams.choice(OutageKind.class, "kind",
                 kind), QueryParams.dateTime("from", from), QueryParams.dateTime("to", to));
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         Viewer viewer = viewer();
-        return new ResultPage<>(outages.list(viewer, filter, p * s, s), p, s, outages.count(viewer, filter));
+        return new ResultPage<>(queries.list(viewer, filter, p * s, s), p, s, queries.count(viewer, filter));
     }
 
     @POST
@@ -115,7 +118,7 @@ public class OutageResource {
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "One outage with its lines, hold, conflicts and the notices sent for it. ETag: its version")
     public RestResponse<OutageDetails> get(@PathParam("id") long id) {
-        OutageDetails found = outages.get(viewer(), id);
+        OutageDetails found = queries.get(viewer(), id);
         return Versions.tagged(found, found.version());
     }
 
@@ -161,7 +164,7 @@ public class OutageResource {
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         Viewer viewer = viewer();
-        return new ResultPage<>(outages.affected(viewer, id, e, p * s, s), p, s, outages.countAffected(viewer, id, e));
+        return new ResultPage<>(queries.affected(viewer, id, e, p * s, s), p, s, queries.countAffected(viewer, id, e));
     }
 
     @GET
@@ -174,8 +177,8 @@ public class OutageResource {
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         Viewer viewer = viewer();
-        return new ResultPage<>(outages.messages(viewer, id, customer, p * s, s), p, s,
-                outages.countMessages(viewer, id, customer));
+        return new ResultPage<>(queries.messages(viewer, id, customer, p * s, s), p, s,
+                queries.countMessages(viewer, id, customer));
     }
 
     @GET
@@ -183,7 +186,7 @@ public class OutageResource {
     @RolesAllowed(Role.CUSTOMER_NAME)
     @Operation(summary = "For customer users: upcoming and running outages on their accounts")
     public List<CustomerOutage> mine() {
-        return outages.upcomingForCustomer(viewer());
+        return queries.upcomingForCustomer(viewer());
     }
 
     @POST

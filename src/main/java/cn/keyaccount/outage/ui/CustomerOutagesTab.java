@@ -6,7 +6,7 @@ import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.outage.CriticalPeriodService;
 import cn.keyaccount.outage.CriticalPeriodView;
 import cn.keyaccount.outage.CustomerOutage;
-import cn.keyaccount.outage.OutageService;
+import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -40,7 +40,7 @@ class CustomerOutagesTab extends VerticalLayout implements ShowsFieldErrors {
 
     private final Clock clock;
 
-    CustomerOutagesTab(Clock clock, OutageService outages, CriticalPeriodService periods, Viewer viewer, long customerId,
+    CustomerOutagesTab(Clock clock, OutageQueries outages, CriticalPeriodService periods, Viewer viewer, long customerId,
                        boolean editable) {
         this.clock = clock;
         this.periods = periods;

@@ -8,7 +8,8 @@ import cn.keyaccount.outage.ComplianceOutage;
 import cn.keyaccount.outage.ComplianceSummary;
 import cn.keyaccount.outage.ComplianceWorkbook;
 import cn.keyaccount.outage.OutageCompliance;
-import cn.keyaccount.outage.OutageService;
+import cn.keyaccount.outage.OutageQueries;
+import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
@@ -44,7 +45,7 @@ import java.util.stream.Stream;
 class OutageComplianceView extends VerticalLayout {
 
     private final OutageCompliance compliance;
-    private final OutageService outages;
+    private final OutageQueries outages;
     private final Viewer viewer;
     final ComboBox<YearMonth> month = new ComboBox<>();
     final ComboBox<UnitView> unit = new ComboBox<>();
@@ -56,7 +57,7 @@ class OutageComplianceView extends VerticalLayout {
 
     private final Clock clock;
 
-    OutageComplianceView(Clock clock, OutageCompliance compliance, OutageService outages, ComplianceWorkbook workbook,
+    OutageComplianceView(Clock clock, OutageCompliance compliance, OutageQueries outages, ComplianceWorkbook workbook,
                          OrgService org, CurrentViewer currentViewer) {
         this.clock = clock;
         this.compliance = compliance;

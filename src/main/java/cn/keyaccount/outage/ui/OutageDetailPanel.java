@@ -7,6 +7,7 @@ import cn.keyaccount.outage.AffectedRow;
 import cn.keyaccount.outage.ConflictView;
 import cn.keyaccount.outage.Effect;
 import cn.keyaccount.outage.OutageDetails;
+import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.outage.OutageService;
 import cn.keyaccount.outage.OutageStatus;
 import cn.keyaccount.outage.WarningView;
@@ -33,6 +34,7 @@ import java.util.stream.Stream;
 class OutageDetailPanel extends VerticalLayout {
 
     private final OutageService outages;
+    private final OutageQueries queries;
     private final Viewer viewer;
     private final Runnable onChange;
     final H3 heading = new H3();
@@ -49,8 +51,10 @@ class OutageDetailPanel extends VerticalLayout {
     final TextArea reason = new TextArea();
     private OutageDetails current;
 
-    OutageDetailPanel(OutageService outages, Viewer viewer, Consumer<OutageDetails> onMove, Runnable onChange) {
+    OutageDetailPanel(OutageService outages, OutageQueries queries, Viewer viewer, Consumer<OutageDetails> onMove,
+                      Runnable onChange) {
         this.outages = outages;
+        this.queries = queries;
         this.viewer = viewer;
         this.onChange = onChange;
         setSizeFull();
@@ -96,8 +100,8 @@ class OutageDetailPanel extends VerticalLayout {
         customers.addColumn(r -> OutageUi.time(r.firstWarningAt())).setHeader(OutageUi.t("outage.first-warning-at"))
                 .setAutoWidth(true);
         customers.setItems(q -> current == null ? Stream.empty()
-                        : outages.affected(viewer, current.id(), effect(), q.getOffset(), q.getLimit()).stream(),
-                q -> current == null ? 0 : (int) outages.countAffected(viewer, current.id(), effect()));
+                        : queries.affected(viewer, current.id(), effect(), q.getOffset(), q.getLimit()).stream(),
+                q -> current == null ? 0 : (int) queries.countAffected(viewer, current.id(), effect()));
         customers.asSingleSelect().addValueChangeListener(e -> messages.getDataProvider().refreshAll());
 
         conflicts.setId("outage-conflicts");
@@ -124,9 +128,9 @@ class OutageDetailPanel extends VerticalLayout {
         messages.setId("outage-messages");
         MessageColumns.add(messages);
         messages.setItems(q -> current == null ? Stream.empty()
-                        : outages.messages(viewer, current.id(), selectedCustomer(), q.getOffset(), q.getLimit())
+                        : queries.messages(viewer, current.id(), selectedCustomer(), q.getOffset(), q.getLimit())
                         .stream(),
-                q -> current == null ? 0 : (int) outages.countMessages(viewer, current.id(), selectedCustomer()));
+                q -> current == null ? 0 : (int) queries.countMessages(viewer, current.id(), selectedCustomer()));
     }
 
     private Effect effect() {
@@ -139,7 +143,7 @@ class OutageDetailPanel extends VerticalLayout {
     }
 
     void show(Long outageId) {
-        current = outageId == null ? null : outages.get(viewer, outageId);
+        current = outageId == null ? null : queries.get(viewer, outageId);
         setVisible(current != null);
         if (current == null) {
             return;

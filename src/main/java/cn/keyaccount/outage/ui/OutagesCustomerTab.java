@@ -3,7 +3,7 @@ package cn.keyaccount.outage.ui;
 import java.time.Clock;
 import cn.keyaccount.customer.ui.CustomerTab;
 import cn.keyaccount.outage.CriticalPeriodService;
-import cn.keyaccount.outage.OutageService;
+import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.Component;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,12 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class OutagesCustomerTab implements CustomerTab {
 
-    private final OutageService outages;
+    private final OutageQueries outages;
     private final CriticalPeriodService periods;
 
     private final Clock clock;
 
-    OutagesCustomerTab(Clock clock, OutageService outages, CriticalPeriodService periods) {
+    OutagesCustomerTab(Clock clock, OutageQueries outages, CriticalPeriodService periods) {
         this.clock = clock;
         this.outages = outages;
         this.periods = periods;

@@ -10,6 +10,7 @@ import cn.keyaccount.outage.MaintenancePlanImport;
 import cn.keyaccount.outage.OutageDetails;
 import cn.keyaccount.outage.OutageDraft;
 import cn.keyaccount.outage.OutageRow;
+import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.outage.OutageService;
 import cn.keyaccount.outage.OutageStatus;
 import cn.keyaccount.outage.PlanImportReport;
@@ -47,6 +48,7 @@ import java.time.OffsetDateTime;
 class OutagesView extends VerticalLayout {
 
     private final OutageService outages;
+    private final OutageQueries queries;
     private final NetworkService network;
     private final Viewer viewer;
     final Select<OutageStatus> status = new Select<>();
@@ -58,14 +60,15 @@ class OutagesView extends VerticalLayout {
 
     private final Clock clock;
 
-    OutagesView(Clock clock, OutageService outages, MaintenancePlanImport plans, NetworkService network,
+    OutagesView(Clock clock, OutageService outages, OutageQueries queries, MaintenancePlanImport plans, NetworkService network,
                 CurrentViewer currentViewer) {
         this.clock = clock;
         this.outages = outages;
+        this.queries = queries;
         this.network = network;
         this.viewer = currentViewer.get();
         setSizeFull();
-        detail = new OutageDetailPanel(outages, viewer, this::openMove, this::reload);
+        detail = new OutageDetailPanel(outages, queries, viewer, this::openMove, this::reload);
         status.setLabel(OutageUi.t("outage.status"));
         status.setItems(OutageStatus.values());
         status.setEmptySelectionAllowed(true);
@@ -119,8 +122,8 @@ class OutagesView extends VerticalLayout {
         grid.addColumn(OutageRow::affected).setHeader(OutageUi.t("outage.affected")).setAutoWidth(true);
         grid.addColumn(OutageRow::oneSourceOut).setHeader(OutageUi.t("outage.one-source-out")).setAutoWidth(true);
         grid.addComponentColumn(this::statusBadge).setHeader(OutageUi.t("outage.status")).setAutoWidth(true);
-        grid.setItems(q -> outages.list(viewer, filter(), q.getOffset(), q.getLimit()).stream(),
-                q -> (int) outages.count(viewer, filter()));
+        grid.setItems(q -> queries.list(viewer, filter(), q.getOffset(), q.getLimit()).stream(),
+                q -> (int) queries.count(viewer, filter()));
         grid.asSingleSelect().addValueChangeListener(e -> detail.show(e.getValue() == null ? null
                 : e.getValue().id()));
     }
@@ -141,8 +144,8 @@ class OutagesView extends VerticalLayout {
         return s;
     }
 
-    private OutageService.OutageFilter filter() {
-        return new OutageService.OutageFilter(status.getValue(), null,
+    private OutageQueries.OutageFilter filter() {
+        return new OutageQueries.OutageFilter(status.getValue(), null,
                 status.getValue() == null ? OffsetDateTime.now(clock).minusDays(30) : null, null);
     }
 

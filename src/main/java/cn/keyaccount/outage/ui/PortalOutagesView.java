@@ -4,7 +4,7 @@ import cn.keyaccount.base.ui.MainLayout;
 import cn.keyaccount.notice.MessageView;
 import cn.keyaccount.outage.CustomerOutage;
 import cn.keyaccount.outage.Effect;
-import cn.keyaccount.outage.OutageService;
+import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.outage.OutageStatus;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
@@ -33,7 +33,7 @@ class PortalOutagesView extends VerticalLayout {
     final Grid<MessageView> warnings = new Grid<>();
     final H3 warningsTitle = new H3();
 
-    PortalOutagesView(OutageService outages, CurrentViewer currentViewer) {
+    PortalOutagesView(OutageQueries outages, CurrentViewer currentViewer) {
         Viewer viewer = currentViewer.get();
         grid.setId("portal-outages");
         grid.addColumn(o -> OutageUi.time(o.startsAt()) + " – " + OutageUi.time(o.endsAt()))

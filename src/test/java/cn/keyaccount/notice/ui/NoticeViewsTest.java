@@ -9,7 +9,10 @@ import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.notice.Channel;
 import cn.keyaccount.notice.MessageState;
 import cn.keyaccount.notice.NoticeDispatcher;
+import cn.keyaccount.notice.NoticePurpose;
 import cn.keyaccount.notice.NoticeRequest;
+import cn.keyaccount.notice.NoticeQueries;
+import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.UserService;
@@ -27,6 +30,12 @@ class NoticeViewsTest extends BrowserlessQuarkusTest {
 
     @Inject
     NoticeService notices;
+
+    @Inject
+    NoticeQueries noticeQueries;
+
+    @Inject
+    NoticeInbox noticeInbox;
     @Inject
     NoticeDispatcher dispatcher;
     @Inject
@@ -66,10 +75,10 @@ class NoticeViewsTest extends BrowserlessQuarkusTest {
     void a_customer_user_reads_a_portal_notice_in_the_inbox() {
         Viewer customer = users.viewer("customer");
         CustomerDetails own = customers.ownAccounts(customer).getFirst();
-        long noticeId = notices.schedule(Viewer.system(), new NoticeRequest("GENERAL", "general", "zh",
-                "门户测试", List.of(own.id()), List.of(), null, Set.of(Channel.PORTAL),
-                Map.of("title", "门户测试标题", "text", "门户测试正文"), null, null, false, null)).id();
-        for (int i = 0; i < 50 && notices.messages(Viewer.system(), noticeId, MessageState.DELIVERED, 0, 1).isEmpty();
+        long noticeId = notices.schedule(Viewer.system(), NoticeRequest.builder(NoticePurpose.GENERAL, "general")
+                .title("门户测试").customers(List.of(own.id())).channels(Set.of(Channel.PORTAL))
+                .parameters(Map.of("title", "门户测试标题", "text", "门户测试正文")).build()).id();
+        for (int i = 0; i < 50 && noticeQueries.messages(Viewer.system(), noticeId, MessageState.DELIVERED, 0, 1).isEmpty();
              i++) {
             dispatcher.dispatchBatch("view-test");
         }
@@ -87,10 +96,11 @@ class NoticeViewsTest extends BrowserlessQuarkusTest {
     @Test
     void a_manager_reads_a_reminder_in_the_staff_inbox() {
         Viewer manager = users.viewer("manager");
-        long noticeId = notices.schedule(Viewer.system(), NoticeRequest.toStaff("VISIT", "general", "员工收件箱测试",
-                List.of(manager.userId()), null, Map.of("title", "员工收件箱标题", "text", "员工收件箱正文"))
-                .withChannels(Set.of(Channel.PORTAL))).id();
-        for (int i = 0; i < 50 && notices.messages(Viewer.system(), noticeId, MessageState.DELIVERED, 0, 1).isEmpty();
+        long noticeId = notices.schedule(Viewer.system(), NoticeRequest.toStaff(NoticePurpose.VISIT, "general",
+                        "员工收件箱测试", List.of(manager.userId()))
+                .parameters(Map.of("title", "员工收件箱标题", "text", "员工收件箱正文")).channels(Set.of(Channel.PORTAL))
+                .build()).id();
+        for (int i = 0; i < 50 && noticeQueries.messages(Viewer.system(), noticeId, MessageState.DELIVERED, 0, 1).isEmpty();
              i++) {
             dispatcher.dispatchBatch("view-test");
         }
@@ -102,7 +112,7 @@ class NoticeViewsTest extends BrowserlessQuarkusTest {
         assertEquals("员工收件箱标题", mine.subject());
         view.grid.select(mine);
         assertTrue(view.reader.getElement().getTextRecursively().contains("员工收件箱正文"));
-        assertTrue(notices.staffInbox(manager, 0, 10_000).stream()
+        assertTrue(noticeInbox.staffInbox(manager, 0, 10_000).stream()
                 .anyMatch(m -> m.noticeId() == noticeId && m.readAt() != null), "opening it marked it read");
     }
 
@@ -115,10 +125,10 @@ class NoticeViewsTest extends BrowserlessQuarkusTest {
         List<Long> two = customers.search(scheduler, cn.keyaccount.customer.CustomerSearch.all(),
                 cn.keyaccount.customer.CustomerSearch.Order.DEFAULT, 3, 2).stream()
                 .map(cn.keyaccount.customer.CustomerRow::id).toList();
-        long noticeId = notices.schedule(scheduler, NoticeRequest.toCustomers("GENERAL", "general", "界面操作", two,
-                        Map.of("title", "t", "text", "x")).withChannels(Set.of(Channel.PORTAL))
-                .plannedAt(java.time.OffsetDateTime.now().plusDays(20), null)).id();
-        List<cn.keyaccount.notice.MessageView> ms = notices.messages(scheduler, noticeId, null, 0, 10);
+        long noticeId = notices.schedule(scheduler, NoticeRequest.toCustomers(NoticePurpose.GENERAL, "general", "界面操作", two)
+                .parameters(Map.of("title", "t", "text", "x")).channels(Set.of(Channel.PORTAL))
+                .plannedAt(java.time.OffsetDateTime.now().plusDays(20)).build()).id();
+        List<cn.keyaccount.notice.MessageView> ms = noticeQueries.messages(scheduler, noticeId, null, 0, 10);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("update notice_message set state = 'FAILED', error = 'test' where id = ?1")
                     .setParameter(1, ms.get(0).id()).executeUpdate();
@@ -127,7 +137,7 @@ class NoticeViewsTest extends BrowserlessQuarkusTest {
         });
         signIn("scheduler", Role.SCHEDULER_NAME);
         NoticeCentreView view = open("notices", NoticeCentreView.class);
-        List<cn.keyaccount.notice.MessageView> now = notices.messages(scheduler, noticeId, null, 0, 10);
+        List<cn.keyaccount.notice.MessageView> now = noticeQueries.messages(scheduler, noticeId, null, 0, 10);
 
         var failed = view.actions(now.get(0));
         var uncertain = view.actions(now.get(1));
@@ -137,7 +147,7 @@ class NoticeViewsTest extends BrowserlessQuarkusTest {
         assertEquals(2, uncertain.getComponentCount(), "an uncertain one: send again, or count as sent");
         test((com.vaadin.flow.component.button.Button) uncertain.getComponentAt(1)).click();
 
-        List<cn.keyaccount.notice.MessageView> after = notices.messages(scheduler, noticeId, null, 0, 10);
+        List<cn.keyaccount.notice.MessageView> after = noticeQueries.messages(scheduler, noticeId, null, 0, 10);
         assertTrue(after.get(0).state() != MessageState.FAILED, "back in the queue: " + after.get(0).state());
         assertEquals(MessageState.SENT, after.get(1).state());
         assertTrue(after.get(1).error().contains("scheduler"), after.get(1).error());

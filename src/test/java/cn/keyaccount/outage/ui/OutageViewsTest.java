@@ -11,6 +11,7 @@ import cn.keyaccount.outage.OutageDetails;
 import cn.keyaccount.outage.OutageFixtures;
 import cn.keyaccount.outage.OutageKind;
 import cn.keyaccount.outage.OutageRow;
+import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.outage.OutageService;
 import cn.keyaccount.outage.OutageStatus;
 import cn.keyaccount.security.Role;
@@ -34,6 +35,9 @@ class OutageViewsTest extends BrowserlessQuarkusTest {
     OutageFixtures fx;
     @Inject
     OutageService outages;
+
+    @Inject
+    OutageQueries outageQueries;
     @Inject
     NetworkService network;
     @Inject
@@ -60,7 +64,7 @@ class OutageViewsTest extends BrowserlessQuarkusTest {
         test(form.save).click();
         roundTrip();
 
-        OutageRow saved = outages.list(fx.viewer("scheduler"), OutageService.OutageFilter.all(), 0, 500).stream()
+        OutageRow saved = outageQueries.list(fx.viewer("scheduler"), OutageQueries.OutageFilter.all(), 0, 500).stream()
                 .filter(r -> r.title().equals("界面测试检修") && r.lines().equals(network.line(line).code()))
                 .findFirst().orElseThrow();
         assertEquals(OutageStatus.ANNOUNCED, saved.status());
@@ -93,11 +97,11 @@ class OutageViewsTest extends BrowserlessQuarkusTest {
         test(view.detail.release).click();
         roundTrip();
         click($(Button.class).id("outage-reason-ok"));
-        assertEquals(OutageStatus.HELD, outages.get(fx.viewer("supervisor"), held.id()).status(), "a reason first");
+        assertEquals(OutageStatus.HELD, outageQueries.get(fx.viewer("supervisor"), held.id()).status(), "a reason first");
         assertTrue(view.detail.reason.isInvalid(), "the missing reason is marked at its field");
         view.detail.reason.setValue("客户已电话确认");
         test($(Button.class).id("outage-reason-ok")).click();
-        assertEquals(OutageStatus.ANNOUNCED, outages.get(fx.viewer("supervisor"), held.id()).status());
+        assertEquals(OutageStatus.ANNOUNCED, outageQueries.get(fx.viewer("supervisor"), held.id()).status());
     }
 
     @Test

@@ -1,0 +1,26 @@
+package cn.keyaccount.notice;
+
+/**
+ * Why a notice is sent. Stored by its name in {@code notice.purpose} (varchar 32), shown in the notice centre and the
+ * inboxes, and named in the REST body of {@code POST /api/notices} ({@code "purpose": "GENERAL"}).
+ */
+public enum NoticePurpose {
+    /** Composed by a person in the notice centre. */
+    GENERAL,
+    /** Outage warnings, reminders, revisions, cancellations and the managers' alerts. */
+    OUTAGE,
+    /** A bill issued. */
+    BILLING,
+    /** An arrears reminder. */
+    ARREARS,
+    /** The last arrears reminder before supply is restricted. */
+    ARREARS_FINAL,
+    /** A prepaid balance changed or ran low. */
+    BALANCE,
+    /** A manager's reminder of a visit. */
+    VISIT,
+    /** A reminder of a supply-plan task. */
+    PLAN,
+    /** A monthly report ready to download. */
+    REPORT
+}
