@@ -137,6 +137,13 @@ class ArchitectureTest {
         });
     }
 
+    /** "View" means a screen: a data record is a Details, Row or Summary, never a View. */
+    @ArchTest
+    static final ArchRule only_screens_are_called_views =
+            classes().that().haveSimpleNameEndingWith("View").and().resideInAPackage("cn.keyaccount..")
+                    .should().resideInAPackage("cn.keyaccount..ui..")
+                    .andShould().beAssignableTo(com.vaadin.flow.component.Component.class);
+
     /** The feature a class belongs to: the first package below cn.keyaccount. */
     static String feature(JavaClass c) {
         String pkg = c.getPackageName();

@@ -348,7 +348,7 @@ public class BillingService {
      * optionally only unpaid ones. For the billing screen of schedulers and supervisors.
      */
     @Transactional
-    public List<BillView> list(Viewer viewer, boolean unpaidOnly, int offset, int limit) {
+    public List<BillDetails> list(Viewer viewer, boolean unpaidOnly, int offset, int limit) {
         requireBilling(viewer);
         CustomerQueries.Subquery inUnit = CustomerQueries.inUnitPath(viewer.isAdmin() ? "" : viewer.unitPath());
         var q = inUnit.bind(em.createQuery("select b from Bill b where b.customerId in (" + inUnit.hql() + ")"
@@ -365,18 +365,18 @@ public class BillingService {
 
     /** The bills of one customer, newest first (404 when out of reach); read fresh in a transaction of its own. */
     @Transactional
-    public List<BillView> ofCustomer(Viewer viewer, long customerId) {
+    public List<BillDetails> ofCustomer(Viewer viewer, long customerId) {
         customers.get(viewer, customerId);
         return views(viewer, bills.list("customerId = ?1 order by period desc", customerId));
     }
 
-    private List<BillView> views(Viewer viewer, List<Bill> page) {
+    private List<BillDetails> views(Viewer viewer, List<Bill> page) {
         Map<Long, CustomerDetails> byId = new HashMap<>();
         customers.detailsOf(viewer, page.stream().map(Bill::getCustomerId).distinct().toList())
                 .forEach(d -> byId.put(d.id(), d));
         return page.stream().filter(b -> byId.containsKey(b.getCustomerId())).map(b -> {
             CustomerDetails d = byId.get(b.getCustomerId());
-            return new BillView(b.getId(), b.getCustomerId(), d.accountNo(), d.name(), b.getPeriod(), b.kwh(),
+            return new BillDetails(b.getId(), b.getCustomerId(), d.accountNo(), d.name(), b.getPeriod(), b.kwh(),
                     b.getBasicCharge(), b.getPfAdjustment(), b.getTotal(), b.getDueDate(), b.getPaidAt(),
                     b.getRemindersSent());
         }).toList();

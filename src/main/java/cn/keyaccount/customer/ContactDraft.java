@@ -16,7 +16,7 @@ public class ContactDraft {
     private LocalTime quietTo;
     private Long version;
 
-    public static ContactDraft of(ContactView c) {
+    public static ContactDraft of(ContactDetails c) {
         ContactDraft d = new ContactDraft();
         d.name = c.name();
         d.role = c.role();

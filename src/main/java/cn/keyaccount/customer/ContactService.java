@@ -29,31 +29,31 @@ public class ContactService {
         this.audit = audit;
     }
 
-    public List<ContactView> list(Viewer viewer, long customerId) {
+    public List<ContactDetails> list(Viewer viewer, long customerId) {
         Customer c = access.visible(viewer, customerId);
         boolean unmasked = access.seesPersonalData(viewer, c);
         return contacts.list("customer.id", Sort.by("name").and("id"), customerId).stream()
-                .map(x -> ContactView.of(x, unmasked)).toList();
+                .map(x -> ContactDetails.of(x, unmasked)).toList();
     }
 
-    public ContactView get(Viewer viewer, long customerId, long contactId) {
+    public ContactDetails get(Viewer viewer, long customerId, long contactId) {
         Customer c = access.visible(viewer, customerId);
-        return ContactView.of(find(customerId, contactId), access.seesPersonalData(viewer, c));
+        return ContactDetails.of(find(customerId, contactId), access.seesPersonalData(viewer, c));
     }
 
     /**
      * The contacts of many customers, unmasked, in one query: for the notice engine, which has already checked
      * that the caller may see these customers and needs the real numbers to send to.
      */
-    public List<ContactView> recipientsOf(Collection<Long> customerIds) {
+    public List<ContactDetails> recipientsOf(Collection<Long> customerIds) {
         List<Long> ids = List.copyOf(new java.util.TreeSet<>(customerIds));
-        List<ContactView> all = new java.util.ArrayList<>();
+        List<ContactDetails> all = new java.util.ArrayList<>();
         for (int from = 0; from < ids.size(); from += CustomerService.IN_CHUNK) {
             // plain values, not entities: a notice to thousands of customers reads tens of thousands of contacts
-            all.addAll(contacts.getEntityManager().createQuery("select new cn.keyaccount.customer.ContactView(x.id, "
+            all.addAll(contacts.getEntityManager().createQuery("select new cn.keyaccount.customer.ContactDetails(x.id, "
                             + "x.customer.id, x.name, x.role, x.mobile, x.email, x.acceptsSms, x.acceptsEmail, "
                             + "x.acceptsPortal, x.quietFrom, x.quietTo, x.version) from Contact x "
-                            + "where x.customer.id in :ids order by x.customer.id, x.id", ContactView.class)
+                            + "where x.customer.id in :ids order by x.customer.id, x.id", ContactDetails.class)
                     .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + CustomerService.IN_CHUNK)))
                     .getResultList());
         }
@@ -61,16 +61,16 @@ public class ContactService {
     }
 
     /** Contacts by id, unmasked, for the notice engine (which checks access to their customers itself). */
-    public List<ContactView> recipientsByIds(Collection<Long> contactIds) {
+    public List<ContactDetails> recipientsByIds(Collection<Long> contactIds) {
         if (contactIds.isEmpty()) {
             return List.of();
         }
-        return contacts.list("id in ?1", Sort.by("id"), contactIds).stream().map(x -> ContactView.of(x, true))
+        return contacts.list("id in ?1", Sort.by("id"), contactIds).stream().map(x -> ContactDetails.of(x, true))
                 .toList();
     }
 
     @Transactional
-    public ContactView add(Viewer viewer, long customerId, ContactDraft draft) {
+    public ContactDetails add(Viewer viewer, long customerId, ContactDraft draft) {
         Customer c = access.editable(viewer, customerId);
         validate(draft);
         Contact contact = new Contact(c);
@@ -78,11 +78,11 @@ public class ContactService {
         contacts.persistAndFlush(contact);
         audit.record(viewer.username(), "CONTACT_CREATED", "CONTACT", contact.getId(), c.getId(),
                 c.getUnit().getPath(), c.getAccountNo() + " " + contact.getName(), null, snapshot(contact));
-        return ContactView.of(contact, true);
+        return ContactDetails.of(contact, true);
     }
 
     @Transactional
-    public ContactView update(Viewer viewer, long customerId, long contactId, ContactDraft draft) {
+    public ContactDetails update(Viewer viewer, long customerId, long contactId, ContactDraft draft) {
         Customer c = access.editable(viewer, customerId);
         Contact contact = find(customerId, contactId);
         CustomerService.requireVersion(draft.getVersion(), contact.getVersion());
@@ -92,7 +92,7 @@ public class ContactService {
         contacts.flush();
         audit.record(viewer.username(), "CONTACT_UPDATED", "CONTACT", contact.getId(), c.getId(),
                 c.getUnit().getPath(), c.getAccountNo() + " " + contact.getName(), before, snapshot(contact));
-        return ContactView.of(contact, true);
+        return ContactDetails.of(contact, true);
     }
 
     @Transactional

@@ -1,6 +1,6 @@
 package cn.keyaccount.customer;
 
-import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.LineDetails;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,7 +13,7 @@ public record CustomerDetails(long id, long version, String accountNo, String na
                               String tariffCategory, BasicChargeMode basicChargeMode, BigDecimal powerFactorStandard,
                               String creditRating, BigDecimal annualKwh, BigDecimal annualRevenueYuan,
                               BigDecimal growthRate, Tier tier, Long managerId, String managerName,
-                              Long backupManagerId, String backupManagerName, List<LineView> lines,
+                              Long backupManagerId, String backupManagerName, List<LineDetails> lines,
                               OffsetDateTime updatedAt, boolean editable) {
 
     public CustomerDraft toDraft() {
@@ -38,7 +38,7 @@ public record CustomerDetails(long id, long version, String accountNo, String na
         d.setAnnualKwh(annualKwh);
         d.setAnnualRevenueYuan(annualRevenueYuan);
         d.setGrowthRate(growthRate);
-        d.setLineIds(lines.stream().map(LineView::id).toList());
+        d.setLineIds(lines.stream().map(LineDetails::id).toList());
         d.setVersion(version);
         return d;
     }

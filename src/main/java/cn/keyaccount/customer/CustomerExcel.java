@@ -3,11 +3,11 @@ package cn.keyaccount.customer;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.BusinessException.FieldError;
 import cn.keyaccount.base.SheetRows;
-import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.LineDetails;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.network.SupplyLine;
 import cn.keyaccount.org.OrgService;
-import cn.keyaccount.org.UnitView;
+import cn.keyaccount.org.UnitDetails;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,7 +63,7 @@ public class CustomerExcel {
             new Column("年电费 元 Annual revenue", "annualRevenueYuan", CustomerDetails::annualRevenueYuan),
             new Column("增长率 Growth", "growthRate", CustomerDetails::growthRate),
             new Column("供电线路 Lines", "lineIds",
-                    d -> String.join(",", d.lines().stream().map(LineView::code).toList())),
+                    d -> String.join(",", d.lines().stream().map(LineDetails::code).toList())),
             new Column("分级 Tier", "tier", CustomerDetails::tier),
             new Column("客户经理 Manager", "manager", CustomerDetails::managerName));
 
@@ -237,9 +237,9 @@ public class CustomerExcel {
         }
     }
 
-    private Map<String, UnitView> units() {
-        Map<String, UnitView> byKey = new HashMap<>();
-        for (UnitView u : org.all()) {
+    private Map<String, UnitDetails> units() {
+        Map<String, UnitDetails> byKey = new HashMap<>();
+        for (UnitDetails u : org.all()) {
             byKey.putIfAbsent(u.code(), u);
             byKey.putIfAbsent(u.name(), u);
         }
@@ -257,10 +257,10 @@ public class CustomerExcel {
 
         private final String fileName;
         private final Map<String, Integer> index;
-        private final Map<String, UnitView> units;
+        private final Map<String, UnitDetails> units;
         private final List<ImportProblem> problems;
 
-        RowReader(String fileName, Map<String, Integer> index, Map<String, UnitView> units,
+        RowReader(String fileName, Map<String, Integer> index, Map<String, UnitDetails> units,
                   List<ImportProblem> problems) {
             this.fileName = fileName;
             this.index = index;
@@ -280,7 +280,7 @@ public class CustomerExcel {
             text(row, 6, d::setDistrict);
             String unitKey = cell(row, 7);
             if (unitKey != null) {
-                UnitView unit = units.get(unitKey);
+                UnitDetails unit = units.get(unitKey);
                 if (unit == null) {
                     errors.add(new FieldError("unitId", "customer.import.unknown-unit", unitKey));
                 } else if (!viewer.isAdmin() && !unit.path().startsWith(viewer.unitPath())) {

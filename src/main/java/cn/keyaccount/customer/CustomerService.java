@@ -2,7 +2,7 @@ package cn.keyaccount.customer;
 
 import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
-import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.LineDetails;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.org.OrgUnit;
 import cn.keyaccount.security.AppUser;
@@ -211,8 +211,8 @@ public class CustomerService {
     }
 
     static CustomerDetails details(Customer c, boolean editable) {
-        List<LineView> lines = c.getLines().stream().map(LineView::of)
-                .sorted(Comparator.comparing(LineView::code)).toList();
+        List<LineDetails> lines = c.getLines().stream().map(LineDetails::of)
+                .sorted(Comparator.comparing(LineDetails::code)).toList();
         AppUser m = c.getManager();
         AppUser b = c.getBackupManager();
         return new CustomerDetails(c.getId(), c.getVersion(), c.getAccountNo(), c.getName(), c.getCreditCode(),

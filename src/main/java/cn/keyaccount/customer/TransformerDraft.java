@@ -10,7 +10,7 @@ public class TransformerDraft {
     private BigDecimal loadLossKw;
     private Long version;
 
-    public static TransformerDraft of(TransformerView t) {
+    public static TransformerDraft of(TransformerDetails t) {
         TransformerDraft d = new TransformerDraft();
         d.name = t.name();
         d.ratedKva = t.ratedKva();

@@ -25,14 +25,14 @@ public class TransformerService {
         this.audit = audit;
     }
 
-    public List<TransformerView> list(Viewer viewer, long customerId) {
+    public List<TransformerDetails> list(Viewer viewer, long customerId) {
         access.visible(viewer, customerId);
         return transformers.list("customer.id", Sort.by("name").and("id"), customerId).stream()
-                .map(TransformerView::of).toList();
+                .map(TransformerDetails::of).toList();
     }
 
     @Transactional
-    public TransformerView add(Viewer viewer, long customerId, TransformerDraft draft) {
+    public TransformerDetails add(Viewer viewer, long customerId, TransformerDraft draft) {
         Customer c = access.editable(viewer, customerId);
         rules(draft).throwIfInvalid();
         Transformer t = new Transformer(c);
@@ -40,11 +40,11 @@ public class TransformerService {
         transformers.persistAndFlush(t);
         audit.record(viewer.username(), "TRANSFORMER_CREATED", "TRANSFORMER", t.getId(), c.getId(),
                 c.getUnit().getPath(), c.getAccountNo() + " " + t.getName(), null, snapshot(t));
-        return TransformerView.of(t);
+        return TransformerDetails.of(t);
     }
 
     @Transactional
-    public TransformerView update(Viewer viewer, long customerId, long transformerId, TransformerDraft draft) {
+    public TransformerDetails update(Viewer viewer, long customerId, long transformerId, TransformerDraft draft) {
         Customer c = access.editable(viewer, customerId);
         Transformer t = find(customerId, transformerId);
         CustomerService.requireVersion(draft.getVersion(), t.getVersion());
@@ -54,7 +54,7 @@ public class TransformerService {
         transformers.flush();
         audit.record(viewer.username(), "TRANSFORMER_UPDATED", "TRANSFORMER", t.getId(), c.getId(),
                 c.getUnit().getPath(), c.getAccountNo() + " " + t.getName(), before, snapshot(t));
-        return TransformerView.of(t);
+        return TransformerDetails.of(t);
     }
 
     @Transactional

@@ -36,7 +36,7 @@ import org.postgresql.copy.CopyIn;
  * Written with COPY; bounded, so it costs the same at 300 or 100,000 customers (about a second).
  */
 @ApplicationScoped
-public class DemoEnergy {
+class DemoEnergy {
 
     private static final Logger LOG = Logger.getLogger(DemoEnergy.class);
     static final int OWN_ACCOUNT_MONTHS = 25;

@@ -33,7 +33,7 @@ import org.jboss.logging.Logger;
  * e-mails accepted and in-app messages delivered, a little after they were scheduled, marked as demo history.
  */
 @ApplicationScoped
-public class DemoNotices {
+class DemoNotices {
 
     private static final Logger LOG = Logger.getLogger(DemoNotices.class);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");

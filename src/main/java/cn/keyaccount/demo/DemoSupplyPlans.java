@@ -11,7 +11,7 @@ import cn.keyaccount.supplyplan.PlanLevel;
 import cn.keyaccount.supplyplan.PlanTaskService;
 import cn.keyaccount.supplyplan.SupplyPlanService;
 import cn.keyaccount.supplyplan.TruckDraft;
-import cn.keyaccount.supplyplan.TruckView;
+import cn.keyaccount.supplyplan.TruckDetails;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,7 +87,7 @@ class DemoSupplyPlans {
             fleet.addTruck(admin, new TruckDraft(t[0], t[1], Integer.valueOf(t[2]), units.get(i % units.size()), t[3],
                     t[4], 4));
         }
-        List<TruckView> fleetTrucks = fleet.trucks();
+        List<TruckDetails> fleetTrucks = fleet.trucks();
         LocalDate today = LocalDate.now(ZONE);
 
         List<Long> own = em.createQuery("select c.id from Customer c join c.portalUsers u where u.username = :u "

@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
  * customer has asked to move one of the manager's upcoming visits, so both sides of the portal show something.
  */
 @ApplicationScoped
-public class DemoVisits {
+class DemoVisits {
 
     private static final Logger LOG = Logger.getLogger(DemoVisits.class);
     static final int HISTORY_DAYS = 60;

@@ -7,7 +7,7 @@ import cn.keyaccount.customer.CustomerDraft;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.customer.CustomerValidator;
 import cn.keyaccount.customer.TransformerService;
-import cn.keyaccount.customer.TransformerView;
+import cn.keyaccount.customer.TransformerDetails;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -50,7 +50,7 @@ public class EnergyService {
     }
 
     /** Where a customer's readings are and which tariff applies. */
-    public record Coverage(LocalDate firstDay, LocalDate lastDay, List<MeterView> meters, String province,
+    public record Coverage(LocalDate firstDay, LocalDate lastDay, List<MeterDetails> meters, String province,
                            String voltageClass) {
     }
 
@@ -151,7 +151,7 @@ public class EnergyService {
      * record the basic-charge mode, the operating capacity and the power-factor standard. Stale versions are refused.
      */
     /** The transformers a meter of the customer can be put on. */
-    public List<TransformerView> transformersOf(Viewer viewer, long customerId) {
+    public List<TransformerDetails> transformersOf(Viewer viewer, long customerId) {
         return transformers.list(viewer, customerId);
     }
 
@@ -164,7 +164,7 @@ public class EnergyService {
      * a transformer from its own meters, and shares the meters on no transformer among the others by rating.
      */
     @Transactional
-    public MeterView assignMeter(Viewer viewer, long customerId, long meterId, MeterAssignment assignment) {
+    public MeterDetails assignMeter(Viewer viewer, long customerId, long meterId, MeterAssignment assignment) {
         CustomerDetails c = customers.get(viewer, customerId);
         if (!c.editable()) {
             throw BusinessException.forbidden("error.customer-read-only");

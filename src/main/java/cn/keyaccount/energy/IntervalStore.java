@@ -119,16 +119,16 @@ public class IntervalStore {
         }
     }
 
-    public List<MeterView> meters(long customerId) {
+    public List<MeterDetails> meters(long customerId) {
         String sql = "select m.id, m.meter_no, m.name, m.transformer_id, min(d.day), max(d.day), count(d.day) "
                 + "from meter m left join meter_day d on d.meter_id = m.id where m.customer_id = ? "
                 + "group by m.id order by m.meter_no";
-        List<MeterView> out = new ArrayList<>();
+        List<MeterDetails> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, customerId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new MeterView(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    out.add(new MeterDetails(rs.getLong(1), rs.getString(2), rs.getString(3),
                             (Long) rs.getObject(4), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
                             rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getLong(7)));
                 }

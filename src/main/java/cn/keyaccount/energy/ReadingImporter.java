@@ -35,7 +35,7 @@ import org.postgresql.copy.CopyManager;
  * first reading of a day is 00:15, the last 24:00 or 00:00 of the next day), in kWh and kvarh.
  */
 @ApplicationScoped
-public class ReadingImporter {
+class ReadingImporter {
 
     /** Meter-days kept open at once: 50,000 × ~1 KB bounds the heap of any import to ~50 MB. */
     static final int OPEN_DAYS = 50_000;

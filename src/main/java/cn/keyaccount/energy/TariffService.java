@@ -27,18 +27,18 @@ public class TariffService {
         this.tariffs = tariffs;
     }
 
-    public List<TariffView> list() {
+    public List<TariffDetails> list() {
         return tariffs.listAll(Sort.by("province").and("voltageClass").and("validFrom")).stream()
                 .map(TariffService::view).toList();
     }
 
-    public TariffView get(long id) {
+    public TariffDetails get(long id) {
         return view(find(id));
     }
 
     /** Changes the prices of a version (the structure stays as seeded); administrators only. */
     @Transactional
-    public TariffView updatePrices(Viewer viewer, long id, TariffView prices) {
+    public TariffDetails updatePrices(Viewer viewer, long id, TariffDetails prices) {
         if (!viewer.isAdmin()) {
             throw BusinessException.forbidden("energy.error.tariff-admin-only");
         }
@@ -70,7 +70,7 @@ public class TariffService {
      * start crosses midnight). The version in force before it ends where it starts; a later version ends it.
      */
     @Transactional
-    public TariffView create(Viewer viewer, TariffView draft) {
+    public TariffDetails create(Viewer viewer, TariffDetails draft) {
         if (!viewer.isAdmin()) {
             throw BusinessException.forbidden("energy.error.tariff-admin-only");
         }
@@ -89,7 +89,7 @@ public class TariffService {
             errors.add(new BusinessException.FieldError("validFrom", "energy.error.tariff-exists"));
         }
         prices(draft, errors);
-        List<TariffView.SeasonView> seasons = seasons(draft.seasons(), errors);
+        List<TariffDetails.SeasonDetails> seasons = seasons(draft.seasons(), errors);
         if (!errors.isEmpty()) {
             throw BusinessException.invalidFields(errors);
         }
@@ -107,7 +107,7 @@ public class TariffService {
         t.deepValley = draft.deepValley();
         t.capacityPrice = draft.capacityPrice();
         t.demandPrice = draft.demandPrice();
-        for (TariffView.SeasonView sv : seasons) {
+        for (TariffDetails.SeasonDetails sv : seasons) {
             TariffSeason s = new TariffSeason();
             s.tariff = t;
             s.name = sv.name();
@@ -132,7 +132,7 @@ public class TariffService {
     }
 
     /** Versions of a province and voltage class (either may be null: all) in force on some day of from..to. */
-    public List<TariffView> search(String province, String voltageClass, LocalDate from, LocalDate to) {
+    public List<TariffDetails> search(String province, String voltageClass, LocalDate from, LocalDate to) {
         return list().stream()
                 .filter(t -> province == null || t.province().equals(province))
                 .filter(t -> voltageClass == null || t.voltageClass().equals(voltageClass))
@@ -152,7 +152,7 @@ public class TariffService {
     /** Yuan per kVA or kW and month (numeric(8,2)): real prices are below 50. */
     static final String MAX_CHARGE_PRICE = "10000";
 
-    private static void prices(TariffView d, List<BusinessException.FieldError> errors) {
+    private static void prices(TariffDetails d, List<BusinessException.FieldError> errors) {
         int before = errors.size();
         for (Object[] f : new Object[][] {{d.peak(), "peak"}, {d.flat(), "flat"}, {d.valley(), "valley"},
                 {d.capacityPrice(), "capacityPrice"}, {d.demandPrice(), "demandPrice"}}) {
@@ -191,15 +191,15 @@ public class TariffService {
     }
 
     /** The seasons with their bands written in the stored form, or errors naming what is wrong. */
-    static List<TariffView.SeasonView> seasons(List<TariffView.SeasonView> seasons,
+    static List<TariffDetails.SeasonDetails> seasons(List<TariffDetails.SeasonDetails> seasons,
                                                List<BusinessException.FieldError> errors) {
-        List<TariffView.SeasonView> out = new ArrayList<>();
+        List<TariffDetails.SeasonDetails> out = new ArrayList<>();
         Map<Month, Integer> seen = new EnumMap<>(Month.class);
         if (seasons == null || seasons.isEmpty()) {
             errors.add(new BusinessException.FieldError("seasons", "energy.error.months-cover", "1-12"));
             return out;
         }
-        for (TariffView.SeasonView s : seasons) {
+        for (TariffDetails.SeasonDetails s : seasons) {
             if (s.name() == null || s.name().isBlank()) {
                 errors.add(new BusinessException.FieldError("seasons", "energy.error.season-name"));
                 continue;
@@ -225,7 +225,7 @@ public class TariffService {
                     bands.append(bands.isEmpty() ? "" : "; ").append(normal);
                 }
             }
-            out.add(new TariffView.SeasonView(s.name().trim(), s.months().replace(" ", ""), bands.toString()));
+            out.add(new TariffDetails.SeasonDetails(s.name().trim(), s.months().replace(" ", ""), bands.toString()));
         }
         List<String> wrong = new ArrayList<>();
         for (Month m : Month.values()) {
@@ -306,10 +306,10 @@ public class TariffService {
         return t;
     }
 
-    static TariffView view(Tariff t) {
-        return new TariffView(t.getId(), t.getVersion(), t.province, t.voltageClass, t.validFrom, t.validTo, t.name,
+    static TariffDetails view(Tariff t) {
+        return new TariffDetails(t.getId(), t.getVersion(), t.province, t.voltageClass, t.validFrom, t.validTo, t.name,
                 t.source, t.criticalPeak, t.peak, t.flat, t.valley, t.deepValley, t.capacityPrice, t.demandPrice,
-                t.seasons.stream().map(s -> new TariffView.SeasonView(s.name, s.months, s.bands)).toList());
+                t.seasons.stream().map(s -> new TariffDetails.SeasonDetails(s.name, s.months, s.bands)).toList());
     }
 
     static TouTariff domain(Tariff t) {

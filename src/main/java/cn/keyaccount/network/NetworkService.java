@@ -19,19 +19,19 @@ public class NetworkService {
         this.substations = substations;
     }
 
-    public List<LineView> searchLines(String text, int limit) {
+    public List<LineDetails> searchLines(String text, int limit) {
         String q = text == null ? "" : text.trim().toLowerCase();
         return lines.find("lower(code) like ?1 or lower(name) like ?1 or lower(substation.name) like ?1",
                         Sort.by("code"), "%" + q + "%")
-                .page(Page.ofSize(limit)).list().stream().map(LineView::of).toList();
+                .page(Page.ofSize(limit)).list().stream().map(LineDetails::of).toList();
     }
 
-    public LineView line(long id) {
+    public LineDetails line(long id) {
         SupplyLine line = lines.findById(id);
         if (line == null) {
             throw BusinessException.notFound("error.line-not-found", id);
         }
-        return LineView.of(line);
+        return LineDetails.of(line);
     }
 
     /** The lines with these ids, for a customer's supply; unknown ids are refused. */

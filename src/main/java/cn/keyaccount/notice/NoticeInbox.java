@@ -29,10 +29,10 @@ public class NoticeInbox {
     }
 
     /** Every message sent to one customer, newest first (404 when the viewer may not see the customer). */
-    public List<MessageView> history(Viewer viewer, long customerId, int offset, int limit) {
+    public List<MessageDetails> history(Viewer viewer, long customerId, int offset, int limit) {
         customers.get(viewer, customerId);
         return em.createQuery(NoticeQueries.VIEW + " and m.customerId = :customer" + customersOwn(viewer) + " order by m.id desc",
-                        MessageView.class)
+                        MessageDetails.class)
                 .setParameter("customer", customerId).setFirstResult(offset).setMaxResults(limit).getResultList()
                 .stream().map(NoticeQueries::masked).toList();
     }
@@ -50,13 +50,13 @@ public class NoticeInbox {
     }
 
     /** The portal inbox of a customer user: what reached their accounts' inbox, newest first. */
-    public List<MessageView> inbox(Viewer viewer, int offset, int limit) {
+    public List<MessageDetails> inbox(Viewer viewer, int offset, int limit) {
         List<Long> own = ownAccounts(viewer);
         if (own.isEmpty()) {
             return List.of();
         }
         return em.createQuery(NoticeQueries.VIEW + " and m.customerId in :own and m.userId is null and m.channel = :portal "
-                        + "and m.state = :delivered order by m.sentAt desc, m.id desc", MessageView.class)
+                        + "and m.state = :delivered order by m.sentAt desc, m.id desc", MessageDetails.class)
                 .setParameter("own", own).setParameter("portal", Channel.PORTAL)
                 .setParameter("delivered", MessageState.DELIVERED)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
@@ -91,10 +91,10 @@ public class NoticeInbox {
     }
 
     /** The staff inbox of the signed-in staff user: the in-app messages delivered to them, newest first. */
-    public List<MessageView> staffInbox(Viewer viewer, int offset, int limit) {
+    public List<MessageDetails> staffInbox(Viewer viewer, int offset, int limit) {
         NoticeService.requireSender(viewer);
         return em.createQuery(NoticeQueries.VIEW + " and m.userId = :me and m.channel = :portal and m.state = :delivered "
-                        + "order by m.sentAt desc, m.id desc", MessageView.class)
+                        + "order by m.sentAt desc, m.id desc", MessageDetails.class)
                 .setParameter("me", viewer.userId()).setParameter("portal", Channel.PORTAL)
                 .setParameter("delivered", MessageState.DELIVERED)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();

@@ -35,7 +35,7 @@ import org.postgresql.copy.CopyIn;
  * is small and private.
  */
 @ApplicationScoped
-public class NoticeOutbox {
+class NoticeOutbox {
 
     /** A message to write at fan-out: to a customer's contact or inbox, or to a staff user ({@code userId}). */
     record NewMessage(Long customerId, Long contactId, String recipientName, Channel channel, String address,

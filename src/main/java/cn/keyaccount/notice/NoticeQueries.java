@@ -22,7 +22,7 @@ import java.util.Set;
 @ApplicationScoped
 public class NoticeQueries {
 
-    static final String VIEW = "select new cn.keyaccount.notice.MessageView(m.id, m.noticeId, n.title, "
+    static final String VIEW = "select new cn.keyaccount.notice.MessageDetails(m.id, m.noticeId, n.title, "
             + "n.purpose, coalesce(m.customerId, 0L), m.recipientName, m.channel, m.address, m.subject, m.body, m.segments, "
             + "m.state, m.attempts, m.nextAttemptAt, m.sentAt, m.providerMessageId, m.receiptAt, m.readAt, m.error, "
             + "m.userId) "
@@ -98,10 +98,10 @@ public class NoticeQueries {
     }
 
     /** A notice's messages, one page, in the order they were fanned out; mobiles masked. */
-    public List<MessageView> messages(Viewer viewer, long noticeId, MessageState state, int offset, int limit) {
+    public List<MessageDetails> messages(Viewer viewer, long noticeId, MessageState state, int offset, int limit) {
         visible(viewer, noticeId);
         var q = em.createQuery(VIEW + " and m.noticeId = :notice" + (state == null ? "" : " and m.state = :state")
-                + " order by m.id", MessageView.class).setParameter("notice", noticeId);
+                + " order by m.id", MessageDetails.class).setParameter("notice", noticeId);
         if (state != null) {
             q.setParameter("state", state);
         }
@@ -110,9 +110,9 @@ public class NoticeQueries {
     }
 
     /** One message of a notice as it is now; mobile masked. */
-    public MessageView message(Viewer viewer, long noticeId, long messageId) {
+    public MessageDetails message(Viewer viewer, long noticeId, long messageId) {
         visible(viewer, noticeId);
-        return em.createQuery(VIEW + " and m.noticeId = :notice and m.id = :id", MessageView.class)
+        return em.createQuery(VIEW + " and m.noticeId = :notice and m.id = :id", MessageDetails.class)
                 .setParameter("notice", noticeId).setParameter("id", messageId).getResultStream().findFirst()
                 .map(NoticeQueries::masked)
                 .orElseThrow(() -> BusinessException.notFound("error.notice-message-not-found", messageId));
@@ -147,12 +147,12 @@ public class NoticeQueries {
     }
 
     /** The messages of the given notices (of one customer when given), one page in message order; mobiles masked. */
-    public List<MessageView> messagesOf(Collection<Long> noticeIds, Long customerId, int offset, int limit) {
+    public List<MessageDetails> messagesOf(Collection<Long> noticeIds, Long customerId, int offset, int limit) {
         if (noticeIds.isEmpty()) {
             return List.of();
         }
         var q = em.createQuery(VIEW + " and m.noticeId in :notices" + (customerId == null ? ""
-                : " and m.customerId = :customer") + " order by m.id", MessageView.class)
+                : " and m.customerId = :customer") + " order by m.id", MessageDetails.class)
                 .setParameter("notices", noticeIds);
         if (customerId != null) {
             q.setParameter("customer", customerId);
@@ -185,11 +185,11 @@ public class NoticeQueries {
                 .getResultList());
     }
 
-    static MessageView masked(MessageView m) {
+    static MessageDetails masked(MessageDetails m) {
         if (m.channel() != Channel.SMS) {
             return m;
         }
-        return new MessageView(m.id(), m.noticeId(), m.noticeTitle(), m.purpose(), m.customerId(), m.recipientName(),
+        return new MessageDetails(m.id(), m.noticeId(), m.noticeTitle(), m.purpose(), m.customerId(), m.recipientName(),
                 m.channel(), cn.keyaccount.customer.PersonalData.maskMobile(m.address()), m.subject(), m.body(),
                 m.segments(), m.state(), m.attempts(), m.nextAttemptAt(), m.sentAt(), m.providerMessageId(),
                 m.receiptAt(), m.readAt(), m.error(), m.userId());

@@ -3,7 +3,7 @@ package cn.keyaccount.notice;
 import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Validation;
-import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.customer.ContactDetails;
 import cn.keyaccount.customer.CustomerName;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.customer.ContactService;
@@ -125,7 +125,7 @@ public class NoticeService {
         for (Long id : new LinkedHashSet<>(r.userIds())) {
             staff.add(users.get(viewer, id));
         }
-        List<ContactView> named = contacts.recipientsByIds(r.contactIds());
+        List<ContactDetails> named = contacts.recipientsByIds(r.contactIds());
         if (named.size() != Set.copyOf(r.contactIds()).size()) {
             throw BusinessException.notFound("error.contact-not-found", r.contactIds());
         }
@@ -151,13 +151,13 @@ public class NoticeService {
         notice.setDedupeKey(r.dedupeKey());
         notices.persistAndFlush(notice);
 
-        Map<Long, List<ContactView>> audience = new LinkedHashMap<>();
-        for (ContactView c : contacts.recipientsOf(r.customerIds())) {
+        Map<Long, List<ContactDetails>> audience = new LinkedHashMap<>();
+        for (ContactDetails c : contacts.recipientsOf(r.customerIds())) {
             audience.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(c);
         }
         if (r.contactRole() != null && !r.contactRole().isBlank()) {
             audience.replaceAll((id, list) -> {
-                List<ContactView> matching = list.stream().filter(c -> c.role().contains(r.contactRole())).toList();
+                List<ContactDetails> matching = list.stream().filter(c -> c.role().contains(r.contactRole())).toList();
                 return matching.isEmpty() ? list : matching;
             });
         }
@@ -217,14 +217,14 @@ public class NoticeService {
         }
     }
 
-    private void fanOut(FanOut out, CustomerName customer, List<ContactView> people) {
+    private void fanOut(FanOut out, CustomerName customer, List<ContactDetails> people) {
         NoticeRequest r = out.request;
         Map<String, String> values = new HashMap<>(r.parameters());
         values.putAll(r.customerParameters().getOrDefault(customer.id(), Map.of()));
         values.put("customerName", customer.name());
         values.put("accountNo", customer.accountNo());
         Set<Long> seen = new HashSet<>();
-        for (ContactView c : people) {
+        for (ContactDetails c : people) {
             if (!seen.add(c.id())) {
                 continue;
             }
@@ -250,7 +250,7 @@ public class NoticeService {
             }
         }
         // the portal inbox belongs to the account: one message per customer, unless every contact opted out of it
-        boolean portalRefused = !people.isEmpty() && people.stream().noneMatch(ContactView::acceptsPortal);
+        boolean portalRefused = !people.isEmpty() && people.stream().noneMatch(ContactDetails::acceptsPortal);
         if (out.wants(Channel.PORTAL) && !portalRefused) {
             values.put("contactName", customer.name());
             NoticeTemplates.Rendered text = out.texts.render(values);

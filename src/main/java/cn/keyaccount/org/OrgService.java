@@ -16,8 +16,8 @@ public class OrgService {
         this.units = units;
     }
 
-    public UnitView get(long id) {
-        return UnitView.of(find(id));
+    public UnitDetails get(long id) {
+        return UnitDetails.of(find(id));
     }
 
     /** The unit entity, for features that hold a reference to it (customers, users). */
@@ -34,12 +34,12 @@ public class OrgService {
     }
 
     /** The unit and every unit below it, in tree order. */
-    public List<UnitView> subtree(long unitId) {
-        return units.subtree(find(unitId).getPath()).stream().map(UnitView::of).toList();
+    public List<UnitDetails> subtree(long unitId) {
+        return units.subtree(find(unitId).getPath()).stream().map(UnitDetails::of).toList();
     }
 
-    public List<UnitView> all() {
-        return units.list("order by path").stream().map(UnitView::of).toList();
+    public List<UnitDetails> all() {
+        return units.list("order by path").stream().map(UnitDetails::of).toList();
     }
 
     public boolean isWithin(String path, long ancestorUnitId) {
@@ -47,7 +47,7 @@ public class OrgService {
     }
 
     @Transactional
-    public UnitView create(String code, String name, String nameEn, OrgUnit.Level level, Long parentId) {
+    public UnitDetails create(String code, String name, String nameEn, OrgUnit.Level level, Long parentId) {
         new Validation()
                 .notBlank(code, "code").maxLength(code, 32, "code")
                 .notBlank(name, "name").maxLength(name, 100, "name")
@@ -64,6 +64,6 @@ public class OrgService {
         OrgUnit unit = new OrgUnit(code.trim(), name.trim(), nameEn, level, parent);
         units.persistAndFlush(unit);
         unit.assignPath();
-        return UnitView.of(unit);
+        return UnitDetails.of(unit);
     }
 }

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 @ApplicationScoped
-public class OrgUnitRepository implements PanacheRepository<OrgUnit> {
+class OrgUnitRepository implements PanacheRepository<OrgUnit> {
 
     public List<OrgUnit> subtree(String path) {
         return list("path like ?1 order by path", path + "%");

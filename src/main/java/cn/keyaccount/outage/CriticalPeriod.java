@@ -36,8 +36,8 @@ public class CriticalPeriod extends AbstractEntity {
         this.createdAt = OffsetDateTime.now();
     }
 
-    public CriticalPeriodView view() {
-        return new CriticalPeriodView(getId(), customerId, startsAt, endsAt, reason, createdBy);
+    public CriticalPeriodDetails view() {
+        return new CriticalPeriodDetails(getId(), customerId, startsAt, endsAt, reason, createdBy);
     }
 
     public long getCustomerId() {

@@ -33,14 +33,14 @@ public class CriticalPeriodService {
     }
 
     /** The customer's periods that have not ended yet, soonest first. */
-    public List<CriticalPeriodView> list(Viewer viewer, long customerId) {
+    public List<CriticalPeriodDetails> list(Viewer viewer, long customerId) {
         customers.visible(viewer, customerId);
         return periods.list("customerId = ?1 and endsAt > ?2 order by startsAt", customerId, OffsetDateTime.now(clock))
                 .stream().map(CriticalPeriod::view).toList();
     }
 
     @Transactional
-    public CriticalPeriodView add(Viewer viewer, long customerId, OffsetDateTime startsAt, OffsetDateTime endsAt,
+    public CriticalPeriodDetails add(Viewer viewer, long customerId, OffsetDateTime startsAt, OffsetDateTime endsAt,
                                   String reason) {
         Customer c = customers.editable(viewer, customerId);
         new Validation().require(startsAt != null, "startsAt", "error.required")

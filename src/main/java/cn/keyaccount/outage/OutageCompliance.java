@@ -4,7 +4,7 @@ import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.notice.NoticeQueries;
 import cn.keyaccount.notice.NoticeSummary;
 import cn.keyaccount.org.OrgService;
-import cn.keyaccount.org.UnitView;
+import cn.keyaccount.org.UnitDetails;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,12 +39,12 @@ public class OutageCompliance {
     }
 
     /** The unit the figures are for: the one asked (within the viewer's) or the viewer's own. */
-    public UnitView unit(Viewer viewer, Long unitId) {
+    public UnitDetails unit(Viewer viewer, Long unitId) {
         if (!(viewer.isAdmin() || viewer.isSupervisor() || viewer.is(Role.SCHEDULER))) {
             throw BusinessException.forbidden("error.outage-forbidden");
         }
         long id = unitId != null ? unitId : viewer.isAdmin() && viewer.unitId() == 0 ? rootUnit() : viewer.unitId();
-        UnitView unit = org.get(id);
+        UnitDetails unit = org.get(id);
         if (!viewer.isAdmin() && !unit.path().startsWith(viewer.unitPath())) {
             throw BusinessException.notFound("error.unit-not-found", id);
         }
@@ -56,7 +56,7 @@ public class OutageCompliance {
     }
 
     public ComplianceSummary month(Viewer viewer, YearMonth month, Long unitId) {
-        UnitView unit = unit(viewer, unitId);
+        UnitDetails unit = unit(viewer, unitId);
         OffsetDateTime from = month.atDay(1).atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime();
         List<Outage> list = em.createQuery("select o from Outage o where o.unitPath like :path and o.startsAt >= :from "

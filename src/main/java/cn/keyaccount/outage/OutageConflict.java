@@ -46,8 +46,8 @@ public class OutageConflict extends AbstractEntity {
         this.endsAt = endsAt;
     }
 
-    public ConflictView view() {
-        return new ConflictView(kind, customerId, customerName, referenceId, description, startsAt, endsAt);
+    public ConflictDetails view() {
+        return new ConflictDetails(kind, customerId, customerName, referenceId, description, startsAt, endsAt);
     }
 
     public long getOutageId() {

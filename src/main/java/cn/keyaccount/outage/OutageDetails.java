@@ -1,6 +1,6 @@
 package cn.keyaccount.outage;
 
-import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.LineDetails;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -10,10 +10,10 @@ import java.util.List;
  */
 public record OutageDetails(long id, long version, OutageKind kind, OutageStatus status, String title, String reason,
                             String area, String transformerAreas, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                            OffsetDateTime restorationAt, long unitId, List<LineView> lines, List<Long> substationIds,
+                            OffsetDateTime restorationAt, long unitId, List<LineDetails> lines, List<Long> substationIds,
                             boolean heldLate, boolean heldConflict, String releasedBy, OffsetDateTime releasedAt,
                             String releaseReason, String cancelReason, String source, String createdBy,
                             OffsetDateTime createdAt, long affected, long oneSourceOut, WarningClass prospectiveClass,
-                            List<ConflictView> conflicts, List<WarningView> warnings, boolean manageable,
+                            List<ConflictDetails> conflicts, List<WarningDetails> warnings, boolean manageable,
                             boolean releasable) {
 }

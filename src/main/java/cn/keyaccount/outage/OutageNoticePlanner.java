@@ -17,7 +17,7 @@ import java.util.Optional;
  * late. Temporary and fault outages are warned at once (faults urgently). The reminder goes out at a set time a set
  * number of days before the start day, if that is still ahead and after the first warning.
  */
-public final class OutageNoticePlanner {
+final class OutageNoticePlanner {
 
     /** When the first warning goes out and its class. */
     public record FirstWarning(OffsetDateTime at, WarningClass warningClass) {

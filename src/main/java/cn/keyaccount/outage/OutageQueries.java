@@ -6,10 +6,10 @@ import cn.keyaccount.customer.CustomerName;
 import cn.keyaccount.customer.CustomerQueries;
 import cn.keyaccount.customer.Importance;
 import cn.keyaccount.customer.SupplyMode;
-import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.LineDetails;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.network.SupplyLine;
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticeQueries;
 import cn.keyaccount.notice.NoticeSummary;
 import cn.keyaccount.security.Role;
@@ -201,7 +201,7 @@ public class OutageQueries {
      */
     OutageDetails details(Viewer viewer, Outage o, List<SupplyLine> namedLines, OutageNoticePlanner planner,
                           OffsetDateTime now) {
-        List<LineView> lines = namedLines.stream().map(LineView::of).sorted(Comparator.comparing(LineView::code))
+        List<LineDetails> lines = namedLines.stream().map(LineDetails::of).sorted(Comparator.comparing(LineDetails::code))
                 .toList();
         long[] counts = {0, 0};
         em.createQuery("select a.effect, count(a) from AffectedCustomer a where a.outageId = :o group by a.effect",
@@ -212,9 +212,9 @@ public class OutageQueries {
                     }
                 });
         boolean staff = !viewer.isCustomer();
-        List<ConflictView> conflictViews = staff ? conflicts.list("outageId = ?1 order by startsAt", o.getId())
+        List<ConflictDetails> conflictViews = staff ? conflicts.list("outageId = ?1 order by startsAt", o.getId())
                 .stream().map(OutageConflict::view).toList() : List.of();
-        List<WarningView> warningViews = staff ? warnings(o, counts[0]) : List.of();
+        List<WarningDetails> warningViews = staff ? warnings(o, counts[0]) : List.of();
         WarningClass prospective = o.getStatus() == OutageStatus.CANCELLED ? null
                 : planner.firstWarning(o.getKind(), o.getStartsAt(), Importance.FIRST, now).warningClass();
         return new OutageDetails(o.getId(), o.getVersion(), o.getKind(), o.getStatus(), o.getTitle(), o.getReason(),
@@ -227,20 +227,20 @@ public class OutageQueries {
     }
 
     /** The notices written for the outage, and last the reminder still to be written when one is due. */
-    private List<WarningView> warnings(Outage o, long affectedCount) {
+    private List<WarningDetails> warnings(Outage o, long affectedCount) {
         List<OutageWarning> list = warnings.list("outageId = ?1 order by createdAt, id", o.getId());
         Map<Long, NoticeSummary> summaries = new HashMap<>();
         noticeQueries.summariesOf(list.stream().map(OutageWarning::getNoticeId).toList())
                 .forEach(s -> summaries.put(s.id(), s));
-        List<WarningView> views = new ArrayList<>(list.stream().map(w -> {
+        List<WarningDetails> views = new ArrayList<>(list.stream().map(w -> {
             NoticeSummary s = summaries.get(w.getNoticeId());
-            return new WarningView(w.getNoticeId(), w.getKind(), w.getPlannedAt(), w.getCustomers(), w.isWithdrawn(),
+            return new WarningDetails(w.getNoticeId(), w.getKind(), w.getPlannedAt(), w.getCustomers(), w.isWithdrawn(),
                     false, w.getCreatedBy(), s == null ? 0 : s.total(), s == null ? 0 : s.delivered(),
                     s == null ? 0 : s.sent(), s == null ? 0 : s.failed(), s == null ? 0 : s.expired(),
                     s == null ? 0 : s.scheduled());
         }).toList());
         if (o.getReminderDueAt() != null) {
-            views.add(new WarningView(0, WarningKind.REMINDER, o.getReminderDueAt(), (int) affectedCount, false, true,
+            views.add(new WarningDetails(0, WarningKind.REMINDER, o.getReminderDueAt(), (int) affectedCount, false, true,
                     Viewer.system().username(), 0, 0, 0, 0, 0, 0));
         }
         return views;
@@ -302,7 +302,7 @@ public class OutageQueries {
      * The messages sent for an outage (of one customer when given): the drill-down of the compliance figures and
      * what a customer sees. Managers and customer users must name a customer of their own.
      */
-    public List<MessageView> messages(Viewer viewer, long outageId, Long customerId, int offset, int limit) {
+    public List<MessageDetails> messages(Viewer viewer, long outageId, Long customerId, int offset, int limit) {
         return noticeQueries.messagesOf(messageScope(viewer, outageId, customerId), customerId, offset, limit);
     }
 

@@ -8,7 +8,7 @@ import cn.keyaccount.customer.CustomerQueries;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.network.SupplyLine;
 import cn.keyaccount.org.OrgService;
-import cn.keyaccount.org.UnitView;
+import cn.keyaccount.org.UnitDetails;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.supplyplan.ActivePlanPeriod;
@@ -270,7 +270,7 @@ public class OutageService {
             Map<Long, CustomerName> names = customers.names(periods.stream().map(CriticalPeriod::getCustomerId)
                     .distinct().toList());
             for (CriticalPeriod p : periods) {
-                CriticalPeriodView v = p.view();
+                CriticalPeriodDetails v = p.view();
                 CustomerName name = names.get(v.customerId());
                 list.add(new OutageConflict(o.getId(), ConflictKind.CRITICAL_PERIOD, v.customerId(),
                         name == null ? "" : name.name(), v.id(), v.reason(), v.startsAt(), v.endsAt()));
@@ -280,7 +280,7 @@ public class OutageService {
     }
 
     /** A valid draft's unit, the lines it names one by one, and the substation names (empty when it names none). */
-    private record Checked(UnitView unit, List<SupplyLine> named, Map<Long, String> substationNames) {
+    private record Checked(UnitDetails unit, List<SupplyLine> named, Map<Long, String> substationNames) {
     }
 
     private Checked validate(Viewer viewer, OutageDraft d, Outage existing) {
@@ -307,7 +307,7 @@ public class OutageService {
             throw BusinessException.invalid("error.outage-substation-unknown");
         }
         long unitId = d.unitId() != null ? d.unitId() : existing != null ? existing.getUnitId() : viewer.unitId();
-        UnitView unit = org.get(unitId);
+        UnitDetails unit = org.get(unitId);
         if (!viewer.isAdmin() && !unit.path().startsWith(viewer.unitPath())) {
             throw BusinessException.invalid("error.outage-unit-outside");
         }

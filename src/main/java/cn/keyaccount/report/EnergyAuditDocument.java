@@ -14,7 +14,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
  * charts with captions in Caption — where {{content}} stands. Restyling the template restyles every report.
  */
 @ApplicationScoped
-public class EnergyAuditDocument {
+class EnergyAuditDocument {
 
     static final String HEADING = "Heading1";
     static final String TABLE = "ReportTable";

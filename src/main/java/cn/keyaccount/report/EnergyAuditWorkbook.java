@@ -21,7 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * whatever the period.
  */
 @ApplicationScoped
-public class EnergyAuditWorkbook {
+class EnergyAuditWorkbook {
 
     /** The template's sheet whose column B cells carry the styles named in column A; removed from the output. */
     static final String STYLES_SHEET = "styles";

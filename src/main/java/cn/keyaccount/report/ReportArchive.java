@@ -99,7 +99,7 @@ class ReportArchive {
 
     /** Files and customer downloads of the given reports, for their views. */
     Extras extras(List<Long> reportIds) {
-        Map<Long, List<ReportView.FileInfo>> files = new HashMap<>();
+        Map<Long, List<ReportDetails.FileInfo>> files = new HashMap<>();
         Map<Long, Object[]> downloads = new HashMap<>();
         if (reportIds.isEmpty()) {
             return new Extras(files, downloads);
@@ -108,7 +108,7 @@ class ReportArchive {
                 + "from energy_report_file where report_id = any(?1) order by report_id, format")
                 .setParameter(1, reportIds.toArray(Long[]::new)).getResultList()) {
             Object[] r = (Object[]) o;
-            files.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new ReportView.FileInfo(
+            files.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add(new ReportDetails.FileInfo(
                     ReportFormat.valueOf((String) r[1]), (String) r[2], ((Number) r[3]).intValue(),
                     ((String) r[4]).trim()));
         }
@@ -122,7 +122,7 @@ class ReportArchive {
         return new Extras(files, downloads);
     }
 
-    record Extras(Map<Long, List<ReportView.FileInfo>> files, Map<Long, Object[]> downloads) {
+    record Extras(Map<Long, List<ReportDetails.FileInfo>> files, Map<Long, Object[]> downloads) {
     }
 
     static OffsetDateTime time(Object value) {

@@ -89,7 +89,7 @@ public class ReportService {
      * {@code notify} the customer's contacts are told it is ready.
      */
     @ActivateRequestContext
-    public ReportView generate(Viewer viewer, long customerId, YearMonth month, String language, boolean notify,
+    public ReportDetails generate(Viewer viewer, long customerId, YearMonth month, String language, boolean notify,
                                Progress progress) {
         CustomerDetails c = customers.get(viewer, customerId);
         if (!c.editable()) {
@@ -255,7 +255,7 @@ public class ReportService {
     // ---- reading ----------------------------------------------------------------------------------------------
 
     /** The reports of the customers the viewer may see (of one customer when given), newest first. */
-    public List<ReportView> list(Viewer viewer, Long customerId, int offset, int limit) {
+    public List<ReportDetails> list(Viewer viewer, Long customerId, int offset, int limit) {
         if (customerId != null) {
             customers.get(viewer, customerId);
         }
@@ -290,7 +290,7 @@ public class ReportService {
     }
 
     /** One report the viewer may see; another's is absent. */
-    public ReportView get(Viewer viewer, long reportId) {
+    public ReportDetails get(Viewer viewer, long reportId) {
         List<EnergyReport> rows = em.createQuery("select r from EnergyReport r where r.id = :id", EnergyReport.class)
                 .setParameter("id", reportId).getResultList();
         if (rows.isEmpty()) {
@@ -309,7 +309,7 @@ public class ReportService {
     /** A report's file for the viewer; the download is recorded (and audited) with who took it. */
     @ActivateRequestContext
     public ReportFile download(Viewer viewer, long reportId, ReportFormat format) {
-        ReportView v = get(viewer, reportId);
+        ReportDetails v = get(viewer, reportId);
         return QuarkusTransaction.joiningExisting().call(() -> {
             ReportFile f = archive.file(reportId, format);
             if (f == null) {
@@ -322,9 +322,9 @@ public class ReportService {
         });
     }
 
-    private static ReportView view(EnergyReport r, String accountNo, String name, ReportArchive.Extras extras) {
+    private static ReportDetails view(EnergyReport r, String accountNo, String name, ReportArchive.Extras extras) {
         Object[] d = extras.downloads().get(r.getId());
-        return new ReportView(r.getId(), r.getCustomerId(), accountNo, name, r.getKind(), r.getPeriod(),
+        return new ReportDetails(r.getId(), r.getCustomerId(), accountNo, name, r.getKind(), r.getPeriod(),
                 r.getPeriodFrom(), r.getPeriodTo(), r.getIssue(), r.getLanguage(), r.getOrigin(), r.getGeneratedBy(),
                 r.getGeneratedAt(), r.getTotalKwh(), r.getTotalYuan(), r.getSavingYuan(), r.getHealthScore(),
                 extras.files().getOrDefault(r.getId(), List.of()), d == null ? 0 : (Long) d[0],

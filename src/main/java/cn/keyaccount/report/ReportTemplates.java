@@ -19,7 +19,7 @@ import java.util.Properties;
  * and is read at every generation, so a restyle needs neither a release nor a restart.
  */
 @ApplicationScoped
-public class ReportTemplates {
+class ReportTemplates {
 
     static final String XLSX = "energy-audit.xlsx";
     static final String DOCX = "energy-audit.docx";

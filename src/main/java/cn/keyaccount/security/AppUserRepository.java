@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 @ApplicationScoped
-public class AppUserRepository implements PanacheRepository<AppUser> {
+class AppUserRepository implements PanacheRepository<AppUser> {
 
     public Optional<AppUser> findByUsername(String username) {
         return find("username", username).firstResultOptional();

@@ -4,7 +4,7 @@ import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.StartupLock;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.org.OrgUnit;
-import cn.keyaccount.org.UnitView;
+import cn.keyaccount.org.UnitDetails;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * database when the demo was asked for), under the start-up lock, so nodes starting together make one administrator.
  */
 @ApplicationScoped
-public class FirstAdministrator {
+class FirstAdministrator {
 
     private static final Logger LOG = Logger.getLogger(FirstAdministrator.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -87,7 +87,7 @@ public class FirstAdministrator {
         return true;
     }
 
-    private UnitView rootUnit(String companyName) {
+    private UnitDetails rootUnit(String companyName) {
         return org.all().stream().filter(u -> u.parentId() == null).findFirst()
                 .orElseGet(() -> org.create(ROOT_UNIT_CODE, companyName, null, OrgUnit.Level.PROVINCE, null));
     }

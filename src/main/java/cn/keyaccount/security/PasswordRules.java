@@ -14,7 +14,7 @@ import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
  * leaked password sets, in any capitalisation, e.g. {@code Password123}). The demo company's
  * passwords are written by the demo generator and are not checked.
  */
-public final class PasswordRules {
+final class PasswordRules {
 
     public static final int MIN_LENGTH = 10;
 

@@ -39,8 +39,8 @@ public class FleetSchedule {
     public byte[] write(Viewer viewer, LocalDate from, int days, Locale locale) {
         OffsetDateTime start = from.atStartOfDay(SupplyPlanService.ZONE).toOffsetDateTime();
         OffsetDateTime end = start.plusDays(days);
-        List<BookingView> bookings = fleet.schedule(viewer, start, end);
-        List<TruckView> trucks = fleet.trucks();
+        List<BookingDetails> bookings = fleet.schedule(viewer, start, end);
+        List<TruckDetails> trucks = fleet.trucks();
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
@@ -56,11 +56,11 @@ public class FleetSchedule {
         }
     }
 
-    private static void list(Sheet sheet, List<BookingView> bookings, CellStyle bold, Locale locale) {
+    private static void list(Sheet sheet, List<BookingDetails> bookings, CellStyle bold, Locale locale) {
         header(sheet, bold, locale, "plan.truck", "plan.rated-kw", "plan.title", "plan.customer", "plan.status",
                 "plan.from", "plan.to", "fleet.hours", "plan.note");
         int r = 1;
-        for (BookingView b : bookings) {
+        for (BookingDetails b : bookings) {
             Row row = sheet.createRow(r++);
             row.createCell(0).setCellValue(b.plate() + " " + b.truckName());
             row.createCell(1).setCellValue(b.ratedKw());
@@ -78,7 +78,7 @@ public class FleetSchedule {
         sheet.createFreezePane(0, 1);
     }
 
-    private static void calendar(Sheet sheet, List<TruckView> trucks, List<BookingView> bookings, LocalDate from,
+    private static void calendar(Sheet sheet, List<TruckDetails> trucks, List<BookingDetails> bookings, LocalDate from,
                                  int days, CellStyle bold, Locale locale) {
         Row head = sheet.createRow(0);
         head.createCell(0).setCellValue(Messages.get(locale, "plan.truck"));
@@ -88,7 +88,7 @@ public class FleetSchedule {
             head.getCell(d + 1).setCellStyle(bold);
         }
         int r = 1;
-        for (TruckView truck : trucks) {
+        for (TruckDetails truck : trucks) {
             Row row = sheet.createRow(r++);
             row.createCell(0).setCellValue(truck.label());
             for (int d = 0; d < days; d++) {
@@ -103,11 +103,11 @@ public class FleetSchedule {
     }
 
     /** The plan titles holding a truck on a day, joined; empty when it is free all day. */
-    public static String onDay(List<BookingView> bookings, long truckId, LocalDate day) {
+    public static String onDay(List<BookingDetails> bookings, long truckId, LocalDate day) {
         OffsetDateTime start = day.atStartOfDay(SupplyPlanService.ZONE).toOffsetDateTime();
         OffsetDateTime end = start.plusDays(1);
         return bookings.stream().filter(b -> b.truckId() == truckId && b.startsAt().isBefore(end)
-                        && b.endsAt().isAfter(start)).map(BookingView::planTitle).distinct()
+                        && b.endsAt().isAfter(start)).map(BookingDetails::planTitle).distinct()
                 .collect(Collectors.joining("; "));
     }
 

@@ -47,7 +47,7 @@ public class FleetService {
     }
 
     /** The trucks in service, largest first; the fleet is shared by every unit. */
-    public List<TruckView> trucks() {
+    public List<TruckDetails> trucks() {
         return trucks.list("active", Sort.descending("ratedKw").and("plate"), true).stream()
                 .map(GeneratorTruck::toView).toList();
     }
@@ -57,7 +57,7 @@ public class FleetService {
     static final long MAX_CREW = 100;
 
     @Transactional
-    public TruckView addTruck(Viewer viewer, TruckDraft d) {
+    public TruckDetails addTruck(Viewer viewer, TruckDraft d) {
         if (!(viewer.isAdmin() || viewer.isSupervisor())) {
             throw BusinessException.forbidden("error.truck-add-forbidden");
         }
@@ -84,7 +84,7 @@ public class FleetService {
     }
 
     /** The bookings of a plan the viewer may see. */
-    public List<BookingView> bookingsOf(Viewer viewer, long planId) {
+    public List<BookingDetails> bookingsOf(Viewer viewer, long planId) {
         SupplyPlan p = access.visible(viewer, planId);
         return bookings.list("plan", Sort.by("startsAt").and("id"), p).stream().map(TruckBooking::toView).toList();
     }
@@ -95,7 +95,7 @@ public class FleetService {
      * fine.
      */
     @Transactional
-    public BookingView book(Viewer viewer, long planId, BookingRequest r) {
+    public BookingDetails book(Viewer viewer, long planId, BookingRequest r) {
         SupplyPlan p = access.writable(viewer, planId);
         if (!PlanTaskService.WORKING.contains(p.getStatus())) {
             throw BusinessException.conflict("error.plan-closed");
@@ -167,7 +167,7 @@ public class FleetService {
     }
 
     /** Every booking of any truck overlapping [from, to), for the fleet calendar and its XLSX (staff only). */
-    public List<BookingView> schedule(Viewer viewer, OffsetDateTime from, OffsetDateTime to) {
+    public List<BookingDetails> schedule(Viewer viewer, OffsetDateTime from, OffsetDateTime to) {
         if (viewer.isCustomer()) {
             throw BusinessException.forbidden("error.forbidden");
         }

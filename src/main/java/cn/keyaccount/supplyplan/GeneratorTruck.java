@@ -43,8 +43,8 @@ public class GeneratorTruck extends AbstractEntity {
         this.crewSize = d.crewSize() == null ? 2 : d.crewSize();
     }
 
-    TruckView toView() {
-        return new TruckView(getId(), plate, name, ratedKw, unit.getId(), unit.getName(), crewLeader, crewMobile,
+    TruckDetails toView() {
+        return new TruckDetails(getId(), plate, name, ratedKw, unit.getId(), unit.getName(), crewLeader, crewMobile,
                 crewSize, active);
     }
 

@@ -64,8 +64,8 @@ public class PlanTask extends AbstractEntity {
         this.doneBy = done ? by : null;
     }
 
-    TaskView toView() {
-        return new TaskView(getId(), plan.getId(), title, party, ownerName, owner == null ? null : owner.getId(),
+    TaskDetails toView() {
+        return new TaskDetails(getId(), plan.getId(), title, party, ownerName, owner == null ? null : owner.getId(),
                 dueOn, doneAt, doneBy, getVersion());
     }
 

@@ -43,13 +43,13 @@ public class PlanTaskService {
         this.em = em;
     }
 
-    public List<TaskView> list(Viewer viewer, long planId) {
+    public List<TaskDetails> list(Viewer viewer, long planId) {
         SupplyPlan p = access.visible(viewer, planId);
         return tasks.list("plan", Sort.by("dueOn").and("id"), p).stream().map(PlanTask::toView).toList();
     }
 
     @Transactional
-    public TaskView add(Viewer viewer, long planId, TaskDraft d) {
+    public TaskDetails add(Viewer viewer, long planId, TaskDraft d) {
         SupplyPlan p = access.editableDraft(viewer, planId);
         new Validation()
                 .notBlank(d.title(), "title").maxLength(d.title(), 300, "title")
@@ -71,7 +71,7 @@ public class PlanTaskService {
 
     /** Ticks a task off (or reopens it): the plan's writers, or the user the task is assigned to. */
     @Transactional
-    public TaskView setDone(Viewer viewer, long planId, long taskId, boolean done) {
+    public TaskDetails setDone(Viewer viewer, long planId, long taskId, boolean done) {
         SupplyPlan p = access.visible(viewer, planId);
         PlanTask t = find(planId, taskId);
         boolean owner = t.getOwner() != null && t.getOwner().getId() == viewer.userId();

@@ -5,7 +5,7 @@ import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Validation;
 import cn.keyaccount.customer.Customer;
 import cn.keyaccount.customer.CustomerAccess;
-import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.LineDetails;
 import cn.keyaccount.network.SupplyLine;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
@@ -167,7 +167,7 @@ public class SupplyPlanService {
         Customer c = customers.visible(viewer, customerId);
         PlanTemplates.PlanTemplate t = templates.forEvent(type == null ? EventType.STANDING : type);
         List<Long> lineIds = c.getLines().stream().map(SupplyLine::getId).sorted().toList();
-        String lineNames = c.getLines().stream().map(l -> LineView.of(l).label()).sorted()
+        String lineNames = c.getLines().stream().map(l -> LineDetails.of(l).label()).sorted()
                 .collect(Collectors.joining("、"));
         String title = c.getName() + (eventName == null ? "" : eventName.trim()) + "保供电预案";
         PlanDetails created = create(viewer, new PlanDraft(customerId, title, type, eventName, level, startsAt,
@@ -342,16 +342,16 @@ public class SupplyPlanService {
             }
         }
         boolean writer = access.canWrite(viewer, p);
-        List<TaskView> taskViews = tasks.list("plan", Sort.by("dueOn").and("id"), p).stream()
+        List<TaskDetails> taskViews = tasks.list("plan", Sort.by("dueOn").and("id"), p).stream()
                 .map(PlanTask::toView).toList();
-        List<BookingView> bookingViews = bookings.list("plan", Sort.by("startsAt").and("id"), p).stream()
+        List<BookingDetails> bookingViews = bookings.list("plan", Sort.by("startsAt").and("id"), p).stream()
                 .map(TruckBooking::toView).toList();
         Customer c = p.getCustomer();
         return new PlanDetails(p.getId(), p.getVersion(), c.getId(), c.getName(), c.getAccountNo(), p.getRevision(),
                 p.getPrevious() == null ? null : p.getPrevious().getId(), p.getTitle(), p.getEventType(),
                 p.getEventName(), p.getLevel(), p.getStartsAt(), p.getEndsAt(), p.getStatus(), p.getSupplySources(),
-                p.getAuthor().getDisplayName(), p.getLines().stream().map(LineView::of)
-                .sorted(Comparator.comparing(LineView::code)).toList(), List.copyOf(p.getLoads()),
+                p.getAuthor().getDisplayName(), p.getLines().stream().map(LineDetails::of)
+                .sorted(Comparator.comparing(LineDetails::code)).toList(), List.copyOf(p.getLoads()),
                 List.copyOf(p.getRisks()), List.copyOf(p.getResources()), List.copyOf(p.getDuties()),
                 List.copyOf(p.getTransitions()), taskViews, bookingViews, writer,
                 writer && p.getStatus() == PlanStatus.DRAFT, actions,

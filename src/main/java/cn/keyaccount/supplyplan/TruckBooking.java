@@ -49,8 +49,8 @@ public class TruckBooking extends AbstractEntity {
         this.plan = revision;
     }
 
-    BookingView toView() {
-        return new BookingView(getId(), truck.getId(), truck.getPlate(), truck.getName(), truck.getRatedKw(),
+    BookingDetails toView() {
+        return new BookingDetails(getId(), truck.getId(), truck.getPlate(), truck.getName(), truck.getRatedKw(),
                 plan.getId(), plan.getTitle(), plan.getCustomer().getName(), plan.getStatus(), startsAt, endsAt, note,
                 bookedBy);
     }

@@ -23,7 +23,7 @@ import java.util.Set;
  * (visits kept on that day count), else on the nearest earlier one in the window; when the window is full it is
  * left out and counted.
  */
-public final class VisitPlanner {
+final class VisitPlanner {
 
     /** A customer to plan for: its manager and interval, and the date of its last done visit (null: never). */
     public record Due(long customerId, long managerId, int intervalMonths, LocalDate lastDone) {

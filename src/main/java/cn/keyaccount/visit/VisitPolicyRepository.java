@@ -4,5 +4,5 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class VisitPolicyRepository implements PanacheRepository<VisitPolicy> {
+class VisitPolicyRepository implements PanacheRepository<VisitPolicy> {
 }

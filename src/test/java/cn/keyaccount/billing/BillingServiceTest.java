@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.customer.ContactDraft;
 import cn.keyaccount.customer.ContactService;
-import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.customer.ContactDetails;
 import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.notice.Channel;
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticeQueries;
 import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.notice.NoticeSummary;
@@ -62,7 +62,7 @@ class BillingServiceTest {
                 1 + ThreadLocalRandom.current().nextInt(12));
     }
 
-    private ContactView billingContact(long customerId) {
+    private ContactDetails billingContact(long customerId) {
         ContactDraft d = new ContactDraft();
         d.setName("电费测试");
         d.setRole("电费联系人");
@@ -98,7 +98,7 @@ class BillingServiceTest {
     void a_gbk_csv_issues_the_bills_and_tells_the_billing_contacts() {
         CustomerRow a = customer(1);
         CustomerRow b = customer(2);
-        ContactView mine = billingContact(a.id());
+        ContactDetails mine = billingContact(a.id());
         String period = freshPeriod();
         String csv = HEADER
                 + a.accountNo() + "," + period + ",1000,2000,3000,1500.5,8000.00,-120.00,45678.90,2031-02-15\n"
@@ -107,13 +107,13 @@ class BillingServiceTest {
 
         assertTrue(r.ok(), r.problems().toString());
         assertEquals(2, r.imported());
-        BillView bill = billing.ofCustomer(SYSTEM, a.id()).stream().filter(x -> x.period().equals(period))
+        BillDetails bill = billing.ofCustomer(SYSTEM, a.id()).stream().filter(x -> x.period().equals(period))
                 .findFirst().orElseThrow();
         assertEquals(new BigDecimal("45678.90"), bill.total());
         assertEquals(0, new BigDecimal("7500.5").compareTo(bill.kwh()));
         assertNotNull(r.noticeId());
-        List<MessageView> ms = noticeQueries.messages(SYSTEM, r.noticeId(), null, 0, 100);
-        MessageView sms = ms.stream().filter(m -> m.channel() == Channel.SMS && m.recipientName().equals(mine.name())
+        List<MessageDetails> ms = noticeQueries.messages(SYSTEM, r.noticeId(), null, 0, 100);
+        MessageDetails sms = ms.stream().filter(m -> m.channel() == Channel.SMS && m.recipientName().equals(mine.name())
                 && m.customerId() == a.id()).findFirst().orElseThrow();
         assertTrue(sms.body().contains("45678.90") && sms.body().contains("2031-02-15"), sms.body());
         assertTrue(ms.stream().anyMatch(m -> m.customerId() == b.id()), "the second account is told too");
@@ -206,7 +206,7 @@ class BillingServiceTest {
         assertEquals(List.of("balance-change"), lower.stream().map(NoticeSummary::template).toList());
     }
 
-    private BillView bill(long customerId, String period) {
+    private BillDetails bill(long customerId, String period) {
         return billing.ofCustomer(SYSTEM, customerId).stream().filter(b -> b.period().equals(period)).findFirst()
                 .orElseThrow();
     }

@@ -9,7 +9,7 @@ import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.report.ReportOrigin;
 import cn.keyaccount.report.ReportService;
-import cn.keyaccount.report.ReportView;
+import cn.keyaccount.report.ReportDetails;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +43,7 @@ class DemoReportsTest {
     @Inject
     UserService users;
 
-    private List<ReportView> demoReportsOf(Viewer customer, long accountId, YearMonth month) {
+    private List<ReportDetails> demoReportsOf(Viewer customer, long accountId, YearMonth month) {
         return reports.list(customer, accountId, 0, 50).stream()
                 .filter(r -> r.origin() == ReportOrigin.SCHEDULED && r.period().equals(month.toString())).toList();
     }
@@ -59,7 +59,7 @@ class DemoReportsTest {
             while (demoReportsOf(customer, a.id(), lastMonth).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
-            List<ReportView> issued = demoReportsOf(customer, a.id(), lastMonth);
+            List<ReportDetails> issued = demoReportsOf(customer, a.id(), lastMonth);
             assertEquals(1, issued.size(), a.accountNo() + ": one demo report of " + lastMonth);
             assertEquals(2, issued.getFirst().files().size(), "XLSX and DOCX");
         }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.notice.MessageState;
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticePurpose;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeQueries;
@@ -171,9 +171,9 @@ class RealDeploymentStartTest {
         outages.onStart(null, true);
         reports.onStart(null, true);
 
-        List<MessageView> messages = noticeQueries.messages(Viewer.system(), real.id(), null, 0, 10);
+        List<MessageDetails> messages = noticeQueries.messages(Viewer.system(), real.id(), null, 0, 10);
         assertFalse(messages.isEmpty());
-        for (MessageView m : messages) {
+        for (MessageDetails m : messages) {
             assertEquals(MessageState.SCHEDULED, m.state(), "the real message keeps its state: " + m.channel());
             assertNull(m.providerMessageId());
         }

@@ -70,7 +70,7 @@ class EnergyServiceTest {
     @Test
     void two_provinces_are_seeded_with_their_sources_and_only_an_administrator_changes_prices() {
         assertTrue(tariffs.provinces().containsAll(java.util.List.of("北京", "广东")));
-        TariffView guangdong = tariffs.list().stream().filter(t -> t.province().equals("广东")).findFirst()
+        TariffDetails guangdong = tariffs.list().stream().filter(t -> t.province().equals("广东")).findFirst()
                 .orElseThrow();
         assertTrue(guangdong.source().contains("粤发改价格〔2021〕331号"));
         TouTariff domain = tariffs.resolver("广东", "1-10kV").apply(LocalDate.of(2025, 8, 1));

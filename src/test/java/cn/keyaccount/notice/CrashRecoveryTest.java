@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.customer.ContactDetails;
 import cn.keyaccount.support.LoopbackServers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,19 +62,19 @@ class CrashRecoveryTest {
     @Test
     void a_node_killed_between_submit_and_record_sends_each_message_once_or_leaves_it_uncertain() throws Exception {
         long customer = fx.someCustomer(30);
-        ContactView answered = fx.contact(customer, true, false, null, null);
-        ContactView silent = fx.contact(customer, true, false, null, null);
-        ContactView keptSilent = fx.contact(customer, true, false, null, null);
-        ContactView untouched = fx.contact(customer, true, false, null, null);
+        ContactDetails answered = fx.contact(customer, true, false, null, null);
+        ContactDetails silent = fx.contact(customer, true, false, null, null);
+        ContactDetails keptSilent = fx.contact(customer, true, false, null, null);
+        ContactDetails untouched = fx.contact(customer, true, false, null, null);
         LoopbackServers.smsc().withholdReceipts(silent.mobile());
         LoopbackServers.smsc().withholdReceipts(keptSilent.mobile());
-        List<ContactView> all = List.of(answered, silent, keptSilent, untouched);
+        List<ContactDetails> all = List.of(answered, silent, keptSilent, untouched);
         NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("崩溃恢复")
-                .contacts(all.stream().map(ContactView::id).toList()).channels(Set.of(Channel.SMS))
+                .contacts(all.stream().map(ContactDetails::id).toList()).channels(Set.of(Channel.SMS))
                 .parameters(Map.of("title", "t", "text", "崩溃恢复")).plannedAt(OffsetDateTime.now().plusDays(30))
                 .urgent(true).build());
         Map<String, Long> ids = fx.messages(n.id()).stream().collect(Collectors.toMap(
-                m -> m.recipientName(), MessageView::id));
+                m -> m.recipientName(), MessageDetails::id));
 
         // the node that will die: its claim committed, three of the four submitted, no answer recorded
         UUID token = UUID.randomUUID();
@@ -82,7 +82,7 @@ class CrashRecoveryTest {
                         + "claimed_by = 'doomed-node', claimed_at = now(), claim_token = cast(?1 as uuid), attempts = 1, "
                         + "next_attempt_at = now() where notice_id = ?2").setParameter(1, token.toString())
                 .setParameter(2, n.id()).executeUpdate());
-        for (ContactView c : List.of(answered, silent, keptSilent)) {
+        for (ContactDetails c : List.of(answered, silent, keptSilent)) {
             long id = ids.get(c.name());
             assertTrue(journal.starting(id, token).get(), "the start mark is committed before the submit");
             assertNotNull(submit(c.mobile(), fx.messages(n.id()).stream().filter(m -> m.id() == id).findFirst()
@@ -95,7 +95,7 @@ class CrashRecoveryTest {
                 .executeUpdate());
         // this test's node recovers, unless the Quartz job of the application beside it came first: either is fine
         outbox.recoverStale(Duration.ofMinutes(2));
-        List<MessageView> recovered = fx.messages(n.id());
+        List<MessageDetails> recovered = fx.messages(n.id());
         assertTrue(recovered.stream().noneMatch(m -> m.state() == MessageState.SENDING), recovered.toString());
         assertTrue(List.of(MessageState.UNCERTAIN, MessageState.DELIVERED).contains(state(recovered, answered)),
                 "submitted without a recorded answer: uncertain, or already settled by its receipt");
@@ -103,7 +103,7 @@ class CrashRecoveryTest {
         assertFalse(journal.record(new NoticeOutbox.Sent(ids.get(answered.name()), "late"), token).get(),
                 "the dead node's claim is over: an answer it writes late is refused");
 
-        List<MessageView> after = fx.await(n.id(), m -> m.state() != MessageState.SCHEDULED
+        List<MessageDetails> after = fx.await(n.id(), m -> m.state() != MessageState.SCHEDULED
                 && m.state() != MessageState.SENDING && m.state() != MessageState.SENT, SETTLE);
         for (int i = 0; i < 5; i++) {
             dispatcher.dispatchBatch("survivor");
@@ -114,7 +114,7 @@ class CrashRecoveryTest {
         assertEquals(MessageState.UNCERTAIN, state(after, silent), "no receipt: not sent again on its own");
         assertEquals(MessageState.UNCERTAIN, state(after, keptSilent));
         assertEquals(MessageState.DELIVERED, state(after, untouched), "never submitted: sent by the survivor");
-        for (ContactView c : all) {
+        for (ContactDetails c : all) {
             assertEquals(1, LoopbackServers.smsc().submitsTo(c.mobile()).size(), c.name() + " got it once");
         }
         assertEquals(2, noticeQueries.get(SYSTEM, n.id()).uncertain());
@@ -134,11 +134,11 @@ class CrashRecoveryTest {
 
     @Test
     void an_uncertain_sms_leaves_the_receipt_of_a_message_still_in_flight_to_the_same_handset_alone() throws Exception {
-        ContactView c = fx.contact(fx.someCustomer(31), true, false, null, null);
+        ContactDetails c = fx.contact(fx.someCustomer(31), true, false, null, null);
         // the test plays the provider's receipts itself, each at the moment the race needs it
         LoopbackServers.smsc().withholdReceipts(c.mobile());
-        MessageView lost = onlyMessage(later(c, "答复丢失"));
-        MessageView inFlight = onlyMessage(later(c, "答复未记"));
+        MessageDetails lost = onlyMessage(later(c, "答复丢失"));
+        MessageDetails inFlight = onlyMessage(later(c, "答复未记"));
 
         // a node submits the first message and dies before recording the provider's answer
         UUID doomed = claim(lost.id(), "doomed-node");
@@ -166,7 +166,7 @@ class CrashRecoveryTest {
 
         // the lost answer's own receipt comes at last, and settles it
         outbox.recordReceipt(lostId, c.mobile(), true, "DELIVRD", "000", "id:" + lostId + " stat:DELIVRD");
-        MessageView settled = reread(lost);
+        MessageDetails settled = reread(lost);
         assertEquals(MessageState.DELIVERED, settled.state());
         assertEquals(lostId, settled.providerMessageId());
         assertEquals(inFlightId, reread(inFlight).providerMessageId());
@@ -174,15 +174,15 @@ class CrashRecoveryTest {
 
     @Test
     void one_receipt_for_a_handset_with_two_uncertain_sms_settles_neither() throws Exception {
-        ContactView c = fx.contact(fx.someCustomer(32), true, false, null, null);
-        List<MessageView> both = List.of(onlyMessage(later(c, "两条待确认一")), onlyMessage(later(c, "两条待确认二")));
+        ContactDetails c = fx.contact(fx.someCustomer(32), true, false, null, null);
+        List<MessageDetails> both = List.of(onlyMessage(later(c, "两条待确认一")), onlyMessage(later(c, "两条待确认二")));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notice_message set "
                         + "state = 'UNCERTAIN', submit_started_at = now(), attempts = 1 where id in (?1, ?2)")
                 .setParameter(1, both.get(0).id()).setParameter(2, both.get(1).id()).executeUpdate());
 
         outbox.recordReceipt("two-" + c.mobile(), c.mobile(), true, "DELIVRD", "000", "stat:DELIVRD");
         outbox.recoverStale(Duration.ofMinutes(2));
-        for (MessageView m : both) {
+        for (MessageDetails m : both) {
             assertEquals(MessageState.UNCERTAIN, reread(m).state(), "which one it speaks of is unknown");
         }
         Number matched = (Number) em.createNativeQuery("select count(*) from notice_receipt where address = ?1 "
@@ -191,17 +191,17 @@ class CrashRecoveryTest {
     }
 
     /** A notice by SMS to one contact, due in a month: only the test sends it. */
-    private NoticeSummary later(ContactView c, String title) {
+    private NoticeSummary later(ContactDetails c, String title) {
         return notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title(title)
                 .contacts(List.of(c.id())).channels(Set.of(Channel.SMS)).parameters(Map.of("title", "t", "text", title))
                 .plannedAt(OffsetDateTime.now().plusDays(30)).urgent(true).build());
     }
 
-    private MessageView onlyMessage(NoticeSummary n) {
+    private MessageDetails onlyMessage(NoticeSummary n) {
         return fx.messages(n.id()).getFirst();
     }
 
-    private MessageView reread(MessageView m) {
+    private MessageDetails reread(MessageDetails m) {
         return fx.messages(m.noticeId()).stream().filter(x -> x.id() == m.id()).findFirst().orElseThrow();
     }
 
@@ -244,11 +244,11 @@ class CrashRecoveryTest {
         throw new AssertionError("no receipt for " + mobile);
     }
 
-    private static MessageView message(List<MessageView> ms, ContactView c) {
+    private static MessageDetails message(List<MessageDetails> ms, ContactDetails c) {
         return ms.stream().filter(m -> m.recipientName().equals(c.name())).findFirst().orElseThrow();
     }
 
-    private static MessageState state(List<MessageView> ms, ContactView c) {
+    private static MessageState state(List<MessageDetails> ms, ContactDetails c) {
         return message(ms, c).state();
     }
 }

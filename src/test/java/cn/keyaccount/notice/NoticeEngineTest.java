@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.customer.ContactDetails;
 import cn.keyaccount.support.LoopbackServers;
 import cn.keyaccount.support.RecordingSmsc;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -60,16 +60,16 @@ class NoticeEngineTest {
                 .build());
     }
 
-    private static boolean settled(MessageView m) {
+    private static boolean settled(MessageDetails m) {
         return m.state().isFinal();
     }
 
     @Test
     void a_long_chinese_sms_goes_out_in_ucs2_parts_of_67_with_a_concatenation_header() {
-        ContactView c = fx.contact(fx.someCustomer(0), true, false, null, null);
+        ContactDetails c = fx.contact(fx.someCustomer(0), true, false, null, null);
         String text = "计划检修停电通知：因十千伏线路设备检修，贵单位将于本周六上午八时至下午六时停电，请提前做好生产安排和安全措施。".repeat(2);
         NoticeSummary n = send(List.of(c.id()), text, Set.of(Channel.SMS));
-        MessageView m = fx.await(n.id(), NoticeEngineTest::settled, SETTLE).getFirst();
+        MessageDetails m = fx.await(n.id(), NoticeEngineTest::settled, SETTLE).getFirst();
 
         assertEquals(MessageState.DELIVERED, m.state());
         List<RecordingSmsc.Submit> parts = LoopbackServers.smsc().submitsTo(c.mobile());
@@ -92,17 +92,17 @@ class NoticeEngineTest {
 
     @Test
     void a_short_sms_is_one_part_without_header_and_an_undeliverable_one_fails_on_its_receipt() {
-        ContactView ok = fx.contact(fx.someCustomer(1), true, false, null, null);
-        ContactView gone = fx.contact(fx.someCustomer(1), true, false, null, null);
+        ContactDetails ok = fx.contact(fx.someCustomer(1), true, false, null, null);
+        ContactDetails gone = fx.contact(fx.someCustomer(1), true, false, null, null);
         LoopbackServers.smsc().undeliverable(gone.mobile());
         NoticeSummary n = send(List.of(ok.id(), gone.id()), "短", Set.of(Channel.SMS));
-        List<MessageView> ms = fx.await(n.id(), NoticeEngineTest::settled, SETTLE);
+        List<MessageDetails> ms = fx.await(n.id(), NoticeEngineTest::settled, SETTLE);
 
         List<RecordingSmsc.Submit> parts = LoopbackServers.smsc().submitsTo(ok.mobile());
         assertEquals(1, parts.size());
         assertTrue(!parts.getFirst().concatenated());
         assertEquals(0x08, parts.getFirst().dataCoding());
-        MessageView failed = ms.stream().filter(m -> m.recipientName().equals(gone.name())).findFirst().orElseThrow();
+        MessageDetails failed = ms.stream().filter(m -> m.recipientName().equals(gone.name())).findFirst().orElseThrow();
         assertEquals(MessageState.FAILED, failed.state());
         assertTrue(failed.error().contains("UNDELIV"), failed.error());
         assertNotNull(failed.receiptAt());
@@ -110,9 +110,9 @@ class NoticeEngineTest {
 
     @Test
     void an_email_goes_out_over_smtp_with_the_message_id_in_a_header() throws Exception {
-        ContactView c = fx.contact(fx.someCustomer(2), false, true, null, null);
+        ContactDetails c = fx.contact(fx.someCustomer(2), false, true, null, null);
         NoticeSummary n = send(List.of(c.id()), "邮件正文内容", Set.of(Channel.EMAIL));
-        MessageView m = fx.await(n.id(), x -> x.state() == MessageState.SENT || x.state().isFinal(), SETTLE)
+        MessageDetails m = fx.await(n.id(), x -> x.state() == MessageState.SENT || x.state().isFinal(), SETTLE)
                 .getFirst();
 
         assertEquals(MessageState.SENT, m.state(), String.valueOf(m.error()));
@@ -132,8 +132,8 @@ class NoticeEngineTest {
     @Test
     void sms_waits_for_the_morning_and_the_contacts_own_quiet_hours_unless_urgent() {
         long customer = fx.someCustomer(3);
-        ContactView plain = fx.contact(customer, true, true, null, null);
-        ContactView lunch = fx.contact(customer, true, false, LocalTime.of(12, 0), LocalTime.of(14, 0));
+        ContactDetails plain = fx.contact(customer, true, true, null, null);
+        ContactDetails lunch = fx.contact(customer, true, false, LocalTime.of(12, 0), LocalTime.of(14, 0));
         LocalDate day = LocalDate.now(ZONE).plusDays(2);
         OffsetDateTime night = day.atTime(23, 0).atZone(ZONE).toOffsetDateTime();
         OffsetDateTime noon = day.atTime(12, 30).atZone(ZONE).toOffsetDateTime();
@@ -141,12 +141,12 @@ class NoticeEngineTest {
                 .contacts(List.of(plain.id())).channels(Set.of(Channel.SMS, Channel.EMAIL))
                 .parameters(Map.of("title", "t", "text", "x")).plannedAt(night).expiresAt(night.plusDays(2)).build();
 
-        List<MessageView> calm = fx.messages(notices.schedule(SYSTEM, base).id());
+        List<MessageDetails> calm = fx.messages(notices.schedule(SYSTEM, base).id());
         assertEquals(day.plusDays(1).atTime(8, 0).atZone(ZONE).toInstant(), sms(calm).nextAttemptAt().toInstant());
         assertEquals(night.toInstant(), calm.stream().filter(m -> m.channel() == Channel.EMAIL).findFirst()
                 .orElseThrow().nextAttemptAt().toInstant(), "e-mail is not held back");
 
-        List<MessageView> urgent = fx.messages(notices.schedule(SYSTEM, base.toBuilder().urgent(true).build()).id());
+        List<MessageDetails> urgent = fx.messages(notices.schedule(SYSTEM, base.toBuilder().urgent(true).build()).id());
         assertEquals(night.toInstant(), sms(urgent).nextAttemptAt().toInstant());
 
         NoticeRequest atNoon = NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("午间")
@@ -159,30 +159,30 @@ class NoticeEngineTest {
         assertTrue(!QuietHours.within(LocalTime.of(8, 0), LocalTime.of(22, 0), LocalTime.of(8, 0)));
     }
 
-    private static MessageView sms(List<MessageView> ms) {
+    private static MessageDetails sms(List<MessageDetails> ms) {
         return ms.stream().filter(m -> m.channel() == Channel.SMS).findFirst().orElseThrow();
     }
 
     @Test
     void a_contact_who_opted_out_of_sms_gets_no_sms_but_the_channels_they_accept() {
-        ContactView c = fx.contact(fx.someCustomer(4), false, true, null, null);
+        ContactDetails c = fx.contact(fx.someCustomer(4), false, true, null, null);
         NoticeSummary n = send(List.of(c.id()), "退订测试", Set.of(Channel.SMS, Channel.EMAIL));
-        List<MessageView> ms = fx.messages(n.id());
-        assertEquals(List.of(Channel.EMAIL), ms.stream().map(MessageView::channel).toList());
+        List<MessageDetails> ms = fx.messages(n.id());
+        assertEquals(List.of(Channel.EMAIL), ms.stream().map(MessageDetails::channel).toList());
         assertEquals(1, n.skipped());
     }
 
     @Test
     void a_contact_named_twice_or_a_repeated_fan_out_gets_one_message_per_channel() {
         long customer = fx.someCustomer(5);
-        ContactView c = fx.contact(customer, true, true, null, null);
+        ContactDetails c = fx.contact(customer, true, true, null, null);
         NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("重复")
                 .customers(List.of(customer)).contacts(List.of(c.id())).channels(Set.of(Channel.SMS))
                 .parameters(Map.of("title", "t", "text", "x")).plannedAt(OffsetDateTime.now().plusDays(1)).build());
-        List<MessageView> ms = fx.messages(n.id());
+        List<MessageDetails> ms = fx.messages(n.id());
         assertEquals(1, ms.stream().filter(m -> m.recipientName().equals(c.name())).count());
 
-        MessageView first = ms.getFirst();
+        MessageDetails first = ms.getFirst();
         assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> outbox.insert(n.id(),
                 sink -> sink.accept(new NoticeOutbox.NewMessage(customer, c.id(), c.name(), Channel.SMS, c.mobile(),
                         null, "again", 1, java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600), false,
@@ -194,12 +194,12 @@ class NoticeEngineTest {
 
     @Test
     void a_text_with_tabs_backslashes_and_line_breaks_is_stored_exactly_as_written() {
-        ContactView c = fx.contact(fx.someCustomer(5), true, true, null, null);
+        ContactDetails c = fx.contact(fx.someCustomer(5), true, true, null, null);
         String text = "线路\t10kV\\L01\r\n第二行 \\N 不是空值\n";
         NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("转义")
                 .contacts(List.of(c.id())).channels(Set.of(Channel.SMS, Channel.EMAIL))
                 .parameters(Map.of("title", "t", "text", text)).plannedAt(OffsetDateTime.now().plusDays(1)).build());
-        List<MessageView> ms = fx.messages(n.id());
+        List<MessageDetails> ms = fx.messages(n.id());
         assertEquals(2, ms.size());
         assertTrue(ms.stream().allMatch(m -> m.body().contains(text)), "as written: " + ms);
         assertEquals(c.name(), ms.getFirst().recipientName());
@@ -207,10 +207,10 @@ class NoticeEngineTest {
 
     @Test
     void a_throttled_sms_is_retried_with_growing_backoff_until_it_goes_through() {
-        ContactView c = fx.contact(fx.someCustomer(6), true, false, null, null);
+        ContactDetails c = fx.contact(fx.someCustomer(6), true, false, null, null);
         LoopbackServers.smsc().throttle(c.mobile(), 2);
         NoticeSummary n = send(List.of(c.id()), "重试", Set.of(Channel.SMS));
-        MessageView m = fx.await(n.id(), NoticeEngineTest::settled, SETTLE).getFirst();
+        MessageDetails m = fx.await(n.id(), NoticeEngineTest::settled, SETTLE).getFirst();
 
         assertEquals(MessageState.DELIVERED, m.state());
         assertEquals(3, m.attempts());
@@ -221,19 +221,19 @@ class NoticeEngineTest {
 
     @Test
     void a_message_whose_notice_expired_is_not_sent() {
-        ContactView c = fx.contact(fx.someCustomer(7), true, false, null, null);
+        ContactDetails c = fx.contact(fx.someCustomer(7), true, false, null, null);
         OffsetDateTime planned = OffsetDateTime.now().minusHours(3);
         NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.OUTAGE, "general").title("过期")
                 .contacts(List.of(c.id())).channels(Set.of(Channel.SMS)).parameters(Map.of("title", "t", "text", "x"))
                 .plannedAt(planned).urgent(true).expiresAt(planned.plusHours(1)).build());
-        MessageView m = fx.await(n.id(), NoticeEngineTest::settled, SETTLE).getFirst();
+        MessageDetails m = fx.await(n.id(), NoticeEngineTest::settled, SETTLE).getFirst();
         assertEquals(MessageState.EXPIRED, m.state());
         assertTrue(LoopbackServers.smsc().submitsTo(c.mobile()).isEmpty());
     }
 
     @Test
     void a_message_claimed_by_a_node_that_died_is_recovered_and_sent_once() {
-        ContactView c = fx.contact(fx.someCustomer(8), true, false, null, null);
+        ContactDetails c = fx.contact(fx.someCustomer(8), true, false, null, null);
         NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("恢复")
                 .contacts(List.of(c.id())).channels(Set.of(Channel.SMS)).parameters(Map.of("title", "t", "text", "x"))
                 .plannedAt(OffsetDateTime.now().plusDays(1)).urgent(true).build());
@@ -243,7 +243,7 @@ class NoticeEngineTest {
                 .executeUpdate());
 
         assertTrue(outbox.recoverStale(Duration.ofMinutes(2)).requeued() >= 1, "never submitted: back to the queue");
-        MessageView m = fx.await(n.id(), NoticeEngineTest::settled, SETTLE).getFirst();
+        MessageDetails m = fx.await(n.id(), NoticeEngineTest::settled, SETTLE).getFirst();
         assertEquals(MessageState.DELIVERED, m.state());
         assertEquals(1, LoopbackServers.smsc().submitsTo(c.mobile()).size());
     }
@@ -251,11 +251,11 @@ class NoticeEngineTest {
     @Test
     void two_nodes_dispatching_at_once_send_each_message_once() throws Exception {
         long customer = fx.someCustomer(9);
-        List<ContactView> people = new ArrayList<>();
+        List<ContactDetails> people = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             people.add(fx.contact(customer, true, false, null, null));
         }
-        NoticeSummary n = send(people.stream().map(ContactView::id).toList(), "并发", Set.of(Channel.SMS));
+        NoticeSummary n = send(people.stream().map(ContactDetails::id).toList(), "并发", Set.of(Channel.SMS));
         List<CompletableFuture<Void>> nodes = new ArrayList<>();
         for (String node : List.of("node-a", "node-b")) {
             nodes.add(CompletableFuture.runAsync(() -> {
@@ -267,18 +267,18 @@ class NoticeEngineTest {
         CompletableFuture.allOf(nodes.toArray(CompletableFuture[]::new)).get();
         fx.await(n.id(), NoticeEngineTest::settled, SETTLE);
 
-        for (ContactView p : people) {
+        for (ContactDetails p : people) {
             assertEquals(1, LoopbackServers.smsc().submitsTo(p.mobile()).size(), p.mobile());
         }
     }
 
     @Test
     void after_the_link_drops_the_channel_binds_again() {
-        ContactView before = fx.contact(fx.someCustomer(10), true, false, null, null);
+        ContactDetails before = fx.contact(fx.someCustomer(10), true, false, null, null);
         fx.await(send(List.of(before.id()), "断线前", Set.of(Channel.SMS)).id(), NoticeEngineTest::settled, SETTLE);
         LoopbackServers.smsc().dropLinks();
-        ContactView after = fx.contact(fx.someCustomer(10), true, false, null, null);
-        MessageView m = fx.await(send(List.of(after.id()), "断线后", Set.of(Channel.SMS)).id(),
+        ContactDetails after = fx.contact(fx.someCustomer(10), true, false, null, null);
+        MessageDetails m = fx.await(send(List.of(after.id()), "断线后", Set.of(Channel.SMS)).id(),
                 NoticeEngineTest::settled, SETTLE).getFirst();
         assertEquals(MessageState.DELIVERED, m.state());
         assertEquals(1, LoopbackServers.smsc().submitsTo(after.mobile()).size());
@@ -286,7 +286,7 @@ class NoticeEngineTest {
 
     @Test
     void the_quartz_job_on_the_clustered_store_sends_a_planned_message_on_its_own() {
-        ContactView c = fx.contact(fx.someCustomer(11), true, false, null, null);
+        ContactDetails c = fx.contact(fx.someCustomer(11), true, false, null, null);
         NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("定时")
                 .contacts(List.of(c.id())).channels(Set.of(Channel.SMS)).parameters(Map.of("title", "t", "text", "x"))
                 .plannedAt(OffsetDateTime.now().plusSeconds(2)).urgent(true).build());
@@ -302,7 +302,7 @@ class NoticeEngineTest {
                 Thread.currentThread().interrupt();
             }
         }
-        MessageView m = fx.messages(n.id()).getFirst();
+        MessageDetails m = fx.messages(n.id()).getFirst();
         assertEquals(MessageState.DELIVERED, m.state());
         assertTrue(!m.sentAt().isBefore(n.plannedAt()), "not before its time");
     }

@@ -2,7 +2,7 @@ package cn.keyaccount.notice;
 
 import cn.keyaccount.customer.ContactDraft;
 import cn.keyaccount.customer.ContactService;
-import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.customer.ContactDetails;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.security.Viewer;
@@ -40,7 +40,7 @@ class NoticeFixtures {
         return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
-    ContactView contact(long customerId, boolean sms, boolean email, LocalTime quietFrom, LocalTime quietTo) {
+    ContactDetails contact(long customerId, boolean sms, boolean email, LocalTime quietFrom, LocalTime quietTo) {
         ContactDraft d = new ContactDraft();
         String mobile = uniqueMobile();
         d.setName("测试" + mobile.substring(7));
@@ -55,14 +55,14 @@ class NoticeFixtures {
         return contacts.add(SYSTEM, customerId, d);
     }
 
-    List<MessageView> messages(long noticeId) {
+    List<MessageDetails> messages(long noticeId) {
         return notices.messages(SYSTEM, noticeId, null, 0, 1000);
     }
 
     /** Dispatches (as this test's own node, beside the Quartz job) until every message of the notice matches. */
-    List<MessageView> await(long noticeId, Predicate<MessageView> done, Duration timeout) {
+    List<MessageDetails> await(long noticeId, Predicate<MessageDetails> done, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
-        List<MessageView> now = messages(noticeId);
+        List<MessageDetails> now = messages(noticeId);
         while (!now.stream().allMatch(done)) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("messages did not settle: " + now);

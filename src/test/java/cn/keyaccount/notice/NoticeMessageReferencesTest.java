@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.customer.ContactService;
-import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.customer.ContactDetails;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -43,7 +43,7 @@ class NoticeMessageReferencesTest {
     @Inject
     AgroalDataSource dataSource;
 
-    private NoticeSummary notice(ContactView c, String title) {
+    private NoticeSummary notice(ContactDetails c, String title) {
         return notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title(title)
                 .contacts(List.of(c.id())).channels(Set.of(Channel.SMS, Channel.EMAIL))
                 .parameters(Map.of("title", "t", "text", "x")).plannedAt(OffsetDateTime.now().plusDays(1)).build());
@@ -73,7 +73,7 @@ class NoticeMessageReferencesTest {
     void a_message_naming_a_notice_customer_or_contact_that_does_not_exist_is_refused_and_nothing_is_written()
             throws SQLException {
         long customer = fx.someCustomer(6);
-        ContactView c = fx.contact(customer, true, true, null, null);
+        ContactDetails c = fx.contact(customer, true, true, null, null);
         NoticeSummary n = notice(c, "引用检查");
         long before = count("select count(*) from notice_message where notice_id = ?", n.id());
 
@@ -93,7 +93,7 @@ class NoticeMessageReferencesTest {
 
     @Test
     void a_messages_notice_and_customer_cannot_be_changed() throws SQLException {
-        ContactView c = fx.contact(fx.someCustomer(6), true, false, null, null);
+        ContactDetails c = fx.contact(fx.someCustomer(6), true, false, null, null);
         NoticeSummary n = notice(c, "不可改");
         try (Connection conn = dataSource.getConnection(); Statement s = conn.createStatement()) {
             SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(
@@ -109,7 +109,7 @@ class NoticeMessageReferencesTest {
     void deleting_a_contact_clears_it_from_its_messages_and_deleting_a_notice_deletes_its_messages()
             throws SQLException {
         long customer = fx.someCustomer(7);
-        ContactView c = fx.contact(customer, true, true, null, null);
+        ContactDetails c = fx.contact(customer, true, true, null, null);
         NoticeSummary n = notice(c, "删除联系人");
         assertEquals(2, count("select count(*) from notice_message where contact_id = ?", c.id()));
 
@@ -127,7 +127,7 @@ class NoticeMessageReferencesTest {
     @Test
     void a_contact_cannot_be_deleted_while_messages_naming_it_are_being_written() throws SQLException {
         long customer = fx.someCustomer(8);
-        ContactView c = fx.contact(customer, true, false, null, null);
+        ContactDetails c = fx.contact(customer, true, false, null, null);
         NoticeSummary n = notice(fx.contact(customer, true, false, null, null), "写入中");
         try (Connection writer = dataSource.getConnection(); Connection deleter = dataSource.getConnection()) {
             writer.setAutoCommit(false);

@@ -4,7 +4,7 @@ import static cn.keyaccount.notice.NoticeFixtures.SYSTEM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.customer.ContactDetails;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -36,12 +36,12 @@ class SmsCapTest {
 
     @Test
     void a_scheduled_notice_stores_its_sms_cut_to_ten_segments_instead_of_1493() {
-        ContactView c = fx.contact(fx.someCustomer(3), true, false, null, null);
+        ContactDetails c = fx.contact(fx.someCustomer(3), true, false, null, null);
         NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title("长短信")
                 .contacts(List.of(c.id())).channels(Set.of(Channel.SMS))
                 .parameters(Map.of("title", "长", "text", "停".repeat(100_000))).build());
 
-        MessageView m = fx.messages(n.id()).getFirst();
+        MessageDetails m = fx.messages(n.id()).getFirst();
         assertEquals(670, m.body().length());
         assertEquals(10, m.segments());
     }

@@ -14,7 +14,7 @@ import cn.keyaccount.security.Viewer;
 import cn.keyaccount.supplyplan.PlanDetails;
 import cn.keyaccount.supplyplan.PlanFixtures;
 import cn.keyaccount.supplyplan.PlanTaskReminders;
-import cn.keyaccount.supplyplan.TaskView;
+import cn.keyaccount.supplyplan.TaskDetails;
 import cn.keyaccount.support.LoopbackServers;
 import cn.keyaccount.support.RecordingSmsc;
 import cn.keyaccount.visit.VisitDetails;
@@ -82,7 +82,7 @@ class StaffNoticeTest {
         return new Viewer(u.id(), u.username(), u.displayName(), u.role(), u.unitId(), u.unitPath());
     }
 
-    private static boolean settledOrSent(MessageView m) {
+    private static boolean settledOrSent(MessageDetails m) {
         return m.state().isFinal() || m.state() == MessageState.SENT;
     }
 
@@ -104,11 +104,11 @@ class StaffNoticeTest {
                 .about(customer).parameters(Map.of("title", "员工提醒", "text", "请关注该客户的用电情况")).urgent(true)
                 .once("staff-test:" + staff.id()).build();
         NoticeSummary n = notices.schedule(SYSTEM, request);
-        List<MessageView> ms = fx.await(n.id(), StaffNoticeTest::settledOrSent, SETTLE);
+        List<MessageDetails> ms = fx.await(n.id(), StaffNoticeTest::settledOrSent, SETTLE);
 
         assertEquals(3, ms.size(), ms.toString());
         assertTrue(ms.stream().allMatch(m -> m.userId() == staff.id() && m.customerId() == customer));
-        MessageView sms = ms.stream().filter(m -> m.channel() == Channel.SMS).findFirst().orElseThrow();
+        MessageDetails sms = ms.stream().filter(m -> m.channel() == Channel.SMS).findFirst().orElseThrow();
         assertEquals(MessageState.DELIVERED, sms.state(), String.valueOf(sms.error()));
         List<RecordingSmsc.Submit> submits = LoopbackServers.smsc().submitsTo(staff.mobile());
         assertEquals(1, submits.size());
@@ -118,7 +118,7 @@ class StaffNoticeTest {
         assertTrue(mailsTo(staff.email()).getFirst().getSubject().contains("员工提醒"));
 
         Viewer me = viewerOf(staff);
-        List<MessageView> inbox = noticeInbox.staffInbox(me, 0, 10);
+        List<MessageDetails> inbox = noticeInbox.staffInbox(me, 0, 10);
         assertEquals(1, inbox.size());
         assertEquals(MessageState.DELIVERED, inbox.getFirst().state());
         noticeInbox.markRead(me, inbox.getFirst().id());
@@ -170,17 +170,17 @@ class StaffNoticeTest {
         assertTrue(visitReminders.remindManagers(day.minusDays(1)) >= 1);
         assertTrue(visitReminders.remindManagers(day.minusDays(1)) >= 1);
 
-        List<MessageView> mine = noticeInbox.history(SYSTEM, customer, 0, 200).stream()
+        List<MessageDetails> mine = noticeInbox.history(SYSTEM, customer, 0, 200).stream()
                 .filter(m -> "VISIT".equals(m.purpose()) && m.subject() != null && m.subject().contains(day.toString())
                         || m.channel() == Channel.SMS && "VISIT".equals(m.purpose()) && m.body().contains(day.toString()))
                 .toList();
         assertEquals(3, mine.size(), "SMS, e-mail and inbox, once although the job ran twice: " + mine);
         long noticeId = mine.getFirst().noticeId();
         assertTrue(mine.stream().allMatch(m -> m.noticeId() == noticeId && m.toStaff()));
-        MessageView sms = mine.stream().filter(m -> m.channel() == Channel.SMS).findFirst().orElseThrow();
+        MessageDetails sms = mine.stream().filter(m -> m.channel() == Channel.SMS).findFirst().orElseThrow();
         assertTrue(sms.body().contains("用电安全检查") && sms.body().contains("14:30"), sms.body());
 
-        List<MessageView> done = fx.await(noticeId, m -> m.channel() == Channel.SMS || settledOrSent(m), SETTLE);
+        List<MessageDetails> done = fx.await(noticeId, m -> m.channel() == Channel.SMS || settledOrSent(m), SETTLE);
         long managerId = done.getFirst().userId();
         Viewer manager = users.viewer(users.get(SYSTEM, managerId).username());
         assertTrue(noticeInbox.staffInbox(manager, 0, 10_000).stream().anyMatch(m -> m.noticeId() == noticeId));
@@ -197,11 +197,11 @@ class StaffNoticeTest {
     void a_supply_plan_task_falling_due_reminds_the_plan_author() {
         Viewer manager = users.viewer("manager");
         PlanDetails p = plans.draft(manager, plans.managersCustomer(), PlanFixtures.freshWeek());
-        TaskView task = p.tasks().getFirst();
+        TaskDetails task = p.tasks().getFirst();
         int n = taskReminders.remindOwners(task.dueOn().minusDays(1));
         assertTrue(n >= 1);
 
-        List<MessageView> about = noticeInbox.history(SYSTEM, p.customerId(), 0, 500).stream()
+        List<MessageDetails> about = noticeInbox.history(SYSTEM, p.customerId(), 0, 500).stream()
                 .filter(m -> "PLAN".equals(m.purpose()) && m.noticeTitle().contains(task.title())
                         && m.noticeTitle().contains(task.dueOn().toString()))
                 .toList();

@@ -4,7 +4,7 @@ import static cn.keyaccount.notice.NoticeFixtures.SYSTEM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.customer.ContactDetails;
 import cn.keyaccount.support.LoopbackServers;
 import cn.keyaccount.support.RecordingSmsc;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +49,7 @@ class TwoNodeDispatchTest {
     @Test
     void two_nodes_sending_one_notice_of_three_hundred_submit_each_message_exactly_once() throws Exception {
         long customer = fx.someCustomer(40);
-        List<ContactView> people = new ArrayList<>();
+        List<ContactDetails> people = new ArrayList<>();
         for (int i = 0; i < RECIPIENTS; i++) {
             people.add(fx.contact(customer, true, false, null, null));
         }
@@ -58,7 +58,7 @@ class TwoNodeDispatchTest {
         NoticeDispatcher nodeB = new NoticeDispatcher(java.time.Clock.systemUTC(), outbox, journalB, linkB, email, config);
         try {
             NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general")
-                    .title("双节点").contacts(people.stream().map(ContactView::id).toList()).channels(Set.of(Channel.SMS))
+                    .title("双节点").contacts(people.stream().map(ContactDetails::id).toList()).channels(Set.of(Channel.SMS))
                     .parameters(Map.of("title", "双节点", "text", "两个节点同时发送")).urgent(true).build());
             assertEquals(RECIPIENTS, n.total());
             List<CompletableFuture<Integer>> nodes = new ArrayList<>();
@@ -72,7 +72,7 @@ class TwoNodeDispatchTest {
                 }));
             }
             CompletableFuture.allOf(nodes.toArray(CompletableFuture[]::new)).get();
-            List<MessageView> done = fx.await(n.id(), m -> m.state().isFinal(), Duration.ofSeconds(30));
+            List<MessageDetails> done = fx.await(n.id(), m -> m.state().isFinal(), Duration.ofSeconds(30));
 
             assertTrue(done.stream().allMatch(m -> m.state() == MessageState.DELIVERED), "all delivered");
             Map<String, Long> perMobile = LoopbackServers.smsc().submits().stream()

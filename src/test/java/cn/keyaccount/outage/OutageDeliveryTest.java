@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.customer.ContactService;
-import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.customer.ContactDetails;
 import cn.keyaccount.customer.Importance;
 import cn.keyaccount.customer.SupplyMode;
 import cn.keyaccount.notice.Channel;
 import cn.keyaccount.notice.MessageState;
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticeConfig;
 import cn.keyaccount.notice.NoticeDispatcher;
 import cn.keyaccount.support.LoopbackServers;
@@ -69,7 +69,7 @@ class OutageDeliveryTest {
     void a_planned_warning_reaches_the_contact_by_email_and_sms_when_due_and_a_move_sends_the_revision() throws Exception {
         long line = fx.newLine();
         long customer = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
-        ContactView contact = contacts.list(SYSTEM, customer).getFirst();
+        ContactDetails contact = contacts.list(SYSTEM, customer).getFirst();
         OffsetDateTime start = OffsetDateTime.now(ZONE).plusDays(10).withHour(9).withMinute(0).withSecond(0)
                 .withNano(0);
         OutageDetails o = fx.register(fx.viewer("scheduler"), OutageKind.PLANNED, start, line);
@@ -84,7 +84,7 @@ class OutageDeliveryTest {
                 && m.nextAttemptAt().isAfter(OffsetDateTime.now().plusDays(2))), "due 7 days before the start");
 
         fx.warningsDueNow(o.id());
-        List<MessageView> sent = await(o.id(), customer, "停电预告", OutageDeliveryTest::goneOrHeldForTheMorning);
+        List<MessageDetails> sent = await(o.id(), customer, "停电预告", OutageDeliveryTest::goneOrHeldForTheMorning);
         MimeMessage mail = mail(contact.email(), "停电预告");
         assertTrue(mail.getSubject().contains(TIME.format(start)), mail.getSubject());
         String text = (String) mail.getContent();
@@ -95,7 +95,7 @@ class OutageDeliveryTest {
         OffsetDateTime moved = start.plusDays(2);
         outages.update(fx.viewer("scheduler"), o.id(), new OutageDraft(OutageKind.PLANNED, o.title(), o.reason(),
                 o.area(), "", moved, moved.plusHours(8), null, null, List.of(line), List.of(), o.version()));
-        List<MessageView> revised = await(o.id(), customer, "停电变更", OutageDeliveryTest::goneOrHeldForTheMorning);
+        List<MessageDetails> revised = await(o.id(), customer, "停电变更", OutageDeliveryTest::goneOrHeldForTheMorning);
         MimeMessage revision = mail(contact.email(), "停电时间变更");
         assertTrue(revision.getSubject().contains(TIME.format(moved)), revision.getSubject());
         String revisionText = (String) revision.getContent();
@@ -108,7 +108,7 @@ class OutageDeliveryTest {
     void a_fault_reaches_the_contact_by_sms_and_email_at_once_and_so_does_its_revision() throws Exception {
         long line = fx.newLine();
         long customer = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
-        ContactView contact = contacts.list(SYSTEM, customer).getFirst();
+        ContactDetails contact = contacts.list(SYSTEM, customer).getFirst();
         OffsetDateTime now = OffsetDateTime.now(ZONE).withSecond(0).withNano(0);
         OffsetDateTime restoration = now.plusHours(3);
         OutageDetails o = outages.register(fx.viewer("scheduler"), new OutageDraft(OutageKind.FAULT, "10kV 故障",
@@ -116,9 +116,9 @@ class OutageDeliveryTest {
                 List.of(), null), null);
         String lineCode = o.lines().getFirst().code();
 
-        List<MessageView> sent = await(o.id(), customer, "停电预告", m -> m.state().isFinal()
+        List<MessageDetails> sent = await(o.id(), customer, "停电预告", m -> m.state().isFinal()
                 || m.state() == MessageState.SENT);
-        MessageView sms = sms(sent);
+        MessageDetails sms = sms(sent);
         assertEquals(MessageState.DELIVERED, sms.state(), String.valueOf(sms.error()));
         String received = smsText(contact.mobile());
         assertTrue(received.contains(sms.body()), received);
@@ -130,9 +130,9 @@ class OutageDeliveryTest {
         OffsetDateTime later = now.plusHours(6);
         outages.update(fx.viewer("scheduler"), o.id(), new OutageDraft(OutageKind.FAULT, o.title(), o.reason(),
                 o.area(), "", o.startsAt(), later, later, null, List.of(line), List.of(), o.version()));
-        List<MessageView> revised = await(o.id(), customer, "停电变更", m -> m.state().isFinal()
+        List<MessageDetails> revised = await(o.id(), customer, "停电变更", m -> m.state().isFinal()
                 || m.state() == MessageState.SENT);
-        MessageView revisedSms = sms(revised);
+        MessageDetails revisedSms = sms(revised);
         assertEquals(MessageState.DELIVERED, revisedSms.state(), "a fault's revision is urgent too");
         assertTrue(revisedSms.body().contains(TIME.format(later)), revisedSms.body());
         assertTrue(smsText(contact.mobile()).contains(revisedSms.body()));
@@ -141,12 +141,12 @@ class OutageDeliveryTest {
     }
 
     /** Sent (the e-mail), settled (the SMS), or an SMS back in the queue for the end of the night hours. */
-    private static boolean goneOrHeldForTheMorning(MessageView m) {
+    private static boolean goneOrHeldForTheMorning(MessageDetails m) {
         return m.state().isFinal() || m.state() == MessageState.SENT || (m.state() == MessageState.SCHEDULED
                 && m.channel() == Channel.SMS && m.nextAttemptAt().isAfter(OffsetDateTime.now().plusMinutes(1)));
     }
 
-    private void assertSmsArrivedOrWaitsForTheMorning(ContactView contact, MessageView sms, String... words) {
+    private void assertSmsArrivedOrWaitsForTheMorning(ContactDetails contact, MessageDetails sms, String... words) {
         for (String w : words) {
             assertTrue(sms.body().contains(w), w + " in " + sms.body());
         }
@@ -173,20 +173,20 @@ class OutageDeliveryTest {
                 .collect(Collectors.joining());
     }
 
-    private static MessageView sms(List<MessageView> messages) {
+    private static MessageDetails sms(List<MessageDetails> messages) {
         return messages.stream().filter(m -> m.channel() == Channel.SMS).findFirst().orElseThrow();
     }
 
-    private List<MessageView> warning(long outageId, long customer, String title) {
+    private List<MessageDetails> warning(long outageId, long customer, String title) {
         return outageQueries.messages(SYSTEM, outageId, customer, 0, 100).stream()
                 .filter(m -> m.noticeTitle().startsWith(title)).toList();
     }
 
     /** Dispatches (beside the Quartz job) until the customer's messages of that notice match; e-mail and SMS. */
-    private List<MessageView> await(long outageId, long customer, String title, Predicate<MessageView> done)
+    private List<MessageDetails> await(long outageId, long customer, String title, Predicate<MessageDetails> done)
             throws InterruptedException {
         long end = System.nanoTime() + SETTLE.toNanos();
-        List<MessageView> now = warning(outageId, customer, title);
+        List<MessageDetails> now = warning(outageId, customer, title);
         while (now.size() < 3 || !now.stream().filter(m -> m.channel() != Channel.PORTAL).allMatch(done)) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("messages did not settle: " + now);

@@ -14,7 +14,7 @@ import cn.keyaccount.customer.SupplyMode;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.notice.Channel;
 import cn.keyaccount.notice.MessageState;
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticeQueries;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.supplyplan.CriticalLoad;
@@ -80,7 +80,7 @@ class OutageServiceTest {
                 .collect(Collectors.toMap(AffectedRow::customerId, r -> r));
     }
 
-    private List<WarningView> notices(long outageId, WarningKind kind) {
+    private List<WarningDetails> notices(long outageId, WarningKind kind) {
         return outageQueries.get(SYSTEM, outageId).warnings().stream().filter(w -> w.kind() == kind).toList();
     }
 
@@ -135,7 +135,7 @@ class OutageServiceTest {
         var local = at.atZoneSameInstant(ZONE).toLocalTime();
         assertFalse(local.isBefore(java.time.LocalTime.of(8, 30)) || local.isAfter(java.time.LocalTime.of(17, 30)),
                 "inside working hours: " + local);
-        List<MessageView> messages = outageQueries.messages(SYSTEM, o.id(), customer, 0, 50);
+        List<MessageDetails> messages = outageQueries.messages(SYSTEM, o.id(), customer, 0, 50);
         assertTrue(messages.stream().anyMatch(m -> m.channel() == Channel.EMAIL && m.state() == MessageState.SCHEDULED
                 && m.nextAttemptAt().toInstant().equals(at.toInstant())), "the e-mail waits for its time");
         assertTrue(messages.stream().anyMatch(m -> m.channel() == Channel.SMS), "an SMS to the contact's mobile");
@@ -163,11 +163,11 @@ class OutageServiceTest {
         assertTrue(nodeA.join() + nodeB.join() >= 1, "15 minutes before: written");
         reminders.writeDue(due.minus(Duration.ofMinutes(13)));
 
-        List<WarningView> reminder = notices(o.id(), WarningKind.REMINDER);
+        List<WarningDetails> reminder = notices(o.id(), WarningKind.REMINDER);
         assertEquals(1, reminder.size(), "written once");
         assertFalse(reminder.getFirst().pending());
         assertEquals(due.toInstant(), reminder.getFirst().plannedAt().toInstant());
-        List<MessageView> sent = outageQueries.messages(SYSTEM, o.id(), customer, 0, 50).stream()
+        List<MessageDetails> sent = outageQueries.messages(SYSTEM, o.id(), customer, 0, 50).stream()
                 .filter(m -> m.noticeTitle().startsWith("停电提醒")).toList();
         assertEquals(3, sent.size(), "SMS, e-mail and portal: " + sent);
         assertTrue(sent.stream().allMatch(m -> m.state() == MessageState.SCHEDULED
@@ -195,7 +195,7 @@ class OutageServiceTest {
 
         String substationName = network.substationNames().get(substation);
         String secondCode = network.line(second).code();
-        MessageView mail = outageQueries.messages(SYSTEM, o.id(), customer, 0, 50).stream()
+        MessageDetails mail = outageQueries.messages(SYSTEM, o.id(), customer, 0, 50).stream()
                 .filter(m -> m.channel() == Channel.EMAIL).findFirst().orElseThrow();
         assertTrue(mail.body().contains("对以下线路进行计划检修停电：" + substationName + "全站、"
                 + network.line(single).code() + "。"), mail.body());
@@ -267,7 +267,7 @@ class OutageServiceTest {
         OutageDetails o = outages.register(scheduler(), fault, null);
 
         assertEquals(WarningClass.AT_ONCE, affected(o.id()).get(customer).warningClass());
-        MessageView sms = outageQueries.messages(SYSTEM, o.id(), customer, 0, 10).stream()
+        MessageDetails sms = outageQueries.messages(SYSTEM, o.id(), customer, 0, 10).stream()
                 .filter(m -> m.channel() == Channel.SMS).findFirst().orElseThrow();
         assertTrue(sms.body().contains("雷击") && sms.body().contains(shanghai(fault.restorationAt())),
                 sms.body());
@@ -299,10 +299,10 @@ class OutageServiceTest {
         OutageDetails after = outages.update(scheduler(), o.id(), moved);
 
         assertEquals(1, notices(o.id(), WarningKind.REVISION).size());
-        List<MessageView> toTold = outageQueries.messages(SYSTEM, o.id(), told, 0, 50);
+        List<MessageDetails> toTold = outageQueries.messages(SYSTEM, o.id(), told, 0, 50);
         assertTrue(toTold.stream().anyMatch(m -> m.noticeTitle().startsWith("停电变更") && m.body().contains("变更")),
                 "the revision names old and new times");
-        List<WarningView> reminders = notices(o.id(), WarningKind.REMINDER);
+        List<WarningDetails> reminders = notices(o.id(), WarningKind.REMINDER);
         assertTrue(reminders.getFirst().withdrawn(), "the reminder written before is withdrawn");
         assertTrue(outageQueries.messages(SYSTEM, o.id(), told, 0, 50).stream()
                 .filter(m -> m.noticeTitle().startsWith("停电提醒"))
@@ -395,11 +395,11 @@ class OutageServiceTest {
         assertEquals(BusinessException.Kind.NOT_FOUND, assertThrows(BusinessException.class,
                 () -> outageQueries.messages(manager, o.id(), theirs, 0, 10)).kind());
         assertFalse(outageQueries.get(manager, o.id()).manageable());
-        List<WarningView> alerts = notices(o.id(), WarningKind.MANAGERS);
+        List<WarningDetails> alerts = notices(o.id(), WarningKind.MANAGERS);
         assertEquals(1, alerts.size(), "one alert to all the managers with customers on the line");
         assertEquals(2, alerts.getFirst().customers());
-        Map<Long, List<MessageView>> toManagers = noticeService.messagesOf(List.of(alerts.getFirst().noticeId()),
-                null, 0, 20).stream().collect(Collectors.groupingBy(MessageView::userId));
+        Map<Long, List<MessageDetails>> toManagers = noticeService.messagesOf(List.of(alerts.getFirst().noticeId()),
+                null, 0, 20).stream().collect(Collectors.groupingBy(MessageDetails::userId));
         long colleague = fx.viewer("mgr02").userId();
         assertEquals(java.util.Set.of(manager.userId(), colleague), toManagers.keySet());
         String mineName = affected(o.id()).get(mine).customerName();

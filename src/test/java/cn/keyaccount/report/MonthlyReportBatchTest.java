@@ -59,7 +59,7 @@ class MonthlyReportBatchTest {
         assertEquals(1, reportsOf(a, month));
         assertEquals(1, reportsOf(b, month));
         assertEquals(0, reportsOf(without, month));
-        ReportView made = reports.list(ReportFixtures.SYSTEM, a, 0, 10).getFirst();
+        ReportDetails made = reports.list(ReportFixtures.SYSTEM, a, 0, 10).getFirst();
         assertEquals(ReportOrigin.SCHEDULED, made.origin());
         assertEquals(1, made.issue());
         assertEquals(2, made.files().size());

@@ -95,7 +95,7 @@ class ReportServiceTest {
     void the_workbook_holds_the_dashboard_figures_frozen_headers_the_interval_data_and_four_native_charts()
             throws Exception {
         List<String> steps = new ArrayList<>();
-        ReportView v = reports.generate(admin(), yearCustomer, YEAR_END, "zh", false,
+        ReportDetails v = reports.generate(admin(), yearCustomer, YEAR_END, "zh", false,
                 (key, done, of) -> steps.add(key));
         assertEquals(List.of("report.step.analyse", "report.step.xlsx", "report.step.docx", "report.step.archive",
                 "report.step.done"), steps);
@@ -172,7 +172,7 @@ class ReportServiceTest {
     @Test
     void the_document_has_a_cover_a_table_of_contents_chapters_with_tables_and_native_word_charts()
             throws Exception {
-        ReportView v = reports.generate(admin(), yearCustomer, YEAR_END, "zh", false, ReportService.Progress.NONE);
+        ReportDetails v = reports.generate(admin(), yearCustomer, YEAR_END, "zh", false, ReportService.Progress.NONE);
         CustomerDetails c = customers.get(admin(), yearCustomer);
         byte[] docx = reports.download(admin(), v.id(), ReportFormat.DOCX).content();
         keep("energy-audit.docx", docx);
@@ -201,7 +201,7 @@ class ReportServiceTest {
 
     @Test
     void every_total_of_the_workbook_is_the_sum_of_its_rows_to_the_cent_and_the_kwh() throws Exception {
-        ReportView v = reports.generate(admin(), yearCustomer, YEAR_END, "zh", false, ReportService.Progress.NONE);
+        ReportDetails v = reports.generate(admin(), yearCustomer, YEAR_END, "zh", false, ReportService.Progress.NONE);
         byte[] xlsx = reports.download(admin(), v.id(), ReportFormat.XLSX).content();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet months = wb.getSheet("月度电量电费");
@@ -272,7 +272,7 @@ class ReportServiceTest {
         assertEquals(List.of(TransformerLoad.Basis.METERED, TransformerLoad.Basis.SHARED_BY_RATING,
                 TransformerLoad.Basis.SHARED_BY_RATING), expected.transformers().stream()
                 .map(TransformerLoad::basis).toList());
-        ReportView v = reports.generate(admin(), id, YearMonth.of(2015, 3), "zh", false, ReportService.Progress.NONE);
+        ReportDetails v = reports.generate(admin(), id, YearMonth.of(2015, 3), "zh", false, ReportService.Progress.NONE);
 
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
                 reports.download(admin(), v.id(), ReportFormat.XLSX).content()))) {
@@ -333,9 +333,9 @@ class ReportServiceTest {
 
     @Test
     void english_is_given_on_request_and_reissuing_makes_the_next_issue_with_its_own_checksum() throws Exception {
-        ReportView first = reports.generate(admin(), yearCustomer, YearMonth.of(2016, 6), "zh", false,
+        ReportDetails first = reports.generate(admin(), yearCustomer, YearMonth.of(2016, 6), "zh", false,
                 ReportService.Progress.NONE);
-        ReportView second = reports.generate(admin(), yearCustomer, YearMonth.of(2016, 6), "en", false,
+        ReportDetails second = reports.generate(admin(), yearCustomer, YearMonth.of(2016, 6), "en", false,
                 ReportService.Progress.NONE);
         assertEquals(first.issue() + 1, second.issue());
         assertEquals("en", second.language());
@@ -358,14 +358,14 @@ class ReportServiceTest {
         Viewer customer = users.viewer("customer");
         long own = customers.ownAccounts(customer).getFirst().id();
         fixtures.importDays(own, LocalDate.of(2012, 3, 1), LocalDate.of(2012, 3, 3));
-        ReportView mine = reports.generate(admin(), own, YearMonth.of(2012, 3), "zh", true,
+        ReportDetails mine = reports.generate(admin(), own, YearMonth.of(2012, 3), "zh", true,
                 ReportService.Progress.NONE);
         long other = fixtures.newCustomer();
         fixtures.importDays(other, LocalDate.of(2012, 3, 1), LocalDate.of(2012, 3, 2));
-        ReportView theirs = reports.generate(admin(), other, YearMonth.of(2012, 3), "zh", false,
+        ReportDetails theirs = reports.generate(admin(), other, YearMonth.of(2012, 3), "zh", false,
                 ReportService.Progress.NONE);
 
-        List<Long> listed = reports.list(customer, null, 0, 500).stream().map(ReportView::id).toList();
+        List<Long> listed = reports.list(customer, null, 0, 500).stream().map(ReportDetails::id).toList();
         assertTrue(listed.contains(mine.id()));
         assertFalse(listed.contains(theirs.id()));
         BusinessException absent = assertThrows(BusinessException.class,
@@ -378,7 +378,7 @@ class ReportServiceTest {
         reports.download(admin(), mine.id(), ReportFormat.DOCX);
         assertFalse(reports.get(admin(), mine.id()).downloadedByCustomer(), "staff downloads do not count");
         reports.download(customer, mine.id(), ReportFormat.XLSX);
-        ReportView seen = reports.get(admin(), mine.id());
+        ReportDetails seen = reports.get(admin(), mine.id());
         assertEquals(1, seen.customerDownloads());
         assertNotNull(seen.firstCustomerDownloadAt());
         assertTrue(audit.find(new AuditQuery(null, own, "customer", "REPORT_DOWNLOADED", null, null), 0, 10)

@@ -54,7 +54,7 @@ public class PlanFixtures {
                 PlanLevel.FIRST, start, start.plusDays(2));
     }
 
-    public TruckView truck() {
+    public TruckDetails truck() {
         return fleet.addTruck(viewer("admin"), new TruckDraft("测T" + System.nanoTime() % 100_000_000, "测试发电车",
                 300, unit(), "测试", "13900000000", 3));
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Messages;
-import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.LineDetails;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -45,7 +45,7 @@ class PlanLinesTest {
         long customer = fixtures.managersCustomer();
         PlanDetails p = fixtures.draft(manager, customer, PlanFixtures.freshWeek());
         long foreign = foreignLine(customer);
-        List<Long> lines = new ArrayList<>(p.lines().stream().map(LineView::id).toList());
+        List<Long> lines = new ArrayList<>(p.lines().stream().map(LineDetails::id).toList());
         lines.add(foreign);
 
         BusinessException e = assertThrows(BusinessException.class,
@@ -65,7 +65,7 @@ class PlanLinesTest {
         PlanDetails p = fixtures.draft(manager, fixtures.managersCustomer(), PlanFixtures.freshWeek());
         List<Long> first = List.of(p.lines().getFirst().id());
 
-        assertEquals(first, plans.update(manager, p.id(), withLines(p, first)).lines().stream().map(LineView::id)
+        assertEquals(first, plans.update(manager, p.id(), withLines(p, first)).lines().stream().map(LineDetails::id)
                 .toList());
     }
 

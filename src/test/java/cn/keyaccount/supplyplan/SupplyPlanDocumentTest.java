@@ -39,7 +39,7 @@ class SupplyPlanDocumentTest {
             throws Exception {
         Viewer manager = fixtures.viewer("manager");
         PlanDetails p = fixtures.draft(manager, fixtures.managersCustomer(), PlanFixtures.freshWeek());
-        TruckView truck = fixtures.truck();
+        TruckDetails truck = fixtures.truck();
         fleet.book(manager, p.id(), new BookingRequest(truck.id(), null, null, "北门接入"));
         tasks.add(manager, p.id(), new TaskDraft("核对接线图", Party.CUSTOMER, "客户电工王工", null,
                 p.startsAt().toLocalDate().minusDays(2)));
@@ -89,7 +89,7 @@ class SupplyPlanDocumentTest {
         Viewer manager = fixtures.viewer("manager");
         OffsetDateTime start = PlanFixtures.freshWeek();
         PlanDetails p = fixtures.draft(manager, fixtures.managersCustomer(), start);
-        TruckView truck = fixtures.truck();
+        TruckDetails truck = fixtures.truck();
         fleet.book(manager, p.id(), new BookingRequest(truck.id(), start, start.plusDays(1), ""));
 
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Messages;
-import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.LineDetails;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -113,13 +113,13 @@ class SupplyPlanServiceTest {
     @Test
     void an_approved_plan_changes_only_through_a_revision_that_supersedes_it_when_approved() {
         PlanDetails p = submitted(PlanFixtures.freshWeek());
-        TruckView truck = fixtures.truck();
+        TruckDetails truck = fixtures.truck();
         fleet.book(manager(), p.id(), new BookingRequest(truck.id(), null, null, ""));
         PlanDetails approved = plans.transition(supervisor(), p.id(), PlanAction.APPROVE, "");
 
         PlanDraft changed = new PlanDraft(approved.customerId(), "改名", approved.eventType(), approved.eventName(),
                 approved.level(), approved.startsAt(), approved.endsAt(), approved.supplySources(),
-                approved.lines().stream().map(LineView::id).toList(), approved.loads(), approved.risks(),
+                approved.lines().stream().map(LineDetails::id).toList(), approved.loads(), approved.risks(),
                 approved.resources(), approved.duties(), approved.version());
         assertEquals(BusinessException.Kind.CONFLICT, assertThrows(BusinessException.class,
                 () -> plans.update(manager(), p.id(), changed)).kind());
@@ -129,7 +129,7 @@ class SupplyPlanServiceTest {
         assertEquals(p.id(), revision.previousId());
         assertEquals(PlanStatus.DRAFT, revision.status());
         assertEquals(approved.tasks().size(), revision.tasks().size());
-        assertEquals(List.of(truck.id()), revision.bookings().stream().map(BookingView::truckId).toList(),
+        assertEquals(List.of(truck.id()), revision.bookings().stream().map(BookingDetails::truckId).toList(),
                 "the booking follows the plan to its revision");
         assertEquals(BusinessException.Kind.CONFLICT, assertThrows(BusinessException.class,
                 () -> plans.revise(manager(), p.id())).kind(), "one revision at a time");
@@ -137,7 +137,7 @@ class SupplyPlanServiceTest {
 
         PlanDraft edit = new PlanDraft(revision.customerId(), revision.title() + "（修订）", revision.eventType(),
                 revision.eventName(), revision.level(), revision.startsAt(), revision.endsAt(),
-                revision.supplySources(), revision.lines().stream().map(LineView::id).toList(), revision.loads(),
+                revision.supplySources(), revision.lines().stream().map(LineDetails::id).toList(), revision.loads(),
                 List.of(new RiskPoint("新增风险", "新增措施")), revision.resources(), revision.duties(),
                 revision.version());
         plans.update(manager(), revision.id(), edit);
@@ -153,7 +153,7 @@ class SupplyPlanServiceTest {
 
     @Test
     void a_truck_may_be_booked_end_to_start_but_an_overlap_is_refused_naming_the_plan_holding_it() {
-        TruckView truck = fixtures.truck();
+        TruckDetails truck = fixtures.truck();
         OffsetDateTime start = PlanFixtures.freshWeek();
         PlanDetails first = fixtures.draft(manager(), fixtures.managersCustomer(), start);
         PlanDetails second = fixtures.draft(manager(), fixtures.managersCustomer(), start);
@@ -161,7 +161,7 @@ class SupplyPlanServiceTest {
         OffsetDateTime six = start.withHour(18);
         fleet.book(manager(), first.id(), new BookingRequest(truck.id(), ten, six, ""));
 
-        BookingView touching = fleet.book(manager(), second.id(), new BookingRequest(truck.id(), six,
+        BookingDetails touching = fleet.book(manager(), second.id(), new BookingRequest(truck.id(), six,
                 six.plusHours(2), ""));
         assertEquals(six, touching.startsAt().withOffsetSameInstant(six.getOffset()));
         fleet.book(manager(), second.id(), new BookingRequest(truck.id(), ten.minusHours(2), ten, ""));
@@ -180,7 +180,7 @@ class SupplyPlanServiceTest {
 
     @Test
     void the_database_itself_refuses_overlapping_bookings_of_one_truck_and_allows_touching_ones() throws Exception {
-        TruckView truck = fixtures.truck();
+        TruckDetails truck = fixtures.truck();
         PlanDetails p = fixtures.draft(manager(), fixtures.managersCustomer(), PlanFixtures.freshWeek());
         String insert = "insert into truck_booking (truck_id, plan_id, starts_at, ends_at, booked_by) values "
                 + "(" + truck.id() + ", " + p.id() + ", cast(?1 as timestamptz), cast(?2 as timestamptz), 'test')";
@@ -227,11 +227,11 @@ class SupplyPlanServiceTest {
     @Test
     void open_tasks_falling_due_are_listed_for_reminders_until_ticked_off() {
         PlanDetails p = submitted(PlanFixtures.freshWeek());
-        TaskView first = p.tasks().getFirst();
+        TaskDetails first = p.tasks().getFirst();
         assertTrue(tasks.dueTasks(first.dueOn()).stream().anyMatch(d -> d.taskId() == first.id()));
         assertTrue(tasks.dueFor(manager(), first.dueOn(), 10_000).stream().anyMatch(d -> d.taskId() == first.id()));
 
-        TaskView done = tasks.setDone(manager(), p.id(), first.id(), true);
+        TaskDetails done = tasks.setDone(manager(), p.id(), first.id(), true);
         assertNotNull(done.doneAt());
         assertEquals("manager", done.doneBy());
         assertTrue(tasks.dueTasks(first.dueOn()).stream().noneMatch(d -> d.taskId() == first.id()));
@@ -275,6 +275,6 @@ class SupplyPlanServiceTest {
         assertEquals("明年考试", copy.eventName());
         assertEquals(old.tasks().size(), copy.tasks().size());
         assertEquals(old.tasks().getFirst().dueOn().plusDays(364), copy.tasks().getFirst().dueOn());
-        assertTrue(copy.tasks().stream().noneMatch(TaskView::done));
+        assertTrue(copy.tasks().stream().noneMatch(TaskDetails::done));
     }
 }

@@ -22,7 +22,7 @@ import java.time.temporal.TemporalAccessor;
  * (500). Checked while reading, once for all resources; {@link ErrorMappers} answers 422 naming the field.
  */
 @Singleton
-public class BoundedDates implements ObjectMapperCustomizer {
+class BoundedDates implements ObjectMapperCustomizer {
 
     public static final int FIRST_YEAR = 1;
     public static final int LAST_YEAR = 9999;

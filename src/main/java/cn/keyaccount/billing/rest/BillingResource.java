@@ -4,7 +4,7 @@ import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.base.rest.UploadBody;
-import cn.keyaccount.billing.BillView;
+import cn.keyaccount.billing.BillDetails;
 import cn.keyaccount.billing.BillingService;
 import cn.keyaccount.billing.ImportReport;
 import cn.keyaccount.notice.NoticeSummary;
@@ -74,7 +74,7 @@ public class BillingResource {
     @Path("bills")
     @RolesAllowed(Roles.DISPATCH_STAFF)
     @Operation(summary = "Bills of the caller's unit and below, newest period first")
-    public ResultPage<BillView> bills(@QueryParam("unpaid") boolean unpaid, @QueryParam("page") String page,
+    public ResultPage<BillDetails> bills(@QueryParam("unpaid") boolean unpaid, @QueryParam("page") String page,
                                       @QueryParam("size") String size) {
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
@@ -86,7 +86,7 @@ public class BillingResource {
     @Path("customers/{id}/bills")
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "One customer's bills")
-    public List<BillView> customerBills(@PathParam("id") long id) {
+    public List<BillDetails> customerBills(@PathParam("id") long id) {
         return billing.ofCustomer(viewer(), id);
     }
 

@@ -1,7 +1,7 @@
 package cn.keyaccount.billing.ui;
 
 import cn.keyaccount.base.ui.Uploads;
-import cn.keyaccount.billing.BillView;
+import cn.keyaccount.billing.BillDetails;
 import cn.keyaccount.billing.BillingService;
 import cn.keyaccount.billing.ImportProblem;
 import cn.keyaccount.billing.ImportReport;
@@ -37,7 +37,7 @@ class BillingView extends VerticalLayout {
 
     private final BillingService billing;
     private final Viewer viewer;
-    final Grid<BillView> bills = new Grid<>();
+    final Grid<BillDetails> bills = new Grid<>();
     final Grid<ImportProblem> problems = new Grid<>();
     final H4 problemTitle = new H4();
     final Checkbox unpaidOnly = new Checkbox();
@@ -112,15 +112,15 @@ class BillingView extends VerticalLayout {
 
     private void configureBills() {
         bills.setId("billing-bills");
-        bills.addColumn(BillView::accountNo).setHeader(getTranslation("billing.account")).setAutoWidth(true);
-        bills.addColumn(BillView::customerName).setHeader(getTranslation("billing.customer")).setFlexGrow(2);
-        bills.addColumn(BillView::period).setHeader(getTranslation("billing.period")).setAutoWidth(true);
+        bills.addColumn(BillDetails::accountNo).setHeader(getTranslation("billing.account")).setAutoWidth(true);
+        bills.addColumn(BillDetails::customerName).setHeader(getTranslation("billing.customer")).setFlexGrow(2);
+        bills.addColumn(BillDetails::period).setHeader(getTranslation("billing.period")).setAutoWidth(true);
         bills.addColumn(b -> b.kwh().toPlainString()).setHeader(getTranslation("billing.kwh"));
         bills.addColumn(b -> b.total().toPlainString()).setHeader(getTranslation("billing.total"));
-        bills.addColumn(BillView::dueDate).setHeader(getTranslation("billing.due-date")).setAutoWidth(true);
+        bills.addColumn(BillDetails::dueDate).setHeader(getTranslation("billing.due-date")).setAutoWidth(true);
         bills.addColumn(b -> b.paidAt() == null ? getTranslation("billing.unpaid") : b.paidAt().toString())
                 .setHeader(getTranslation("billing.paid-at")).setAutoWidth(true);
-        bills.addColumn(BillView::remindersSent).setHeader(getTranslation("billing.reminders"));
+        bills.addColumn(BillDetails::remindersSent).setHeader(getTranslation("billing.reminders"));
         bills.setItems(q -> billing.list(viewer, unpaidOnly.getValue(), q.getOffset(), q.getLimit()).stream(),
                 q -> (int) billing.count(viewer, unpaidOnly.getValue()));
     }

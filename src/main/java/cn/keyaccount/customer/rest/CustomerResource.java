@@ -7,7 +7,7 @@ import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.customer.ContactDraft;
 import cn.keyaccount.customer.ContactService;
-import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.customer.ContactDetails;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerDraft;
 import cn.keyaccount.customer.CustomerRow;
@@ -17,7 +17,7 @@ import cn.keyaccount.customer.Importance;
 import cn.keyaccount.customer.Tier;
 import cn.keyaccount.customer.TransformerDraft;
 import cn.keyaccount.customer.TransformerService;
-import cn.keyaccount.customer.TransformerView;
+import cn.keyaccount.customer.TransformerDetails;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
@@ -141,7 +141,7 @@ public class CustomerResource {
     @Path("{id}/contacts")
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "A customer's contacts; mobiles masked unless the caller may see them")
-    public List<ContactView> contacts(@PathParam("id") long id) {
+    public List<ContactDetails> contacts(@PathParam("id") long id) {
         return contacts.list(viewer(), id);
     }
 
@@ -150,7 +150,7 @@ public class CustomerResource {
     @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Add a contact to a customer")
     public Response addContact(@PathParam("id") long id, ContactDraft draft, UriInfo uri) {
-        ContactView created = contacts.add(viewer(), id, Rest.required(draft));
+        ContactDetails created = contacts.add(viewer(), id, Rest.required(draft));
         return Rest.created(uri, created.id(), created);
     }
 
@@ -158,15 +158,15 @@ public class CustomerResource {
     @Path("{id}/contacts/{contactId}")
     @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Change a contact; send the version you read (body, or If-Match with it in quotes)")
-    @APIResponseSchema(value = ContactView.class, responseDescription = Versions.CHANGED)
+    @APIResponseSchema(value = ContactDetails.class, responseDescription = Versions.CHANGED)
     @APIResponse(responseCode = "409", description = Versions.STALE)
     @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
     @APIResponse(responseCode = "428", description = Versions.MISSING)
-    public RestResponse<ContactView> updateContact(@PathParam("id") long id, @PathParam("contactId") long contactId,
+    public RestResponse<ContactDetails> updateContact(@PathParam("id") long id, @PathParam("contactId") long contactId,
                                                    ContactDraft draft,
             @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Rest.required(draft).setVersion(Versions.required(ifMatch, draft.getVersion()));
-        ContactView changed = contacts.update(viewer(), id, contactId, draft);
+        ContactDetails changed = contacts.update(viewer(), id, contactId, draft);
         return Versions.tagged(changed, changed.version());
     }
 
@@ -183,7 +183,7 @@ public class CustomerResource {
     @Path("{id}/transformers")
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "A customer's transformers")
-    public List<TransformerView> transformers(@PathParam("id") long id) {
+    public List<TransformerDetails> transformers(@PathParam("id") long id) {
         return transformers.list(viewer(), id);
     }
 
@@ -192,7 +192,7 @@ public class CustomerResource {
     @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Add a transformer to a customer")
     public Response addTransformer(@PathParam("id") long id, TransformerDraft draft, UriInfo uri) {
-        TransformerView created = transformers.add(viewer(), id, Rest.required(draft));
+        TransformerDetails created = transformers.add(viewer(), id, Rest.required(draft));
         return Rest.created(uri, created.id(), created);
     }
 
@@ -200,16 +200,16 @@ public class CustomerResource {
     @Path("{id}/transformers/{transformerId}")
     @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Change a transformer; send the version you read (body, or If-Match with it in quotes)")
-    @APIResponseSchema(value = TransformerView.class, responseDescription = Versions.CHANGED)
+    @APIResponseSchema(value = TransformerDetails.class, responseDescription = Versions.CHANGED)
     @APIResponse(responseCode = "409", description = Versions.STALE)
     @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
     @APIResponse(responseCode = "428", description = Versions.MISSING)
-    public RestResponse<TransformerView> updateTransformer(@PathParam("id") long id,
+    public RestResponse<TransformerDetails> updateTransformer(@PathParam("id") long id,
                                                            @PathParam("transformerId") long transformerId,
                                                            TransformerDraft draft,
             @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Rest.required(draft).setVersion(Versions.required(ifMatch, draft.getVersion()));
-        TransformerView changed = transformers.update(viewer(), id, transformerId, draft);
+        TransformerDetails changed = transformers.update(viewer(), id, transformerId, draft);
         return Versions.tagged(changed, changed.version());
     }
 

@@ -2,29 +2,29 @@ package cn.keyaccount.customer.ui;
 
 import cn.keyaccount.customer.ContactDraft;
 import cn.keyaccount.customer.ContactService;
-import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.customer.ContactDetails;
 import cn.keyaccount.security.Viewer;
 import java.time.LocalTime;
 import java.util.List;
 
 /** The contacts of one customer: mobiles come masked from the service unless the viewer looks after it. */
-class ContactsTab extends EditableListTab<ContactView, ContactDraft> {
+class ContactsTab extends EditableListTab<ContactDetails, ContactDraft> {
 
     private final ContactService contacts;
 
     ContactsTab(ContactService contacts, Viewer viewer, long customerId, boolean editable) {
         super(viewer, customerId, editable, "contact");
         this.contacts = contacts;
-        grid.addColumn(ContactView::name).setHeader(getTranslation("contact.name"));
-        grid.addColumn(ContactView::role).setHeader(getTranslation("contact.role"));
-        grid.addColumn(ContactView::mobile).setHeader(getTranslation("contact.mobile")).setAutoWidth(true);
-        grid.addColumn(ContactView::email).setHeader(getTranslation("contact.email"));
+        grid.addColumn(ContactDetails::name).setHeader(getTranslation("contact.name"));
+        grid.addColumn(ContactDetails::role).setHeader(getTranslation("contact.role"));
+        grid.addColumn(ContactDetails::mobile).setHeader(getTranslation("contact.mobile")).setAutoWidth(true);
+        grid.addColumn(ContactDetails::email).setHeader(getTranslation("contact.email"));
         grid.addColumn(this::channels).setHeader(getTranslation("contact.channels"));
         grid.addColumn(c -> quietHours(c.quietFrom(), c.quietTo())).setHeader(getTranslation("contact.quiet-hours"));
         ready();
     }
 
-    private String channels(ContactView c) {
+    private String channels(ContactDetails c) {
         StringBuilder s = new StringBuilder();
         if (c.acceptsSms()) {
             s.append(getTranslation("contact.accepts-sms")).append(' ');
@@ -43,17 +43,17 @@ class ContactsTab extends EditableListTab<ContactView, ContactDraft> {
     }
 
     @Override
-    List<ContactView> items() {
+    List<ContactDetails> items() {
         return contacts.list(viewer, customerId);
     }
 
     @Override
-    long idOf(ContactView row) {
+    long idOf(ContactDetails row) {
         return row.id();
     }
 
     @Override
-    String nameOf(ContactView row) {
+    String nameOf(ContactDetails row) {
         return row.name();
     }
 
@@ -63,7 +63,7 @@ class ContactsTab extends EditableListTab<ContactView, ContactDraft> {
     }
 
     @Override
-    ContactDraft draftOf(ContactView row) {
+    ContactDraft draftOf(ContactDetails row) {
         return ContactDraft.of(row);
     }
 

@@ -13,7 +13,7 @@ import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerDraft;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.customer.TransformerService;
-import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.LineDetails;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.security.Roles;
@@ -136,12 +136,12 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
         load();
     }
 
-    private Grid<LineView> lines(CustomerDetails d) {
-        Grid<LineView> grid = new Grid<>();
-        grid.addColumn(LineView::code).setHeader(getTranslation("customer.line.code")).setAutoWidth(true);
-        grid.addColumn(LineView::name).setHeader(getTranslation("customer.line.name"));
+    private Grid<LineDetails> lines(CustomerDetails d) {
+        Grid<LineDetails> grid = new Grid<>();
+        grid.addColumn(LineDetails::code).setHeader(getTranslation("customer.line.code")).setAutoWidth(true);
+        grid.addColumn(LineDetails::name).setHeader(getTranslation("customer.line.name"));
         grid.addColumn(l -> l.voltageKv().toPlainString()).setHeader(getTranslation("customer.voltage"));
-        grid.addColumn(LineView::substationName).setHeader(getTranslation("customer.line.substation"));
+        grid.addColumn(LineDetails::substationName).setHeader(getTranslation("customer.line.substation"));
         grid.setItems(d.lines());
         return grid;
     }

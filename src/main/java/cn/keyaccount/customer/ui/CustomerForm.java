@@ -5,8 +5,8 @@ import cn.keyaccount.customer.CustomerDraft;
 import cn.keyaccount.customer.CustomerValidator;
 import cn.keyaccount.customer.Importance;
 import cn.keyaccount.customer.SupplyMode;
-import cn.keyaccount.network.LineView;
-import cn.keyaccount.org.UnitView;
+import cn.keyaccount.network.LineDetails;
+import cn.keyaccount.org.UnitDetails;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -25,13 +25,13 @@ class CustomerForm extends EditorForm<CustomerDraft> {
 
     /** Lines the line picker offers for a search text. */
     interface LineSearch {
-        List<LineView> search(String text, int limit);
+        List<LineDetails> search(String text, int limit);
     }
 
-    private final Map<Long, LineView> knownLines = new HashMap<>();
-    private final Map<Long, UnitView> units = new HashMap<>();
+    private final Map<Long, LineDetails> knownLines = new HashMap<>();
+    private final Map<Long, UnitDetails> units = new HashMap<>();
 
-    CustomerForm(List<UnitView> unitChoices, LineSearch lineSearch) {
+    CustomerForm(List<UnitDetails> unitChoices, LineSearch lineSearch) {
         super(CustomerDraft.class);
         unitChoices.forEach(u -> units.put(u.id(), u));
         text("accountNo", "customer.account-no", CustomerDraft::getAccountNo, CustomerDraft::setAccountNo);
@@ -43,7 +43,7 @@ class CustomerForm extends EditorForm<CustomerDraft> {
         text("address", "customer.address", CustomerDraft::getAddress, CustomerDraft::setAddress);
         text("district", "customer.district", CustomerDraft::getDistrict, CustomerDraft::setDistrict);
 
-        ComboBox<UnitView> unit = field("unitId", new ComboBox<>(getTranslation("customer.unit"), unitChoices));
+        ComboBox<UnitDetails> unit = field("unitId", new ComboBox<>(getTranslation("customer.unit"), unitChoices));
         unit.setItemLabelGenerator(u -> u.displayName(getLocale()));
         binder.forField(unit).bind(d -> d.getUnitId() == null ? null : units.get(d.getUnitId()),
                 (d, u) -> d.setUnitId(u == null ? null : u.id()));
@@ -72,9 +72,9 @@ class CustomerForm extends EditorForm<CustomerDraft> {
                 CustomerDraft::setAnnualRevenueYuan);
         number("growthRate", "customer.growth-rate", CustomerDraft::getGrowthRate, CustomerDraft::setGrowthRate);
 
-        MultiSelectComboBox<LineView> lines = field("lineIds",
+        MultiSelectComboBox<LineDetails> lines = field("lineIds",
                 new MultiSelectComboBox<>(getTranslation("customer.lines")));
-        lines.setItemLabelGenerator(LineView::label);
+        lines.setItemLabelGenerator(LineDetails::label);
         lines.setItems(query -> lineSearch.search(query.getFilter().orElse(""), query.getOffset() + query.getLimit())
                 .stream().skip(query.getOffset()).peek(l -> knownLines.put(l.id(), l)));
         binder.forField(lines).bind(d -> linesOf(d.getLineIds()), (d, v) -> d.setLineIds(ids(v)));
@@ -82,22 +82,22 @@ class CustomerForm extends EditorForm<CustomerDraft> {
     }
 
     /** Shows a customer; {@code currentLines} are its supply lines, so the picker can show them before any search. */
-    void edit(CustomerDraft draft, Collection<LineView> currentLines, boolean editable) {
+    void edit(CustomerDraft draft, Collection<LineDetails> currentLines, boolean editable) {
         currentLines.forEach(l -> knownLines.put(l.id(), l));
         edit(draft, editable);
         fieldFor("accountNo").setReadOnly(!editable || draft.getVersion() != null);
     }
 
-    private Set<LineView> linesOf(List<Long> ids) {
-        Set<LineView> result = new LinkedHashSet<>();
+    private Set<LineDetails> linesOf(List<Long> ids) {
+        Set<LineDetails> result = new LinkedHashSet<>();
         if (ids != null) {
             ids.stream().map(knownLines::get).filter(java.util.Objects::nonNull).forEach(result::add);
         }
         return result;
     }
 
-    private static List<Long> ids(Set<LineView> lines) {
-        return lines.stream().map(LineView::id).toList();
+    private static List<Long> ids(Set<LineDetails> lines) {
+        return lines.stream().map(LineDetails::id).toList();
     }
 
     private void text(String name, String labelKey, Function<CustomerDraft, String> getter,

@@ -14,7 +14,7 @@ import cn.keyaccount.customer.Importance;
 import cn.keyaccount.customer.Tier;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.org.OrgService;
-import cn.keyaccount.org.UnitView;
+import cn.keyaccount.org.UnitDetails;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
@@ -64,7 +64,7 @@ class CustomerListView extends VerticalLayout {
     final Grid<CustomerRow> grid = new Grid<>();
     final TextField searchField = new TextField();
     final ComboBox<Tier> tier = new ComboBox<>();
-    final ComboBox<UnitView> unit = new ComboBox<>();
+    final ComboBox<UnitDetails> unit = new ComboBox<>();
     final ComboBox<BigDecimal> voltage = new ComboBox<>();
     final ComboBox<Importance> importance = new ComboBox<>();
     final Span total = new Span();
@@ -205,7 +205,7 @@ class CustomerListView extends VerticalLayout {
         grid.getDataProvider().refreshAll();
     }
 
-    private List<UnitView> units() {
+    private List<UnitDetails> units() {
         return org.all().stream()
                 .filter(u -> viewer.isAdmin() || viewer.isManager() || u.path().startsWith(viewer.unitPath()))
                 .toList();

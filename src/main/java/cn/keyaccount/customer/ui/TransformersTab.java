@@ -2,19 +2,19 @@ package cn.keyaccount.customer.ui;
 
 import cn.keyaccount.customer.TransformerDraft;
 import cn.keyaccount.customer.TransformerService;
-import cn.keyaccount.customer.TransformerView;
+import cn.keyaccount.customer.TransformerDetails;
 import cn.keyaccount.security.Viewer;
 import java.util.List;
 
 /** The transformers of one customer (rated kVA, no-load and load losses), edited in a dialog. */
-class TransformersTab extends EditableListTab<TransformerView, TransformerDraft> {
+class TransformersTab extends EditableListTab<TransformerDetails, TransformerDraft> {
 
     private final TransformerService transformers;
 
     TransformersTab(TransformerService transformers, Viewer viewer, long customerId, boolean editable) {
         super(viewer, customerId, editable, "transformer");
         this.transformers = transformers;
-        grid.addColumn(TransformerView::name).setHeader(getTranslation("transformer.name"));
+        grid.addColumn(TransformerDetails::name).setHeader(getTranslation("transformer.name"));
         grid.addColumn(t -> t.ratedKva().toPlainString()).setHeader(getTranslation("transformer.rated-kva"));
         grid.addColumn(t -> t.noLoadLossKw().toPlainString()).setHeader(getTranslation("transformer.p0"));
         grid.addColumn(t -> t.loadLossKw().toPlainString()).setHeader(getTranslation("transformer.pk"));
@@ -22,17 +22,17 @@ class TransformersTab extends EditableListTab<TransformerView, TransformerDraft>
     }
 
     @Override
-    List<TransformerView> items() {
+    List<TransformerDetails> items() {
         return transformers.list(viewer, customerId);
     }
 
     @Override
-    long idOf(TransformerView row) {
+    long idOf(TransformerDetails row) {
         return row.id();
     }
 
     @Override
-    String nameOf(TransformerView row) {
+    String nameOf(TransformerDetails row) {
         return row.name();
     }
 
@@ -42,7 +42,7 @@ class TransformersTab extends EditableListTab<TransformerView, TransformerDraft>
     }
 
     @Override
-    TransformerDraft draftOf(TransformerView row) {
+    TransformerDraft draftOf(TransformerDetails row) {
         return TransformerDraft.of(row);
     }
 

@@ -9,7 +9,7 @@ import cn.keyaccount.energy.EnergyProfile;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.ImportReport;
 import cn.keyaccount.energy.LoadCurve;
-import cn.keyaccount.energy.MeterView;
+import cn.keyaccount.energy.MeterDetails;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -111,7 +111,7 @@ public class EnergyResource {
     @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Put a meter on one of the customer's transformers ({\"transformerId\": 12}) or on none "
             + "({\"transformerId\": null}); the analysis loads each transformer from its own meters")
-    public MeterView assignMeter(@PathParam("id") long id, @PathParam("meterId") long meterId,
+    public MeterDetails assignMeter(@PathParam("id") long id, @PathParam("meterId") long meterId,
                                  EnergyService.MeterAssignment assignment) {
         return energy.assignMeter(ViewerIdentity.viewer(identity), id, meterId, Rest.required(assignment));
     }

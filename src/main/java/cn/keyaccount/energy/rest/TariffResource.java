@@ -4,7 +4,7 @@ import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.energy.TariffService;
-import cn.keyaccount.energy.TariffView;
+import cn.keyaccount.energy.TariffDetails;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
@@ -51,7 +51,7 @@ public class TariffResource {
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "Tariff versions with their seasons, bands and prices; optionally only a province, a voltage "
             + "class, and those in force on some day from..to")
-    public List<TariffView> list(@QueryParam("province") String province, @QueryParam("voltageClass") String voltage,
+    public List<TariffDetails> list(@QueryParam("province") String province, @QueryParam("voltageClass") String voltage,
                                  @QueryParam("from") String from, @QueryParam("to") String to) {
         return tariffs.search(province, voltage, QueryParams.date("from", from), QueryParams.date("to", to));
     }
@@ -60,8 +60,8 @@ public class TariffResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Add a tariff version (structure and prices from validFrom); 201 with its Location, 422 with "
             + "the field errors")
-    public Response create(TariffView draft, @Context UriInfo uri) {
-        TariffView created = tariffs.create(ViewerIdentity.viewer(identity), Rest.required(draft));
+    public Response create(TariffDetails draft, @Context UriInfo uri) {
+        TariffDetails created = tariffs.create(ViewerIdentity.viewer(identity), Rest.required(draft));
         return Rest.created(uri, created.id(), created);
     }
 
@@ -69,8 +69,8 @@ public class TariffResource {
     @Path("{id}")
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "One tariff version; ETag: its version")
-    public RestResponse<TariffView> get(@PathParam("id") long id) {
-        TariffView found = tariffs.get(id);
+    public RestResponse<TariffDetails> get(@PathParam("id") long id) {
+        TariffDetails found = tariffs.get(id);
         return Versions.tagged(found, found.version());
     }
 
@@ -78,14 +78,14 @@ public class TariffResource {
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Change a version's prices; send the version you read (body or If-Match)")
-    @APIResponseSchema(value = TariffView.class, responseDescription = Versions.CHANGED)
+    @APIResponseSchema(value = TariffDetails.class, responseDescription = Versions.CHANGED)
     @APIResponse(responseCode = "409", description = Versions.STALE)
     @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
     @APIResponse(responseCode = "428", description = Versions.MISSING)
-    public RestResponse<TariffView> update(@PathParam("id") long id, TariffView prices,
+    public RestResponse<TariffDetails> update(@PathParam("id") long id, TariffDetails prices,
             @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long seen = Versions.required(ifMatch, Rest.required(prices).version());
-        TariffView changed = tariffs.updatePrices(ViewerIdentity.viewer(identity), id, prices.withVersion(seen));
+        TariffDetails changed = tariffs.updatePrices(ViewerIdentity.viewer(identity), id, prices.withVersion(seen));
         return Versions.tagged(changed, changed.version());
     }
 }

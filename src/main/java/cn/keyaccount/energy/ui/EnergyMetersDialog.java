@@ -1,9 +1,9 @@
 package cn.keyaccount.energy.ui;
 
 import cn.keyaccount.base.BusinessException;
-import cn.keyaccount.customer.TransformerView;
+import cn.keyaccount.customer.TransformerDetails;
 import cn.keyaccount.energy.EnergyService;
-import cn.keyaccount.energy.MeterView;
+import cn.keyaccount.energy.MeterDetails;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 class EnergyMetersDialog extends Dialog {
 
-    final Grid<MeterView> meters = new Grid<>();
+    final Grid<MeterDetails> meters = new Grid<>();
     final Span error = new Span();
 
     private final EnergyService energy;
@@ -34,14 +34,14 @@ class EnergyMetersDialog extends Dialog {
         this.customerId = customerId;
         setHeaderTitle(getTranslation("energy.meters.title"));
         setWidth("760px");
-        List<TransformerView> transformers = energy.transformersOf(viewer, customerId);
-        Map<Long, TransformerView> byId = transformers.stream()
-                .collect(Collectors.toMap(TransformerView::id, Function.identity()));
-        meters.addColumn(MeterView::meterNo).setHeader(getTranslation("energy.meters.meter-no"));
-        meters.addColumn(MeterView::name).setHeader(getTranslation("energy.meters.name")).setFlexGrow(2);
-        meters.addColumn(MeterView::days).setHeader(getTranslation("energy.meters.days"));
+        List<TransformerDetails> transformers = energy.transformersOf(viewer, customerId);
+        Map<Long, TransformerDetails> byId = transformers.stream()
+                .collect(Collectors.toMap(TransformerDetails::id, Function.identity()));
+        meters.addColumn(MeterDetails::meterNo).setHeader(getTranslation("energy.meters.meter-no"));
+        meters.addColumn(MeterDetails::name).setHeader(getTranslation("energy.meters.name")).setFlexGrow(2);
+        meters.addColumn(MeterDetails::days).setHeader(getTranslation("energy.meters.days"));
         meters.addComponentColumn(m -> {
-            Select<TransformerView> on = new Select<>();
+            Select<TransformerDetails> on = new Select<>();
             on.setItems(transformers);
             on.setEmptySelectionAllowed(true);
             on.setEmptySelectionCaption(getTranslation("energy.meters.none"));
@@ -68,7 +68,7 @@ class EnergyMetersDialog extends Dialog {
     }
 
     /** Saves the meter's transformer (null: none); false, with the reason shown, when it was refused. */
-    boolean assign(MeterView meter, TransformerView transformer) {
+    boolean assign(MeterDetails meter, TransformerDetails transformer) {
         try {
             energy.assignMeter(viewer, customerId, meter.id(), new EnergyService.MeterAssignment(
                     transformer == null ? null : transformer.id()));

@@ -2,7 +2,7 @@ package cn.keyaccount.energy.ui;
 
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.energy.TariffService;
-import cn.keyaccount.energy.TariffView;
+import cn.keyaccount.energy.TariffDetails;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
@@ -37,7 +37,7 @@ class TariffAdminView extends VerticalLayout {
     final ComboBox<String> voltageClass = new ComboBox<>();
     final DatePicker from = new DatePicker();
     final DatePicker to = new DatePicker();
-    final Grid<TariffView> grid = new Grid<>();
+    final Grid<TariffDetails> grid = new Grid<>();
     final TariffForm form = new TariffForm();
     final Dialog dialog = new Dialog(form);
 
@@ -63,12 +63,12 @@ class TariffAdminView extends VerticalLayout {
         create.setId("tariff-new");
         HorizontalLayout bar = new HorizontalLayout(province, voltageClass, from, to, create);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        grid.addColumn(TariffView::province).setHeader(getTranslation("energy.tariff.province"));
-        grid.addColumn(TariffView::voltageClass).setHeader(getTranslation("energy.tariff.voltageClass"));
-        grid.addColumn(TariffView::validFrom).setHeader(getTranslation("energy.tariff.validFrom"));
+        grid.addColumn(TariffDetails::province).setHeader(getTranslation("energy.tariff.province"));
+        grid.addColumn(TariffDetails::voltageClass).setHeader(getTranslation("energy.tariff.voltageClass"));
+        grid.addColumn(TariffDetails::validFrom).setHeader(getTranslation("energy.tariff.validFrom"));
         grid.addColumn(t -> t.validTo() == null ? "—" : t.validTo().toString())
                 .setHeader(getTranslation("energy.tariff.validTo"));
-        grid.addColumn(TariffView::name).setHeader(getTranslation("energy.tariff.name")).setFlexGrow(2);
+        grid.addColumn(TariffDetails::name).setHeader(getTranslation("energy.tariff.name")).setFlexGrow(2);
         grid.addColumn(t -> t.criticalPeak() + " / " + t.peak() + " / " + t.flat() + " / " + t.valley()
                 + (t.deepValley() == null ? "" : " / " + t.deepValley())).setHeader(getTranslation("energy.tariff.prices"))
                 .setFlexGrow(2);
@@ -90,8 +90,8 @@ class TariffAdminView extends VerticalLayout {
         grid.setItems(tariffs.search(province.getValue(), voltageClass.getValue(), from.getValue(), to.getValue()));
     }
 
-    void save(TariffView draft) {
-        TariffView created = tariffs.create(viewer, draft);
+    void save(TariffDetails draft) {
+        TariffDetails created = tariffs.create(viewer, draft);
         dialog.close();
         refresh();
         Notices.success(getTranslation("energy.tariff.created", created.name(), created.validFrom()));

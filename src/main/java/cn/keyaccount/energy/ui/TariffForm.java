@@ -2,7 +2,7 @@ package cn.keyaccount.energy.ui;
 
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.ShowsFieldErrors;
-import cn.keyaccount.energy.TariffView;
+import cn.keyaccount.energy.TariffDetails;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
@@ -68,7 +68,7 @@ class TariffForm extends VerticalLayout implements ShowsFieldErrors {
     }
 
     /** Starts from a copy of an existing version (a new version usually changes prices or a few bands). */
-    void edit(TariffView from) {
+    void edit(TariffDetails from) {
         clearErrors();
         province.setValue(from == null ? "" : from.province());
         voltageClass.setValue(from == null ? "1-10kV" : from.voltageClass());
@@ -85,24 +85,24 @@ class TariffForm extends VerticalLayout implements ShowsFieldErrors {
         demandPrice.setValue(from == null ? null : from.demandPrice());
         List<String> lines = new ArrayList<>();
         if (from != null) {
-            for (TariffView.SeasonView s : from.seasons()) {
+            for (TariffDetails.SeasonDetails s : from.seasons()) {
                 lines.add(s.name() + " | " + s.months() + " | " + s.bands());
             }
         }
         seasons.setValue(String.join("\n", lines));
     }
 
-    TariffView draft() {
-        List<TariffView.SeasonView> list = new ArrayList<>();
+    TariffDetails draft() {
+        List<TariffDetails.SeasonDetails> list = new ArrayList<>();
         for (String line : seasons.getValue().split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
             String[] cells = line.split("\\|", 3);
-            list.add(new TariffView.SeasonView(cells[0].trim(), cells.length > 1 ? cells[1].trim() : "",
+            list.add(new TariffDetails.SeasonDetails(cells[0].trim(), cells.length > 1 ? cells[1].trim() : "",
                     cells.length > 2 ? cells[2].trim() : ""));
         }
-        return new TariffView(0, 0L, province.getValue(), voltageClass.getValue(), validFrom.getValue(),
+        return new TariffDetails(0, 0L, province.getValue(), voltageClass.getValue(), validFrom.getValue(),
                 validTo.getValue(), name.getValue(), source.getValue(), criticalPeak.getValue(), peak.getValue(),
                 flat.getValue(), valley.getValue(), deepValley.getValue(), capacityPrice.getValue(),
                 demandPrice.getValue(), list);
@@ -132,14 +132,14 @@ class TariffForm extends VerticalLayout implements ShowsFieldErrors {
     }
 
     static final class SaveEvent extends ComponentEvent<TariffForm> {
-        private final TariffView draft;
+        private final TariffDetails draft;
 
-        SaveEvent(TariffForm source, TariffView draft) {
+        SaveEvent(TariffForm source, TariffDetails draft) {
             super(source, false);
             this.draft = draft;
         }
 
-        TariffView draft() {
+        TariffDetails draft() {
             return draft;
         }
     }

@@ -2,7 +2,7 @@ package cn.keyaccount.notice.rest;
 
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.ResultPage;
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Roles;
@@ -36,7 +36,7 @@ public class CustomerNoticeResource {
     @GET
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "Every message sent to one customer, newest first; mobiles masked")
-    public ResultPage<MessageView> history(@PathParam("id") long id, @QueryParam("page") String page,
+    public ResultPage<MessageDetails> history(@PathParam("id") long id, @QueryParam("page") String page,
                                            @QueryParam("size") String size) {
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);

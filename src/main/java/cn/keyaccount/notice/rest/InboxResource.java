@@ -2,7 +2,7 @@ package cn.keyaccount.notice.rest;
 
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.ResultPage;
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Roles;
@@ -39,7 +39,7 @@ public class InboxResource {
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The caller's inbox, newest first: a customer user's portal inbox (notices delivered to "
             + "their accounts), or a staff user's own in-app messages (reminders)")
-    public ResultPage<MessageView> inbox(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public ResultPage<MessageDetails> inbox(@QueryParam("page") String page, @QueryParam("size") String size) {
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         Viewer v = viewer();

@@ -5,7 +5,7 @@ import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.notice.MessageState;
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticeDecisions;
 import cn.keyaccount.notice.NoticeQueries;
 import cn.keyaccount.notice.NoticeRequest;
@@ -91,7 +91,7 @@ public class NoticeResource {
     @Path("{id}/messages")
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "A notice's messages with state, attempts, provider message id, receipt time and error")
-    public ResultPage<MessageView> messages(@PathParam("id") long id, @QueryParam("state") String state,
+    public ResultPage<MessageDetails> messages(@PathParam("id") long id, @QueryParam("state") String state,
                                             @QueryParam("page") String page, @QueryParam("size") String size) {
         MessageState st = QueryParams.choice(MessageState.class, "state", state);
         int p = QueryParams.page(page);
@@ -113,7 +113,7 @@ public class NoticeResource {
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Put one failed message back in the queue with fresh attempts; answers the message as it is "
             + "now (409 unless it failed and has not expired)")
-    public MessageView retryMessage(@PathParam("id") long id, @PathParam("messageId") long messageId) {
+    public MessageDetails retryMessage(@PathParam("id") long id, @PathParam("messageId") long messageId) {
         Viewer v = viewer();
         decisions.retryMessage(v, id, messageId);
         return queries.message(v, id, messageId);
@@ -125,7 +125,7 @@ public class NoticeResource {
     @Operation(summary = "Decide an UNCERTAIN message (its node died after asking the provider, no receipt came): "
             + "{\"resend\": true} sends it again, knowing it may arrive twice; false counts it as sent. Answers the "
             + "message as it is now (409 unless uncertain, 422 without resend)")
-    public MessageView decide(@PathParam("id") long id, @PathParam("messageId") long messageId, Decision decision) {
+    public MessageDetails decide(@PathParam("id") long id, @PathParam("messageId") long messageId, Decision decision) {
         if (Rest.required(decision).resend() == null) {
             throw BusinessException.invalidFields(List.of(new BusinessException.FieldError("resend",
                     "error.required")));

@@ -1,6 +1,6 @@
 package cn.keyaccount.notice.ui;
 
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,9 +9,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 
 /** A customer's notice history (every message, newest first) for the customer page; paged from the database. */
-public class CustomerNoticesTab extends VerticalLayout {
+class CustomerNoticesTab extends VerticalLayout {
 
-    final Grid<MessageView> grid = new Grid<>();
+    final Grid<MessageDetails> grid = new Grid<>();
 
     public CustomerNoticesTab(NoticeInbox notices, Viewer viewer, long customerId) {
         setSizeFull();
@@ -19,11 +19,11 @@ public class CustomerNoticesTab extends VerticalLayout {
         grid.setId("customer-notices");
         grid.addColumn(m -> NoticeLabels.time(m.sentAt() != null ? m.sentAt() : m.nextAttemptAt()))
                 .setHeader(getTranslation("notice.time")).setAutoWidth(true);
-        grid.addColumn(MessageView::noticeTitle).setHeader(getTranslation("notice.title")).setFlexGrow(2);
+        grid.addColumn(MessageDetails::noticeTitle).setHeader(getTranslation("notice.title")).setFlexGrow(2);
         grid.addColumn(m -> getTranslation("notice.channel." + m.channel().name()))
                 .setHeader(getTranslation("notice.channel")).setAutoWidth(true);
-        grid.addColumn(MessageView::recipientName).setHeader(getTranslation("notice.recipient")).setAutoWidth(true);
-        grid.addColumn(MessageView::address).setHeader(getTranslation("notice.address")).setAutoWidth(true);
+        grid.addColumn(MessageDetails::recipientName).setHeader(getTranslation("notice.recipient")).setAutoWidth(true);
+        grid.addColumn(MessageDetails::address).setHeader(getTranslation("notice.address")).setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(m -> NoticeLabels.state(new Span(), m.state())))
                 .setHeader(getTranslation("notice.state")).setAutoWidth(true);
         grid.addColumn(m -> NoticeLabels.time(m.receiptAt())).setHeader(getTranslation("notice.receipt"))

@@ -1,6 +1,6 @@
 package cn.keyaccount.notice.ui;
 
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,10 +14,10 @@ final class InboxReader {
     private InboxReader() {
     }
 
-    static void wire(Grid<MessageView> grid, Div reader, NoticeInbox notices, Viewer viewer) {
+    static void wire(Grid<MessageDetails> grid, Div reader, NoticeInbox notices, Viewer viewer) {
         grid.asSingleSelect().addValueChangeListener(e -> {
             reader.removeAll();
-            MessageView m = e.getValue();
+            MessageDetails m = e.getValue();
             if (m != null) {
                 reader.add(new H4(m.subject()));
                 m.body().lines().forEach(line -> reader.add(new Paragraph(line)));

@@ -4,7 +4,7 @@ import java.time.Clock;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.notice.MessageState;
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticeDecisions;
 import cn.keyaccount.notice.NoticeDispatcher;
 import cn.keyaccount.notice.NoticeQueries;
@@ -46,7 +46,7 @@ class NoticeCentreView extends VerticalLayout {
     final Span channelStatus = new Span();
     final NoticeComposer composer;
     final Grid<NoticeSummary> noticeGrid = new Grid<>();
-    final Grid<MessageView> messageGrid = new Grid<>();
+    final Grid<MessageDetails> messageGrid = new Grid<>();
     final Button refresh = new Button();
     final Button retry = new Button();
 
@@ -120,21 +120,21 @@ class NoticeCentreView extends VerticalLayout {
 
     private void configureMessageGrid() {
         messageGrid.setId("notice-messages");
-        messageGrid.addColumn(MessageView::recipientName).setHeader(getTranslation("notice.recipient"))
+        messageGrid.addColumn(MessageDetails::recipientName).setHeader(getTranslation("notice.recipient"))
                 .setAutoWidth(true);
         messageGrid.addColumn(m -> getTranslation("notice.channel." + m.channel().name()))
                 .setHeader(getTranslation("notice.channel")).setAutoWidth(true);
-        messageGrid.addColumn(MessageView::address).setHeader(getTranslation("notice.address")).setAutoWidth(true);
+        messageGrid.addColumn(MessageDetails::address).setHeader(getTranslation("notice.address")).setAutoWidth(true);
         messageGrid.addColumn(new ComponentRenderer<>(m -> NoticeLabels.state(new Span(), m.state())))
                 .setHeader(getTranslation("notice.state")).setAutoWidth(true);
-        messageGrid.addColumn(MessageView::attempts).setHeader(getTranslation("notice.attempts"));
+        messageGrid.addColumn(MessageDetails::attempts).setHeader(getTranslation("notice.attempts"));
         messageGrid.addColumn(m -> NoticeLabels.time(m.sentAt())).setHeader(getTranslation("notice.sent-at"))
                 .setAutoWidth(true);
-        messageGrid.addColumn(MessageView::providerMessageId).setHeader(getTranslation("notice.provider-id"))
+        messageGrid.addColumn(MessageDetails::providerMessageId).setHeader(getTranslation("notice.provider-id"))
                 .setAutoWidth(true);
         messageGrid.addColumn(m -> NoticeLabels.time(m.receiptAt())).setHeader(getTranslation("notice.receipt"))
                 .setAutoWidth(true);
-        messageGrid.addColumn(MessageView::error).setHeader(getTranslation("notice.error")).setFlexGrow(2);
+        messageGrid.addColumn(MessageDetails::error).setHeader(getTranslation("notice.error")).setFlexGrow(2);
         messageGrid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("notice.actions"))
                 .setAutoWidth(true);
         messageGrid.setItems(q -> selected() == null ? java.util.stream.Stream.empty()
@@ -144,7 +144,7 @@ class NoticeCentreView extends VerticalLayout {
     }
 
     /** What can be done with one message: retry a failed one, decide an uncertain one. */
-    HorizontalLayout actions(MessageView m) {
+    HorizontalLayout actions(MessageDetails m) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setSpacing(false);
         if (m.state() == MessageState.FAILED) {

@@ -1,7 +1,7 @@
 package cn.keyaccount.notice.ui;
 
 import cn.keyaccount.base.ui.MainLayout;
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
@@ -22,7 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.CUSTOMER_NAME)
 class PortalInboxView extends VerticalLayout {
 
-    final Grid<MessageView> grid = new Grid<>();
+    final Grid<MessageDetails> grid = new Grid<>();
     final Div reader = new Div();
 
     PortalInboxView(NoticeInbox notices, CurrentViewer currentViewer) {
@@ -35,7 +35,7 @@ class PortalInboxView extends VerticalLayout {
         }
         grid.setId("portal-inbox");
         grid.addColumn(m -> NoticeLabels.time(m.sentAt())).setHeader(getTranslation("notice.time")).setAutoWidth(true);
-        grid.addColumn(MessageView::subject).setHeader(getTranslation("notice.subject")).setFlexGrow(2);
+        grid.addColumn(MessageDetails::subject).setHeader(getTranslation("notice.subject")).setFlexGrow(2);
         grid.addColumn(m -> m.readAt() == null ? getTranslation("notice.inbox.unread") : "")
                 .setHeader(getTranslation("notice.inbox.status")).setAutoWidth(true);
         grid.setItems(q -> notices.inbox(viewer, q.getOffset(), q.getLimit()).stream(),

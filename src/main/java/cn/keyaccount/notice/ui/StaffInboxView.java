@@ -1,7 +1,7 @@
 package cn.keyaccount.notice.ui;
 
 import cn.keyaccount.base.ui.MainLayout;
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Roles;
@@ -26,7 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Roles.STAFF)
 class StaffInboxView extends VerticalLayout {
 
-    final Grid<MessageView> grid = new Grid<>();
+    final Grid<MessageDetails> grid = new Grid<>();
     final Div reader = new Div();
 
     StaffInboxView(NoticeInbox notices, CurrentViewer currentViewer) {
@@ -39,8 +39,8 @@ class StaffInboxView extends VerticalLayout {
         }
         grid.setId("staff-inbox");
         grid.addColumn(m -> NoticeLabels.time(m.sentAt())).setHeader(getTranslation("notice.time")).setAutoWidth(true);
-        grid.addColumn(MessageView::purpose).setHeader(getTranslation("notice.purpose")).setAutoWidth(true);
-        grid.addColumn(MessageView::subject).setHeader(getTranslation("notice.subject")).setFlexGrow(2);
+        grid.addColumn(MessageDetails::purpose).setHeader(getTranslation("notice.purpose")).setAutoWidth(true);
+        grid.addColumn(MessageDetails::subject).setHeader(getTranslation("notice.subject")).setFlexGrow(2);
         grid.addColumn(m -> m.readAt() == null ? getTranslation("notice.inbox.unread") : "")
                 .setHeader(getTranslation("notice.inbox.status")).setAutoWidth(true);
         grid.setItems(q -> notices.staffInbox(viewer, q.getOffset(), q.getLimit()).stream(),

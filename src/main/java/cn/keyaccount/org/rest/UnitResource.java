@@ -3,7 +3,7 @@ package cn.keyaccount.org.rest;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.org.OrgUnit;
-import cn.keyaccount.org.UnitView;
+import cn.keyaccount.org.UnitDetails;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,7 +40,7 @@ public class UnitResource {
     @GET
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "All units in tree order")
-    public List<UnitView> all() {
+    public List<UnitDetails> all() {
         return org.all();
     }
 
@@ -48,7 +48,7 @@ public class UnitResource {
     @Path("{id}")
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "One unit")
-    public UnitView get(@PathParam("id") long id) {
+    public UnitDetails get(@PathParam("id") long id) {
         return org.get(id);
     }
 
@@ -57,7 +57,7 @@ public class UnitResource {
     @Operation(summary = "Add a unit (administrators)")
     public Response create(NewUnit unit, UriInfo uri) {
         Rest.required(unit);
-        UnitView created = org.create(unit.code(), unit.name(), unit.nameEn(), unit.level(), unit.parentId());
+        UnitDetails created = org.create(unit.code(), unit.name(), unit.nameEn(), unit.level(), unit.parentId());
         return Rest.created(uri, created.id(), created);
     }
 }

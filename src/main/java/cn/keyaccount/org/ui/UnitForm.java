@@ -4,7 +4,7 @@ import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.FieldErrors;
 import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.org.OrgUnit;
-import cn.keyaccount.org.UnitView;
+import cn.keyaccount.org.UnitDetails;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -22,9 +22,9 @@ class UnitForm extends FormLayout implements ShowsFieldErrors {
     final TextField name = new TextField();
     final TextField nameEn = new TextField();
     final Select<OrgUnit.Level> level = new Select<>();
-    final ComboBox<UnitView> parent = new ComboBox<>();
+    final ComboBox<UnitDetails> parent = new ComboBox<>();
 
-    UnitForm(List<UnitView> units, UnitView suggestedParent) {
+    UnitForm(List<UnitDetails> units, UnitDetails suggestedParent) {
         code.setLabel(getTranslation("unit.code"));
         code.setId("unit-code");
         code.setRequiredIndicatorVisible(true);

@@ -2,7 +2,7 @@ package cn.keyaccount.org.ui;
 
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.org.OrgService;
-import cn.keyaccount.org.UnitView;
+import cn.keyaccount.org.UnitDetails;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
@@ -35,9 +35,9 @@ class UnitsView extends VerticalLayout {
     private final OrgService org;
     private final CurrentViewer currentViewer;
 
-    final TreeGrid<UnitView> tree = new TreeGrid<>();
+    final TreeGrid<UnitDetails> tree = new TreeGrid<>();
     final Button add = new Button();
-    private List<UnitView> units = List.of();
+    private List<UnitDetails> units = List.of();
 
     UnitsView(OrgService org, CurrentViewer currentViewer) {
         this.org = org;
@@ -46,7 +46,7 @@ class UnitsView extends VerticalLayout {
         tree.setId("units-tree");
         tree.addHierarchyColumn(u -> u.displayName(getLocale())).setHeader(getTranslation("unit.name"))
                 .setFlexGrow(3);
-        tree.addColumn(UnitView::code).setHeader(getTranslation("unit.code")).setAutoWidth(true);
+        tree.addColumn(UnitDetails::code).setHeader(getTranslation("unit.code")).setAutoWidth(true);
         tree.addColumn(u -> getTranslation("unit.level." + u.level())).setHeader(getTranslation("unit.level"))
                 .setAutoWidth(true);
         add.setText(getTranslation("unit.add"));
@@ -62,17 +62,17 @@ class UnitsView extends VerticalLayout {
     private void refresh() {
         Viewer viewer = currentViewer.get();
         units = viewer.isAdmin() ? org.all() : org.subtree(viewer.unitId());
-        Map<Long, UnitView> byId = units.stream().collect(Collectors.toMap(UnitView::id, Function.identity()));
-        TreeData<UnitView> data = new TreeData<>();
-        for (UnitView u : units) {
-            UnitView parent = u.parentId() == null ? null : byId.get(u.parentId());
+        Map<Long, UnitDetails> byId = units.stream().collect(Collectors.toMap(UnitDetails::id, Function.identity()));
+        TreeData<UnitDetails> data = new TreeData<>();
+        for (UnitDetails u : units) {
+            UnitDetails parent = u.parentId() == null ? null : byId.get(u.parentId());
             data.addItem(parent, u);
         }
         tree.setDataProvider(new TreeDataProvider<>(data));
         tree.expandRecursively(data.getRootItems(), 2);
     }
 
-    private void openDialog(UnitView parent) {
+    private void openDialog(UnitDetails parent) {
         UnitForm form = new UnitForm(units, parent);
         Dialog dialog = new Dialog(form);
         dialog.setId("unit-dialog");
@@ -82,7 +82,7 @@ class UnitsView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
         form.addSaveListener(e -> {
-            UnitView created = org.create(e.code, e.name, e.nameEn, e.level, e.parentId);
+            UnitDetails created = org.create(e.code, e.name, e.nameEn, e.level, e.parentId);
             dialog.close();
             refresh();
             tree.select(created);

@@ -3,7 +3,7 @@ package cn.keyaccount.outage.rest;
 import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.outage.CriticalPeriodService;
-import cn.keyaccount.outage.CriticalPeriodView;
+import cn.keyaccount.outage.CriticalPeriodDetails;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -46,7 +46,7 @@ public class CriticalPeriodResource {
     @GET
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "A customer's critical-production periods that have not ended")
-    public List<CriticalPeriodView> list(@QueryParam("customerId") String customerId) {
+    public List<CriticalPeriodDetails> list(@QueryParam("customerId") String customerId) {
         try {
             return periods.list(ViewerIdentity.viewer(identity), Long.parseLong(String.valueOf(customerId).trim()));
         } catch (NumberFormatException e) {
@@ -61,7 +61,7 @@ public class CriticalPeriodResource {
         if (p == null || p.customerId() == null) {
             throw new BadRequestException();
         }
-        CriticalPeriodView created = periods.add(ViewerIdentity.viewer(identity), p.customerId(), p.startsAt(),
+        CriticalPeriodDetails created = periods.add(ViewerIdentity.viewer(identity), p.customerId(), p.startsAt(),
                 p.endsAt(), p.reason());
         return Rest.created(uri, created.id(), created);
     }

@@ -5,7 +5,7 @@ import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.base.rest.UploadBody;
 import cn.keyaccount.base.rest.Versions;
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.outage.AffectedRow;
 import cn.keyaccount.outage.ComplianceSummary;
 import cn.keyaccount.outage.ComplianceWorkbook;
@@ -171,7 +171,7 @@ public class OutageResource {
     @Path("{id}/messages")
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The messages sent for the outage with state and receipt (managers, customers: customerId)")
-    public ResultPage<MessageView> messages(@PathParam("id") long id, @QueryParam("customerId") String customerId,
+    public ResultPage<MessageDetails> messages(@PathParam("id") long id, @QueryParam("customerId") String customerId,
                                             @QueryParam("page") String page, @QueryParam("size") String size) {
         Long customer = QueryParams.number("customerId", customerId);
         int p = QueryParams.page(page);

@@ -4,7 +4,7 @@ import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.FieldErrors;
 import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.outage.CriticalPeriodService;
-import cn.keyaccount.outage.CriticalPeriodView;
+import cn.keyaccount.outage.CriticalPeriodDetails;
 import cn.keyaccount.outage.CustomerOutage;
 import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.security.Viewer;
@@ -32,7 +32,7 @@ class CustomerOutagesTab extends VerticalLayout implements ShowsFieldErrors {
     private final Viewer viewer;
     private final long customerId;
     final Grid<CustomerOutage> outageGrid = new Grid<>();
-    final Grid<CriticalPeriodView> periodGrid = new Grid<>();
+    final Grid<CriticalPeriodDetails> periodGrid = new Grid<>();
     final DateTimePicker from = new DateTimePicker();
     final DateTimePicker to = new DateTimePicker();
     final TextField reason = new TextField();
@@ -63,8 +63,8 @@ class CustomerOutagesTab extends VerticalLayout implements ShowsFieldErrors {
         periodGrid.setId("customer-critical-periods");
         periodGrid.addColumn(p -> OutageUi.time(p.startsAt()) + " – " + OutageUi.time(p.endsAt()))
                 .setHeader(OutageUi.t("outage.period")).setAutoWidth(true);
-        periodGrid.addColumn(CriticalPeriodView::reason).setHeader(OutageUi.t("outage.reason")).setFlexGrow(2);
-        periodGrid.addColumn(CriticalPeriodView::createdBy).setHeader(OutageUi.t("outage.created-by"));
+        periodGrid.addColumn(CriticalPeriodDetails::reason).setHeader(OutageUi.t("outage.reason")).setFlexGrow(2);
+        periodGrid.addColumn(CriticalPeriodDetails::createdBy).setHeader(OutageUi.t("outage.created-by"));
         if (editable) {
             periodGrid.addComponentColumn(p -> {
                 Button remove = new Button(OutageUi.t("outage.critical.remove"), e -> remove(p));
@@ -95,7 +95,7 @@ class CustomerOutagesTab extends VerticalLayout implements ShowsFieldErrors {
         loadPeriods();
     }
 
-    private void remove(CriticalPeriodView p) {
+    private void remove(CriticalPeriodDetails p) {
         periods.delete(viewer, p.id());
         loadPeriods();
     }

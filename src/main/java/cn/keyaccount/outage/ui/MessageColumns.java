@@ -1,6 +1,6 @@
 package cn.keyaccount.outage.ui;
 
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import com.vaadin.flow.component.grid.Grid;
 
 /** The columns of a message list: recipient, channel, state, sent, receipt, error. */
@@ -9,11 +9,11 @@ final class MessageColumns {
     private MessageColumns() {
     }
 
-    static void add(Grid<MessageView> grid) {
-        grid.addColumn(MessageView::recipientName).setHeader(OutageUi.t("outage.recipient")).setAutoWidth(true);
+    static void add(Grid<MessageDetails> grid) {
+        grid.addColumn(MessageDetails::recipientName).setHeader(OutageUi.t("outage.recipient")).setAutoWidth(true);
         grid.addColumn(m -> OutageUi.t("notice.channel." + m.channel().name())).setHeader(OutageUi.t("outage.channel"))
                 .setAutoWidth(true);
-        grid.addColumn(MessageView::address).setHeader(OutageUi.t("outage.address")).setAutoWidth(true);
+        grid.addColumn(MessageDetails::address).setHeader(OutageUi.t("outage.address")).setAutoWidth(true);
         grid.addColumn(m -> OutageUi.t("notice.state." + m.state().name())).setHeader(OutageUi.t("outage.state"))
                 .setAutoWidth(true);
         grid.addColumn(m -> OutageUi.time(m.nextAttemptAt())).setHeader(OutageUi.t("outage.planned-at"))
@@ -21,6 +21,6 @@ final class MessageColumns {
         grid.addColumn(m -> OutageUi.time(m.sentAt())).setHeader(OutageUi.t("outage.sent-at")).setAutoWidth(true);
         grid.addColumn(m -> OutageUi.time(m.receiptAt())).setHeader(OutageUi.t("outage.receipt-at"))
                 .setAutoWidth(true);
-        grid.addColumn(MessageView::error).setHeader(OutageUi.t("outage.error")).setFlexGrow(1);
+        grid.addColumn(MessageDetails::error).setHeader(OutageUi.t("outage.error")).setFlexGrow(1);
     }
 }

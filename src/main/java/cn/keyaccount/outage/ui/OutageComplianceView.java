@@ -1,8 +1,8 @@
 package cn.keyaccount.outage.ui;
 
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.org.OrgService;
-import cn.keyaccount.org.UnitView;
+import cn.keyaccount.org.UnitDetails;
 import cn.keyaccount.outage.AffectedRow;
 import cn.keyaccount.outage.ComplianceOutage;
 import cn.keyaccount.outage.ComplianceSummary;
@@ -48,11 +48,11 @@ class OutageComplianceView extends VerticalLayout {
     private final OutageQueries outages;
     private final Viewer viewer;
     final ComboBox<YearMonth> month = new ComboBox<>();
-    final ComboBox<UnitView> unit = new ComboBox<>();
+    final ComboBox<UnitDetails> unit = new ComboBox<>();
     final Grid<ComplianceSummary> trend = new Grid<>();
     final Grid<ComplianceOutage> outageGrid = new Grid<>();
     final Grid<AffectedRow> customerGrid = new Grid<>();
-    final Grid<MessageView> messageGrid = new Grid<>();
+    final Grid<MessageDetails> messageGrid = new Grid<>();
     final H3 drillTitle = new H3();
 
     private final Clock clock;
@@ -72,7 +72,7 @@ class OutageComplianceView extends VerticalLayout {
         month.setItems(months);
         month.setValue(now);
         month.addValueChangeListener(e -> refresh());
-        UnitView own = compliance.unit(viewer, null);
+        UnitDetails own = compliance.unit(viewer, null);
         unit.setLabel(OutageUi.t("outage.compliance.unit"));
         unit.setItems(org.subtree(own.id()));
         unit.setItemLabelGenerator(u -> "\u3000".repeat(Math.max(0, u.depth() - own.depth())) + u.name());
@@ -159,7 +159,7 @@ class OutageComplianceView extends VerticalLayout {
         outageGrid.setItems(months.getLast().rows());
     }
 
-    private Stream<MessageView> messages(int offset, int limit) {
+    private Stream<MessageDetails> messages(int offset, int limit) {
         ComplianceOutage o = outageGrid.asSingleSelect().getValue();
         if (o == null) {
             return Stream.empty();

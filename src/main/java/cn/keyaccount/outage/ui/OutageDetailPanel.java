@@ -2,15 +2,15 @@ package cn.keyaccount.outage.ui;
 
 import cn.keyaccount.base.ui.Errors;
 import cn.keyaccount.base.ui.FieldErrors;
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.outage.AffectedRow;
-import cn.keyaccount.outage.ConflictView;
+import cn.keyaccount.outage.ConflictDetails;
 import cn.keyaccount.outage.Effect;
 import cn.keyaccount.outage.OutageDetails;
 import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.outage.OutageService;
 import cn.keyaccount.outage.OutageStatus;
-import cn.keyaccount.outage.WarningView;
+import cn.keyaccount.outage.WarningDetails;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -45,9 +45,9 @@ class OutageDetailPanel extends VerticalLayout {
     final Button release = new Button();
     final Checkbox oneSourceOnly = new Checkbox();
     final Grid<AffectedRow> customers = new Grid<>();
-    final Grid<ConflictView> conflicts = new Grid<>();
-    final Grid<WarningView> notices = new Grid<>();
-    final Grid<MessageView> messages = new Grid<>();
+    final Grid<ConflictDetails> conflicts = new Grid<>();
+    final Grid<WarningDetails> notices = new Grid<>();
+    final Grid<MessageDetails> messages = new Grid<>();
     final TextArea reason = new TextArea();
     private OutageDetails current;
 
@@ -107,8 +107,8 @@ class OutageDetailPanel extends VerticalLayout {
         conflicts.setId("outage-conflicts");
         conflicts.addColumn(c -> OutageUi.t("outage.conflict." + c.kind())).setHeader(OutageUi.t("outage.conflict"))
                 .setAutoWidth(true);
-        conflicts.addColumn(ConflictView::customerName).setHeader(OutageUi.t("outage.customer")).setFlexGrow(1);
-        conflicts.addColumn(ConflictView::description).setHeader(OutageUi.t("outage.reason")).setFlexGrow(2);
+        conflicts.addColumn(ConflictDetails::customerName).setHeader(OutageUi.t("outage.customer")).setFlexGrow(1);
+        conflicts.addColumn(ConflictDetails::description).setHeader(OutageUi.t("outage.reason")).setFlexGrow(2);
         conflicts.addColumn(c -> OutageUi.time(c.startsAt()) + " – " + OutageUi.time(c.endsAt()))
                 .setHeader(OutageUi.t("outage.period")).setAutoWidth(true);
 
@@ -117,11 +117,11 @@ class OutageDetailPanel extends VerticalLayout {
                 .setAutoWidth(true);
         notices.addColumn(w -> OutageUi.time(w.plannedAt())).setHeader(OutageUi.t("outage.planned-at"))
                 .setAutoWidth(true);
-        notices.addColumn(WarningView::customers).setHeader(OutageUi.t("outage.affected")).setAutoWidth(true);
-        notices.addColumn(WarningView::messages).setHeader(OutageUi.t("outage.compliance.messages"));
-        notices.addColumn(WarningView::scheduled).setHeader(OutageUi.t("outage.scheduled"));
-        notices.addColumn(WarningView::delivered).setHeader(OutageUi.t("outage.compliance.delivered"));
-        notices.addColumn(WarningView::failed).setHeader(OutageUi.t("outage.compliance.failed"));
+        notices.addColumn(WarningDetails::customers).setHeader(OutageUi.t("outage.affected")).setAutoWidth(true);
+        notices.addColumn(WarningDetails::messages).setHeader(OutageUi.t("outage.compliance.messages"));
+        notices.addColumn(WarningDetails::scheduled).setHeader(OutageUi.t("outage.scheduled"));
+        notices.addColumn(WarningDetails::delivered).setHeader(OutageUi.t("outage.compliance.delivered"));
+        notices.addColumn(WarningDetails::failed).setHeader(OutageUi.t("outage.compliance.failed"));
         notices.addColumn(w -> w.withdrawn() ? OutageUi.t("outage.withdrawn")
                 : w.pending() ? OutageUi.t("outage.reminder-pending") : "").setAutoWidth(true);
 

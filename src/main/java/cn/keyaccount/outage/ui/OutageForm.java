@@ -1,6 +1,6 @@
 package cn.keyaccount.outage.ui;
 
-import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.LineDetails;
 import cn.keyaccount.outage.OutageDetails;
 import cn.keyaccount.outage.OutageDraft;
 import cn.keyaccount.outage.OutageKind;
@@ -38,12 +38,12 @@ class OutageForm extends FormLayout {
     final DateTimePicker start = new DateTimePicker();
     final DateTimePicker end = new DateTimePicker();
     final DateTimePicker restoration = new DateTimePicker();
-    final MultiSelectComboBox<LineView> lines = new MultiSelectComboBox<>();
+    final MultiSelectComboBox<LineDetails> lines = new MultiSelectComboBox<>();
     final MultiSelectComboBox<Long> substations = new MultiSelectComboBox<>();
     final Button save = new Button();
     private Long version;
 
-    OutageForm(Function<String, Stream<LineView>> lineSearch, Map<Long, String> substationNames) {
+    OutageForm(Function<String, Stream<LineDetails>> lineSearch, Map<Long, String> substationNames) {
         kind.setLabel(OutageUi.t("outage.kind"));
         kind.setItems(OutageKind.values());
         kind.setItemLabelGenerator(k -> OutageUi.t("outage.kind." + k));
@@ -59,7 +59,7 @@ class OutageForm extends FormLayout {
         restoration.setVisible(false);
         lines.setLabel(OutageUi.t("outage.lines"));
         lines.setId("outage-lines");
-        lines.setItemLabelGenerator(LineView::label);
+        lines.setItemLabelGenerator(LineDetails::label);
         lines.setItems(DataProvider.fromFilteringCallbacks(
                 q -> lineSearch.apply(q.getFilter().orElse("")).skip(q.getOffset()).limit(q.getLimit()),
                 q -> (int) lineSearch.apply(q.getFilter().orElse("")).count()));
@@ -96,7 +96,7 @@ class OutageForm extends FormLayout {
     OutageDraft draft() {
         return new OutageDraft(kind.getValue(), title.getValue(), reason.getValue(), area.getValue(),
                 transformerAreas.getValue(), zoned(start.getValue()), zoned(end.getValue()),
-                zoned(restoration.getValue()), null, lines.getValue().stream().map(LineView::id).toList(),
+                zoned(restoration.getValue()), null, lines.getValue().stream().map(LineDetails::id).toList(),
                 List.copyOf(substations.getValue()), version);
     }
 

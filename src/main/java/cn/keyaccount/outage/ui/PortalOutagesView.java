@@ -1,7 +1,7 @@
 package cn.keyaccount.outage.ui;
 
 import cn.keyaccount.base.ui.MainLayout;
-import cn.keyaccount.notice.MessageView;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.outage.CustomerOutage;
 import cn.keyaccount.outage.Effect;
 import cn.keyaccount.outage.OutageQueries;
@@ -30,7 +30,7 @@ import java.util.List;
 class PortalOutagesView extends VerticalLayout {
 
     final Grid<CustomerOutage> grid = new Grid<>();
-    final Grid<MessageView> warnings = new Grid<>();
+    final Grid<MessageDetails> warnings = new Grid<>();
     final H3 warningsTitle = new H3();
 
     PortalOutagesView(OutageQueries outages, CurrentViewer currentViewer) {
@@ -53,14 +53,14 @@ class PortalOutagesView extends VerticalLayout {
         warnings.addColumn(m -> OutageUi.time(m.sentAt())).setHeader(OutageUi.t("outage.sent-at")).setAutoWidth(true);
         warnings.addColumn(m -> OutageUi.t("notice.channel." + m.channel().name()))
                 .setHeader(OutageUi.t("outage.channel")).setAutoWidth(true);
-        warnings.addColumn(MessageView::noticeTitle).setHeader(OutageUi.t("outage.notice")).setAutoWidth(true);
+        warnings.addColumn(MessageDetails::noticeTitle).setHeader(OutageUi.t("outage.notice")).setAutoWidth(true);
         warnings.addColumn(m -> m.subject() == null ? m.body() : m.subject()).setHeader(OutageUi.t("outage.text"))
                 .setFlexGrow(2);
         warnings.setAllRowsVisible(true);
         warnings.setVisible(false);
         grid.asSingleSelect().addValueChangeListener(e -> {
             CustomerOutage o = e.getValue();
-            List<MessageView> sent = o == null ? List.of() : outages.messages(viewer, o.outageId(), o.customerId(), 0,
+            List<MessageDetails> sent = o == null ? List.of() : outages.messages(viewer, o.outageId(), o.customerId(), 0,
                     200).stream().filter(m -> m.sentAt() != null).toList();
             warnings.setItems(sent);
             warnings.setVisible(o != null);

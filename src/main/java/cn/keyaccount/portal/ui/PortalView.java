@@ -2,10 +2,10 @@ package cn.keyaccount.portal.ui;
 
 import cn.keyaccount.base.ui.MainLayout;
 import cn.keyaccount.customer.ContactService;
-import cn.keyaccount.customer.ContactView;
+import cn.keyaccount.customer.ContactDetails;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerService;
-import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.LineDetails;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.grid.Grid;
@@ -41,7 +41,7 @@ class PortalView extends VerticalLayout {
     final Select<CustomerDetails> accountSelect = new Select<>();
     final H2 title = new H2();
     final DescriptionList profile = new DescriptionList();
-    final Grid<ContactView> contactGrid = new Grid<>();
+    final Grid<ContactDetails> contactGrid = new Grid<>();
     private final Div account = new Div();
 
     PortalView(CustomerService customers, ContactService contacts, CurrentViewer currentViewer) {
@@ -73,17 +73,17 @@ class PortalView extends VerticalLayout {
 
     private void configureContacts() {
         contactGrid.setId("portal-contacts");
-        contactGrid.addColumn(ContactView::name).setHeader(getTranslation("portal.contact-name")).setAutoWidth(true);
-        contactGrid.addColumn(ContactView::role).setHeader(getTranslation("portal.contact-role")).setAutoWidth(true);
-        contactGrid.addColumn(ContactView::mobile).setHeader(getTranslation("portal.contact-mobile"))
+        contactGrid.addColumn(ContactDetails::name).setHeader(getTranslation("portal.contact-name")).setAutoWidth(true);
+        contactGrid.addColumn(ContactDetails::role).setHeader(getTranslation("portal.contact-role")).setAutoWidth(true);
+        contactGrid.addColumn(ContactDetails::mobile).setHeader(getTranslation("portal.contact-mobile"))
                 .setAutoWidth(true);
-        contactGrid.addColumn(ContactView::email).setHeader(getTranslation("portal.contact-email")).setAutoWidth(true);
+        contactGrid.addColumn(ContactDetails::email).setHeader(getTranslation("portal.contact-email")).setAutoWidth(true);
         contactGrid.addColumn(this::channels).setHeader(getTranslation("portal.contact-channels")).setAutoWidth(true);
         contactGrid.setEmptyStateText(getTranslation("portal.no-contacts"));
         contactGrid.setAllRowsVisible(true);
     }
 
-    private String channels(ContactView c) {
+    private String channels(ContactDetails c) {
         List<String> list = new java.util.ArrayList<>();
         if (c.acceptsSms()) {
             list.add(getTranslation("portal.channel.sms"));
@@ -106,7 +106,7 @@ class PortalView extends VerticalLayout {
         item("portal.voltage", kv(a.voltageKv()));
         item("portal.capacity", getTranslation("portal.kva", plain(a.contractCapacityKva())));
         item("portal.supply-mode", a.supplyMode() == null ? "" : getTranslation("portal.supply-mode." + a.supplyMode()));
-        item("portal.lines", a.lines().stream().map(LineView::label).collect(Collectors.joining("、")));
+        item("portal.lines", a.lines().stream().map(LineDetails::label).collect(Collectors.joining("、")));
         item("portal.manager", a.managerName() == null ? getTranslation("portal.no-manager") : a.managerName());
         contactGrid.setItems(contacts.list(currentViewer.get(), a.id()));
     }

@@ -4,7 +4,7 @@ import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.report.ReportService;
-import cn.keyaccount.report.ReportView;
+import cn.keyaccount.report.ReportDetails;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -46,7 +46,7 @@ public class CustomerReportResource {
         if (month == null) {
             throw new InvalidParameterException("month");
         }
-        ReportView made = reports.generate(ViewerIdentity.viewer(identity), customerId, month, request.language(),
+        ReportDetails made = reports.generate(ViewerIdentity.viewer(identity), customerId, month, request.language(),
                 request.notifyCustomer() == null || request.notifyCustomer(), ReportService.Progress.NONE);
         return Rest.created(uri, "api/reports", made.id(), made);
     }

@@ -5,7 +5,7 @@ import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.report.ReportFile;
 import cn.keyaccount.report.ReportFormat;
 import cn.keyaccount.report.ReportService;
-import cn.keyaccount.report.ReportView;
+import cn.keyaccount.report.ReportDetails;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
@@ -48,7 +48,7 @@ public class ReportResource {
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The reports of the customers the caller may see (of one with customerId), newest first, "
             + "with checksums and whether the customer downloaded them")
-    public ResultPage<ReportView> list(@QueryParam("customerId") String customerId, @QueryParam("page") String page,
+    public ResultPage<ReportDetails> list(@QueryParam("customerId") String customerId, @QueryParam("page") String page,
                                        @QueryParam("size") String size) {
         Long customer = QueryParams.number("customerId", customerId);
         int p = QueryParams.page(page);
@@ -61,7 +61,7 @@ public class ReportResource {
     @Path("{id}")
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "One report")
-    public ReportView get(@PathParam("id") long id) {
+    public ReportDetails get(@PathParam("id") long id) {
         return reports.get(viewer(), id);
     }
 

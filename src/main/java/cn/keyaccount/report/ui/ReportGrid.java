@@ -3,7 +3,7 @@ package cn.keyaccount.report.ui;
 import cn.keyaccount.report.ReportFile;
 import cn.keyaccount.report.ReportFormat;
 import cn.keyaccount.report.ReportService;
-import cn.keyaccount.report.ReportView;
+import cn.keyaccount.report.ReportDetails;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.grid.Grid;
@@ -16,7 +16,7 @@ import java.time.format.DateTimeFormatter;
  * Issued reports, loaded lazily from the service (all the viewer may see, or one customer's), with a download link
  * per file; staff also see whether and when the customer downloaded each.
  */
-class ReportGrid extends Grid<ReportView> {
+class ReportGrid extends Grid<ReportDetails> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -25,13 +25,13 @@ class ReportGrid extends Grid<ReportView> {
             addColumn(r -> r.accountNo() + " " + r.customerName()).setHeader(getTranslation("report.ui.customer"))
                     .setFlexGrow(2);
         }
-        addColumn(ReportView::period).setHeader(getTranslation("report.ui.period")).setAutoWidth(true);
+        addColumn(ReportDetails::period).setHeader(getTranslation("report.ui.period")).setAutoWidth(true);
         addColumn(r -> r.periodFrom() + " — " + r.periodTo()).setHeader(getTranslation("report.ui.range"))
                 .setAutoWidth(true);
-        addColumn(ReportView::issue).setHeader(getTranslation("report.ui.issue")).setAutoWidth(true);
+        addColumn(ReportDetails::issue).setHeader(getTranslation("report.ui.issue")).setAutoWidth(true);
         addColumn(r -> r.language().toUpperCase()).setHeader(getTranslation("report.ui.language")).setAutoWidth(true);
-        addColumn(ReportView::healthScore).setHeader(getTranslation("report.health-score")).setAutoWidth(true);
-        addColumn(ReportView::savingYuan).setHeader(getTranslation("report.annual-saving-yuan")).setAutoWidth(true);
+        addColumn(ReportDetails::healthScore).setHeader(getTranslation("report.health-score")).setAutoWidth(true);
+        addColumn(ReportDetails::savingYuan).setHeader(getTranslation("report.annual-saving-yuan")).setAutoWidth(true);
         addColumn(r -> r.generatedBy() + " · " + time(r.generatedAt())).setHeader(getTranslation("report.ui.issued"))
                 .setAutoWidth(true);
         if (!viewer.isCustomer()) {
@@ -42,7 +42,7 @@ class ReportGrid extends Grid<ReportView> {
         }
         addComponentColumn(r -> {
             HorizontalLayout links = new HorizontalLayout();
-            for (ReportView.FileInfo f : r.files()) {
+            for (ReportDetails.FileInfo f : r.files()) {
                 DownloadHandler handler = event -> {
                     ReportFile file = reports.download(viewer, r.id(), f.format());
                     event.setFileName(file.fileName());

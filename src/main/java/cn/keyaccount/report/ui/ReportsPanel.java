@@ -3,7 +3,7 @@ package cn.keyaccount.report.ui;
 import cn.keyaccount.base.ui.Errors;
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.report.ReportService;
-import cn.keyaccount.report.ReportView;
+import cn.keyaccount.report.ReportDetails;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -83,7 +83,7 @@ class ReportsPanel extends VerticalLayout {
         ui.setPollInterval(400);
         Thread.ofVirtual().start(() -> {
             try {
-                ReportView made = reports.generate(viewer, customerId, m, lang, tell, (key, done, of) ->
+                ReportDetails made = reports.generate(viewer, customerId, m, lang, tell, (key, done, of) ->
                         ui.access(() -> {
                             progress.setValue(done / (double) of);
                             status.setText(getTranslation(key));

@@ -3,7 +3,7 @@ package cn.keyaccount.security.ui;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.FieldErrors;
 import cn.keyaccount.base.ui.ShowsFieldErrors;
-import cn.keyaccount.org.UnitView;
+import cn.keyaccount.org.UnitDetails;
 import cn.keyaccount.security.NewUser;
 import cn.keyaccount.security.Role;
 import com.vaadin.flow.component.ComponentEvent;
@@ -24,12 +24,12 @@ class UserForm extends FormLayout implements ShowsFieldErrors {
     final TextField username = new TextField();
     final TextField displayName = new TextField();
     final Select<Role> role = new Select<>();
-    final ComboBox<UnitView> unit = new ComboBox<>();
+    final ComboBox<UnitDetails> unit = new ComboBox<>();
     final TextField mobile = new TextField();
     final EmailField email = new EmailField();
     final PasswordField password = new PasswordField();
 
-    UserForm(List<UnitView> units) {
+    UserForm(List<UnitDetails> units) {
         username.setLabel(getTranslation("user.username"));
         username.setId("user-username");
         displayName.setLabel(getTranslation("user.display-name"));

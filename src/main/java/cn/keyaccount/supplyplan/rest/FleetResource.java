@@ -5,11 +5,11 @@ import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.ViewerIdentity;
-import cn.keyaccount.supplyplan.BookingView;
+import cn.keyaccount.supplyplan.BookingDetails;
 import cn.keyaccount.supplyplan.FleetSchedule;
 import cn.keyaccount.supplyplan.FleetService;
 import cn.keyaccount.supplyplan.TruckDraft;
-import cn.keyaccount.supplyplan.TruckView;
+import cn.keyaccount.supplyplan.TruckDetails;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -55,7 +55,7 @@ public class FleetResource {
     @Path("trucks")
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "The generator trucks in service, largest first")
-    public List<TruckView> trucks() {
+    public List<TruckDetails> trucks() {
         return fleet.trucks();
     }
 
@@ -64,7 +64,7 @@ public class FleetResource {
     @RolesAllowed(Roles.SUPERVISORS)
     @Operation(summary = "Add a generator truck to a unit (administrators, supervisors within their unit)")
     public Response addTruck(TruckDraft draft, UriInfo uri) {
-        TruckView created = fleet.addTruck(ViewerIdentity.viewer(identity), Rest.required(draft));
+        TruckDetails created = fleet.addTruck(ViewerIdentity.viewer(identity), Rest.required(draft));
         return Rest.created(uri, created.id(), created);
     }
 
@@ -72,7 +72,7 @@ public class FleetResource {
     @Path("bookings")
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Every booking overlapping the days [from, from + days); default today and 14 days")
-    public List<BookingView> bookings(@QueryParam("from") String from, @QueryParam("days") String days) {
+    public List<BookingDetails> bookings(@QueryParam("from") String from, @QueryParam("days") String days) {
         OffsetDateTime start = day(from).atStartOfDay(clock.getZone()).toOffsetDateTime();
         return fleet.schedule(ViewerIdentity.viewer(identity), start, start.plusDays(days(days)));
     }

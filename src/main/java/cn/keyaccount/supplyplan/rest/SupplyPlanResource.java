@@ -8,7 +8,7 @@ import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import cn.keyaccount.supplyplan.BookingRequest;
-import cn.keyaccount.supplyplan.BookingView;
+import cn.keyaccount.supplyplan.BookingDetails;
 import cn.keyaccount.supplyplan.EventType;
 import cn.keyaccount.supplyplan.FleetService;
 import cn.keyaccount.supplyplan.PlanAction;
@@ -21,7 +21,7 @@ import cn.keyaccount.supplyplan.PlanTaskService;
 import cn.keyaccount.supplyplan.SupplyPlanDocument;
 import cn.keyaccount.supplyplan.SupplyPlanService;
 import cn.keyaccount.supplyplan.TaskDraft;
-import cn.keyaccount.supplyplan.TaskView;
+import cn.keyaccount.supplyplan.TaskDetails;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -179,7 +179,7 @@ public class SupplyPlanResource {
     @Path("{id}/tasks")
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The plan's checklist tasks, by due date")
-    public List<TaskView> tasks(@PathParam("id") long id) {
+    public List<TaskDetails> tasks(@PathParam("id") long id) {
         return tasks.list(viewer(), id);
     }
 
@@ -188,7 +188,7 @@ public class SupplyPlanResource {
     @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Add a checklist task to a draft")
     public Response addTask(@PathParam("id") long id, TaskDraft draft, UriInfo uri) {
-        TaskView created = tasks.add(viewer(), id, Rest.required(draft));
+        TaskDetails created = tasks.add(viewer(), id, Rest.required(draft));
         return Rest.created(uri, created.id(), created);
     }
 
@@ -196,7 +196,7 @@ public class SupplyPlanResource {
     @Path("{id}/tasks/{taskId}/done")
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "Tick a task off or reopen it (the plan's writers, or the user the task is assigned to)")
-    public TaskView done(@PathParam("id") long id, @PathParam("taskId") long taskId, Done done) {
+    public TaskDetails done(@PathParam("id") long id, @PathParam("taskId") long taskId, Done done) {
         return tasks.setDone(viewer(), id, taskId, done == null || done.done());
     }
 
@@ -213,7 +213,7 @@ public class SupplyPlanResource {
     @Path("{id}/bookings")
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The generator trucks booked for the plan")
-    public List<BookingView> bookings(@PathParam("id") long id) {
+    public List<BookingDetails> bookings(@PathParam("id") long id) {
         return fleet.bookingsOf(viewer(), id);
     }
 
@@ -223,7 +223,7 @@ public class SupplyPlanResource {
     @Operation(summary = "Book a truck for [startsAt, endsAt) (default: the plan's period); 409 naming the plan "
             + "holding it when the periods overlap")
     public Response book(@PathParam("id") long id, BookingRequest request, UriInfo uri) {
-        BookingView created = fleet.book(viewer(), id, Rest.required(request));
+        BookingDetails created = fleet.book(viewer(), id, Rest.required(request));
         return Rest.created(uri, created.id(), created);
     }
 

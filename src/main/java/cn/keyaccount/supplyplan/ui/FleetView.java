@@ -5,10 +5,10 @@ import cn.keyaccount.org.OrgService;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
-import cn.keyaccount.supplyplan.BookingView;
+import cn.keyaccount.supplyplan.BookingDetails;
 import cn.keyaccount.supplyplan.FleetSchedule;
 import cn.keyaccount.supplyplan.FleetService;
-import cn.keyaccount.supplyplan.TruckView;
+import cn.keyaccount.supplyplan.TruckDetails;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -42,8 +42,8 @@ class FleetView extends VerticalLayout {
     private final FleetService fleet;
     private final Viewer viewer;
     final DatePicker from = new DatePicker();
-    final Grid<TruckView> calendar = new Grid<>();
-    private List<BookingView> bookings = List.of();
+    final Grid<TruckDetails> calendar = new Grid<>();
+    private List<BookingDetails> bookings = List.of();
 
     final Button addTruck = new Button();
     TruckForm truckForm;
@@ -91,7 +91,7 @@ class FleetView extends VerticalLayout {
         calendar.removeAllColumns();
         calendar.addColumn(t -> t.label()).setHeader(getTranslation("plan.truck")).setFrozen(true).setWidth("16em")
                 .setFlexGrow(0);
-        calendar.addColumn(TruckView::unitName).setHeader(getTranslation("fleet.unit")).setAutoWidth(true);
+        calendar.addColumn(TruckDetails::unitName).setHeader(getTranslation("fleet.unit")).setAutoWidth(true);
         for (int d = 0; d < DAYS; d++) {
             LocalDate day = start.plusDays(d);
             calendar.addColumn(t -> FleetSchedule.onDay(bookings, t.id(), day))
@@ -100,7 +100,7 @@ class FleetView extends VerticalLayout {
         calendar.setItems(fleet.trucks());
     }
 
-    private void openTruckForm(List<cn.keyaccount.org.UnitView> units) {
+    private void openTruckForm(List<cn.keyaccount.org.UnitDetails> units) {
         truckForm = new TruckForm(units);
         truckForm.addSaveListener(e -> {
             fleet.addTruck(viewer, e.draft());
@@ -112,7 +112,7 @@ class FleetView extends VerticalLayout {
     }
 
     /** The text of a truck's cell on a day (for tests and the tooltip-free calendar). */
-    String cell(TruckView truck, LocalDate day) {
+    String cell(TruckDetails truck, LocalDate day) {
         return FleetSchedule.onDay(bookings, truck.id(), day);
     }
 }

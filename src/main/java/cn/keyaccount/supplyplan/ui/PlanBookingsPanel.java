@@ -6,11 +6,11 @@ import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.base.ui.ShowsFieldErrors;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.supplyplan.BookingRequest;
-import cn.keyaccount.supplyplan.BookingView;
+import cn.keyaccount.supplyplan.BookingDetails;
 import cn.keyaccount.supplyplan.FleetService;
 import cn.keyaccount.supplyplan.PlanDetails;
 import cn.keyaccount.supplyplan.PlanStatus;
-import cn.keyaccount.supplyplan.TruckView;
+import cn.keyaccount.supplyplan.TruckDetails;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -29,8 +29,8 @@ class PlanBookingsPanel extends VerticalLayout implements ShowsFieldErrors {
     private final FleetService fleet;
     private final Viewer viewer;
     private final long planId;
-    final Grid<BookingView> grid = new Grid<>();
-    final ComboBox<TruckView> truck = new ComboBox<>();
+    final Grid<BookingDetails> grid = new Grid<>();
+    final ComboBox<TruckDetails> truck = new ComboBox<>();
     final DateTimePicker from = new DateTimePicker();
     final DateTimePicker to = new DateTimePicker();
     final Button book = new Button();
@@ -42,10 +42,10 @@ class PlanBookingsPanel extends VerticalLayout implements ShowsFieldErrors {
         setPadding(false);
         grid.setId("plan-bookings");
         grid.addColumn(b -> b.plate() + " " + b.truckName()).setHeader(getTranslation("plan.truck"));
-        grid.addColumn(BookingView::ratedKw).setHeader(getTranslation("plan.rated-kw")).setAutoWidth(true);
+        grid.addColumn(BookingDetails::ratedKw).setHeader(getTranslation("plan.rated-kw")).setAutoWidth(true);
         grid.addColumn(b -> PlanFormats.time(b.startsAt())).setHeader(getTranslation("plan.from"));
         grid.addColumn(b -> PlanFormats.time(b.endsAt())).setHeader(getTranslation("plan.to"));
-        grid.addColumn(BookingView::note).setHeader(getTranslation("plan.note"));
+        grid.addColumn(BookingDetails::note).setHeader(getTranslation("plan.note"));
         grid.setAllRowsVisible(true);
         boolean open = writable && plan.status().ordinal() <= PlanStatus.ACTIVE.ordinal();
         if (open) {

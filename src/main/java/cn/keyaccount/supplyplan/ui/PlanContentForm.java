@@ -3,7 +3,7 @@ package cn.keyaccount.supplyplan.ui;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.FieldErrors;
 import cn.keyaccount.base.ui.ShowsFieldErrors;
-import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.LineDetails;
 import cn.keyaccount.supplyplan.CriticalLoad;
 import cn.keyaccount.supplyplan.Duty;
 import cn.keyaccount.supplyplan.EmergencyResource;
@@ -54,7 +54,7 @@ class PlanContentForm extends VerticalLayout implements ShowsFieldErrors {
     final Select<PlanLevel> level = new Select<>();
     final DateTimePicker startsAt = new DateTimePicker();
     final DateTimePicker endsAt = new DateTimePicker();
-    final MultiSelectComboBox<LineView> lines = new MultiSelectComboBox<>();
+    final MultiSelectComboBox<LineDetails> lines = new MultiSelectComboBox<>();
     final TextArea supplySources = new TextArea();
     final RowsEditor<CriticalLoad> loads;
     final RowsEditor<RiskPoint> risks;
@@ -77,7 +77,7 @@ class PlanContentForm extends VerticalLayout implements ShowsFieldErrors {
         startsAt.setLabel(getTranslation("plan.from"));
         endsAt.setLabel(getTranslation("plan.to"));
         lines.setLabel(getTranslation("plan.lines"));
-        lines.setItemLabelGenerator(LineView::label);
+        lines.setItemLabelGenerator(LineDetails::label);
         supplySources.setLabel(getTranslation("plan.supply-sources"));
         FormLayout basics = new FormLayout(title, eventName, eventType, level, startsAt, endsAt, lines, supplySources);
         basics.setColspan(title, 2);
@@ -123,7 +123,7 @@ class PlanContentForm extends VerticalLayout implements ShowsFieldErrors {
         add(basics, loads, risks, resources, duties, save);
     }
 
-    void edit(PlanDetails p, List<LineView> customerLines) {
+    void edit(PlanDetails p, List<LineDetails> customerLines) {
         this.plan = p;
         boolean editable = p.editable();
         title.setValue(p.title());
@@ -132,7 +132,7 @@ class PlanContentForm extends VerticalLayout implements ShowsFieldErrors {
         level.setValue(p.level());
         startsAt.setValue(p.startsAt().atZoneSameInstant(PlanFormats.ZONE).toLocalDateTime());
         endsAt.setValue(p.endsAt().atZoneSameInstant(PlanFormats.ZONE).toLocalDateTime());
-        Set<LineView> choices = new LinkedHashSet<>(customerLines);
+        Set<LineDetails> choices = new LinkedHashSet<>(customerLines);
         choices.addAll(p.lines());
         lines.setItems(choices);
         lines.setValue(new LinkedHashSet<>(p.lines()));
@@ -155,7 +155,7 @@ class PlanContentForm extends VerticalLayout implements ShowsFieldErrors {
     PlanDraft draft() {
         return new PlanDraft(plan.customerId(), title.getValue(), eventType.getValue(), eventName.getValue(),
                 level.getValue(), PlanFormats.offset(startsAt.getValue()), PlanFormats.offset(endsAt.getValue()),
-                supplySources.getValue(), lines.getValue().stream().map(LineView::id).toList(), loads.getRows(),
+                supplySources.getValue(), lines.getValue().stream().map(LineDetails::id).toList(), loads.getRows(),
                 risks.getRows(), resources.getRows(), duties.getRows(), plan.version());
     }
 

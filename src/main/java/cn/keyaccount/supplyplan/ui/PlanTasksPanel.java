@@ -8,7 +8,7 @@ import cn.keyaccount.supplyplan.Party;
 import cn.keyaccount.supplyplan.PlanDetails;
 import cn.keyaccount.supplyplan.PlanTaskService;
 import cn.keyaccount.supplyplan.TaskDraft;
-import cn.keyaccount.supplyplan.TaskView;
+import cn.keyaccount.supplyplan.TaskDetails;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -29,7 +29,7 @@ class PlanTasksPanel extends VerticalLayout implements ShowsFieldErrors {
     private final PlanTaskService tasks;
     private final Viewer viewer;
     private final long planId;
-    final Grid<TaskView> grid = new Grid<>();
+    final Grid<TaskDetails> grid = new Grid<>();
     final TextField title = new TextField();
     final Select<Party> party = new Select<>();
     final TextField owner = new TextField();
@@ -53,9 +53,9 @@ class PlanTasksPanel extends VerticalLayout implements ShowsFieldErrors {
             });
             return done;
         }).setHeader(getTranslation("plan.done")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(TaskView::title).setHeader(getTranslation("plan.task")).setFlexGrow(3);
+        grid.addColumn(TaskDetails::title).setHeader(getTranslation("plan.task")).setFlexGrow(3);
         grid.addColumn(t -> getTranslation("plan.party." + t.party())).setHeader(getTranslation("plan.party"));
-        grid.addColumn(TaskView::ownerName).setHeader(getTranslation("plan.owner"));
+        grid.addColumn(TaskDetails::ownerName).setHeader(getTranslation("plan.owner"));
         grid.addColumn(t -> t.dueOn().toString()).setHeader(getTranslation("plan.due")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         if (plan.editable()) {

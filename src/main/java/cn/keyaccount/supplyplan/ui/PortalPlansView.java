@@ -9,7 +9,7 @@ import cn.keyaccount.supplyplan.Party;
 import cn.keyaccount.supplyplan.PlanDetails;
 import cn.keyaccount.supplyplan.SupplyPlanDocument;
 import cn.keyaccount.supplyplan.SupplyPlanService;
-import cn.keyaccount.supplyplan.TaskView;
+import cn.keyaccount.supplyplan.TaskDetails;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -39,7 +39,7 @@ class PortalPlansView extends VerticalLayout {
 
     final List<Div> planCards = new ArrayList<>();
     final List<Grid<Duty>> dutyGrids = new ArrayList<>();
-    final List<Grid<TaskView>> taskGrids = new ArrayList<>();
+    final List<Grid<TaskDetails>> taskGrids = new ArrayList<>();
 
     PortalPlansView(SupplyPlanService plans, SupplyPlanDocument document, CurrentViewer currentViewer) {
         Viewer viewer = currentViewer.get();
@@ -64,10 +64,10 @@ class PortalPlansView extends VerticalLayout {
             duties.addColumn(Duty::shift).setHeader(getTranslation("plan.shift"));
             duties.setItems(p.duties().stream().filter(d -> d.party() == Party.CUSTOMER).toList());
             duties.setAllRowsVisible(true);
-            Grid<TaskView> tasks = new Grid<>();
+            Grid<TaskDetails> tasks = new Grid<>();
             tasks.addColumn(t -> t.done() ? "✓" : "").setHeader(getTranslation("plan.done")).setAutoWidth(true);
-            tasks.addColumn(TaskView::title).setHeader(getTranslation("plan.task")).setFlexGrow(3);
-            tasks.addColumn(TaskView::ownerName).setHeader(getTranslation("plan.owner"));
+            tasks.addColumn(TaskDetails::title).setHeader(getTranslation("plan.task")).setFlexGrow(3);
+            tasks.addColumn(TaskDetails::ownerName).setHeader(getTranslation("plan.owner"));
             tasks.addColumn(t -> t.dueOn().toString()).setHeader(getTranslation("plan.due"));
             tasks.setItems(p.tasks().stream().filter(t -> t.party() == Party.CUSTOMER).toList());
             tasks.setAllRowsVisible(true);

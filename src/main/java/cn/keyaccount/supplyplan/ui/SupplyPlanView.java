@@ -3,7 +3,7 @@ package cn.keyaccount.supplyplan.ui;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.customer.CustomerService;
-import cn.keyaccount.network.LineView;
+import cn.keyaccount.network.LineDetails;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
@@ -99,7 +99,7 @@ class SupplyPlanView extends VerticalLayout implements BeforeEnterObserver {
         add(header, actionBar(p));
 
         form = new PlanContentForm();
-        List<LineView> customerLines = customers.get(viewer, p.customerId()).lines();
+        List<LineDetails> customerLines = customers.get(viewer, p.customerId()).lines();
         form.edit(p, customerLines);
         form.addSaveListener(e -> {
             plans.update(viewer, planId, e.draft());

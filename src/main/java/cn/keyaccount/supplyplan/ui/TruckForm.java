@@ -3,7 +3,7 @@ package cn.keyaccount.supplyplan.ui;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.FieldErrors;
 import cn.keyaccount.base.ui.ShowsFieldErrors;
-import cn.keyaccount.org.UnitView;
+import cn.keyaccount.org.UnitDetails;
 import cn.keyaccount.supplyplan.TruckDraft;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.HasValidation;
@@ -24,13 +24,13 @@ class TruckForm extends Dialog implements ShowsFieldErrors {
     final TextField plate = new TextField();
     final TextField name = new TextField();
     final IntegerField ratedKw = new IntegerField();
-    final ComboBox<UnitView> unit = new ComboBox<>();
+    final ComboBox<UnitDetails> unit = new ComboBox<>();
     final TextField crewLeader = new TextField();
     final TextField crewMobile = new TextField();
     final IntegerField crewSize = new IntegerField();
     final Button save = new Button();
 
-    TruckForm(List<UnitView> units) {
+    TruckForm(List<UnitDetails> units) {
         setHeaderTitle(getTranslation("fleet.truck-new"));
         plate.setLabel(getTranslation("fleet.truck-plate"));
         plate.setRequiredIndicatorVisible(true);
@@ -41,7 +41,7 @@ class TruckForm extends Dialog implements ShowsFieldErrors {
         ratedKw.setRequiredIndicatorVisible(true);
         unit.setLabel(getTranslation("fleet.unit"));
         unit.setItems(units);
-        unit.setItemLabelGenerator(UnitView::name);
+        unit.setItemLabelGenerator(UnitDetails::name);
         unit.setRequiredIndicatorVisible(true);
         crewLeader.setLabel(getTranslation("fleet.crew-leader"));
         crewMobile.setLabel(getTranslation("fleet.crew-mobile"));

@@ -12,7 +12,7 @@ import jakarta.enterprise.inject.spi.CDI;
  * The visits of one customer, for the customer page's "visits" tab. It finds its service itself, so that the
  * customer page only adds the tab (one line) and needs no knowledge of visits.
  */
-public class CustomerVisitsTab extends VerticalLayout {
+class CustomerVisitsTab extends VerticalLayout {
 
     final Grid<VisitRow> grid = new Grid<>();
 

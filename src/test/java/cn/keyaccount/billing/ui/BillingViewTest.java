@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.keyaccount.billing.BillView;
+import cn.keyaccount.billing.BillDetails;
 import cn.keyaccount.billing.BillingService;
 import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.customer.CustomerSearch;
@@ -57,7 +57,7 @@ class BillingViewTest extends BrowserlessQuarkusTest {
                 + ",100,200,300,400,1000.00,-12.50,3500.00,2099-01-15\n").getBytes(StandardCharsets.UTF_8)));
         assertFalse(view.problems.isVisible());
         view.unpaidOnly.setValue(true);
-        BillView mine = view.bills.getGenericDataView().getItems()
+        BillDetails mine = view.bills.getGenericDataView().getItems()
                 .filter(b -> b.accountNo().equals(c.accountNo()) && b.period().equals(period)).findFirst()
                 .orElseThrow();
         assertEquals(0, mine.total().compareTo(new java.math.BigDecimal("3500.00")));

@@ -9,7 +9,7 @@ import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.ImportReport;
-import cn.keyaccount.energy.MeterView;
+import cn.keyaccount.energy.MeterDetails;
 import cn.keyaccount.energy.TransformerLoad;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.UserService;
@@ -204,10 +204,10 @@ class EnergyViewsTest extends BrowserlessQuarkusTest {
         Viewer manager = users.viewer("manager");
         long customer = demoAccount().id();
         EnergyMetersDialog dialog = new EnergyMetersDialog(energy, manager, customer, () -> { });
-        List<MeterView> meters = IntStream.range(0, test(dialog.meters).size())
+        List<MeterDetails> meters = IntStream.range(0, test(dialog.meters).size())
                 .mapToObj(i -> test(dialog.meters).getRow(i)).toList();
         assertFalse(meters.isEmpty(), "the demo account has meters");
-        MeterView meter = meters.getFirst();
+        MeterDetails meter = meters.getFirst();
         var transformers = energy.transformersOf(manager, customer);
         var other = transformers.stream().filter(t -> !Long.valueOf(t.id()).equals(meter.transformerId()))
                 .findFirst().orElseThrow();
@@ -224,7 +224,7 @@ class EnergyViewsTest extends BrowserlessQuarkusTest {
         assertEquals(meter.transformerId(), stored(manager, customer, meter.id()).transformerId());
     }
 
-    private MeterView stored(Viewer viewer, long customer, long meterId) {
+    private MeterDetails stored(Viewer viewer, long customer, long meterId) {
         return energy.coverage(viewer, customer).meters().stream().filter(m -> m.id() == meterId).findFirst()
                 .orElseThrow();
     }

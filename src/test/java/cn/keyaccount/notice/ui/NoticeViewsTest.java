@@ -128,7 +128,7 @@ class NoticeViewsTest extends BrowserlessQuarkusTest {
         long noticeId = notices.schedule(scheduler, NoticeRequest.toCustomers(NoticePurpose.GENERAL, "general", "界面操作", two)
                 .parameters(Map.of("title", "t", "text", "x")).channels(Set.of(Channel.PORTAL))
                 .plannedAt(java.time.OffsetDateTime.now().plusDays(20)).build()).id();
-        List<cn.keyaccount.notice.MessageView> ms = noticeQueries.messages(scheduler, noticeId, null, 0, 10);
+        List<cn.keyaccount.notice.MessageDetails> ms = noticeQueries.messages(scheduler, noticeId, null, 0, 10);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("update notice_message set state = 'FAILED', error = 'test' where id = ?1")
                     .setParameter(1, ms.get(0).id()).executeUpdate();
@@ -137,7 +137,7 @@ class NoticeViewsTest extends BrowserlessQuarkusTest {
         });
         signIn("scheduler", Role.SCHEDULER_NAME);
         NoticeCentreView view = open("notices", NoticeCentreView.class);
-        List<cn.keyaccount.notice.MessageView> now = noticeQueries.messages(scheduler, noticeId, null, 0, 10);
+        List<cn.keyaccount.notice.MessageDetails> now = noticeQueries.messages(scheduler, noticeId, null, 0, 10);
 
         var failed = view.actions(now.get(0));
         var uncertain = view.actions(now.get(1));
@@ -147,7 +147,7 @@ class NoticeViewsTest extends BrowserlessQuarkusTest {
         assertEquals(2, uncertain.getComponentCount(), "an uncertain one: send again, or count as sent");
         test((com.vaadin.flow.component.button.Button) uncertain.getComponentAt(1)).click();
 
-        List<cn.keyaccount.notice.MessageView> after = noticeQueries.messages(scheduler, noticeId, null, 0, 10);
+        List<cn.keyaccount.notice.MessageDetails> after = noticeQueries.messages(scheduler, noticeId, null, 0, 10);
         assertTrue(after.get(0).state() != MessageState.FAILED, "back in the queue: " + after.get(0).state());
         assertEquals(MessageState.SENT, after.get(1).state());
         assertTrue(after.get(1).error().contains("scheduler"), after.get(1).error());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.keyaccount.base.Messages;
 import cn.keyaccount.org.OrgService;
 import cn.keyaccount.org.OrgUnit;
-import cn.keyaccount.org.UnitView;
+import cn.keyaccount.org.UnitDetails;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
 import com.vaadin.flow.component.button.Button;
@@ -26,7 +26,7 @@ class UnitsViewTest extends BrowserlessQuarkusTest {
     void an_administrator_adds_a_supply_station_below_a_county() {
         signIn("admin", Role.ADMIN_NAME);
         UnitsView view = open(UnitsView.class);
-        UnitView county = org.all().stream().filter(u -> u.level() == OrgUnit.Level.COUNTY).findFirst()
+        UnitDetails county = org.all().stream().filter(u -> u.level() == OrgUnit.Level.COUNTY).findFirst()
                 .orElseThrow();
         int before = org.subtree(county.id()).size();
         view.tree.select(county);

@@ -8,7 +8,7 @@ import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.report.ReportFormat;
 import cn.keyaccount.report.ReportService;
-import cn.keyaccount.report.ReportView;
+import cn.keyaccount.report.ReportDetails;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
@@ -38,7 +38,7 @@ class ReportViewsTest extends BrowserlessQuarkusTest {
     UserService users;
 
     /** A report of the customer over one day of readings (2010-05-04). */
-    private ReportView reportOf(long customerId) {
+    private ReportDetails reportOf(long customerId) {
         Viewer admin = users.viewer("admin");
         StringBuilder csv = new StringBuilder("meter,time,kwh,kvarh\n");
         String meter = "RV" + System.nanoTime() % 100_000_000L;
@@ -55,21 +55,21 @@ class ReportViewsTest extends BrowserlessQuarkusTest {
     void the_portal_lists_only_the_customers_own_reports_and_the_manager_tab_shows_their_downloads() {
         Viewer customer = users.viewer("customer");
         long own = customers.ownAccounts(customer).getLast().id();
-        ReportView mine = reportOf(own);
+        ReportDetails mine = reportOf(own);
         Viewer admin = users.viewer("admin");
         long other = customers.search(admin, cn.keyaccount.customer.CustomerSearch.all(),
                 cn.keyaccount.customer.CustomerSearch.Order.DEFAULT, 5, 1).getFirst().id();
-        ReportView theirs = reportOf(other);
+        ReportDetails theirs = reportOf(other);
 
         signIn("customer", Role.CUSTOMER_NAME);
         PortalReportsView portal = open(PortalReportsView.class);
-        List<Long> shown = portal.grid.getGenericDataView().getItems().map(ReportView::id).toList();
+        List<Long> shown = portal.grid.getGenericDataView().getItems().map(ReportDetails::id).toList();
         assertTrue(shown.contains(mine.id()));
         assertFalse(shown.contains(theirs.id()));
         reports.download(customer, mine.id(), ReportFormat.DOCX);
 
         ReportsPanel tab = new ReportsPanel(clock, reports, admin, own, true);
-        ReportView listed = tab.grid.getGenericDataView().getItems().filter(r -> r.id() == mine.id()).findFirst()
+        ReportDetails listed = tab.grid.getGenericDataView().getItems().filter(r -> r.id() == mine.id()).findFirst()
                 .orElseThrow();
         assertTrue(listed.downloadedByCustomer());
         assertEquals(YearMonth.now(clock).minusMonths(1), tab.month.getValue());

@@ -12,7 +12,7 @@ import cn.keyaccount.supplyplan.PlanDetails;
 import cn.keyaccount.supplyplan.PlanFixtures;
 import cn.keyaccount.supplyplan.PlanStatus;
 import cn.keyaccount.supplyplan.SupplyPlanService;
-import cn.keyaccount.supplyplan.TruckView;
+import cn.keyaccount.supplyplan.TruckDetails;
 import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -54,7 +54,7 @@ class SupplyPlanViewsTest extends BrowserlessQuarkusTest {
     void the_plan_list_shows_the_managers_plans_and_the_fleet_calendar_names_the_plan_holding_a_truck() {
         PlanDetails p = fixtures.draft(fixtures.viewer("manager"), fixtures.managersCustomer(),
                 PlanFixtures.freshWeek());
-        TruckView truck = fixtures.truck();
+        TruckDetails truck = fixtures.truck();
         fleet.book(fixtures.viewer("manager"), p.id(), new BookingRequest(truck.id(), null, null, ""));
         signIn("manager", Role.MANAGER_NAME);
         SupplyPlansView list = open(SupplyPlansView.class);

@@ -9,7 +9,7 @@ import java.util.List;
  * An issued report as lists show it: what it covers, who made it when, its headline figures, its files with their
  * SHA-256 checksums, and whether and when the customer downloaded it (downloads by the customer's own portal users).
  */
-public record ReportView(long id, long customerId, String accountNo, String customerName, ReportKind kind,
+public record ReportDetails(long id, long customerId, String accountNo, String customerName, ReportKind kind,
                          String period, LocalDate periodFrom, LocalDate periodTo, int issue, String language,
                          ReportOrigin origin, String generatedBy, OffsetDateTime generatedAt, BigDecimal totalKwh,
                          BigDecimal totalYuan, BigDecimal savingYuan, int healthScore, List<FileInfo> files,

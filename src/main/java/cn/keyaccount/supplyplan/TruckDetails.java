@@ -1,7 +1,7 @@
 package cn.keyaccount.supplyplan;
 
 /** A generator truck as listed in the fleet. */
-public record TruckView(long id, String plate, String name, int ratedKw, long unitId, String unitName,
+public record TruckDetails(long id, String plate, String name, int ratedKw, long unitId, String unitName,
                         String crewLeader, String crewMobile, int crewSize, boolean active) {
 
     public String label() {

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
  * A notice sent for an outage, with its delivery progress from the notice engine; or ({@code pending}, notice id 0)
  * the reminder that the outage-reminders job writes shortly before its time.
  */
-public record WarningView(long noticeId, WarningKind kind, OffsetDateTime plannedAt, int customers, boolean withdrawn,
+public record WarningDetails(long noticeId, WarningKind kind, OffsetDateTime plannedAt, int customers, boolean withdrawn,
                           boolean pending, String createdBy, long messages, long delivered, long sent, long failed,
                           long expired, long scheduled) {
 }

@@ -3,12 +3,12 @@ package cn.keyaccount.customer;
 import java.time.LocalTime;
 
 /** A contact as shown; {@code mobile} is masked unless the viewer may see it whole. */
-public record ContactView(long id, long customerId, String name, String role, String mobile, String email,
+public record ContactDetails(long id, long customerId, String name, String role, String mobile, String email,
                           boolean acceptsSms, boolean acceptsEmail, boolean acceptsPortal, LocalTime quietFrom,
                           LocalTime quietTo, long version) {
 
-    static ContactView of(Contact c, boolean unmasked) {
-        return new ContactView(c.getId(), c.getCustomer().getId(), c.getName(), c.getRole(),
+    static ContactDetails of(Contact c, boolean unmasked) {
+        return new ContactDetails(c.getId(), c.getCustomer().getId(), c.getName(), c.getRole(),
                 unmasked ? c.getMobile() : PersonalData.maskMobile(c.getMobile()), c.getEmail(), c.isAcceptsSms(),
                 c.isAcceptsEmail(), c.isAcceptsPortal(), c.getQuietFrom(), c.getQuietTo(), c.getVersion());
     }

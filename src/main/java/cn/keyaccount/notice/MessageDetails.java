@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
  * customer it went to or is about (0 for a staff message about no customer); {@code userId} the staff user it went
  * to (null for customers' messages).
  */
-public record MessageView(long id, long noticeId, String noticeTitle, String purpose, long customerId,
+public record MessageDetails(long id, long noticeId, String noticeTitle, String purpose, long customerId,
                           String recipientName, Channel channel, String address, String subject, String body,
                           int segments, MessageState state, int attempts, OffsetDateTime nextAttemptAt,
                           OffsetDateTime sentAt, String providerMessageId, OffsetDateTime receiptAt,
