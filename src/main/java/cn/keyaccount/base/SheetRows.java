@@ -1,6 +1,5 @@
 package cn.keyaccount.base;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -147,7 +146,7 @@ public final class SheetRows {
                 return;
             }
             Rows rows = new Rows(maxRows, handler);
-            try (InputStream sheet = new Bounded(sheets.next(), MAX_SHEET_XML_BYTES)) {
+            try (InputStream sheet = bounded(sheets.next(), MAX_SHEET_XML_BYTES)) {
                 XMLReader xml = XMLHelper.newXMLReader();
                 xml.setContentHandler(new CellBounds(styles, strings, rows, new PlainFormatter(dateText)));
                 xml.parse(new InputSource(sheet));
@@ -199,7 +198,7 @@ public final class SheetRows {
         if (parts.isEmpty()) {
             return null;
         }
-        try (InputStream in = new Bounded(parts.getFirst().getInputStream(), MAX_STYLES_BYTES)) {
+        try (InputStream in = bounded(parts.getFirst().getInputStream(), MAX_STYLES_BYTES)) {
             return new StylesTable(in);
         }
     }
@@ -209,45 +208,14 @@ public final class SheetRows {
         if (parts.isEmpty()) {
             return new ReadOnlySharedStringsTable(InputStream.nullInputStream());
         }
-        try (InputStream in = new Bounded(parts.getFirst().getInputStream(), MAX_SHARED_STRINGS_BYTES)) {
+        try (InputStream in = bounded(parts.getFirst().getInputStream(), MAX_SHARED_STRINGS_BYTES)) {
             return new ReadOnlySharedStringsTable(in, false);
         }
     }
 
     /** Refuses a part that unpacks to more than its ceiling: counted on the bytes really read, not the header. */
-    private static final class Bounded extends FilterInputStream {
-        private final long max;
-        private long read;
-
-        Bounded(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(long n) {
-            read += n;
-            if (read > max) {
-                throw new Refused("import.too-large", 0, "", max >> 20);
-            }
-        }
+    private static InputStream bounded(InputStream in, long max) {
+        return CountingStream.bounded(in, max, () -> new Refused("import.too-large", 0, "", max >> 20));
     }
 
     /**

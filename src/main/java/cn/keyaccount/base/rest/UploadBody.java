@@ -1,8 +1,8 @@
 package cn.keyaccount.base.rest;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.CountingStream;
 import jakarta.ws.rs.BadRequestException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,34 +47,7 @@ public final class UploadBody {
         if (body == null) {
             throw new BadRequestException();
         }
-        return new FilterInputStream(body) {
-            private long read;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
-            }
-
-            private void count(long n) {
-                read += n;
-                if (read > maxBytes) {
-                    throw tooLarge(maxBytes);
-                }
-            }
-        };
+        return CountingStream.bounded(body, maxBytes, () -> tooLarge(maxBytes));
     }
 
     private static BusinessException tooLarge(long maxBytes) {

@@ -1,6 +1,7 @@
 package cn.keyaccount.energy.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.CountingStream;
 import cn.keyaccount.base.ui.Errors;
 import cn.keyaccount.base.ui.Uploads;
 import cn.keyaccount.energy.EnergyService;
@@ -16,7 +17,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import java.io.File;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,6 +31,8 @@ import java.util.concurrent.Executors;
  * validation report lists every issue by file and row. Files are imported one after another, each whole or not at all.
  */
 class EnergyUploadDialog extends Dialog {
+
+    private static final long PROGRESS_STEP = 4L << 20;
 
     /**
      * A file may be large (a year of many meters): 256 MB, about 6 million readings as CSV; the same bound as a
@@ -116,7 +118,7 @@ class EnergyUploadDialog extends Dialog {
         ImportReport report = null;
         try {
             long size = Math.max(1, file.length());
-            try (InputStream in = new Counting(Files.newInputStream(file.toPath()),
+            try (InputStream in = counting(Files.newInputStream(file.toPath()),
                     read -> ui.access(() -> progress.setValue(Math.min(1.0, read / (double) size))))) {
                 report = energy.importReadings(viewer, customerId, fileName, in, replaceShorterDays);
             }
@@ -202,42 +204,15 @@ class EnergyUploadDialog extends Dialog {
         return List.copyOf(shown);
     }
 
-    /** Counts the bytes the importer has read and reports them every 4 MB. */
-    private static final class Counting extends FilterInputStream {
-        private static final long STEP = 4L << 20;
-        private final java.util.function.LongConsumer report;
-        private long read;
-        private long reported;
-
-        Counting(InputStream in, java.util.function.LongConsumer report) {
-            super(in);
-            this.report = report;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(long n) {
-            read += n;
-            if (read - reported >= STEP) {
-                reported = read;
+    /** Reports the bytes the importer has read, every 4 MB. */
+    private static InputStream counting(InputStream in, java.util.function.LongConsumer report) {
+        long[] reported = {0};
+        return new CountingStream(in, read -> {
+            if (read - reported[0] >= PROGRESS_STEP) {
+                reported[0] = read;
                 report.accept(read);
             }
-        }
+        });
     }
+
 }
