@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -25,7 +26,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *     <li>404 an id in the path that does not exist or is out of the caller's reach (the API never tells the two
  *     apart);</li>
  *     <li>422 a body that breaks a rule (each field's message in {@code fields});</li>
- *     <li>409 a change refused because of the record's state or a stale version (writes on a record in the path).</li>
+ *     <li>409 a change refused because of the record's state or a stale version (writes on a record in the path);
+ *     an update that takes If-Match ({@link Versions}) also 412 (stale If-Match) and 428 (no version named).</li>
  * </ul>
  * An operation that documents one of these codes itself keeps its own text. Operations open to everyone (the phone
  * calendar feed, which carries its secret in the path) are marked as needing no credentials ({@code security: []}).
@@ -95,9 +97,19 @@ public class OpenApiDocument implements OASFilter {
         if (operation.getRequestBody() != null) {
             error(responses, "422", "The request breaks a rule; fields names each field and its message");
         }
-        if (onRecord && WRITES.contains(method)) {
+        if (takesIfMatch(operation)) {
+            error(responses, "409", Versions.STALE);
+            error(responses, "412", Versions.STALE_TAG);
+            error(responses, "428", Versions.MISSING);
+        } else if (onRecord && WRITES.contains(method)) {
             error(responses, "409", "Refused in the record's current state, or the version sent is stale");
         }
+    }
+
+    /** An update that names the version it read ({@link Versions}): body version or If-Match. */
+    private static boolean takesIfMatch(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()) && p.getIn() == Parameter.In.HEADER);
     }
 
     private static void error(APIResponses responses, String code, String description) {

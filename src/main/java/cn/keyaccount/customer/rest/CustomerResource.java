@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -127,9 +126,6 @@ public class CustomerResource {
     @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Change a customer; send the version you read (body or If-Match)")
     @APIResponseSchema(value = CustomerDetails.class, responseDescription = Versions.CHANGED)
-    @APIResponse(responseCode = "409", description = Versions.STALE)
-    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
-    @APIResponse(responseCode = "428", description = Versions.MISSING)
     public RestResponse<CustomerDetails> update(@PathParam("id") long id, CustomerDraft draft,
             @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Rest.required(draft).setVersion(Versions.required(ifMatch, draft.getVersion()));
@@ -159,9 +155,6 @@ public class CustomerResource {
     @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Change a contact; send the version you read (body, or If-Match with it in quotes)")
     @APIResponseSchema(value = ContactDetails.class, responseDescription = Versions.CHANGED)
-    @APIResponse(responseCode = "409", description = Versions.STALE)
-    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
-    @APIResponse(responseCode = "428", description = Versions.MISSING)
     public RestResponse<ContactDetails> updateContact(@PathParam("id") long id, @PathParam("contactId") long contactId,
                                                    ContactDraft draft,
             @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -201,9 +194,6 @@ public class CustomerResource {
     @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Change a transformer; send the version you read (body, or If-Match with it in quotes)")
     @APIResponseSchema(value = TransformerDetails.class, responseDescription = Versions.CHANGED)
-    @APIResponse(responseCode = "409", description = Versions.STALE)
-    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
-    @APIResponse(responseCode = "428", description = Versions.MISSING)
     public RestResponse<TransformerDetails> updateTransformer(@PathParam("id") long id,
                                                            @PathParam("transformerId") long transformerId,
                                                            TransformerDraft draft,

@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -94,9 +93,6 @@ public class EnergyResource {
     @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Change the energy profile; send both versions you read (body, or If-Match with the ETag)")
     @APIResponseSchema(value = EnergyProfile.class, responseDescription = Versions.CHANGED)
-    @APIResponse(responseCode = "409", description = Versions.STALE)
-    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
-    @APIResponse(responseCode = "428", description = Versions.MISSING)
     public RestResponse<EnergyProfile> updateProfile(@PathParam("id") long id, EnergyProfile profile,
             @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long[] seen = Versions.required(ifMatch, Rest.required(profile).customerVersion(), profile.profileVersion());

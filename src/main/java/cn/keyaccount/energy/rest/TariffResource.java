@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -79,9 +78,6 @@ public class TariffResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Change a version's prices; send the version you read (body or If-Match)")
     @APIResponseSchema(value = TariffDetails.class, responseDescription = Versions.CHANGED)
-    @APIResponse(responseCode = "409", description = Versions.STALE)
-    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
-    @APIResponse(responseCode = "428", description = Versions.MISSING)
     public RestResponse<TariffDetails> update(@PathParam("id") long id, TariffDetails prices,
             @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long seen = Versions.required(ifMatch, Rest.required(prices).version());

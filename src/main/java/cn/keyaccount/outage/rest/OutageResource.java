@@ -48,7 +48,6 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -128,9 +127,6 @@ public class OutageResource {
     @Operation(summary = "Move or change an outage (send the version read, body or If-Match): revisions go to "
             + "everyone warned before")
     @APIResponseSchema(value = OutageDetails.class, responseDescription = Versions.CHANGED)
-    @APIResponse(responseCode = "409", description = Versions.STALE)
-    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
-    @APIResponse(responseCode = "428", description = Versions.MISSING)
     public RestResponse<OutageDetails> update(@PathParam("id") long id, OutageDraft draft,
             @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long seen = Versions.required(ifMatch, Rest.required(draft).version());

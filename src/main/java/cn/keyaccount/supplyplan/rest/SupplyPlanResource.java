@@ -45,7 +45,6 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -132,9 +131,6 @@ public class SupplyPlanResource {
     @Operation(summary = "Change a draft; send the version you read (body or If-Match). An approved plan changes only "
             + "by a revision")
     @APIResponseSchema(value = PlanDetails.class, responseDescription = Versions.CHANGED)
-    @APIResponse(responseCode = "409", description = Versions.STALE)
-    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
-    @APIResponse(responseCode = "428", description = Versions.MISSING)
     public RestResponse<PlanDetails> update(@PathParam("id") long id, PlanDraft draft,
             @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long seen = Versions.required(ifMatch, Rest.required(draft).version());

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -58,9 +57,6 @@ public class VisitPolicyResource {
     @Operation(summary = "Change one line of the visit policy (supervisors); send the line's version you read (body, "
             + "or If-Match with it in quotes)")
     @APIResponseSchema(value = PolicyLine.class, responseDescription = Versions.CHANGED)
-    @APIResponse(responseCode = "409", description = Versions.STALE)
-    @APIResponse(responseCode = "412", description = Versions.STALE_TAG)
-    @APIResponse(responseCode = "428", description = Versions.MISSING)
     public RestResponse<PolicyLine> changePolicy(@PathParam("subject") String subject, PolicyChange change,
             @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long seen = Versions.required(ifMatch, Rest.required(change).version());
