@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -20,6 +21,16 @@ public class TimeSettings {
     private static final Logger LOG = Logger.getLogger(TimeSettings.class);
     /** Zone settings of single features from before {@code keyaccount.zone}; they now follow it. */
     private static final String[] OLD_ZONES = {"keyaccount.outage.zone", "keyaccount.notice.zone"};
+    private static final String DEFAULT_ZONE = "Asia/Shanghai";
+
+    /**
+     * The company's zone for the few static display helpers that format a stored moment and have no Clock at hand
+     * (report and plan formats, grid columns): the same {@code keyaccount.zone} as the clock.
+     */
+    public static ZoneId companyZone() {
+        return ConfigProvider.getConfig().getOptionalValue("keyaccount.zone", ZoneId.class)
+                .orElse(ZoneId.of(DEFAULT_ZONE));
+    }
 
     @Produces
     @ApplicationScoped

@@ -33,6 +33,10 @@ import org.postgresql.copy.CopyManager;
  * <p>
  * Each row is a reading of one meter for the quarter hour ending at its time (as 用电信息采集系统 exports it: the
  * first reading of a day is 00:15, the last 24:00 or 00:00 of the next day), in kWh and kvarh.
+ * <p>
+ * Larger than the house's ~400 lines on purpose: the row checks, the window of open days, the COPY and the final
+ * replacement share one import's state and its all-or-nothing transaction; split apart, the pieces would only pass
+ * that state to each other.
  */
 @ApplicationScoped
 class ReadingImporter {

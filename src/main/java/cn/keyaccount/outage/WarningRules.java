@@ -1,5 +1,6 @@
 package cn.keyaccount.outage;
 
+import cn.keyaccount.base.TimeSettings;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -17,7 +18,7 @@ public record WarningRules(ZoneId zone, Duration regulationLead, Duration commit
 
     /** The defaults of {@link OutageSettings}. */
     public static WarningRules defaults() {
-        return new WarningRules(ZoneId.of("Asia/Shanghai"), Duration.ofDays(7), Duration.ofDays(5),
+        return new WarningRules(TimeSettings.companyZone(), Duration.ofDays(7), Duration.ofDays(5),
                 Duration.ofHours(24), LocalTime.of(8, 30), LocalTime.of(17, 30), true, 1, LocalTime.of(16, 0));
     }
 }

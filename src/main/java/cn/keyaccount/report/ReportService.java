@@ -3,6 +3,7 @@ package cn.keyaccount.report;
 import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Messages;
+import cn.keyaccount.base.TimeSettings;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerName;
 import cn.keyaccount.customer.CustomerQueries;
@@ -43,7 +44,7 @@ import java.util.Map;
 @ApplicationScoped
 public class ReportService {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = TimeSettings.companyZone();
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ReportService.class);
     static final String NOTICE_TEMPLATE = "report-ready";
 

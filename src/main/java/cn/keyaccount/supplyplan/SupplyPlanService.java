@@ -2,6 +2,7 @@ package cn.keyaccount.supplyplan;
 
 import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.TimeSettings;
 import cn.keyaccount.base.Validation;
 import cn.keyaccount.customer.Customer;
 import cn.keyaccount.customer.CustomerAccess;
@@ -42,7 +43,7 @@ import java.util.stream.Collectors;
 @Transactional
 public class SupplyPlanService {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = TimeSettings.companyZone();
     private static final String ROW = "select new cn.keyaccount.supplyplan.PlanRow(p.id, c.id, c.name, p.title, "
             + "p.eventType, p.level, p.startsAt, p.endsAt, p.status, p.revision) from SupplyPlan p join p.customer c";
 

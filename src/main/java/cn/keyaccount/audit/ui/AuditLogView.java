@@ -3,6 +3,7 @@ package cn.keyaccount.audit.ui;
 import cn.keyaccount.audit.AuditEntry;
 import cn.keyaccount.audit.AuditQuery;
 import cn.keyaccount.audit.AuditService;
+import cn.keyaccount.base.TimeSettings;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
@@ -40,7 +41,7 @@ class AuditLogView extends VerticalLayout {
             "USER_CREATED", "USER_ENABLED", "USER_DISABLED", "PASSWORD_RESET", "CUSTOMER_CREATED",
             "CUSTOMER_UPDATED", "CONTACT_CREATED", "CONTACT_UPDATED", "CONTACT_DELETED", "ASSIGNMENT_CHANGED",
             "PORTAL_ACCESS_GRANTED");
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = TimeSettings.companyZone();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final AuditService audit;

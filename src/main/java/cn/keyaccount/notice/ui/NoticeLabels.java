@@ -1,5 +1,6 @@
 package cn.keyaccount.notice.ui;
 
+import cn.keyaccount.base.TimeSettings;
 import cn.keyaccount.notice.MessageState;
 import com.vaadin.flow.component.html.Span;
 import java.time.OffsetDateTime;
@@ -10,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 final class NoticeLabels {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = TimeSettings.companyZone();
 
     private NoticeLabels() {
     }

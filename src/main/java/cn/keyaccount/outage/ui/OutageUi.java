@@ -1,5 +1,6 @@
 package cn.keyaccount.outage.ui;
 
+import cn.keyaccount.base.TimeSettings;
 import cn.keyaccount.outage.WarningClass;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
@@ -10,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 /** Small shared pieces of the outage screens: times in Asia/Shanghai, class badges. */
 final class OutageUi {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = TimeSettings.companyZone();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private OutageUi() {

@@ -1,5 +1,6 @@
 package cn.keyaccount.supplyplan.ui;
 
+import cn.keyaccount.base.TimeSettings;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -8,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 /** Times as the plan screens show and read them: local time in China. */
 final class PlanFormats {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = TimeSettings.companyZone();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private PlanFormats() {
