@@ -105,7 +105,7 @@ public final class SessionKey {
                         PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
             }
         } catch (UnsupportedOperationException notPosix) {
-            LOG.debugf("No POSIX permissions on %s", file);
+            LOG.warnf("%s is on a file system without POSIX permissions: make sure only the service user can read it", file);
         }
     }
 
