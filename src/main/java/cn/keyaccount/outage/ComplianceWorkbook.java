@@ -3,8 +3,8 @@ package cn.keyaccount.outage;
 import cn.keyaccount.base.Messages;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -17,7 +17,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The compliance dashboard as XLSX: sheet 1 the last twelve months of the unit, sheet 2 the chosen month's outages,
@@ -28,7 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public class ComplianceWorkbook {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final int CUSTOMERS_PER_OUTAGE = 20_000;
+    static final int CUSTOMER_PAGE = 2_000;
 
     private final OutageCompliance compliance;
     private final OutageQueries outages;
@@ -40,10 +40,19 @@ public class ComplianceWorkbook {
         this.zone = settings.zone();
     }
 
-    public byte[] write(Viewer viewer, YearMonth month, Long unitId, Locale locale) {
+    /**
+     * Writes the workbook to {@code out}, streamed: the figures are read first (each query in its own short
+     * transaction), the affected customers page by page, and POI keeps only a window of rows in memory.
+     */
+    public void write(Viewer viewer, YearMonth month, Long unitId, Locale locale, OutputStream out) {
+        write(viewer, month, unitId, locale, out, CUSTOMER_PAGE);
+    }
+
+    /** As {@link #write(Viewer, YearMonth, Long, Locale, OutputStream)}, {@code customerPage} customers a read. */
+    void write(Viewer viewer, YearMonth month, Long unitId, Locale locale, OutputStream out, int customerPage) {
         List<ComplianceSummary> trend = compliance.months(viewer, month, 12, unitId);
         ComplianceSummary current = trend.getLast();
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
@@ -99,19 +108,25 @@ public class ComplianceWorkbook {
                     "outage.first-warning-at", "outage.critical-loads");
             r = 1;
             for (ComplianceOutage o : current.rows()) {
-                for (AffectedRow a : outages.affected(viewer, o.outageId(), null, 0, CUSTOMERS_PER_OUTAGE)) {
-                    Row row = customers.createRow(r++);
-                    row.createCell(0).setCellValue(o.outageId());
-                    row.createCell(1).setCellValue(a.accountNo());
-                    row.createCell(2).setCellValue(a.customerName());
-                    row.createCell(3).setCellValue(Messages.get(locale, "customer.importance." + a.importance()));
-                    row.createCell(4).setCellValue(Messages.get(locale, "outage.effect." + a.effect()));
-                    row.createCell(5).setCellValue(a.linesOut());
-                    row.createCell(6).setCellValue(a.managerName() == null ? "" : a.managerName());
-                    row.createCell(7).setCellValue(a.warningClass() == null ? ""
-                            : Messages.get(locale, "outage.class." + a.warningClass()));
-                    row.createCell(8).setCellValue(time(a.firstWarningAt()));
-                    row.createCell(9).setCellValue(String.join("；", a.criticalLoads()));
+                for (int offset = 0; ; offset += customerPage) {
+                    List<AffectedRow> page = outages.affected(viewer, o.outageId(), null, offset, customerPage);
+                    for (AffectedRow a : page) {
+                        Row row = customers.createRow(r++);
+                        row.createCell(0).setCellValue(o.outageId());
+                        row.createCell(1).setCellValue(a.accountNo());
+                        row.createCell(2).setCellValue(a.customerName());
+                        row.createCell(3).setCellValue(Messages.get(locale, "customer.importance." + a.importance()));
+                        row.createCell(4).setCellValue(Messages.get(locale, "outage.effect." + a.effect()));
+                        row.createCell(5).setCellValue(a.linesOut());
+                        row.createCell(6).setCellValue(a.managerName() == null ? "" : a.managerName());
+                        row.createCell(7).setCellValue(a.warningClass() == null ? ""
+                                : Messages.get(locale, "outage.class." + a.warningClass()));
+                        row.createCell(8).setCellValue(time(a.firstWarningAt()));
+                        row.createCell(9).setCellValue(String.join("；", a.criticalLoads()));
+                    }
+                    if (page.size() < customerPage) {
+                        break;
+                    }
                 }
             }
             for (Sheet s : List.of(months, list, customers)) {
@@ -120,7 +135,6 @@ public class ComplianceWorkbook {
                 }
             }
             wb.write(out);
-            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

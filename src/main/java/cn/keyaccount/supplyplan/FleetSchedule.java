@@ -3,8 +3,8 @@ package cn.keyaccount.supplyplan;
 import cn.keyaccount.base.Messages;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,7 +17,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The fleet schedule as XLSX: sheet 1 lists every booking in the window (truck, rating, plan, customer, from, to,
@@ -35,13 +35,13 @@ public class FleetSchedule {
         this.fleet = fleet;
     }
 
-    /** The bookings of the days [from, from + days), as XLSX bytes. */
-    public byte[] write(Viewer viewer, LocalDate from, int days, Locale locale) {
+    /** Writes the bookings of the days [from, from + days) as XLSX to {@code out}, read before any is written. */
+    public void write(Viewer viewer, LocalDate from, int days, Locale locale, OutputStream out) {
         OffsetDateTime start = from.atStartOfDay(SupplyPlanService.ZONE).toOffsetDateTime();
         OffsetDateTime end = start.plusDays(days);
         List<BookingDetails> bookings = fleet.schedule(viewer, start, end);
         List<TruckDetails> trucks = fleet.trucks();
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
@@ -50,7 +50,6 @@ public class FleetSchedule {
             calendar(wb.createSheet(Messages.get(locale, "fleet.sheet.calendar")), trucks, bookings, from, days, bold,
                     locale);
             wb.write(out);
-            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

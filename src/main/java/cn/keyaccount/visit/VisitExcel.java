@@ -1,9 +1,9 @@
 package cn.keyaccount.visit;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.Messages;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -31,9 +31,9 @@ public class VisitExcel {
             new Column<>("户号 Account no", d -> d.visit().accountNo()),
             new Column<>("客户名称 Customer", d -> d.visit().customerName()),
             new Column<>("客户经理 Manager", d -> d.visit().managerName()),
-            new Column<>("走访类型 Type", d -> d.visit().type()),
+            new Column<>("走访类型 Type", d -> both("visit.type." + d.visit().type())),
             new Column<>("计划日期 Planned", d -> d.visit().plannedDate()),
-            new Column<>("状态 Status", d -> d.visit().status()),
+            new Column<>("状态 Status", d -> both("visit.status." + d.visit().status())),
             new Column<>("逾期 Overdue", d -> d.visit().overdue() ? "是 yes" : ""),
             new Column<>("走访日期 Done", d -> d.visit().doneDate()),
             new Column<>("参加人员 Participants", VisitDetails::participants),
@@ -58,9 +58,18 @@ public class VisitExcel {
         this.visits = visits;
     }
 
-    /** Writes the workbook of visits planned from {@code from} to {@code to} (inclusive) that the viewer may see. */
-    @Transactional
+    /**
+     * Writes the workbook of visits planned from {@code from} to {@code to} (inclusive) that the viewer may see.
+     * Streamed: each page of {@link #CHUNK} visits is read in a short transaction of its own (two statements),
+     * its rows go to POI's streaming workbook (200 rows in memory), and no transaction is open while the file is
+     * written out, however long the period or slow the client.
+     */
     public void export(Viewer viewer, LocalDate from, LocalDate to, OutputStream out) {
+        export(viewer, from, to, out, CHUNK);
+    }
+
+    /** As {@link #export(Viewer, LocalDate, LocalDate, OutputStream)}, {@code chunk} visits a page. */
+    void export(Viewer viewer, LocalDate from, LocalDate to, OutputStream out, int chunk) {
         if (from == null || to == null || to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
             throw BusinessException.invalid("error.visit-export-period", MAX_DAYS);
         }
@@ -72,26 +81,29 @@ public class VisitExcel {
             header(taskSheet, TASKS);
             int visitRow = 1;
             int taskRow = 1;
-            for (int offset = 0; ; offset += CHUNK) {
-                List<VisitRow> page = visits.list(viewer, query, offset, CHUNK);
-                for (VisitRow r : page) {
-                    if (r.status() == VisitStatus.CANCELLED) {
-                        continue;
-                    }
-                    VisitDetails d = visits.get(viewer, r.id());
+            VisitService.ExportPosition after = null;
+            while (true) {
+                List<VisitDetails> page = visits.exportPage(viewer, query, after, chunk);
+                for (VisitDetails d : page) {
                     write(visitSheet.createRow(visitRow++), VISITS, d);
                     for (TaskRow t : d.tasks()) {
                         write(taskSheet.createRow(taskRow++), TASKS, t);
                     }
                 }
-                if (page.size() < CHUNK) {
+                if (page.size() < chunk) {
                     break;
                 }
+                VisitRow last = page.getLast().visit();
+                after = new VisitService.ExportPosition(last.plannedDate(), last.id());
             }
             wb.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String both(String key) {
+        return Messages.get(Messages.CHINESE, key) + " " + Messages.get(Messages.ENGLISH, key);
     }
 
     private static <T> void header(SXSSFSheet sheet, List<Column<T>> columns) {

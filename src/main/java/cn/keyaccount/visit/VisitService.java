@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,41 @@ public class VisitService {
         w.params.map().forEach(q::setParameter);
         return q.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(r -> row(r, today))
                 .toList();
+    }
+
+    /**
+     * One page of an export: the visits of the query (cancelled ones left out) after the given position in
+     * (planned date, id) order, with their records and follow-up tasks, read in two statements and in a
+     * transaction of its own, so that an export of any length never holds one long transaction.
+     */
+    @Transactional
+    public List<VisitDetails> exportPage(Viewer viewer, VisitQuery query, ExportPosition after, int limit) {
+        LocalDate today = VisitDates.today(clock);
+        Where w = where(viewer, query, today);
+        String keyset = after == null ? ""
+                : " and (v.plannedDate > :afterDate or (v.plannedDate = :afterDate and v.id > :afterId))";
+        TypedQuery<Visit> q = em.createQuery("select v from Visit v join fetch v.customer c join fetch v.manager m"
+                + " where " + w.hql + " and v.status <> cn.keyaccount.visit.VisitStatus.CANCELLED" + keyset
+                + " order by v.plannedDate, v.id", Visit.class);
+        w.params.map().forEach(q::setParameter);
+        if (after != null) {
+            q.setParameter("afterDate", after.plannedDate()).setParameter("afterId", after.id());
+        }
+        List<Visit> page = q.setMaxResults(limit).getResultList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<TaskRow>> tasksOf = new HashMap<>();
+        em.createQuery("select t from VisitTask t join fetch t.visit v join fetch v.customer join fetch v.manager"
+                        + " where v.id in :ids order by t.dueDate, t.id", VisitTask.class)
+                .setParameter("ids", page.stream().map(Visit::getId).toList()).getResultList()
+                .forEach(t -> tasksOf.computeIfAbsent(t.getVisit().getId(), k -> new ArrayList<>())
+                        .add(taskRow(t, today)));
+        return page.stream().map(v -> details(v, tasksOf.getOrDefault(v.getId(), List.of()), false)).toList();
+    }
+
+    /** Where an export page ends: the last visit's planned date and id. */
+    public record ExportPosition(LocalDate plannedDate, long id) {
     }
 
     @Transactional
@@ -366,6 +402,11 @@ public class VisitService {
         List<TaskRow> taskRows = v.getId() == null ? List.of()
                 : tasks.list("visit.id = ?1 order by dueDate, id", v.getId()).stream().map(t -> taskRow(t, today))
                         .toList();
+        return details(v, taskRows, editable);
+    }
+
+    private VisitDetails details(Visit v, List<TaskRow> taskRows, boolean editable) {
+        LocalDate today = VisitDates.today(clock);
         Customer c = v.getCustomer();
         VisitRow row = new VisitRow(v.getId(), v.getVersion(), c.getId(), c.getAccountNo(), c.getName(),
                 v.getManager().getId(), v.getManager().getDisplayName(), v.getType(), v.getPlannedDate(),

@@ -7,6 +7,7 @@ import cn.keyaccount.customer.CustomerExcel.ImportProblem;
 import cn.keyaccount.customer.CustomerExcel.ImportResult;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
+import cn.keyaccount.support.ExportStream;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -34,6 +35,25 @@ class CustomerExcelTest {
     CustomerService customers;
     @Inject
     UserService users;
+
+    @Test
+    void the_export_of_every_customer_streams_each_one_once_without_holding_a_transaction() throws IOException {
+        Viewer admin = users.viewer("admin");
+        CustomerSearch everyone = new CustomerSearch(null, null, null, null, null, null);
+        ExportStream out = new ExportStream();
+        excel.export(admin, everyone, out);
+        assertEquals(0, out.writesInTransaction(), "no transaction is open while the file is written");
+        try (Workbook workbook = new XSSFWorkbook(out.read())) {
+            Sheet sheet = workbook.getSheetAt(0);
+            long count = customers.count(admin, everyone);
+            assertEquals(count, sheet.getLastRowNum(), "one row per customer");
+            java.util.Set<String> accounts = new java.util.HashSet<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                accounts.add(sheet.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertEquals(count, accounts.size(), "no customer twice");
+        }
+    }
 
     @Test
     void the_export_holds_a_header_and_one_row_per_customer_the_search_finds() throws IOException {

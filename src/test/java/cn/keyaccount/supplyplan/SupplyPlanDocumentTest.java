@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.base.Messages;
 import cn.keyaccount.security.Viewer;
+import cn.keyaccount.support.ExportStream;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -85,6 +87,27 @@ class SupplyPlanDocumentTest {
     }
 
     @Test
+    void the_fleet_schedule_of_the_longest_window_lists_every_booking_without_holding_a_transaction()
+            throws Exception {
+        Viewer manager = fixtures.viewer("manager");
+        OffsetDateTime start = PlanFixtures.freshWeek();
+        PlanDetails p = fixtures.draft(manager, fixtures.managersCustomer(), start);
+        fleet.book(manager, p.id(), new BookingRequest(fixtures.truck().id(), start, start.plusDays(1), ""));
+        LocalDate from = start.toLocalDate().minusDays(45);
+        int days = 92;
+        ExportStream out = new ExportStream();
+        schedule.write(manager, from, days, Messages.CHINESE, out);
+        assertEquals(0, out.writesInTransaction(), "no transaction is open while the file is written");
+        OffsetDateTime windowStart = from.atStartOfDay(SupplyPlanService.ZONE).toOffsetDateTime();
+        int bookings = fleet.schedule(manager, windowStart, windowStart.plusDays(days)).size();
+        try (XSSFWorkbook wb = new XSSFWorkbook(out.read())) {
+            assertTrue(bookings > 0, "the window holds bookings");
+            assertEquals(bookings, wb.getSheetAt(0).getLastRowNum(), "one row per booking of the window");
+            assertEquals(days + 1, wb.getSheetAt(1).getRow(0).getLastCellNum(), "truck column + one per day");
+        }
+    }
+
+    @Test
     void the_fleet_schedule_lists_each_booking_and_marks_the_days_in_the_calendar() throws Exception {
         Viewer manager = fixtures.viewer("manager");
         OffsetDateTime start = PlanFixtures.freshWeek();
@@ -92,8 +115,9 @@ class SupplyPlanDocumentTest {
         TruckDetails truck = fixtures.truck();
         fleet.book(manager, p.id(), new BookingRequest(truck.id(), start, start.plusDays(1), ""));
 
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
-                schedule.write(manager, start.toLocalDate().minusDays(1), 5, Messages.CHINESE)))) {
+        ExportStream out = new ExportStream();
+        schedule.write(manager, start.toLocalDate().minusDays(1), 5, Messages.CHINESE, out);
+        try (XSSFWorkbook wb = new XSSFWorkbook(out.read())) {
             Sheet list = wb.getSheetAt(0);
             boolean listed = false;
             for (int r = 1; r <= list.getLastRowNum(); r++) {

@@ -10,6 +10,7 @@ import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.security.UserService;
+import cn.keyaccount.support.ExportStream;
 import cn.keyaccount.support.TestClock;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -199,6 +200,39 @@ class VisitServiceTest {
                 VisitQuery.Show.RESCHEDULE_REQUESTED), 0, 100).stream().anyMatch(v -> v.id() == first.id()));
         assertThrows(BusinessException.class, () -> visits.respond(manager, first.id(), CustomerResponse.CONFIRMED,
                 null, null));
+    }
+
+    @Test
+    void the_excel_export_of_the_longest_period_streams_every_visit_without_holding_a_transaction()
+            throws Exception {
+        Viewer supervisor = users.viewer("supervisor");
+        LocalDate from = today.minusDays(VisitExcel.MAX_DAYS - 35);
+        LocalDate to = today.plusDays(35);
+        ExportStream out = new ExportStream();
+        int chunk = 50;
+        excel.export(supervisor, from, to, out, chunk);
+        assertTrue(out.writes() > 0, "the workbook was written");
+        assertEquals(0, out.writesInTransaction(), "no transaction is open while the file is written");
+        List<VisitRow> expected = visits.list(supervisor, VisitQuery.between(from, to), 0, 1_000_000).stream()
+                .filter(v -> v.status() != VisitStatus.CANCELLED).toList();
+        assertTrue(expected.size() > 3 * chunk, "the period spans several pages: " + expected.size());
+        try (XSSFWorkbook wb = new XSSFWorkbook(out.read())) {
+            Sheet sheet = wb.getSheet("走访记录 Visits");
+            assertEquals(expected.size(), sheet.getLastRowNum(), "one row per visit, none twice, none lost");
+            java.util.Set<String> accounts = new java.util.HashSet<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                accounts.add(sheet.getRow(r).getCell(0).getStringCellValue() + "|"
+                        + sheet.getRow(r).getCell(4).getStringCellValue());
+                String status = sheet.getRow(r).getCell(5).getStringCellValue();
+                assertTrue(status.matches(".*[\\u4e00-\\u9fa5].*"), "status is words, not a code: " + status);
+            }
+            assertEquals(expected.stream().map(v -> v.accountNo() + "|" + v.plannedDate()).distinct().count(),
+                    accounts.size(), "the rows are the period's visits");
+            String type = sheet.getRow(1).getCell(3).getStringCellValue();
+            assertTrue(type.matches(".*[\\u4e00-\\u9fa5].* .*"), "the type reads in Chinese and English: " + type);
+            long tasks = expected.stream().mapToLong(v -> visits.get(supervisor, v.id()).tasks().size()).sum();
+            assertEquals(tasks, wb.getSheet("整改任务 Tasks").getLastRowNum(), "every follow-up task of those visits");
+        }
     }
 
     @Test

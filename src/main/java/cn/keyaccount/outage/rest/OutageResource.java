@@ -39,6 +39,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
@@ -211,8 +212,10 @@ public class OutageResource {
     @Operation(summary = "The compliance figures as XLSX: twelve months, the month's outages, their customers")
     public Response complianceXlsx(@QueryParam("month") String month, @QueryParam("unitId") String unitId) {
         YearMonth m = month(month);
-        return Response.ok(workbook.write(viewer(), m, QueryParams.number("unitId", unitId),
-                        Locale.SIMPLIFIED_CHINESE), XLSX)
+        Long unit = QueryParams.number("unitId", unitId);
+        Viewer viewer = viewer();
+        StreamingOutput file = out -> workbook.write(viewer, m, unit, Locale.SIMPLIFIED_CHINESE, out);
+        return Response.ok(file, XLSX)
                 .header("Content-Disposition", "attachment; filename=\"outage-compliance-" + m + ".xlsx\"").build();
     }
 

@@ -81,7 +81,7 @@ class OutageComplianceView extends VerticalLayout {
         DownloadHandler xlsx = event -> {
             event.setFileName("outage-compliance-" + month.getValue() + ".xlsx");
             event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            event.getOutputStream().write(workbook.write(viewer, month.getValue(), unitId(), getLocale()));
+            workbook.write(viewer, month.getValue(), unitId(), getLocale(), event.getOutputStream());
         };
         Anchor export = new Anchor(xlsx, "");
         export.add(new Button(OutageUi.t("common.export"), VaadinIcon.DOWNLOAD.create()));

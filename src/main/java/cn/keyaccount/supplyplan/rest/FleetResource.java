@@ -4,6 +4,7 @@ import cn.keyaccount.base.rest.InvalidParameterException;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.security.Roles;
+import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
 import cn.keyaccount.supplyplan.BookingDetails;
 import cn.keyaccount.supplyplan.FleetSchedule;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -83,8 +85,11 @@ public class FleetResource {
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "The fleet schedule as XLSX: the bookings and a truck-by-day calendar")
     public Response scheduleXlsx(@QueryParam("from") String from, @QueryParam("days") String days) {
-        return Response.ok(schedule.write(ViewerIdentity.viewer(identity), day(from), days(days),
-                        Locale.SIMPLIFIED_CHINESE), XLSX)
+        Viewer viewer = ViewerIdentity.viewer(identity);
+        LocalDate day = day(from);
+        int length = days(days);
+        StreamingOutput file = out -> schedule.write(viewer, day, length, Locale.SIMPLIFIED_CHINESE, out);
+        return Response.ok(file, XLSX)
                 .header("Content-Disposition", "attachment; filename=\"fleet-schedule.xlsx\"").build();
     }
 

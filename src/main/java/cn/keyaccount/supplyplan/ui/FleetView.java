@@ -62,7 +62,7 @@ class FleetView extends VerticalLayout {
         DownloadHandler xlsx = event -> {
             event.setFileName("fleet-schedule-" + from.getValue() + ".xlsx");
             event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            event.getOutputStream().write(schedule.write(viewer, from.getValue(), DAYS, getLocale()));
+            schedule.write(viewer, from.getValue(), DAYS, getLocale(), event.getOutputStream());
         };
         Anchor export = new Anchor(xlsx, "");
         export.add(new Button(getTranslation("common.export"), VaadinIcon.DOWNLOAD.create()));
