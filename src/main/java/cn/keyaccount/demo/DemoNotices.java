@@ -105,13 +105,17 @@ class DemoNotices {
         StringBuilder payments = new StringBuilder("户号,账期,实收金额,缴费日期\n");
         for (int i = 0; i < own.size(); i++) {
             CustomerDetails account = own.get(i);
-            MonthFigures first = monthOf(customer, account, older);
-            MonthFigures second = monthOf(customer, account, newer);
+            // one analysis of both months: each month's figures are its own, as in a one-month period
+            List<MonthFigures> months = energy.analyse(customer, account.id(), older.atDay(1), newer.atEndOfMonth())
+                    .months();
+            MonthFigures first = months.get(0);
+            MonthFigures second = months.get(1);
             bills.append(billOf(account.accountNo(), first, newer.atDay(15)));
             bills.append(billOf(account.accountNo(), second, i == 0 ? today.minusDays(12) : today.plusDays(10)));
             payments.append(account.accountNo()).append(',').append(MONTH.format(older)).append(',')
                     .append(first.totalYuan().toPlainString()).append(',').append(newer.atDay(12)).append('\n');
         }
+        long billsMade = System.nanoTime();
         ImportReport billed = billing.importBills(scheduler, "demo-bills.csv",
                 bills.toString().getBytes(StandardCharsets.UTF_8));
         ImportReport paid = billing.importPayments(scheduler, "demo-payments.csv",
@@ -121,14 +125,10 @@ class DemoNotices {
         int tasks = taskReminders.remindOwners(today);
         int settled = settleAsDemoHistory(before);
         LOG.infof("Demo notices: %d bills (%s), %d payments, %d arrears reminders, %d visit and %d plan-task "
-                        + "reminders; %d messages marked as sent, in %d ms", billed.imported(), billed.ok() ? "ok"
-                        : billed.problems(), paid.imported(), arrears, visits, tasks, settled,
-                (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** The month of the account's interval data as the energy page shows it (empty figures without readings). */
-    private MonthFigures monthOf(Viewer customer, CustomerDetails account, YearMonth month) {
-        return energy.analyse(customer, account.id(), month.atDay(1), month.atEndOfMonth()).months().getFirst();
+                        + "reminders; %d messages marked as sent, in %d ms (bills read from the interval data in %d "
+                        + "ms)", billed.imported(), billed.ok() ? "ok" : billed.problems(), paid.imported(), arrears,
+                visits, tasks, settled, (System.nanoTime() - started) / 1_000_000,
+                (billsMade - started) / 1_000_000);
     }
 
     /**

@@ -45,8 +45,12 @@ class DemoFiguresAgreeTest {
         assertFalse(own.isEmpty());
         int checked = 0;
         for (CustomerDetails a : own) {
+            EnergyService.Coverage coverage = energy.coverage(customer, a.id());
             for (BillDetails bill : billing.ofCustomer(customer, a.id())) {
                 YearMonth month = YearMonth.parse(bill.period());
+                if (month.isAfter(YearMonth.from(coverage.lastDay()))) {
+                    continue; // a bill another test imported for a far-off month
+                }
                 EnergyAnalyzer.Result r = energy.analyse(customer, a.id(), month.atDay(1), month.atEndOfMonth());
                 MonthFigures m = r.months().getFirst();
                 String where = a.accountNo() + " " + month;
@@ -86,8 +90,13 @@ class DemoFiguresAgreeTest {
         List<Map<String, Object>> bills = Api.as(Login.CUSTOMER).get("/api/billing/customers/{id}/bills", account)
                 .then().statusCode(200).extract().jsonPath().getList("");
         assertFalse(bills.isEmpty());
+        int checked = 0;
         for (Map<String, Object> bill : bills) {
             YearMonth month = YearMonth.parse((String) bill.get("period"));
+            if (month.isAfter(YearMonth.from(LocalDate.now()))) {
+                continue; // a bill another test imported for a far-off month
+            }
+            checked++;
             JsonPath staff = Api.as(Login.MANAGER).queryParam("from", month.atDay(1).toString())
                     .queryParam("to", month.atEndOfMonth().toString())
                     .get("/api/customers/{id}/energy/analysis", account).then().statusCode(200).extract().jsonPath();
@@ -95,5 +104,6 @@ class DemoFiguresAgreeTest {
             assertEquals(Math.round(kwh), new BigDecimal(bill.get("kwh").toString()).longValue(),
                     month + ": portal bill against the manager's energy page");
         }
+        assertTrue(checked >= 2, "the demo's two bills");
     }
 }
