@@ -227,8 +227,11 @@ public class EnergyPanel extends VerticalLayout {
 
     /** Empty when the periods hold readings on as many days; else what each holds, so that no one reads a drop. */
     private String coverageNote(EnergyAnalyzer.Result now, EnergyAnalyzer.Result lastYear) {
-        if (lastYear == null || lastYear.daysWithData() >= now.daysWithData()) {
+        if (lastYear == null || lastYear.daysWithData() == now.daysWithData()) {
             return "";
+        }
+        if (lastYear.daysWithData() > now.daysWithData()) {
+            return getTranslation("energy.compare.more-data", now.daysWithData(), lastYear.daysWithData());
         }
         if (lastYear.daysWithData() == 0) {
             return getTranslation("energy.compare.no-data");
