@@ -2,6 +2,7 @@ package cn.keyaccount.billing;
 
 import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.Money;
 import cn.keyaccount.base.Validation;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerQueries;
@@ -391,7 +392,7 @@ public class BillingService {
         Map<String, String> v = new HashMap<>();
         v.put("period", period);
         v.put("kwh", kwh.stripTrailingZeros().toPlainString());
-        v.put("total", total.toPlainString());
+        v.put("total", Money.yuan(total));
         v.put("dueDate", due.toString());
         if (today != null) {
             v.put("daysOverdue", Long.toString(ChronoUnit.DAYS.between(due, today)));

@@ -3,12 +3,15 @@ package cn.keyaccount.demo;
 import cn.keyaccount.visit.VisitDates;
 import cn.keyaccount.base.calendar.WorkCalendar;
 import cn.keyaccount.base.calendar.WorkCalendarSource;
+import cn.keyaccount.customer.CustomerTiering;
+import cn.keyaccount.customer.Importance;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,8 +35,9 @@ import org.postgresql.copy.CopyIn;
  * industry (continuous process, valley-shifted kilns, one or two shifts with weekends, commerce, schools with
  * vacations, night charging, summer irrigation), the holiday calendar, the season
  * and the customer's annual consumption; the power factor drifts with the load and dips for a month where a
- * capacitor bank "failed". One account carries gaps, spikes and a stuck meter for the anomaly report.
- * Written with COPY; bounded, so it costs the same at 300 or 100,000 customers (about a second).
+ * capacitor bank "failed". One account carries gaps, spikes and a stuck meter for the anomaly report. The metered
+ * accounts' annual consumption on the customer record becomes their metered last twelve months
+ * ({@link #annualConsumption}). Written with COPY; bounded, so it costs the same at 300 or 100,000 customers (about a second).
  */
 @ApplicationScoped
 class DemoEnergy {
@@ -92,10 +96,13 @@ class DemoEnergy {
                     .copyIn("copy meter_day (meter_id, day, kwh, kvarh) from stdin");
             StringBuilder line = new StringBuilder(1 << 20);
             boolean anomaliesDone = false;
+            LocalDate yearStart = lastDay.minusYears(1).plusDays(1);
+            Map<Account, Long> metered = new LinkedHashMap<>();
             for (Account a : accounts) {
                 boolean anomalies = a.own() && !anomaliesDone && a.id() != accounts.getFirst().id();
                 anomaliesDone |= anomalies;
                 LocalDate first = lastDay.minusMonths(a.own() ? OWN_ACCOUNT_MONTHS : OTHER_MONTHS).plusDays(1);
+                LastYear year = new LastYear(yearStart, lastDay);
                 List<long[]> ms = meters.get(a.id());
                 for (int m = 0; m < ms.size(); m++) {
                     long[] meter = ms.get(m);
@@ -104,19 +111,22 @@ class DemoEnergy {
                     for (LocalDate d = first; !d.isAfter(lastDay); d = d.plusDays(1)) {
                         curve.day(d);
                         line.append(meter[0]).append('\t').append(d).append('\t');
-                        array(line, curve.kwh);
+                        float[] stored = array(line, curve.kwh);
                         line.append('\t');
                         array(line, curve.kvarh);
                         line.append('\n');
+                        year.add(d, stored);
                         written++;
                         if (line.length() > (1 << 20) - 4096) {
                             flush(copy, line);
                         }
                     }
                 }
+                metered.put(a, year.kwh());
             }
             flush(copy, line);
             copy.endCopy();
+            annualConsumption(c, metered);
             c.commit();
             LOG.infof("Demo energy: %d accounts, %d meter-days (%d readings) in %d ms", accounts.size(), written,
                     written * 96, (System.nanoTime() - started) / 1_000_000);
@@ -234,7 +244,9 @@ class DemoEnergy {
         line.setLength(0);
     }
 
-    private static void array(StringBuilder out, float[] values) {
+    /** Writes the values as a real[] literal to the hundredth; returns them as PostgreSQL stores them. */
+    private static float[] array(StringBuilder out, float[] values) {
+        float[] stored = new float[values.length];
         out.append('{');
         for (int k = 0; k < values.length; k++) {
             if (k > 0) {
@@ -243,6 +255,7 @@ class DemoEnergy {
             float v = values[k];
             if (Float.isNaN(v)) {
                 out.append("NULL");
+                stored[k] = Float.NaN;
             } else {
                 long cents = Math.round(v * 100.0);
                 out.append(cents / 100).append('.');
@@ -251,8 +264,80 @@ class DemoEnergy {
                     out.append('0');
                 }
                 out.append(frac);
+                stored[k] = (float) (cents / 100.0);
             }
         }
         out.append('}');
+        return stored;
+    }
+
+    /**
+     * An account's last twelve months of readings, added up as the energy analysis adds them (the meters' quarter
+     * hours summed as {@code real}, then the quarter hours as {@code double}), so that the customer's annual
+     * consumption is to the kWh what its energy page shows for the last 12 months.
+     */
+    private static final class LastYear {
+        private final LocalDate first;
+        private final float[] kwh;
+
+        LastYear(LocalDate first, LocalDate last) {
+            this.first = first;
+            this.kwh = new float[(int) (java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1) * 96];
+            java.util.Arrays.fill(kwh, Float.NaN);
+        }
+
+        void add(LocalDate day, float[] stored) {
+            if (day.isBefore(first)) {
+                return;
+            }
+            int base = (int) java.time.temporal.ChronoUnit.DAYS.between(first, day) * 96;
+            for (int k = 0; k < 96; k++) {
+                float v = stored[k];
+                if (!Float.isNaN(v)) {
+                    float old = kwh[base + k];
+                    kwh[base + k] = Float.isNaN(old) ? v : old + v;
+                }
+            }
+        }
+
+        long kwh() {
+            double sum = 0;
+            for (float v : kwh) {
+                if (!Float.isNaN(v)) {
+                    sum += v;
+                }
+            }
+            return Math.round(sum);
+        }
+    }
+
+    /**
+     * The customer record's annual consumption of each metered account becomes its metered last twelve months, the
+     * annual revenue scales with it (the same price per kWh) and the tier follows as an edit of the record would
+     * recompute it: the customer page, the list and the energy page then state one figure.
+     */
+    private static void annualConsumption(Connection c, Map<Account, Long> metered) throws SQLException {
+        try (PreparedStatement read = c.prepareStatement("select annual_kwh, annual_revenue_yuan, importance, "
+                + "credit_rating, growth_rate from customer where id = ?");
+             PreparedStatement write = c.prepareStatement("update customer set annual_kwh = ?, "
+                     + "annual_revenue_yuan = ?, tier = ?, version = version + 1 where id = ?")) {
+            for (Map.Entry<Account, Long> e : metered.entrySet()) {
+                read.setLong(1, e.getKey().id());
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    BigDecimal kwh = BigDecimal.valueOf(e.getValue());
+                    BigDecimal before = rs.getBigDecimal(1);
+                    BigDecimal revenue = before.signum() == 0 ? rs.getBigDecimal(2)
+                            : rs.getBigDecimal(2).multiply(kwh).divide(before, 0, RoundingMode.HALF_UP);
+                    write.setBigDecimal(1, kwh);
+                    write.setBigDecimal(2, revenue);
+                    write.setString(3, CustomerTiering.tierOf(kwh, revenue, Importance.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getBigDecimal(5)).name());
+                    write.setLong(4, e.getKey().id());
+                    write.addBatch();
+                }
+            }
+            write.executeBatch();
+        }
     }
 }

@@ -4,6 +4,11 @@ import cn.keyaccount.billing.BillingService;
 import cn.keyaccount.billing.ImportReport;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.energy.EnergyService;
+import cn.keyaccount.energy.MonthFigures;
+import cn.keyaccount.energy.TouPeriod;
+import cn.keyaccount.energy.WholeUnits;
+import cn.keyaccount.visit.VisitDates;
 import cn.keyaccount.supplyplan.PlanTaskReminders;
 import cn.keyaccount.visit.VisitReminders;
 import cn.keyaccount.security.UserService;
@@ -18,16 +23,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Bills and notices for the demo company, after its visits exist: the demo customer's accounts get the last two
- * months' bills (the older paid, the newer overdue on the first account, so an arrears reminder goes out), other
- * accounts of the demo manager's portfolio a month's bills; the staff reminders of today's and tomorrow's visits and
+ * Bills and notices for the demo company, after its visits and its interval data exist: the demo customer's accounts
+ * get the last two months' bills (the older paid, the newer overdue on the first account, so an arrears reminder goes
+ * out), each made from the month's interval data as the energy analysis reads it ({@link #billOf}: the kWh by
+ * time-of-use period, the energy charge, the basic charge and the power-factor adjustment), so that the bill, the
+ * portal and the energy page show the same month; the staff reminders of today's and tomorrow's visits and
  * of supply-plan tasks falling due are raised as the daily jobs would. Everything goes through the billing service and
  * the notice engine; only the sending is taken as done (the demo has no SMS centre or mail server): SMS delivered,
  * e-mails accepted and in-app messages delivered, a little after they were scheduled, marked as demo history.
@@ -46,10 +56,13 @@ class DemoNotices {
     private final PlanTaskReminders taskReminders;
     private final AgroalDataSource dataSource;
     private final DemoDatabase demo;
+    private final EnergyService energy;
 
     DemoNotices(BillingService billing, CustomerService customers, UserService users, VisitReminders visitReminders,
-                PlanTaskReminders taskReminders, AgroalDataSource dataSource, DemoDatabase demo) {
+                PlanTaskReminders taskReminders, AgroalDataSource dataSource, DemoDatabase demo,
+                EnergyService energy) {
         this.demo = demo;
+        this.energy = energy;
         this.billing = billing;
         this.customers = customers;
         this.users = users;
@@ -58,11 +71,14 @@ class DemoNotices {
         this.dataSource = dataSource;
     }
 
-    /** Runs after the demo visits (a later priority than {@link DemoVisits}), on the demo only. */
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 700) StartupEvent event,
-                 @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled) {
+    /**
+     * Runs after the demo visits and the demo's interval data (a later priority than {@link DemoVisits} and
+     * {@link DemoEnergy}: the bills are made from the readings), on the demo only.
+     */
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 750) StartupEvent event,
+                 @ConfigProperty(name = "keyaccount.demo.enabled") boolean enabled, Clock clock) {
         if (enabled) {
-            demo.step(this::needsNotices, () -> generate(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+            demo.step(this::needsNotices, () -> generate(VisitDates.today(clock)));
         }
     }
 
@@ -78,24 +94,28 @@ class DemoNotices {
     }
 
     void generate(LocalDate today) {
+        long started = System.nanoTime();
         long before = demo.maxId("notice_message");
         Viewer scheduler = users.viewer("scheduler");
-        List<CustomerDetails> own = customers.ownAccounts(users.viewer("customer"));
-        LocalDate older = today.minusMonths(2);
-        LocalDate newer = today.minusMonths(1);
+        Viewer customer = users.viewer("customer");
+        List<CustomerDetails> own = customers.ownAccounts(customer);
+        YearMonth older = YearMonth.from(today.minusMonths(2));
+        YearMonth newer = YearMonth.from(today.minusMonths(1));
         StringBuilder bills = new StringBuilder(HEADER);
         StringBuilder payments = new StringBuilder("户号,账期,实收金额,缴费日期\n");
         for (int i = 0; i < own.size(); i++) {
-            String account = own.get(i).accountNo();
-            int kwh = 18_000 + 3_700 * i;
-            String total1 = amount(kwh, 1.00);
-            String total2 = amount(kwh, 1.08);
-            bills.append(row(account, MONTH.format(older), kwh, total1, newer.withDayOfMonth(15)));
-            bills.append(row(account, MONTH.format(newer), kwh * 108 / 100, total2,
-                    i == 0 ? today.minusDays(12) : today.plusDays(10)));
-            payments.append(account).append(',').append(MONTH.format(older)).append(',').append(total1).append(',')
-                    .append(newer.withDayOfMonth(12)).append('\n');
+            CustomerDetails account = own.get(i);
+            // one analysis of both months: each month's figures are its own, as in a one-month period
+            List<MonthFigures> months = energy.analyse(customer, account.id(), older.atDay(1), newer.atEndOfMonth())
+                    .months();
+            MonthFigures first = months.get(0);
+            MonthFigures second = months.get(1);
+            bills.append(billOf(account.accountNo(), first, newer.atDay(15)));
+            bills.append(billOf(account.accountNo(), second, i == 0 ? today.minusDays(12) : today.plusDays(10)));
+            payments.append(account.accountNo()).append(',').append(MONTH.format(older)).append(',')
+                    .append(first.totalYuan().toPlainString()).append(',').append(newer.atDay(12)).append('\n');
         }
+        long billsMade = System.nanoTime();
         ImportReport billed = billing.importBills(scheduler, "demo-bills.csv",
                 bills.toString().getBytes(StandardCharsets.UTF_8));
         ImportReport paid = billing.importPayments(scheduler, "demo-payments.csv",
@@ -105,17 +125,24 @@ class DemoNotices {
         int tasks = taskReminders.remindOwners(today);
         int settled = settleAsDemoHistory(before);
         LOG.infof("Demo notices: %d bills (%s), %d payments, %d arrears reminders, %d visit and %d plan-task "
-                        + "reminders; %d messages marked as sent", billed.imported(), billed.ok() ? "ok"
-                        : billed.problems(), paid.imported(), arrears, visits, tasks, settled);
+                        + "reminders; %d messages marked as sent, in %d ms (bills read from the interval data in %d "
+                        + "ms)", billed.imported(), billed.ok() ? "ok" : billed.problems(), paid.imported(), arrears,
+                visits, tasks, settled, (System.nanoTime() - started) / 1_000_000,
+                (billsMade - started) / 1_000_000);
     }
 
-    private static String row(String account, String period, int kwh, String total, LocalDate due) {
-        return account + "," + period + "," + kwh / 10 + "," + kwh * 3 / 10 + "," + kwh * 4 / 10 + ","
-                + (kwh - kwh / 10 - kwh * 3 / 10 - kwh * 4 / 10) + ",3150.00,-42.30," + total + "," + due + "\n";
-    }
-
-    private static String amount(int kwh, double factor) {
-        return String.format("%.2f", kwh * 0.68 * factor + 3150.00 - 42.30);
+    /**
+     * A bill row from a month of interval data: the month's kWh in whole units split by time-of-use period as the
+     * energy page splits it (deep valley billed with the valley), its basic charge, power-factor adjustment and total.
+     */
+    static String billOf(String account, MonthFigures m, LocalDate due) {
+        Map<TouPeriod, Double> tou = m.touKwh();
+        long[] kwh = WholeUnits.apportion(WholeUnits.total(m.kwh()), tou.get(TouPeriod.CRITICAL_PEAK),
+                tou.get(TouPeriod.PEAK), tou.get(TouPeriod.FLAT),
+                tou.get(TouPeriod.VALLEY) + tou.get(TouPeriod.DEEP_VALLEY));
+        return String.join(",", account, MONTH.format(m.month()), Long.toString(kwh[0]), Long.toString(kwh[1]),
+                Long.toString(kwh[2]), Long.toString(kwh[3]), m.basicYuan().toPlainString(),
+                m.adjustmentYuan().toPlainString(), m.totalYuan().toPlainString(), due.toString()) + "\n";
     }
 
     /**

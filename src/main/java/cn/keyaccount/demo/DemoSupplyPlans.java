@@ -27,8 +27,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Demo supply-guarantee plans, after the demo company exists: four generator trucks, an active plan with a booked
- * truck for the demo customer's first account, a submitted exam plan for its second, a draft and last year's closed
- * plan for customers of the demo manager. Written through the services, so the plans carry a real history.
+ * truck for the demo customer's first account, an approved exam plan for its second, a draft, last year's closed
+ * plan and a plan submitted and waiting for the supervisor's approval for customers of the demo manager. Written through the services, so the plans carry a real history.
  */
 @ApplicationScoped
 class DemoSupplyPlans {
@@ -124,6 +124,12 @@ class DemoSupplyPlans {
             PlanDetails draft = plans.copy(manager, lastYear.id(), "年度检修后试生产", at(today.plusDays(10), 8),
                     at(today.plusDays(17), 18));
             fleet.book(manager, draft.id(), new BookingRequest(fleetTrucks.get(2).id(), null, null, ""));
+        }
+        if (managed.size() > 1) {
+            PlanDetails waiting = plans.createFromTemplate(manager, managed.get(1), EventType.SOCIAL, "元旦灯会",
+                    PlanLevel.SECOND, at(today.plusDays(14), 16), at(today.plusDays(15), 23));
+            fleet.book(manager, waiting.id(), new BookingRequest(fleetTrucks.get(3).id(), null, null, "灯会主会场"));
+            plans.transition(manager, waiting.id(), PlanAction.SUBMIT, "灯会期间夜间负荷高，请审批");
         }
         LOG.info("Demo data: generator trucks and supply-guarantee plans");
     }

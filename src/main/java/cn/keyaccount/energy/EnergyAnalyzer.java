@@ -61,12 +61,15 @@ public final class EnergyAnalyzer {
      * @param transformers       one per transformer, in the order given
      * @param transformerTotal   all of them together, null when the customer has none
      * @param shiftingSavingYuan what moving the shiftable share of peak energy to the valley saves in the period
+     * @param daysInPeriod       the days from {@code from} to {@code to}
+     * @param daysWithData       the days of the period holding at least one reading: a comparison of two periods
+     *                           says when theirs differ
      */
     public record Result(LocalDate from, LocalDate to, LoadMetrics load, TouSplit tou, List<MonthFigures> months,
                          BasicChargeRules.Comparison billingModes, List<TransformerLoad> transformers,
                          TransformerLoad transformerTotal, double shiftableKwh, BigDecimal shiftingSavingYuan,
                          Anomalies anomalies, HealthScore health, List<Recommendation> recommendations,
-                         double annualFactor) {
+                         double annualFactor, int daysInPeriod, int daysWithData) {
 
         public BigDecimal totalYuan() {
             return months.stream().map(MonthFigures::totalYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -135,7 +138,8 @@ public final class EnergyAnalyzer {
         }
         HealthScore health = health(in, months, load, tou, modes, transformers, anomalies);
         return new Result(from, to, load, tou, months, modes, transformers, transformerTotal, shiftable,
-                shiftingSaving, anomalies, health, recs, annual);
+                shiftingSaving, anomalies, health, recs, annual, days,
+                months.stream().mapToInt(MonthFigures::daysWithData).sum());
     }
 
     /** An amount of the period as a yearly one: scaled to 365 days unless the period is a year. */
@@ -199,7 +203,8 @@ public final class EnergyAnalyzer {
             }
             out.add(new MonthFigures(m, covered, lm.energyKwh(), lm.reactiveKvarh(), lm.present(), lm.expected(), pf,
                     pmax, energy, basic, in.standard().adjustmentPercent(pf),
-                    in.standard().adjustment(pf, energy.add(basic)), all, split.kwh()));
+                    in.standard().adjustment(pf, energy.add(basic)), all, split.kwh(), daysWithData(part),
+                    daysWithData(part) < m.lengthOfMonth()));
         }
         return out;
     }
@@ -276,6 +281,20 @@ public final class EnergyAnalyzer {
                 10, "energy.health.data-quality", List.of(round2(load.completeness()), anomalies.gaps().size(),
                 anomalies.spikes().size(), anomalies.flatLines().size())));
         return HealthScore.of(parts);
+    }
+
+    /** The days of the series holding at least one reading. */
+    static int daysWithData(IntervalSeries s) {
+        int days = 0;
+        for (int d = 0; d < s.days(); d++) {
+            for (int k = 0; k < IntervalSeries.PER_DAY; k++) {
+                if (s.present(d * IntervalSeries.PER_DAY + k)) {
+                    days++;
+                    break;
+                }
+            }
+        }
+        return days;
     }
 
     private static int bandScore(TransformerLoad t) {

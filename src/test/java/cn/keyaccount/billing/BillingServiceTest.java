@@ -115,7 +115,7 @@ class BillingServiceTest {
         List<MessageDetails> ms = noticeQueries.messages(SYSTEM, r.noticeId(), null, 0, 100);
         MessageDetails sms = ms.stream().filter(m -> m.channel() == Channel.SMS && m.recipientName().equals(mine.name())
                 && m.customerId() == a.id()).findFirst().orElseThrow();
-        assertTrue(sms.body().contains("45678.90") && sms.body().contains("2031-02-15"), sms.body());
+        assertTrue(sms.body().contains("45,678.90") && sms.body().contains("2031-02-15"), sms.body());
         assertTrue(ms.stream().anyMatch(m -> m.customerId() == b.id()), "the second account is told too");
     }
 

@@ -165,7 +165,7 @@ class RealDeploymentStartTest {
 
         assertFalse(DemoDataSeeder.seed(generator, demo, 30), "the demo is refused on a database with real users");
         visits.onStart(null, true, java.time.Clock.systemUTC());
-        demoNotices.onStart(null, true);
+        demoNotices.onStart(null, true, java.time.Clock.systemUTC());
         energy.onStart(null, true, java.time.Clock.systemUTC());
         plans.onStart(null, true);
         outages.onStart(null, true);

@@ -234,4 +234,32 @@ class EnergyAnalyzerTest {
         assertEquals(100, c.score(), "T1 at 0.50 is economic, T2 is not counted");
         assertEquals(500 / 1500.0, r.transformerTotal().averageLoadRate(), 1e-9);
     }
+
+    @Test
+    void a_month_cut_by_the_period_or_missing_days_of_readings_is_partial_and_says_how_many_days_it_holds() {
+        IntervalSeries s = Tariffs.constant(LocalDate.of(2025, 1, 15), 55, 25f, 10f);
+        java.util.Arrays.fill(s.kwh(), 20 * 96, 21 * 96, Float.NaN); // 2025-02-04 without readings
+        java.util.Arrays.fill(s.kvarh(), 20 * 96, 21 * 96, Float.NaN);
+        TouTariff flat = Tariffs.flat("0.5");
+        EnergyAnalyzer.Result r = analyzer.analyse(new EnergyAnalyzer.Input(s, new BigDecimal("1000"),
+                BasicChargeMode.NONE, null, PowerFactorStandard.PF_090, List.of(), d -> flat));
+        assertEquals(55, r.daysInPeriod());
+        assertEquals(54, r.daysWithData());
+        MonthFigures january = r.months().get(0);
+        MonthFigures february = r.months().get(1);
+        MonthFigures march = r.months().get(2);
+        assertEquals(17, january.daysWithData());
+        assertTrue(january.partial(), "cut by the period");
+        assertEquals(27, february.daysWithData());
+        assertTrue(february.partial(), "a day without readings");
+        assertEquals(10, march.daysWithData());
+        assertTrue(march.partial());
+    }
+
+    @Test
+    void a_whole_month_of_readings_is_not_partial() {
+        MonthFigures june = steadyJune(BasicChargeMode.NONE).months().getFirst();
+        assertEquals(30, june.daysWithData());
+        assertFalse(june.partial());
+    }
 }

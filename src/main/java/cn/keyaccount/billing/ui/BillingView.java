@@ -1,5 +1,6 @@
 package cn.keyaccount.billing.ui;
 
+import cn.keyaccount.base.Money;
 import cn.keyaccount.base.ui.Uploads;
 import cn.keyaccount.billing.BillDetails;
 import cn.keyaccount.billing.BillingService;
@@ -22,7 +23,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Clock;
+import java.util.Locale;
 import java.time.LocalDate;
 
 /**
@@ -115,8 +119,9 @@ class BillingView extends VerticalLayout {
         bills.addColumn(BillDetails::accountNo).setHeader(getTranslation("billing.account")).setAutoWidth(true);
         bills.addColumn(BillDetails::customerName).setHeader(getTranslation("billing.customer")).setFlexGrow(2);
         bills.addColumn(BillDetails::period).setHeader(getTranslation("billing.period")).setAutoWidth(true);
-        bills.addColumn(b -> b.kwh().toPlainString()).setHeader(getTranslation("billing.kwh"));
-        bills.addColumn(b -> b.total().toPlainString()).setHeader(getTranslation("billing.total"));
+        bills.addColumn(b -> new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT))
+                .format(b.kwh())).setHeader(getTranslation("billing.kwh"));
+        bills.addColumn(b -> Money.yuan(b.total())).setHeader(getTranslation("billing.total"));
         bills.addColumn(BillDetails::dueDate).setHeader(getTranslation("billing.due-date")).setAutoWidth(true);
         bills.addColumn(b -> b.paidAt() == null ? getTranslation("billing.unpaid") : b.paidAt().toString())
                 .setHeader(getTranslation("billing.paid-at")).setAutoWidth(true);

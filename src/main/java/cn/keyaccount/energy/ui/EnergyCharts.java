@@ -23,6 +23,9 @@ final class EnergyCharts {
             TouPeriod.PEAK, "#ef6c00", TouPeriod.FLAT, "#1e88e5", TouPeriod.VALLEY, "#43a047",
             TouPeriod.DEEP_VALLEY, "#1b5e20");
 
+    /** How a partial month's bars are drawn: lighter than a whole month's. */
+    static final double PARTIAL_OPACITY = 0.4;
+
     private final Function<String, String> text;
 
     /** @param text translates a message key */
@@ -84,23 +87,37 @@ final class EnergyCharts {
         return o;
     }
 
+    /**
+     * Energy by TOU period a month, the charge, and last year's energy. A partial month (fewer days of readings than
+     * it has) is drawn lighter and starred on the axis, with the note as the chart's subtitle; last year's months
+     * without readings are left out of its line rather than drawn as zero.
+     */
     Map<String, Object> monthlyTrend(EnergyAnalyzer.Result r, EnergyAnalyzer.Result lastYear) {
-        List<String> x = r.months().stream().map(m -> m.month().toString()).toList();
+        List<String> x = r.months().stream().map(m -> m.month() + (m.partial() ? "*" : "")).toList();
         List<Object> series = new ArrayList<>();
         for (TouPeriod p : TouPeriod.values()) {
             if (r.tou().kwh().get(p) > 0) {
-                List<Object> kwh = r.months().stream().<Object>map(m -> Math.round(m.touKwh().get(p))).toList();
+                List<Object> kwh = r.months().stream().<Object>map(m -> m.partial()
+                        ? Map.of("value", Math.round(m.touKwh().get(p)), "itemStyle",
+                                Map.of("color", COLOURS.get(p), "opacity", PARTIAL_OPACITY))
+                        : Math.round(m.touKwh().get(p))).toList();
                 series.add(Map.of("name", text.apply("energy.period." + p.name()), "type", "bar", "stack", "kwh",
                         "data", kwh, "itemStyle", Map.of("color", COLOURS.get(p))));
             }
         }
         if (lastYear != null) {
-            List<Object> before = lastYear.months().stream().<Object>map(m -> Math.round(m.kwh())).toList();
+            List<Object> before = lastYear.months().stream().<Object>map(m -> m.daysWithData() == 0 ? null
+                    : Math.round(m.kwh())).toList();
             series.add(line(text.apply("energy.last-year") + " kWh", before, true));
         }
         series.add(Map.of("name", text.apply("energy.chart.charge-yuan"), "type", "line", "yAxisIndex", 1,
                 "data", r.months().stream().<Object>map(MonthFigures::totalYuan).toList()));
         Map<String, Object> o = base(text.apply("energy.chart.monthly"), x, "kWh");
+        if (r.months().stream().anyMatch(MonthFigures::partial)) {
+            o.put("title", Map.of("text", text.apply("energy.chart.monthly"), "textStyle", Map.of("fontSize", 14),
+                    "subtext", text.apply("energy.chart.partial-legend"), "subtextStyle", Map.of("fontSize", 11)));
+            o.put("grid", Map.of("left", 56, "right", 56, "top", 64, "bottom", 48));
+        }
         o.put("yAxis", List.of(Map.of("type", "value", "name", "kWh"),
                 Map.of("type", "value", "name", text.apply("energy.chart.yuan-axis"), "splitLine",
                         Map.of("show", false))));

@@ -1,6 +1,7 @@
 package cn.keyaccount.energy.ui;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.Money;
 import cn.keyaccount.base.ui.MainLayout;
 import cn.keyaccount.energy.EnergyAnalyzer;
 import cn.keyaccount.energy.EnergyProfile;
@@ -40,6 +41,10 @@ public class EnergyPanel extends VerticalLayout {
     private final boolean editable;
     PeriodBar period;
     final Div summary = new Div();
+    /** Says when the period compared with holds fewer days of readings than this one. */
+    final Span coverageNote = new Span();
+    /** Names the months that hold fewer days of readings than they have (lighter bars, a * on the axis). */
+    final Span partialNote = new Span();
     final EnergyChart loadCurve = new EnergyChart("energy-load-curve");
     final EnergyChart days = new EnergyChart("energy-days");
     final EnergyChart touPie = new EnergyChart("energy-tou");
@@ -104,7 +109,12 @@ public class EnergyPanel extends VerticalLayout {
         for (EnergyChart c : List.of(loadCurve, days, touPie, monthly, powerFactor)) {
             c.setWidthFull();
         }
-        add(period, summary, loadCurve, pair(days, touPie), pair(monthly, powerFactor),
+        coverageNote.setId("energy-coverage-note");
+        partialNote.setId("energy-partial-note");
+        for (Span note : List.of(coverageNote, partialNote)) {
+            note.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        }
+        add(period, summary, coverageNote, partialNote, loadCurve, pair(days, touPie), pair(monthly, powerFactor),
                 new H3(getTranslation("energy.health")), health,
                 new H3(getTranslation("energy.recommendations")), recommendations,
                 new H3(getTranslation("energy.months")), months, new H3(getTranslation("energy.tou")), tou,
@@ -123,23 +133,27 @@ public class EnergyPanel extends VerticalLayout {
     }
 
     private void configureGrids() {
-        months.addColumn(m -> m.month().toString()).setHeader(getTranslation("energy.month"));
+        months.addColumn(m -> m.month() + (m.partial() ? " *" : "")).setHeader(getTranslation("energy.month"))
+                .setTooltipGenerator(m -> m.partial() ? getTranslation("energy.partial-month", m.daysWithData(),
+                        m.month().lengthOfMonth()) : "");
+        months.addColumn(m -> m.daysWithData() + " / " + m.month().lengthOfMonth())
+                .setHeader(getTranslation("energy.days-with-data"));
         months.addColumn(m -> monthKwh.get(m.month())).setHeader("kWh");
         months.addColumn(MonthFigures::maxDemandKw).setHeader(getTranslation("energy.max-demand"));
         months.addColumn(MonthFigures::powerFactor).setHeader(getTranslation("energy.power-factor"));
         months.addColumn(m -> m.adjustmentPercent() + " %").setHeader(getTranslation("energy.adjustment"));
-        months.addColumn(MonthFigures::energyYuan).setHeader(getTranslation("energy.energy-charge"));
-        months.addColumn(MonthFigures::basicYuan).setHeader(getTranslation("energy.basic-charge"));
-        months.addColumn(MonthFigures::adjustmentYuan).setHeader(getTranslation("energy.adjustment-yuan"));
+        months.addColumn(m -> Money.yuan(m.energyYuan())).setHeader(getTranslation("energy.energy-charge"));
+        months.addColumn(m -> Money.yuan(m.basicYuan())).setHeader(getTranslation("energy.basic-charge"));
+        months.addColumn(m -> Money.yuan(m.adjustmentYuan())).setHeader(getTranslation("energy.adjustment-yuan"));
         months.setAllRowsVisible(true);
         tou.addColumn(p -> getTranslation("energy.period." + p.name())).setHeader(getTranslation("energy.period"));
         tou.addColumn(p -> touKwh.get(p)).setHeader("kWh");
-        tou.addColumn(p -> result.tou().yuan().get(p)).setHeader(getTranslation("energy.yuan"));
+        tou.addColumn(p -> Money.yuan(result.tou().yuan().get(p))).setHeader(getTranslation("energy.yuan"));
         tou.setAllRowsVisible(true);
         recommendations.addColumn(r -> explain(r.messageKey(), r.args()))
                 .setHeader(getTranslation("energy.recommendation")).setFlexGrow(3);
-        recommendations.addColumn(Recommendation::annualSavingYuan).setHeader(getTranslation("energy.saving"));
-        recommendations.addColumn(Recommendation::investmentYuan).setHeader(getTranslation("energy.investment"));
+        recommendations.addColumn(r -> Money.yuan(r.annualSavingYuan())).setHeader(getTranslation("energy.saving"));
+        recommendations.addColumn(r -> Money.yuan(r.investmentYuan())).setHeader(getTranslation("energy.investment"));
         recommendations.addColumn(r -> r.paybackYears() == null ? "—" : r.paybackYears().toString())
                 .setHeader(getTranslation("energy.payback"));
         recommendations.setAllRowsVisible(true);
@@ -166,6 +180,8 @@ public class EnergyPanel extends VerticalLayout {
 
     void analyse() {
         summary.removeAll();
+        coverageNote.setText("");
+        partialNote.setText("");
         EnergyAnalyzer.Result before = null;
         LoadCurve curve;
         LoadCurve curveBefore = null;
@@ -186,6 +202,8 @@ public class EnergyPanel extends VerticalLayout {
         if (before != null) {
             summary.add(figures(before, "energy.last-year"));
         }
+        coverageNote.setText(coverageNote(result, before));
+        partialNote.setText(partialNote(result));
         EnergyProfile profile = energy.profile(viewer, customerId);
         EnergyCharts charts = new EnergyCharts(this::getTranslation);
         loadCurve.setOption(charts.loadCurve(curve, curveBefore));
@@ -207,12 +225,36 @@ public class EnergyPanel extends VerticalLayout {
         health.setItems(result.health().components());
     }
 
+    /** Empty when the periods hold readings on as many days; else what each holds, so that no one reads a drop. */
+    private String coverageNote(EnergyAnalyzer.Result now, EnergyAnalyzer.Result lastYear) {
+        if (lastYear == null || lastYear.daysWithData() == now.daysWithData()) {
+            return "";
+        }
+        if (lastYear.daysWithData() > now.daysWithData()) {
+            return getTranslation("energy.compare.more-data", now.daysWithData(), lastYear.daysWithData());
+        }
+        if (lastYear.daysWithData() == 0) {
+            return getTranslation("energy.compare.no-data");
+        }
+        long months = lastYear.months().stream().filter(m -> m.daysWithData() > 0).count();
+        return getTranslation("energy.compare.less-data", lastYear.daysWithData(), months, now.daysWithData());
+    }
+
+    private String partialNote(EnergyAnalyzer.Result r) {
+        List<String> partial = r.months().stream().filter(MonthFigures::partial)
+                .map(m -> getTranslation("energy.partial-month-item", m.month().toString(), m.daysWithData(),
+                        m.month().lengthOfMonth()))
+                .toList();
+        return partial.isEmpty() ? "" : getTranslation("energy.partial-months", String.join(", ", partial));
+    }
+
     private Div figures(EnergyAnalyzer.Result r, String label) {
         Div d = new Div();
         d.add(new Span(getTranslation(label) + ": " + getTranslation("energy.figures",
                 Math.round(r.load().energyKwh()), Math.round(r.load().maxDemandKw()),
                 String.format("%.2f", r.load().loadFactor()), String.format("%.2f", r.load().peakValleyRate()),
-                r.totalYuan(), r.health().total())));
+                Money.yuan(r.totalYuan()), r.health().total()) + getTranslation("energy.figures-coverage",
+                r.daysWithData(), r.daysInPeriod())));
         d.getElement().setAttribute("data-period", label);
         return d;
     }

@@ -63,4 +63,22 @@ class BillingViewTest extends BrowserlessQuarkusTest {
         assertEquals(0, mine.total().compareTo(new java.math.BigDecimal("3500.00")));
         assertTrue(mine.paidAt() == null);
     }
+
+    @Test
+    void the_bill_list_shows_money_with_two_decimals_and_thousands_separators() {
+        Viewer scheduler = users.viewer("scheduler");
+        CustomerRow c = customers.search(scheduler, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 9, 1)
+                .getFirst();
+        String period = freshPeriod();
+        assertTrue(billing.importBills(scheduler, "large.csv", (HEADER + c.accountNo() + "," + period
+                + ",100000,300000,400000,280362,33600.00,-120.40,3237810.5,2099-01-15\n")
+                .getBytes(StandardCharsets.UTF_8)).ok());
+        signIn("scheduler", Role.SCHEDULER_NAME);
+        BillingView view = open("billing", BillingView.class);
+        java.util.List<BillDetails> shown = view.bills.getGenericDataView().getItems().toList();
+        int row = java.util.stream.IntStream.range(0, shown.size()).filter(i -> shown.get(i).period().equals(period)
+                && shown.get(i).accountNo().equals(c.accountNo())).findFirst().orElseThrow();
+        assertEquals("1,080,362", test(view.bills).getCellText(row, 3));
+        assertEquals("3,237,810.50", test(view.bills).getCellText(row, 4));
+    }
 }

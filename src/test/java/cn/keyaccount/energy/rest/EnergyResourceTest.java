@@ -157,4 +157,26 @@ class EnergyResourceTest {
         Api.as(Login.ADMIN).queryParam("province", province).queryParam("from", "2025-03-01")
                 .queryParam("to", "2025-04-01").get("/api/tariffs").then().body("size()", equalTo(1));
     }
+
+    @Test
+    void the_analysis_says_how_many_days_hold_readings_and_marks_the_months_that_are_not_whole() {
+        long customer = Api.visibleCustomerIds(Login.MANAGER).get(5);
+        String meter = Api.unique("CV");
+        // 2016-03-20 .. 2016-04-30: March holds 12 of its 31 days, April all 30
+        upload(customer, "coverage.csv", days(meter, LocalDate.of(2016, 3, 20), 42, 1.0), 200);
+
+        JsonPath now = Api.as(Login.MANAGER).queryParam("from", "2016-03-01").queryParam("to", "2016-04-30")
+                .get("/api/customers/{id}/energy/analysis", customer).then().statusCode(200).extract().jsonPath();
+        assertEquals(61, now.getInt("daysInPeriod"));
+        assertEquals(42, now.getInt("daysWithData"));
+        assertEquals(12, now.getInt("months[0].daysWithData"));
+        assertEquals(true, now.getBoolean("months[0].partial"));
+        assertEquals(30, now.getInt("months[1].daysWithData"));
+        assertEquals(false, now.getBoolean("months[1].partial"));
+
+        JsonPath yearBefore = Api.as(Login.MANAGER).queryParam("from", "2015-03-01").queryParam("to", "2015-04-30")
+                .get("/api/customers/{id}/energy/analysis", customer).then().statusCode(200).extract().jsonPath();
+        assertEquals(61, yearBefore.getInt("daysInPeriod"));
+        assertEquals(0, yearBefore.getInt("daysWithData"));
+    }
 }

@@ -242,4 +242,56 @@ class EnergyViewsTest extends BrowserlessQuarkusTest {
 
         assertTrue(dialog.declaredKw.isInvalid());
     }
+
+    /** One of the manager's customers with the demo's 13 months of readings: last year holds about one month. */
+    private long thirteenMonthCustomer(Viewer manager) {
+        for (cn.keyaccount.customer.CustomerRow c : customers.search(manager,
+                cn.keyaccount.customer.CustomerSearch.all(), cn.keyaccount.customer.CustomerSearch.Order.DEFAULT, 0,
+                500)) {
+            EnergyService.Coverage coverage = energy.coverage(manager, c.id());
+            if (coverage.lastDay() != null && coverage.firstDay().isAfter(coverage.lastDay().minusMonths(14))) {
+                return c.id();
+            }
+        }
+        throw new AssertionError("no customer with 13 months of demo readings");
+    }
+
+    @Test
+    void comparing_with_a_year_that_holds_less_data_says_so_and_the_months_that_are_not_whole_are_marked() {
+        signIn("manager", Role.MANAGER_NAME);
+        Viewer manager = users.viewer("manager");
+        long id = thirteenMonthCustomer(manager);
+        EnergyPanel panel = new EnergyPanel(energy, manager, id, true);
+        UI.getCurrent().add(panel);
+
+        LocalDate lastDay = energy.coverage(manager, id).lastDay();
+        if (!lastDay.equals(java.time.YearMonth.from(lastDay).atEndOfMonth())) {
+            String month = java.time.YearMonth.from(lastDay).toString();
+            assertTrue(panel.partialNote.getText().contains(month + "（" + lastDay.getDayOfMonth() + "/"),
+                    panel.partialNote.getText());
+            assertTrue(panel.monthly.getOption().contains(month + "*"), "starred on the axis");
+            assertTrue(panel.monthly.getOption().contains("\"opacity\":0.4"), "drawn lighter");
+            assertTrue(panel.monthly.getOption().contains("浅色柱"), "the legend says what lighter means");
+        }
+        assertEquals("", panel.coverageNote.getText(), "nothing to say before comparing");
+
+        panel.period.lastYear.setValue(true);
+        panel.analyse();
+        assertTrue(panel.coverageNote.getText().startsWith("注意：去年同期仅"), panel.coverageNote.getText());
+        assertTrue(panel.summary.getElement().getTextRecursively().contains("数据覆盖"));
+    }
+
+    @Test
+    void the_headline_and_the_tables_show_money_with_two_decimals_and_thousands_separators() {
+        signIn("manager", Role.MANAGER_NAME);
+        Viewer manager = users.viewer("manager");
+        EnergyPanel panel = new EnergyPanel(energy, manager, demoAccount().id(), true);
+        UI.getCurrent().add(panel);
+        panel.period.preset.setValue(PeriodBar.Preset.LAST_MONTH);
+        panel.analyse();
+        String headline = panel.summary.getElement().getTextRecursively();
+        assertTrue(headline.matches(".*电费 \\d{1,3}(,\\d{3})*\\.\\d{2} 元.*"), headline);
+        String energyCharge = test(panel.months).getCellText(0, 6);
+        assertTrue(energyCharge.matches("\\d{1,3}(,\\d{3})*\\.\\d{2}"), energyCharge);
+    }
 }
