@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * should never read: an UPPER_SNAKE code or a bare enum name of ours (OUTAGE, PEAK), a missing-translation marker
  * ({@code !key}, Vaadin's {@code !{key}!}), or a page title (the browser tab and the header) in the other language.
  * The pages are the user's menu, the password change, and the main detail pages: a customer's page with each of its
- * tabs (staff), the first supply plan and the first outage of their lists where the menu has them. Used by
+ * tabs (staff), the first supply plan, the first outage and the first notice's messages of their lists where the
+ * menu has them. Used by
  * {@link EveryPageReadsInOneLanguageTest} (test profile) and {@link ProductionSmokeTest} (the production jar).
  */
 final class PageTextCheck {
@@ -40,7 +41,7 @@ final class PageTextCheck {
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
     /** Capitals that are words of the trade, not codes: they read the same in both languages. */
     private static final Set<String> ACRONYMS = Set.of("SMS", "XLSX", "DOCX", "PDF", "CSV", "ICS", "KPI", "ID", "API",
-            "REST", "OK", "AM", "PM", "UTC", "GB", "DL", "CN", "XLS", "URL", "SMPP", "SMTP", "PUE", "II", "III", "IV");
+            "REST", "OK", "AM", "PM", "UTC", "GB", "DL", "CN", "XLS", "URL", "SMPP", "SMTP", "PUE", "UPS", "II", "III", "IV");
     /** Language codes shown as codes ("ZH") are as raw as enum names. */
     private static final Set<String> CODES = Set.of("ZH", "EN");
 
@@ -113,6 +114,8 @@ final class PageTextCheck {
                         openFirstRow(page, login, language, "plans → first plan");
                     } else if (path.equals("outages")) {
                         openFirstRow(page, login, language, "outages → first outage");
+                    } else if (path.equals("notices")) {
+                        openFirstRow(page, login, language, "notices → first notice's messages");
                     }
                 }
             }

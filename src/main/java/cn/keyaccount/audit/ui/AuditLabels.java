@@ -22,10 +22,10 @@ public final class AuditLabels {
 
     private static final String ADDRESS = "(?: from (\\S+))?";
     private static final List<Phrase> PHRASES = List.of(
-            phrase("signed in" + ADDRESS, "audit.summary.signed-in", null),
-            phrase("wrong password" + ADDRESS, "audit.summary.wrong-password", null),
+            phrase("signed in" + ADDRESS, "audit.summary.signed-in"),
+            phrase("wrong password" + ADDRESS, "audit.summary.wrong-password"),
             phrase("account disabled", "audit.summary.account-disabled"),
-            phrase("account locked until (\\S+)", "audit.summary.locked-until", null),
+            phrase("account locked until (\\S+)", "audit.summary.locked-until"),
             phrase("too many failed sign-ins: locked until (\\S+)" + ADDRESS, "audit.summary.locked-now", null, null),
             phrase("unknown user name" + ADDRESS
                     + "(?:; (\\d+) sign-ins with unknown names since the previous such entry)?",
@@ -51,8 +51,7 @@ public final class AuditLabels {
     }
 
     private static Phrase phrase(String regex, String key, String... codePrefixes) {
-        return new Phrase(Pattern.compile(regex, Pattern.DOTALL), key,
-                codePrefixes == null ? new String[0] : codePrefixes);
+        return new Phrase(Pattern.compile(regex, Pattern.DOTALL), key, codePrefixes);
     }
 
     /** An action code in words; a code without a translation as stored (a new action reads as its code). */

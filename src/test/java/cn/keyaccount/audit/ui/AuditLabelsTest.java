@@ -42,7 +42,7 @@ class AuditLabelsTest {
         assertEquals("Signed in from 10.0.0.7", AuditLabels.summary(in(Messages.ENGLISH), "signed in from 10.0.0.7"));
         assertEquals("用户 li（大客户经理）", AuditLabels.summary(zh, "user li (ACCOUNT_MANAGER)"));
         assertEquals("迎峰度夏预案 → 已批准", AuditLabels.summary(zh, "迎峰度夏预案 → APPROVED"));
-        assertEquals("计划检修 10kV 线路检修 → 影响 12 户，待审批",
+        assertEquals("计划检修：10kV 线路检修 → 影响 12 户，待审批",
                 AuditLabels.summary(zh, "PLANNED 10kV 线路检修 → 12 customers, HELD"));
         assertEquals("3 位客户经理，2026-12-01 至 2027-02-28：新排 40 次，保留 2 次，未能排入 0 次",
                 AuditLabels.summary(zh, "3 managers 2026-12-01…2027-02-28: 40 planned, 2 kept, 0 unplaced"));
