@@ -37,7 +37,7 @@ class PageTextCheckTest {
     @Test
     void codes_missing_keys_and_a_title_in_the_other_language_are_caught() {
         List<String> problems = problemsOf("<html><head><title>客户 Customer</title></head><body>"
-                + "<h1 class='view-title'>客户</h1><span>REPORT_DOWNLOADED</span> <span>OUTAGE</span> <span>PEAK</span>"
+                + "<h1 class='view-title'>客户</h1><span>REPORT_DOWNLOADED</span> <span>OUTAGE</span> <span>PEAK</span> "
                 + "<span>ZH</span> <span>!report.yuan</span></body></html>", "zh");
         assertEquals(3, problems.size(), String.join("\n", problems));
         assertTrue(problems.get(0).contains("[OUTAGE, PEAK, REPORT_DOWNLOADED, ZH]"), problems.get(0));
