@@ -135,7 +135,7 @@ public class ContactService {
         s.put("name", c.getName());
         s.put("role", c.getRole());
         s.put("mobile", PersonalData.maskMobile(c.getMobile()));
-        s.put("email", c.getEmail());
+        s.put("email", PersonalData.maskEmail(c.getEmail()));
         s.put("acceptsSms", c.isAcceptsSms());
         s.put("acceptsEmail", c.isAcceptsEmail());
         s.put("acceptsPortal", c.isAcceptsPortal());

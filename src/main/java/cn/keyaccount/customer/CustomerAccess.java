@@ -54,7 +54,7 @@ public class CustomerAccess {
         };
     }
 
-    /** Whether the viewer may see the customer's personal data (mobile numbers) unmasked. */
+    /** Whether the viewer may see the customer's personal data (mobile numbers, e-mail addresses) unmasked. */
     boolean seesPersonalData(Viewer v, Customer c) {
         return canEdit(v, c) || v.isCustomer();
     }

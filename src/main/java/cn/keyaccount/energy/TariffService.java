@@ -243,7 +243,10 @@ public class TariffService {
     private static final Map<String, TouPeriod> PERIOD_WORDS = Map.of("尖峰", TouPeriod.CRITICAL_PEAK,
             "峰", TouPeriod.PEAK, "平", TouPeriod.FLAT, "谷", TouPeriod.VALLEY, "深谷", TouPeriod.DEEP_VALLEY);
 
-    /** "23:00-07:00 谷" → "23:00-07:00 VALLEY"; null when it is not a band on quarter hours. */
+    /**
+     * "23:00-07:00 谷" (or "valley", "critical-peak" as the English form writes them) → "23:00-07:00 VALLEY";
+     * null when it is not a band on quarter hours.
+     */
     static String band(String text) {
         String[] words = text.split("\s+");
         if (words.length != 2) {
@@ -255,7 +258,8 @@ public class TariffService {
         }
         TouPeriod period = PERIOD_WORDS.get(words[1]);
         try {
-            period = period != null ? period : TouPeriod.valueOf(words[1].toUpperCase());
+            period = period != null ? period
+                    : TouPeriod.valueOf(words[1].toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             LocalTime a = LocalTime.parse(times[0]);
             LocalTime b = time(times[1]);
             if (a.getMinute() % 15 != 0 || b.getMinute() % 15 != 0 || a.getSecond() != 0 || b.getSecond() != 0) {

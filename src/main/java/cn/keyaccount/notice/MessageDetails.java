@@ -3,7 +3,7 @@ package cn.keyaccount.notice;
 import java.time.OffsetDateTime;
 
 /**
- * One message as shown: its recipient (mobile masked), text, state and delivery proof. {@code customerId} is the
+ * One message as shown: its recipient (mobile or e-mail address masked), text, state and delivery proof. {@code customerId} is the
  * customer it went to or is about (0 for a staff message about no customer); {@code userId} the staff user it went
  * to (null for customers' messages).
  */

@@ -16,8 +16,8 @@ import java.util.Set;
  * The reads of the notice engine: the notices of the notice centre (scoped: supervisors and schedulers their unit's,
  * managers their own), a notice's messages, and — for features that keep track of their own notices (outages) —
  * summaries, messages and the customers reached by notice id, the calling feature deciding who may see them. Mobiles
- * are masked in every message read. Scheduling is {@link NoticeService}'s, the inboxes are {@link NoticeInbox}'s,
- * retries and withdrawals {@link NoticeDecisions}'.
+ * and e-mail addresses are masked in every message read. Scheduling is {@link NoticeService}'s, the inboxes are
+ * {@link NoticeInbox}'s, retries and withdrawals {@link NoticeDecisions}'.
  */
 @ApplicationScoped
 public class NoticeQueries {
@@ -97,7 +97,7 @@ public class NoticeQueries {
         }).toList();
     }
 
-    /** A notice's messages, one page, in the order they were fanned out; mobiles masked. */
+    /** A notice's messages, one page, in the order they were fanned out; mobiles and e-mail addresses masked. */
     public List<MessageDetails> messages(Viewer viewer, long noticeId, MessageState state, int offset, int limit) {
         visible(viewer, noticeId);
         var q = em.createQuery(VIEW + " and m.noticeId = :notice" + (state == null ? "" : " and m.state = :state")
@@ -109,7 +109,7 @@ public class NoticeQueries {
                 .toList();
     }
 
-    /** One message of a notice as it is now; mobile masked. */
+    /** One message of a notice as it is now; mobile or e-mail address masked. */
     public MessageDetails message(Viewer viewer, long noticeId, long messageId) {
         visible(viewer, noticeId);
         return em.createQuery(VIEW + " and m.noticeId = :notice and m.id = :id", MessageDetails.class)
@@ -146,7 +146,7 @@ public class NoticeQueries {
                 .setParameter("ids", noticeIds).getResultList());
     }
 
-    /** The messages of the given notices (of one customer when given), one page in message order; mobiles masked. */
+    /** The messages of the given notices (of one customer when given), one page in message order; mobiles and e-mail addresses masked. */
     public List<MessageDetails> messagesOf(Collection<Long> noticeIds, Long customerId, int offset, int limit) {
         if (noticeIds.isEmpty()) {
             return List.of();
@@ -186,11 +186,13 @@ public class NoticeQueries {
     }
 
     static MessageDetails masked(MessageDetails m) {
-        if (m.channel() != Channel.SMS) {
-            return m;
-        }
+        String address = switch (m.channel()) {
+            case SMS -> cn.keyaccount.customer.PersonalData.maskMobile(m.address());
+            case EMAIL -> cn.keyaccount.customer.PersonalData.maskEmail(m.address());
+            default -> m.address();
+        };
         return new MessageDetails(m.id(), m.noticeId(), m.noticeTitle(), m.purpose(), m.customerId(), m.recipientName(),
-                m.channel(), cn.keyaccount.customer.PersonalData.maskMobile(m.address()), m.subject(), m.body(),
+                m.channel(), address, m.subject(), m.body(),
                 m.segments(), m.state(), m.attempts(), m.nextAttemptAt(), m.sentAt(), m.providerMessageId(),
                 m.receiptAt(), m.readAt(), m.error(), m.userId());
     }

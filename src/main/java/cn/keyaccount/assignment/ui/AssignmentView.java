@@ -31,7 +31,7 @@ import java.util.List;
  * a new primary (and backup) manager with a reason. The workload table refreshes after each assignment.
  */
 @Route("assignments")
-@PageTitle("分配客户 Assignments")
+@PageTitle("assignment.menu")
 @Menu(title = "assignment.menu", order = 20, icon = "vaadin:users")
 @RolesAllowed(Roles.SUPERVISORS)
 class AssignmentView extends SplitLayout {

@@ -31,16 +31,24 @@ import java.util.List;
  * their own unit and the units below it; an administrator sees all. Selecting a row shows the before/after state.
  */
 @Route("audit")
-@PageTitle("操作日志 Audit log")
+@PageTitle("audit.menu")
 @Menu(title = "audit.menu", order = 90, icon = "vaadin:records")
 @RolesAllowed(Roles.SUPERVISORS)
 class AuditLogView extends VerticalLayout {
 
-    /** The actions services record today; the filter also accepts any other typed value. */
-    static final List<String> ACTIONS = List.of("LOGIN", "LOGIN_FAILED", "LOGIN_REFUSED", "LOGIN_LOCKED",
-            "USER_CREATED", "USER_ENABLED", "USER_DISABLED", "PASSWORD_RESET", "CUSTOMER_CREATED",
-            "CUSTOMER_UPDATED", "CONTACT_CREATED", "CONTACT_UPDATED", "CONTACT_DELETED", "ASSIGNMENT_CHANGED",
-            "PORTAL_ACCESS_GRANTED");
+    /** The actions services record today, offered by name in the filter. */
+    static final List<String> ACTIONS = List.of("LOGIN", "LOGIN_FAILED", "LOGIN_REFUSED", "LOGIN_LOCKED", "LOGOUT",
+            "USER_CREATED", "USER_ENABLED", "USER_DISABLED", "PASSWORD_RESET", "PASSWORD_CHANGED", "CUSTOMER_CREATED",
+            "CUSTOMER_UPDATED", "CONTACT_CREATED", "CONTACT_UPDATED", "CONTACT_DELETED", "TRANSFORMER_CREATED",
+            "TRANSFORMER_UPDATED", "TRANSFORMER_DELETED", "ASSIGNMENT_CHANGED", "PORTAL_ACCESS_GRANTED",
+            "VISIT_ADDED", "VISIT_MOVED", "VISIT_CONFIRMED", "VISIT_CANCELLED", "VISIT_RECORDED",
+            "VISIT_CUSTOMER_CONFIRMED", "VISIT_RESCHEDULE_REQUESTED", "VISITS_PLANNED", "VISIT_POLICY_CHANGED",
+            "PLAN_CREATED", "PLAN_UPDATED", "PLAN_REVISED", "PLAN_SUBMIT", "PLAN_APPROVE", "PLAN_REJECT",
+            "PLAN_ACTIVATE", "PLAN_CLOSE", "TRUCK_ADDED", "TRUCK_BOOKED", "TRUCK_BOOKING_CANCELLED",
+            "OUTAGE_REGISTERED", "OUTAGE_CHANGED", "OUTAGE_CANCELLED", "OUTAGE_RELEASED", "CRITICAL_PERIOD_DECLARED",
+            "CRITICAL_PERIOD_REMOVED", "NOTICE_SCHEDULED", "NOTICE_RETRIED", "NOTICE_UNCERTAIN_RESENT",
+            "NOTICE_UNCERTAIN_COUNTED_SENT", "BILLS_IMPORTED", "PAYMENTS_IMPORTED", "REPORT_ISSUED",
+            "REPORT_DOWNLOADED");
     private static final ZoneId ZONE = TimeSettings.companyZone();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -88,9 +96,9 @@ class AuditLogView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
         grid.addColumn(e -> actionLabel(e.action())).setHeader(getTranslation("audit.action")).setAutoWidth(true);
-        grid.addColumn(e -> e.entityType() + (e.entityId() == null ? "" : " #" + e.entityId()))
+        grid.addColumn(e -> AuditLabels.entity(this::getTranslation, e.entityType(), e.entityId()))
                 .setHeader(getTranslation("audit.entity")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::summary).setHeader(getTranslation("audit.summary")).setFlexGrow(3);
+        grid.addColumn(e -> AuditLabels.summary(this::getTranslation, e.summary())).setHeader(getTranslation("audit.summary")).setFlexGrow(3);
         grid.setItems(q -> audit.find(query(), q.getPage(), q.getPageSize()).stream(),
                 q -> (int) audit.count(query()));
         grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
@@ -116,9 +124,7 @@ class AuditLogView extends VerticalLayout {
     }
 
     private String actionLabel(String code) {
-        String key = "audit.action." + code;
-        String label = getTranslation(key);
-        return label.startsWith("!") ? code : label;
+        return AuditLabels.action(this::getTranslation, code);
     }
 
     private AuditQuery query() {

@@ -1,5 +1,6 @@
 package cn.keyaccount.base.ui;
 
+import cn.keyaccount.base.Messages;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
@@ -15,6 +16,7 @@ public class AppShell implements AppShellConfigurator {
 
     @Override
     public void configurePage(AppShellSettings settings) {
-        settings.setPageTitle("大客户服务 Key-account service");
+        // the title until the first view names itself, in the language the user chose (Chinese unless English)
+        settings.setPageTitle(Messages.get(UiSetup.languageOf(settings.getRequest()), "app.title"));
     }
 }

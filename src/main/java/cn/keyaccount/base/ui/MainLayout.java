@@ -16,6 +16,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
@@ -34,7 +35,7 @@ import java.util.Locale;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout implements AfterNavigationObserver {
+public class MainLayout extends AppLayout implements AfterNavigationObserver, HasDynamicTitle {
 
     private final H1 viewTitle = new H1();
 
@@ -102,20 +103,29 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         viewTitle.setText(titleOf(getContent()));
     }
 
-    /** The translated menu title of the view, else its @PageTitle (views may be CDI subclasses: look up). */
+    /** The browser tab's title: the same translated title as the header (Vaadin asks the layout after the view). */
+    @Override
+    public String getPageTitle() {
+        String title = titleOf(getContent());
+        return title.isEmpty() ? getTranslation("app.title") : title;
+    }
+
+    /** The view's translated @PageTitle key, else its menu title key (views may be CDI subclasses: look up). */
     private String titleOf(com.vaadin.flow.component.Component content) {
         if (content == null) {
             return "";
         }
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            if (entry.menuClass() != null && entry.menuClass().isAssignableFrom(content.getClass())) {
-                return getTranslation(entry.title());
-            }
-        }
         for (Class<?> c = content.getClass(); c != null; c = c.getSuperclass()) {
             com.vaadin.flow.router.PageTitle title = c.getAnnotation(com.vaadin.flow.router.PageTitle.class);
             if (title != null) {
-                return title.value();
+                // a key (TranslationsTest insists); a text that is no key is shown as written rather than as "!text"
+                String translated = getTranslation(title.value());
+                return translated.startsWith("!") ? title.value() : translated;
+            }
+        }
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (entry.menuClass() != null && entry.menuClass().isAssignableFrom(content.getClass())) {
+                return getTranslation(entry.title());
             }
         }
         return "";

@@ -34,7 +34,7 @@ import java.time.LocalDate;
  * payments; refused files list every bad row; bills with their arrears reminders; today's reminders on demand.
  */
 @Route("billing")
-@PageTitle("电费通知 Billing notices")
+@PageTitle("billing.menu")
 @Menu(title = "billing.menu", order = 45, icon = "vaadin:invoice")
 @RolesAllowed(Roles.DISPATCH_STAFF)
 class BillingView extends VerticalLayout {

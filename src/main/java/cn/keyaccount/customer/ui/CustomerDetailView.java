@@ -5,6 +5,7 @@ import cn.keyaccount.assignment.AssignmentService;
 import cn.keyaccount.audit.AuditEntry;
 import cn.keyaccount.audit.AuditQuery;
 import cn.keyaccount.audit.AuditService;
+import cn.keyaccount.audit.ui.AuditLabels;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.Errors;
 import cn.keyaccount.base.ui.Notices;
@@ -40,7 +41,7 @@ import java.util.List;
 
 /** One key customer: the profile, its contacts, transformers, supply lines, assignment history and audit trail. */
 @Route("customers/:id")
-@PageTitle("客户 Customer")
+@PageTitle("customer.page-title")
 @RolesAllowed(Roles.STAFF)
 class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
 
@@ -165,8 +166,8 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
         Grid<AuditEntry> grid = new Grid<>();
         grid.addColumn(a -> time(a.at())).setHeader(getTranslation("customer.audit.at")).setAutoWidth(true);
         grid.addColumn(AuditEntry::actor).setHeader(getTranslation("customer.audit.actor")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::action).setHeader(getTranslation("customer.audit.action")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::summary).setHeader(getTranslation("customer.audit.summary")).setFlexGrow(2);
+        grid.addColumn(a -> AuditLabels.action(this::getTranslation, a.action())).setHeader(getTranslation("customer.audit.action")).setAutoWidth(true);
+        grid.addColumn(a -> AuditLabels.summary(this::getTranslation, a.summary())).setHeader(getTranslation("customer.audit.summary")).setFlexGrow(2);
         grid.setItems(q -> audit.find(query, q.getPage(), q.getPageSize()).stream(), q -> (int) audit.count(query));
         return grid;
     }

@@ -50,7 +50,7 @@ import java.util.List;
 
 /** The key customers the signed-in user may see: searched, filtered, sorted and paged in the database. */
 @Route("customers")
-@PageTitle("客户 Customers")
+@PageTitle("nav.customers")
 @Menu(title = "nav.customers", order = 10, icon = "vaadin:building")
 @RolesAllowed(Roles.STAFF)
 class CustomerListView extends VerticalLayout {

@@ -16,7 +16,7 @@ import java.util.List;
 
 /** A key customer's own energy dashboard (用电健康体检), one per account they hold. */
 @Route("portal/energy")
-@PageTitle("能效分析 Energy analysis")
+@PageTitle("energy.menu.portal")
 @Menu(title = "energy.menu.portal", order = 5, icon = "vaadin:chart")
 @RolesAllowed(Role.CUSTOMER_NAME)
 class PortalEnergyView extends VerticalLayout {

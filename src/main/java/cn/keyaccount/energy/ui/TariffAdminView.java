@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * force, see each version's seasons and bands, and add a new version (from a copy of the selected one).
  */
 @Route("energy/tariffs")
-@PageTitle("分时电价 Tariffs")
+@PageTitle("energy.menu.tariffs")
 @Menu(title = "energy.menu.tariffs", order = 86, icon = "vaadin:money")
 @RolesAllowed(Role.ADMIN_NAME)
 class TariffAdminView extends VerticalLayout {
@@ -75,7 +75,8 @@ class TariffAdminView extends VerticalLayout {
         grid.addColumn(t -> t.capacityPrice() + " / " + t.demandPrice())
                 .setHeader(getTranslation("energy.tariff.basic-prices"));
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.TextRenderer<>(t -> t.seasons().stream()
-                .map(s -> s.name() + " (" + s.months() + "): " + s.bands()).collect(Collectors.joining("\n"))));
+                .map(s -> getTranslation("energy.tariff.season-line", s.name(), s.months(),
+                        TariffTexts.shown(s.bands(), this::getTranslation))).collect(Collectors.joining("\n"))));
         grid.setWidthFull();
         form.addSaveListener(e -> save(e.draft()));
         form.addCancelListener(e -> dialog.close());

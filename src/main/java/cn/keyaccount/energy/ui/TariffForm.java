@@ -86,7 +86,7 @@ class TariffForm extends VerticalLayout implements ShowsFieldErrors {
         List<String> lines = new ArrayList<>();
         if (from != null) {
             for (TariffDetails.SeasonDetails s : from.seasons()) {
-                lines.add(s.name() + " | " + s.months() + " | " + s.bands());
+                lines.add(s.name() + " | " + s.months() + " | " + TariffTexts.editable(s.bands(), getLocale()));
             }
         }
         seasons.setValue(String.join("\n", lines));

@@ -34,7 +34,7 @@ import jakarta.annotation.security.RolesAllowed;
  * no receipt came) waits for a decision here: send it again, knowing it may arrive twice, or count it as sent.
  */
 @Route("notices")
-@PageTitle("通知中心 Notice centre")
+@PageTitle("notice.menu")
 @Menu(title = "notice.menu", order = 40, icon = "vaadin:envelopes")
 @RolesAllowed(Roles.STAFF)
 class NoticeCentreView extends VerticalLayout {
@@ -99,7 +99,7 @@ class NoticeCentreView extends VerticalLayout {
         noticeGrid.addColumn(n -> NoticeLabels.time(n.plannedAt())).setHeader(getTranslation("notice.planned-at"))
                 .setAutoWidth(true);
         noticeGrid.addColumn(NoticeSummary::title).setHeader(getTranslation("notice.title")).setFlexGrow(2);
-        noticeGrid.addColumn(NoticeSummary::purpose).setHeader(getTranslation("notice.purpose")).setAutoWidth(true);
+        noticeGrid.addColumn(n -> NoticeLabels.purpose(this::getTranslation, n.purpose())).setHeader(getTranslation("notice.purpose")).setAutoWidth(true);
         noticeGrid.addColumn(n -> n.settled() + " / " + n.total()).setHeader(getTranslation("notice.progress"))
                 .setAutoWidth(true);
         noticeGrid.addColumn(NoticeSummary::delivered).setHeader(getTranslation("notice.state.DELIVERED"));
@@ -134,7 +134,7 @@ class NoticeCentreView extends VerticalLayout {
                 .setAutoWidth(true);
         messageGrid.addColumn(m -> NoticeLabels.time(m.receiptAt())).setHeader(getTranslation("notice.receipt"))
                 .setAutoWidth(true);
-        messageGrid.addColumn(MessageDetails::error).setHeader(getTranslation("notice.error")).setFlexGrow(2);
+        messageGrid.addColumn(m -> NoticeLabels.error(this::getTranslation, m.error())).setHeader(getTranslation("notice.error")).setFlexGrow(2);
         messageGrid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("notice.actions"))
                 .setAutoWidth(true);
         messageGrid.setItems(q -> selected() == null ? java.util.stream.Stream.empty()

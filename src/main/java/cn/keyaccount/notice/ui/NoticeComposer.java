@@ -68,7 +68,7 @@ class NoticeComposer extends VerticalLayout {
         template.setId("notice-template");
         template.setItems(templates);
         template.setItemLabelGenerator(names::apply);
-        title.setLabel(getTranslation("notice.title"));
+        title.setLabel(getTranslation("notice.compose.name"));
         title.setId("notice-title");
         title.setRequired(true);
         customers.setLabel(getTranslation("notice.customers"));
@@ -99,7 +99,7 @@ class NoticeComposer extends VerticalLayout {
         values.removeAll();
         valueFields.clear();
         for (String name : parametersOf.apply(template.getValue())) {
-            TextField field = new TextField(name);
+            TextField field = new TextField(NoticeLabels.value(this::getTranslation, name));
             TextArea area = new TextArea(getTranslation("notice.text"));
             boolean longText = name.equals("text");
             HasValue<?, String> input = longText ? area : field;

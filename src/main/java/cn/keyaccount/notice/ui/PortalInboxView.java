@@ -17,7 +17,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** A customer user's inbox (消息中心): the notices delivered to their accounts; opening one marks it read. */
 @Route("portal/inbox")
-@PageTitle("消息中心 Inbox")
+@PageTitle("notice.inbox.menu")
 @Menu(title = "notice.inbox.menu", order = 1, icon = "vaadin:envelope")
 @RolesAllowed(Role.CUSTOMER_NAME)
 class PortalInboxView extends VerticalLayout {

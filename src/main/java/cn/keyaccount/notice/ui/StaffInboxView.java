@@ -21,7 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
  * reminders, supply-plan task reminders, …); opening one marks it read.
  */
 @Route("inbox")
-@PageTitle("我的消息 My messages")
+@PageTitle("notice.staff-inbox.menu")
 @Menu(title = "notice.staff-inbox.menu", order = 41, icon = "vaadin:envelope-o")
 @RolesAllowed(Roles.STAFF)
 class StaffInboxView extends VerticalLayout {
@@ -39,7 +39,7 @@ class StaffInboxView extends VerticalLayout {
         }
         grid.setId("staff-inbox");
         grid.addColumn(m -> NoticeLabels.time(m.sentAt())).setHeader(getTranslation("notice.time")).setAutoWidth(true);
-        grid.addColumn(MessageDetails::purpose).setHeader(getTranslation("notice.purpose")).setAutoWidth(true);
+        grid.addColumn(m -> NoticeLabels.purpose(this::getTranslation, m.purpose())).setHeader(getTranslation("notice.purpose")).setAutoWidth(true);
         grid.addColumn(MessageDetails::subject).setHeader(getTranslation("notice.subject")).setFlexGrow(2);
         grid.addColumn(m -> m.readAt() == null ? getTranslation("notice.inbox.unread") : "")
                 .setHeader(getTranslation("notice.inbox.status")).setAutoWidth(true);

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * part of the tree, read-only.
  */
 @Route("units")
-@PageTitle("组织机构 Units")
+@PageTitle("unit.menu")
 @Menu(title = "unit.menu", order = 80, icon = "vaadin:sitemap")
 @RolesAllowed(Roles.SUPERVISORS)
 class UnitsView extends VerticalLayout {

@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * a drill-down to each customer and each message; XLSX export.
  */
 @Route("outages/compliance")
-@PageTitle("停电通知合规 Outage compliance")
+@PageTitle("outage.menu.compliance")
 @Menu(title = "outage.menu.compliance", order = 43, icon = "vaadin:chart-grid")
 @RolesAllowed(Roles.DISPATCH_STAFF)
 class OutageComplianceView extends VerticalLayout {

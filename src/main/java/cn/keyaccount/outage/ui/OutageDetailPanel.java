@@ -154,9 +154,11 @@ class OutageDetailPanel extends VerticalLayout {
                 String.join(" ", d.lines().stream().map(l -> l.code()).toList()), d.affected(), d.oneSourceOut(),
                 d.reason()));
         hold.setVisible(d.status() == OutageStatus.HELD || d.releasedBy() != null || d.cancelReason() != null);
-        String why = (d.heldLate() ? OutageUi.t("outage.held.late") + " ("
-                + OutageUi.t("outage.class." + d.prospectiveClass()) + ") " : "")
-                + (d.heldConflict() ? OutageUi.t("outage.held.conflict") : "");
+        // each reason once: the late one names its warning class ("迟报（计划不足5天…）") instead of repeating "迟报"
+        String why = String.join(OutageUi.t("outage.held.separator"), java.util.stream.Stream.of(
+                d.heldLate() ? OutageUi.t("outage.held.late-as", OutageUi.t("outage.class." + d.prospectiveClass()))
+                        : null, d.heldConflict() ? OutageUi.t("outage.held.conflict") : null)
+                .filter(java.util.Objects::nonNull).toList());
         hold.setText(d.status() == OutageStatus.HELD ? OutageUi.t("outage.held", why)
                 : d.cancelReason() != null ? OutageUi.t("outage.cancelled-because", d.cancelReason())
                 : OutageUi.t("outage.released", d.releasedBy(), OutageUi.time(d.releasedAt()), d.releaseReason()));

@@ -42,7 +42,7 @@ import java.time.OffsetDateTime;
  * cancel and — for supervisors — release of a held outage.
  */
 @Route("outages")
-@PageTitle("停电计划 Outages")
+@PageTitle("outage.menu")
 @Menu(title = "outage.menu", order = 42, icon = "vaadin:power-off")
 @RolesAllowed(Roles.STAFF)
 class OutagesView extends VerticalLayout {

@@ -24,7 +24,7 @@ import java.util.List;
  * the account (a dual-supply account keeps one source) — and the warnings the company sent about each.
  */
 @Route("portal/outages")
-@PageTitle("停电信息 Outages")
+@PageTitle("outage.menu.portal")
 @Menu(title = "outage.menu.portal", order = 2, icon = "vaadin:power-off")
 @RolesAllowed(Role.CUSTOMER_NAME)
 class PortalOutagesView extends VerticalLayout {

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * and the contacts on file. With several accounts, a selector switches between them.
  */
 @Route("portal")
-@PageTitle("客户门户 Customer portal")
+@PageTitle("portal.menu")
 @Menu(title = "portal.menu", order = 0, icon = "vaadin:home")
 @RolesAllowed(Role.CUSTOMER_NAME)
 class PortalView extends VerticalLayout {

@@ -13,7 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** A key customer's energy-audit reports (能效报告) of all their accounts, to download as Excel and Word. */
 @Route("portal/reports")
-@PageTitle("能效报告 Energy reports")
+@PageTitle("report.menu.portal")
 @Menu(title = "report.menu.portal", order = 6, icon = "vaadin:file-text-o")
 @RolesAllowed(Role.CUSTOMER_NAME)
 class PortalReportsView extends VerticalLayout {

@@ -29,7 +29,8 @@ class ReportGrid extends Grid<ReportDetails> {
         addColumn(r -> r.periodFrom() + " — " + r.periodTo()).setHeader(getTranslation("report.ui.range"))
                 .setAutoWidth(true);
         addColumn(ReportDetails::issue).setHeader(getTranslation("report.ui.issue")).setAutoWidth(true);
-        addColumn(r -> r.language().toUpperCase()).setHeader(getTranslation("report.ui.language")).setAutoWidth(true);
+        addColumn(r -> getTranslation("report.ui.language." + r.language()))
+                .setHeader(getTranslation("report.ui.language")).setAutoWidth(true);
         addColumn(ReportDetails::healthScore).setHeader(getTranslation("report.health-score")).setAutoWidth(true);
         addColumn(ReportDetails::savingYuan).setHeader(getTranslation("report.annual-saving-yuan")).setAutoWidth(true);
         addColumn(r -> r.generatedBy() + " · " + time(r.generatedAt())).setHeader(getTranslation("report.ui.issued"))

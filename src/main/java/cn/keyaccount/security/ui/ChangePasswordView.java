@@ -23,7 +23,7 @@ import java.util.Map;
  * ({@link PasswordChangeGuard}). Afterwards the user signs in again with the new password.
  */
 @Route(ChangePasswordView.ROUTE)
-@PageTitle("修改密码 Change password")
+@PageTitle("password.title")
 @PermitAll
 class ChangePasswordView extends VerticalLayout implements ShowsFieldErrors {
 

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,9 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * no extra frontend bundle.
  */
 @Route(value = "login", autoLayout = false)
-@PageTitle("登录 Sign in")
 @AnonymousAllowed
-class LoginView extends Div implements BeforeEnterObserver {
+class LoginView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     @Tag("form")
     private static final class NativeForm extends HtmlContainer {
@@ -78,5 +77,14 @@ class LoginView extends Div implements BeforeEnterObserver {
         message.setText(text);
         message.setVisible(true);
         message.getElement().getClassList().set("error", error);
+    }
+
+    /**
+     * The sign-in page has no frame around it: it translates its own title (the others' @PageTitle keys are
+     * translated by MainLayout; Vaadin refuses a @PageTitle beside HasDynamicTitle).
+     */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.page-title");
     }
 }

@@ -31,7 +31,7 @@ import java.util.Map;
  * key-customer user to their electricity account(s).
  */
 @Route("users")
-@PageTitle("用户管理 Users")
+@PageTitle("user.menu")
 @Menu(title = "user.menu", order = 85, icon = "vaadin:user-card")
 @RolesAllowed(Role.ADMIN_NAME)
 class UsersView extends VerticalLayout {

@@ -31,7 +31,7 @@ import java.util.List;
 
 /** The fleet calendar: one row per generator truck, one column per day for two weeks, naming the plans holding it. */
 @Route("fleet")
-@PageTitle("发电车调度 Generator trucks")
+@PageTitle("fleet.menu")
 @Menu(title = "fleet.menu", order = 41, icon = "vaadin:truck")
 @RolesAllowed(Roles.STAFF)
 class FleetView extends VerticalLayout {

@@ -32,7 +32,7 @@ import java.util.List;
  * own duties and checklist tasks in each, and the plan document to download.
  */
 @Route("portal/plans")
-@PageTitle("我的保电 My supply plans")
+@PageTitle("plan.portal-menu")
 @Menu(title = "plan.portal-menu", order = 1, icon = "vaadin:shield")
 @RolesAllowed(Role.CUSTOMER_NAME)
 class PortalPlansView extends VerticalLayout {

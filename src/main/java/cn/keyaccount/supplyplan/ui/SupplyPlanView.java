@@ -40,7 +40,7 @@ import java.util.List;
  * (editable as a draft), the checklist, the truck bookings and the history of steps.
  */
 @Route("plans/:id")
-@PageTitle("保供电预案 Supply plan")
+@PageTitle("plan.page-title")
 @RolesAllowed(Roles.STAFF)
 class SupplyPlanView extends VerticalLayout implements BeforeEnterObserver {
 

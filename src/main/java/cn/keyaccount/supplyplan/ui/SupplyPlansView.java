@@ -35,7 +35,7 @@ import java.time.LocalDate;
  * the next 7 days (the in-app reminders); and, for writers, a new plan from a template or a copy of an earlier one.
  */
 @Route("plans")
-@PageTitle("保供电预案 Supply plans")
+@PageTitle("plan.menu")
 @Menu(title = "plan.menu", order = 40, icon = "vaadin:shield")
 @RolesAllowed(Roles.STAFF)
 class SupplyPlansView extends VerticalLayout {

@@ -27,7 +27,7 @@ import java.util.List;
  * reschedule it with a note (and a date that suits them). The manager sees the request in the calendar.
  */
 @Route("portal/visits")
-@PageTitle("走访预约 Visits")
+@PageTitle("visit.menu.portal")
 @Menu(title = "visit.menu.portal", order = 1, icon = "vaadin:calendar-user")
 @RolesAllowed(Role.CUSTOMER_NAME)
 class PortalVisitsView extends VerticalLayout {

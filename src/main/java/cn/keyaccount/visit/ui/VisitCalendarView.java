@@ -45,7 +45,7 @@ import java.util.Set;
  * tomorrow's visits, customers' reschedule requests and their private calendar-feed link.
  */
 @Route("visits")
-@PageTitle("走访日历 Visits")
+@PageTitle("visit.menu.calendar")
 @Menu(title = "visit.menu.calendar", order = 30, icon = "vaadin:calendar")
 @RolesAllowed(Roles.STAFF)
 class VisitCalendarView extends VerticalLayout {
@@ -181,7 +181,7 @@ class VisitCalendarView extends VerticalLayout {
                 : managerFilter.getValue().id(), null, null, show.getValue());
         WorkCalendar calendar = calendars.current();
         Set<Integer> uncovered = calendar.uncoveredYears(from, to);
-        coverage.setText(uncovered.isEmpty() ? "" : getTranslation("visit.calendar-uncovered", uncovered.toString()));
+        coverage.setText(uncovered.isEmpty() ? "" : getTranslation("visit.calendar-uncovered", VisitUi.years(uncovered)));
         coverage.setVisible(!uncovered.isEmpty());
         list.setVisible(m == Mode.LIST);
         board.setVisible(m != Mode.LIST);
@@ -212,7 +212,7 @@ class VisitCalendarView extends VerticalLayout {
         PlanResult r = planning.regenerateAll(viewer);
         String text = getTranslation("visit.planned", r.created(), r.kept(), r.unplaced());
         if (!r.uncoveredYears().isEmpty()) {
-            text += " " + getTranslation("visit.calendar-uncovered", r.uncoveredYears().toString());
+            text += " " + getTranslation("visit.calendar-uncovered", VisitUi.years(r.uncoveredYears()));
         }
         Notices.success(text);
         refresh();

@@ -37,7 +37,7 @@ import java.util.List;
  * of the period as Excel.
  */
 @Route("visits/dashboard")
-@PageTitle("走访考核 Visit compliance")
+@PageTitle("visit.menu.dashboard")
 @Menu(title = "visit.menu.dashboard", order = 31, icon = "vaadin:chart-grid")
 @RolesAllowed(Roles.DISPATCH_STAFF)
 class VisitDashboardView extends VerticalLayout {

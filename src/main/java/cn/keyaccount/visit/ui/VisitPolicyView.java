@@ -19,7 +19,7 @@ import java.util.Map;
 
 /** 走访频次: months between visits per tier and importance level, changed line by line by a supervisor. */
 @Route("visits/policy")
-@PageTitle("走访频次 Visit policy")
+@PageTitle("visit.menu.policy")
 @Menu(title = "visit.menu.policy", order = 32, icon = "vaadin:time-forward")
 @RolesAllowed(Roles.SUPERVISORS)
 class VisitPolicyView extends VerticalLayout {

@@ -105,6 +105,20 @@ class OutageViewsTest extends BrowserlessQuarkusTest {
     }
 
     @Test
+    void the_approval_banner_names_each_reason_once_in_chinese_punctuation() {
+        long line = fx.newLine();
+        fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
+        OutageDetails held = fx.register(fx.viewer("scheduler"), OutageKind.PLANNED,
+                OffsetDateTime.now(ZONE).plusDays(3), line);
+        signIn("supervisor", Role.SUPERVISOR_NAME);
+        OutagesView view = open("outages", OutagesView.class);
+        view.detail.show(held.id());
+        String banner = view.detail.hold.getText();
+        assertEquals("待主管审批：首次通知迟报（计划不足5天，临时不足24小时）", banner);
+        assertEquals(banner.indexOf("迟报"), banner.lastIndexOf("迟报"), "the late reason once: " + banner);
+    }
+
+    @Test
     void the_customer_sees_the_outage_on_their_account_in_the_portal_and_on_the_customer_page() {
         long line = fx.newLine();
         long account = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
