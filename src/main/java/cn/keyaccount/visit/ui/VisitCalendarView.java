@@ -191,7 +191,8 @@ class VisitCalendarView extends VerticalLayout {
             list.setItems(q -> visits.list(currentViewer.get(), query, q.getOffset(), q.getLimit()).stream(),
                     q -> (int) visits.count(currentViewer.get(), query));
         } else {
-            var rows = visits.list(viewer, query, 0, BOARD_LIMIT);
+            // a done visit sits on the day it was done, not on its planned day
+            var rows = visits.list(viewer, query.asCalendar(), 0, BOARD_LIMIT);
             board.add(m == Mode.WEEK
                     ? CalendarBoard.week(from, rows, calendar, visits.today(), getLocale(), v -> openVisit(v.id()))
                     : CalendarBoard.month(YearMonth.from(anchor), rows, calendar, visits.today(), getLocale(), v -> openVisit(v.id())));
