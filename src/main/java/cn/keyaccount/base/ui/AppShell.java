@@ -16,5 +16,7 @@ public class AppShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("大客户服务 Key-account service");
+        // META-INF/resources/favicon.ico (the brand green with a bolt); browsers ask for /favicon.ico anyway
+        settings.addFavIcon("icon", "favicon.ico", "32x32");
     }
 }
