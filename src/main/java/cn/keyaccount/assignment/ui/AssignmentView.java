@@ -76,7 +76,7 @@ class AssignmentView extends SplitLayout {
                 .setKey(CustomerSearch.SortBy.ACCOUNT_NO.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
         // the name takes the room left, in full on hover
         customerGrid.addColumn(CustomerRow::name).setHeader(getTranslation("assignment.customer-name"))
-                .setKey(CustomerSearch.SortBy.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("12em")
+                .setKey(CustomerSearch.SortBy.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("12rem")
                 .setTooltipGenerator(CustomerRow::name);
         customerGrid.addColumn(CustomerRow::tier).setHeader(getTranslation("assignment.tier"))
                 .setKey(CustomerSearch.SortBy.TIER.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
@@ -101,7 +101,7 @@ class AssignmentView extends SplitLayout {
     private VerticalLayout workloadPane() {
         workloadGrid.setId("assignment-workloads");
         workloadGrid.addColumn(ManagerWorkload::displayName).setHeader(getTranslation("assignment.manager"))
-                .setFlexGrow(2).setWidth("7em").setTooltipGenerator(ManagerWorkload::displayName);
+                .setFlexGrow(2).setWidth("7rem").setTooltipGenerator(ManagerWorkload::displayName);
         workloadGrid.addColumn(ManagerWorkload::unitName).setHeader(getTranslation("assignment.unit"))
                 .setAutoWidth(true);
         workloadGrid.addColumn(ManagerWorkload::customers).setHeader(getTranslation("assignment.customers"))

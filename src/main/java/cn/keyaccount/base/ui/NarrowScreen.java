@@ -2,10 +2,12 @@ package cn.keyaccount.base.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
@@ -18,9 +20,10 @@ import java.util.stream.Collectors;
 
 /**
  * A list screen on a phone: below {@link #NARROW_PX} browser width a grid shows one card per row (its key facts,
- * stacked) instead of its columns, and the filters fold into a closed "筛选" section; at desktop width the columns
- * and the open filter bar come back. The width comes from the browser when the view is attached and on every resize
- * (the grid's own columns cannot be hidden by CSS, so the switch is made here).
+ * stacked) instead of its columns, and the filters fold away behind a "筛选" toggle; at desktop width the columns
+ * and the filter bar come back. The width comes from the browser when the view is attached and on every resize
+ * (the grid's own columns cannot be hidden by CSS, so the switch is made here). Only components every page's
+ * frontend bundle holds are used (a grid column, buttons, divs), so no bundle rebuild is needed.
  * <pre>{@code
  * NarrowScreen narrow = NarrowScreen.of(this);
  * add(narrow.foldable(filterBar), grid);
@@ -35,7 +38,7 @@ public final class NarrowScreen {
     private final List<Grid<?>> grids = new ArrayList<>();
     private final Map<Grid<?>, Grid.Column<?>> cardColumns = new IdentityHashMap<>();
     private final Map<Grid.Column<?>, Boolean> hiddenForCards = new IdentityHashMap<>();
-    private final List<Details> filters = new ArrayList<>();
+    private final List<Folder> filters = new ArrayList<>();
     private boolean narrow;
 
     private NarrowScreen() {
@@ -69,15 +72,30 @@ public final class NarrowScreen {
         return this;
     }
 
-    /** The filter bar inside a "筛选" section: open (its summary hidden) at desktop width, closed on a phone. */
-    public Details foldable(Component filterBar) {
-        Details details = new Details(UI.getCurrent() == null ? "Filters"
-                : UI.getCurrent().getTranslation("common.filters"), filterBar);
-        details.addClassName("narrow-filters");
-        details.setWidthFull();
-        filters.add(details);
-        show(details);
-        return details;
+    /**
+     * The filter bar with a "筛选" toggle above it: at desktop width the bar shows and the toggle does not; on a phone
+     * the bar is folded away until the toggle opens it. (A button, not a Details: every page's bundle has buttons.)
+     */
+    public Div foldable(Component filterBar) {
+        Button toggle = new Button(UI.getCurrent() == null ? "Filters"
+                : UI.getCurrent().getTranslation("common.filters"), VaadinIcon.FILTER.create());
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        toggle.addClassName("narrow-filters-toggle");
+        Div folder = new Div(toggle, filterBar);
+        folder.addClassName("narrow-filters");
+        folder.setWidthFull();
+        toggle.addClickListener(e -> {
+            filterBar.setVisible(!filterBar.isVisible());
+            toggle.getElement().setAttribute("aria-expanded", Boolean.toString(filterBar.isVisible()));
+        });
+        filters.add(new Folder(toggle, filterBar));
+        show(filters.getLast());
+        return folder;
+    }
+
+    /** Whether the filters are in view (always at desktop width; on a phone once the toggle opened them). */
+    public boolean filtersShown() {
+        return filters.stream().allMatch(f -> f.bar().isVisible());
     }
 
     /** Switches to cards below {@link #NARROW_PX}, to columns above (also called by tests with a width). */
@@ -115,9 +133,13 @@ public final class NarrowScreen {
         grid.getElement().getClassList().set("narrow-cards", narrow);
     }
 
-    private void show(Details details) {
-        details.setOpened(!narrow);
-        details.getElement().getClassList().set("narrow-filters-folded", narrow);
+    private void show(Folder folder) {
+        folder.toggle().setVisible(narrow);
+        folder.bar().setVisible(!narrow);
+        folder.toggle().getElement().setAttribute("aria-expanded", Boolean.toString(!narrow));
+    }
+
+    private record Folder(Button toggle, Component bar) {
     }
 
     /** A card: the row's name in bold on its first line, the other facts below, separated by " · ". */

@@ -105,7 +105,7 @@ class NoticeCentreView extends VerticalLayout {
                 .setAutoWidth(true);
         // the title is what people scan by: it takes the room left, in full on hover
         noticeGrid.addColumn(NoticeSummary::title).setHeader(getTranslation("notice.title")).setFlexGrow(4)
-                .setWidth("16em").setTooltipGenerator(NoticeSummary::title);
+                .setWidth("16rem").setTooltipGenerator(NoticeSummary::title);
         noticeGrid.addColumn(NoticeSummary::purpose).setHeader(getTranslation("notice.purpose")).setAutoWidth(true);
         noticeGrid.addColumn(n -> n.settled() + " / " + n.total()).setHeader(getTranslation("notice.progress"))
                 .setAutoWidth(true);

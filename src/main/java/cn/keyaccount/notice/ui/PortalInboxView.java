@@ -45,9 +45,9 @@ class PortalInboxView extends VerticalLayout {
         grid.addColumn(m -> NoticeLabels.time(m.sentAt())).setHeader(getTranslation("notice.time")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(m -> accounts.getOrDefault(m.customerId(), "")).setHeader(getTranslation("notice.inbox.account"))
-                .setFlexGrow(1).setWidth("12em").setTooltipGenerator(m -> accounts.getOrDefault(m.customerId(), ""));
+                .setFlexGrow(1).setWidth("12rem").setTooltipGenerator(m -> accounts.getOrDefault(m.customerId(), ""));
         grid.addColumn(MessageDetails::subject).setHeader(getTranslation("notice.subject")).setFlexGrow(3)
-                .setWidth("12em").setTooltipGenerator(MessageDetails::subject);
+                .setWidth("12rem").setTooltipGenerator(MessageDetails::subject);
         grid.addColumn(m -> opened.unread(m) ? getTranslation("notice.inbox.unread") : "")
                 .setHeader(getTranslation("notice.inbox.status")).setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(m -> opened.unread(m) ? "inbox-unread" : null);

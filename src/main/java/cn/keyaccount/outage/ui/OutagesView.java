@@ -120,16 +120,16 @@ class OutagesView extends VerticalLayout {
         grid.addColumn(r -> OutageUi.time(r.endsAt())).setHeader(OutageUi.t("outage.ends-at")).setAutoWidth(true);
         grid.addColumn(r -> OutageUi.t("outage.kind." + r.kind())).setHeader(OutageUi.t("outage.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(OutageRow::title).setHeader(OutageUi.t("outage.title")).setFlexGrow(3).setWidth("14em")
+        grid.addColumn(OutageRow::title).setHeader(OutageUi.t("outage.title")).setFlexGrow(3).setWidth("14rem")
                 .setTooltipGenerator(OutageRow::title);
         grid.addColumn(OutageRow::lines).setHeader(OutageUi.t("outage.lines")).setFlexGrow(1)
                 .setTooltipGenerator(OutageRow::lines);
         grid.addColumn(OutageRow::affected).setHeader(OutageUi.t("outage.affected")).setAutoWidth(true);
         grid.addColumn(OutageRow::oneSourceOut).setHeader(OutageUi.t("outage.one-source-out")).setAutoWidth(true);
-        grid.addComponentColumn(this::statusBadge).setHeader(OutageUi.t("outage.status")).setWidth("11em")
+        grid.addComponentColumn(this::statusBadge).setHeader(OutageUi.t("outage.status")).setWidth("11rem")
                 .setFlexGrow(0);
         grid.addComponentColumn(r -> warningBadge(r)).setHeader(OutageUi.t("outage.warning-class"))
-                .setWidth("9em").setFlexGrow(0)
+                .setWidth("9rem").setFlexGrow(0)
                 .setTooltipGenerator(r -> r.warningClass() == null ? OutageUi.t("outage.class.none")
                         : OutageUi.t("outage.class." + r.warningClass()));
         narrow.cards(grid, r -> NarrowScreen.card(r.title(), OutageUi.time(r.startsAt()) + " – "
@@ -159,7 +159,7 @@ class OutagesView extends VerticalLayout {
     }
 
     /** How early the customers were warned, short: on time, 5–7 days, late (the full rule on hover). */
-    private Span warningBadge(OutageRow r) {
+    Span warningBadge(OutageRow r) {
         Span s = OutageUi.badge(r.warningClass());
         s.setText(warningShort(r));
         s.setId("outage-warning-" + r.id());

@@ -48,13 +48,13 @@ class PortalOutagesView extends VerticalLayout {
         grid.addColumn(o -> OutageUi.t("outage.kind." + o.kind())).setHeader(OutageUi.t("outage.kind"))
                 .setAutoWidth(true);
         grid.addColumn(CustomerOutage::customerName).setHeader(OutageUi.t("outage.account")).setFlexGrow(2)
-                .setWidth("10em").setTooltipGenerator(CustomerOutage::customerName);
+                .setWidth("10rem").setTooltipGenerator(CustomerOutage::customerName);
         grid.addColumn(CustomerOutage::linesOut).setHeader(OutageUi.t("outage.lines-out")).setAutoWidth(true);
         grid.addColumn(o -> OutageUi.t("outage.effect." + o.effect())
                         + (o.effect() == Effect.ONE_SOURCE_OUT ? " · " + OutageUi.t("outage.portal.check-loads") : ""))
                 .setHeader(OutageUi.t("outage.effect")).setFlexGrow(1);
         grid.addColumn(CustomerOutage::reason).setHeader(OutageUi.t("outage.reason")).setFlexGrow(2)
-                .setWidth("10em").setTooltipGenerator(CustomerOutage::reason);
+                .setWidth("10rem").setTooltipGenerator(CustomerOutage::reason);
         grid.addColumn(o -> o.status() == OutageStatus.CANCELLED ? OutageUi.t("outage.status.CANCELLED") : "")
                 .setAutoWidth(true);
         grid.setAllRowsVisible(true);
@@ -64,9 +64,9 @@ class PortalOutagesView extends VerticalLayout {
         warnings.addColumn(m -> OutageUi.t("notice.channel." + m.channel().name()))
                 .setHeader(OutageUi.t("outage.channel")).setAutoWidth(true).setFlexGrow(0);
         warnings.addColumn(MessageDetails::noticeTitle).setHeader(OutageUi.t("outage.notice")).setFlexGrow(1)
-                .setWidth("10em").setTooltipGenerator(MessageDetails::noticeTitle);
+                .setWidth("10rem").setTooltipGenerator(MessageDetails::noticeTitle);
         warnings.addColumn(m -> m.subject() == null ? m.body() : m.subject()).setHeader(OutageUi.t("outage.text"))
-                .setFlexGrow(3).setWidth("14em").setTooltipGenerator(m -> m.subject() == null ? m.body() : m.subject());
+                .setFlexGrow(3).setWidth("14rem").setTooltipGenerator(m -> m.subject() == null ? m.body() : m.subject());
         warnings.setAllRowsVisible(true);
         // the warnings sent are shown with the page (all upcoming outages'); choosing an outage narrows them to it
         grid.asSingleSelect().addValueChangeListener(e -> showWarnings(e.getValue() == null ? upcoming

@@ -25,7 +25,7 @@ class ReportGrid extends Grid<ReportDetails> {
     ReportGrid(ReportService reports, Viewer viewer, Long customerId) {
         if (customerId == null) {
             addColumn(r -> r.accountNo() + " " + r.customerName()).setHeader(getTranslation("report.ui.customer"))
-                    .setFlexGrow(3).setWidth("14em").setTooltipGenerator(r -> r.accountNo() + " " + r.customerName());
+                    .setFlexGrow(3).setWidth("14rem").setTooltipGenerator(r -> r.accountNo() + " " + r.customerName());
         }
         addColumn(ReportDetails::period).setHeader(getTranslation("report.ui.period")).setAutoWidth(true);
         addColumn(r -> r.periodFrom() + " — " + r.periodTo()).setHeader(getTranslation("report.ui.range"))
@@ -44,7 +44,7 @@ class ReportGrid extends Grid<ReportDetails> {
         }
         // both links always whole: a fixed width, not the auto width measured before the links exist
         addComponentColumn(r -> files(reports, viewer, r)).setHeader(getTranslation("report.ui.files"))
-                .setWidth("9em").setFlexGrow(0);
+                .setWidth("9rem").setFlexGrow(0);
         setItems(q -> reports.list(viewer, customerId, q.getOffset(), q.getLimit()).stream(),
                 q -> (int) reports.count(viewer, customerId));
         setEmptyStateText(getTranslation("report.ui.none"));

@@ -102,14 +102,14 @@ class FleetView extends VerticalLayout {
         bookings = fleet.schedule(viewer, begin, begin.plusDays(DAYS));
         calendar.removeAllColumns();
         // fixed widths everywhere, so that each day's header stands exactly over its cells
-        calendar.addColumn(t -> t.label()).setHeader(getTranslation("plan.truck")).setFrozen(true).setWidth("16em")
+        calendar.addColumn(t -> t.label()).setHeader(getTranslation("plan.truck")).setFrozen(true).setWidth("16rem")
                 .setFlexGrow(0).setTooltipGenerator(TruckDetails::label);
-        calendar.addColumn(TruckDetails::unitName).setHeader(getTranslation("fleet.unit")).setWidth("9em")
+        calendar.addColumn(TruckDetails::unitName).setHeader(getTranslation("fleet.unit")).setWidth("9rem")
                 .setFlexGrow(0).setTooltipGenerator(TruckDetails::unitName);
         for (int d = 0; d < DAYS; d++) {
             LocalDate day = start.plusDays(d);
             calendar.addColumn(t -> cell(t, day)).setHeader(day.format(DAY.withLocale(getLocale())))
-                    .setWidth("9em").setFlexGrow(0)
+                    .setWidth("9rem").setFlexGrow(0)
                     .setTooltipGenerator(t -> FleetSchedule.onDay(bookings, t.id(), day))
                     .setPartNameGenerator(t -> FleetSchedule.onDay(bookings, t.id(), day).isEmpty() ? null
                             : cell(t, day).isEmpty() ? "fleet-booked fleet-continued" : "fleet-booked");

@@ -84,14 +84,14 @@ class SupplyPlansView extends VerticalLayout {
         }
         grid.setId("plans");
         // one line per plan; the names take the room left, in full on hover
-        grid.addColumn(PlanRow::title).setHeader(getTranslation("plan.title")).setFlexGrow(3).setWidth("14em")
+        grid.addColumn(PlanRow::title).setHeader(getTranslation("plan.title")).setFlexGrow(3).setWidth("14rem")
                 .setTooltipGenerator(PlanRow::title);
         grid.addColumn(PlanRow::customerName).setHeader(getTranslation("plan.customer")).setFlexGrow(2)
-                .setWidth("10em").setTooltipGenerator(PlanRow::customerName);
+                .setWidth("10rem").setTooltipGenerator(PlanRow::customerName);
         grid.addColumn(r -> getTranslation("plan.level." + r.level())).setHeader(getTranslation("plan.level"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> PlanFormats.period(r.startsAt(), r.endsAt())).setHeader(getTranslation("plan.period"))
-                .setWidth("20em").setFlexGrow(0);
+                .setWidth("20rem").setFlexGrow(0);
         grid.addColumn(this::statusText).setHeader(getTranslation("plan.status")).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> plans.list(viewer, filter(), q.getOffset(), q.getLimit()).stream(),
                 q -> (int) plans.count(viewer, filter()));

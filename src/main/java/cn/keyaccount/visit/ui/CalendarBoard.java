@@ -113,6 +113,7 @@ final class CalendarBoard {
                 : v.status() == cn.keyaccount.visit.VisitStatus.DONE ? ButtonVariant.LUMO_SUCCESS
                 : ButtonVariant.LUMO_CONTRAST);
         chip.addClassName(VisitUi.cssClass(v));
+        chip.getElement().setAttribute("data-visit", Long.toString(v.id()));
         chip.getElement().setAttribute("title", VisitUi.when(v) + " " + v.customerName() + " · " + v.managerName()
                 + " · " + VisitUi.status(v));
         // the whole name, wrapping onto a second line rather than cut (styles.css: .visit-chip)

@@ -137,8 +137,9 @@ class VisitCalendarView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(managerFilter, show);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        HorizontalLayout bar = new HorizontalLayout(mode, prev, today, next, period, narrow.foldable(filters), plan,
-                add);
+        Div folded = narrow.foldable(filters);
+        folded.setWidth(null); // in the toolbar's line at desktop width
+        HorizontalLayout bar = new HorizontalLayout(mode, prev, today, next, period, folded, plan, add);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         bar.setWidthFull();
@@ -149,7 +150,7 @@ class VisitCalendarView extends VerticalLayout {
         list.setId("visit-list");
         list.addColumn(VisitUi::when).setHeader(getTranslation("visit.date")).setAutoWidth(true);
         list.addColumn(VisitRow::customerName).setHeader(getTranslation("visit.customer")).setFlexGrow(3)
-                .setWidth("14em").setTooltipGenerator(VisitRow::customerName);
+                .setWidth("14rem").setTooltipGenerator(VisitRow::customerName);
         list.addColumn(VisitRow::managerName).setHeader(getTranslation("visit.manager")).setAutoWidth(true);
         list.addColumn(VisitUi::type).setHeader(getTranslation("visit.type")).setAutoWidth(true);
         list.addColumn(VisitUi::status).setHeader(getTranslation("visit.status")).setAutoWidth(true);
