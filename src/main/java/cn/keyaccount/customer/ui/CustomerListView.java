@@ -170,7 +170,7 @@ class CustomerListView extends VerticalLayout {
                 .setSortProperty(CustomerSearch.SortBy.ACCOUNT_NO.name()).setAutoWidth(true).setFlexGrow(0);
         // the name is what people scan by: it takes the room left, in full on hover
         grid.addColumn(CustomerRow::name).setHeader(getTranslation("customer.name"))
-                .setSortProperty(CustomerSearch.SortBy.NAME.name()).setFlexGrow(3).setWidth("16rem")
+                .setSortProperty(CustomerSearch.SortBy.NAME.name()).setFlexGrow(3).setWidth("12rem")
                 .setTooltipGenerator(CustomerRow::name);
         grid.addColumn(CustomerRow::industryName).setHeader(getTranslation("customer.industry"))
                 .setTooltipGenerator(CustomerRow::industryName);

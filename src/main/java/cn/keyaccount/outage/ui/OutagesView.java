@@ -116,20 +116,22 @@ class OutagesView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("outage-grid");
-        grid.addColumn(r -> OutageUi.time(r.startsAt())).setHeader(OutageUi.t("outage.starts-at")).setAutoWidth(true);
-        grid.addColumn(r -> OutageUi.time(r.endsAt())).setHeader(OutageUi.t("outage.ends-at")).setAutoWidth(true);
+        grid.addColumn(r -> OutageUi.time(r.startsAt())).setHeader(OutageUi.t("outage.starts-at")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(r -> OutageUi.time(r.endsAt())).setHeader(OutageUi.t("outage.ends-at")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(r -> OutageUi.t("outage.kind." + r.kind())).setHeader(OutageUi.t("outage.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(OutageRow::title).setHeader(OutageUi.t("outage.title")).setFlexGrow(3).setWidth("14rem")
+        grid.addColumn(OutageRow::title).setHeader(OutageUi.t("outage.title")).setFlexGrow(3).setWidth("10rem")
                 .setTooltipGenerator(OutageRow::title);
         grid.addColumn(OutageRow::lines).setHeader(OutageUi.t("outage.lines")).setFlexGrow(1)
                 .setTooltipGenerator(OutageRow::lines);
         grid.addColumn(OutageRow::affected).setHeader(OutageUi.t("outage.affected")).setAutoWidth(true);
         grid.addColumn(OutageRow::oneSourceOut).setHeader(OutageUi.t("outage.one-source-out")).setAutoWidth(true);
-        grid.addComponentColumn(this::statusBadge).setHeader(OutageUi.t("outage.status")).setWidth("11rem")
+        grid.addComponentColumn(this::statusBadge).setHeader(OutageUi.t("outage.status")).setWidth("9rem")
                 .setFlexGrow(0);
         grid.addComponentColumn(r -> warningBadge(r)).setHeader(OutageUi.t("outage.warning-class"))
-                .setWidth("9rem").setFlexGrow(0)
+                .setWidth("7rem").setFlexGrow(0)
                 .setTooltipGenerator(r -> r.warningClass() == null ? OutageUi.t("outage.class.none")
                         : OutageUi.t("outage.class." + r.warningClass()));
         narrow.cards(grid, r -> NarrowScreen.card(r.title(), OutageUi.time(r.startsAt()) + " – "
