@@ -165,6 +165,10 @@ public class OutageQueries {
                         c[1] += (Long) r[2];
                     }
                 });
+        Map<Long, WarningClass> warned = new HashMap<>();
+        em.createQuery("select distinct a.outageId, a.warningClass from AffectedCustomer a where a.outageId in :ids "
+                        + "and a.warningClass is not null", Object[].class).setParameter("ids", ids).getResultList()
+                .forEach(r -> warned.merge((Long) r[0], (WarningClass) r[1], OutageQueries::worse));
         List<Object[]> lineIds = em.createQuery("select o.id, lid from Outage o join o.lineIds lid where o.id in :ids",
                 Object[].class).setParameter("ids", ids).getResultList();
         Map<Long, String> codes = network.lineCodes(lineIds.stream().map(r -> (Long) r[1]).distinct().toList());
@@ -175,8 +179,15 @@ public class OutageQueries {
             long[] c = counts.getOrDefault(o.getId(), new long[2]);
             return new OutageRow(o.getId(), o.getKind(), o.getStatus(), o.getTitle(), o.getStartsAt(), o.getEndsAt(),
                     String.join(" ", lines.getOrDefault(o.getId(), new TreeSet<>())), c[0], c[1], o.isHeldLate(),
-                    o.isHeldConflict(), o.getCreatedBy());
+                    o.isHeldConflict(), o.getCreatedBy(), warned.get(o.getId()));
         }).toList();
+    }
+
+    /** Of two warning classes, the one that tells more about a lateness: late, then 5–7 days, on time, at once. */
+    private static WarningClass worse(WarningClass a, WarningClass b) {
+        List<WarningClass> order = List.of(WarningClass.AT_ONCE, WarningClass.ON_TIME, WarningClass.BELOW_REGULATION,
+                WarningClass.LATE);
+        return order.indexOf(a) >= order.indexOf(b) ? a : b;
     }
 
     /** The outage if the viewer may see it; otherwise "not found". */

@@ -9,4 +9,9 @@ public record VisitRow(long id, long version, long customerId, String accountNo,
                        LocalTime plannedTime, VisitStatus status, VisitOrigin origin, LocalDate doneDate,
                        Integer satisfaction, CustomerResponse customerResponse, String customerNote,
                        LocalDate customerProposedDate, long openTasks, boolean overdue) {
+
+    /** The day a calendar shows the visit on: the day it was done once recorded, else its planned day. */
+    public LocalDate day() {
+        return status == VisitStatus.DONE && doneDate != null ? doneDate : plannedDate;
+    }
 }

@@ -125,12 +125,15 @@ public class VisitService {
         List<String> parts = new ArrayList<>(List.of(scope.where()));
         Parameters p = new Parameters();
         scope.params().map().forEach(p::and);
+        // a calendar shows a done visit on the day it was done (VisitRow.day)
+        String day = query.calendarDays() ? "(case when v.status = cn.keyaccount.visit.VisitStatus.DONE "
+                + "and v.doneDate is not null then v.doneDate else v.plannedDate end)" : "v.plannedDate";
         if (query.from() != null) {
-            parts.add("v.plannedDate >= :from");
+            parts.add(day + " >= :from");
             p.and("from", query.from());
         }
         if (query.to() != null) {
-            parts.add("v.plannedDate <= :to");
+            parts.add(day + " <= :to");
             p.and("to", query.to());
         }
         if (query.managerId() != null) {

@@ -73,12 +73,15 @@ class AssignmentView extends SplitLayout {
         customerGrid.setId("assignment-customers");
         customerGrid.setSelectionMode(Grid.SelectionMode.MULTI);
         customerGrid.addColumn(CustomerRow::accountNo).setHeader(getTranslation("assignment.account-no"))
-                .setKey(CustomerSearch.SortBy.ACCOUNT_NO.name()).setSortable(true).setAutoWidth(true);
+                .setKey(CustomerSearch.SortBy.ACCOUNT_NO.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        // the name takes the room left, in full on hover
         customerGrid.addColumn(CustomerRow::name).setHeader(getTranslation("assignment.customer-name"))
-                .setKey(CustomerSearch.SortBy.NAME.name()).setSortable(true).setFlexGrow(2);
+                .setKey(CustomerSearch.SortBy.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("12rem")
+                .setTooltipGenerator(CustomerRow::name);
         customerGrid.addColumn(CustomerRow::tier).setHeader(getTranslation("assignment.tier"))
-                .setKey(CustomerSearch.SortBy.TIER.name()).setSortable(true).setAutoWidth(true);
-        customerGrid.addColumn(CustomerRow::unitName).setHeader(getTranslation("assignment.unit")).setAutoWidth(true);
+                .setKey(CustomerSearch.SortBy.TIER.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        customerGrid.addColumn(CustomerRow::unitName).setHeader(getTranslation("assignment.unit")).setAutoWidth(true)
+                .setTooltipGenerator(CustomerRow::unitName);
         customerGrid.addColumn(r -> r.managerName() == null ? getTranslation("assignment.unassigned")
                 : r.managerName()).setHeader(getTranslation("assignment.current-manager")).setAutoWidth(true);
         customerGrid.setItems(query -> customers.search(currentViewer.get(), criteria(),
@@ -88,6 +91,7 @@ class AssignmentView extends SplitLayout {
         customerGrid.addSelectionListener(e -> form.setSelectedCount(e.getAllSelectedItems().size()));
 
         HorizontalLayout filters = new HorizontalLayout(search, managerFilter);
+        filters.setWrap(true);
         VerticalLayout pane = new VerticalLayout(filters, customerGrid);
         pane.setSizeFull();
         pane.setFlexGrow(1, customerGrid);
@@ -97,7 +101,7 @@ class AssignmentView extends SplitLayout {
     private VerticalLayout workloadPane() {
         workloadGrid.setId("assignment-workloads");
         workloadGrid.addColumn(ManagerWorkload::displayName).setHeader(getTranslation("assignment.manager"))
-                .setFlexGrow(2);
+                .setFlexGrow(2).setWidth("7rem").setTooltipGenerator(ManagerWorkload::displayName);
         workloadGrid.addColumn(ManagerWorkload::unitName).setHeader(getTranslation("assignment.unit"))
                 .setAutoWidth(true);
         workloadGrid.addColumn(ManagerWorkload::customers).setHeader(getTranslation("assignment.customers"))

@@ -18,5 +18,7 @@ public class AppShell implements AppShellConfigurator {
     public void configurePage(AppShellSettings settings) {
         // the title until the first view names itself, in the language the user chose (Chinese unless English)
         settings.setPageTitle(Messages.get(UiSetup.languageOf(settings.getRequest()), "app.title"));
+        // META-INF/resources/favicon.ico (the brand green with a bolt); browsers ask for /favicon.ico anyway
+        settings.addFavIcon("icon", "favicon.ico", "32x32");
     }
 }

@@ -1,6 +1,7 @@
 package cn.keyaccount.customer.ui;
 
 import cn.keyaccount.base.ui.MainLayout;
+import cn.keyaccount.base.ui.NarrowScreen;
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.base.ui.Uploads;
 import cn.keyaccount.customer.CustomerDraft;
@@ -68,6 +69,7 @@ class CustomerListView extends VerticalLayout {
     final ComboBox<BigDecimal> voltage = new ComboBox<>();
     final ComboBox<Importance> importance = new ComboBox<>();
     final Span total = new Span();
+    final NarrowScreen narrow = NarrowScreen.of(this);
     private final Div empty;
     private volatile CustomerSearch search = CustomerSearch.all();
 
@@ -83,7 +85,7 @@ class CustomerListView extends VerticalLayout {
         this.viewer = currentViewer.get();
         empty = MainLayout.emptyState(getTranslation("customer.list.empty"));
         setSizeFull();
-        add(filters(), actions(), grid, empty);
+        add(narrow.foldable(filters()), actions(), grid, empty);
         configureGrid();
         refresh();
     }
@@ -94,7 +96,7 @@ class CustomerListView extends VerticalLayout {
         searchField.setClearButtonVisible(true);
         searchField.setValueChangeMode(ValueChangeMode.TIMEOUT);
         searchField.setValueChangeTimeout(300);
-        searchField.setWidth("22em");
+        searchField.setWidth("min(22em, 100%)");
         tier.setLabel(getTranslation("customer.tier"));
         tier.setItems(Tier.values());
         unit.setLabel(getTranslation("customer.unit"));
@@ -165,21 +167,27 @@ class CustomerListView extends VerticalLayout {
 
     private void configureGrid() {
         grid.addColumn(CustomerRow::accountNo).setHeader(getTranslation("customer.account-no"))
-                .setSortProperty(CustomerSearch.SortBy.ACCOUNT_NO.name()).setAutoWidth(true);
+                .setSortProperty(CustomerSearch.SortBy.ACCOUNT_NO.name()).setAutoWidth(true).setFlexGrow(0);
+        // the name is what people scan by: it takes the room left, in full on hover
         grid.addColumn(CustomerRow::name).setHeader(getTranslation("customer.name"))
-                .setSortProperty(CustomerSearch.SortBy.NAME.name()).setFlexGrow(2);
-        grid.addColumn(CustomerRow::industryName).setHeader(getTranslation("customer.industry"));
-        grid.addColumn(CustomerRow::unitName).setHeader(getTranslation("customer.unit"));
+                .setSortProperty(CustomerSearch.SortBy.NAME.name()).setFlexGrow(3).setWidth("12rem")
+                .setTooltipGenerator(CustomerRow::name);
+        grid.addColumn(CustomerRow::industryName).setHeader(getTranslation("customer.industry"))
+                .setTooltipGenerator(CustomerRow::industryName);
+        grid.addColumn(CustomerRow::unitName).setHeader(getTranslation("customer.unit")).setAutoWidth(true);
         grid.addColumn(r -> r.voltageKv().toPlainString()).setHeader(getTranslation("customer.voltage"))
-                .setSortProperty(CustomerSearch.SortBy.VOLTAGE.name()).setAutoWidth(true);
+                .setSortProperty(CustomerSearch.SortBy.VOLTAGE.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.contractCapacityKva().toPlainString())
                 .setHeader(getTranslation("customer.contract-capacity"))
-                .setSortProperty(CustomerSearch.SortBy.CAPACITY.name()).setAutoWidth(true);
+                .setSortProperty(CustomerSearch.SortBy.CAPACITY.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> getTranslation(CustomerLabels.key(r.importance())))
-                .setHeader(getTranslation("customer.importance")).setAutoWidth(true);
+                .setHeader(getTranslation("customer.importance")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(r -> TierBadge.of(r.tier())).setHeader(getTranslation("customer.tier"))
-                .setSortProperty(CustomerSearch.SortBy.TIER.name()).setAutoWidth(true);
-        grid.addColumn(CustomerRow::managerName).setHeader(getTranslation("customer.manager"));
+                .setSortProperty(CustomerSearch.SortBy.TIER.name()).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(CustomerRow::managerName).setHeader(getTranslation("customer.manager")).setAutoWidth(true);
+        narrow.cards(grid, r -> NarrowScreen.card(r.name(), r.accountNo(), r.unitName(),
+                r.voltageKv().toPlainString() + " kV", getTranslation(CustomerLabels.key(r.importance())),
+                r.tier() == null ? null : getTranslation("customer.tier") + " " + r.tier().name(), r.managerName()));
         grid.setItems(query -> service.search(viewer, search, order(query.getSortOrders()), query.getOffset(),
                 query.getLimit()).stream());
         grid.addItemClickListener(e -> open(e.getItem().id()));

@@ -1,5 +1,6 @@
 package cn.keyaccount.notice.ui;
 
+import cn.keyaccount.base.ui.NarrowScreen;
 import java.time.Clock;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
@@ -49,6 +50,7 @@ class NoticeCentreView extends VerticalLayout {
     final Grid<MessageDetails> messageGrid = new Grid<>();
     final Button refresh = new Button();
     final Button retry = new Button();
+    final NarrowScreen narrow = NarrowScreen.of(this);
 
     private final Clock clock;
 
@@ -85,6 +87,9 @@ class NoticeCentreView extends VerticalLayout {
         retry.setEnabled(false);
         retry.addClickListener(e -> retryFailed());
         add(channelStatus, compose, new HorizontalLayout(refresh, retry), noticeGrid, messageGrid);
+        narrow.cards(messageGrid, m -> NarrowScreen.card(m.recipientName(),
+                getTranslation("notice.channel." + m.channel().name()), m.address(),
+                getTranslation("notice.state." + m.state().name()), NoticeLabels.time(m.sentAt()), m.error()));
     }
 
     private void schedule(NoticeComposer.ScheduleEvent e) {
@@ -98,17 +103,29 @@ class NoticeCentreView extends VerticalLayout {
         noticeGrid.setId("notice-grid");
         noticeGrid.addColumn(n -> NoticeLabels.time(n.plannedAt())).setHeader(getTranslation("notice.planned-at"))
                 .setAutoWidth(true);
-        noticeGrid.addColumn(NoticeSummary::title).setHeader(getTranslation("notice.title")).setFlexGrow(2);
+        // the title is what people scan by: it takes the room left, in full on hover
+        noticeGrid.addColumn(NoticeSummary::title).setHeader(getTranslation("notice.title")).setFlexGrow(4)
+                .setWidth("16rem").setTooltipGenerator(NoticeSummary::title);
         noticeGrid.addColumn(n -> NoticeLabels.purpose(this::getTranslation, n.purpose())).setHeader(getTranslation("notice.purpose")).setAutoWidth(true);
         noticeGrid.addColumn(n -> n.settled() + " / " + n.total()).setHeader(getTranslation("notice.progress"))
                 .setAutoWidth(true);
-        noticeGrid.addColumn(NoticeSummary::delivered).setHeader(getTranslation("notice.state.DELIVERED"));
-        noticeGrid.addColumn(NoticeSummary::sent).setHeader(getTranslation("notice.state.SENT"));
-        noticeGrid.addColumn(NoticeSummary::failed).setHeader(getTranslation("notice.state.FAILED"));
-        noticeGrid.addColumn(NoticeSummary::expired).setHeader(getTranslation("notice.state.EXPIRED"));
-        noticeGrid.addColumn(NoticeSummary::uncertain).setHeader(getTranslation("notice.state.UNCERTAIN"));
-        noticeGrid.addColumn(NoticeSummary::skipped).setHeader(getTranslation("notice.skipped"));
-        noticeGrid.addColumn(NoticeSummary::createdBy).setHeader(getTranslation("notice.created-by"));
+        noticeGrid.addColumn(NoticeSummary::delivered).setHeader(getTranslation("notice.state.DELIVERED"))
+                .setAutoWidth(true).setFlexGrow(0);
+        noticeGrid.addColumn(NoticeSummary::sent).setHeader(getTranslation("notice.state.SENT"))
+                .setAutoWidth(true).setFlexGrow(0);
+        noticeGrid.addColumn(NoticeSummary::failed).setHeader(getTranslation("notice.state.FAILED"))
+                .setAutoWidth(true).setFlexGrow(0);
+        noticeGrid.addColumn(NoticeSummary::expired).setHeader(getTranslation("notice.state.EXPIRED"))
+                .setAutoWidth(true).setFlexGrow(0);
+        noticeGrid.addColumn(NoticeSummary::uncertain).setHeader(getTranslation("notice.state.UNCERTAIN"))
+                .setAutoWidth(true).setFlexGrow(0);
+        noticeGrid.addColumn(NoticeSummary::skipped).setHeader(getTranslation("notice.skipped"))
+                .setAutoWidth(true).setFlexGrow(0);
+        noticeGrid.addColumn(NoticeSummary::createdBy).setHeader(getTranslation("notice.created-by"))
+                .setAutoWidth(true);
+        narrow.cards(noticeGrid, n -> NarrowScreen.card(n.title(), NoticeLabels.time(n.plannedAt()),
+                getTranslation("notice.progress") + " " + n.settled() + " / " + n.total(),
+                n.failed() > 0 ? getTranslation("notice.state.FAILED") + " " + n.failed() : null));
         noticeGrid.setItems(q -> queries.list(viewer, q.getOffset(), q.getLimit()).stream(),
                 q -> (int) queries.count(viewer));
         noticeGrid.setHeight("40%");

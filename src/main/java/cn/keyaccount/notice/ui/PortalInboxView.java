@@ -1,5 +1,10 @@
 package cn.keyaccount.notice.ui;
 
+import cn.keyaccount.base.ui.NarrowScreen;
+import cn.keyaccount.customer.CustomerDetails;
+import cn.keyaccount.customer.CustomerService;
+import java.util.Map;
+import java.util.stream.Collectors;
 import cn.keyaccount.base.ui.MainLayout;
 import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticeInbox;
@@ -25,7 +30,7 @@ class PortalInboxView extends VerticalLayout {
     final Grid<MessageDetails> grid = new Grid<>();
     final Div reader = new Div();
 
-    PortalInboxView(NoticeInbox notices, CurrentViewer currentViewer) {
+    PortalInboxView(NoticeInbox notices, CustomerService customers, CurrentViewer currentViewer) {
         Viewer viewer = currentViewer.get();
         setSizeFull();
         add(new H2(getTranslation("notice.inbox.menu")));
@@ -33,14 +38,25 @@ class PortalInboxView extends VerticalLayout {
             add(MainLayout.emptyState(getTranslation("notice.inbox.empty")));
             return;
         }
+        Map<Long, String> accounts = customers.ownAccounts(viewer).stream()
+                .collect(Collectors.toMap(CustomerDetails::id, a -> a.accountNo() + " " + a.name()));
+        InboxReader opened = new InboxReader(notices, viewer);
         grid.setId("portal-inbox");
-        grid.addColumn(m -> NoticeLabels.time(m.sentAt())).setHeader(getTranslation("notice.time")).setAutoWidth(true);
-        grid.addColumn(MessageDetails::subject).setHeader(getTranslation("notice.subject")).setFlexGrow(2);
-        grid.addColumn(m -> m.readAt() == null ? getTranslation("notice.inbox.unread") : "")
-                .setHeader(getTranslation("notice.inbox.status")).setAutoWidth(true);
+        grid.addColumn(m -> NoticeLabels.time(m.sentAt())).setHeader(getTranslation("notice.time")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(m -> accounts.getOrDefault(m.customerId(), "")).setHeader(getTranslation("notice.inbox.account"))
+                .setFlexGrow(1).setWidth("12rem").setTooltipGenerator(m -> accounts.getOrDefault(m.customerId(), ""));
+        grid.addColumn(MessageDetails::subject).setHeader(getTranslation("notice.subject")).setFlexGrow(3)
+                .setWidth("12rem").setTooltipGenerator(MessageDetails::subject);
+        grid.addColumn(m -> opened.unread(m) ? getTranslation("notice.inbox.unread") : "")
+                .setHeader(getTranslation("notice.inbox.status")).setAutoWidth(true).setFlexGrow(0);
+        grid.setPartNameGenerator(m -> opened.unread(m) ? "inbox-unread" : null);
         grid.setItems(q -> notices.inbox(viewer, q.getOffset(), q.getLimit()).stream(),
                 q -> (int) notices.countInbox(viewer));
-        InboxReader.wire(grid, reader, notices, viewer);
+        NarrowScreen.of(this).cards(grid, m -> NarrowScreen.card(m.subject(), NoticeLabels.time(m.sentAt()),
+                accounts.getOrDefault(m.customerId(), ""), opened.unread(m) ? getTranslation("notice.inbox.unread")
+                        : null));
+        opened.wire(grid, reader);
         reader.setId("portal-inbox-reader");
         add(grid, reader);
     }

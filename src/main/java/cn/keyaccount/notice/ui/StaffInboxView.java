@@ -41,11 +41,12 @@ class StaffInboxView extends VerticalLayout {
         grid.addColumn(m -> NoticeLabels.time(m.sentAt())).setHeader(getTranslation("notice.time")).setAutoWidth(true);
         grid.addColumn(m -> NoticeLabels.purpose(this::getTranslation, m.purpose())).setHeader(getTranslation("notice.purpose")).setAutoWidth(true);
         grid.addColumn(MessageDetails::subject).setHeader(getTranslation("notice.subject")).setFlexGrow(2);
-        grid.addColumn(m -> m.readAt() == null ? getTranslation("notice.inbox.unread") : "")
+        InboxReader opened = new InboxReader(notices, viewer);
+        grid.addColumn(m -> opened.unread(m) ? getTranslation("notice.inbox.unread") : "")
                 .setHeader(getTranslation("notice.inbox.status")).setAutoWidth(true);
         grid.setItems(q -> notices.staffInbox(viewer, q.getOffset(), q.getLimit()).stream(),
                 q -> (int) notices.countStaffInbox(viewer));
-        InboxReader.wire(grid, reader, notices, viewer);
+        opened.wire(grid, reader);
         reader.setId("staff-inbox-reader");
         add(grid, reader);
     }

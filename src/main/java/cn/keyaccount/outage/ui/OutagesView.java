@@ -2,6 +2,7 @@ package cn.keyaccount.outage.ui;
 
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.ui.Errors;
+import cn.keyaccount.base.ui.NarrowScreen;
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.base.ui.Uploads;
 import cn.keyaccount.network.NetworkService;
@@ -56,6 +57,7 @@ class OutagesView extends VerticalLayout {
     final Grid<ImportProblem> problems = new Grid<>();
     final OutageDetailPanel detail;
     final Button register = new Button();
+    final NarrowScreen narrow = NarrowScreen.of(this);
     OutageForm form;
 
     private final Clock clock;
@@ -102,26 +104,39 @@ class OutagesView extends VerticalLayout {
         upload.setVisible(planner);
         HorizontalLayout bar = new HorizontalLayout(status, register, upload);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
         configureProblems();
         configureGrid();
         SplitLayout split = new SplitLayout(grid, detail);
         split.setOrientation(SplitLayout.Orientation.VERTICAL);
         split.setSizeFull();
         split.setSplitterPosition(40);
-        add(bar, problems, split);
+        add(narrow.foldable(bar), problems, split);
     }
 
     private void configureGrid() {
         grid.setId("outage-grid");
-        grid.addColumn(r -> OutageUi.time(r.startsAt())).setHeader(OutageUi.t("outage.starts-at")).setAutoWidth(true);
-        grid.addColumn(r -> OutageUi.time(r.endsAt())).setHeader(OutageUi.t("outage.ends-at")).setAutoWidth(true);
+        grid.addColumn(r -> OutageUi.time(r.startsAt())).setHeader(OutageUi.t("outage.starts-at")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(r -> OutageUi.time(r.endsAt())).setHeader(OutageUi.t("outage.ends-at")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(r -> OutageUi.t("outage.kind." + r.kind())).setHeader(OutageUi.t("outage.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(OutageRow::title).setHeader(OutageUi.t("outage.title")).setFlexGrow(2);
-        grid.addColumn(OutageRow::lines).setHeader(OutageUi.t("outage.lines")).setFlexGrow(1);
+        grid.addColumn(OutageRow::title).setHeader(OutageUi.t("outage.title")).setFlexGrow(3).setWidth("10rem")
+                .setTooltipGenerator(OutageRow::title);
+        grid.addColumn(OutageRow::lines).setHeader(OutageUi.t("outage.lines")).setFlexGrow(1)
+                .setTooltipGenerator(OutageRow::lines);
         grid.addColumn(OutageRow::affected).setHeader(OutageUi.t("outage.affected")).setAutoWidth(true);
         grid.addColumn(OutageRow::oneSourceOut).setHeader(OutageUi.t("outage.one-source-out")).setAutoWidth(true);
-        grid.addComponentColumn(this::statusBadge).setHeader(OutageUi.t("outage.status")).setAutoWidth(true);
+        grid.addComponentColumn(this::statusBadge).setHeader(OutageUi.t("outage.status")).setWidth("9rem")
+                .setFlexGrow(0);
+        grid.addComponentColumn(r -> warningBadge(r)).setHeader(OutageUi.t("outage.warning-class"))
+                .setWidth("7rem").setFlexGrow(0)
+                .setTooltipGenerator(r -> r.warningClass() == null ? OutageUi.t("outage.class.none")
+                        : OutageUi.t("outage.class." + r.warningClass()));
+        narrow.cards(grid, r -> NarrowScreen.card(r.title(), OutageUi.time(r.startsAt()) + " – "
+                        + OutageUi.time(r.endsAt()), OutageUi.t("outage.kind." + r.kind()), r.lines(),
+                OutageUi.t("outage.status." + r.status()), warningShort(r)));
         grid.setItems(q -> queries.list(viewer, filter(), q.getOffset(), q.getLimit()).stream(),
                 q -> (int) queries.count(viewer, filter()));
         grid.asSingleSelect().addValueChangeListener(e -> detail.show(e.getValue() == null ? null
@@ -136,12 +151,25 @@ class OutagesView extends VerticalLayout {
         }
         Span s = new Span(text);
         s.getElement().getThemeList().add("badge");
+        s.addClassName("outage-status-badge"); // wraps instead of being cut (styles.css)
         if (r.status() == OutageStatus.HELD) {
             s.getElement().getThemeList().add("error");
         } else if (r.status() == OutageStatus.CANCELLED) {
             s.getElement().getThemeList().add("contrast");
         }
         return s;
+    }
+
+    /** How early the customers were warned, short: on time, 5–7 days, late (the full rule on hover). */
+    Span warningBadge(OutageRow r) {
+        Span s = OutageUi.badge(r.warningClass());
+        s.setText(warningShort(r));
+        s.setId("outage-warning-" + r.id());
+        return s;
+    }
+
+    private static String warningShort(OutageRow r) {
+        return OutageUi.t("outage.class.short." + (r.warningClass() == null ? "none" : r.warningClass().name()));
     }
 
     private OutageQueries.OutageFilter filter() {

@@ -1,5 +1,7 @@
 package cn.keyaccount.outage.ui;
 
+import cn.keyaccount.base.ui.NarrowScreen;
+import java.util.Comparator;
 import cn.keyaccount.base.ui.MainLayout;
 import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.outage.CustomerOutage;
@@ -33,46 +35,65 @@ class PortalOutagesView extends VerticalLayout {
     final Grid<MessageDetails> warnings = new Grid<>();
     final H3 warningsTitle = new H3();
 
+    private final OutageQueries outages;
+    private final Viewer viewer;
+
     PortalOutagesView(OutageQueries outages, CurrentViewer currentViewer) {
-        Viewer viewer = currentViewer.get();
+        this.outages = outages;
+        this.viewer = currentViewer.get();
+        List<CustomerOutage> upcoming = outages.upcomingForCustomer(viewer);
         grid.setId("portal-outages");
         grid.addColumn(o -> OutageUi.time(o.startsAt()) + " – " + OutageUi.time(o.endsAt()))
                 .setHeader(OutageUi.t("outage.period")).setAutoWidth(true);
         grid.addColumn(o -> OutageUi.t("outage.kind." + o.kind())).setHeader(OutageUi.t("outage.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(CustomerOutage::customerName).setHeader(OutageUi.t("outage.account")).setFlexGrow(1);
+        grid.addColumn(CustomerOutage::customerName).setHeader(OutageUi.t("outage.account")).setFlexGrow(2)
+                .setWidth("10rem").setTooltipGenerator(CustomerOutage::customerName);
         grid.addColumn(CustomerOutage::linesOut).setHeader(OutageUi.t("outage.lines-out")).setAutoWidth(true);
         grid.addColumn(o -> OutageUi.t("outage.effect." + o.effect())
                         + (o.effect() == Effect.ONE_SOURCE_OUT ? " · " + OutageUi.t("outage.portal.check-loads") : ""))
                 .setHeader(OutageUi.t("outage.effect")).setFlexGrow(1);
-        grid.addColumn(CustomerOutage::reason).setHeader(OutageUi.t("outage.reason")).setFlexGrow(1);
+        grid.addColumn(CustomerOutage::reason).setHeader(OutageUi.t("outage.reason")).setFlexGrow(2)
+                .setWidth("10rem").setTooltipGenerator(CustomerOutage::reason);
         grid.addColumn(o -> o.status() == OutageStatus.CANCELLED ? OutageUi.t("outage.status.CANCELLED") : "")
                 .setAutoWidth(true);
         grid.setAllRowsVisible(true);
         warnings.setId("portal-outage-warnings");
-        warnings.addColumn(m -> OutageUi.time(m.sentAt())).setHeader(OutageUi.t("outage.sent-at")).setAutoWidth(true);
+        warnings.addColumn(m -> OutageUi.time(m.sentAt())).setHeader(OutageUi.t("outage.sent-at")).setAutoWidth(true)
+                .setFlexGrow(0);
         warnings.addColumn(m -> OutageUi.t("notice.channel." + m.channel().name()))
-                .setHeader(OutageUi.t("outage.channel")).setAutoWidth(true);
-        warnings.addColumn(MessageDetails::noticeTitle).setHeader(OutageUi.t("outage.notice")).setAutoWidth(true);
+                .setHeader(OutageUi.t("outage.channel")).setAutoWidth(true).setFlexGrow(0);
+        warnings.addColumn(MessageDetails::noticeTitle).setHeader(OutageUi.t("outage.notice")).setFlexGrow(1)
+                .setWidth("10rem").setTooltipGenerator(MessageDetails::noticeTitle);
         warnings.addColumn(m -> m.subject() == null ? m.body() : m.subject()).setHeader(OutageUi.t("outage.text"))
-                .setFlexGrow(2);
+                .setFlexGrow(3).setWidth("14rem").setTooltipGenerator(m -> m.subject() == null ? m.body() : m.subject());
         warnings.setAllRowsVisible(true);
-        warnings.setVisible(false);
-        grid.asSingleSelect().addValueChangeListener(e -> {
-            CustomerOutage o = e.getValue();
-            List<MessageDetails> sent = o == null ? List.of() : outages.messages(viewer, o.outageId(), o.customerId(), 0,
-                    200).stream().filter(m -> m.sentAt() != null).toList();
-            warnings.setItems(sent);
-            warnings.setVisible(o != null);
-            warningsTitle.setText(o == null ? "" : OutageUi.t("outage.portal.warnings", sent.size()));
-        });
-        List<CustomerOutage> upcoming = outages.upcomingForCustomer(viewer);
+        // the warnings sent are shown with the page (all upcoming outages'); choosing an outage narrows them to it
+        grid.asSingleSelect().addValueChangeListener(e -> showWarnings(e.getValue() == null ? upcoming
+                : List.of(e.getValue())));
+        NarrowScreen narrow = NarrowScreen.of(this);
+        narrow.cards(grid, o -> NarrowScreen.card(OutageUi.time(o.startsAt()) + " – " + OutageUi.time(o.endsAt()),
+                o.customerName(), OutageUi.t("outage.kind." + o.kind()), o.linesOut(),
+                OutageUi.t("outage.effect." + o.effect()), o.reason(),
+                o.status() == OutageStatus.CANCELLED ? OutageUi.t("outage.status.CANCELLED") : null));
+        narrow.cards(warnings, m -> NarrowScreen.card(m.noticeTitle(), OutageUi.time(m.sentAt()),
+                OutageUi.t("notice.channel." + m.channel().name()), m.subject() == null ? m.body() : m.subject()));
         add(new Paragraph(OutageUi.t("outage.portal.intro")));
         if (upcoming.isEmpty()) {
             add(MainLayout.emptyState(OutageUi.t("outage.portal.none")));
         } else {
             add(grid, warningsTitle, warnings);
             grid.setItems(upcoming);
+            showWarnings(upcoming);
         }
+    }
+
+    /** The warnings sent to the customer about these outages, newest first. */
+    private void showWarnings(List<CustomerOutage> about) {
+        List<MessageDetails> sent = about.stream().flatMap(o -> outages.messages(viewer, o.outageId(), o.customerId(),
+                        0, 200).stream()).filter(m -> m.sentAt() != null)
+                .sorted(Comparator.comparing(MessageDetails::sentAt).reversed()).toList();
+        warnings.setItems(sent);
+        warningsTitle.setText(OutageUi.t("outage.portal.warnings", sent.size()));
     }
 }

@@ -1,12 +1,17 @@
 package cn.keyaccount.portal.ui;
 
 import cn.keyaccount.base.ui.MainLayout;
+import cn.keyaccount.billing.BillingService;
 import cn.keyaccount.customer.ContactService;
 import cn.keyaccount.customer.ContactDetails;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.network.LineDetails;
+import cn.keyaccount.notice.NoticeInbox;
+import cn.keyaccount.outage.OutageQueries;
+import cn.keyaccount.report.ReportService;
 import cn.keyaccount.security.Role;
+import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.DescriptionList;
@@ -44,14 +49,24 @@ class PortalView extends VerticalLayout {
     final Grid<ContactDetails> contactGrid = new Grid<>();
     private final Div account = new Div();
 
-    PortalView(CustomerService customers, ContactService contacts, CurrentViewer currentViewer) {
+    PortalCards cards;
+
+    PortalView(CustomerService customers, ContactService contacts, BillingService billing, OutageQueries outages,
+               ReportService reports, NoticeInbox inbox, CurrentViewer currentViewer) {
         this.contacts = contacts;
         this.currentViewer = currentViewer;
-        List<CustomerDetails> accounts = customers.ownAccounts(currentViewer.get());
+        addClassName("portal-home");
+        Viewer viewer = currentViewer.get();
+        List<CustomerDetails> accounts = customers.ownAccounts(viewer);
         if (accounts.isEmpty()) {
             add(MainLayout.emptyState(getTranslation("portal.no-accounts")));
             return;
         }
+        cards = new PortalCards(new PortalCards.Facts(accounts,
+                accounts.stream().flatMap(a -> billing.ofCustomer(viewer, a.id()).stream().limit(1)).toList(),
+                outages.upcomingForCustomer(viewer), reports.list(viewer, null, 0, 1),
+                PortalCards.unread(inbox.inbox(viewer, 0, 200))));
+        add(cards);
         accountSelect.setId("portal-account");
         accountSelect.setLabel(getTranslation("portal.account"));
         accountSelect.setItemLabelGenerator(a -> a.accountNo() + " " + a.name());
@@ -66,6 +81,7 @@ class PortalView extends VerticalLayout {
         profile.setId("portal-profile");
         profile.addClassName("profile-summary");
         account.add(title, profile, new H3(getTranslation("portal.contacts")), contactGrid);
+        account.addClassName("portal-account-card");
         account.setWidthFull();
         add(accountSelect, account);
         accountSelect.setValue(accounts.get(0));

@@ -1,5 +1,6 @@
 package cn.keyaccount.report.ui;
 
+import cn.keyaccount.base.ui.NarrowScreen;
 import cn.keyaccount.report.ReportService;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.ui.CurrentViewer;
@@ -22,6 +23,7 @@ class PortalReportsView extends VerticalLayout {
 
     PortalReportsView(ReportService reports, CurrentViewer currentViewer) {
         grid = new ReportGrid(reports, currentViewer.get(), null);
+        grid.cards(NarrowScreen.of(this), reports, currentViewer.get());
         add(new H2(getTranslation("report.menu.portal")), new Paragraph(getTranslation("report.ui.portal-intro")), grid);
     }
 }

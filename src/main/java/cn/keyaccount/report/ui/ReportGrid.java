@@ -1,5 +1,7 @@
 package cn.keyaccount.report.ui;
 
+import cn.keyaccount.base.ui.NarrowScreen;
+import com.vaadin.flow.component.html.Div;
 import cn.keyaccount.report.ReportFile;
 import cn.keyaccount.report.ReportFormat;
 import cn.keyaccount.report.ReportService;
@@ -23,7 +25,7 @@ class ReportGrid extends Grid<ReportDetails> {
     ReportGrid(ReportService reports, Viewer viewer, Long customerId) {
         if (customerId == null) {
             addColumn(r -> r.accountNo() + " " + r.customerName()).setHeader(getTranslation("report.ui.customer"))
-                    .setFlexGrow(2);
+                    .setFlexGrow(3).setWidth("14rem").setTooltipGenerator(r -> r.accountNo() + " " + r.customerName());
         }
         addColumn(ReportDetails::period).setHeader(getTranslation("report.ui.period")).setAutoWidth(true);
         addColumn(r -> r.periodFrom() + " — " + r.periodTo()).setHeader(getTranslation("report.ui.range"))
@@ -41,25 +43,41 @@ class ReportGrid extends Grid<ReportDetails> {
                     : getTranslation("report.ui.not-downloaded")).setHeader(getTranslation("report.ui.customer-download"))
                     .setFlexGrow(2);
         }
-        addComponentColumn(r -> {
-            HorizontalLayout links = new HorizontalLayout();
-            for (ReportDetails.FileInfo f : r.files()) {
-                DownloadHandler handler = event -> {
-                    ReportFile file = reports.download(viewer, r.id(), f.format());
-                    event.setFileName(file.fileName());
-                    event.setContentType(f.format().contentType());
-                    event.getOutputStream().write(file.content());
-                };
-                Anchor a = new Anchor(handler, f.format() == ReportFormat.XLSX ? "Excel" : "Word");
-                a.getElement().setAttribute("title", "SHA-256 " + f.sha256());
-                links.add(a);
-            }
-            return links;
-        }).setHeader(getTranslation("report.ui.files")).setAutoWidth(true);
+        // both links always whole: a fixed width, not the auto width measured before the links exist
+        addComponentColumn(r -> files(reports, viewer, r)).setHeader(getTranslation("report.ui.files"))
+                .setWidth("9rem").setFlexGrow(0);
         setItems(q -> reports.list(viewer, customerId, q.getOffset(), q.getLimit()).stream(),
                 q -> (int) reports.count(viewer, customerId));
         setEmptyStateText(getTranslation("report.ui.none"));
         setAllRowsVisible(true);
+    }
+
+    /** On a phone one card per report: customer, period, issue and score, with its download links. */
+    void cards(NarrowScreen narrow, ReportService reports, Viewer viewer) {
+        narrow.cards(this, r -> {
+            Div card = NarrowScreen.card(r.accountNo() + " " + r.customerName(), r.period(),
+                    getTranslation("report.ui.issue") + " " + r.issue(),
+                    getTranslation("report.health-score") + " " + r.healthScore(), time(r.generatedAt()));
+            card.add(files(reports, viewer, r));
+            return card;
+        });
+    }
+
+    private static HorizontalLayout files(ReportService reports, Viewer viewer, ReportDetails r) {
+        HorizontalLayout links = new HorizontalLayout();
+        for (ReportDetails.FileInfo f : r.files()) {
+            DownloadHandler handler = event -> {
+                ReportFile file = reports.download(viewer, r.id(), f.format());
+                event.setFileName(file.fileName());
+                event.setContentType(f.format().contentType());
+                event.getOutputStream().write(file.content());
+            };
+            Anchor a = new Anchor(handler, f.format() == ReportFormat.XLSX ? "Excel" : "Word");
+            a.getElement().setAttribute("title", "SHA-256 " + f.sha256());
+            a.getStyle().set("white-space", "nowrap");
+            links.add(a);
+        }
+        return links;
     }
 
     private static String time(OffsetDateTime t) {

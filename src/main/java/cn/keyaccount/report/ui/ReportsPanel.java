@@ -1,5 +1,6 @@
 package cn.keyaccount.report.ui;
 
+import cn.keyaccount.base.ui.NarrowScreen;
 import cn.keyaccount.base.ui.Errors;
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.report.ReportService;
@@ -47,6 +48,7 @@ class ReportsPanel extends VerticalLayout {
         this.customerId = customerId;
         setPadding(false);
         grid = new ReportGrid(reports, viewer, customerId);
+        grid.cards(NarrowScreen.of(this), reports, viewer);
         if (editable) {
             YearMonth last = YearMonth.now(clock).minusMonths(1);
             List<YearMonth> months = IntStream.range(0, 36).mapToObj(last::minusMonths).toList();
@@ -65,6 +67,7 @@ class ReportsPanel extends VerticalLayout {
             progress.setVisible(false);
             progress.setWidth("16em");
             HorizontalLayout bar = new HorizontalLayout(month, language, notify, issue, progress, status);
+            bar.setWrap(true);
             bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             add(bar);
         }

@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The fleet calendar: one row per generator truck, one column per day for two weeks, naming the plans holding it. */
 @Route("fleet")
@@ -67,7 +68,18 @@ class FleetView extends VerticalLayout {
         Anchor export = new Anchor(xlsx, "");
         export.add(new Button(getTranslation("common.export"), VaadinIcon.DOWNLOAD.create()));
         export.setId("fleet-export");
-        HorizontalLayout bar = new HorizontalLayout(from, export);
+        Button previous = new Button(VaadinIcon.ANGLE_LEFT.create(), e -> shift(-DAYS));
+        previous.setId("fleet-previous");
+        previous.setAriaLabel(getTranslation("fleet.previous"));
+        previous.setTooltipText(getTranslation("fleet.previous"));
+        Button next = new Button(VaadinIcon.ANGLE_RIGHT.create(), e -> shift(DAYS));
+        next.setId("fleet-next");
+        next.setAriaLabel(getTranslation("fleet.next"));
+        next.setTooltipText(getTranslation("fleet.next"));
+        Button today = new Button(getTranslation("fleet.today"), e -> from.setValue(LocalDate.now(clock)));
+        today.setId("fleet-today");
+        HorizontalLayout bar = new HorizontalLayout(from, previous, today, next, export);
+        bar.setWrap(true);
         if (viewer.isAdmin() || viewer.isSupervisor()) {
             addTruck.setText(getTranslation("fleet.truck-new"));
             addTruck.setIcon(VaadinIcon.PLUS.create());
@@ -89,13 +101,18 @@ class FleetView extends VerticalLayout {
         OffsetDateTime begin = start.atStartOfDay(PlanFormats.ZONE).toOffsetDateTime();
         bookings = fleet.schedule(viewer, begin, begin.plusDays(DAYS));
         calendar.removeAllColumns();
-        calendar.addColumn(t -> t.label()).setHeader(getTranslation("plan.truck")).setFrozen(true).setWidth("16em")
-                .setFlexGrow(0);
-        calendar.addColumn(TruckDetails::unitName).setHeader(getTranslation("fleet.unit")).setAutoWidth(true);
+        // fixed widths everywhere, so that each day's header stands exactly over its cells
+        calendar.addColumn(t -> t.label()).setHeader(getTranslation("plan.truck")).setFrozen(true).setWidth("16rem")
+                .setFlexGrow(0).setTooltipGenerator(TruckDetails::label);
+        calendar.addColumn(TruckDetails::unitName).setHeader(getTranslation("fleet.unit")).setWidth("9rem")
+                .setFlexGrow(0).setTooltipGenerator(TruckDetails::unitName);
         for (int d = 0; d < DAYS; d++) {
             LocalDate day = start.plusDays(d);
-            calendar.addColumn(t -> FleetSchedule.onDay(bookings, t.id(), day))
-                    .setHeader(day.format(DAY.withLocale(getLocale()))).setWidth("9em").setFlexGrow(0);
+            calendar.addColumn(t -> cell(t, day)).setHeader(day.format(DAY.withLocale(getLocale())))
+                    .setWidth("9rem").setFlexGrow(0)
+                    .setTooltipGenerator(t -> FleetSchedule.onDay(bookings, t.id(), day))
+                    .setPartNameGenerator(t -> FleetSchedule.onDay(bookings, t.id(), day).isEmpty() ? null
+                            : cell(t, day).isEmpty() ? "fleet-booked fleet-continued" : "fleet-booked");
         }
         calendar.setItems(fleet.trucks());
     }
@@ -111,8 +128,21 @@ class FleetView extends VerticalLayout {
         truckForm.open();
     }
 
-    /** The text of a truck's cell on a day (for tests and the tooltip-free calendar). */
+    private void shift(int days) {
+        from.setValue((from.getValue() == null ? LocalDate.now(clock) : from.getValue()).plusDays(days));
+    }
+
+    /**
+     * The text of a truck's cell on a day: the plans whose booking begins that day, or that are already running on
+     * the first day shown. A booking's later days are shaded only (the name once per span; the tooltip names all).
+     */
     String cell(TruckDetails truck, LocalDate day) {
-        return FleetSchedule.onDay(bookings, truck.id(), day);
+        LocalDate first = from.getValue() == null ? LocalDate.now(clock) : from.getValue();
+        OffsetDateTime dayStart = day.atStartOfDay(PlanFormats.ZONE).toOffsetDateTime();
+        OffsetDateTime dayEnd = dayStart.plusDays(1);
+        return bookings.stream().filter(b -> b.truckId() == truck.id() && b.startsAt().isBefore(dayEnd)
+                        && b.endsAt().isAfter(dayStart))
+                .filter(b -> day.equals(first) || !b.startsAt().isBefore(dayStart))
+                .map(BookingDetails::planTitle).distinct().collect(Collectors.joining("; "));
     }
 }

@@ -155,7 +155,8 @@ class SupplyPlanView extends VerticalLayout implements BeforeEnterObserver {
 
     private void step(PlanAction action) {
         plans.transition(viewer, planId, action, comment.getValue());
-        Notices.success(getTranslation("plan.action." + action));
+        comment.clear(); // the comment belongs to the step just taken
+        Notices.success(getTranslation("plan.action-done." + action));
         load();
     }
 

@@ -1,5 +1,6 @@
 package cn.keyaccount.supplyplan.ui;
 
+import cn.keyaccount.base.ui.NarrowScreen;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.security.Roles;
@@ -29,6 +30,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 
 /**
  * The plans the viewer may see (lazy, newest period first), filtered by status and text; the checklist tasks due in
@@ -50,6 +52,7 @@ class SupplyPlansView extends VerticalLayout {
     final Grid<PlanRow> grid = new Grid<>();
     final Grid<DueTask> reminders = new Grid<>();
     NewPlanForm newPlanForm;
+    final NarrowScreen narrow = NarrowScreen.of(this);
 
     private final Clock clock;
 
@@ -72,6 +75,7 @@ class SupplyPlansView extends VerticalLayout {
         status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         HorizontalLayout bar = new HorizontalLayout(search, status);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
         if (viewer.isManager() || viewer.isSupervisor() || viewer.isAdmin()) {
             Button create = new Button(getTranslation("plan.new"), VaadinIcon.PLUS.create(), e -> openNew());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -79,29 +83,49 @@ class SupplyPlansView extends VerticalLayout {
             bar.addComponentAsFirst(create);
         }
         grid.setId("plans");
-        grid.addColumn(PlanRow::title).setHeader(getTranslation("plan.title")).setFlexGrow(3);
-        grid.addColumn(PlanRow::customerName).setHeader(getTranslation("plan.customer")).setFlexGrow(2);
+        // one line per plan; the names take the room left, in full on hover
+        grid.addColumn(PlanRow::title).setHeader(getTranslation("plan.title")).setFlexGrow(3).setWidth("14rem")
+                .setTooltipGenerator(PlanRow::title);
+        grid.addColumn(PlanRow::customerName).setHeader(getTranslation("plan.customer")).setFlexGrow(2)
+                .setWidth("10rem").setTooltipGenerator(PlanRow::customerName);
         grid.addColumn(r -> getTranslation("plan.level." + r.level())).setHeader(getTranslation("plan.level"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> PlanFormats.period(r.startsAt(), r.endsAt())).setHeader(getTranslation("plan.period"))
-                .setAutoWidth(true);
-        grid.addColumn(r -> getTranslation("plan.status." + r.status()) + (r.revision() > 1 ? " · r" + r.revision()
-                : "")).setHeader(getTranslation("plan.status")).setAutoWidth(true);
+                .setWidth("20rem").setFlexGrow(0);
+        grid.addColumn(this::statusText).setHeader(getTranslation("plan.status")).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> plans.list(viewer, filter(), q.getOffset(), q.getLimit()).stream(),
                 q -> (int) plans.count(viewer, filter()));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("plans/" + e.getItem().id())));
         grid.setEmptyStateText(getTranslation("plan.none"));
+        grid.setMinHeight("14em");
+        narrow.cards(grid, r -> NarrowScreen.card(r.title(), r.customerName(), PlanFormats.period(r.startsAt(),
+                r.endsAt()), getTranslation("plan.level." + r.level()), statusText(r)));
 
+        LocalDate today = LocalDate.now(clock);
         reminders.setId("plan-reminders");
-        reminders.addColumn(t -> t.dueOn().toString()).setHeader(getTranslation("plan.due")).setAutoWidth(true);
-        reminders.addColumn(DueTask::title).setHeader(getTranslation("plan.task")).setFlexGrow(3);
-        reminders.addColumn(DueTask::ownerName).setHeader(getTranslation("plan.owner"));
-        reminders.addColumn(DueTask::planTitle).setHeader(getTranslation("plan.title")).setFlexGrow(2);
-        reminders.setItems(tasks.dueFor(viewer, LocalDate.now(clock).plusDays(REMINDER_DAYS), 50));
+        reminders.addColumn(t -> t.dueOn().isBefore(today) ? t.dueOn() + " · " + getTranslation("plan.overdue")
+                : t.dueOn().toString()).setHeader(getTranslation("plan.due")).setAutoWidth(true).setFlexGrow(0);
+        reminders.addColumn(DueTask::title).setHeader(getTranslation("plan.task")).setFlexGrow(3)
+                .setTooltipGenerator(DueTask::title);
+        reminders.addColumn(DueTask::ownerName).setHeader(getTranslation("plan.owner")).setAutoWidth(true);
+        reminders.addColumn(DueTask::planTitle).setHeader(getTranslation("plan.title")).setFlexGrow(2)
+                .setTooltipGenerator(DueTask::planTitle);
+        // overdue tasks first (the oldest first), marked red; then those falling due within the days
+        reminders.setItems(tasks.dueFor(viewer, today.plusDays(REMINDER_DAYS), 50).stream()
+                .sorted(Comparator.comparing((DueTask t) -> !t.dueOn().isBefore(today))
+                        .thenComparing(DueTask::dueOn).thenComparing(DueTask::taskId)).toList());
+        reminders.setPartNameGenerator(t -> t.dueOn().isBefore(today) ? "plan-task-overdue" : null);
         reminders.setEmptyStateText(getTranslation("plan.no-reminders"));
         reminders.setAllRowsVisible(true);
         reminders.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("plans/" + e.getItem().planId())));
-        add(bar, grid, new H3(getTranslation("plan.reminders", REMINDER_DAYS)), reminders);
+        narrow.cards(reminders, t -> NarrowScreen.card(t.title(), t.dueOn().isBefore(today)
+                ? t.dueOn() + " · " + getTranslation("plan.overdue") : t.dueOn().toString(), t.ownerName(),
+                t.planTitle()));
+        add(narrow.foldable(bar), grid, new H3(getTranslation("plan.reminders", REMINDER_DAYS)), reminders);
+    }
+
+    private String statusText(PlanRow r) {
+        return getTranslation("plan.status." + r.status()) + (r.revision() > 1 ? " · r" + r.revision() : "");
     }
 
     private SupplyPlanService.PlanFilter filter() {

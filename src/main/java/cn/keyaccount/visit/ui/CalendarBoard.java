@@ -31,7 +31,7 @@ final class CalendarBoard {
     /** Seven day columns from {@code monday}. */
     static Component week(LocalDate monday, List<VisitRow> visits, WorkCalendar calendar, LocalDate today,
                           Locale locale, Consumer<VisitRow> open) {
-        Map<LocalDate, List<VisitRow>> byDay = visits.stream().collect(Collectors.groupingBy(VisitRow::plannedDate));
+        Map<LocalDate, List<VisitRow>> byDay = visits.stream().collect(Collectors.groupingBy(VisitRow::day));
         Div board = grid("visit-week");
         for (int i = 0; i < 7; i++) {
             LocalDate day = monday.plusDays(i);
@@ -48,7 +48,7 @@ final class CalendarBoard {
     /** A month as weeks of seven days (Monday first); days of the neighbouring months are left blank. */
     static Component month(YearMonth month, List<VisitRow> visits, WorkCalendar calendar, LocalDate today,
                            Locale locale, Consumer<VisitRow> open) {
-        Map<LocalDate, List<VisitRow>> byDay = visits.stream().collect(Collectors.groupingBy(VisitRow::plannedDate));
+        Map<LocalDate, List<VisitRow>> byDay = visits.stream().collect(Collectors.groupingBy(VisitRow::day));
         Div board = grid("visit-month");
         for (DayOfWeek d : DayOfWeek.values()) {
             Span head = new Span(d.getDisplayName(TextStyle.SHORT, locale));
@@ -87,7 +87,7 @@ final class CalendarBoard {
         cell.addClassName("visit-day");
         cell.getElement().setAttribute("data-date", day.toString());
         cell.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "4px")
-                .set("padding", "var(--lumo-space-xs)").set("overflow", "hidden");
+                .set("padding", "var(--lumo-space-xs)").set("min-width", "0");
         boolean workday = calendar.isWorkday(day);
         if (!workday) {
             cell.addClassName("visit-day-off");
@@ -113,10 +113,11 @@ final class CalendarBoard {
                 : v.status() == cn.keyaccount.visit.VisitStatus.DONE ? ButtonVariant.LUMO_SUCCESS
                 : ButtonVariant.LUMO_CONTRAST);
         chip.addClassName(VisitUi.cssClass(v));
+        chip.getElement().setAttribute("data-visit", Long.toString(v.id()));
         chip.getElement().setAttribute("title", VisitUi.when(v) + " " + v.customerName() + " · " + v.managerName()
                 + " · " + VisitUi.status(v));
-        chip.getStyle().set("display", "block").set("width", "100%").set("margin", "2px 0")
-                .set("overflow", "hidden").set("text-overflow", "ellipsis").set("white-space", "nowrap");
+        // the whole name, wrapping onto a second line rather than cut (styles.css: .visit-chip)
+        chip.addClassName("visit-chip");
         return chip;
     }
 }

@@ -29,10 +29,18 @@ class ManagerPanel extends HorizontalLayout {
         setId("visit-manager-panel");
         setWidthFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
+        // on one line while it fits, else the parts wrap as wholes: the feed link never falls off the right edge
+        setWrap(true);
+        addClassName("visit-manager-panel");
         tomorrow.setId("visit-reminders");
         tomorrow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        tomorrow.setWrap(true);
+        tomorrow.setSpacing(false);
+        tomorrow.getStyle().set("gap", "var(--lumo-space-xs)").set("min-width", "min(100%, 20em)");
         List<VisitReminder> due = reminders.forManager(viewer);
-        tomorrow.add(new Span(VisitUi.t("visit.reminders", due.size())));
+        Span heading = new Span(VisitUi.t("visit.reminders", due.size()));
+        heading.getStyle().set("white-space", "nowrap");
+        tomorrow.add(heading);
         for (VisitReminder r : due) {
             Button b = new Button((r.time() == null ? "" : VisitUi.TIME.format(r.time()) + " ") + r.customerName(),
                     e -> open.accept(r.visitId()));
@@ -44,7 +52,7 @@ class ManagerPanel extends HorizontalLayout {
         showRequests.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         feedUrl.setId("visit-feed-url");
         feedUrl.setReadOnly(true);
-        feedUrl.setWidth("30em");
+        feedUrl.setWidth("min(30em, 80vw)");
         feedUrl.setHelperText(VisitUi.t("visit.feed.help"));
         show(feed.url(feed.token(viewer)));
         Button renew = new Button(VisitUi.t("visit.feed.renew"), e -> {
@@ -54,6 +62,7 @@ class ManagerPanel extends HorizontalLayout {
         renew.setId("visit-feed-renew");
         HorizontalLayout feedRow = new HorizontalLayout(feedUrl, renew);
         feedRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        feedRow.setWrap(true);
         Details feedDetails = new Details(VisitUi.t("visit.feed"), feedRow);
         add(tomorrow, showRequests, feedDetails);
         setFlexGrow(1, tomorrow);

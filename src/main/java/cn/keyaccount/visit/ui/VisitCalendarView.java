@@ -1,5 +1,6 @@
 package cn.keyaccount.visit.ui;
 
+import cn.keyaccount.base.ui.NarrowScreen;
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.security.Role;
@@ -70,6 +71,7 @@ class VisitCalendarView extends VerticalLayout {
     final Button add = new Button();
     final Grid<VisitRow> list = new Grid<>();
     final Div board = new Div();
+    final NarrowScreen narrow = NarrowScreen.of(this);
     LocalDate anchor;
     VisitDialog openDialog;
 
@@ -132,7 +134,12 @@ class VisitCalendarView extends VerticalLayout {
         add.setVisible(!viewer.is(Role.SCHEDULER));
         add.addClickListener(e -> new NewVisitDialog(visits, customers, currentViewer::get, anchor, this::refresh)
                 .open());
-        HorizontalLayout bar = new HorizontalLayout(mode, prev, today, next, period, managerFilter, show, plan, add);
+        HorizontalLayout filters = new HorizontalLayout(managerFilter, show);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        Div folded = narrow.foldable(filters);
+        folded.setWidth(null); // in the toolbar's line at desktop width
+        HorizontalLayout bar = new HorizontalLayout(mode, prev, today, next, period, folded, plan, add);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         bar.setWidthFull();
@@ -142,7 +149,8 @@ class VisitCalendarView extends VerticalLayout {
     private void configureList() {
         list.setId("visit-list");
         list.addColumn(VisitUi::when).setHeader(getTranslation("visit.date")).setAutoWidth(true);
-        list.addColumn(VisitRow::customerName).setHeader(getTranslation("visit.customer")).setFlexGrow(2);
+        list.addColumn(VisitRow::customerName).setHeader(getTranslation("visit.customer")).setFlexGrow(3)
+                .setWidth("14rem").setTooltipGenerator(VisitRow::customerName);
         list.addColumn(VisitRow::managerName).setHeader(getTranslation("visit.manager")).setAutoWidth(true);
         list.addColumn(VisitUi::type).setHeader(getTranslation("visit.type")).setAutoWidth(true);
         list.addColumn(VisitUi::status).setHeader(getTranslation("visit.status")).setAutoWidth(true);
@@ -151,6 +159,8 @@ class VisitCalendarView extends VerticalLayout {
                 .setHeader(getTranslation("visit.customer-response")).setAutoWidth(true);
         list.addColumn(VisitRow::openTasks).setHeader(getTranslation("visit.open-tasks")).setAutoWidth(true);
         list.setPartNameGenerator(v -> v.overdue() ? "visit-overdue" : null);
+        narrow.cards(list, v -> NarrowScreen.card(v.customerName(), VisitUi.when(v), VisitUi.status(v),
+                VisitUi.type(v), v.managerName()));
         list.setEmptyStateText(getTranslation("visit.none"));
         list.addItemClickListener(e -> openVisit(e.getItem().id()));
         list.setSizeFull();
@@ -191,7 +201,8 @@ class VisitCalendarView extends VerticalLayout {
             list.setItems(q -> visits.list(currentViewer.get(), query, q.getOffset(), q.getLimit()).stream(),
                     q -> (int) visits.count(currentViewer.get(), query));
         } else {
-            var rows = visits.list(viewer, query, 0, BOARD_LIMIT);
+            // a done visit sits on the day it was done, not on its planned day
+            var rows = visits.list(viewer, query.asCalendar(), 0, BOARD_LIMIT);
             board.add(m == Mode.WEEK
                     ? CalendarBoard.week(from, rows, calendar, visits.today(), getLocale(), v -> openVisit(v.id()))
                     : CalendarBoard.month(YearMonth.from(anchor), rows, calendar, visits.today(), getLocale(), v -> openVisit(v.id())));

@@ -50,6 +50,31 @@ class CustomerViewsTest extends BrowserlessQuarkusTest {
     }
 
     @Test
+    void on_a_phone_the_customer_list_shows_one_card_per_customer_and_folds_its_filters() {
+        manager();
+        CustomerListView view = navigate(CustomerListView.class);
+        long shownWide = view.grid.getColumns().stream().filter(c -> c.isVisible()).count();
+        assertTrue(shownWide > 5, "desktop: the columns");
+        assertTrue(view.narrow.filtersShown() && view.tier.isVisible(), "desktop: filters shown");
+
+        view.narrow.apply(390);
+        var visible = view.grid.getColumns().stream().filter(c -> c.isVisible()).toList();
+        assertEquals(1, visible.size(), "one card column");
+        assertEquals("narrow-card", visible.getFirst().getKey());
+        assertFalse(view.narrow.filtersShown(), "filters folded");
+        test($(com.vaadin.flow.component.button.Button.class).withClassName("narrow-filters-toggle").first()).click();
+        assertTrue(view.narrow.filtersShown(), "the toggle opens them");
+        CustomerRow first = test(view.grid).getRow(0);
+        String card = test(view.grid).getCellComponent(0, 0) // the tester counts the visible columns only
+                .getElement().getTextRecursively();
+        assertTrue(card.contains(first.name()) && card.contains(first.accountNo()), card);
+
+        view.narrow.apply(1366);
+        assertEquals(shownWide, view.grid.getColumns().stream().filter(c -> c.isVisible()).count(), "columns back");
+        assertTrue(view.narrow.filtersShown());
+    }
+
+    @Test
     void searching_by_account_number_narrows_the_list_to_that_customer() {
         Viewer manager = manager();
         CustomerRow first = customers.search(manager, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 0, 1)

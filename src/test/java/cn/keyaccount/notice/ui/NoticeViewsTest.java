@@ -1,6 +1,7 @@
 package cn.keyaccount.notice.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import cn.keyaccount.notice.NoticeDispatcher;
 import cn.keyaccount.notice.NoticePurpose;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeQueries;
+import cn.keyaccount.notice.MessageDetails;
 import cn.keyaccount.notice.NoticeInbox;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.security.Role;
@@ -91,6 +93,31 @@ class NoticeViewsTest extends BrowserlessQuarkusTest {
         view.grid.select(first);
         assertTrue(view.reader.getElement().getTextRecursively().contains("门户测试正文"));
         assertInstanceOf(PortalInboxView.class, view);
+    }
+
+    @Test
+    void an_opened_portal_message_stops_being_unread_in_its_row_at_once_and_the_row_names_its_account() {
+        Viewer customer = users.viewer("customer");
+        CustomerDetails own = customers.ownAccounts(customer).getFirst();
+        long noticeId = notices.schedule(Viewer.system(), NoticeRequest.builder(NoticePurpose.GENERAL, "general")
+                .title("门户未读测试").customers(List.of(own.id())).channels(Set.of(Channel.PORTAL))
+                .parameters(Map.of("title", "门户未读测试标题", "text", "门户未读测试正文")).build()).id();
+        for (int i = 0; i < 50 && noticeQueries.messages(Viewer.system(), noticeId, MessageState.DELIVERED, 0, 1).isEmpty();
+             i++) {
+            dispatcher.dispatchBatch("view-test");
+        }
+        signIn("customer", Role.CUSTOMER_NAME);
+        PortalInboxView view = open("portal/inbox", PortalInboxView.class);
+        List<MessageDetails> rows = view.grid.getGenericDataView().getItems().toList();
+        int row = rows.indexOf(rows.stream().filter(m -> m.noticeId() == noticeId).findFirst().orElseThrow());
+        var grid = test(view.grid);
+        assertEquals(own.accountNo() + " " + own.name(), grid.getCellText(row, 1), "the account column");
+        assertEquals("未读", grid.getCellText(row, 3));
+
+        view.grid.select(rows.get(row));
+        assertEquals("", grid.getCellText(row, 3), "read now, without a reload");
+        assertFalse(view.grid.getGenericDataView().getItems().filter(m -> m.noticeId() == noticeId)
+                .anyMatch(m -> m.readAt() == null), "and stored as read");
     }
 
     @Test

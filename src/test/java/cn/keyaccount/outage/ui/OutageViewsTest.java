@@ -14,6 +14,7 @@ import cn.keyaccount.outage.OutageRow;
 import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.outage.OutageService;
 import cn.keyaccount.outage.OutageStatus;
+import cn.keyaccount.outage.WarningClass;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
 import com.vaadin.flow.component.button.Button;
@@ -119,6 +120,32 @@ class OutageViewsTest extends BrowserlessQuarkusTest {
     }
 
     @Test
+    void the_outage_list_shows_how_early_the_customers_were_warned() {
+        long early = fx.newLine();
+        fx.customer(SupplyMode.SINGLE, Importance.NORMAL, early);
+        long soon = fx.newLine();
+        fx.customer(SupplyMode.SINGLE, Importance.NORMAL, soon);
+        OutageDetails onTime = fx.register(fx.viewer("scheduler"), OutageKind.PLANNED,
+                OffsetDateTime.now(ZONE).plusDays(12), early);
+        OutageDetails belowRule = fx.register(fx.viewer("scheduler"), OutageKind.PLANNED,
+                OffsetDateTime.now(ZONE).plusDays(6), soon);
+        signIn("scheduler", Role.SCHEDULER_NAME);
+        OutagesView view = open("outages", OutagesView.class);
+        var rows = view.grid.getLazyDataView().getItems().toList();
+        OutageRow first = rows.stream().filter(r -> r.id() == onTime.id()).findFirst().orElseThrow();
+        OutageRow second = rows.stream().filter(r -> r.id() == belowRule.id()).findFirst().orElseThrow();
+        assertEquals(WarningClass.ON_TIME, first.warningClass());
+        assertEquals(WarningClass.BELOW_REGULATION, second.warningClass());
+        assertEquals("按时", view.warningBadge(first).getText());
+        assertEquals("提前5–7天", view.warningBadge(second).getText());
+        assertTrue(view.grid.getColumns().stream().anyMatch(c -> "首次通知".equals(headerOf(c))), "a column of its own");
+    }
+
+    private static String headerOf(com.vaadin.flow.component.grid.Grid.Column<?> column) {
+        return column.getHeaderText();
+    }
+
+    @Test
     void the_customer_sees_the_outage_on_their_account_in_the_portal_and_on_the_customer_page() {
         long line = fx.newLine();
         long account = fx.customer(SupplyMode.SINGLE, Importance.NORMAL, line);
@@ -129,6 +156,8 @@ class OutageViewsTest extends BrowserlessQuarkusTest {
         PortalOutagesView portal = open("portal/outages", PortalOutagesView.class);
         assertTrue(portal.grid.getListDataView().getItems().anyMatch(c -> c.outageId() == o.id()
                 && c.customerId() == account));
+        assertTrue(portal.warnings.isVisible(), "the warnings sent are on the page without a click");
+        assertTrue(portal.warningsTitle.getText().startsWith("已发出的通知"), portal.warningsTitle.getText());
 
         signIn("supervisor", Role.SUPERVISOR_NAME);
         CustomerOutagesTab tab = (CustomerOutagesTab) customerTab.create(fx.viewer("supervisor"), account, true);

@@ -8,6 +8,7 @@ import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
 import io.quarkus.test.junit.QuarkusTest;
+import com.vaadin.flow.component.html.Anchor;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -40,5 +41,21 @@ class PortalViewTest extends BrowserlessQuarkusTest {
         view.accountSelect.setValue(shown.get(1));
         assertEquals(shown.get(1).name(), view.title.getText());
         assertTrue(view.profile.getElement().getTextRecursively().contains(shown.get(1).accountNo()));
+    }
+
+    @Test
+    void the_customers_home_page_opens_with_cards_for_bills_outages_reports_and_the_inbox() {
+        signIn("customer", Role.CUSTOMER_NAME);
+        PortalView view = assertInstanceOf(PortalView.class, openLocation(""));
+        assertEquals(List.of("portal-card-bills", "portal-card-outages", "portal-card-reports", "portal-card-inbox"),
+                view.cards.getChildren().map(c -> c.getId().orElse("")).toList());
+        for (var card : List.of(view.cards.outages, view.cards.reports, view.cards.inbox)) {
+            Anchor link = card.getChildren().filter(Anchor.class::isInstance).map(Anchor.class::cast).findFirst()
+                    .orElseThrow(() -> new AssertionError("a link on " + card.getId()));
+            assertTrue(link.getHref().startsWith("portal/"), link.getHref());
+        }
+        String bills = view.cards.bills.getElement().getTextRecursively();
+        assertTrue(bills.matches("(?s).*\\d{1,3}(,\\d{3})*\\.\\d{2} 元.*"), "money with two decimals: " + bills);
+        assertTrue(view.cards.inbox.getElement().getTextRecursively().contains("条未读消息"));
     }
 }

@@ -6,17 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.security.Role;
 import cn.keyaccount.supplyplan.BookingRequest;
+import cn.keyaccount.supplyplan.DueTask;
 import cn.keyaccount.supplyplan.FleetService;
 import cn.keyaccount.supplyplan.Party;
+import cn.keyaccount.supplyplan.PlanAction;
+import cn.keyaccount.supplyplan.PlanTaskService;
 import cn.keyaccount.supplyplan.PlanDetails;
 import cn.keyaccount.supplyplan.PlanFixtures;
 import cn.keyaccount.supplyplan.PlanStatus;
 import cn.keyaccount.supplyplan.SupplyPlanService;
+import cn.keyaccount.supplyplan.TaskDraft;
 import cn.keyaccount.supplyplan.TruckDetails;
 import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -28,6 +33,8 @@ class SupplyPlanViewsTest extends BrowserlessQuarkusTest {
     SupplyPlanService plans;
     @Inject
     FleetService fleet;
+    @Inject
+    PlanTaskService tasks;
 
     @Test
     void a_manager_submits_a_draft_from_its_page_and_a_supervisor_approves_it_there() {
@@ -48,6 +55,67 @@ class SupplyPlanViewsTest extends BrowserlessQuarkusTest {
         SupplyPlanView approving = open("plans/" + p.id(), SupplyPlanView.class);
         test(button(approving, "plan-approve")).click();
         assertEquals(PlanStatus.APPROVED, plans.get(fixtures.viewer("supervisor"), p.id()).status());
+    }
+
+    @Test
+    void after_approving_the_comment_field_is_empty_and_the_note_says_the_plan_was_approved() {
+        PlanDetails p = fixtures.draft(fixtures.viewer("manager"), fixtures.managersCustomer(),
+                PlanFixtures.freshWeek());
+        plans.transition(fixtures.viewer("manager"), p.id(), PlanAction.SUBMIT, "");
+        signIn("supervisor", Role.SUPERVISOR_NAME);
+        SupplyPlanView view = open("plans/" + p.id(), SupplyPlanView.class);
+        view.comment.setValue("同意，按预案执行");
+        click(button(view, "plan-approve"));
+        assertEquals(PlanStatus.APPROVED, plans.get(fixtures.viewer("supervisor"), p.id()).status());
+        assertEquals("", view.comment.getValue(), "the comment went with the step");
+        assertTrue(notifications().contains("预案已批准"), notifications().toString());
+        assertFalse(notifications().contains(getTranslation("plan.action.APPROVE")), "not the button's name");
+    }
+
+    @Test
+    void overdue_checklist_tasks_come_first_in_the_reminders_and_are_marked_overdue() {
+        PlanDetails p = fixtures.draft(fixtures.viewer("manager"), fixtures.managersCustomer(),
+                PlanFixtures.freshWeek());
+        LocalDate today = LocalDate.now(PlanFormats.ZONE);
+        String late = "逾期测试任务 " + p.id();
+        String soon = "将到期测试任务 " + p.id();
+        tasks.add(fixtures.viewer("manager"), p.id(), new TaskDraft(soon, Party.COMPANY, "客户经理", null,
+                today.plusDays(2)));
+        tasks.add(fixtures.viewer("manager"), p.id(), new TaskDraft(late, Party.COMPANY, "客户经理", null,
+                today.minusDays(1)));
+        signIn("manager", Role.MANAGER_NAME);
+        SupplyPlansView view = open(SupplyPlansView.class);
+        List<DueTask> rows = view.reminders.getListDataView().getItems().toList();
+        int lateRow = rows.indexOf(rows.stream().filter(t -> t.title().equals(late)).findFirst().orElseThrow());
+        int soonRow = rows.indexOf(rows.stream().filter(t -> t.title().equals(soon)).findFirst().orElseThrow());
+        assertTrue(lateRow < soonRow, "overdue first");
+        assertTrue(rows.stream().takeWhile(t -> t.dueOn().isBefore(today)).count()
+                == rows.stream().filter(t -> t.dueOn().isBefore(today)).count(), "all overdue tasks before the rest");
+        var grid = test(view.reminders);
+        assertTrue(grid.getCellText(lateRow, 0).contains(getTranslation("plan.overdue")), grid.getCellText(lateRow, 0));
+        assertFalse(grid.getCellText(soonRow, 0).contains(getTranslation("plan.overdue")));
+    }
+
+    @Test
+    void the_fleet_calendar_names_a_booking_once_and_pages_by_two_weeks() {
+        PlanDetails p = fixtures.draft(fixtures.viewer("manager"), fixtures.managersCustomer(),
+                PlanFixtures.freshWeek());
+        TruckDetails truck = fixtures.truck();
+        fleet.book(fixtures.viewer("manager"), p.id(), new BookingRequest(truck.id(), null, null, ""));
+        signIn("manager", Role.MANAGER_NAME);
+        FleetView view = open(FleetView.class);
+        LocalDate first = p.startsAt().atZoneSameInstant(PlanFormats.ZONE).toLocalDate();
+        view.from.setValue(first);
+        assertEquals(p.title(), view.cell(truck, first), "named on its first day");
+        assertEquals("", view.cell(truck, first.plusDays(1)), "not repeated on the days after");
+        view.from.setValue(first.plusDays(1));
+        assertEquals(p.title(), view.cell(truck, first.plusDays(1)), "named on the first day shown");
+        test($(com.vaadin.flow.component.button.Button.class).id("fleet-next")).click();
+        assertEquals(first.plusDays(1 + FleetView.DAYS), view.from.getValue());
+        test($(com.vaadin.flow.component.button.Button.class).id("fleet-previous")).click();
+        assertEquals(first.plusDays(1), view.from.getValue());
+        assertTrue(view.calendar.getColumns().stream().allMatch(c -> c.getWidth() != null && c.getFlexGrow() == 0),
+                "fixed widths: each header stands over its cells");
     }
 
     @Test

@@ -6,6 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.base.Messages;
+import cn.keyaccount.customer.CustomerSearch;
+import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.security.UserService;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.support.TestClock;
+import cn.keyaccount.visit.VisitDetails;
+import cn.keyaccount.visit.VisitDraft;
+import cn.keyaccount.visit.VisitRecordDraft;
+import cn.keyaccount.visit.VisitService;
+import cn.keyaccount.visit.VisitType;
+import com.vaadin.flow.component.Component;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Objects;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.visit.ComplianceRow;
 import cn.keyaccount.visit.CustomerResponse;
@@ -55,6 +69,53 @@ class VisitViewsTest extends BrowserlessQuarkusTest {
                 .orElseThrow();
         assertEquals(VisitStatus.DONE, after.status());
         assertEquals(1, after.openTasks());
+    }
+
+    @Inject
+    VisitService visitService;
+    @Inject
+    UserService users;
+    @Inject
+    CustomerService customers;
+    @Inject
+    TestClock time;
+
+    @Test
+    void a_visit_recorded_days_after_its_planned_day_shows_on_the_day_it_was_done() {
+        Viewer manager = users.viewer("mgr07");
+        LocalDate planned = visitService.today().plusDays(1);
+        long customerId = customers.search(manager, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 0, 1)
+                .getFirst().id();
+        VisitDetails created = visitService.create(manager, new VisitDraft(customerId, VisitType.ROUTINE, planned,
+                null));
+        LocalDate done = planned.plusDays(4);
+        try {
+            time.set(done.plusDays(1).atTime(10, 0).atZone(time.zone()));
+            visitService.record(manager, created.visit().id(), new VisitRecordDraft(done, null, "客户经理", "王工",
+                    "配电室巡视无异常", "", 5, List.of(), created.visit().version()));
+            signIn("mgr07", Role.MANAGER_NAME);
+            VisitCalendarView view = open(VisitCalendarView.class);
+            String id = Long.toString(created.visit().id());
+            for (VisitCalendarView.Mode mode : List.of(VisitCalendarView.Mode.WEEK, VisitCalendarView.Mode.MONTH)) {
+                view.mode.setValue(mode);
+                view.anchor = done;
+                view.refresh();
+                assertTrue(visitsOn(view, done).contains(id), mode + ": on the day it was done");
+                view.anchor = planned;
+                view.refresh();
+                assertFalse(visitsOn(view, planned).contains(id), mode + ": no longer on its planned day");
+            }
+        } finally {
+            time.reset();
+        }
+    }
+
+    /** The ids of the visit chips in the board's cell of a day. */
+    private static List<String> visitsOn(VisitCalendarView view, LocalDate day) {
+        return view.board.getChildren().findFirst().orElseThrow().getChildren()
+                .filter(c -> day.toString().equals(c.getElement().getAttribute("data-date")))
+                .flatMap(Component::getChildren).map(c -> c.getElement().getAttribute("data-visit"))
+                .filter(Objects::nonNull).toList();
     }
 
     @Test
