@@ -23,12 +23,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * The plans the viewer may see (lazy, newest period first), filtered by status and text; the checklist tasks due in
@@ -38,9 +41,11 @@ import java.time.LocalDate;
 @PageTitle("保供电预案 Supply plans")
 @Menu(title = "plan.menu", order = 40, icon = "vaadin:shield")
 @RolesAllowed(Roles.STAFF)
-class SupplyPlansView extends VerticalLayout {
+class SupplyPlansView extends VerticalLayout implements BeforeEnterObserver {
 
     static final int REMINDER_DAYS = 7;
+    /** How many due tasks the list below the plans shows. */
+    static final int REMINDERS_SHOWN = 50;
 
     private final SupplyPlanService plans;
     private final CustomerService customers;
@@ -97,11 +102,20 @@ class SupplyPlansView extends VerticalLayout {
         reminders.addColumn(DueTask::title).setHeader(getTranslation("plan.task")).setFlexGrow(3);
         reminders.addColumn(DueTask::ownerName).setHeader(getTranslation("plan.owner"));
         reminders.addColumn(DueTask::planTitle).setHeader(getTranslation("plan.title")).setFlexGrow(2);
-        reminders.setItems(tasks.dueFor(viewer, LocalDate.now(clock).plusDays(REMINDER_DAYS), 50));
+        reminders.setItems(tasks.dueFor(viewer, LocalDate.now(clock).plusDays(REMINDER_DAYS), REMINDERS_SHOWN));
         reminders.setEmptyStateText(getTranslation("plan.no-reminders"));
         reminders.setAllRowsVisible(true);
         reminders.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("plans/" + e.getItem().planId())));
         add(bar, grid, new H3(getTranslation("plan.reminders", REMINDER_DAYS)), reminders);
+    }
+
+
+    /** A link from the workbench: {@code ?status=SUBMITTED} lists the plans waiting for approval. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("status")
+                .flatMap(v -> Arrays.stream(PlanStatus.values()).filter(p -> p.name().equals(v)).findFirst())
+                .ifPresent(status::setValue);
     }
 
     private SupplyPlanService.PlanFilter filter() {
