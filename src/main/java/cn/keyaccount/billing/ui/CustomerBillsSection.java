@@ -61,7 +61,8 @@ class CustomerBillsSection implements WorkbenchSection {
                 : t.getTranslation("workbench.bills.balance", WorkbenchFormats.money(s.prepaidBalance()));
         String detail = String.join(" · ", java.util.stream.Stream.of(latest, balance).filter(x -> !x.isEmpty())
                 .toList());
-        return new SectionRow(account.accountNo() + " " + account.name(), detail, "portal",
+        // the bill first: the account number is short, the name long (the card is narrow)
+        return new SectionRow(detail.isEmpty() ? account.name() : detail, account.accountNo(), "portal",
                 s.overdue().compareTo(BigDecimal.ZERO) > 0);
     }
 }

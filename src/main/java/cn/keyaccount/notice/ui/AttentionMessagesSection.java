@@ -44,6 +44,6 @@ class AttentionMessagesSection implements WorkbenchSection {
 
     private static SectionRow row(NoticeSummary n, Texts t) {
         return new SectionRow(n.title(), t.getTranslation("workbench.messages-attention.row", n.failed(),
-                n.uncertain()), LINK, n.uncertain() > 0);
+                n.uncertain()), LINK, true);
     }
 }
