@@ -72,16 +72,30 @@ class ArchitectureTest {
     /**
      * The notice engine sits below the features it serves: a feature schedules its own reminders through it
      * (visit, supply plans, outages, billing), and the engine knows only its recipients (customers and their
-     * contacts, staff users), the audit log and base.
+     * contacts, staff users), the audit log and base; its screens add sections to the workbench, which knows no
+     * feature either.
      */
     @ArchTest
     static final ArchRule the_notice_engine_knows_no_feature_it_serves =
             noClasses().that().resideInAPackage("cn.keyaccount.notice..")
                     .should().dependOnClassesThat(DescribedPredicate.describe(
-                            "reside in a feature other than customer, security, audit and base",
+                            "reside in a feature other than customer, security, audit, workbench and base",
                             c -> !feature(c).isEmpty()
-                                    && !List.of("notice", "customer", "security", "audit", "base")
+                                    && !List.of("notice", "customer", "security", "audit", "workbench", "base")
                                     .contains(feature(c))));
+
+    /**
+     * The workbench shows what the features contribute (their {@code ui} packages implement
+     * {@code workbench/ui/WorkbenchSection}) and knows none of them: it depends on the viewer (security) and base
+     * only, so that a new feature adds its section without touching the workbench.
+     */
+    @ArchTest
+    static final ArchRule the_workbench_knows_no_feature_it_shows =
+            noClasses().that().resideInAPackage("cn.keyaccount.workbench..")
+                    .should().dependOnClassesThat(DescribedPredicate.describe(
+                            "reside in a feature other than security and base",
+                            c -> !feature(c).isEmpty()
+                                    && !List.of("workbench", "security", "base").contains(feature(c))));
 
     /**
      * Features talk through services inside their query strings too, where ArchUnit's class dependencies cannot see:

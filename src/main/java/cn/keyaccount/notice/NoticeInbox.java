@@ -73,6 +73,18 @@ public class NoticeInbox {
                 .setParameter("delivered", MessageState.DELIVERED).getSingleResult();
     }
 
+    /** The portal inbox's messages not opened yet, as the inbox marks them. */
+    public long countUnreadInbox(Viewer viewer) {
+        List<Long> own = ownAccounts(viewer);
+        if (own.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("select count(m) from NoticeMessage m where m.customerId in :own and m.userId is null "
+                        + "and m.channel = :portal and m.state = :delivered and m.readAt is null", Long.class)
+                .setParameter("own", own).setParameter("portal", Channel.PORTAL)
+                .setParameter("delivered", MessageState.DELIVERED).getSingleResult();
+    }
+
     /** Marks an inbox message read (the portal's for a customer user, else the staff inbox): proof it was seen. */
     @Transactional
     public void markRead(Viewer viewer, long messageId) {

@@ -62,6 +62,29 @@ public class NoticeQueries {
         return q.getSingleResult();
     }
 
+    /** Message states that need a scheduler: refused or out of attempts, or not known to have been sent. */
+    public static final Set<MessageState> NEEDING_ATTENTION = Set.of(MessageState.FAILED, MessageState.UNCERTAIN);
+
+    /** The notices the viewer may follow with a failed or uncertain message, newest first (the centre's filter). */
+    public List<NoticeSummary> needingAttention(Viewer viewer, int offset, int limit) {
+        Scope s = scope(viewer);
+        var q = em.createQuery("select n from Notice n where " + s.where() + " and " + ATTENTION
+                + " order by n.createdAt desc, n.id desc", Notice.class).setParameter("attention", NEEDING_ATTENTION);
+        s.params().map().forEach(q::setParameter);
+        return summaries(q.setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    public long countNeedingAttention(Viewer viewer) {
+        Scope s = scope(viewer);
+        var q = em.createQuery("select count(n) from Notice n where " + s.where() + " and " + ATTENTION, Long.class)
+                .setParameter("attention", NEEDING_ATTENTION);
+        s.params().map().forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    private static final String ATTENTION =
+            "exists (select 1 from NoticeMessage m where m.noticeId = n.id and m.state in :attention)";
+
     public NoticeSummary get(Viewer viewer, long noticeId) {
         return summaries(List.of(visible(viewer, noticeId))).getFirst();
     }

@@ -81,11 +81,11 @@ public class OutageQueries {
         return new OutageNoticePlanner(WarningRules.of(settings), calendar.current());
     }
 
-    private record Scope(String where, Parameters params) {
+    record Scope(String where, Parameters params) {
     }
 
     /** An HQL condition on {@code o} (an Outage) limiting rows to what the viewer may see. */
-    private static Scope scope(Viewer v) {
+    static Scope scope(Viewer v) {
         CustomerQueries.Subquery visible = CustomerQueries.visibleTo(v);
         String affects = "exists (select 1 from AffectedCustomer a where a.outageId = o.id "
                 + "and a.customerId in (" + visible.hql() + "))";

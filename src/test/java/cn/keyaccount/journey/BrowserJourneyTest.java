@@ -108,7 +108,8 @@ class BrowserJourneyTest {
         CustomerRow target = customers.search(manager, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 0, 1).get(0);
 
         Page page = signIn(Login.MANAGER);
-        page.waitForURL(url -> url.contains("/customers"));
+        page.locator("#workbench-visits-today").waitFor(); // the home page is the manager's workbench
+        page.navigate(root + "customers");
         page.locator("vaadin-grid").waitFor();
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("manager-customers.png")));
 
@@ -131,7 +132,8 @@ class BrowserJourneyTest {
         assertEquals(2, own.size());
 
         Page page = signIn(Login.CUSTOMER);
-        page.waitForURL(url -> url.contains("/portal"));
+        page.locator("#workbench-bills").waitFor(); // the portal home is the customer's workbench
+        page.navigate(root + "portal");
         page.locator("#portal-profile").getByText(own.get(0).accountNo()).waitFor();
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("customer-portal.png")));
         String html = page.content();

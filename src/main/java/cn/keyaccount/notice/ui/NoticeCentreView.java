@@ -15,6 +15,7 @@ import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
@@ -23,6 +24,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -38,7 +41,7 @@ import jakarta.annotation.security.RolesAllowed;
 @PageTitle("notice.menu")
 @Menu(title = "notice.menu", order = 40, icon = "vaadin:envelopes")
 @RolesAllowed(Roles.STAFF)
-class NoticeCentreView extends VerticalLayout {
+class NoticeCentreView extends VerticalLayout implements BeforeEnterObserver {
 
     private final NoticeService notices;
     private final NoticeQueries queries;
@@ -51,6 +54,7 @@ class NoticeCentreView extends VerticalLayout {
     final Button refresh = new Button();
     final Button retry = new Button();
     final NarrowScreen narrow = NarrowScreen.of(this);
+    final Checkbox attentionOnly = new Checkbox();
 
     private final Clock clock;
 
@@ -86,10 +90,22 @@ class NoticeCentreView extends VerticalLayout {
         retry.setId("notice-retry");
         retry.setEnabled(false);
         retry.addClickListener(e -> retryFailed());
-        add(channelStatus, compose, new HorizontalLayout(refresh, retry), noticeGrid, messageGrid);
+        attentionOnly.setId("notice-attention-only");
+        attentionOnly.setLabel(getTranslation("notice.attention-only"));
+        attentionOnly.addValueChangeListener(e -> noticeGrid.getDataProvider().refreshAll());
+        HorizontalLayout bar = new HorizontalLayout(refresh, retry, attentionOnly);
+        bar.setAlignItems(Alignment.CENTER);
+        add(channelStatus, compose, bar, noticeGrid, messageGrid);
         narrow.cards(messageGrid, m -> NarrowScreen.card(m.recipientName(),
                 getTranslation("notice.channel." + m.channel().name()), m.address(),
                 getTranslation("notice.state." + m.state().name()), NoticeLabels.time(m.sentAt()), m.error()));
+    }
+
+    /** A link from the workbench: {@code ?filter=attention} lists only notices with failed or uncertain messages. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("filter")
+                .ifPresent(f -> attentionOnly.setValue("attention".equals(f)));
     }
 
     private void schedule(NoticeComposer.ScheduleEvent e) {
@@ -126,8 +142,9 @@ class NoticeCentreView extends VerticalLayout {
         narrow.cards(noticeGrid, n -> NarrowScreen.card(n.title(), NoticeLabels.time(n.plannedAt()),
                 getTranslation("notice.progress") + " " + n.settled() + " / " + n.total(),
                 n.failed() > 0 ? getTranslation("notice.state.FAILED") + " " + n.failed() : null));
-        noticeGrid.setItems(q -> queries.list(viewer, q.getOffset(), q.getLimit()).stream(),
-                q -> (int) queries.count(viewer));
+        noticeGrid.setItems(q -> (attentionOnly.getValue() ? queries.needingAttention(viewer, q.getOffset(), q.getLimit())
+                        : queries.list(viewer, q.getOffset(), q.getLimit())).stream(),
+                q -> (int) (attentionOnly.getValue() ? queries.countNeedingAttention(viewer) : queries.count(viewer)));
         noticeGrid.setHeight("40%");
         noticeGrid.asSingleSelect().addValueChangeListener(e -> {
             retry.setEnabled(e.getValue() != null);

@@ -30,7 +30,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +49,7 @@ import java.time.OffsetDateTime;
 @PageTitle("outage.menu")
 @Menu(title = "outage.menu", order = 42, icon = "vaadin:power-off")
 @RolesAllowed(Roles.STAFF)
-class OutagesView extends VerticalLayout {
+class OutagesView extends VerticalLayout implements BeforeEnterObserver {
 
     private final OutageService outages;
     private final OutageQueries queries;
@@ -170,6 +173,16 @@ class OutagesView extends VerticalLayout {
 
     private static String warningShort(OutageRow r) {
         return OutageUi.t("outage.class.short." + (r.warningClass() == null ? "none" : r.warningClass().name()));
+    }
+
+    /** Links from the workbench: {@code ?status=HELD} filters the list, {@code ?outage=<id>} opens one outage. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        QueryParameters query = event.getLocation().getQueryParameters();
+        query.getSingleParameter("status").flatMap(s -> java.util.Arrays.stream(OutageStatus.values())
+                .filter(v -> v.name().equals(s)).findFirst()).ifPresent(status::setValue);
+        query.getSingleParameter("outage").filter(id -> id.matches("\\d{1,18}")).map(Long::parseLong)
+                .ifPresent(detail::show);
     }
 
     private OutageQueries.OutageFilter filter() {

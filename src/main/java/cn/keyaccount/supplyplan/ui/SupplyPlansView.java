@@ -24,12 +24,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 
 /**
@@ -40,9 +43,11 @@ import java.util.Comparator;
 @PageTitle("plan.menu")
 @Menu(title = "plan.menu", order = 40, icon = "vaadin:shield")
 @RolesAllowed(Roles.STAFF)
-class SupplyPlansView extends VerticalLayout {
+class SupplyPlansView extends VerticalLayout implements BeforeEnterObserver {
 
     static final int REMINDER_DAYS = 7;
+    /** How many due tasks the list below the plans shows. */
+    static final int REMINDERS_SHOWN = 50;
 
     private final SupplyPlanService plans;
     private final CustomerService customers;
@@ -111,7 +116,7 @@ class SupplyPlansView extends VerticalLayout {
         reminders.addColumn(DueTask::planTitle).setHeader(getTranslation("plan.title")).setFlexGrow(2)
                 .setTooltipGenerator(DueTask::planTitle);
         // overdue tasks first (the oldest first), marked red; then those falling due within the days
-        reminders.setItems(tasks.dueFor(viewer, today.plusDays(REMINDER_DAYS), 50).stream()
+        reminders.setItems(tasks.dueFor(viewer, today.plusDays(REMINDER_DAYS), REMINDERS_SHOWN).stream()
                 .sorted(Comparator.comparing((DueTask t) -> !t.dueOn().isBefore(today))
                         .thenComparing(DueTask::dueOn).thenComparing(DueTask::taskId)).toList());
         reminders.setPartNameGenerator(t -> t.dueOn().isBefore(today) ? "plan-task-overdue" : null);
@@ -126,6 +131,15 @@ class SupplyPlansView extends VerticalLayout {
 
     private String statusText(PlanRow r) {
         return getTranslation("plan.status." + r.status()) + (r.revision() > 1 ? " · r" + r.revision() : "");
+    }
+
+
+    /** A link from the workbench: {@code ?status=SUBMITTED} lists the plans waiting for approval. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("status")
+                .flatMap(v -> Arrays.stream(PlanStatus.values()).filter(p -> p.name().equals(v)).findFirst())
+                .ifPresent(status::setValue);
     }
 
     private SupplyPlanService.PlanFilter filter() {

@@ -31,6 +31,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -49,7 +51,7 @@ import java.util.Set;
 @PageTitle("visit.menu.calendar")
 @Menu(title = "visit.menu.calendar", order = 30, icon = "vaadin:calendar")
 @RolesAllowed(Roles.STAFF)
-class VisitCalendarView extends VerticalLayout {
+class VisitCalendarView extends VerticalLayout implements BeforeEnterObserver {
 
     enum Mode { LIST, WEEK, MONTH }
 
@@ -207,6 +209,13 @@ class VisitCalendarView extends VerticalLayout {
                     ? CalendarBoard.week(from, rows, calendar, visits.today(), getLocale(), v -> openVisit(v.id()))
                     : CalendarBoard.month(YearMonth.from(anchor), rows, calendar, visits.today(), getLocale(), v -> openVisit(v.id())));
         }
+    }
+
+    /** A link from the workbench: {@code ?visit=<id>} opens that visit. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("visit").filter(id -> id.matches("\\d{1,18}"))
+                .map(Long::parseLong).ifPresent(this::openVisit);
     }
 
     void openVisit(long id) {

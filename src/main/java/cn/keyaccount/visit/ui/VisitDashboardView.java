@@ -21,15 +21,20 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * 走访考核: visit compliance for a period per manager, unit or month (planned, on time, late, missed, open and
@@ -40,7 +45,7 @@ import java.util.List;
 @PageTitle("visit.menu.dashboard")
 @Menu(title = "visit.menu.dashboard", order = 31, icon = "vaadin:chart-grid")
 @RolesAllowed(Roles.DISPATCH_STAFF)
-class VisitDashboardView extends VerticalLayout {
+class VisitDashboardView extends VerticalLayout implements BeforeEnterObserver {
 
     private final VisitCompliance compliance;
     private final VisitService visits;
@@ -135,6 +140,22 @@ class VisitDashboardView extends VerticalLayout {
         overdueTasks.setPartNameGenerator(t -> t.overdue() ? "visit-overdue" : null);
         overdueTasks.setEmptyStateText(getTranslation("visit.no-overdue-tasks"));
         overdueTasks.setHeight("16rem");
+    }
+
+    /** A link from the workbench: {@code ?from=yyyy-MM-dd&to=yyyy-MM-dd} sets the period (anything else is ignored). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        QueryParameters query = event.getLocation().getQueryParameters();
+        query.getSingleParameter("from").flatMap(VisitDashboardView::date).ifPresent(from::setValue);
+        query.getSingleParameter("to").flatMap(VisitDashboardView::date).ifPresent(to::setValue);
+    }
+
+    private static Optional<LocalDate> date(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     void refresh() {

@@ -23,12 +23,12 @@ class PortalViewTest extends BrowserlessQuarkusTest {
     EntityManager em;
 
     @Test
-    void a_customer_user_lands_on_the_portal_and_sees_exactly_their_two_accounts() {
+    void a_customer_user_opens_the_portal_and_sees_exactly_their_two_accounts() {
         Set<String> linked = Set.copyOf(em.createQuery("select c.accountNo from Customer c join c.portalUsers u "
                 + "where u.username = 'customer'", String.class).getResultList());
         signIn("customer", Role.CUSTOMER_NAME);
 
-        PortalView view = assertInstanceOf(PortalView.class, openLocation(""));
+        PortalView view = assertInstanceOf(PortalView.class, openLocation("portal"));
 
         List<CustomerDetails> shown = view.accountSelect.getListDataView().getItems().toList();
         assertEquals(2, linked.size());
