@@ -170,7 +170,7 @@ public class ClusterCheck {
         dead.destroyForcibly();
         dead.onExit().get(20, TimeUnit.SECONDS);
         String killedAtDb = databaseNow();
-        figure("kill: SIGKILL of " + doomedNode + " (the node holding the most claims) after submits",
+        figure("kill: SIGKILL of " + doomedNode + " (the node sending) after submits",
                 atKill + " of " + total);
 
         // the dead node's user: the saved work is there; the old sign-in is still valid on the other node; signs in again
@@ -534,11 +534,11 @@ public class ClusterCheck {
         }
     }
 
-    /** The node holding the most messages of the notice in SENDING (claimed, not yet settled); node2 when none. */
+    /** The node that claimed the notice's latest batch (the one sending now); node2 when none is known. */
     private String sendingNode(long notice) throws Exception {
         try (Connection c = admin(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select split_part(claimed_by, '-', 1), count(*) from notice_message"
-                     + " where notice_id = " + notice + " and state = 'SENDING' group by 1 order by 2 desc limit 1")) {
+             ResultSet rs = s.executeQuery("select split_part(claimed_by, '-', 1) from notice_message"
+                     + " where notice_id = " + notice + " and claimed_at is not null order by claimed_at desc limit 1")) {
             return rs.next() && nodes.containsKey(rs.getString(1)) ? rs.getString(1) : "node2";
         }
     }
