@@ -38,7 +38,7 @@ class ReportDownloadTimeline implements TimelineSource {
         Query query = em.createNativeQuery("select d.id, d.downloaded_at, r.period, r.issue, d.format, d.username, "
                 + "d.by_customer from energy_report_download d join energy_report r on r.id = d.report_id "
                 + "where r.customer_id = :customerTimelineCustomer and " + q.where("d.downloaded_at", "d.id")
-                + " order by d.downloaded_at desc, d.id desc", Object[].class);
+                + " order by d.downloaded_at desc, d.id desc");
         q.parameters().forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.setMaxResults(q.limit()).getResultList();

@@ -41,7 +41,7 @@ class PlanTimeline implements TimelineSource {
         Query query = em.createNativeQuery("select " + STEP + ", t.at, p.id, p.title, p.revision, t.action, "
                 + "t.to_status, t.actor, t.comment from supply_plan_transition t join supply_plan p on p.id = t.plan_id "
                 + "where p.customer_id = :customerTimelineCustomer and " + q.where("t.at", STEP)
-                + " order by t.at desc, " + STEP + " desc", Object[].class);
+                + " order by t.at desc, " + STEP + " desc");
         q.parameters().forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.setMaxResults(q.limit()).getResultList();
