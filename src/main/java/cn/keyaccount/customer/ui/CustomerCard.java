@@ -34,7 +34,9 @@ class CustomerCard extends Div {
         add(title(d));
         facts.add(CardFact.fact("card-capacity", getTranslation("customer.card.capacity"),
                 getTranslation("customer.card.capacity-value", kva(d.contractCapacityKva()),
-                        kva(d.operatingCapacityKva()), kva(d.voltageKv())), "customer.tab.profile"));
+                        kva(d.operatingCapacityKva())), "customer.tab.profile"));
+        facts.add(CardFact.fact("card-voltage", getTranslation("customer.card.voltage"),
+                kva(d.voltageKv()) + " kV", "customer.tab.lines"));
         facts.add(CardFact.fact("card-manager", getTranslation("customer.manager"), d.managerName() == null
                         ? getTranslation("customer.card.no-manager")
                         : d.backupManagerName() == null ? d.managerName()
@@ -55,9 +57,10 @@ class CustomerCard extends Div {
         tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         tiles.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-l)");
         facts.forEach(f -> tiles.add(tile(f.id(), f.label(), value(f, page))));
-        tiles.add(tile("card-open-items", getTranslation("customer.card.open-items"), openItems(openItems, page)));
+        Div open = tile("card-open-items", getTranslation("customer.card.open-items"), openItems(openItems, page));
+        open.getStyle().set("max-width", "none").set("flex-basis", "100%");
         facts.addAll(openItems);
-        add(tiles);
+        add(tiles, open);
         if (!actions.isEmpty()) {
             FlexLayout bar = new FlexLayout(actions.toArray(Component[]::new));
             bar.setId("customer-card-actions");
@@ -95,7 +98,7 @@ class CustomerCard extends Div {
         Div tile = new Div(caption, value);
         tile.setId(id);
         tile.getStyle().set("display", "flex").set("flex-direction", "column").set("flex", "1 1 9.5rem")
-                .set("min-width", "9.5rem").set("max-width", "22rem");
+                .set("min-width", "9.5rem").set("max-width", "20rem");
         return tile;
     }
 
@@ -119,6 +122,7 @@ class CustomerCard extends Div {
             Span chip = new Span(f.label() + " " + f.value());
             chip.setId(f.id());
             chip.getElement().getThemeList().add("badge error");
+            chip.getStyle().set("white-space", "normal");
             link(chip, f, page);
             list.add(chip);
         }
