@@ -8,7 +8,9 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** Records sign-ins and every change to customers, contacts and assignments, and reads them back. */
@@ -46,6 +48,31 @@ public class AuditService {
         Filter filter = filter(query);
         return events.find(filter.where, Sort.descending("at", "id"), filter.params)
                 .page(Page.of(page, size)).list().stream().map(AuditEvent::toEntry).toList();
+    }
+
+    /**
+     * One page of a customer's trail for its timeline, in one statement: the events of the given entity types, newest
+     * first (then by id), from (inclusive) to (exclusive), and before the cursor (older than {@code beforeAt}, or at
+     * that moment with an id below {@code beforeId}); open bounds are null.
+     */
+    public List<AuditEntry> customerTrail(long customerId, Collection<String> entityTypes, OffsetDateTime from,
+                                          OffsetDateTime to, OffsetDateTime beforeAt, long beforeId, int limit) {
+        List<String> where = new ArrayList<>(List.of("customerId = :customer", "entityType in :types"));
+        Parameters params = Parameters.with("customer", customerId).and("types", entityTypes);
+        if (from != null) {
+            where.add("at >= :from");
+            params.and("from", from);
+        }
+        if (to != null) {
+            where.add("at < :to");
+            params.and("to", to);
+        }
+        if (beforeAt != null) {
+            where.add("(at < :beforeAt or (at = :beforeAt and id < :beforeId))");
+            params.and("beforeAt", beforeAt).and("beforeId", beforeId);
+        }
+        return events.find(String.join(" and ", where), Sort.descending("at", "id"), params)
+                .page(Page.ofSize(limit)).list().stream().map(AuditEvent::toEntry).toList();
     }
 
     public long count(AuditQuery query) {

@@ -57,8 +57,13 @@ public class BillingService {
         this.config = config;
     }
 
+    /** Whether the viewer works with bills (administrators, supervisors, schedulers). */
+    public static boolean handlesBills(Viewer viewer) {
+        return viewer.isAdmin() || viewer.isSupervisor() || viewer.is(cn.keyaccount.security.Role.SCHEDULER);
+    }
+
     private static void requireBilling(Viewer viewer) {
-        if (!(viewer.isAdmin() || viewer.isSupervisor() || viewer.is(cn.keyaccount.security.Role.SCHEDULER))) {
+        if (!handlesBills(viewer)) {
             throw BusinessException.forbidden("error.billing-forbidden");
         }
     }
@@ -362,6 +367,15 @@ public class BillingService {
         CustomerQueries.Subquery inUnit = CustomerQueries.inUnitPath(viewer.isAdmin() ? "" : viewer.unitPath());
         return inUnit.bind(em.createQuery("select count(b) from Bill b where b.customerId in (" + inUnit.hql() + ")"
                 + (unpaidOnly ? " and b.paidAt is null" : ""), Long.class)).getSingleResult();
+    }
+
+    /** How many of the customer's bills are unpaid past their due date (the customer card; 404 out of reach). */
+    public long arrearsOf(Viewer viewer, long customerId, LocalDate today) {
+        requireBilling(viewer);
+        customers.get(viewer, customerId);
+        return em.createQuery("select count(b) from Bill b where b.customerId = :customer and b.paidAt is null "
+                + "and b.dueDate < :today", Long.class).setParameter("customer", customerId)
+                .setParameter("today", today).getSingleResult();
     }
 
     /** The bills of one customer, newest first (404 when out of reach); read fresh in a transaction of its own. */

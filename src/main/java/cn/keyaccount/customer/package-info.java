@@ -7,7 +7,8 @@
  * <p>
  * <b>Start with</b> {@link CustomerService}, {@link ContactService}, {@link TransformerService}, {@link
  * CustomerAccess}; other features read customers through {@link CustomerQueries} (records, and subqueries for their
- * own lists) rather than naming {@code Customer} in their queries.
+ * own lists) rather than naming {@code Customer} in their queries. {@link CustomerTimeline} merges the activity
+ * timeline from the {@link TimelineSource}s the features implement in their own packages.
  * <p>
  * <b>Depends on</b> {@code network} (supply lines), {@code org} (units), {@code security} (the viewer), {@code audit}
  * and {@code base}. Features that add to a customer (assignment, visits, notices, outages, energy, reports) depend on

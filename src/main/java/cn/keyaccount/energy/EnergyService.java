@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * The energy analysis of one customer and period, and the import of its interval data, within what the viewer may
@@ -60,6 +61,20 @@ public class EnergyService {
         String[] profile = profile(customerId);
         return new Coverage(days == null ? null : days[0], days == null ? null : days[1], store.meters(customerId),
                 profile[0], profile[1]);
+    }
+
+    /**
+     * The health score over the energy tab's default period (the twelve months up to the last day with readings,
+     * from the first day when there is less), or empty when the customer has no readings: for the customer card.
+     */
+    public OptionalInt healthScore(Viewer viewer, long customerId) {
+        Coverage c = coverage(viewer, customerId);
+        if (c.lastDay() == null) {
+            return OptionalInt.empty();
+        }
+        LocalDate from = c.lastDay().minusYears(1).plusDays(1);
+        return OptionalInt.of(analyse(viewer, customerId, from.isBefore(c.firstDay()) ? c.firstDay() : from,
+                c.lastDay()).health().total());
     }
 
     /** An analysis together with the interval data it was made from. */

@@ -44,6 +44,20 @@ public class NoticeInbox {
                 .setParameter("customer", customerId).getSingleResult();
     }
 
+    /** The customer card's open notice items (404 when the viewer may not see the customer): one statement. */
+    public CustomerNoticeSummary summaryOf(Viewer viewer, long customerId) {
+        customers.get(viewer, customerId);
+        Object[] r = em.createQuery("select sum(case when m.state in (cn.keyaccount.notice.MessageState.FAILED, "
+                        + "cn.keyaccount.notice.MessageState.UNCERTAIN) then 1 else 0 end), "
+                        + "sum(case when m.channel = cn.keyaccount.notice.Channel.PORTAL and m.readAt is null "
+                        + "and m.state in (cn.keyaccount.notice.MessageState.SENT, "
+                        + "cn.keyaccount.notice.MessageState.DELIVERED) then 1 else 0 end) "
+                        + "from NoticeMessage m where m.customerId = :customer and m.userId is null", Object[].class)
+                .setParameter("customer", customerId).getSingleResult();
+        return new CustomerNoticeSummary(r[0] == null ? 0 : ((Number) r[0]).longValue(),
+                r[1] == null ? 0 : ((Number) r[1]).longValue());
+    }
+
     /** Customer users see the messages to their contacts and inbox, not those to staff about them. */
     private static String customersOwn(Viewer viewer) {
         return viewer.isCustomer() ? " and m.userId is null" : "";

@@ -35,12 +35,29 @@ public class PlanTaskService {
     private final PlanAccess access;
     private final UserService users;
     private final EntityManager em;
+    private final CustomerAccess customers;
 
-    PlanTaskService(PlanTaskRepository tasks, PlanAccess access, UserService users, EntityManager em) {
+    PlanTaskService(PlanTaskRepository tasks, PlanAccess access, UserService users, EntityManager em,
+                    CustomerAccess customers) {
+        this.customers = customers;
         this.tasks = tasks;
         this.access = access;
         this.users = users;
         this.em = em;
+    }
+
+    /**
+     * The customer card's open plan tasks: tasks not done on the customer's working plans, and how many of them are
+     * past due (404 outside the viewer's reach). One statement.
+     */
+    public OpenPlanTasks openOf(Viewer viewer, long customerId, LocalDate today) {
+        customers.visible(viewer, customerId);
+        Object[] r = em.createQuery("select count(t), sum(case when t.dueOn < :today then 1 else 0 end) "
+                        + "from PlanTask t join t.plan p where p.customer.id = :customer and t.doneAt is null "
+                        + "and p.status in :working", Object[].class)
+                .setParameter("customer", customerId).setParameter("today", today).setParameter("working", WORKING)
+                .getSingleResult();
+        return new OpenPlanTasks(((Number) r[0]).longValue(), r[1] == null ? 0 : ((Number) r[1]).longValue());
     }
 
     public List<TaskDetails> list(Viewer viewer, long planId) {

@@ -117,6 +117,26 @@ public class VisitService {
         return q.getSingleResult();
     }
 
+    /** The customer card's visit facts (404 outside the viewer's reach): two statements. */
+    @Transactional
+    public CustomerVisitSummary summaryOf(Viewer viewer, long customerId) {
+        access.visible(viewer, customerId);
+        Object[] done = em.createQuery("select max(case when v.status = cn.keyaccount.visit.VisitStatus.DONE "
+                        + "then v.doneDate end), (select count(t) from VisitTask t where t.visit.customer.id = :customer "
+                        + "and t.closedAt is null) from Visit v where v.customer.id = :customer", Object[].class)
+                .setParameter("customer", customerId).getSingleResult();
+        List<Object[]> next = em.createQuery("select v.id, v.plannedDate from Visit v where v.customer.id = :customer "
+                        + "and v.status in (cn.keyaccount.visit.VisitStatus.PLANNED, "
+                        + "cn.keyaccount.visit.VisitStatus.CONFIRMED) "
+                        + "order by v.plannedDate, v.plannedTime nulls last, v.id", Object[].class)
+                .setParameter("customer", customerId).setMaxResults(1).getResultList();
+        LocalDate today = VisitDates.today(clock);
+        Long nextId = next.isEmpty() ? null : (Long) next.getFirst()[0];
+        LocalDate nextDay = next.isEmpty() ? null : (LocalDate) next.getFirst()[1];
+        return new CustomerVisitSummary((LocalDate) done[0], nextId, nextDay,
+                nextDay != null && nextDay.isBefore(today), (Long) done[1]);
+    }
+
     record Where(String hql, Parameters params) {
     }
 

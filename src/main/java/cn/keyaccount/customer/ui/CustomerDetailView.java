@@ -13,6 +13,7 @@ import cn.keyaccount.customer.ContactService;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerDraft;
 import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.customer.CustomerTimeline;
 import cn.keyaccount.customer.TransformerService;
 import cn.keyaccount.network.LineDetails;
 import cn.keyaccount.network.NetworkService;
@@ -20,13 +21,11 @@ import cn.keyaccount.org.OrgService;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -37,13 +36,19 @@ import jakarta.enterprise.inject.Instance;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** One key customer: the profile, its contacts, transformers, supply lines, assignment history and audit trail. */
+/**
+ * One key customer as a record card: the header ({@link CustomerCard}: the facts people look for first, open items,
+ * actions), then the profile, the timeline, contacts, transformers, supply lines, assignment history, audit trail and
+ * the tabs other features contribute. {@code ?tab=<title key>} opens a tab (the timeline's links use it).
+ */
 @Route("customers/:id")
 @PageTitle("customer.page-title")
 @RolesAllowed(Roles.STAFF)
-class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
+class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver, CustomerPage {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -55,15 +60,23 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
     private final OrgService org;
     private final NetworkService network;
     private final List<CustomerTab> contributed;
+    private final List<CustomerCardPart> cardParts;
+    private final CustomerTimeline timeline;
     private final Viewer viewer;
+    private final Map<String, Tab> tabsByKey = new LinkedHashMap<>();
     private long customerId;
+    private String openTab;
     CustomerForm form;
+    CustomerCard card;
     TabSheet tabs;
 
     CustomerDetailView(CustomerService customers, ContactService contacts, TransformerService transformers,
                        AssignmentService assignments, AuditService audit, OrgService org, NetworkService network,
-                       Instance<CustomerTab> contributed, CurrentViewer currentViewer) {
+                       Instance<CustomerTab> contributed, Instance<CustomerCardPart> cardParts,
+                       CustomerTimeline timeline, CurrentViewer currentViewer) {
         this.contributed = contributed.stream().sorted(Comparator.comparingInt(CustomerTab::order)).toList();
+        this.cardParts = cardParts.stream().sorted(Comparator.comparingInt(CustomerCardPart::order)).toList();
+        this.timeline = timeline;
         this.customers = customers;
         this.contacts = contacts;
         this.transformers = transformers;
@@ -78,7 +91,36 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         customerId = event.getRouteParameters().getLong("id").orElse(-1L);
+        openTab = event.getLocation().getQueryParameters().getSingleParameter("tab").orElse(null);
         load();
+        if (openTab != null) {
+            showTab(openTab);
+        }
+    }
+
+    @Override
+    public long customerId() {
+        return customerId;
+    }
+
+    @Override
+    public Component showTab(String titleKey) {
+        Tab tab = tabsByKey.get(titleKey);
+        if (tab == null) {
+            return null;
+        }
+        tabs.setSelectedTab(tab);
+        return tabs.getComponent(tab);
+    }
+
+    @Override
+    public void reload() {
+        String selected = tabsByKey.entrySet().stream().filter(e -> e.getValue().equals(tabs.getSelectedTab()))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        load();
+        if (selected != null) {
+            showTab(selected);
+        }
     }
 
     private void load() {
@@ -93,34 +135,28 @@ class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver {
             add(notFound);
             return;
         }
-        add(header(details));
+        card = new CustomerCard(details, viewer, cardParts, this);
+        add(card);
         tabs = new TabSheet();
-        tabs.add(getTranslation("customer.tab.profile"), profile(details));
-        tabs.add(getTranslation("customer.tab.contacts"),
-                new ContactsTab(contacts, viewer, customerId, details.editable()));
-        tabs.add(getTranslation("customer.tab.transformers"),
-                new TransformersTab(transformers, viewer, customerId, details.editable()));
-        tabs.add(getTranslation("customer.tab.lines"), lines(details));
-        tabs.add(getTranslation("customer.tab.assignments"), assignmentHistory());
-        tabs.add(getTranslation("customer.tab.audit"), auditTrail());
+        tabsByKey.clear();
+        tab("customer.tab.profile", profile(details));
+        tab("customer.tab.timeline", new TimelinePanel(timeline, viewer, customerId));
+        tab("customer.tab.contacts", new ContactsTab(contacts, viewer, customerId, details.editable()));
+        tab("customer.tab.transformers", new TransformersTab(transformers, viewer, customerId, details.editable()));
+        tab("customer.tab.lines", lines(details));
+        tab("customer.tab.assignments", assignmentHistory());
+        tab("customer.tab.audit", auditTrail());
         for (CustomerTab tab : contributed) {
-            tabs.add(getTranslation(tab.titleKey()), tab.create(viewer, customerId, details.editable()));
+            tab(tab.titleKey(), tab.create(viewer, customerId, details.editable()));
         }
         tabs.setSizeFull();
         add(tabs);
     }
 
-    private HorizontalLayout header(CustomerDetails d) {
-        H2 name = new H2(d.name());
-        name.setId("customer-name");
-        Span account = new Span(getTranslation("customer.account-no") + " " + d.accountNo());
-        account.setId("customer-account-no");
-        HorizontalLayout header = new HorizontalLayout(name, account, TierBadge.of(d.tier()));
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        if (!d.editable()) {
-            header.add(new Span(getTranslation("customer.read-only")));
-        }
-        return header;
+    private void tab(String titleKey, Component content) {
+        Tab tab = tabs.add(getTranslation(titleKey), content);
+        tab.setId("tab-" + titleKey.replace('.', '-'));
+        tabsByKey.put(titleKey, tab);
     }
 
     private CustomerForm profile(CustomerDetails d) {

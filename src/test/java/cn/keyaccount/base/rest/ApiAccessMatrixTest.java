@@ -198,6 +198,11 @@ class ApiAccessMatrixTest {
         expect(rows, noticeHistory, 200, 200, 200, 200, 200, 200);
         rows.add(Arguments.of(MANAGER, new Call("GET", "/api/customers/{other}/notices", null), 404));
         rows.add(Arguments.of(CUSTOMER, new Call("GET", "/api/customers/{other}/notices", null), 404));
+        // the customer timeline: staff, in the reach of GET /api/customers/{id}
+        Call timeline = new Call("GET", "/api/customers/{own}/timeline", null);
+        expect(rows, timeline, 200, 200, 200, 200, 200, 403);
+        rows.add(Arguments.of(MANAGER, new Call("GET", "/api/customers/{other}/timeline", null), 404));
+        rows.add(Arguments.of(STATION_SUPERVISOR, new Call("GET", "/api/customers/{other}/timeline", null), 404));
         Call inbox = new Call("GET", "/api/inbox", null);
         expect(rows, inbox, 200, 200, 200, 200, 200, 200);
         // billing: bills of the unit for schedulers and supervisors; an empty import is refused before reading

@@ -92,7 +92,7 @@ class CustomerViewsTest extends BrowserlessQuarkusTest {
         Viewer manager = manager();
         long id = customers.search(manager, CustomerSearch.all(), null, 0, 1).getFirst().id();
         CustomerDetailView detail = open("customers/" + id, CustomerDetailView.class);
-        detail.tabs.setSelectedIndex(1);
+        detail.showTab("customer.tab.contacts");
         ContactsTab tab = $(ContactsTab.class).from(detail).single();
         int before = test(tab.grid).size();
 
@@ -129,7 +129,7 @@ class CustomerViewsTest extends BrowserlessQuarkusTest {
 
         CustomerDetailView detail = (CustomerDetailView) getCurrentView();
         List<String> titles = $(Tab.class).from(detail).all().stream().map(Tab::getLabel).toList();
-        assertEquals(List.of("基本信息", "联系人", "变压器", "供电线路", "服务对应历史", "操作记录"), titles.subList(0, 6),
+        assertEquals(List.of("基本信息", "动态", "联系人", "变压器", "供电线路", "服务对应历史", "操作记录"), titles.subList(0, 7),
                 "the customer's own tabs first");
         assertTrue(titles.containsAll(List.of("走访", "能效分析", "通知记录")),
                 "the tabs other features contribute (visits, energy, notices): " + titles);
