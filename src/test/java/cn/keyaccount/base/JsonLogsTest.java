@@ -48,7 +48,7 @@ class JsonLogsTest {
             String line = f.format(record).strip();
             assertEquals(1, line.lines().count(), line);
             JsonNode json = new ObjectMapper().readTree(line);
-            assertEquals("WARN", json.get("level").asString(), line);
+            assertEquals("WARNING", json.get("level").asString(), line);
             assertEquals("cn.keyaccount.report.MonthlyReportBatch", json.get("loggerName").asString(), line);
             assertTrue(json.get("message").asString().contains("Report batch"), line);
         }

@@ -119,6 +119,12 @@ class MetricsScrapeTest {
         assertTrue(value(after, "keyaccount_report_batch_customers_total", "outcome", "made")
                 >= orZero(value(before, "keyaccount_report_batch_customers_total", "outcome", "made")) + 1,
                 "the report made counted");
+        assertTrue(value(after, "keyaccount_import_files_total", "kind", "readings", "outcome", "imported")
+                >= orZero(value(before, "keyaccount_import_files_total", "kind", "readings", "outcome", "imported"))
+                + 1, "the interval-data import counted");
+        assertTrue(value(after, "keyaccount_import_rows_total", "kind", "readings", "outcome", "imported")
+                >= orZero(value(before, "keyaccount_import_rows_total", "kind", "readings", "outcome", "imported"))
+                + 2 * 96, "with its rows (two days of quarter hours)");
         assertFalse(Double.isNaN(value(after, "keyaccount_report_batch_chunks", "state", "finished")));
         assertFalse(Double.isNaN(value(after, "keyaccount_report_batch_open")));
         assertTrue(value(after, "keyaccount_job_runs_seconds_count", "job_name", "energy-report-resume",
