@@ -13,18 +13,21 @@ import java.util.Map;
  */
 public class ManagementTestPort implements QuarkusTestResourceLifecycleManager {
 
-    private static Map<String, String> config;
+    /** A JVM-wide property: each Quarkus restart loads this class anew, and the port must stay the run's. */
+    private static final String PORT = "keyaccount.test.management-port";
 
     @Override
-    public synchronized Map<String, String> start() {
-        if (config == null) {
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                config = Map.of("quarkus.management.test-port", Integer.toString(s.getLocalPort()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    public Map<String, String> start() {
+        synchronized (System.class) {
+            if (System.getProperty(PORT) == null) {
+                try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                    System.setProperty(PORT, Integer.toString(s.getLocalPort()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
+            return Map.of("quarkus.management.test-port", System.getProperty(PORT));
         }
-        return config;
     }
 
     @Override
