@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.demo.DemoDataGenerator.Login;
 import cn.keyaccount.support.Api;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.value.registry.ValueRegistry;
+import io.quarkus.vertx.http.HttpServer;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -36,7 +38,7 @@ class MetricsScrapeTest {
     private static final Pattern SERIES = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    /** Where the management interface listens (a free port in tests), as the running application says. */
     URL metrics;
     @ConfigProperty(name = "quarkus.management.host")
     String managementHost;
@@ -46,6 +48,13 @@ class MetricsScrapeTest {
     ReportFixtures fixtures;
     @Inject
     Scheduler quartz;
+
+    @BeforeEach
+    void findTheManagementInterface(ValueRegistry values) throws Exception {
+        int port = values.containsKey(HttpServer.MANAGEMENT_TEST_PORT) ? values.get(HttpServer.MANAGEMENT_TEST_PORT)
+                : values.get(HttpServer.HTTP_SERVER).getManagementPort();
+        metrics = java.net.URI.create("http://127.0.0.1:" + port + "/q/metrics").toURL();
+    }
 
     /** One series: its name, labels and value. */
     private record Series(String name, Map<String, String> labels, double value) {

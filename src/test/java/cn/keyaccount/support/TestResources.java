@@ -2,13 +2,9 @@ package cn.keyaccount.support;
 
 import io.quarkus.test.common.QuarkusTestResource;
 
-/**
- * Registers the throwaway PostgreSQL, the notice channels' loopback ports and the management interface's port for every
- * Quarkus test in the run.
- */
+/** Registers the throwaway PostgreSQL and the notice channels' loopback ports for every Quarkus test in the run. */
 @QuarkusTestResource(TestDatabase.class)
 @QuarkusTestResource(NoticeTestPorts.class)
-@QuarkusTestResource(ManagementTestPort.class)
 public final class TestResources {
 
     private TestResources() {
