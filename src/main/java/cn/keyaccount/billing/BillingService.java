@@ -2,6 +2,7 @@ package cn.keyaccount.billing;
 
 import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ImportMetrics;
 import cn.keyaccount.base.Money;
 import cn.keyaccount.base.Validation;
 import cn.keyaccount.customer.CustomerDetails;
@@ -46,8 +47,12 @@ public class BillingService {
     private final BillingConfig config;
     private final EntityManager em;
 
+    private final ImportMetrics importMetrics;
+
     BillingService(BillRepository bills, PrepaidAccountRepository prepaid, CustomerService customers,
-                   NoticeService notices, AuditService audit, BillingConfig config, EntityManager em) {
+                   NoticeService notices, AuditService audit, BillingConfig config, EntityManager em,
+                   ImportMetrics importMetrics) {
+        this.importMetrics = importMetrics;
         this.em = em;
         this.bills = bills;
         this.prepaid = prepaid;
@@ -71,6 +76,12 @@ public class BillingService {
     /** Imports a month's bill issuance and schedules the "bill issued" notice; nothing at all on any bad row. */
     @Transactional
     public ImportReport importBills(Viewer viewer, String file, byte[] content) {
+        ImportReport report = bills(viewer, file, content);
+        importMetrics.imported(ImportMetrics.Kind.BILLS, report.rows(), report.problems().isEmpty());
+        return report;
+    }
+
+    private ImportReport bills(Viewer viewer, String file, byte[] content) {
         requireBilling(viewer);
         BillFile.Parsed<BillFile.BillRow> parsed = BillFile.bills(file, content);
         if (beyondBounds(parsed.problems())) {
@@ -119,6 +130,12 @@ public class BillingService {
     /** Imports payments: each marks its bill paid, which stops its arrears reminders. All-or-nothing. */
     @Transactional
     public ImportReport importPayments(Viewer viewer, String file, byte[] content) {
+        ImportReport report = payments(viewer, file, content);
+        importMetrics.imported(ImportMetrics.Kind.PAYMENTS, report.rows(), report.problems().isEmpty());
+        return report;
+    }
+
+    private ImportReport payments(Viewer viewer, String file, byte[] content) {
         requireBilling(viewer);
         BillFile.Parsed<BillFile.PaymentRow> parsed = BillFile.payments(file, content);
         if (beyondBounds(parsed.problems())) {

@@ -2,6 +2,7 @@ package cn.keyaccount.customer;
 
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.BusinessException.FieldError;
+import cn.keyaccount.base.ImportMetrics;
 import cn.keyaccount.base.SheetRows;
 import cn.keyaccount.network.LineDetails;
 import cn.keyaccount.network.NetworkService;
@@ -86,7 +87,11 @@ public class CustomerExcel {
     private final NetworkService network;
     private final OrgService org;
 
-    CustomerExcel(CustomerService service, CustomerRepository customers, NetworkService network, OrgService org) {
+    private final ImportMetrics importMetrics;
+
+    CustomerExcel(CustomerService service, CustomerRepository customers, NetworkService network, OrgService org,
+                  ImportMetrics importMetrics) {
+        this.importMetrics = importMetrics;
         this.service = service;
         this.customers = customers;
         this.network = network;
@@ -143,6 +148,13 @@ public class CustomerExcel {
         if (!(viewer.isAdmin() || viewer.isSupervisor())) {
             throw BusinessException.forbidden("error.customer-create-forbidden");
         }
+        ImportResult result = readAndCreate(viewer, in, fileName);
+        importMetrics.imported(ImportMetrics.Kind.CUSTOMERS, result.problems().isEmpty() ? result.created()
+                : result.problems().stream().mapToInt(ImportProblem::row).distinct().count(), result.problems().isEmpty());
+        return result;
+    }
+
+    private ImportResult readAndCreate(Viewer viewer, InputStream in, String fileName) {
         List<ImportProblem> problems = new ArrayList<>();
         Map<Integer, CustomerDraft> drafts = new java.util.LinkedHashMap<>();
         Map<String, Integer> index = new HashMap<>();

@@ -1,6 +1,7 @@
 package cn.keyaccount.energy;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ImportMetrics;
 import cn.keyaccount.customer.BasicChargeMode;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerDraft;
@@ -39,8 +40,12 @@ public class EnergyService {
     private final EnergyConfig config;
     private final EntityManager em;
 
+    private final ImportMetrics importMetrics;
+
     EnergyService(CustomerService customers, TransformerService transformers, TariffService tariffs,
-                  IntervalStore store, ReadingImporter importer, EnergyConfig config, EntityManager em) {
+                  IntervalStore store, ReadingImporter importer, EnergyConfig config, EntityManager em,
+                  ImportMetrics importMetrics) {
+        this.importMetrics = importMetrics;
         this.customers = customers;
         this.transformers = transformers;
         this.tariffs = tariffs;
@@ -143,8 +148,10 @@ public class EnergyService {
         }
         String name = fileName == null || fileName.isBlank() ? "readings.csv" : fileName;
         BigDecimal capacity = larger(c.contractCapacityKva(), c.operatingCapacityKva());
-        return importer.importFile(customerId, name, ReadingImporter.sourceFor(name, content),
+        ImportReport report = importer.importFile(customerId, name, ReadingImporter.sourceFor(name, content),
                 new ReadingImporter.Options(capacity, replaceShorterDays));
+        importMetrics.imported(ImportMetrics.Kind.READINGS, report.rows(), report.accepted());
+        return report;
     }
 
     private static BigDecimal larger(BigDecimal a, BigDecimal b) {

@@ -40,9 +40,12 @@ public class NoticeDispatcher {
 
     private final Clock clock;
 
+    private final NoticeMetrics metrics;
+
     NoticeDispatcher(Clock clock, NoticeOutbox outbox, SendJournal journal, SmppChannel sms, EmailChannel email,
-                     NoticeConfig config) {
+                     NoticeConfig config, NoticeMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
         this.outbox = outbox;
         this.journal = journal;
         this.sms = sms;
@@ -67,6 +70,7 @@ public class NoticeDispatcher {
     public void recover() {
         NoticeOutbox.Recovery r = outbox.recoverStale(config.claimTimeout());
         if (r.total() > 0) {
+            metrics.recovered(r);
             LOG.warnf("Notice messages of a node that never finished them: %d never submitted went back to the "
                     + "queue, %d submitted without a recorded outcome are UNCERTAIN (%d settled by receipts)",
                     r.requeued(), r.uncertain(), r.matchedByReceipt());
@@ -84,9 +88,9 @@ public class NoticeDispatcher {
         for (NoticeOutbox.Claimed m : claimed) {
             NoticeOutbox.Outcome early = beforeSending(m, now);
             if (early != null) {
-                written.add(journal.record(early, m.token()));
+                written.add(record(m, early));
             } else if (m.channel() == Channel.PORTAL) {
-                written.add(journal.record(new NoticeOutbox.Delivered(m.id()), m.token()));
+                written.add(record(m, new NoticeOutbox.Delivered(m.id())));
             } else if (m.channel() == Channel.SMS) {
                 written.add(CompletableFuture.supplyAsync(() -> send(m), window).thenCompose(f -> f));
             } else {
@@ -119,7 +123,12 @@ public class NoticeDispatcher {
         } catch (java.util.concurrent.ExecutionException e) {
             return CompletableFuture.failedFuture(e.getCause());
         }
-        return journal.record(attempt(m), m.token());
+        return record(m, attempt(m));
+    }
+
+    /** Queues an outcome for the journal, counted in the metrics once recorded. */
+    private CompletableFuture<Boolean> record(NoticeOutbox.Claimed m, NoticeOutbox.Outcome outcome) {
+        return metrics.counted(m.channel(), outcome, journal.record(outcome, m.token()));
     }
     /** Expired, or an SMS in quiet hours: settled without sending. */
     private NoticeOutbox.Outcome beforeSending(NoticeOutbox.Claimed m, Instant now) {

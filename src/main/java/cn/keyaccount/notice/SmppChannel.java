@@ -55,6 +55,15 @@ class SmppChannel {
     private final AtomicInteger reference = new AtomicInteger();
     private volatile SMPPSession session;
     private long lastBindAttempt;
+    /** Why the link failed last (a bind refused, a submit that broke it); null once bound again. */
+    private volatile String linkFailure;
+
+    /**
+     * The link's state for the metrics and the readiness report: disabled (the channel is off), idle (not bound yet:
+     * the link is bound at the first send), bound, or down (the last bind failed or the link broke; bound again at the
+     * next send after the reconnect delay).
+     */
+    enum LinkState { DISABLED, IDLE, BOUND, DOWN }
 
     SmppChannel(NoticeConfig config, NoticeOutbox outbox) {
         this.config = config.smpp();
@@ -70,6 +79,16 @@ class SmppChannel {
     boolean bound() {
         SMPPSession s = session;
         return s != null && s.getSessionState().isBound();
+    }
+
+    LinkState linkState() {
+        if (!enabled()) {
+            return LinkState.DISABLED;
+        }
+        if (bound()) {
+            return LinkState.BOUND;
+        }
+        return linkFailure == null ? LinkState.IDLE : LinkState.DOWN;
     }
 
     /** Submits one SMS (all its parts); returns the centre's message id of the first part. */
@@ -110,8 +129,9 @@ class SmppChannel {
                 if (i > 0) {
                     throw SendFailure.permanent("link failed after part " + i + " of " + parts.size() + ": " + e);
                 }
+                linkFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
                 drop(s);
-                throw SendFailure.retryable("SMPP: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+                throw SendFailure.retryable("SMPP: " + linkFailure, e);
             }
         }
         return first;
@@ -141,10 +161,15 @@ class SmppChannel {
                     NumberingPlanIndicator.UNKNOWN, null), config.responseTimeout().toMillis());
         } catch (IOException e) {
             fresh.close();
-            throw SendFailure.retryable("SMSC bind to " + config.host() + ":" + config.port() + " failed: "
-                    + e.getMessage(), e);
+            if (linkFailure == null) {
+                LOG.warnf("SMPP bind to %s:%d failed (the link is down until a bind succeeds): %s", config.host(),
+                        config.port(), e.getMessage());
+            }
+            linkFailure = "bind to " + config.host() + ":" + config.port() + " failed: " + e.getMessage();
+            throw SendFailure.retryable("SMSC " + linkFailure, e);
         }
         LOG.infof("SMPP bound as transceiver to %s:%d", config.host(), config.port());
+        linkFailure = null;
         session = fresh;
         return fresh;
     }

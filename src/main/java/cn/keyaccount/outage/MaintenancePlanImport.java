@@ -1,6 +1,7 @@
 package cn.keyaccount.outage;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.ImportMetrics;
 import cn.keyaccount.network.NetworkService;
 import cn.keyaccount.network.SupplyLine;
 import cn.keyaccount.security.Viewer;
@@ -26,7 +27,11 @@ public class MaintenancePlanImport {
 
     private final Clock clock;
 
-    MaintenancePlanImport(Clock clock, OutageService outages, NetworkService network, OutageSettings settings) {
+    private final ImportMetrics importMetrics;
+
+    MaintenancePlanImport(Clock clock, OutageService outages, NetworkService network, OutageSettings settings,
+                          ImportMetrics importMetrics) {
+        this.importMetrics = importMetrics;
         this.clock = clock;
         this.outages = outages;
         this.network = network;
@@ -35,6 +40,12 @@ public class MaintenancePlanImport {
 
     @Transactional
     public PlanImportReport importPlan(Viewer viewer, String file, byte[] content) {
+        PlanImportReport report = plan(viewer, file, content);
+        importMetrics.imported(ImportMetrics.Kind.MAINTENANCE_PLANS, report.rows(), report.problems().isEmpty());
+        return report;
+    }
+
+    private PlanImportReport plan(Viewer viewer, String file, byte[] content) {
         MaintenancePlanFile.Parsed parsed = MaintenancePlanFile.read(content, settings.zone());
         List<ImportProblem> problems = new ArrayList<>(parsed.problems());
         List<OutageDraft> drafts = new ArrayList<>();

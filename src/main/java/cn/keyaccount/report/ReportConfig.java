@@ -21,17 +21,28 @@ public interface ReportConfig {
     @WithDefault("0 0 3 1 * ?")
     String monthlyCron();
 
-    /** How often a node looks for an interrupted batch to resume. */
+    /** How often the cluster (one node per firing) looks for an unfinished batch that no node works on. */
     @WithDefault("5m")
     String resumeEvery();
 
-    /** A batch whose worker has not reported for this long is taken over by another node (or after a restart). */
+    /**
+     * How often every node looks for a chunk of an unfinished batch to make ({@code off}: this node joins only when
+     * the cluster's monthly or resume job picks it).
+     */
+    @WithDefault("30s")
+    String shareEvery();
+
+    /** Customers per chunk: what one node claims at a time, and what another takes over when that node dies. */
+    @WithDefault("50")
+    int chunkSize();
+
+    /** A chunk whose node has not reported for this long is taken over by another node (or after a restart). */
     @WithDefault("PT2M")
     Duration lease();
 
     /**
-     * Threads that make the monthly batch's reports on the node holding the batch (default: one per processor). A
-     * report is mostly CPU work; more threads than processors only add memory (a few MB per report in progress).
+     * Threads that make the monthly batch's reports on each node (default: one per processor). A report is mostly
+     * CPU work; more threads than processors only add memory (a few MB per report in progress).
      */
     OptionalInt workers();
 

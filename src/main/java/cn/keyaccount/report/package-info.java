@@ -15,9 +15,10 @@
  * customers — stored out of line and uncompressed ({@code storage external}: Office files are zip already).
  * Should that outgrow the database, the file table is the one place to move to object storage.
  * <p>
- * <b>Monthly batch</b> ({@link cn.keyaccount.report.MonthlyReportBatch}): clustered Quartz jobs, a lease with a
- * heartbeat and a cursor per batch so that a batch interrupted by a restart resumes where it stopped; the node holding
- * the batch makes the reports on {@code keyaccount.report.workers} threads; see scheduler/README.md.
+ * <b>Monthly batch</b> ({@link cn.keyaccount.report.MonthlyReportBatch}): made by every live node together — the
+ * batch's customers split into chunks that nodes claim with {@code for update skip locked} and a lease, each with its
+ * cursor, so that a chunk of a node that died is taken over where it stopped; the clustered monthly and resume jobs
+ * and a per-node share job lead there; see docs/reports.md and scheduler/README.md.
  * <p>
  * <b>Start with</b> {@link cn.keyaccount.report.ReportService} (issue, list, download within the viewer's scope),
  * {@link cn.keyaccount.report.ReportTemplates} and {@link cn.keyaccount.report.ReportConfig}

@@ -40,6 +40,8 @@ class TwoNodeDispatchTest {
     EmailChannel email;
     @Inject
     NoticeFixtures fx;
+    @Inject
+    NoticeMetrics metrics;
 
     @BeforeAll
     static void servers() {
@@ -55,7 +57,8 @@ class TwoNodeDispatchTest {
         }
         SmppChannel linkB = new SmppChannel(config, outbox);
         SendJournal journalB = new SendJournal(outbox);
-        NoticeDispatcher nodeB = new NoticeDispatcher(java.time.Clock.systemUTC(), outbox, journalB, linkB, email, config);
+        NoticeDispatcher nodeB = new NoticeDispatcher(java.time.Clock.systemUTC(), outbox, journalB, linkB, email, config,
+                metrics);
         try {
             NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general")
                     .title("双节点").contacts(people.stream().map(ContactDetails::id).toList()).channels(Set.of(Channel.SMS))

@@ -67,30 +67,85 @@ class MonthlyReportBatchTest {
                 .anyMatch(m -> "REPORT".equals(m.purpose())), "report-ready notice");
     }
 
+    /** The batch of a month whose chunks are {@code chunkSize} customers, made only by the test's "nodes". */
+    private void create(YearMonth month, int chunkSize) {
+        assertTrue(batch.create(month, chunkSize), "a new batch for " + month);
+    }
+
+    private void ageLeases(YearMonth month) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update report_batch_chunk c set "
+                + "heartbeat_at = now() - interval '10 minutes' from report_batch b where b.id = c.batch_id "
+                + "and b.period = ?1 and c.finished_at is null").setParameter(1, month.toString()).executeUpdate());
+    }
+
     @Test
-    void a_batch_interrupted_midway_is_resumed_from_its_cursor_by_another_node() {
+    void two_nodes_share_the_batch_and_make_every_report_exactly_once() throws Exception {
         YearMonth month = YearMonth.of(2013, 7);
+        List<Long> customers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            long id = fixtures.newCustomer();
+            customers.add(id);
+            fixtures.importDays(id, LocalDate.of(2013, 7, 1 + i), LocalDate.of(2013, 7, 2 + i));
+        }
+        create(month, 2);
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> finished = new ArrayList<>();
+            for (String node : List.of("node-1", "node-2")) {
+                finished.add(nodes.submit(() -> {
+                    together.await();
+                    return batch.work(node, 2);
+                }));
+            }
+            int byOne = finished.get(0).get(5, TimeUnit.MINUTES);
+            int byTwo = finished.get(1).get(5, TimeUnit.MINUTES);
+            MonthlyReportBatch.Progress done = batch.progress(month.toString());
+            assertTrue(done.finished());
+            assertTrue(byOne + byTwo >= done.chunks(), "every chunk finished, by one of the two");
+            assertTrue(byOne > 0 && byTwo > 0, "both nodes worked: " + byOne + " and " + byTwo + " chunks");
+            assertEquals(8, done.made());
+            assertEquals(0, done.skipped(), "no customer handled twice");
+            assertEquals(0, done.failed());
+        } finally {
+            nodes.shutdownNow();
+        }
+        for (long id : customers) {
+            assertEquals(1, reportsOf(id, month), "customer " + id);
+            assertEquals(1, noticeInbox.history(ReportFixtures.SYSTEM, id, 0, 50).stream()
+                    .filter(m -> "REPORT".equals(m.purpose())).map(m -> m.noticeId()).distinct().count(),
+                    "one report-ready notice for customer " + id);
+        }
+    }
+
+    @Test
+    void a_node_that_dies_after_claiming_leaves_its_chunk_to_another_node_after_the_lease() {
+        YearMonth month = YearMonth.of(2013, 8);
         List<Long> customers = List.of(fixtures.newCustomer(), fixtures.newCustomer(), fixtures.newCustomer());
         for (long id : customers) {
-            fixtures.importDays(id, LocalDate.of(2013, 7, 10), LocalDate.of(2013, 7, 11));
+            fixtures.importDays(id, LocalDate.of(2013, 8, 10), LocalDate.of(2013, 8, 11));
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into report_batch (kind, period) "
-                + "values ('ENERGY_AUDIT', '2013-07')").executeUpdate());
-        long cursorBefore = customers.getFirst() - 1;
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update report_batch set cursor_id = ?1 "
-                + "where period = '2013-07'").setParameter(1, cursorBefore).executeUpdate());
-        MonthlyReportBatch.Progress crashed = batch.run(month, "node-a", 2);
-        assertFalse(crashed.finished());
-        assertEquals(2, crashed.made(), "the first two of ours before the crash");
-        assertEquals(customers.get(1), crashed.cursor());
+        create(month, 1);
+        // the node that dies claims the chunk of the first of ours (claims come in customer order) and is gone
+        MonthlyReportBatch.Chunk claimed;
+        do {
+            claimed = batch.claim("node-dead");
+        } while (claimed != null && !claimed.covers(customers.getFirst()));
+        assertEquals(customers.getFirst(), claimed.upToId(), "a chunk of one customer");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update report_batch_chunk c set "
+                + "worker = null, claims = 0 from report_batch b where b.id = c.batch_id and b.period = ?1 and c.worker = "
+                + "'node-dead' and c.up_to_id <> ?2").setParameter(1, month.toString())
+                .setParameter(2, customers.getFirst()).executeUpdate());
 
-        batch.resumeInterrupted("node-b");
-        assertEquals(1, reportsOf(customers.getFirst(), month), "node-b holds no lease yet: node-a is alive");
-        assertEquals(0, reportsOf(customers.get(2), month));
-        // node-a dies: its lease runs out
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update report_batch set heartbeat_at = "
-                + "now() - interval '10 minutes' where period = '2013-07'").executeUpdate());
-        batch.resumeInterrupted("node-b");
+        batch.work("node-b", 2);
+        MonthlyReportBatch.Progress meanwhile = batch.progress(month.toString());
+        assertFalse(meanwhile.finished(), "the dead node's chunk is still under its lease");
+        assertEquals(meanwhile.chunks() - 1, meanwhile.chunksFinished());
+        assertEquals(0, reportsOf(customers.getFirst(), month));
+        assertEquals(1, reportsOf(customers.get(1), month));
+
+        ageLeases(month);
+        assertEquals(1, batch.work("node-b", 2), "node-b takes the dead node's chunk over");
         MonthlyReportBatch.Progress done = batch.progress(month.toString());
         assertTrue(done.finished());
         assertEquals(3, done.made());
@@ -100,7 +155,32 @@ class MonthlyReportBatchTest {
     }
 
     @Test
-    void the_batch_on_four_threads_makes_each_report_once_and_its_cursor_passes_every_customer() {
+    void a_node_that_dies_midway_through_a_chunk_is_followed_from_its_cursor() {
+        YearMonth month = YearMonth.of(2013, 10);
+        List<Long> customers = List.of(fixtures.newCustomer(), fixtures.newCustomer(), fixtures.newCustomer());
+        for (long id : customers) {
+            fixtures.importDays(id, LocalDate.of(2013, 10, 10), LocalDate.of(2013, 10, 11));
+        }
+        create(month, 1_000_000);
+        // node-a made the first report, moved the cursor past it, and died
+        assertEquals(ReportService.Scheduled.MADE, reports.issueScheduled(customers.getFirst(), month));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update report_batch_chunk c set "
+                + "worker = 'node-a', heartbeat_at = now() - interval '10 minutes', claims = 1, cursor_id = ?1 "
+                + "from report_batch b where b.id = c.batch_id and b.period = ?2").setParameter(1, customers.getFirst())
+                .setParameter(2, month.toString()).executeUpdate());
+
+        batch.work("node-b", 2);
+        MonthlyReportBatch.Progress done = batch.progress(month.toString());
+        assertTrue(done.finished());
+        assertEquals(2, done.made(), "the two after node-a's cursor");
+        assertEquals(0, done.skipped(), "nothing before the cursor visited again");
+        for (long id : customers) {
+            assertEquals(1, reportsOf(id, month));
+        }
+    }
+
+    @Test
+    void the_batch_on_four_threads_makes_each_report_once_and_again_finds_them_made() {
         YearMonth month = YearMonth.of(2013, 9);
         List<Long> customers = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
@@ -110,23 +190,26 @@ class MonthlyReportBatchTest {
                 fixtures.importDays(id, LocalDate.of(2013, 9, 1 + i), LocalDate.of(2013, 9, 2 + i));
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into report_batch (kind, period) "
-                + "values ('ENERGY_AUDIT', '2013-09')").executeUpdate());
+        create(month, 50);
 
-        MonthlyReportBatch.Progress done = batch.run(month, "node-p", Integer.MAX_VALUE, 4);
+        batch.work("node-p", 4);
+        MonthlyReportBatch.Progress done = batch.progress(month.toString());
         assertTrue(done.finished());
         assertEquals(8, done.made(), "every customer with data in the month, the one without none");
         assertEquals(0, done.failed(), "the worker threads reach the services (request context, transactions)");
-        assertTrue(done.cursor() >= customers.getLast(), "the cursor passed all of them");
         for (long id : customers) {
             assertEquals(id == customers.get(4) ? 0 : 1, reportsOf(id, month), "customer " + id);
             assertEquals(id == customers.get(4) ? 0 : 1, noticeInbox.history(ReportFixtures.SYSTEM, id, 0, 50).stream()
                     .filter(m -> "REPORT".equals(m.purpose())).map(m -> m.noticeId()).distinct().count(),
                     "one report-ready notice for customer " + id);
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update report_batch set finished_at = null, worker = null, "
-                + "cursor_id = ?1 where period = '2013-09'").setParameter(1, customers.getFirst() - 1).executeUpdate());
-        MonthlyReportBatch.Progress again = batch.run(month, "node-q", Integer.MAX_VALUE, 4);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update report_batch_chunk c set "
+                + "finished_at = null, worker = null, cursor_id = c.after_id from report_batch b "
+                + "where b.id = c.batch_id and b.period = '2013-09'").executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update report_batch set finished_at = null "
+                + "where period = '2013-09'").executeUpdate());
+        batch.work("node-q", 4);
+        MonthlyReportBatch.Progress again = batch.progress(month.toString());
         assertTrue(again.finished());
         assertEquals(8, again.made(), "nothing made a second time");
         assertEquals(8, again.skipped(), "every report found made");

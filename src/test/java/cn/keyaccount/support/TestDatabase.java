@@ -13,6 +13,8 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
     /** An empty database for a test profile that starts as a real deployment (no demo). */
     public static final String EMPTY = "keyaccount_real";
+    /** A database of its own for the operations tests, which take it away from the application for a while. */
+    public static final String OPERATIONS = "keyaccount_ops";
 
     private static EmbeddedDatabase database;
 
@@ -21,6 +23,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         if (database == null) {
             database = EmbeddedDatabase.throwaway();
             database.createDatabase(EMPTY);
+            database.createDatabase(OPERATIONS);
             Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-postgres-stop"));
         }
         return Map.of(
