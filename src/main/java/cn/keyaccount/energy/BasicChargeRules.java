@@ -3,10 +3,9 @@ package cn.keyaccount.energy;
 import cn.keyaccount.customer.BasicChargeMode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -72,73 +71,151 @@ public final class BasicChargeRules {
     }
 
     /**
-     * What each mode would have cost over the given months (usually the last twelve), the single whole-kW contract
-     * demand that would have cost least over them, and what the cheapest mode saves against the current one.
+     * One month as the comparison needs it: its maximum demand, the prices in force, and how many of its days the
+     * period covers (a part month pays that share of the month's charge, as the months' table bills it).
      */
-    public record Comparison(Map<BasicChargeMode, BigDecimal> totals, BigDecimal bestDeclaredKw,
-                             BasicChargeMode current, BigDecimal currentTotal, BasicChargeMode cheapest,
-                             BigDecimal cheapestTotal, BigDecimal saving) {
+    public record Month(YearMonth month, BigDecimal maxDemandKw, int daysCovered, int daysInMonth, Prices prices) {
+
+        /** A whole month. */
+        public static Month whole(YearMonth month, BigDecimal maxDemandKw, Prices prices) {
+            return new Month(month, maxDemandKw, month.lengthOfMonth(), month.lengthOfMonth(), prices);
+        }
+
+        /** The month's charge in one mode, the part month's share when the period covers only part of it. */
+        public BigDecimal charge(BasicChargeMode mode, BigDecimal capacityKva, BigDecimal declaredKw) {
+            BigDecimal full = BasicChargeRules.charge(mode, capacityKva, maxDemandKw, declaredKw, prices);
+            return daysCovered >= daysInMonth ? full : full.multiply(BigDecimal.valueOf(daysCovered))
+                    .divide(BigDecimal.valueOf(daysInMonth), 2, RoundingMode.HALF_UP);
+        }
     }
 
     /**
-     * @param monthlyMaxDemandKw the maximum demand of each month
-     * @param currentDeclaredKw  the contract demand declared today (used for the current mode's cost), may be null
+     * One way of billing the compared months: a mode with its own inputs, what it costs each month and in all, and
+     * what it saves against the current way ({@code current.total − total}; negative when it costs more).
+     *
+     * @param capacityKva the capacity billed (by capacity), else null
+     * @param declaredKw  the declared demand (by contract demand; null when none is declared), else null
+     * @param contractKw  the contract demand billed: the declared one raised to 40 % of the capacity if below it
+     *                    (by contract demand), else null
+     * @param current     whether this is the customer's mode at today's values
      */
-    public static Comparison compare(List<BigDecimal> monthlyMaxDemandKw, BigDecimal capacityKva, Prices p,
-                                     BasicChargeMode current, BigDecimal currentDeclaredKw) {
-        if (monthlyMaxDemandKw.isEmpty()) {
-            throw new IllegalArgumentException("no months to compare");
+    public record Option(BasicChargeMode mode, BigDecimal capacityKva, BigDecimal declaredKw, BigDecimal contractKw,
+                         boolean current, List<BigDecimal> monthly, BigDecimal total, BigDecimal savingAgainstCurrent) {
+
+        /** The way's name as a message key: the mode in words, by contract demand with the demand billed. */
+        public String nameKey() {
+            return mode == BasicChargeMode.CONTRACT_DEMAND ? "energy.basic.option.contract"
+                    : "customer.basic-charge-mode." + mode.name();
         }
-        BigDecimal best = bestDeclaredDemand(monthlyMaxDemandKw, capacityKva, p);
-        Map<BasicChargeMode, BigDecimal> totals = new EnumMap<>(BasicChargeMode.class);
-        totals.put(BasicChargeMode.CAPACITY, total(BasicChargeMode.CAPACITY, monthlyMaxDemandKw, capacityKva, best, p));
-        totals.put(BasicChargeMode.ACTUAL_DEMAND,
-                total(BasicChargeMode.ACTUAL_DEMAND, monthlyMaxDemandKw, capacityKva, best, p));
-        totals.put(BasicChargeMode.CONTRACT_DEMAND,
-                total(BasicChargeMode.CONTRACT_DEMAND, monthlyMaxDemandKw, capacityKva, best, p));
-        BasicChargeMode cheapest = BasicChargeMode.CAPACITY;
-        for (var e : totals.entrySet()) {
-            if (e.getValue().compareTo(totals.get(cheapest)) < 0) {
-                cheapest = e.getKey();
-            }
+
+        public List<Object> nameArgs() {
+            return mode == BasicChargeMode.CONTRACT_DEMAND ? List.of(contractKw) : List.of();
         }
-        BasicChargeMode cur = current == null || current == BasicChargeMode.NONE ? BasicChargeMode.CAPACITY : current;
-        BigDecimal currentTotal = cur == BasicChargeMode.CONTRACT_DEMAND && currentDeclaredKw != null
-                ? total(cur, monthlyMaxDemandKw, capacityKva, currentDeclaredKw, p)
-                : totals.get(cur);
-        BigDecimal cheapestTotal = totals.get(cheapest);
-        return new Comparison(totals, best, cur, currentTotal, cheapest, cheapestTotal,
-                currentTotal.subtract(cheapestTotal).max(BigDecimal.ZERO.setScale(2)));
+
+        /** What the way is computed from, as a message key: the capacity, each month's demand, a declared demand. */
+        public String inputsKey() {
+            return switch (mode) {
+                case CAPACITY -> "energy.basic.input.capacity";
+                case ACTUAL_DEMAND -> "energy.basic.input.actual-demand";
+                case CONTRACT_DEMAND -> declaredKw == null ? "energy.basic.input.undeclared"
+                        : declaredKw.compareTo(contractKw) < 0 ? "energy.basic.input.declared-floor"
+                        : current ? "energy.basic.input.declared" : "energy.basic.input.best-declared";
+                case NONE -> "energy.basic.input.none";
+            };
+        }
+
+        public List<Object> inputsArgs() {
+            return switch (mode) {
+                case CAPACITY -> List.of(capacityKva);
+                case CONTRACT_DEMAND -> declaredKw == null ? List.of(contractKw)
+                        : declaredKw.compareTo(contractKw) < 0 ? List.of(declaredKw, contractKw) : List.of(declaredKw);
+                default -> List.of();
+            };
+        }
     }
 
-    static BigDecimal total(BasicChargeMode mode, List<BigDecimal> months, BigDecimal capacityKva,
-                            BigDecimal declaredKw, Prices p) {
+    /**
+     * The basic charge of the compared months (usually the last twelve) billed the current way, at today's values,
+     * and each other way with its own inputs: the other two modes and, by contract demand, the single whole-kW
+     * declared demand that would have cost least. The current way comes first; {@code saving} is
+     * {@code current.total − cheapest.total}, zero when the current way is the cheapest.
+     */
+    public record Comparison(List<Month> months, List<Option> options, Option current, Option cheapest,
+                             BigDecimal saving) {
+    }
+
+    /**
+     * @param current           the mode the customer is billed by today (NONE or null: by capacity)
+     * @param currentDeclaredKw the contract demand declared today (used for the current way), may be null
+     */
+    public static Comparison compare(List<Month> months, BigDecimal capacityKva, BasicChargeMode current,
+                                     BigDecimal currentDeclaredKw) {
+        if (months.isEmpty()) {
+            throw new IllegalArgumentException("no months to compare");
+        }
+        BasicChargeMode cur = current == null || current == BasicChargeMode.NONE ? BasicChargeMode.CAPACITY : current;
+        BigDecimal declaredToday = cur == BasicChargeMode.CONTRACT_DEMAND ? currentDeclaredKw : null;
+        Option now = option(cur, months, capacityKva, declaredToday, true, null);
+        List<Option> options = new ArrayList<>();
+        options.add(now);
+        for (BasicChargeMode m : List.of(BasicChargeMode.CAPACITY, BasicChargeMode.ACTUAL_DEMAND)) {
+            if (m != cur) {
+                options.add(option(m, months, capacityKva, null, false, now.total()));
+            }
+        }
+        BigDecimal best = bestDeclaredDemand(months, capacityKva);
+        if (cur != BasicChargeMode.CONTRACT_DEMAND || declaredToday == null || best.compareTo(declaredToday) != 0) {
+            options.add(option(BasicChargeMode.CONTRACT_DEMAND, months, capacityKva, best, false, now.total()));
+        }
+        Option cheapest = now;
+        for (Option o : options) {
+            if (o.total().compareTo(cheapest.total()) < 0) {
+                cheapest = o;
+            }
+        }
+        return new Comparison(List.copyOf(months), List.copyOf(options), now, cheapest,
+                now.total().subtract(cheapest.total()));
+    }
+
+    private static Option option(BasicChargeMode mode, List<Month> months, BigDecimal capacityKva,
+                                 BigDecimal declaredKw, boolean current, BigDecimal currentTotal) {
+        List<BigDecimal> monthly = months.stream()
+                .map(m -> m.charge(mode, capacityKva, declaredKw == null ? BigDecimal.ZERO : declaredKw)).toList();
+        BigDecimal total = monthly.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        boolean contract = mode == BasicChargeMode.CONTRACT_DEMAND;
+        return new Option(mode, mode == BasicChargeMode.CAPACITY ? capacityKva : null, contract ? declaredKw : null,
+                contract ? effectiveContractDemand(declaredKw == null ? BigDecimal.ZERO : declaredKw, capacityKva)
+                        : null, current, monthly, total,
+                currentTotal == null ? BigDecimal.ZERO.setScale(2) : currentTotal.subtract(total));
+    }
+
+    static BigDecimal total(List<Month> months, BigDecimal capacityKva, BigDecimal declaredKw) {
         BigDecimal sum = BigDecimal.ZERO.setScale(2);
-        for (BigDecimal pmax : months) {
-            sum = sum.add(charge(mode, capacityKva, pmax, declaredKw, p));
+        for (Month m : months) {
+            sum = sum.add(m.charge(BasicChargeMode.CONTRACT_DEMAND, capacityKva, declaredKw));
         }
         return sum;
     }
 
     /**
      * The whole-kW contract demand, held for all the months, with the least total. The total is convex and
-     * piecewise linear in Pc with kinks where Pc = Pmax / 1.05, so the best whole value is next to a kink or the
-     * 40 % floor; ties go to the smaller demand.
+     * piecewise linear in Pc with kinks where Pc = Pmax / 1.05 (each month weighted by its price and the share of
+     * it covered), so the best whole value is next to a kink or the 40 % floor; ties go to the smaller demand.
      */
-    public static BigDecimal bestDeclaredDemand(List<BigDecimal> months, BigDecimal capacityKva, Prices p) {
+    public static BigDecimal bestDeclaredDemand(List<Month> months, BigDecimal capacityKva) {
         BigDecimal floor = capacityKva.multiply(CONTRACT_FLOOR).setScale(0, RoundingMode.CEILING);
         TreeSet<BigDecimal> candidates = new TreeSet<>();
         candidates.add(floor);
-        for (BigDecimal pmax : months) {
-            BigDecimal kink = pmax.divide(CONTRACT_TOLERANCE, 6, RoundingMode.HALF_UP);
+        for (Month m : months) {
+            BigDecimal kink = m.maxDemandKw().divide(CONTRACT_TOLERANCE, 6, RoundingMode.HALF_UP);
             candidates.add(kink.setScale(0, RoundingMode.FLOOR).max(floor));
             candidates.add(kink.setScale(0, RoundingMode.CEILING).max(floor));
         }
         List<BigDecimal> ordered = new ArrayList<>(candidates);
         BigDecimal best = ordered.getFirst();
-        BigDecimal bestTotal = total(BasicChargeMode.CONTRACT_DEMAND, months, capacityKva, best, p);
+        BigDecimal bestTotal = total(months, capacityKva, best);
         for (BigDecimal c : ordered) {
-            BigDecimal t = total(BasicChargeMode.CONTRACT_DEMAND, months, capacityKva, c, p);
+            BigDecimal t = total(months, capacityKva, c);
             if (t.compareTo(bestTotal) < 0) {
                 best = c;
                 bestTotal = t;

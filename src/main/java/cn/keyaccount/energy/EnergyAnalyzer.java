@@ -100,18 +100,18 @@ public final class EnergyAnalyzer {
         LocalDate to = from.plusDays(s.days() - 1L);
         LoadMetrics load = LoadMetrics.of(s);
         List<TouSplit> monthSplits = new ArrayList<>();
-        List<MonthFigures> months = months(in, from, to, monthSplits);
+        List<BasicChargeRules.Month> basicMonths = new ArrayList<>();
+        List<MonthFigures> months = months(in, from, to, monthSplits, basicMonths);
         // the period's split is its months' as billed, so that the months' energy charges add up to its amounts
         TouSplit tou = TouSplit.sum(monthSplits);
-        TouTariff latest = in.tariffs().apply(to);
         int days = s.days();
         double annual = days < 365 || days > 366 ? 365.0 / days : 1.0;
 
-        List<BigDecimal> lastTwelve = months.subList(Math.max(0, months.size() - 12), months.size()).stream()
-                .map(MonthFigures::maxDemandKw).toList();
+        // the last twelve months as the months' table bills them, so that the current way's total is their sum
+        List<BasicChargeRules.Month> lastTwelve = basicMonths.subList(Math.max(0, basicMonths.size() - 12),
+                basicMonths.size());
         BasicChargeRules.Comparison modes = in.mode() == BasicChargeMode.NONE || lastTwelve.isEmpty() ? null
-                : BasicChargeRules.compare(lastTwelve, in.capacityKva(), latest.basicPrices(), in.mode(),
-                        in.declaredKw());
+                : BasicChargeRules.compare(lastTwelve, in.capacityKva(), in.mode(), in.declaredKw());
 
         List<TransformerLoad> transformers = transformers(in);
         TransformerLoad transformerTotal = transformers.isEmpty() ? null
@@ -124,11 +124,7 @@ public final class EnergyAnalyzer {
         List<Recommendation> recs = new ArrayList<>();
         capacitor(in, months, days).ifPresent(recs::add);
         if (modes != null && modes.saving().signum() > 0) {
-            BigDecimal saving = modes.saving().multiply(BigDecimal.valueOf(12))
-                    .divide(BigDecimal.valueOf(lastTwelve.size()), 2, RoundingMode.HALF_UP);
-            recs.add(new Recommendation(Recommendation.Kind.BILLING_MODE, saving, NOTHING, null,
-                    "energy.recommendation.billing-mode",
-                    List.of(modes.cheapest().name(), modes.bestDeclaredKw(), modes.current().name())));
+            recs.add(billingMode(modes));
         }
         if (shiftingSaving.signum() > 0) {
             recs.add(new Recommendation(Recommendation.Kind.LOAD_SHIFTING,
@@ -140,6 +136,27 @@ public final class EnergyAnalyzer {
         return new Result(from, to, load, tou, months, modes, transformers, transformerTotal, shiftable,
                 shiftingSaving, anomalies, health, recs, annual, days,
                 months.stream().mapToInt(MonthFigures::daysWithData).sum());
+    }
+
+    /**
+     * Billing the basic charge the cheapest way: its saving over the compared months as a yearly amount (scaled to
+     * 365 days unless they cover a year), in words the way to change to and the current one.
+     */
+    private static Recommendation billingMode(BasicChargeRules.Comparison modes) {
+        int days = modes.months().stream().mapToInt(BasicChargeRules.Month::daysCovered).sum();
+        BasicChargeRules.Option to = modes.cheapest();
+        BasicChargeRules.Option from = modes.current();
+        BigDecimal yearly = perYear(modes.saving(), days);
+        if (to.mode() != BasicChargeMode.CONTRACT_DEMAND) {
+            return new Recommendation(Recommendation.Kind.BILLING_MODE, yearly, NOTHING, null,
+                    "energy.recommendation.billing-mode", List.of(to.mode().name(), from.mode().name()));
+        }
+        if (from.mode() == BasicChargeMode.CONTRACT_DEMAND) {
+            return new Recommendation(Recommendation.Kind.BILLING_MODE, yearly, NOTHING, null,
+                    "energy.recommendation.declared-demand", List.of(to.declaredKw(), from.contractKw()));
+        }
+        return new Recommendation(Recommendation.Kind.BILLING_MODE, yearly, NOTHING, null,
+                "energy.recommendation.billing-mode-declared", List.of(to.declaredKw(), from.mode().name()));
     }
 
     /** An amount of the period as a yearly one: scaled to 365 days unless the period is a year. */
@@ -175,8 +192,12 @@ public final class EnergyAnalyzer {
         return out;
     }
 
-    /** The months of the period; their time-of-use splits go into {@code splits}, in the same order. */
-    private List<MonthFigures> months(Input in, LocalDate from, LocalDate to, List<TouSplit> splits) {
+    /**
+     * The months of the period; their time-of-use splits go into {@code splits}, and what their basic charge is
+     * computed from into {@code basicMonths}, in the same order.
+     */
+    private List<MonthFigures> months(Input in, LocalDate from, LocalDate to, List<TouSplit> splits,
+                                      List<BasicChargeRules.Month> basicMonths) {
         List<MonthFigures> out = new ArrayList<>();
         for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
             LocalDate a = m.atDay(1).isBefore(from) ? from : m.atDay(1);
@@ -188,13 +209,12 @@ public final class EnergyAnalyzer {
             BigDecimal pf = PowerFactor.of(lm.energyKwh(), lm.reactiveKvarh());
             BigDecimal pmax = BigDecimal.valueOf(lm.maxDemandKw()).setScale(2, RoundingMode.HALF_UP);
             int covered = part.days();
+            BasicChargeRules.Month month = new BasicChargeRules.Month(m, pmax, covered, m.lengthOfMonth(),
+                    tariff.basicPrices());
             BigDecimal basic = in.mode() == BasicChargeMode.NONE ? BigDecimal.ZERO.setScale(2)
-                    : BasicChargeRules.charge(in.mode(), in.capacityKva(), pmax,
-                            in.declaredKw() == null ? BigDecimal.ZERO : in.declaredKw(), tariff.basicPrices());
-            if (covered < m.lengthOfMonth()) {
-                basic = basic.multiply(BigDecimal.valueOf(covered))
-                        .divide(BigDecimal.valueOf(m.lengthOfMonth()), 2, RoundingMode.HALF_UP);
-            }
+                    : month.charge(in.mode(), in.capacityKva(), in.declaredKw() == null ? BigDecimal.ZERO
+                            : in.declaredKw());
+            basicMonths.add(month);
             splits.add(split);
             BigDecimal energy = split.totalYuan();
             Map<PowerFactorStandard, BigDecimal> all = new EnumMap<>(PowerFactorStandard.class);
@@ -267,10 +287,11 @@ public final class EnergyAnalyzer {
                 .ifPresent(worst -> parts.add(new HealthScore.Component("TRANSFORMER", bandScore(worst), 20,
                         "energy.health.transformer", List.of(round2(worst.averageLoadRate()),
                         worst.averageBand().name(), worst.name()))));
-        if (modes != null && modes.currentTotal().signum() > 0) {
-            double share = modes.saving().doubleValue() / modes.currentTotal().doubleValue();
+        if (modes != null && modes.current().total().signum() > 0) {
+            double share = modes.saving().doubleValue() / modes.current().total().doubleValue();
             parts.add(new HealthScore.Component("BASIC_CHARGE", HealthScore.clamp(100 - 200 * share), 15,
-                    "energy.health.basic-charge", List.of(modes.saving(), modes.cheapest().name())));
+                    modes.saving().signum() > 0 ? "energy.health.basic-charge" : "energy.health.basic-charge-best",
+                    List.of(modes.saving(), modes.cheapest().mode().name(), modes.months().size())));
         }
         double total = tou.totalKwh();
         double peakShare = total == 0 ? 0 : tou.peakKwh() / total;

@@ -1,6 +1,5 @@
 package cn.keyaccount.report;
 
-import cn.keyaccount.customer.BasicChargeMode;
 import cn.keyaccount.energy.Anomalies;
 import cn.keyaccount.energy.BasicChargeRules;
 import cn.keyaccount.energy.EnergyAnalyzer;
@@ -156,8 +155,8 @@ final class EnergyAuditChapters extends DocumentParts {
         table(List.of(c.t("report.month"), c.t("report.kwh"), c.t("report.max-demand-kw"), c.t("report.pf"),
                 c.t("report.energy-charge"), c.t("report.basic-charge"), c.t("report.adjustment-yuan"),
                 c.t("report.total")), a.months().stream().map(m -> List.of(m.month().toString(),
-                whole(monthKwh.get(m.month())), plain(m.maxDemandKw()), plain(m.powerFactor()),
-                plain(m.energyYuan()), plain(m.basicYuan()), plain(m.adjustmentYuan()), plain(m.totalYuan())))
+                whole(monthKwh.get(m.month())), money(m.maxDemandKw()), plain(m.powerFactor()),
+                money(m.energyYuan()), money(m.basicYuan()), money(m.adjustmentYuan()), money(m.totalYuan())))
                 .toList());
         monthlyChart();
 
@@ -196,19 +195,7 @@ final class EnergyAuditChapters extends DocumentParts {
         pfChart(own);
 
         heading("report.doc.basic-charge");
-        BasicChargeRules.Comparison modes = a.billingModes();
-        if (modes == null) {
-            paragraph(c.t("report.no-basic-charge"));
-        } else {
-            table(List.of(c.t("report.mode"), c.t("report.total-12"), c.t("report.current-mode"),
-                    c.t("report.cheapest-mode")), List.of(BasicChargeMode.CAPACITY, BasicChargeMode.ACTUAL_DEMAND,
-                    BasicChargeMode.CONTRACT_DEMAND).stream().map(m -> List.of(c.word(m.name()),
-                    plain(modes.totals().get(m)), m == modes.current() ? "✓" : "",
-                    m == modes.cheapest() ? "✓" : "")).toList());
-            paragraph(c.t("report.doc.basic-text", c.word(modes.cheapest().name()),
-                    plain(modes.bestDeclaredKw()), plain(modes.saving())));
-            paragraph(c.t("report.basic-charge-rule"));
-        }
+        basicCharge();
 
         heading("report.doc.transformer");
         if (a.transformers().isEmpty()) {
@@ -261,6 +248,51 @@ final class EnergyAuditChapters extends DocumentParts {
             paragraph(c.t("report.doc.anomalies-listed"));
             table(List.of(c.t("report.anomaly"), c.t("report.from"), c.t("report.intervals")), listed);
         }
+    }
+
+    /**
+     * The ways of billing the basic charge: the current way at today's values first and each other with its own
+     * inputs, each with its saving against the current one; the saving written as current minus cheapest; each way's
+     * charge by month, adding up to its total.
+     */
+    private void basicCharge() {
+        BasicChargeRules.Comparison modes = a.billingModes();
+        if (modes == null) {
+            paragraph(c.t("report.no-basic-charge"));
+            return;
+        }
+        int n = modes.months().size();
+        List<BasicChargeRules.Option> options = modes.options();
+        table(List.of(c.t("report.mode"), c.t("report.inputs"), c.t("report.total-months", n),
+                c.t("report.saving-against-current"), c.t("report.current-mode"), c.t("report.cheapest-mode")),
+                options.stream().map(o -> List.of(c.optionName(o), c.optionInputs(o), money(o.total()),
+                        money(o.savingAgainstCurrent()), o.current() ? "✓" : "", o == modes.cheapest() ? "✓" : ""))
+                        .toList());
+        BasicChargeRules.Option now = modes.current();
+        BasicChargeRules.Option best = modes.cheapest();
+        paragraph(c.t("report.doc.basic-current", c.optionName(now), c.optionInputs(now), n, money(now.total())));
+        paragraph(best == now ? c.t("report.doc.basic-best", n) : c.t("report.doc.basic-saving", c.optionName(best),
+                c.optionInputs(best), n, money(best.total()), money(now.total()), money(modes.saving())));
+        List<String> header = new ArrayList<>(List.of(c.t("report.month"), c.t("report.max-demand-kw"),
+                c.t("report.capacity-price"), c.t("report.demand-price")));
+        options.forEach(o -> header.add(c.optionName(o)));
+        List<List<String>> rows = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            BasicChargeRules.Month m = modes.months().get(k);
+            List<String> row = new ArrayList<>(List.of(m.month().toString(), money(m.maxDemandKw()),
+                    plain(m.prices().capacityYuanPerKva()), plain(m.prices().demandYuanPerKw())));
+            for (BasicChargeRules.Option o : options) {
+                row.add(money(o.monthly().get(k)));
+            }
+            rows.add(row);
+        }
+        List<String> sum = new ArrayList<>(List.of(c.t("report.sum"), "", "", ""));
+        options.forEach(o -> sum.add(money(o.total())));
+        rows.add(sum);
+        paragraph(c.t("report.basic-months"));
+        table(header, rows);
+        paragraph(c.t("report.doc.basic-months"));
+        paragraph(c.t("report.basic-charge-rule"));
     }
 
     /** A transformer's row: name, load basis, rating, rates with their bands, economic rate, shown losses. */

@@ -1,6 +1,5 @@
 package cn.keyaccount.report;
 
-import cn.keyaccount.customer.BasicChargeMode;
 import cn.keyaccount.energy.Anomalies;
 import cn.keyaccount.energy.BasicChargeRules;
 import cn.keyaccount.energy.EnergyAnalyzer;
@@ -77,11 +76,12 @@ final class EnergyAuditSheets extends WorkbookCells {
         set(s, 0, 0, c.t("report.title"), "title");
         set(s, 1, 0, c.customer().name() + "（" + c.t("report.account-no") + " " + c.customer().accountNo() + "）",
                 "subtitle");
+        s.getRow(0).setHeightInPoints(30);
+        s.getRow(1).setHeightInPoints(20);
         set(s, 2, 0, c.t("report.period-line", c.period(), a.from().toString(), a.to().toString()), "text");
         set(s, 3, 0, c.t("report.issue-line", c.issue(), c.generatedBy(),
                 c.generatedAt().atZoneSameInstant(ReportService.ZONE).toLocalDateTime().withNano(0)
                         .toString().replace('T', ' ')), "text");
-        logo(s);
         int r = header(s, 5, "report.figure", "report.value", "report.unit");
         LoadMetrics l = a.load();
         r = figure(s, r, "report.energy", sumOf(c.monthKwh()), "integer", "kWh");
@@ -106,6 +106,7 @@ final class EnergyAuditSheets extends WorkbookCells {
             set(s, r++, 3, c.explain(hc.explanationKey(), hc.args()), "text");
         }
         widths(s, 22, 18, 12, 60);
+        logo(s, 3);
         print(s, 5);
     }
 
@@ -300,6 +301,11 @@ final class EnergyAuditSheets extends WorkbookCells {
         }
     }
 
+    /**
+     * The ways of billing the basic charge over the compared months: the current way at today's values first, each
+     * other with its own inputs, each way's total the sum of its column in the months' table below it, each saving a
+     * formula (the current way's total minus the row's); then the current, the cheapest and the saving between them.
+     */
     private void basicCharge() {
         XSSFSheet s = sheet("report.sheet.basic-charge");
         BasicChargeRules.Comparison m = a.billingModes();
@@ -308,21 +314,65 @@ final class EnergyAuditSheets extends WorkbookCells {
             widths(s, 60);
             return;
         }
-        int r = header(s, 0, "report.mode", "report.total-12", "report.current-mode", "report.cheapest-mode");
-        for (BasicChargeMode mode : List.of(BasicChargeMode.CAPACITY, BasicChargeMode.ACTUAL_DEMAND,
-                BasicChargeMode.CONTRACT_DEMAND)) {
-            set(s, r, 0, c.word(mode.name()), "text");
-            set(s, r, 1, m.totals().get(mode), "money");
-            set(s, r, 2, mode == m.current() ? "✓" : "", "text");
-            set(s, r++, 3, mode == m.cheapest() ? "✓" : "", "text");
+        List<BasicChargeRules.Option> options = m.options();
+        List<BasicChargeRules.Month> months = m.months();
+        int n = months.size();
+        int r = header(s, 0, "report.mode", "report.inputs", "report.total-months", "report.saving-against-current",
+                "report.current-mode", "report.cheapest-mode");
+        set(s, 0, 2, c.t("report.total-months", n), "header");
+        int firstOption = r;
+        int monthHeader = firstOption + options.size() + 6;
+        int firstMonth = monthHeader + 1;
+        int sumRow = firstMonth + n;
+        int firstCharge = 5;
+        for (int i = 0; i < options.size(); i++) {
+            BasicChargeRules.Option o = options.get(i);
+            set(s, r, 0, c.optionName(o), "text");
+            set(s, r, 1, c.optionInputs(o), "text");
+            String column = CellReference.convertNumToColString(firstCharge + i);
+            formula(s, r, 2, "SUM(" + column + (firstMonth + 1) + ":" + column + sumRow + ")", o.total());
+            formula(s, r, 3, "C$" + (firstOption + 1) + "-C" + (r + 1), o.savingAgainstCurrent());
+            set(s, r, 4, o.current() ? "✓" : "", "text");
+            set(s, r++, 5, o == m.cheapest() ? "✓" : "", "text");
         }
+        int cheapestRow = firstOption + options.indexOf(m.cheapest()) + 1;
         r++;
-        r = figure(s, r, "report.current-total", m.currentTotal(), c.t("report.yuan"));
-        r = figure(s, r, "report.best-declared", m.bestDeclaredKw().doubleValue(), "integer", "kW");
-        r = figure(s, r, "report.basic-saving", m.saving(), c.t("report.yuan"));
-        set(s, r + 1, 0, c.t("report.basic-charge-rule"), "text");
-        widths(s, 26, 18, 12, 12);
-        freeze(s, 1, 0);
+        set(s, r, 0, c.t("report.basic-current-line", c.optionName(m.current())), "label");
+        formula(s, r, 1, "C" + (firstOption + 1), m.current().total());
+        set(s, r++, 2, c.t("report.yuan"), "text");
+        set(s, r, 0, c.t("report.basic-cheapest-line", c.optionName(m.cheapest())), "label");
+        formula(s, r, 1, "C" + cheapestRow, m.cheapest().total());
+        set(s, r++, 2, c.t("report.yuan"), "text");
+        set(s, r, 0, c.t("report.basic-saving-line"), "label");
+        formula(s, r, 1, "B" + (r - 1) + "-B" + r, m.saving());
+        set(s, r, 2, c.t("report.yuan"), "text");
+
+        r = header(s, monthHeader, "report.month", "report.billed-days", "report.max-demand-kw",
+                "report.capacity-price", "report.demand-price");
+        for (int i = 0; i < options.size(); i++) {
+            set(s, monthHeader, firstCharge + i, c.optionName(options.get(i)), "header");
+        }
+        for (int k = 0; k < n; k++) {
+            BasicChargeRules.Month month = months.get(k);
+            set(s, r, 0, month.month().toString(), "text");
+            set(s, r, 1, month.daysCovered(), "integer");
+            set(s, r, 2, month.maxDemandKw(), "decimal");
+            set(s, r, 3, month.prices().capacityYuanPerKva(), "decimal");
+            set(s, r, 4, month.prices().demandYuanPerKw(), "decimal");
+            for (int i = 0; i < options.size(); i++) {
+                set(s, r, firstCharge + i, options.get(i).monthly().get(k), "money");
+            }
+            r++;
+        }
+        set(s, r, 0, c.t("report.sum"), "label");
+        for (int i = 0; i < options.size(); i++) {
+            String column = CellReference.convertNumToColString(firstCharge + i);
+            formula(s, r, firstCharge + i, "SUM(" + column + (firstMonth + 1) + ":" + column + sumRow + ")",
+                    options.get(i).total());
+        }
+        set(s, r + 2, 0, c.t("report.doc.basic-months"), "text");
+        set(s, r + 3, 0, c.t("report.basic-charge-rule"), "text");
+        widths(s, 30, 40, 22, 22, 22, 22, 22, 22, 22);
         print(s, 0);
     }
 
@@ -444,6 +494,9 @@ final class EnergyAuditSheets extends WorkbookCells {
         }
         s.createFreezePane(1, 1);
         print(s, 0);
+        // a year is 35,000 rows, over a thousand pages: printing the workbook takes the header and the first day
+        wb.setPrintArea(wb.getSheetIndex(s.getSheetName()), 0, 3, 0, IntervalSeries.PER_DAY);
+        s.getHeader().setCenter(c.t("report.intervals-print-note"));
         String[] titles = {c.t("report.interval-start"), "kWh", "kvarh", "kW"};
         return out -> IntervalRows.write(out, titles, c.series(), styles.get("header").getIndex(),
                 styles.get("datetime").getIndex(), styles.get("decimal").getIndex(), wb.isDate1904());

@@ -2,6 +2,7 @@ package cn.keyaccount.report;
 
 import cn.keyaccount.base.Messages;
 import cn.keyaccount.customer.CustomerDetails;
+import cn.keyaccount.energy.BasicChargeRules;
 import cn.keyaccount.energy.EnergyAnalyzer;
 import cn.keyaccount.energy.IntervalSeries;
 import cn.keyaccount.energy.MonthFigures;
@@ -62,6 +63,16 @@ public record ReportContent(CustomerDetails customer, EnergyAnalyzer.Result anal
     /** An explained text of the analysis (recommendation, health component) with enum arguments in words. */
     String explain(String key, List<Object> args) {
         return t(key, args.stream().map(a -> a instanceof String s && s.matches("[A-Z_]+") ? word(s) : a).toArray());
+    }
+
+    /** A way of billing the basic charge by its name: the mode, with the contract demand it is billed on. */
+    String optionName(BasicChargeRules.Option o) {
+        return t(o.nameKey(), o.nameArgs().toArray());
+    }
+
+    /** What a way of billing the basic charge is computed from, in words: capacity, monthly demand, declared demand. */
+    String optionInputs(BasicChargeRules.Option o) {
+        return t(o.inputsKey(), o.inputsArgs().toArray());
     }
 
     /** A billing mode or a load band in words; any other name (a transformer's) as it is. */

@@ -11,10 +11,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.util.Units;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFPicture;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -28,6 +30,7 @@ abstract class WorkbookCells {
     final ReportContent c;
     private final byte[] logo;
     final Map<String, CellStyle> styles = new HashMap<>();
+    private static final int LOGO_HEIGHT_PX = 64;
 
     WorkbookCells(XSSFWorkbook wb, ReportContent c, byte[] logo) {
         this.wb = wb;
@@ -75,6 +78,17 @@ abstract class WorkbookCells {
 
     void set(Sheet s, int row, int col, BigDecimal value, String style) {
         set(s, row, col, value == null ? 0 : value.doubleValue(), style);
+    }
+
+    /**
+     * A money cell computed in the sheet from other cells (a total, a difference), carrying the amount the report
+     * computed as its cached value, so that a reader that does not recalculate shows the same figure.
+     */
+    void formula(Sheet s, int row, int col, String formula, BigDecimal yuan) {
+        Cell cell = cell(s, row, col);
+        cell.setCellStyle(styles.get("money"));
+        cell.setCellFormula(formula);
+        ((org.apache.poi.xssf.usermodel.XSSFCell) cell).getCTCell().setV(yuan.toPlainString());
     }
 
     /** A header row of translated titles; returns the next row. */
@@ -133,11 +147,37 @@ abstract class WorkbookCells {
         return chart;
     }
 
-    void logo(XSSFSheet s) {
+    /**
+     * The logo at the top of a column, {@value #LOGO_HEIGHT_PX} px tall in its own proportions. Placed after the
+     * sheet's column widths and row heights are set: its anchor is computed from them, and a column widened later
+     * would stretch it.
+     */
+    void logo(XSSFSheet s, int col) {
         int picture = wb.addPicture(logo, Workbook.PICTURE_TYPE_PNG);
         XSSFDrawing drawing = s.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 3, 0, 4, 4);
-        drawing.createPicture(anchor, picture).resize(1.0);
+        XSSFPicture p = drawing.createPicture(drawing.createAnchor(0, 0, 0, 0, col, 0, col + 1, 1), picture);
+        long height = LOGO_HEIGHT_PX * Units.EMU_PER_PIXEL;
+        long width = Math.round(height * p.getImageDimension().getWidth() / p.getImageDimension().getHeight());
+        // down the rows from the top of the column until the logo's height is used up
+        int row = 0;
+        long left = height;
+        while (left > rowEmu(s, row)) {
+            left -= rowEmu(s, row++);
+        }
+        XSSFClientAnchor anchor = p.getClientAnchor();
+        anchor.setCol2(col);
+        anchor.setDx2(Math.toIntExact(width));
+        anchor.setRow2(row);
+        anchor.setDy2(Math.toIntExact(left));
+        // the shape's own extent too: LibreOffice sizes the picture by it, and POI leaves it at the first anchor's
+        var ext = p.getCTPicture().getSpPr().getXfrm().getExt();
+        ext.setCx(width);
+        ext.setCy(height);
+    }
+
+    private static long rowEmu(Sheet s, int row) {
+        float points = s.getRow(row) == null ? s.getDefaultRowHeightInPoints() : s.getRow(row).getHeightInPoints();
+        return Math.round(points * Units.EMU_PER_POINT);
     }
 
     static BigDecimal sum(List<BigDecimal> values) {

@@ -1,9 +1,13 @@
 package cn.keyaccount.energy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.customer.BasicChargeMode;
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,49 +53,96 @@ class BasicChargeRulesTest {
         assertEquals(d("16000.00"), BasicChargeRules.byContractDemand(d("300"), d("420"), KVA, PRICES));
     }
 
-    @Test
-    void a_steady_load_is_cheapest_on_a_contract_demand_of_its_maximum_over_1_05() {
-        List<BigDecimal> months = Collections.nCopies(12, d("630"));
-        BasicChargeRules.Comparison c = BasicChargeRules.compare(months, KVA, PRICES, BasicChargeMode.CAPACITY, null);
-        assertEquals(0, d("600").compareTo(c.bestDeclaredKw()));
-        assertEquals(d("360000.00"), c.totals().get(BasicChargeMode.CAPACITY));
-        assertEquals(d("302400.00"), c.totals().get(BasicChargeMode.ACTUAL_DEMAND));
-        assertEquals(d("288000.00"), c.totals().get(BasicChargeMode.CONTRACT_DEMAND));
-        assertEquals(BasicChargeMode.CONTRACT_DEMAND, c.cheapest());
-        assertEquals(d("72000.00"), c.saving());
+    /** Whole months from 2025-01 with these maximum demands, at the test prices. */
+    private static List<BasicChargeRules.Month> months(List<BigDecimal> pmax) {
+        List<BasicChargeRules.Month> out = new ArrayList<>();
+        for (int i = 0; i < pmax.size(); i++) {
+            out.add(BasicChargeRules.Month.whole(YearMonth.of(2025, 1).plusMonths(i), pmax.get(i), PRICES));
+        }
+        return out;
+    }
+
+    private static BasicChargeRules.Option option(BasicChargeRules.Comparison c, BasicChargeMode mode,
+                                                  String contractKw) {
+        return c.options().stream().filter(o -> o.mode() == mode && (contractKw == null
+                || d(contractKw).compareTo(o.contractKw()) == 0)).findFirst().orElseThrow();
     }
 
     @Test
-    void one_peak_month_is_cheaper_paid_twice_than_declared_all_year_and_cheaper_still_by_actual_demand() {
-        List<BigDecimal> months = new ArrayList<>(Collections.nCopies(11, d("420")));
-        months.add(d("840"));
+    void a_steady_load_is_cheapest_on_a_contract_demand_of_its_maximum_over_1_05() {
+        BasicChargeRules.Comparison c = BasicChargeRules.compare(months(Collections.nCopies(12, d("630"))), KVA,
+                BasicChargeMode.CAPACITY, null);
+        assertEquals(3, c.options().size(), "the current way and the two others");
+        assertEquals(d("360000.00"), c.current().total());
+        assertEquals(BasicChargeMode.CAPACITY, c.options().getFirst().mode());
+        assertEquals(0, KVA.compareTo(c.current().capacityKva()), "the capacity it is billed on");
+        assertEquals(d("302400.00"), option(c, BasicChargeMode.ACTUAL_DEMAND, null).total());
+        BasicChargeRules.Option contract = option(c, BasicChargeMode.CONTRACT_DEMAND, "600");
+        assertEquals(0, d("600").compareTo(contract.declaredKw()));
+        assertEquals(d("288000.00"), contract.total());
+        assertEquals(contract, c.cheapest());
+        assertEquals(d("72000.00"), c.saving());
+        assertEquals(d("72000.00"), contract.savingAgainstCurrent());
+        assertEquals(d("57600.00"), option(c, BasicChargeMode.ACTUAL_DEMAND, null).savingAgainstCurrent());
+    }
+
+    @Test
+    void the_current_contract_demand_is_billed_at_todays_declared_value_and_the_best_one_is_a_row_of_its_own() {
+        List<BigDecimal> pmax = new ArrayList<>(Collections.nCopies(11, d("420")));
+        pmax.add(d("840"));
+        List<BasicChargeRules.Month> months = months(pmax);
         // Pc 400: 11 × 16,000 + (420 × 40 + 2 × 420 × 40) = 176,000 + 50,400
-        assertEquals(0, d("400").compareTo(BasicChargeRules.bestDeclaredDemand(months, KVA, PRICES)));
-        BasicChargeRules.Comparison c = BasicChargeRules.compare(months, KVA, PRICES,
-                BasicChargeMode.CONTRACT_DEMAND, d("800"));
-        assertEquals(d("226400.00"), c.totals().get(BasicChargeMode.CONTRACT_DEMAND));
-        assertEquals(d("384000.00"), c.currentTotal()); // 12 × 800 × 40
+        assertEquals(0, d("400").compareTo(BasicChargeRules.bestDeclaredDemand(months, KVA)));
+        BasicChargeRules.Comparison c = BasicChargeRules.compare(months, KVA, BasicChargeMode.CONTRACT_DEMAND,
+                d("800"));
+        assertEquals(4, c.options().size(), "today's contract demand, capacity, actual demand, the best contract");
+        assertTrue(c.current().current());
+        assertEquals(0, d("800").compareTo(c.current().declaredKw()));
+        assertEquals(d("384000.00"), c.current().total()); // 12 × 800 × 40
+        assertEquals(d("226400.00"), option(c, BasicChargeMode.CONTRACT_DEMAND, "400").total());
+        assertFalse(option(c, BasicChargeMode.CONTRACT_DEMAND, "400").current());
         // actual demand: 11 × 420 × 40 + 840 × 40 = 218,400
-        assertEquals(d("218400.00"), c.totals().get(BasicChargeMode.ACTUAL_DEMAND));
-        assertEquals(BasicChargeMode.ACTUAL_DEMAND, c.cheapest());
+        assertEquals(d("218400.00"), option(c, BasicChargeMode.ACTUAL_DEMAND, null).total());
+        assertEquals(BasicChargeMode.ACTUAL_DEMAND, c.cheapest().mode());
         assertEquals(d("165600.00"), c.saving());
+        for (BasicChargeRules.Option o : c.options()) {
+            assertEquals(c.current().total().subtract(o.total()), o.savingAgainstCurrent(), "one row minus another");
+            assertEquals(o.total(), o.monthly().stream().reduce(BigDecimal.ZERO, BigDecimal::add),
+                    "a way's total is the sum of its months");
+        }
+    }
+
+    @Test
+    void no_declared_demand_is_billed_on_the_40_percent_floor_and_said_so() {
+        BasicChargeRules.Comparison c = BasicChargeRules.compare(months(Collections.nCopies(12, d("300"))), KVA,
+                BasicChargeMode.CONTRACT_DEMAND, null);
+        assertNull(c.current().declaredKw());
+        assertEquals(0, d("400").compareTo(c.current().contractKw()));
+        assertEquals(d("192000.00"), c.current().total()); // 12 × 400 × 40
+    }
+
+    @Test
+    void a_part_month_pays_its_share_of_days_in_every_way() {
+        YearMonth june = YearMonth.of(2025, 6);
+        List<BasicChargeRules.Month> months = List.of(new BasicChargeRules.Month(june, d("630"), 10, 30, PRICES));
+        BasicChargeRules.Comparison c = BasicChargeRules.compare(months, KVA, BasicChargeMode.CAPACITY, null);
+        assertEquals(d("10000.00"), c.current().total()); // 30,000 × 10 / 30
+        assertEquals(d("8400.00"), option(c, BasicChargeMode.ACTUAL_DEMAND, null).total()); // 25,200 / 3
     }
 
     @Test
     void the_best_declared_demand_is_never_below_the_floor() {
-        List<BigDecimal> months = Collections.nCopies(12, d("300"));
-        assertEquals(0, d("400").compareTo(BasicChargeRules.bestDeclaredDemand(months, KVA, PRICES)));
-        BasicChargeRules.Comparison c = BasicChargeRules.compare(months, KVA, PRICES,
-                BasicChargeMode.ACTUAL_DEMAND, null);
-        assertEquals(BasicChargeMode.ACTUAL_DEMAND, c.cheapest()); // 300 × 40 < 400 × 40
+        List<BasicChargeRules.Month> months = months(Collections.nCopies(12, d("300")));
+        assertEquals(0, d("400").compareTo(BasicChargeRules.bestDeclaredDemand(months, KVA)));
+        BasicChargeRules.Comparison c = BasicChargeRules.compare(months, KVA, BasicChargeMode.ACTUAL_DEMAND, null);
+        assertEquals(c.current(), c.cheapest()); // 300 × 40 < 400 × 40
         assertEquals(d("0.00"), c.saving());
     }
 
     @Test
     void a_fractional_kink_is_tried_both_ways_round() {
         // 500 / 1.05 = 476.19: Pc 476 covers 499.8 and pays 2 × 0.2 kW more: 19,992 + 16; Pc 477 covers it all
-        List<BigDecimal> months = List.of(d("500"));
-        assertEquals(0, d("477").compareTo(BasicChargeRules.bestDeclaredDemand(months, KVA, PRICES)));
+        assertEquals(0, d("477").compareTo(BasicChargeRules.bestDeclaredDemand(months(List.of(d("500"))), KVA)));
         assertEquals(d("20008.00"), BasicChargeRules.byContractDemand(d("476"), d("500"), KVA, PRICES));
         assertEquals(d("19080.00"), BasicChargeRules.byContractDemand(d("477"), d("500"), KVA, PRICES));
     }

@@ -57,11 +57,13 @@ class EnergyAnalyzerTest {
     @Test
     void billing_by_actual_demand_saves_a_steady_low_load_its_capacity_charge() {
         EnergyAnalyzer.Result r = steadyJune(BasicChargeMode.CAPACITY);
-        assertEquals(BasicChargeMode.ACTUAL_DEMAND, r.billingModes().cheapest());
+        assertEquals(BasicChargeMode.ACTUAL_DEMAND, r.billingModes().cheapest().mode());
         assertEquals(new BigDecimal("26000.00"), r.billingModes().saving()); // 30,000 − 100 × 40
+        assertEquals(r.months().getFirst().basicYuan(), r.billingModes().current().total(),
+                "the current way is what the months' table bills");
         Recommendation mode = r.recommendations().stream()
                 .filter(x -> x.kind() == Recommendation.Kind.BILLING_MODE).findFirst().orElseThrow();
-        assertEquals(new BigDecimal("312000.00"), mode.annualSavingYuan());
+        assertEquals(new BigDecimal("316333.33"), mode.annualSavingYuan()); // 26,000 in 30 days, × 365 / 30
         assertNull(mode.paybackYears());
     }
 

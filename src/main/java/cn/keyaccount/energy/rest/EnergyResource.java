@@ -59,8 +59,10 @@ public class EnergyResource {
     @Path("analysis")
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "The analysis of a period: load, TOU split, months with power factor and basic charge, "
-            + "billing-mode comparison, load rates of each transformer and all together, anomalies, health score and "
-            + "recommendations")
+            + "the basic-charge comparison over the last 12 months (billingModes: options, the current way at today's "
+            + "mode and declared demand first, each other way with its own inputs, monthly charges, total and saving "
+            + "against the current way; saving = current total − cheapest total), load rates of each transformer and "
+            + "all together, anomalies, health score and recommendations")
     public EnergyAnalyzer.Result analysis(@PathParam("id") long id,
                                           @Parameter(description = "first day, yyyy-MM-dd") @QueryParam("from")
                                           String from,

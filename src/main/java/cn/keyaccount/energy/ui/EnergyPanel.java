@@ -56,6 +56,7 @@ public class EnergyPanel extends VerticalLayout {
     final Grid<HealthScore.Component> health = new Grid<>();
     final TransformerGrid transformers = new TransformerGrid();
     final Span transformerNote = new Span();
+    final BasicChargeComparison basicCharge = new BasicChargeComparison();
     private EnergyAnalyzer.Result result;
     /** Whole kWh as shown, adding up to the shown total (WholeUnits). */
     private Map<YearMonth, Long> monthKwh = Map.of();
@@ -117,7 +118,7 @@ public class EnergyPanel extends VerticalLayout {
         add(period, summary, coverageNote, partialNote, loadCurve, pair(days, touPie), pair(monthly, powerFactor),
                 new H3(getTranslation("energy.health")), health,
                 new H3(getTranslation("energy.recommendations")), recommendations,
-                new H3(getTranslation("energy.months")), months, new H3(getTranslation("energy.tou")), tou,
+                new H3(getTranslation("energy.months")), months, basicCharge, new H3(getTranslation("energy.tou")), tou,
                 new H3(getTranslation("energy.transformers")), transformers, transformerNote);
         analyse();
     }
@@ -216,6 +217,7 @@ public class EnergyPanel extends VerticalLayout {
         touKwh = result.tou().wholeKwh();
         months.setItems(result.months());
         tou.setItems(List.copyOf(touKwh.keySet()));
+        basicCharge.show(result);
         transformers.show(result);
         transformers.setVisible(!result.transformers().isEmpty());
         transformerNote.setText(getTranslation(result.transformers().isEmpty() ? "energy.no-transformers"
