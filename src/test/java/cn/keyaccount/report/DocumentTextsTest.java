@@ -102,9 +102,12 @@ class DocumentTextsTest {
                 document("supply plan " + plan + " " + locale, planDocument.write(manager, plan, locale), found);
             }
             LocalDate today = LocalDate.now(ReportService.ZONE);
-            workbook("fleet schedule " + locale, fleet.write(users.viewer("scheduler"), today, 14, locale), found);
-            workbook("outage compliance " + locale, compliance.write(users.viewer("supervisor"),
-                    YearMonth.from(today), null, locale), found);
+            ByteArrayOutputStream schedule = new ByteArrayOutputStream();
+            fleet.write(users.viewer("scheduler"), today, 14, locale, schedule);
+            workbook("fleet schedule " + locale, schedule.toByteArray(), found);
+            ByteArrayOutputStream figures = new ByteArrayOutputStream();
+            compliance.write(users.viewer("supervisor"), YearMonth.from(today), null, locale, figures);
+            workbook("outage compliance " + locale, figures.toByteArray(), found);
         }
         ByteArrayOutputStream customers = new ByteArrayOutputStream();
         customerExcel.export(admin, CustomerSearch.all(), customers);
