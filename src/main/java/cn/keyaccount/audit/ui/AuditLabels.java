@@ -45,7 +45,9 @@ public final class AuditLabels {
             phrase("(\\d+) managers (\\S+)…(\\S+): (\\d+) planned, (\\d+) kept, (\\d+) unplaced",
                     "audit.summary.visits-planned", null, null, null, null, null, null),
             phrase("(.+) → (DRAFT|SUBMITTED|APPROVED|ACTIVE|CLOSED|SUPERSEDED)", "audit.summary.plan-status",
-                    null, "plan.status."));
+                    null, "plan.status."),
+            phrase("((?:TIER|IMPORTANCE)_[A-Z_]+): (\\S+) → (\\S+)", "audit.summary.visit-policy", "visit.policy.",
+                    null, null));
 
     private AuditLabels() {
     }

@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
  * their menu offers as links.
  */
 @Route("")
-@PageTitle("工作台 Workbench")
+@PageTitle("workbench.menu")
 @Menu(title = "workbench.menu", order = -1, icon = "vaadin:dashboard")
 @PermitAll
 class WorkbenchView extends VerticalLayout {

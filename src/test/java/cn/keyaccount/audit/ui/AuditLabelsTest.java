@@ -39,6 +39,9 @@ class AuditLabelsTest {
         BiFunction<String, Object[], String> zh = in(Messages.CHINESE);
         assertEquals("登录成功（来自 10.0.0.7）", AuditLabels.summary(zh, "signed in from 10.0.0.7"));
         assertEquals("登录成功", AuditLabels.summary(zh, "signed in"));
+        assertEquals("C 级客户：每 6 → 4 个月走访一次", AuditLabels.summary(zh, "TIER_C: 6 → 4"));
+        assertEquals("Tier C: every 6 → 4 months",
+                AuditLabels.summary(in(Messages.ENGLISH), "TIER_C: 6 → 4"));
         assertEquals("Signed in from 10.0.0.7", AuditLabels.summary(in(Messages.ENGLISH), "signed in from 10.0.0.7"));
         assertEquals("用户 li（大客户经理）", AuditLabels.summary(zh, "user li (ACCOUNT_MANAGER)"));
         assertEquals("迎峰度夏预案 → 已批准", AuditLabels.summary(zh, "迎峰度夏预案 → APPROVED"));

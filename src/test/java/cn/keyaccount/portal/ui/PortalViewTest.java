@@ -44,9 +44,9 @@ class PortalViewTest extends BrowserlessQuarkusTest {
     }
 
     @Test
-    void the_customers_home_page_opens_with_cards_for_bills_outages_reports_and_the_inbox() {
+    void the_customers_account_page_opens_with_cards_for_bills_outages_reports_and_the_inbox() {
         signIn("customer", Role.CUSTOMER_NAME);
-        PortalView view = assertInstanceOf(PortalView.class, openLocation(""));
+        PortalView view = assertInstanceOf(PortalView.class, openLocation("portal"));
         assertEquals(List.of("portal-card-bills", "portal-card-outages", "portal-card-reports", "portal-card-inbox"),
                 view.cards.getChildren().map(c -> c.getId().orElse("")).toList());
         for (var card : List.of(view.cards.outages, view.cards.reports, view.cards.inbox)) {
