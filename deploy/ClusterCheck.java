@@ -271,12 +271,20 @@ public class ClusterCheck {
 
     // ---- nodes ----
 
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     private void startNode(String name, String database, boolean demo) throws IOException {
         int port = name.equals("first") ? nodePorts.get("node1") : nodePorts.get(name);
         Path log = work.resolve(name + ".log");
         Files.deleteIfExists(log);
         ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx768m", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1",
+                // each node's metrics on a management port of its own: two nodes share this machine
+                "-Dquarkus.management.port=" + freePort(),
                 // one log line per trigger acquisition is not needed: the firings are counted in the database
                 "-jar", jar).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> e = pb.environment();
