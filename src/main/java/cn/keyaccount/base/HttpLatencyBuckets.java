@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * Histogram buckets for the HTTP latency per route ({@code http_server_requests_seconds_bucket}), so that p50 and p99
@@ -18,6 +19,8 @@ class HttpLatencyBuckets {
         Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
         Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
         Duration.ofSeconds(30)};
+    /** The same bounds as Micrometer takes them: nanoseconds. */
+    private static final double[] BUCKET_NANOS = Arrays.stream(BUCKETS).mapToDouble(Duration::toNanos).toArray();
 
     @Produces
     @Singleton
@@ -29,9 +32,7 @@ class HttpLatencyBuckets {
                     return config;
                 }
                 return DistributionStatisticConfig.builder()
-                        .serviceLevelObjectives(java.util.Arrays.stream(BUCKETS).mapToDouble(Duration::toNanos)
-                                .toArray())
-                        .build().merge(config);
+                        .serviceLevelObjectives(BUCKET_NANOS).build().merge(config);
             }
         };
     }
