@@ -30,7 +30,8 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Fifteen-minute meter data for the demo: the demo customer user's accounts (25 months, so that a year can be
- * compared with the one before) and a bounded number of the demo manager's other customers (13 months), one meter
+ * compared with the one before) and a bounded number of the demo manager's other customers (13 months; other managers'
+ * customers make up the number when the demo manager has fewer, as a benchmark may ask), one meter
  * per transformer, mapped to it (but one, see {@link #meters}). Load shapes ({@link DemoLoadCurve}) follow the
  * industry (continuous process, valley-shifted kilns, one or two shifts with weekends, commerce, schools with
  * vacations, night charging, summer irrigation), the holiday calendar, the season
@@ -148,22 +149,37 @@ class DemoEnergy {
                 own.add(account(rs, true));
             }
         }
+        String others = "select " + columns + " from customer c join app_user u on u.id = c.manager_id "
+                + "where c.id not in (select customer_id from user_customer) and u.username ";
+        int size = own.size() + otherCustomers;
+        List<Account> out = spread(own, byIndustry(c, others + "= 'manager' order by c.id"), size);
+        if (out.size() < size) {
+            // more asked for than the demo manager has (a benchmark): other managers' customers make up the rest
+            out = spread(out, byIndustry(c, others + "<> 'manager' order by c.id limit " + (size - out.size())), size);
+        }
+        return out;
+    }
+
+    private static Map<String, List<Account>> byIndustry(Connection c, String query) throws SQLException {
         Map<String, List<Account>> byIndustry = new LinkedHashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select " + columns
-                + " from customer c join app_user u on u.id = c.manager_id where u.username = 'manager' "
-                + "and c.id not in (select customer_id from user_customer) order by c.id")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             while (rs.next()) {
                 Account a = account(rs, false);
                 byIndustry.computeIfAbsent(a.industry(), k -> new ArrayList<>()).add(a);
             }
         }
-        List<Account> out = new ArrayList<>(own);
+        return byIndustry;
+    }
+
+    /** {@code first}, then the accounts taken one per industry in turn, up to {@code size} in all. */
+    private static List<Account> spread(List<Account> first, Map<String, List<Account>> byIndustry, int size) {
+        List<Account> out = new ArrayList<>(first);
         int round = 0;
         boolean more = true;
-        while (out.size() < own.size() + otherCustomers && more) {
+        while (out.size() < size && more) {
             more = false;
             for (List<Account> list : byIndustry.values()) {
-                if (round < list.size() && out.size() < own.size() + otherCustomers) {
+                if (round < list.size() && out.size() < size) {
                     out.add(list.get(round));
                     more = true;
                 }
