@@ -26,4 +26,17 @@ public final class Money {
         format.setRoundingMode(RoundingMode.HALF_UP);
         return format.format(amount);
     }
+
+    /**
+     * A quantity shown beside money (kWh, kvarh, kW) grouped by thousands the same way, with only the decimals it has
+     * (up to four): {@code 7500.50} → {@code 7,500.5}, {@code 12000} → {@code 12,000}; a missing one is a dash.
+     */
+    public static String grouped(BigDecimal quantity) {
+        if (quantity == null) {
+            return "—";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(quantity);
+    }
 }

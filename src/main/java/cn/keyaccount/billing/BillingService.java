@@ -422,7 +422,7 @@ public class BillingService {
                                                   LocalDate today) {
         Map<String, String> v = new HashMap<>();
         v.put("period", period);
-        v.put("kwh", kwh.stripTrailingZeros().toPlainString());
+        v.put("kwh", Money.grouped(kwh));
         v.put("total", Money.yuan(total));
         v.put("dueDate", due.toString());
         if (today != null) {

@@ -116,6 +116,7 @@ class BillingServiceTest {
         MessageDetails sms = ms.stream().filter(m -> m.channel() == Channel.SMS && m.recipientName().equals(mine.name())
                 && m.customerId() == a.id()).findFirst().orElseThrow();
         assertTrue(sms.body().contains("45,678.90") && sms.body().contains("2031-02-15"), sms.body());
+        assertTrue(sms.body().contains("7,500.5千瓦时"), "the energy grouped by thousands as the money is: " + sms.body());
         assertTrue(ms.stream().anyMatch(m -> m.customerId() == b.id()), "the second account is told too");
     }
 
