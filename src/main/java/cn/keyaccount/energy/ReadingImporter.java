@@ -234,6 +234,7 @@ class ReadingImporter {
             }
             boolean accepted = errors == 0 && rows > 0;
             if (accepted) {
+                ensureMonths(first, last);
                 try (Statement s = c.createStatement()) {
                     s.executeUpdate("delete from meter_day d using import_day i "
                             + "where d.meter_id = i.meter_id and d.day = i.day");
@@ -243,6 +244,19 @@ class ReadingImporter {
             }
             return new ImportReport(file, rows, accepted ? days : 0, meterIds.size(), first, last, accepted, errors,
                     warnings, shorterDays, List.copyOf(issues));
+        }
+
+        /**
+         * Makes meter_day's month partitions for the file's days (V24), in the import's transaction: a new month's
+         * foreign key to meter must see the meters this import created. Rare: {@link MeterDayMonths} makes the
+         * current and the next months ahead every day, so only a file of older months makes one here.
+         */
+        private void ensureMonths(LocalDate from, LocalDate to) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("select meter_day_ensure_months(?, ?)")) {
+                ps.setObject(1, from);
+                ps.setObject(2, to);
+                ps.execute();
+            }
         }
 
         /**
