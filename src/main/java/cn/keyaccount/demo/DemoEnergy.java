@@ -93,6 +93,12 @@ class DemoEnergy {
             Map<Long, List<long[]>> meters = meters(c, accounts);
             profiles(c, accounts);
             WorkCalendar calendar = calendars.current();
+            try (PreparedStatement ps = c.prepareStatement("select meter_day_ensure_months(?, ?)")) {
+                // meter_day's month partitions (V24) for the longest history written below
+                ps.setObject(1, lastDay.minusMonths(Math.max(OWN_ACCOUNT_MONTHS, OTHER_MONTHS)));
+                ps.setObject(2, lastDay);
+                ps.execute();
+            }
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("copy meter_day (meter_id, day, kwh, kvarh) from stdin");
             StringBuilder line = new StringBuilder(1 << 20);

@@ -63,6 +63,14 @@ public class IntervalStore {
         return new MeterSums(customer, byTransformer, unmapped.get(null));
     }
 
+    /**
+     * A customer's meter-days of a period (parameters: from, from, to, customer). The day range is what lets the
+     * planner touch only the months of the period (meter_day is partitioned by month, V24).
+     */
+    static final String READ = "select d.day - cast(? as date), m.transformer_id, array_send(d.kwh), "
+            + "array_send(d.kvarh) from meter m left join meter_day d on d.meter_id = m.id and d.day between ? and ? "
+            + "where m.customer_id = ?";
+
     /** One meter-day as read: its meter's transformer (null when none), the arrays, the day's first index. */
     @FunctionalInterface
     private interface MeterDaySink {
@@ -75,10 +83,7 @@ public class IntervalStore {
      * boxed floats: a customer-year is 365 rows × 2 × 96 values per meter), the day as its offset from the first.
      */
     private void read(long customerId, LocalDate from, LocalDate to, MeterDaySink sink) {
-        String sql = "select d.day - cast(? as date), m.transformer_id, array_send(d.kwh), array_send(d.kvarh) "
-                + "from meter m left join meter_day d on d.meter_id = m.id and d.day between ? and ? "
-                + "where m.customer_id = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(READ)) {
             ps.setObject(1, from);
             ps.setObject(2, from);
             ps.setObject(3, to);

@@ -95,6 +95,14 @@ class ReadingImporter {
     /** Where the capacity is unknown: 1,000,000 kWh in 15 minutes is 4 GW, more than any customer's connection. */
     static final double ABSOLUTE_MAX_KWH = 1_000_000;
 
+    /** Nanoseconds of the last import's stages: sending the COPY rows, and the checks and replacement at the end. */
+    private volatile long[] lastStages = new long[2];
+
+    /** For the import benchmark: {sending COPY rows, the final checks and replacement}, in nanoseconds. */
+    long[] lastStages() {
+        return lastStages.clone();
+    }
+
     /** The source for a file by its name: .xlsx through POI's streaming reader, anything else as CSV. */
     public static RowSource sourceFor(String fileName, InputStream in) {
         return fileName.toLowerCase().endsWith(".xlsx") ? new XlsxReadings(in) : new CsvReadings(in);
@@ -116,6 +124,7 @@ class ReadingImporter {
             try {
                 Run run = new Run(c, customerId, fileName, options);
                 ImportReport report = run.execute(source);
+                lastStages = new long[] {run.copyNanos, run.tailNanos};
                 if (report.accepted()) {
                     c.commit();
                 } else {
@@ -142,19 +151,26 @@ class ReadingImporter {
     private static final class OpenDay {
         final long meterId;
         final String meterNo;
+        final long dayNo;
         final LocalDate day;
         final float[] kwh = new float[96];
         final float[] kvarh = new float[96];
         final long[] rows = new long[96];
 
-        OpenDay(long meterId, String meterNo, LocalDate day) {
+        OpenDay(long meterId, String meterNo, long dayNo) {
             this.meterId = meterId;
             this.meterNo = meterNo;
-            this.day = day;
+            this.dayNo = dayNo;
+            this.day = LocalDate.ofEpochDay(dayNo);
             Arrays.fill(kwh, Float.NaN);
             Arrays.fill(kvarh, Float.NaN);
         }
     }
+
+    /** Days from 1970-01-01 to 2000-01-01, PostgreSQL's binary date epoch. */
+    private static final int PG_EPOCH_DAY = 10_957;
+    /** The OID of float4, the element type of a real[] in binary COPY. */
+    private static final int FLOAT4_OID = 700;
 
     private static final class Run implements RowSink {
         private final Connection c;
@@ -162,20 +178,27 @@ class ReadingImporter {
         private final String file;
         private final Map<String, Long> meterIds = new HashMap<>();
         private final Map<String, OpenDay> open = new LinkedHashMap<>(1024, 0.75f, true);
+        /** The day the last row went to: a file ordered by meter and time sends 96 rows in a row to the same day. */
+        private OpenDay current;
+        private String lastMeterNo;
+        private Long lastMeterId;
         private final List<ImportReport.Issue> issues = new ArrayList<>();
         private final AnalysisSettings spikes = AnalysisSettings.DEFAULTS;
         private final Options options;
         private final double maxPerQuarterHour;
         private CopyManager copyApi;
         private CopyIn copy;
-        private final StringBuilder line = new StringBuilder(2048);
+        /** Binary COPY rows gathered before they go to the server (see {@link #write}). */
+        private final java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(1 << 18);
         private long rows;
         private long days;
         private int shorterDays;
         private int errors;
         private int warnings;
-        private LocalDate first;
-        private LocalDate last;
+        private long copyNanos;
+        private long tailNanos;
+        private long firstDay = Long.MAX_VALUE;
+        private long lastDay = Long.MIN_VALUE;
 
         Run(Connection c, long customerId, String file, Options options) {
             this.c = c;
@@ -221,6 +244,10 @@ class ReadingImporter {
                     copy.cancelCopy();
                 }
             }
+            long tail = System.nanoTime();
+            try (Statement s = c.createStatement()) {
+                s.execute("analyze import_day");
+            }
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select m.meter_no, i.day from import_day i join meter m on m.id = "
                          + "i.meter_id group by m.meter_no, i.day having count(*) > 1 order by 1, 2 limit 20")) {
@@ -229,20 +256,41 @@ class ReadingImporter {
                             rs.getDate(2).toString(), "the day's readings are far apart in the file");
                 }
             }
-            if (errors == 0 && !options.replaceShorterDays()) {
+            if (errors == 0 && !options.replaceShorterDays() && lastDay >= firstDay) {
                 refuseShorterDays();
             }
             boolean accepted = errors == 0 && rows > 0;
             if (accepted) {
+                ensureMonths(day(firstDay), day(lastDay));
+                // the file's day range lets the planner touch only its months of meter_day (V24)
+                try (PreparedStatement ps = c.prepareStatement("delete from meter_day d using import_day i "
+                        + "where d.meter_id = i.meter_id and d.day = i.day and d.day between ? and ?")) {
+                    ps.setObject(1, day(firstDay));
+                    ps.setObject(2, day(lastDay));
+                    ps.executeUpdate();
+                }
                 try (Statement s = c.createStatement()) {
-                    s.executeUpdate("delete from meter_day d using import_day i "
-                            + "where d.meter_id = i.meter_id and d.day = i.day");
                     s.executeUpdate("insert into meter_day (meter_id, day, kwh, kvarh) "
                             + "select meter_id, day, kwh, kvarh from import_day");
                 }
             }
-            return new ImportReport(file, rows, accepted ? days : 0, meterIds.size(), first, last, accepted, errors,
+            tailNanos = System.nanoTime() - tail;
+            return new ImportReport(file, rows, accepted ? days : 0, meterIds.size(), day(firstDay), day(lastDay),
+                    accepted, errors,
                     warnings, shorterDays, List.copyOf(issues));
+        }
+
+        /**
+         * Makes meter_day's month partitions for the file's days (V24), in the import's transaction: a new month's
+         * foreign key to meter must see the meters this import created. Rare: {@link MeterDayMonths} makes the
+         * current and the next months ahead every day, so only a file of older months makes one here.
+         */
+        private void ensureMonths(LocalDate from, LocalDate to) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("select meter_day_ensure_months(?, ?)")) {
+                ps.setObject(1, from);
+                ps.setObject(2, to);
+                ps.execute();
+            }
         }
 
         /**
@@ -252,7 +300,8 @@ class ReadingImporter {
         private void refuseShorterDays() throws SQLException {
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select m.meter_no, i.day, n.file, n.stored from import_day i "
-                         + "join meter_day d on d.meter_id = i.meter_id and d.day = i.day "
+                         + "join meter_day d on d.meter_id = i.meter_id and d.day = i.day and d.day between '"
+                         + day(firstDay) + "' and '" + day(lastDay) + "' "
                          + "join meter m on m.id = i.meter_id "
                          + "cross join lateral (select (select count(*) from unnest(i.kwh) x where x is not null) "
                          + "as file, (select count(*) from unnest(d.kwh) x where x is not null) as stored) n "
@@ -270,6 +319,15 @@ class ReadingImporter {
             issue(ImportReport.Severity.ERROR, kind, rowNo, null, null, null, detail);
         }
 
+        private static LocalDate day(long dayNo) {
+            return dayNo == Long.MAX_VALUE || dayNo == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(dayNo);
+        }
+
+        /** A reading's end time as the messages show it (LocalDateTime's own form, as before). */
+        private static String at(long endSecond) {
+            return LocalDateTime.ofEpochSecond(endSecond, 0, java.time.ZoneOffset.UTC).toString();
+        }
+
         @Override
         public void accept(Row r) {
             rows++;
@@ -279,50 +337,63 @@ class ReadingImporter {
                         r.time(), "");
                 return;
             }
-            LocalDateTime end;
-            try {
-                end = ReadingTime.parse(r.time());
-            } catch (RuntimeException e) {
-                issue(ImportReport.Severity.ERROR, ImportReport.Kind.BAD_TIME, r.rowNo(), TIME_COLUMN, meterNo,
-                        r.time(), r.time());
-                return;
+            long end = ReadingTime.fastSeconds(r.time());
+            if (end == ReadingTime.NOT_SIMPLE) {
+                try {
+                    end = ReadingTime.parse(r.time()).toEpochSecond(java.time.ZoneOffset.UTC);
+                } catch (RuntimeException e) {
+                    issue(ImportReport.Severity.ERROR, ImportReport.Kind.BAD_TIME, r.rowNo(), TIME_COLUMN, meterNo,
+                            r.time(), r.time());
+                    return;
+                }
             }
-            Float kwh = value(r, r.kwh(), KWH_COLUMN, meterNo, end);
-            Float kvarh = r.kvarh() == null || r.kvarh().isBlank() ? Float.valueOf(0f)
+            float kwh = value(r, r.kwh(), KWH_COLUMN, meterNo, end);
+            float kvarh = r.kvarh() == null || r.kvarh().isBlank() ? 0f
                     : value(r, r.kvarh(), KVARH_COLUMN, meterNo, end);
-            if (kwh == null || kvarh == null) {
+            if (kwh != kwh || kvarh != kvarh) {
                 return;
             }
-            if (end.getMinute() % 15 != 0 || end.getSecond() != 0) {
+            if (Math.floorMod(end, 900L) != 0) {
                 issue(ImportReport.Severity.ERROR, ImportReport.Kind.NOT_QUARTER_HOUR, r.rowNo(), TIME_COLUMN,
-                        meterNo, end.toString(), "");
+                        meterNo, at(end), "");
                 return;
             }
-            Long meterId = meter(meterNo, r.rowNo());
+            Long meterId;
+            if (meterNo.equals(lastMeterNo)) {
+                meterId = lastMeterId;
+            } else {
+                meterId = meter(meterNo, r.rowNo());
+                lastMeterNo = meterNo;
+                lastMeterId = meterId;
+            }
             if (meterId == null) {
                 return;
             }
-            LocalDateTime start = end.minusMinutes(15);
-            LocalDate day = start.toLocalDate();
-            int slot = start.getHour() * 4 + start.getMinute() / 15;
-            first = first == null || day.isBefore(first) ? day : first;
-            last = last == null || day.isAfter(last) ? day : last;
-            String key = meterNo + '|' + day;
-            OpenDay d = open.get(key);
-            if (d == null) {
-                if (open.size() >= OPEN_DAYS) {
-                    Iterator<OpenDay> eldest = open.values().iterator();
-                    write(eldest.next());
-                    eldest.remove();
+            long start = end - 900;
+            long dayNo = Math.floorDiv(start, 86_400L);
+            int slot = (int) (Math.floorMod(start, 86_400L) / 900);
+            firstDay = Math.min(firstDay, dayNo);
+            lastDay = Math.max(lastDay, dayNo);
+            OpenDay d = current;
+            if (d == null || d.dayNo != dayNo || !d.meterNo.equals(meterNo)) {
+                String key = meterNo + '|' + dayNo;
+                d = open.get(key);
+                if (d == null) {
+                    if (open.size() >= OPEN_DAYS) {
+                        Iterator<OpenDay> eldest = open.values().iterator();
+                        write(eldest.next());
+                        eldest.remove();
+                    }
+                    d = new OpenDay(meterId, meterNo, dayNo);
+                    open.put(key, d);
                 }
-                d = new OpenDay(meterId, meterNo, day);
-                open.put(key, d);
+                current = d;
             }
             if (!Float.isNaN(d.kwh[slot])) {
                 boolean same = d.kwh[slot] == kwh && d.kvarh[slot] == kvarh;
                 issue(same ? ImportReport.Severity.WARNING : ImportReport.Severity.ERROR,
                         same ? ImportReport.Kind.DUPLICATE : ImportReport.Kind.DUPLICATE_CONFLICT, r.rowNo(),
-                        KWH_COLUMN, meterNo, end.toString(), "row " + d.rows[slot]);
+                        KWH_COLUMN, meterNo, at(end), "row " + d.rows[slot]);
                 return;
             }
             d.kwh[slot] = kwh;
@@ -331,41 +402,43 @@ class ReadingImporter {
         }
 
         /**
-         * The id of a meter of this customer, created when the number is new; null (and an error) when the number
-         * belongs to another customer. A COPY holds the connection, so it is ended first and restarted by the next
-         * day written: new meters are rare, a handful per file.
-         */
-        /**
          * A reading as a number a quarter hour can hold: a row error (with its column) when it is no number, NaN,
-         * infinite, negative, or more than the customer's capacity can draw.
+         * infinite, negative, or more than the customer's capacity can draw; NaN is returned after an error.
          */
-        private Float value(Row r, String text, String column, String meterNo, LocalDateTime end) {
-            double v;
-            try {
-                v = Double.parseDouble(text.trim());
-            } catch (RuntimeException e) {
-                issue(ImportReport.Severity.ERROR, ImportReport.Kind.UNREADABLE, r.rowNo(), column, meterNo,
-                        end.toString(), text);
-                return null;
+        private float value(Row r, String text, String column, String meterNo, long end) {
+            double v = Decimals.parse(text);
+            if (v != v) {
+                try {
+                    v = Double.parseDouble(text.trim());
+                } catch (RuntimeException e) {
+                    issue(ImportReport.Severity.ERROR, ImportReport.Kind.UNREADABLE, r.rowNo(), column, meterNo,
+                            at(end), text);
+                    return Float.NaN;
+                }
             }
             if (Double.isNaN(v) || Double.isInfinite(v)) {
                 issue(ImportReport.Severity.ERROR, ImportReport.Kind.UNREADABLE, r.rowNo(), column, meterNo,
-                        end.toString(), text);
-                return null;
+                        at(end), text);
+                return Float.NaN;
             }
             if (v < 0) {
                 issue(ImportReport.Severity.ERROR, ImportReport.Kind.NEGATIVE, r.rowNo(), column, meterNo,
-                        end.toString(), text);
-                return null;
+                        at(end), text);
+                return Float.NaN;
             }
             if (v > maxPerQuarterHour) {
                 issue(ImportReport.Severity.ERROR, ImportReport.Kind.IMPOSSIBLE_VALUE, r.rowNo(), column, meterNo,
-                        end.toString(), text + " > " + java.math.BigDecimal.valueOf(maxPerQuarterHour).stripTrailingZeros().toPlainString());
-                return null;
+                        at(end), text + " > " + java.math.BigDecimal.valueOf(maxPerQuarterHour).stripTrailingZeros().toPlainString());
+                return Float.NaN;
             }
             return (float) v;
         }
 
+        /**
+         * The id of a meter of this customer, created when the number is new; null (and an error) when the number
+         * belongs to another customer. A COPY holds the connection, so it is ended first and restarted by the next
+         * day written: new meters are rare, a handful per file.
+         */
         private Long meter(String meterNo, long rowNo) {
             if (meterIds.containsKey(meterNo)) {
                 return meterIds.get(meterNo);
@@ -405,18 +478,46 @@ class ReadingImporter {
             }
         }
 
+        /** Ends the COPY under way, if any, with the rows gathered so far. */
         private void pauseCopy() throws SQLException {
-            if (copy != null && copy.isActive()) {
+            if (out.position() > 0 || (copy != null && copy.isActive())) {
+                flush();
+                byte[] trailer = {(byte) 0xff, (byte) 0xff};
+                copy.writeToCopy(trailer, 0, 2);
                 copy.endCopy();
             }
             copy = null;
         }
 
-        /** Checks a finished day for gaps and spikes (warnings) and sends it to the database. */
+        /** Sends the gathered rows, starting a binary COPY (with its header) when none is under way. */
+        private void flush() throws SQLException {
+            long t = System.nanoTime();
+            flushRows();
+            copyNanos += System.nanoTime() - t;
+        }
+
+        private void flushRows() throws SQLException {
+            if (copy == null) {
+                copy = copyApi.copyIn("copy import_day from stdin with (format binary)");
+                byte[] header = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+                copy.writeToCopy(header, 0, header.length);
+            }
+            if (out.position() > 0) {
+                copy.writeToCopy(out.array(), 0, out.position());
+                out.clear();
+            }
+        }
+
+        /**
+         * Checks a finished day for gaps and spikes (warnings) and sends it to the database as a binary COPY row: the
+         * floats' own bits (a NULL element where a reading is missing), no text to format here or to parse there.
+         */
         private void write(OpenDay d) {
             int gapStart = -1;
+            boolean anyMissing = false;
             for (int k = 0; k <= 96; k++) {
                 boolean missing = k < 96 && Float.isNaN(d.kwh[k]);
+                anyMissing |= missing;
                 if (missing && gapStart < 0) {
                     gapStart = k;
                 } else if (!missing && gapStart >= 0) {
@@ -432,37 +533,43 @@ class ReadingImporter {
                 issue(ImportReport.Severity.WARNING, ImportReport.Kind.SPIKE, d.rows[k], KWH_COLUMN, d.meterNo,
                         s.at().plusMinutes(15).toString(), String.valueOf(d.kwh[k]));
             }
-            line.setLength(0);
-            line.append(d.meterId).append('\t').append(d.day).append('\t');
-            array(d.kwh);
-            line.append('\t');
-            array(d.kvarh);
-            line.append('\n');
-            byte[] bytes = line.toString().getBytes(StandardCharsets.US_ASCII);
             try {
-                if (copy == null) {
-                    copy = copyApi.copyIn("copy import_day from stdin");
+                if (out.remaining() < 2 * (20 + 96 * 8) + 64) {
+                    flush();
                 }
-                copy.writeToCopy(bytes, 0, bytes.length);
+                out.putShort((short) 4);
+                out.putInt(8).putLong(d.meterId);
+                out.putInt(4).putInt((int) (d.dayNo - PG_EPOCH_DAY));
+                array(d.kwh, anyMissing);
+                array(d.kvarh, anyMissing);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
             days++;
         }
 
-        private void array(float[] values) {
-            line.append('{');
-            for (int k = 0; k < values.length; k++) {
-                if (k > 0) {
-                    line.append(',');
-                }
-                if (Float.isNaN(values[k])) {
-                    line.append("NULL");
+        /** A real[96] in PostgreSQL's binary array form; NaN (no reading) as a NULL element. */
+        private void array(float[] values, boolean nulls) {
+            int length = 20 + 96 * 4 + (nulls ? countNaN(values) * -4 : 0) + 96 * 4;
+            out.putInt(length);
+            out.putInt(1).putInt(nulls ? 1 : 0).putInt(FLOAT4_OID).putInt(96).putInt(1);
+            for (float v : values) {
+                if (v != v) {
+                    out.putInt(-1);
                 } else {
-                    line.append(values[k]);
+                    out.putInt(4).putFloat(v);
                 }
             }
-            line.append('}');
+        }
+
+        private static int countNaN(float[] values) {
+            int n = 0;
+            for (float v : values) {
+                if (v != v) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         private void issue(ImportReport.Severity severity, ImportReport.Kind kind, long row, String column,

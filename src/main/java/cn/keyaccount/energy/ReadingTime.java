@@ -19,6 +19,97 @@ final class ReadingTime {
     private ReadingTime() {
     }
 
+    /** {@link #fastSeconds} could not read the text: {@link #parse} decides. */
+    static final long NOT_SIMPLE = Long.MIN_VALUE;
+
+    /**
+     * The common forms without objects: {@code uuuu-M-d H:mm[:ss]} with '-' or '/' and ' ' or 'T', surrounding blanks
+     * allowed, a valid date and a time from 00:00 to 23:59:59; returns the seconds since 1970-01-01T00:00, or
+     * {@link #NOT_SIMPLE} for anything else (24:00, a bad date, another form), which {@link #parse} then reads or
+     * refuses as before. A row of a metering export is almost always of the first kind: no formatter, no objects.
+     */
+    static long fastSeconds(String t) {
+        int n = t.length();
+        int i = 0;
+        while (i < n && t.charAt(i) <= ' ') {
+            i++;
+        }
+        while (n > i && t.charAt(n - 1) <= ' ') {
+            n--;
+        }
+        if (n - i < 12) {
+            return NOT_SIMPLE;
+        }
+        int year = 0;
+        for (int k = 0; k < 4; k++) {
+            int d = t.charAt(i++) - '0';
+            if (d < 0 || d > 9) {
+                return NOT_SIMPLE;
+            }
+            year = year * 10 + d;
+        }
+        char sep = t.charAt(i++);
+        if (sep != '-' && sep != '/') {
+            return NOT_SIMPLE;
+        }
+        int month = 0;
+        int digits = 0;
+        while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9' && digits < 2) {
+            month = month * 10 + t.charAt(i++) - '0';
+            digits++;
+        }
+        if (digits == 0 || i >= n || (t.charAt(i) != '-' && t.charAt(i) != '/')) {
+            return NOT_SIMPLE;
+        }
+        i++;
+        int day = 0;
+        digits = 0;
+        while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9' && digits < 2) {
+            day = day * 10 + t.charAt(i++) - '0';
+            digits++;
+        }
+        if (digits == 0 || i >= n || (t.charAt(i) != ' ' && t.charAt(i) != 'T')) {
+            return NOT_SIMPLE;
+        }
+        while (i < n && (t.charAt(i) == ' ' || t.charAt(i) == 'T')) {
+            i++;
+        }
+        int hour = 0;
+        digits = 0;
+        while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9' && digits < 2) {
+            hour = hour * 10 + t.charAt(i++) - '0';
+            digits++;
+        }
+        if (digits == 0 || i + 3 > n || t.charAt(i) != ':') {
+            return NOT_SIMPLE;
+        }
+        int m1 = t.charAt(i + 1) - '0';
+        int m2 = t.charAt(i + 2) - '0';
+        if (m1 < 0 || m1 > 5 || m2 < 0 || m2 > 9) {
+            return NOT_SIMPLE;
+        }
+        int minute = m1 * 10 + m2;
+        i += 3;
+        int second = 0;
+        if (i < n) {
+            if (i + 3 != n || t.charAt(i) != ':') {
+                return NOT_SIMPLE;
+            }
+            int s1 = t.charAt(i + 1) - '0';
+            int s2 = t.charAt(i + 2) - '0';
+            if (s1 < 0 || s1 > 5 || s2 < 0 || s2 > 9) {
+                return NOT_SIMPLE;
+            }
+            second = s1 * 10 + s2;
+        }
+        if (month < 1 || month > 12 || day < 1 || hour > 23
+                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+            return NOT_SIMPLE;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return (epochDay * 1440 + hour * 60 + minute) * 60 + second;
+    }
+
     static LocalDateTime parse(String text) {
         String t = text.trim().replace('/', '-').replace('T', ' ');
         int space = t.indexOf(' ');

@@ -7,7 +7,10 @@
  * threshold): about a tenth of the disk of narrow rows with their index, a customer-year is a primary-key range
  * scan of 365 rows per meter, an import writes one COPY row per 96 readings, and re-importing a day replaces one row.
  * Range partitioning with BRIN over narrow rows was the alternative: better for ad-hoc SQL over single readings,
- * which no screen needs, and 96 times the rows to write and to read back.
+ * which no screen needs, and 96 times the rows to write and to read back. The wide rows are partitioned by month
+ * (V24, docs/scale.md): every read names its days and touches only their months; months are made at write time
+ * ({@code meter_day_ensure_months}, {@link cn.keyaccount.energy.MeterDayMonths} ahead) and old ones archived to files
+ * by deploy/meter-days.
  * <p>
  * <b>Import</b> ({@link cn.keyaccount.energy.ReadingImporter}): CSV (UTF-8 or GBK, detected) or XLSX (POI streaming
  * reader), gathered into meter-days in a bounded window, COPY into a temporary table, then the file's days replace

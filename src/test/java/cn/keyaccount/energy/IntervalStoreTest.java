@@ -47,6 +47,7 @@ class IntervalStoreTest {
                     }
                 }
             }
+            s.execute("select meter_day_ensure_months(date '" + DAY + "', date '" + DAY.plusDays(2) + "')");
             try (PreparedStatement ps = c.prepareStatement(
                     "insert into meter_day (meter_id, day, kwh, kvarh) values (?, ?, cast(? as real[]), cast(? as real[]))")) {
                 // meter 1, day 1: 1.25 everywhere except interval 0 (NULL), 1 (NaN), 2 (-0.5), 95 (1e-3)
