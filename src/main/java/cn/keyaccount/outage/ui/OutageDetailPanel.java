@@ -122,6 +122,8 @@ class OutageDetailPanel extends VerticalLayout {
         notices.addColumn(WarningDetails::scheduled).setHeader(OutageUi.t("outage.scheduled"));
         notices.addColumn(WarningDetails::delivered).setHeader(OutageUi.t("outage.compliance.delivered"));
         notices.addColumn(WarningDetails::failed).setHeader(OutageUi.t("outage.compliance.failed"));
+        notices.addColumn(WarningDetails::acknowledged).setHeader(OutageUi.t("outage.acknowledged"))
+                .setTooltipGenerator(w -> OutageUi.t("outage.acknowledged.tooltip"));
         notices.addColumn(w -> w.withdrawn() ? OutageUi.t("outage.withdrawn")
                 : w.pending() ? OutageUi.t("outage.reminder-pending") : "").setAutoWidth(true);
 
