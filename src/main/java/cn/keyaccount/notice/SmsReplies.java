@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
  * The replies store, the one {@link InboundSmsSink}: every message a customer sends back through any SMS provider is
  * stored once (a gateway that lost our acknowledgement delivers the same MO again: the same text from the same mobile
  * to the same number within {@code keyaccount.notice.replies.duplicate-window} is that one again; an advisory lock
- * per mobile makes two nodes agree), matched to the last SMS sent to that mobile before it (and so to its notice,
+ * per mobile makes two nodes agree), matched to the last SMS sent to that mobile (and so to its notice,
  * purpose and customer) and to the contact holding the mobile, and, when it matched, announced as
  * {@link SmsReplyReceived} for the feature that sent the message. A reply from a mobile we never wrote to and no
  * contact holds stays unmatched, listed for administrators and schedulers.
@@ -46,7 +46,7 @@ class SmsReplies implements InboundSmsSink {
         this.clock = clock;
     }
 
-    /** The last SMS to a customer's contact at this mobile sent before the reply, with its notice. */
+    /** The last SMS sent to a customer's contact at this mobile (the newest message that went out), with its notice. */
     private record RepliedTo(long messageId, long noticeId, long customerId, Long contactId, NoticePurpose purpose,
                              String reference) {
     }
@@ -70,7 +70,7 @@ class SmsReplies implements InboundSmsSink {
             return;
         }
         SmsReply reply = new SmsReply(provider, from, mobile, to, text, at);
-        RepliedTo m = repliedTo(mobile, at);
+        RepliedTo m = repliedTo(mobile);
         if (m != null) {
             ReplyMeaning meaning = keywords.meaning(m.purpose(), text);
             reply.matched(m.customerId(), m.contactId(), m.messageId(), m.noticeId(), meaning);
@@ -87,13 +87,12 @@ class SmsReplies implements InboundSmsSink {
         replies.persist(reply);
     }
 
-    private RepliedTo repliedTo(String mobile, OffsetDateTime at) {
+    private RepliedTo repliedTo(String mobile) {
         return em.createQuery("select m.id, m.noticeId, m.customerId, m.contactId, n.purpose, n.dedupeKey "
                         + "from NoticeMessage m, Notice n where n.id = m.noticeId and m.address = :mobile "
                         + "and m.channel = cn.keyaccount.notice.Channel.SMS and m.userId is null "
-                        + "and m.customerId is not null and m.sentAt is not null and m.sentAt <= :at "
-                        + "order by m.id desc", Object[].class)
-                .setParameter("mobile", mobile).setParameter("at", at).setMaxResults(1).getResultStream()
+                        + "and m.customerId is not null and m.sentAt is not null order by m.id desc", Object[].class)
+                .setParameter("mobile", mobile).setMaxResults(1).getResultStream()
                 .map(r -> new RepliedTo((Long) r[0], (Long) r[1], (Long) r[2], (Long) r[3], purpose((String) r[4]),
                         (String) r[5]))
                 .findFirst().orElse(null);

@@ -11,7 +11,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -20,10 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Customers' SMS replies (上行短信), each with the message it answers: all of them as the notice centre lists them,
- * and one customer's. Staff only; unmatched replies only for administrators and schedulers.
+ * Customers' SMS replies (上行短信), each with the message it answers, as the notice centre lists them (one
+ * customer's: {@link CustomerReplyResource}). Staff only; unmatched replies only for administrators and schedulers.
  */
-@Path("/api")
+@Path("/api/replies")
 @Tag(name = "Notices")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReplyResource {
@@ -37,7 +36,6 @@ public class ReplyResource {
     }
 
     @GET
-    @Path("/replies")
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Replies, newest first: show ALL (default), MATCHED or UNMATCHED; q searches text and mobile")
     @APIResponse(responseCode = "200", description = "One page of replies the caller may see")
@@ -51,20 +49,6 @@ public class ReplyResource {
         int n = QueryParams.size(size);
         Viewer v = viewer();
         return new ResultPage<>(replies.list(v, s, search, p * n, n), p, n, replies.count(v, s, search));
-    }
-
-    @GET
-    @Path("/customers/{id}/replies")
-    @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "One customer's replies, newest first")
-    @APIResponse(responseCode = "200", description = "One page of the customer's replies")
-    @APIResponse(responseCode = "404", description = "No customer with this id that the caller may see")
-    public ResultPage<ReplyRow> ofCustomer(@PathParam("id") long id, @QueryParam("page") String page,
-                                           @QueryParam("size") String size) {
-        int p = QueryParams.page(page);
-        int n = QueryParams.size(size);
-        Viewer v = viewer();
-        return new ResultPage<>(replies.ofCustomer(v, id, p * n, n), p, n, replies.countOfCustomer(v, id));
     }
 
     private Viewer viewer() {
