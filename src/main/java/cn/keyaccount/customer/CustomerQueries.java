@@ -103,6 +103,17 @@ public class CustomerQueries {
                 .toList();
     }
 
+    /** A contact of a customer, found by its mobile: for matching an SMS a customer sent back (notice replies). */
+    public record ContactOfCustomer(long contactId, long customerId, String contactName) {
+    }
+
+    /** The contacts whose mobile is exactly this one (11 digits, as contacts are stored), oldest first. */
+    public List<ContactOfCustomer> contactsWithMobile(String mobile) {
+        return em.createQuery("select k.id, k.customer.id, k.name from Contact k where k.mobile = :mobile "
+                        + "order by k.id", Object[].class).setParameter("mobile", mobile).getResultStream()
+                .map(r -> new ContactOfCustomer((Long) r[0], (Long) r[1], (String) r[2])).toList();
+    }
+
     /** Id, 户号 and name of these customers, by id; unknown ids are left out. */
     public Map<Long, CustomerName> names(Collection<Long> ids) {
         Map<Long, CustomerName> names = new HashMap<>();

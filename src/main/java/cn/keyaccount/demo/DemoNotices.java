@@ -8,6 +8,8 @@ import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.MonthFigures;
 import cn.keyaccount.energy.TouPeriod;
 import cn.keyaccount.energy.WholeUnits;
+import cn.keyaccount.notice.InboundSms;
+import cn.keyaccount.notice.InboundSmsSink;
 import cn.keyaccount.visit.VisitDates;
 import cn.keyaccount.supplyplan.PlanTaskReminders;
 import cn.keyaccount.visit.VisitReminders;
@@ -21,12 +23,15 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,12 +60,14 @@ class DemoNotices {
     private final VisitReminders visitReminders;
     private final PlanTaskReminders taskReminders;
     private final AgroalDataSource dataSource;
+    private final InboundSmsSink replies;
     private final DemoDatabase demo;
     private final EnergyService energy;
 
     DemoNotices(BillingService billing, CustomerService customers, UserService users, VisitReminders visitReminders,
                 PlanTaskReminders taskReminders, AgroalDataSource dataSource, DemoDatabase demo,
-                EnergyService energy) {
+                EnergyService energy, InboundSmsSink replies) {
+        this.replies = replies;
         this.demo = demo;
         this.energy = energy;
         this.billing = billing;
@@ -124,10 +131,11 @@ class DemoNotices {
         int visits = visitReminders.remindManagers(today.minusDays(1)) + visitReminders.remindManagers(today);
         int tasks = taskReminders.remindOwners(today);
         int settled = settleAsDemoHistory(before);
+        int replied = replies(before);
         LOG.infof("Demo notices: %d bills (%s), %d payments, %d arrears reminders, %d visit and %d plan-task "
-                        + "reminders; %d messages marked as sent, in %d ms (bills read from the interval data in %d "
+                        + "reminders; %d messages marked as sent, %d replies, in %d ms (bills read from the interval data in %d "
                         + "ms)", billed.imported(), billed.ok() ? "ok" : billed.problems(), paid.imported(), arrears,
-                visits, tasks, settled, (System.nanoTime() - started) / 1_000_000,
+                visits, tasks, settled, replied, (System.nanoTime() - started) / 1_000_000,
                 (billsMade - started) / 1_000_000);
     }
 
@@ -166,5 +174,39 @@ class DemoNotices {
         } catch (SQLException e) {
             throw new IllegalStateException("Demo notices failed", e);
         }
+    }
+
+    /**
+     * A few customers' replies, through the replies store as a gateway would hand them over: "1" to the first visit
+     * SMS among the demo's notices (which confirms that visit), a thank-you to a billing SMS, and a question from a
+     * mobile nobody knows (unmatched). Returns how many were handed over.
+     */
+    int replies(long before) {
+        List<String> to = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                (select m.address from notice_message m join notice n on n.id = m.notice_id
+                  where m.id > ? and m.channel = 'SMS' and m.state = 'DELIVERED' and m.user_id is null
+                    and n.dedupe_key like 'visit-customer:%' order by m.id limit 1)
+                union all
+                (select m.address from notice_message m join notice n on n.id = m.notice_id
+                  where m.id > ? and m.channel = 'SMS' and m.state = 'DELIVERED' and m.user_id is null
+                    and n.purpose = 'BILLING' order by m.id limit 1)""")) {
+            ps.setLong(1, before);
+            ps.setLong(2, before);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    to.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Demo replies failed", e);
+        }
+        // received now: after the messages they answer, which were just marked as sent
+        List<String> texts = List.of("1", "收到，谢谢提醒");
+        for (int i = 0; i < to.size(); i++) {
+            replies.received(new InboundSms("demo", "+86" + to.get(i), "95598", texts.get(i), Instant.now()));
+        }
+        replies.received(new InboundSms("demo", "13600000000", "95598", "请问明天停电几点恢复？", Instant.now()));
+        return to.size() + 1;
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings of the notice engine ({@code keyaccount.notice.*}); provider addresses and secrets from env vars. */
@@ -55,6 +56,8 @@ public interface NoticeConfig {
     Smpp smpp();
 
     Email email();
+
+    Replies replies();
 
     /** The SMS centre (SMSC) reached over SMPP 3.4. */
     interface Smpp {
@@ -108,5 +111,23 @@ public interface NoticeConfig {
         /** Mails per second to the SMTP relay. */
         @WithDefault("50")
         int maxPerSecond();
+    }
+
+    /** Replies (上行短信): the keywords that confirm or acknowledge, and how duplicates are told apart. */
+    interface Replies {
+        /** A reply to a visit reminder that is one of these words confirms the visit (case and blanks ignored). */
+        @WithDefault("1,是,确认,好,Y,YES,OK")
+        List<String> confirm();
+
+        /** A reply to an outage warning that is one of these words acknowledges the warning. */
+        @WithDefault("1,收到,知道了,好,Y,YES,OK")
+        List<String> acknowledge();
+
+        /**
+         * The same text from the same mobile to the same number within this time is the gateway delivering one reply
+         * again (a lost acknowledgement), stored once.
+         */
+        @WithDefault("PT10M")
+        Duration duplicateWindow();
     }
 }

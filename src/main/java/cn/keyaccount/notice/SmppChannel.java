@@ -3,9 +3,14 @@ package cn.keyaccount.notice;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -55,6 +60,11 @@ class SmppChannel {
     private final AtomicInteger reference = new AtomicInteger();
     private volatile SMPPSession session;
     private long lastBindAttempt;
+    /** Where customers' replies (mobile-originated deliver_sm) go: the replies store. */
+    @Inject
+    Instance<InboundSmsSink> replies;
+    @Inject
+    Clock clock;
     /** Why the link failed last (a bind refused, a submit that broke it); null once bound again. */
     private volatile String linkFailure;
 
@@ -193,12 +203,40 @@ class SmppChannel {
         }
     }
 
-    /** deliver_sm from the centre: delivery receipts are stored and matched; anything else is acknowledged. */
+    /**
+     * The text of a mobile-originated deliver_sm: UCS-2 (data_coding 0x08), GBK (0x0F, as Chinese gateways send it)
+     * or else the default alphabet, read as Latin-1 (digits and Latin letters, what keyword replies are); a user data
+     * header (esm_class UDHI) is skipped.
+     */
+    static String moText(DeliverSm sm) {
+        byte[] bytes = sm.getShortMessage() == null ? new byte[0] : sm.getShortMessage();
+        if (GSMSpecificFeature.UDHI.containedIn(sm.getEsmClass()) && bytes.length > 0) {
+            bytes = Arrays.copyOfRange(bytes, Math.min(bytes.length, (bytes[0] & 0xff) + 1), bytes.length);
+        }
+        Charset charset = switch (sm.getDataCoding() & 0x0f) {
+            case 0x08 -> StandardCharsets.UTF_16BE;
+            case 0x0f -> Charset.forName("GBK");
+            default -> StandardCharsets.ISO_8859_1;
+        };
+        return new String(bytes, charset);
+    }
+
+    /**
+     * deliver_sm from the centre: delivery receipts are stored and matched; a message a customer sent (esm_class
+     * without the receipt type) goes to the replies store.
+     */
     private final class Receipts implements MessageReceiverListener {
 
         @Override
         public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
             if (!MessageType.SMSC_DEL_RECEIPT.containedIn(deliverSm.getEsmClass())) {
+                try {
+                    replies.get().received(new InboundSms("smpp", deliverSm.getSourceAddr(),
+                            deliverSm.getDestAddress(), moText(deliverSm), clock.instant()));
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Reply from the SMSC not stored");
+                    throw new ProcessRequestException("reply not stored", 0x08);
+                }
                 return;
             }
             try {

@@ -26,6 +26,12 @@
  * at most the SMPP window's worth of messages per dead node needs one. A node whose claim was taken over (it hung
  * past the claim timeout) can neither submit nor record any more: its token no longer matches.
  *
+ * <p><b>Replies</b> (上行短信): every SMS channel hands what customers send back to the one {@link
+ * cn.keyaccount.notice.InboundSmsSink}, {@link cn.keyaccount.notice.SmsReplies}, which stores each reply once, matches
+ * it to the last SMS sent to that mobile and announces a match as {@link cn.keyaccount.notice.SmsReplyReceived}; the
+ * features that sent the message (visits, outages) observe that event, so the engine still knows none of them.
+ * {@link cn.keyaccount.notice.ReplyQueries} reads them.
+ *
  * <p><b>Start with</b> {@link cn.keyaccount.notice.NoticeService} and {@link cn.keyaccount.notice.NoticeRequest}
  * (how a feature sends, with a {@link cn.keyaccount.notice.NoticePurpose}), {@link cn.keyaccount.notice.NoticeQueries}
  * and {@link cn.keyaccount.notice.NoticeInbox} (the reads), {@link cn.keyaccount.notice.NoticeDecisions} (retries,

@@ -243,16 +243,23 @@ public class OutageQueries {
         Map<Long, NoticeSummary> summaries = new HashMap<>();
         noticeQueries.summariesOf(list.stream().map(OutageWarning::getNoticeId).toList())
                 .forEach(s -> summaries.put(s.id(), s));
+        Map<Long, Long> acknowledged = new HashMap<>();
+        if (!list.isEmpty()) {
+            em.createQuery("select a.warningId, count(a) from OutageWarningAck a where a.warningId in :ids "
+                            + "group by a.warningId", Object[].class)
+                    .setParameter("ids", list.stream().map(OutageWarning::getId).toList()).getResultStream()
+                    .forEach(r -> acknowledged.put((Long) r[0], (Long) r[1]));
+        }
         List<WarningDetails> views = new ArrayList<>(list.stream().map(w -> {
             NoticeSummary s = summaries.get(w.getNoticeId());
             return new WarningDetails(w.getNoticeId(), w.getKind(), w.getPlannedAt(), w.getCustomers(), w.isWithdrawn(),
                     false, w.getCreatedBy(), s == null ? 0 : s.total(), s == null ? 0 : s.delivered(),
                     s == null ? 0 : s.sent(), s == null ? 0 : s.failed(), s == null ? 0 : s.expired(),
-                    s == null ? 0 : s.scheduled());
+                    s == null ? 0 : s.scheduled(), acknowledged.getOrDefault(w.getId(), 0L));
         }).toList());
         if (o.getReminderDueAt() != null) {
             views.add(new WarningDetails(0, WarningKind.REMINDER, o.getReminderDueAt(), (int) affectedCount, false, true,
-                    Viewer.system().username(), 0, 0, 0, 0, 0, 0));
+                    Viewer.system().username(), 0, 0, 0, 0, 0, 0, 0));
         }
         return views;
     }

@@ -1,6 +1,7 @@
 package cn.keyaccount.visit;
 
 import cn.keyaccount.base.Messages;
+import cn.keyaccount.notice.Channel;
 import cn.keyaccount.notice.NoticePurpose;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeService;
@@ -16,18 +17,22 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
  * Reminders the day before each visit: the manager sees them in the app ({@link #forManager}), and the daily job
  * {@code visit-reminders} (09:30) sends each one through the notice engine (SMS, e-mail and the staff inbox), keyed
- * by visit and date, so that a job that runs twice sends once.
+ * by visit and date, so that a job that runs twice sends once; the customer's contacts get an SMS announcing the
+ * visit (template {@code visit-customer-reminder}), which they confirm by replying "1" ({@link VisitReplies}).
  */
 @ApplicationScoped
 public class VisitReminders {
 
     private static final Logger LOG = Logger.getLogger(VisitReminders.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+    /** The cause of the customer's visit SMS: this prefix, the visit id and the date ({@link VisitReplies}). */
+    static final String CUSTOMER_KEY = "visit-customer:";
 
     private static final String SELECT = "select new cn.keyaccount.visit.VisitReminder(v.id, m.id, m.username, "
             + "m.displayName, c.id, c.name, v.plannedDate, v.plannedTime, v.type) "
@@ -72,6 +77,12 @@ public class VisitReminders {
                     .about(v.customerId()).parameters(values)
                     .expiresAt(NoticeRequest.noSoonerThanAnHourAfter(OffsetDateTime.now(clock), expires))
                     .once("visit-reminder:" + v.visitId() + ":" + v.date()).build());
+            // the customer's contacts get an SMS they can answer with "1" (VisitReplies confirms the visit then)
+            notices.schedule(Viewer.system(), NoticeRequest.toCustomers(NoticePurpose.VISIT, "visit-customer-reminder",
+                            "走访预告：" + v.customerName() + " " + DAY.format(v.date()), List.of(v.customerId()))
+                    .channels(Set.of(Channel.SMS)).parameters(values)
+                    .expiresAt(NoticeRequest.noSoonerThanAnHourAfter(OffsetDateTime.now(clock), expires))
+                    .once(CUSTOMER_KEY + v.visitId() + ":" + v.date()).build());
         }
         return due.size();
     }

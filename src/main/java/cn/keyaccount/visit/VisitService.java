@@ -374,6 +374,24 @@ public class VisitService {
         return details(v, false).visit();
     }
 
+    /**
+     * The customer confirmed the visit by replying to its SMS (see {@link VisitReplies}): recorded as the portal's
+     * confirmation is, by the system, with the mobile in the audit; a visit no longer open or already confirmed is
+     * left as it is. Returns whether it was confirmed now.
+     */
+    @Transactional
+    boolean confirmBySms(long visitId, String maskedMobile) {
+        Visit v = visits.findById(visitId);
+        if (v == null || (v.getStatus() != VisitStatus.PLANNED && v.getStatus() != VisitStatus.CONFIRMED)
+                || v.getCustomerResponse() == CustomerResponse.CONFIRMED) {
+            return false;
+        }
+        v.respond(CustomerResponse.CONFIRMED, null, null);
+        visits.flush();
+        audit(Viewer.system(), "VISIT_CUSTOMER_CONFIRMED", v, "SMS " + maskedMobile);
+        return true;
+    }
+
     private Visit visible(Viewer viewer, long id) {
         Visit v = visits.findById(id);
         if (v == null || !access.canSee(viewer, v.getCustomer())) {

@@ -170,11 +170,18 @@ class StaffNoticeTest {
         assertTrue(visitReminders.remindManagers(day.minusDays(1)) >= 1);
         assertTrue(visitReminders.remindManagers(day.minusDays(1)) >= 1);
 
-        List<MessageDetails> mine = noticeInbox.history(SYSTEM, customer, 0, 200).stream()
+        List<MessageDetails> history = noticeInbox.history(SYSTEM, customer, 0, 200);
+        List<MessageDetails> mine = history.stream().filter(MessageDetails::toStaff)
                 .filter(m -> "VISIT".equals(m.purpose()) && m.subject() != null && m.subject().contains(day.toString())
                         || m.channel() == Channel.SMS && "VISIT".equals(m.purpose()) && m.body().contains(day.toString()))
                 .toList();
         assertEquals(3, mine.size(), "SMS, e-mail and inbox, once although the job ran twice: " + mine);
+        List<MessageDetails> toCustomer = history.stream().filter(m -> !m.toStaff() && "VISIT".equals(m.purpose())
+                && m.body().contains(day.toString())).toList();
+        assertTrue(!toCustomer.isEmpty() && toCustomer.stream().allMatch(m -> m.channel() == Channel.SMS
+                && m.body().contains("回复1确认")), "the customer's contacts get the visit SMS: " + toCustomer);
+        assertEquals(toCustomer.size(), toCustomer.stream().map(MessageDetails::recipientName).distinct().count(),
+                "once per contact although the job ran twice");
         long noticeId = mine.getFirst().noticeId();
         assertTrue(mine.stream().allMatch(m -> m.noticeId() == noticeId && m.toStaff()));
         MessageDetails sms = mine.stream().filter(m -> m.channel() == Channel.SMS).findFirst().orElseThrow();

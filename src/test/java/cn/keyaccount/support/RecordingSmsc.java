@@ -56,7 +56,7 @@ import org.jsmpp.util.MessageId;
  * submit_sm (destination, data coding, esm_class, bytes), answers with a message id and sends a delivery receipt
  * (deliver_sm) for it 20 ms later, on the link that submitted or, when that one is gone, on another bound link; a
  * receipt no link takes is kept for the next bind, as a real centre does. Per destination it can refuse submits for
- * a while (throttled, 0x58) or report a message undeliverable.
+ * a while (throttled, 0x58) or report a message undeliverable. It sends customers' replies (MO) with {@link #sendMo}.
  */
 public final class RecordingSmsc implements ServerMessageReceiverListener {
 
@@ -150,6 +150,28 @@ public final class RecordingSmsc implements ServerMessageReceiverListener {
     /** No delivery receipt for this destination, as when a handset stays off for longer than the test. */
     public void withholdReceipts(String destination) {
         withheld.add(destination);
+    }
+
+    /**
+     * A customer's reply (a mobile-originated deliver_sm, esm_class default, UCS-2) from {@code from} to our number
+     * {@code to}, sent on a bound link; false when no link is bound or the app refused it.
+     */
+    public boolean sendMo(String from, String to, String text) {
+        for (SMPPServerSession link : sessions) {
+            if (!link.getSessionState().isBound()) {
+                continue;
+            }
+            try {
+                link.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
+                        TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, to, new ESMClass(), (byte) 0,
+                        (byte) 0, new RegisteredDelivery(0), DataCodings.newInstance((byte) 0x08),
+                        text.getBytes(StandardCharsets.UTF_16BE));
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Drops every link, as a network failure would. */

@@ -29,6 +29,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -93,7 +94,9 @@ class NoticeCentreView extends VerticalLayout implements BeforeEnterObserver {
         attentionOnly.setId("notice-attention-only");
         attentionOnly.setLabel(getTranslation("notice.attention-only"));
         attentionOnly.addValueChangeListener(e -> noticeGrid.getDataProvider().refreshAll());
-        HorizontalLayout bar = new HorizontalLayout(refresh, retry, attentionOnly);
+        RouterLink replies = new RouterLink(getTranslation("notice.replies"), RepliesView.class);
+        replies.setId("notice-replies-link");
+        HorizontalLayout bar = new HorizontalLayout(refresh, retry, attentionOnly, replies);
         bar.setAlignItems(Alignment.CENTER);
         add(channelStatus, compose, bar, noticeGrid, messageGrid);
         narrow.cards(messageGrid, m -> NarrowScreen.card(m.recipientName(),

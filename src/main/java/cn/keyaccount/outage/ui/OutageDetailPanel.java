@@ -124,6 +124,8 @@ class OutageDetailPanel extends VerticalLayout {
         notices.addColumn(WarningDetails::failed).setHeader(OutageUi.t("outage.compliance.failed"));
         notices.addColumn(w -> w.withdrawn() ? OutageUi.t("outage.withdrawn")
                 : w.pending() ? OutageUi.t("outage.reminder-pending") : "").setAutoWidth(true);
+        notices.addColumn(WarningDetails::acknowledged).setHeader(OutageUi.t("outage.acknowledged"))
+                .setTooltipGenerator(w -> OutageUi.t("outage.acknowledged.tooltip"));
 
         messages.setId("outage-messages");
         MessageColumns.add(messages);

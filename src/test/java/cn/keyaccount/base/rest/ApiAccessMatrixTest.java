@@ -198,6 +198,14 @@ class ApiAccessMatrixTest {
         expect(rows, noticeHistory, 200, 200, 200, 200, 200, 200);
         rows.add(Arguments.of(MANAGER, new Call("GET", "/api/customers/{other}/notices", null), 404));
         rows.add(Arguments.of(CUSTOMER, new Call("GET", "/api/customers/{other}/notices", null), 404));
+        // SMS replies: staff; unmatched ones only for administrators and schedulers; a customer's in reach only
+        expect(rows, new Call("GET", "/api/replies", null), 200, 200, 200, 200, 200, 403);
+        expect(rows, new Call("GET", "/api/replies?show=MATCHED", null), 200, 200, 200, 200, 200, 403);
+        expect(rows, new Call("GET", "/api/replies?show=UNMATCHED", null), 200, 403, 403, 403, 200, 403);
+        expect(rows, new Call("GET", "/api/replies?show=SOME", null), 400, 400, 400, 400, 400, 403);
+        expect(rows, new Call("GET", "/api/customers/{own}/replies", null), 200, 200, 200, 200, 200, 403);
+        rows.add(Arguments.of(MANAGER, new Call("GET", "/api/customers/{other}/replies", null), 404));
+        rows.add(Arguments.of(STATION_SUPERVISOR, new Call("GET", "/api/customers/{other}/replies", null), 404));
         // the customer timeline: staff, in the reach of GET /api/customers/{id}
         Call timeline = new Call("GET", "/api/customers/{own}/timeline", null);
         expect(rows, timeline, 200, 200, 200, 200, 200, 403);
@@ -267,6 +275,7 @@ class ApiAccessMatrixTest {
         for (Call call : List.of(list, readOwn, contacts, history, me, update, create, reassign, energy, tariffs,
                 loadCurve, profile, upload, putProfile,
                 scheduleNotice, notices, retryMessage, decideMessage, noticeHistory, inbox, bills,
+                new Call("GET", "/api/replies", null), new Call("GET", "/api/customers/{own}/replies", null),
                 new Call("GET", "/api/managers", null), new Call("GET", "/api/units", null),
                 new Call("GET", "/api/users", null), new Call("GET", "/api/visits", null),
                 new Call("POST", "/api/visit-plan", null), new Call("GET", "/api/visit-compliance", null))) {
