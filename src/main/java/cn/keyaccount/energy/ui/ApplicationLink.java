@@ -3,9 +3,12 @@ package cn.keyaccount.energy.ui;
 import cn.keyaccount.energy.ApplicationProposal;
 import com.vaadin.flow.router.QueryParameters;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Where "start an application" goes: the application form's route, pre-filled by query parameters from a
@@ -22,6 +25,17 @@ final class ApplicationLink {
     }
 
     static QueryParameters parameters(long customerId, ApplicationProposal p) {
+        return new QueryParameters(values(customerId, p));
+    }
+
+    /** The route with its query string, in the order above, as the browser's address bar shows it. */
+    static String url(long customerId, ApplicationProposal p) {
+        return ROUTE + "?" + values(customerId, p).entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().getFirst(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static Map<String, List<String>> values(long customerId, ApplicationProposal p) {
         Map<String, List<String>> q = new LinkedHashMap<>();
         q.put("customer", List.of(Long.toString(customerId)));
         q.put("kind", List.of(p.kind().routeName()));
@@ -31,12 +45,7 @@ final class ApplicationLink {
         put(q, "transformer", p.transformerId() == null ? null : p.transformerId().toString());
         put(q, "from", p.from() == null ? null : p.from().toString());
         put(q, "to", p.to() == null ? null : p.to().toString());
-        return new QueryParameters(q);
-    }
-
-    /** The route with its query string, as the browser's address bar shows it. */
-    static String url(long customerId, ApplicationProposal p) {
-        return ROUTE + "?" + parameters(customerId, p).getQueryString();
+        return q;
     }
 
     private static void put(Map<String, List<String>> q, String name, String value) {
