@@ -176,6 +176,11 @@ public class Customer extends AbstractEntity {
         return operatingCapacityKva;
     }
 
+    /** A transformer's capacity changed by {@code deltaKva} (减容 / 增容): the operating capacity follows it. */
+    void changeOperatingCapacity(BigDecimal deltaKva) {
+        this.operatingCapacityKva = operatingCapacityKva.add(deltaKva);
+    }
+
     public SupplyMode getSupplyMode() {
         return supplyMode;
     }

@@ -38,6 +38,10 @@ public class Transformer extends AbstractEntity {
         this.loadLossKw = d.getLoadLossKw();
     }
 
+    void changeCapacity(BigDecimal kva) {
+        this.ratedKva = kva;
+    }
+
     public Customer getCustomer() {
         return customer;
     }

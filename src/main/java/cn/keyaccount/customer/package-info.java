@@ -1,6 +1,7 @@
 /**
  * The key-account book (客户档案): customers ({@link Customer}: 户号, credit code, industry, supply, capacity, importance,
- * tariff and basic-charge mode), their contacts with channel consent and quiet hours, and their transformers. The tier
+ * tariff and basic-charge mode), their contacts with channel consent and quiet hours, and their transformers with
+ * their suspensions (暂停) and capacity changes over time ({@link TransformerHistory}). The tier
  * A/B/C is derived, never typed ({@link CustomerTiering}); {@link CustomerAccess} decides who may see and change which
  * customer; {@link PersonalData} masks mobiles. The list searches a narrow copy kept by database triggers ({@code
  * customer_search}, {@link SearchTokens}); {@link CustomerExcel} exports and imports (all or nothing).

@@ -71,19 +71,35 @@ public final class BasicChargeRules {
     }
 
     /**
-     * One month as the comparison needs it: its maximum demand, the prices in force, and how many of its days the
-     * period covers (a part month pays that share of the month's charge, as the months' table bills it).
+     * One month as the comparison needs it: its maximum demand, the prices in force, how many of its days the
+     * period covers (a part month pays that share of the month's charge, as the months' table bills it), and the
+     * capacity in service billed by capacity that month ({@link CapacityInService}; null: the customer's capacity).
      */
-    public record Month(YearMonth month, BigDecimal maxDemandKw, int daysCovered, int daysInMonth, Prices prices) {
+    public record Month(YearMonth month, BigDecimal maxDemandKw, int daysCovered, int daysInMonth, Prices prices,
+                        BigDecimal capacityInServiceKva) {
+
+        /** A month billed by capacity on the customer's whole capacity. */
+        public Month(YearMonth month, BigDecimal maxDemandKw, int daysCovered, int daysInMonth, Prices prices) {
+            this(month, maxDemandKw, daysCovered, daysInMonth, prices, null);
+        }
 
         /** A whole month. */
         public static Month whole(YearMonth month, BigDecimal maxDemandKw, Prices prices) {
             return new Month(month, maxDemandKw, month.lengthOfMonth(), month.lengthOfMonth(), prices);
         }
 
-        /** The month's charge in one mode, the part month's share when the period covers only part of it. */
+        /** The capacity billed by capacity: the one in service this month, else the customer's. */
+        public BigDecimal billedCapacityKva(BigDecimal capacityKva) {
+            return capacityInServiceKva == null ? capacityKva : capacityInServiceKva;
+        }
+
+        /**
+         * The month's charge in one mode, the part month's share when the period covers only part of it. By capacity
+         * the capacity in service counts; the 40 % floor of a contract demand stays on the customer's capacity.
+         */
         public BigDecimal charge(BasicChargeMode mode, BigDecimal capacityKva, BigDecimal declaredKw) {
-            BigDecimal full = BasicChargeRules.charge(mode, capacityKva, maxDemandKw, declaredKw, prices);
+            BigDecimal full = mode == BasicChargeMode.CAPACITY ? byCapacity(billedCapacityKva(capacityKva), prices)
+                    : BasicChargeRules.charge(mode, capacityKva, maxDemandKw, declaredKw, prices);
             return daysCovered >= daysInMonth ? full : full.multiply(BigDecimal.valueOf(daysCovered))
                     .divide(BigDecimal.valueOf(daysInMonth), 2, RoundingMode.HALF_UP);
         }
@@ -98,9 +114,12 @@ public final class BasicChargeRules {
      * @param contractKw  the contract demand billed: the declared one raised to 40 % of the capacity if below it
      *                    (by contract demand), else null
      * @param current     whether this is the customer's mode at today's values
+     * @param capacityVaries by capacity: whether some month is billed on another capacity than {@code capacityKva}
+     *                    (transformers suspended or their capacity changed), else false
      */
     public record Option(BasicChargeMode mode, BigDecimal capacityKva, BigDecimal declaredKw, BigDecimal contractKw,
-                         boolean current, List<BigDecimal> monthly, BigDecimal total, BigDecimal savingAgainstCurrent) {
+                         boolean current, List<BigDecimal> monthly, BigDecimal total, BigDecimal savingAgainstCurrent,
+                         boolean capacityVaries) {
 
         /** The way's name as a message key: the mode in words, by contract demand with the demand billed. */
         public String nameKey() {
@@ -115,7 +134,8 @@ public final class BasicChargeRules {
         /** What the way is computed from, as a message key: the capacity, each month's demand, a declared demand. */
         public String inputsKey() {
             return switch (mode) {
-                case CAPACITY -> "energy.basic.input.capacity";
+                case CAPACITY -> capacityVaries ? "energy.basic.input.capacity-in-service"
+                        : "energy.basic.input.capacity";
                 case ACTUAL_DEMAND -> "energy.basic.input.actual-demand";
                 case CONTRACT_DEMAND -> declaredKw == null ? "energy.basic.input.undeclared"
                         : declaredKw.compareTo(contractKw) < 0 ? "energy.basic.input.declared-floor"
@@ -186,7 +206,9 @@ public final class BasicChargeRules {
         return new Option(mode, mode == BasicChargeMode.CAPACITY ? capacityKva : null, contract ? declaredKw : null,
                 contract ? effectiveContractDemand(declaredKw == null ? BigDecimal.ZERO : declaredKw, capacityKva)
                         : null, current, monthly, total,
-                currentTotal == null ? BigDecimal.ZERO.setScale(2) : currentTotal.subtract(total));
+                currentTotal == null ? BigDecimal.ZERO.setScale(2) : currentTotal.subtract(total),
+                mode == BasicChargeMode.CAPACITY && months.stream()
+                        .anyMatch(m -> m.billedCapacityKva(capacityKva).compareTo(capacityKva) != 0));
     }
 
     static BigDecimal total(List<Month> months, BigDecimal capacityKva, BigDecimal declaredKw) {

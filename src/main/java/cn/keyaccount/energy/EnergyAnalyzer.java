@@ -1,6 +1,7 @@
 package cn.keyaccount.energy;
 
 import cn.keyaccount.customer.BasicChargeMode;
+import cn.keyaccount.customer.TransformerHistory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -44,10 +45,19 @@ public final class EnergyAnalyzer {
      * @param declaredKw    the contract demand in force (contract-demand customers), may be null
      * @param unmapped      the sum of the customer's meters mapped to no transformer, null when there are none
      * @param tariffs       the tariff version in force on a day
+     * @param inService     the transformers' suspensions and capacity changes, month by month
      */
     public record Input(IntervalSeries series, BigDecimal capacityKva, BasicChargeMode mode, BigDecimal declaredKw,
                         PowerFactorStandard standard, List<TransformerSpec> transformers, IntervalSeries unmapped,
-                        Function<LocalDate, TouTariff> tariffs) {
+                        Function<LocalDate, TouTariff> tariffs, CapacityInService inService) {
+
+        /** No transformer suspended or changed in capacity: every month billed on the whole capacity. */
+        public Input(IntervalSeries series, BigDecimal capacityKva, BasicChargeMode mode, BigDecimal declaredKw,
+                     PowerFactorStandard standard, List<TransformerSpec> transformers, IntervalSeries unmapped,
+                     Function<LocalDate, TouTariff> tariffs) {
+            this(series, capacityKva, mode, declaredKw, standard, transformers, unmapped, tariffs,
+                    CapacityInService.none());
+        }
 
         /** No meter mapped to a transformer: every reading is unmapped. */
         public Input(IntervalSeries series, BigDecimal capacityKva, BasicChargeMode mode, BigDecimal declaredKw,
@@ -123,8 +133,17 @@ public final class EnergyAnalyzer {
 
         List<Recommendation> recs = new ArrayList<>();
         capacitor(in, months, days).ifPresent(recs::add);
-        if (modes != null && modes.saving().signum() > 0) {
-            recs.add(billingMode(modes));
+        Recommendation billing = modes != null && modes.saving().signum() > 0 ? billingMode(modes) : null;
+        Recommendation outOfService = in.mode() == BasicChargeMode.CAPACITY
+                ? SuspensionAdvice.best(months.subList(months.size() - lastTwelve.size(), months.size()), lastTwelve,
+                        in.capacityKva(), in.inService(), settings.heavyLoadFrom())
+                        .map(EnergyAnalyzer::outOfService).orElse(null) : null;
+        // both cut the same basic charge: alternatives, counted once in the total (Recommendation.annualSaving)
+        if (billing != null) {
+            recs.add(billing);
+        }
+        if (outOfService != null) {
+            recs.add(outOfService);
         }
         if (shiftingSaving.signum() > 0) {
             recs.add(new Recommendation(Recommendation.Kind.LOAD_SHIFTING,
@@ -149,14 +168,36 @@ public final class EnergyAnalyzer {
         BigDecimal yearly = perYear(modes.saving(), days);
         if (to.mode() != BasicChargeMode.CONTRACT_DEMAND) {
             return new Recommendation(Recommendation.Kind.BILLING_MODE, yearly, NOTHING, null,
-                    "energy.recommendation.billing-mode", List.of(to.mode().name(), from.mode().name()));
+                    "energy.recommendation.billing-mode", List.of(to.mode().name(), from.mode().name()),
+                    ApplicationProposal.billingChange(to.mode(), null));
         }
         if (from.mode() == BasicChargeMode.CONTRACT_DEMAND) {
             return new Recommendation(Recommendation.Kind.BILLING_MODE, yearly, NOTHING, null,
-                    "energy.recommendation.declared-demand", List.of(to.declaredKw(), from.contractKw()));
+                    "energy.recommendation.declared-demand", List.of(to.declaredKw(), from.contractKw()),
+                    ApplicationProposal.billingChange(to.mode(), to.declaredKw()));
         }
         return new Recommendation(Recommendation.Kind.BILLING_MODE, yearly, NOTHING, null,
-                "energy.recommendation.billing-mode-declared", List.of(to.declaredKw(), from.mode().name()));
+                "energy.recommendation.billing-mode-declared", List.of(to.declaredKw(), from.mode().name()),
+                ApplicationProposal.billingChange(to.mode(), to.declaredKw()));
+    }
+
+    /**
+     * Taking a transformer out of service: its yearly saving is the compared months' basic charge as billed today
+     * less as billed with the proposal, each scaled to a year; the text names both, the transformer and the months.
+     */
+    private static Recommendation outOfService(SuspensionAdvice.Proposal p) {
+        BigDecimal current = perYear(p.current(), p.days());
+        BigDecimal proposed = perYear(p.proposed(), p.days());
+        TransformerHistory t = p.transformer();
+        boolean suspension = p.kind() == Recommendation.Kind.SUSPENSION;
+        ApplicationProposal application = new ApplicationProposal(suspension
+                ? ApplicationProposal.Kind.SUSPENSION : ApplicationProposal.Kind.CAPACITY_REDUCTION, null, null,
+                t.transformer().ratedKva(), t.transformer().id(), suspension ? p.from().atDay(1) : null,
+                suspension ? p.to().atEndOfMonth() : null);
+        return new Recommendation(p.kind(), current.subtract(proposed), NOTHING, null,
+                suspension ? "energy.recommendation.suspension" : "energy.recommendation.capacity-reduction",
+                List.of(t.transformer().name(), t.transformer().ratedKva(), p.from().toString(), p.to().toString(),
+                        money(current), money(proposed)), application);
     }
 
     /** An amount of the period as a yearly one: scaled to 365 days unless the period is a year. */
@@ -164,6 +205,11 @@ public final class EnergyAnalyzer {
         return days < 365 || days > 366
                 ? amount.multiply(BigDecimal.valueOf(365)).divide(BigDecimal.valueOf(days), 2, RoundingMode.HALF_UP)
                 : yuan(amount);
+    }
+
+    /** An amount as the texts show money: two decimals with thousands separators. */
+    private static String money(BigDecimal yuan) {
+        return String.format(java.util.Locale.ROOT, "%,.2f", yuan);
     }
 
     private static BigDecimal yuan(BigDecimal exact) {
@@ -209,8 +255,9 @@ public final class EnergyAnalyzer {
             BigDecimal pf = PowerFactor.of(lm.energyKwh(), lm.reactiveKvarh());
             BigDecimal pmax = BigDecimal.valueOf(lm.maxDemandKw()).setScale(2, RoundingMode.HALF_UP);
             int covered = part.days();
+            BigDecimal inService = in.inService().billed(in.capacityKva(), m);
             BasicChargeRules.Month month = new BasicChargeRules.Month(m, pmax, covered, m.lengthOfMonth(),
-                    tariff.basicPrices());
+                    tariff.basicPrices(), inService);
             BigDecimal basic = in.mode() == BasicChargeMode.NONE ? BigDecimal.ZERO.setScale(2)
                     : month.charge(in.mode(), in.capacityKva(), in.declaredKw() == null ? BigDecimal.ZERO
                             : in.declaredKw());
@@ -224,7 +271,7 @@ public final class EnergyAnalyzer {
             out.add(new MonthFigures(m, covered, lm.energyKwh(), lm.reactiveKvarh(), lm.present(), lm.expected(), pf,
                     pmax, energy, basic, in.standard().adjustmentPercent(pf),
                     in.standard().adjustment(pf, energy.add(basic)), all, split.kwh(), daysWithData(part),
-                    daysWithData(part) < m.lengthOfMonth()));
+                    daysWithData(part) < m.lengthOfMonth(), inService));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.customer.CustomerValidator;
 import cn.keyaccount.customer.TransformerService;
 import cn.keyaccount.customer.TransformerDetails;
+import cn.keyaccount.customer.TransformerHistory;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -96,7 +97,8 @@ public class EnergyService {
         requirePeriod(from, to);
         String[] profile = profile(customerId);
         IntervalStore.MeterSums sums = store.meterSums(customerId, from, to);
-        List<EnergyAnalyzer.TransformerSpec> specs = transformers.list(viewer, customerId).stream()
+        List<TransformerHistory> histories = transformers.histories(viewer, customerId);
+        List<EnergyAnalyzer.TransformerSpec> specs = histories.stream().map(TransformerHistory::transformer)
                 .map(t -> new EnergyAnalyzer.TransformerSpec(t.name(), t.ratedKva().doubleValue(),
                         t.noLoadLossKw().doubleValue(), t.loadLossKw().doubleValue(),
                         sums.byTransformer().get(t.id())))
@@ -105,7 +107,7 @@ public class EnergyService {
         return new Analysis(new EnergyAnalyzer(config.settings()).analyse(new EnergyAnalyzer.Input(sums.customer(),
                 c.operatingCapacityKva(), c.basicChargeMode(), declared,
                 PowerFactorStandard.of(c.powerFactorStandard()), specs, sums.unmapped(),
-                tariffs.resolver(profile[0], profile[1]))), sums.customer());
+                tariffs.resolver(profile[0], profile[1]), new CapacityInService(histories))), sums.customer());
     }
 
     /** The period's load curve for the dashboard's chart (15-minute points up to a month, hourly beyond). */

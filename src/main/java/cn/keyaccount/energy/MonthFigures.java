@@ -14,12 +14,15 @@ import java.util.Map;
  * @param daysWithData the days of the month inside the period that hold at least one reading
  * @param partial      whether the month holds fewer days of readings than it has days (cut by the period, or
  *                     readings missing): its figures are not a whole month's, and a chart or table says so
+ * @param capacityInServiceKva the capacity billed by capacity this month: the operating capacity less the
+ *                     transformers suspended, after their capacity changes ({@link CapacityInService})
  */
 public record MonthFigures(YearMonth month, int daysCovered, double kwh, double kvarh, int present, int expected,
                            BigDecimal powerFactor, BigDecimal maxDemandKw, BigDecimal energyYuan,
                            BigDecimal basicYuan, BigDecimal adjustmentPercent, BigDecimal adjustmentYuan,
                            Map<PowerFactorStandard, BigDecimal> adjustmentPercentByStandard,
-                           Map<TouPeriod, Double> touKwh, int daysWithData, boolean partial) {
+                           Map<TouPeriod, Double> touKwh, int daysWithData, boolean partial,
+                           BigDecimal capacityInServiceKva) {
 
     /** The charge the power-factor adjustment is applied to. */
     public BigDecimal adjustedBase() {

@@ -220,6 +220,11 @@ abstract class DocumentParts {
         return String.format(Locale.ROOT, "%,.2f", yuan);
     }
 
+    /** A capacity with one decimal and thousands separators, as the screens show it. */
+    static String kva(BigDecimal kva) {
+        return String.format(Locale.ROOT, "%,.1f", kva);
+    }
+
     static String round2(double d) {
         return String.format(Locale.ROOT, "%.2f", d);
     }

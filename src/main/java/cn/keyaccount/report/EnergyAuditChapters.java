@@ -10,6 +10,7 @@ import cn.keyaccount.energy.TouPeriod;
 import cn.keyaccount.energy.TransformerLoad;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -276,6 +277,10 @@ final class EnergyAuditChapters extends DocumentParts {
         List<String> header = new ArrayList<>(List.of(c.t("report.month"), c.t("report.max-demand-kw"),
                 c.t("report.capacity-price"), c.t("report.demand-price")));
         options.forEach(o -> header.add(c.optionName(o)));
+        // the capacity each month is billed on by capacity: the transformers in service (暂停, 减容)
+        BigDecimal capacity = options.stream().filter(o -> o.capacityKva() != null)
+                .map(BasicChargeRules.Option::capacityKva).findFirst().orElse(null);
+        header.add(c.t("report.capacity-in-service"));
         List<List<String>> rows = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             BasicChargeRules.Month m = modes.months().get(k);
@@ -284,6 +289,7 @@ final class EnergyAuditChapters extends DocumentParts {
             for (BasicChargeRules.Option o : options) {
                 row.add(money(o.monthly().get(k)));
             }
+            row.add(capacity == null ? "—" : kva(m.billedCapacityKva(capacity)));
             rows.add(row);
         }
         List<String> sum = new ArrayList<>(List.of(c.t("report.sum"), "", "", ""));

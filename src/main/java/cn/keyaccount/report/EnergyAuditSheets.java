@@ -352,8 +352,16 @@ final class EnergyAuditSheets extends WorkbookCells {
         for (int i = 0; i < options.size(); i++) {
             set(s, monthHeader, firstCharge + i, c.optionName(options.get(i)), "header");
         }
+        // the capacity each month is billed on by capacity: the transformers in service (暂停, 减容)
+        int inService = firstCharge + options.size();
+        set(s, monthHeader, inService, c.t("report.capacity-in-service"), "header");
+        BigDecimal capacity = a.billingModes().options().stream().filter(o -> o.capacityKva() != null)
+                .map(BasicChargeRules.Option::capacityKva).findFirst().orElse(null);
         for (int k = 0; k < n; k++) {
             BasicChargeRules.Month month = months.get(k);
+            if (capacity != null) {
+                set(s, r, inService, month.billedCapacityKva(capacity), "decimal");
+            }
             set(s, r, 0, month.month().toString(), "text");
             set(s, r, 1, month.daysCovered(), "integer");
             set(s, r, 2, month.maxDemandKw(), "decimal");

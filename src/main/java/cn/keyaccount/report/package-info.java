@@ -3,7 +3,8 @@
  * files — an XLSX workbook with the data and native charts ({@link cn.keyaccount.report.EnergyAuditWorkbook}, the
  * 35,040-row interval sheet written straight as XML, see IntervalRows) and a DOCX report with chapters, tables and
  * native Word charts ({@link cn.keyaccount.report.EnergyAuditDocument}) — both from templates an auditor restyles
- * ({@link cn.keyaccount.report.ReportTemplates}, reports/README.md).
+ * ({@link cn.keyaccount.report.ReportTemplates}, reports/README.md). Also the 供电方案答复单 of the application
+ * pipeline ({@link cn.keyaccount.report.SupplySchemeDocument}), its basic-charge modes priced by the energy rules.
  * <p>
  * <b>Archive.</b> Every issue is a row of {@code energy_report} (customer, kind, period, issue, who, when, headline
  * figures) that the database refuses to update; reissuing makes the next issue. The unique key customer × kind ×

@@ -16,6 +16,7 @@ import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.customer.Importance;
 import cn.keyaccount.customer.Tier;
 import cn.keyaccount.customer.TransformerDraft;
+import cn.keyaccount.customer.TransformerHistory;
 import cn.keyaccount.customer.TransformerService;
 import cn.keyaccount.customer.TransformerDetails;
 import cn.keyaccount.security.Roles;
@@ -37,6 +38,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -210,6 +213,60 @@ public class CustomerResource {
     public Response deleteTransformer(@PathParam("id") long id, @PathParam("transformerId") long transformerId) {
         transformers.delete(viewer(), id, transformerId);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/transformers/history")
+    @RolesAllowed(Roles.EVERYONE)
+    @Operation(summary = "A customer's transformers with their suspensions (暂停) and capacity changes (减容/增容)")
+    public List<TransformerHistory> transformerHistories(@PathParam("id") long id) {
+        return transformers.histories(viewer(), id);
+    }
+
+    /** A suspension: the first and last day out of service (to may be null: until restored), and why. */
+    public record SuspensionRequest(LocalDate from, LocalDate to, String reason) {
+    }
+
+    /** A restoration: the first day back in service, and why. */
+    public record RestorationRequest(LocalDate on, String reason) {
+    }
+
+    /** A capacity change: the new capacity, the first day it applies, and why. */
+    public record CapacityChangeRequest(BigDecimal kva, LocalDate effective, String reason) {
+    }
+
+    @POST
+    @Path("{id}/transformers/{transformerId}/suspend")
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
+    @Operation(summary = "Take a transformer out of service (暂停) for a period of at least 15 days; "
+            + "answers its history")
+    public TransformerHistory suspend(@PathParam("id") long id, @PathParam("transformerId") long transformerId,
+                                      SuspensionRequest request) {
+        transformers.history(viewer(), id, transformerId);
+        SuspensionRequest r = Rest.required(request);
+        return transformers.suspend(viewer(), transformerId, r.from(), r.to(), r.reason());
+    }
+
+    @POST
+    @Path("{id}/transformers/{transformerId}/restore")
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
+    @Operation(summary = "Put a suspended transformer back in service (暂停恢复) on a day; answers its history")
+    public TransformerHistory restore(@PathParam("id") long id, @PathParam("transformerId") long transformerId,
+                                      RestorationRequest request) {
+        transformers.history(viewer(), id, transformerId);
+        RestorationRequest r = Rest.required(request);
+        return transformers.restore(viewer(), transformerId, r.on(), r.reason());
+    }
+
+    @POST
+    @Path("{id}/transformers/{transformerId}/capacity")
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
+    @Operation(summary = "Change a transformer's capacity from a day on (减容, 减容恢复 or 增容); answers its history")
+    public TransformerHistory changeCapacity(@PathParam("id") long id, @PathParam("transformerId") long transformerId,
+                                             CapacityChangeRequest request) {
+        transformers.history(viewer(), id, transformerId);
+        CapacityChangeRequest r = Rest.required(request);
+        return transformers.changeCapacity(viewer(), transformerId, r.kva(), r.effective(), r.reason());
     }
 
     private static CustomerSearch.Order order(String sort) {

@@ -116,4 +116,9 @@ abstract class EditableListTab<V, D> extends VerticalLayout {
     private void refresh() {
         grid.setItems(items());
     }
+
+    /** Reads the rows again, after a change made outside the tab's own dialogs. */
+    void reload() {
+        refresh();
+    }
 }

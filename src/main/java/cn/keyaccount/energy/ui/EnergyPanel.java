@@ -15,6 +15,7 @@ import cn.keyaccount.energy.TransformerLoad;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -26,6 +27,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -144,6 +146,8 @@ public class EnergyPanel extends VerticalLayout {
         months.addColumn(MonthFigures::powerFactor).setHeader(getTranslation("energy.power-factor"));
         months.addColumn(m -> m.adjustmentPercent() + " %").setHeader(getTranslation("energy.adjustment"));
         months.addColumn(m -> Money.yuan(m.energyYuan())).setHeader(getTranslation("energy.energy-charge"));
+        months.addColumn(m -> String.format(Locale.ROOT, "%,.1f", m.capacityInServiceKva()))
+                .setHeader(getTranslation("energy.capacity-in-service"));
         months.addColumn(m -> Money.yuan(m.basicYuan())).setHeader(getTranslation("energy.basic-charge"));
         months.addColumn(m -> Money.yuan(m.adjustmentYuan())).setHeader(getTranslation("energy.adjustment-yuan"));
         months.setAllRowsVisible(true);
@@ -157,6 +161,10 @@ public class EnergyPanel extends VerticalLayout {
         recommendations.addColumn(r -> Money.yuan(r.investmentYuan())).setHeader(getTranslation("energy.investment"));
         recommendations.addColumn(r -> r.paybackYears() == null ? "—" : r.paybackYears().toString())
                 .setHeader(getTranslation("energy.payback"));
+        if (editable) {
+            recommendations.addComponentColumn(r -> r.application() == null ? new Span() : startApplication(r))
+                    .setAutoWidth(true).setFlexGrow(0);
+        }
         recommendations.setAllRowsVisible(true);
         health.addColumn(c -> getTranslation("energy.component." + c.key()))
                 .setHeader(getTranslation("energy.component"));
@@ -165,6 +173,20 @@ public class EnergyPanel extends VerticalLayout {
         health.addColumn(c -> explain(c.explanationKey(), c.args()))
                 .setHeader(getTranslation("energy.explanation")).setFlexGrow(3);
         health.setAllRowsVisible(true);
+    }
+
+    /**
+     * "Start an application" for advice that needs one: opens the application form pre-filled
+     * ({@link ApplicationLink}); the address is also the button's {@code data-href}.
+     */
+    Button startApplication(Recommendation r) {
+        Button start = new Button(getTranslation("energy.start-application"), VaadinIcon.FILE_ADD.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(ApplicationLink.ROUTE,
+                        ApplicationLink.parameters(customerId, r.application()))));
+        start.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        start.setId("energy-start-application-" + r.application().kind().routeName());
+        start.getElement().setAttribute("data-href", ApplicationLink.url(customerId, r.application()));
+        return start;
     }
 
     /** An explained text of the analysis with a billing mode or load band argument (CAPACITY, LIGHT) in words. */

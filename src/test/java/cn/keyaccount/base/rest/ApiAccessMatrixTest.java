@@ -298,6 +298,13 @@ class ApiAccessMatrixTest {
         expect(rows, new Call("PUT", "/api/customers/{own}/transformers/0", login -> Map.of("name", "矩阵",
                 "version", 0)), 404, 404, 404, 404, 403, 403);
         expect(rows, new Call("DELETE", "/api/customers/{own}/transformers/0", null), 404, 404, 404, 404, 403, 403);
+        expect(rows, new Call("GET", "/api/customers/{own}/transformers/history", null), 200, 200, 200, 200, 200,
+                200);
+        rows.add(Arguments.of(MANAGER, new Call("GET", "/api/customers/{other}/transformers/history", null), 404));
+        for (String action : List.of("suspend", "restore", "capacity")) {
+            expect(rows, new Call("POST", "/api/customers/{own}/transformers/0/" + action, login -> Map.of()),
+                    404, 404, 404, 404, 403, 403);
+        }
         expect(rows, new Call("PUT", "/api/customers/{own}/energy/meters/0", login -> Map.of()),
                 404, 404, 404, 404, 403, 403);
         rows.add(Arguments.of(MANAGER, new Call("PUT", "/api/customers/{other}/energy/meters/0", login -> Map.of()),

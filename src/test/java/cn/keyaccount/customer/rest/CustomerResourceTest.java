@@ -214,4 +214,33 @@ class CustomerResourceTest {
         as(Login.MANAGER).get("/api/customers/{id}/transformers", id).then().statusCode(200)
                 .body("id", not(hasItem(tid)));
     }
+
+    @Test
+    void a_transformer_is_suspended_restored_and_given_a_new_capacity_through_the_api() {
+        long id = as(Login.SUPERVISOR).body(Api.newCustomer(Login.SUPERVISOR)).post("/api/customers")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long tid = as(Login.SUPERVISOR)
+                .body(Map.of("name", "2#主变", "ratedKva", 1000, "noLoadLossKw", 1.1, "loadLossKw", 9.5))
+                .post("/api/customers/{id}/transformers", id).then().statusCode(201).extract().jsonPath().getLong("id");
+        as(Login.SUPERVISOR).body(Map.of("from", "2025-07-01", "reason", "淡季暂停"))
+                .post("/api/customers/{id}/transformers/{tid}/suspend", id, tid)
+                .then().statusCode(200).body("suspensions[0].from", equalTo("2025-07-01"))
+                .body("suspensions[0].to", equalTo(null));
+        as(Login.SUPERVISOR).body(Map.of("on", "2025-10-01", "reason", "旺季恢复"))
+                .post("/api/customers/{id}/transformers/{tid}/restore", id, tid)
+                .then().statusCode(200).body("suspensions[0].to", equalTo("2025-09-30"));
+        as(Login.SUPERVISOR).body(Map.of("kva", 630, "effective", "2025-11-01", "reason", "减容"))
+                .post("/api/customers/{id}/transformers/{tid}/capacity", id, tid)
+                .then().statusCode(200).body("capacityChanges[0].kind", equalTo("REDUCTION"))
+                .body("transformer.ratedKva", equalTo(630.0f));
+        as(Login.SUPERVISOR).get("/api/customers/{id}/transformers/history", id).then().statusCode(200)
+                .body("transformer.id", hasItem((int) tid));
+        as(Login.SUPERVISOR).body(Map.of("from", "2026-02-01", "to", "2026-02-10", "reason", "太短"))
+                .post("/api/customers/{id}/transformers/{tid}/suspend", id, tid)
+                .then().statusCode(422).body("fields.field", hasItem("to"));
+        as(Login.SUPERVISOR).body(Map.of("from", "2026-02-30", "reason", "无此日"))
+                .post("/api/customers/{id}/transformers/{tid}/suspend", id, tid).then().statusCode(400);
+        as(Login.SCHEDULER).body(Map.of("from", "2026-03-01", "reason", "越权"))
+                .post("/api/customers/{id}/transformers/{tid}/suspend", id, tid).then().statusCode(403);
+    }
 }

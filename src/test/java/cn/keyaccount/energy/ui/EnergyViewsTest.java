@@ -10,12 +10,14 @@ import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.energy.ImportReport;
 import cn.keyaccount.energy.MeterDetails;
+import cn.keyaccount.energy.Recommendation;
 import cn.keyaccount.energy.TransformerLoad;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -92,6 +94,32 @@ class EnergyViewsTest extends BrowserlessQuarkusTest {
         EnergyPanel panel = new EnergyPanel(energy, manager, demoAccount().id(), true);
         assertEquals("负载最不合理的变压器 MAIN：平均负载率 0.24（轻载）",
                 panel.explain("energy.health.transformer", List.of(0.24, "LIGHT", "MAIN")));
+    }
+
+    @Test
+    void advice_that_needs_an_application_has_a_button_to_start_it_pre_filled_for_staff_only() {
+        signIn("manager", Role.MANAGER_NAME);
+        Viewer manager = users.viewer("manager");
+        int withApplication = 0;
+        for (CustomerDetails account : customers.ownAccounts(users.viewer("customer"))) {
+            EnergyPanel panel = new EnergyPanel(energy, manager, account.id(), true);
+            UI.getCurrent().add(panel);
+            EnergyPanel readOnly = new EnergyPanel(energy, manager, account.id(), false);
+            assertEquals(panel.recommendations.getColumns().size() - 1, readOnly.recommendations.getColumns().size());
+            for (int r = 0; r < test(panel.recommendations).size(); r++) {
+                Recommendation advice = test(panel.recommendations).getRow(r);
+                if (advice.application() == null) {
+                    continue;
+                }
+                withApplication++;
+                Button start = panel.startApplication(advice);
+                String href = start.getElement().getAttribute("data-href");
+                assertTrue(href.startsWith("applications/new?customer=" + account.id() + "&kind="
+                        + advice.application().kind().routeName()), href);
+                assertEquals("发起业扩申请", start.getText());
+            }
+        }
+        assertTrue(withApplication > 0, "the demo accounts have advice that needs an application");
     }
 
     @Test

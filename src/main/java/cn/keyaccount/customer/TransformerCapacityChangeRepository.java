@@ -1,0 +1,8 @@
+package cn.keyaccount.customer;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+class TransformerCapacityChangeRepository implements PanacheRepository<TransformerCapacityChange> {
+}
