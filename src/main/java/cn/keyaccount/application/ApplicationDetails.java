@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * One application as a screen or a client sees it: what it asks for, each step with its dates, limit and the working
- * days used, every stop of the clock, the clock's totals, and what the viewer may do ({@code runnable}: take the
+ * days used, every stop of the clock, the tasks of the steps, the clock's totals, and what the viewer may do ({@code runnable}: take the
  * current step, stop or restart the clock, cancel). {@code version} is what a change must send back.
  */
 public record ApplicationDetails(long id, long version, String number, long customerId, String customerName,
@@ -19,7 +19,8 @@ public record ApplicationDetails(long id, long version, String number, long cust
                                  String handlerName, ApplicationStatus status, ApplicationStep currentStep,
                                  LocalDate acceptedOn, LocalDate closedOn, String limitsVersion, int usedDays,
                                  int limitDays, LocalDate dueOn, boolean overdue, List<StepDetails> steps,
-                                 List<StopDetails> stops, String masterDataNote, boolean runnable) {
+                                 List<StopDetails> stops, List<TaskDetails> tasks, String masterDataNote,
+                                 boolean runnable) {
 
     /** A step: its limit and the working days it used; {@code dueOn} only for the current step. */
     public record StepDetails(ApplicationStep step, LocalDate startedOn, LocalDate completedOn, String completedBy,

@@ -50,13 +50,15 @@ public class ApplicationService {
     private final ApplicationLimitsSource limits;
     private final WorkCalendarSource calendars;
     private final PowerOnChanges powerOn;
+    private final ApplicationTaskService tasks;
     private final AuditService audit;
     private final EntityManager em;
     private final Clock clock;
 
     ApplicationService(ApplicationRepository applications, ApplicationAccess access, CustomerAccess customers,
                        TransformerService transformers, ApplicationLimitsSource limits, WorkCalendarSource calendars,
-                       PowerOnChanges powerOn, AuditService audit, EntityManager em, Clock clock) {
+                       PowerOnChanges powerOn, ApplicationTaskService tasks, AuditService audit, EntityManager em,
+                       Clock clock) {
         this.applications = applications;
         this.access = access;
         this.customers = customers;
@@ -64,6 +66,7 @@ public class ApplicationService {
         this.limits = limits;
         this.calendars = calendars;
         this.powerOn = powerOn;
+        this.tasks = tasks;
         this.audit = audit;
         this.em = em;
         this.clock = clock;
@@ -231,6 +234,9 @@ public class ApplicationService {
             a.noteMasterData(powerOn.apply(viewer, a));
         }
         recompute(a, calendars.current(), today);
+        if (a.getCurrentStep() != null) {
+            tasks.startStep(a, a.getCurrentStep(), a.getDueOn());
+        }
         applications.flush();
         record(viewer, a, "APPLICATION_STEP_COMPLETED", Map.of("step", step));
         return details(viewer, a);
@@ -299,6 +305,18 @@ public class ApplicationService {
         return open.size();
     }
 
+    /**
+     * Open applications, clock running, whose current step is due by {@code until} or overdue; not scoped (the
+     * reminder job).
+     */
+    public List<DueApplication> dueBy(LocalDate until) {
+        return em.createQuery("select new cn.keyaccount.application.DueApplication(a.id, a.number, c.id, c.name, "
+                        + "c.unit.path, a.handler.id, a.currentStep, a.dueOn, a.overdue) from Application a "
+                        + "join a.customer c where a.status = :running and (a.overdue = true or a.dueOn <= :until) "
+                        + "order by a.dueOn, a.id", DueApplication.class)
+                .setParameter("running", ApplicationStatus.IN_PROGRESS).setParameter("until", until).getResultList();
+    }
+
     static void recompute(Application a, WorkCalendar calendar, LocalDate today) {
         List<ApplicationClock.Span> spans = a.getSteps().stream().map(s -> new ApplicationClock.Span(s.step(),
                 s.startedOn(), s.completedOn(), s.limitDays())).toList();
@@ -334,7 +352,7 @@ public class ApplicationService {
                 a.getHandler() == null ? "" : a.getHandler().getDisplayName(), a.getStatus(), a.getCurrentStep(),
                 a.getAcceptedOn(), a.getClosedOn(), a.getLimitsVersion(), reading.usedDays(), reading.limitDays(),
                 a.getStatus().open() && reading.current() != null ? reading.current().dueOn() : null,
-                a.getStatus().open() && reading.overdue(), steps, stops, a.getMasterDataNote(),
+                a.getStatus().open() && reading.overdue(), steps, stops, tasks.of(a), a.getMasterDataNote(),
                 a.getStatus().open() && access.canRun(viewer, a));
     }
 

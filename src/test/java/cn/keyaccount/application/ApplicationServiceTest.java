@@ -30,6 +30,12 @@ class ApplicationServiceTest {
     @Inject
     TestClock time;
     @Inject
+    ApplicationTaskService taskService;
+    @Inject
+    ApplicationTimeline timeline;
+    @Inject
+    ApplicationReminders reminders;
+    @Inject
     EntityManager em;
 
     @AfterEach
@@ -167,6 +173,69 @@ class ApplicationServiceTest {
                 fixtures.draft(customer, ApplicationKind.CAPACITY_INCREASE, new BigDecimal("1"))));
         assertEquals("capacityKva", e.fieldErrors().getFirst().field());
         assertEquals("error.application-capacity-not-more", e.fieldErrors().getFirst().key());
+    }
+
+    @Test
+    void a_step_starts_with_its_tasks_whose_owner_records_the_result_once_from_the_inbox() {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        ApplicationDetails created = applications.create(manager, fixtures.draft(customer,
+                ApplicationKind.CAPACITY_INCREASE, fixtures.capacityOf(customer).add(BigDecimal.ONE)));
+        ApplicationDetails a = applications.completeStep(manager, created.id(), ApplicationStep.ACCEPTANCE,
+                created.version());
+        assertEquals(List.of(TaskKind.SITE_SURVEY, TaskKind.SCHEME_DRAFTING),
+                a.tasks().stream().map(TaskDetails::kind).toList());
+        TaskDetails survey = a.tasks().getFirst();
+        assertEquals(a.dueOn(), survey.dueOn(), "due with the step");
+        Viewer supervisor = fixtures.viewer("supervisor");
+        TaskDetails handed = taskService.assign(supervisor, a.id(), survey.id(), supervisor.userId(),
+                LocalDate.now().plusDays(3), survey.version());
+        assertTrue(taskService.inbox(supervisor, 200).stream().anyMatch(t -> t.taskId() == survey.id()));
+        TaskDetails done = taskService.recordResult(supervisor, a.id(), survey.id(), "现场具备接入条件",
+                handed.version());
+        assertEquals("supervisor", done.doneBy());
+        assertNotNull(done.doneAt());
+        assertFalse(taskService.inbox(supervisor, 200).stream().anyMatch(t -> t.taskId() == survey.id()));
+        long id = a.id();
+        BusinessException twice = assertThrows(BusinessException.class,
+                () -> taskService.recordResult(supervisor, id, survey.id(), "再次", done.version()));
+        assertEquals("error.application-task-done", twice.key());
+        BusinessException notOwner = assertThrows(BusinessException.class, () -> taskService.recordResult(
+                fixtures.viewer("customer"), id, a.tasks().get(1).id(), "客户登记", a.tasks().get(1).version()));
+        assertTrue(notOwner.kind() == BusinessException.Kind.FORBIDDEN
+                || notOwner.kind() == BusinessException.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void the_customer_timeline_has_an_entry_per_application_linking_to_it() {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        ApplicationDetails a = fixtures.billingChange(manager, customer);
+        List<cn.keyaccount.customer.TimelineEntry> entries = timeline.entries(new cn.keyaccount.customer
+                .TimelineQuery(customer, null, null, null, 0, java.util.Locale.SIMPLIFIED_CHINESE, 50));
+        assertTrue(entries.stream().anyMatch(e -> e.title().contains(a.number())
+                && ("applications/" + a.id()).equals(e.link())), entries.toString());
+    }
+
+    @Test
+    void an_overdue_application_warns_the_supervisors_and_a_step_falling_due_its_handler_once() {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        today(2026, 3, 2);
+        ApplicationDetails late = fixtures.billingChange(manager, customer);
+        today(2026, 3, 17);
+        applications.recomputeOpen();
+        ApplicationDetails fresh = fixtures.billingChange(manager, customer);
+        LocalDate today = LocalDate.of(2026, 3, 17);
+        reminders.remind(today);
+        reminders.remind(today);
+        assertEquals(1L, notices("application-overdue", late.number()), "once, to the supervisors");
+        assertEquals(1L, notices("application-step-due", fresh.number()), "once, to the handler");
+    }
+
+    private long notices(String template, String number) {
+        return ((Number) em.createNativeQuery("select count(*) from notice where template = :t and title like :n")
+                .setParameter("t", template).setParameter("n", "%" + number).getSingleResult()).longValue();
     }
 
     @Test
