@@ -16,6 +16,7 @@ import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.Rest;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.base.rest.Versions;
+import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
@@ -78,6 +79,21 @@ public class ApplicationResource {
         this.applications = applications;
         this.tasks = tasks;
         this.identity = identity;
+    }
+
+    /** What a recompute did: how many open clocks, in how many milliseconds of server time. */
+    public record Recomputed(int recomputed, long millis) {
+    }
+
+    @POST
+    @Path("clocks")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Recompute the clock of every open application now (after a holiday-calendar edit; the "
+            + "nightly job application-clocks does the same)")
+    public Recomputed recompute() {
+        long start = System.nanoTime();
+        int n = applications.recomputeOpen();
+        return new Recomputed(n, (System.nanoTime() - start) / 1_000_000);
     }
 
     @GET

@@ -352,6 +352,7 @@ class ApiAccessMatrixTest {
         expect(rows, new Call("POST", "/api/applications/0/clock/stop", login -> Map.of("version", 0,
                 "reason", "DOCUMENTS_MISSING")), 404, 404, 404, 404, 403, 403);
         expect(rows, new Call("GET", "/api/applications/my-tasks", null), 200, 200, 200, 200, 200, 403);
+        expect(rows, new Call("POST", "/api/applications/clocks", null), 200, 403, 403, 403, 403, 403);
         expect(rows, new Call("GET", "/api/applications/0/tasks", null), 404, 404, 404, 404, 404, 404);
         expect(rows, new Call("POST", "/api/applications/0/tasks/0/assign", login -> Map.of("ownerId", 1,
                 "version", 0)), 404, 404, 404, 404, 403, 403);
