@@ -1,6 +1,13 @@
 package cn.keyaccount.application.rest;
 
+import cn.keyaccount.application.ApplicationDashboard;
 import cn.keyaccount.application.ApplicationDetails;
+import cn.keyaccount.application.DashboardSummary;
+import cn.keyaccount.base.Messages;
+import cn.keyaccount.application.ApplicationDocument;
+import cn.keyaccount.application.ApplicationDocuments;
+import cn.keyaccount.application.DocumentDetails;
+import cn.keyaccount.application.DocumentType;
 import cn.keyaccount.application.ApplicationDraft;
 import cn.keyaccount.application.ApplicationKind;
 import cn.keyaccount.application.ApplicationRow;
@@ -34,6 +41,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -52,6 +61,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ApplicationResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** A change on the version read. */
     public record Seen(Long version) {
@@ -73,11 +84,18 @@ public class ApplicationResource {
 
     private final ApplicationService applications;
     private final ApplicationTaskService tasks;
+    private final ApplicationDocuments documents;
+    private final ApplicationDashboard dashboard;
+    private final Clock clock;
     private final SecurityIdentity identity;
 
-    ApplicationResource(ApplicationService applications, ApplicationTaskService tasks, SecurityIdentity identity) {
+    ApplicationResource(ApplicationService applications, ApplicationTaskService tasks, ApplicationDocuments documents,
+                        ApplicationDashboard dashboard, Clock clock, SecurityIdentity identity) {
+        this.dashboard = dashboard;
+        this.clock = clock;
         this.applications = applications;
         this.tasks = tasks;
+        this.documents = documents;
         this.identity = identity;
     }
 
@@ -94,6 +112,96 @@ public class ApplicationResource {
         long start = System.nanoTime();
         int n = applications.recomputeOpen();
         return new Recomputed(n, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @GET
+    @Path("{id}/documents")
+    @RolesAllowed(Roles.EVERYONE)
+    @Operation(summary = "The checklist of the application's kind, what was told missing (once), the uploaded files")
+    public DocumentDetails documents(@PathParam("id") long id) {
+        return documents.of(viewer(), id);
+    }
+
+    /** 一次性告知: the missing documents of the checklist, all at once. */
+    public record MissingDocuments(List<DocumentType> types, Long version) {
+    }
+
+    @POST
+    @Path("{id}/documents/missing")
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
+    @Operation(summary = "Tell the customer once (SMS and portal inbox) every missing document; stops the clock")
+    @APIResponse(responseCode = "409", description = "already told once, closed, or changed meanwhile")
+    public DocumentDetails tellMissing(@PathParam("id") long id, MissingDocuments request) {
+        MissingDocuments m = Rest.required(request);
+        return documents.tellMissing(viewer(), id, m.types(), m.version());
+    }
+
+    @POST
+    @Path("{id}/documents")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @RolesAllowed(Roles.EVERYONE)
+    @Operation(summary = "Upload a document of the checklist (type, file = its name); PDF, JPEG or PNG by content, "
+            + "at most 10 MB, not empty")
+    @APIResponse(responseCode = "422", description = "empty, too large, a refused type, or not on the checklist")
+    public Response upload(@PathParam("id") long id, @QueryParam("type") String type,
+                           @QueryParam("file") String file, java.io.InputStream body, UriInfo uri) {
+        DocumentType which = QueryParams.choice(DocumentType.class, "type", type);
+        byte[] content;
+        try {
+            content = body == null ? new byte[0] : body.readNBytes(ApplicationDocuments.MAX_UPLOAD_BYTES + 1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        DocumentDetails.FileRow stored = documents.upload(viewer(), id, which, file, content);
+        return Rest.created(uri, stored.id(), stored);
+    }
+
+    @GET
+    @Path("{id}/documents/{documentId}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed(Roles.EVERYONE)
+    @Operation(summary = "Download an uploaded document")
+    public Response download(@PathParam("id") long id, @PathParam("documentId") long documentId) {
+        ApplicationDocument d = documents.download(viewer(), id, documentId);
+        String name = java.net.URLEncoder.encode(d.getFileName(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        return Response.ok(d.getContent(), d.getContentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + name)
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @GET
+    @Path("dashboard")
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
+    @Operation(summary = "Open applications by step, working days of completed ones per kind and voltage (average, "
+            + "90th percentile, limit), on-time rate per manager, unit and month; completed from..to (default: the "
+            + "last 12 months)")
+    public DashboardSummary dashboard(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate[] period = period(from, to);
+        return dashboard.summarise(viewer(), period[0], period[1]);
+    }
+
+    @GET
+    @Path("dashboard.xlsx")
+    @Produces(XLSX)
+    @RolesAllowed(Roles.ACCOUNT_STAFF)
+    @Operation(summary = "The dashboard as an XLSX workbook (three sheets)")
+    public Response dashboardWorkbook(@QueryParam("from") String from, @QueryParam("to") String to,
+                                      HttpHeaders headers) {
+        LocalDate[] period = period(from, to);
+        java.util.Locale locale = headers.getAcceptableLanguages().isEmpty() ? Messages.CHINESE
+                : headers.getAcceptableLanguages().getFirst();
+        byte[] xlsx = dashboard.workbook(dashboard.summarise(viewer(), period[0], period[1]),
+                key -> Messages.get(locale, key));
+        return Response.ok(xlsx, XLSX).header("Content-Disposition",
+                "attachment; filename=\"application-dashboard.xlsx\"").build();
+    }
+
+    private LocalDate[] period(String from, String to) {
+        LocalDate end = QueryParams.date("to", to);
+        LocalDate start = QueryParams.date("from", from);
+        LocalDate last = end != null ? end : LocalDate.now(clock);
+        return new LocalDate[] {start != null ? start : last.minusMonths(12), last};
     }
 
     @GET

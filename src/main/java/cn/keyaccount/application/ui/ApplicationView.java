@@ -1,6 +1,7 @@
 package cn.keyaccount.application.ui;
 
 import cn.keyaccount.application.ApplicationDetails;
+import cn.keyaccount.application.ApplicationDocuments;
 import cn.keyaccount.application.ApplicationDetails.StepDetails;
 import cn.keyaccount.application.ApplicationDetails.StopDetails;
 import cn.keyaccount.application.ApplicationService;
@@ -62,11 +63,14 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver {
     final TextField taskResult = new TextField();
     final Button recordTask = new Button();
     private final ApplicationTaskService taskService;
+    private final ApplicationDocuments documents;
+    DocumentsPanel documentsPanel;
 
     ApplicationView(ApplicationService applications, ApplicationTaskService taskService,
-                    CurrentViewer currentViewer) {
+                    ApplicationDocuments documents, CurrentViewer currentViewer) {
         this.applications = applications;
         this.taskService = taskService;
+        this.documents = documents;
         this.viewer = currentViewer.get();
         setSizeFull();
         Errors.reloadOnConflict(this, this::load);
@@ -189,6 +193,8 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver {
             add(record);
         }
         add(new H3(getTranslation("application.stops")), stops);
+        documentsPanel = new DocumentsPanel(documents, viewer, a, this::load);
+        add(new H3(getTranslation("application.documents")), documentsPanel);
     }
 
     private void actionsFor(ApplicationDetails a) {

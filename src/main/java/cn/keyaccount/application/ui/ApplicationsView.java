@@ -27,7 +27,8 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * The applications the viewer may see, overdue first (lazy, paged in SQL), with search, kind and open/overdue
- * filters; a row opens the application. {@code ?overdue=true} (the workbench's link) shows the overdue ones.
+ * filters; a row opens the application. {@code ?overdue=true} (the workbench's link) shows the overdue ones, {@code ?kind=slug} (the
+ * dashboard's drill-down) all of one kind.
  */
 @Route("applications")
 @PageTitle("application.page-title")
@@ -114,6 +115,11 @@ class ApplicationsView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         event.getLocation().getQueryParameters().getSingleParameter("overdue")
                 .ifPresent(v -> overdueOnly.setValue("true".equals(v)));
+        event.getLocation().getQueryParameters().getSingleParameter("kind").map(ApplicationKind::fromSlug)
+                .ifPresent(k -> {
+                    kind.setValue(k);
+                    openOnly.setValue(false);
+                });
     }
 
     private ApplicationService.ApplicationFilter filter() {

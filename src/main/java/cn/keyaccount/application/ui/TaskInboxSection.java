@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The workbench's inbox of the staff user's open application tasks, the earliest due first. */
+/**
+ * The workbench's inbox of the staff user's open application tasks, the earliest due first: always for managers and
+ * supervisors, for other staff while a task is theirs.
+ */
 @ApplicationScoped
 class TaskInboxSection implements WorkbenchSection {
 
@@ -31,7 +34,8 @@ class TaskInboxSection implements WorkbenchSection {
 
     @Override
     public boolean shownTo(Viewer viewer) {
-        return !viewer.isCustomer();
+        return viewer.isManager() || viewer.isSupervisor()
+                || !viewer.isCustomer() && !tasks.inbox(viewer, 1).isEmpty();
     }
 
     @Override

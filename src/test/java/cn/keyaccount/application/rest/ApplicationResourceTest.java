@@ -68,5 +68,20 @@ class ApplicationResourceTest {
                 .then().statusCode(403);
         Api.as(CUSTOMER).body(Map.of("customerId", Api.hiddenCustomerId(CUSTOMER), "kind", "TARIFF_CHANGE"))
                 .post("/api/applications").then().statusCode(404);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
+        long doc = Api.as(CUSTOMER).contentType("application/octet-stream").queryParam("type", "CHANGE_REQUEST")
+                .queryParam("file", "申请书.png").body(png).post("/api/applications/{id}/documents", id).then()
+                .statusCode(201).body("contentType", equalTo("image/png")).extract().jsonPath().getLong("id");
+        Api.as(CUSTOMER).contentType("application/octet-stream").queryParam("type", "CHANGE_REQUEST")
+                .queryParam("file", "申请书.png").body("<html>not an image</html>".getBytes())
+                .post("/api/applications/{id}/documents", id).then().statusCode(422)
+                .body("fields.field", hasItem("file"));
+        Api.as(CUSTOMER).contentType("application/octet-stream").queryParam("type", "CHANGE_REQUEST")
+                .queryParam("file", "empty.pdf").body(new byte[0]).post("/api/applications/{id}/documents", id)
+                .then().statusCode(422).body("fields.field", hasItem("file"));
+        Api.as(CUSTOMER).accept("*/*").get("/api/applications/{id}/documents/{doc}", id, doc).then()
+                .statusCode(200).contentType("image/png");
+        Api.as(CUSTOMER).get("/api/applications/{id}/documents", id).then().statusCode(200)
+                .body("files.size()", equalTo(1));
     }
 }

@@ -84,6 +84,35 @@ class ApplicationViewsTest extends BrowserlessQuarkusTest {
     }
 
     @Test
+    void the_manager_tells_the_missing_documents_once_from_the_application_screen() {
+        Viewer manager = fixtures.viewer("manager");
+        ApplicationDetails a = fixtures.billingChange(manager, fixtures.managersCustomer());
+        signIn("manager", Role.MANAGER_NAME);
+        ApplicationView view = open("applications/" + a.id(), ApplicationView.class);
+        view.documentsPanel.missing.setValue(java.util.Set.of(cn.keyaccount.application.DocumentType.AUTHORISATION,
+                cn.keyaccount.application.DocumentType.CHANGE_REQUEST));
+        click(view.documentsPanel.tell);
+        assertEquals(ApplicationStatus.WAITING, applications.get(manager, a.id()).status());
+        assertTrue(view.documentsPanel.missing.isReadOnly(), "told once: the checklist is read-only now");
+        assertFalse(view.documentsPanel.tell.isAttached(), "no second telling");
+    }
+
+    @Test
+    void a_customer_starts_an_application_in_the_portal_and_follows_its_steps() {
+        signIn("customer", Role.CUSTOMER_NAME);
+        PortalApplicationsView view = open(PortalApplicationsView.class);
+        if (view.form.customer.getValue() == null) {
+            view.form.customer.setValue(view.form.customer.getGenericDataView().getItems().findFirst().orElseThrow());
+        }
+        view.form.kind.setValue(ApplicationKind.TARIFF_CHANGE);
+        view.form.address.setValue("门户路 8 号");
+        click(view.form.save);
+        assertTrue(view.detail.getChildren().findAny().isPresent(), "the new application is shown");
+        assertTrue(view.grid.getGenericDataView().getItems().anyMatch(r -> r.kind() == ApplicationKind.TARIFF_CHANGE
+                && r.currentStep() == ApplicationStep.ACCEPTANCE));
+    }
+
+    @Test
     void the_list_shows_the_open_applications_overdue_first() {
         fixtures.billingChange(fixtures.viewer("manager"), fixtures.managersCustomer());
         signIn("manager", Role.MANAGER_NAME);

@@ -353,6 +353,15 @@ class ApiAccessMatrixTest {
                 "reason", "DOCUMENTS_MISSING")), 404, 404, 404, 404, 403, 403);
         expect(rows, new Call("GET", "/api/applications/my-tasks", null), 200, 200, 200, 200, 200, 403);
         expect(rows, new Call("POST", "/api/applications/clocks", null), 200, 403, 403, 403, 403, 403);
+        expect(rows, new Call("GET", "/api/applications/0/documents", null), 404, 404, 404, 404, 404, 404);
+        expect(rows, new Call("GET", "/api/applications/dashboard", null), 200, 200, 200, 200, 403, 403);
+        expect(rows, new Call("GET", "/api/applications/dashboard.xlsx", null), 200, 200, 200, 200, 403, 403);
+        expect(rows, new Call("GET", "/api/applications/0/documents/0", null), 404, 404, 404, 404, 404, 404);
+        expect(rows, new Call("POST", "/api/applications/0/documents/missing", login -> Map.of("types",
+                List.of("BUSINESS_LICENCE"), "version", 0)), 404, 404, 404, 404, 403, 403);
+        expect(rows, new Call("POST", "/api/applications/0/documents?type=BUSINESS_LICENCE&file=m.pdf",
+                login -> "%PDF-1.4 matrix".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                404, 404, 404, 404, 404, 404);
         expect(rows, new Call("GET", "/api/applications/0/tasks", null), 404, 404, 404, 404, 404, 404);
         expect(rows, new Call("POST", "/api/applications/0/tasks/0/assign", login -> Map.of("ownerId", 1,
                 "version", 0)), 404, 404, 404, 404, 403, 403);
@@ -451,7 +460,8 @@ class ApiAccessMatrixTest {
         if (call.body() != null) {
             Object body = call.body().apply(outOfReach(login));
             if (body instanceof byte[] bytes) {
-                request.contentType(path.contains("/import") ? "application/octet-stream" : "text/csv").body(bytes);
+                request.contentType(path.contains("/import") || path.contains("/documents")
+                        ? "application/octet-stream" : "text/csv").body(bytes);
             } else {
                 request.body(body);
             }
