@@ -144,13 +144,13 @@ public class ApplicationDocuments {
     }
 
     /** A document's bytes, name and type, for who may see the application. */
-    public ApplicationDocument download(Viewer viewer, long applicationId, long documentId) {
+    public DocumentFile download(Viewer viewer, long applicationId, long documentId) {
         Application a = access.visible(viewer, applicationId);
         ApplicationDocument d = documents.findById(documentId);
         if (d == null || !d.getApplication().getId().equals(a.getId())) {
             throw BusinessException.notFound("error.application-document-not-found", documentId);
         }
-        return d;
+        return new DocumentFile(d.getFileName(), d.getContentType(), d.getContent());
     }
 
     /** The type the content shows by its first bytes: PDF, JPEG or PNG; null for anything else. */

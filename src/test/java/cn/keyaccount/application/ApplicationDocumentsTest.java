@@ -74,8 +74,9 @@ class ApplicationDocumentsTest {
         assertEquals("application/pdf", listed.files().getFirst().contentType());
         assertEquals(1, listed.checklist().stream().filter(i -> i.type() == DocumentType.BUSINESS_LICENCE)
                 .findFirst().orElseThrow().uploaded());
-        assertEquals("营业执照.pdf", new String(documents.download(manager, a.id(),
-                listed.files().getFirst().id()).getFileName()));
+        DocumentFile back = documents.download(manager, a.id(), listed.files().getFirst().id());
+        assertEquals("营业执照.pdf", back.fileName());
+        assertEquals(PDF.length, back.content().length);
     }
 
     private static String refusal(Runnable upload) {

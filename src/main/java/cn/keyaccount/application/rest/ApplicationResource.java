@@ -4,9 +4,9 @@ import cn.keyaccount.application.ApplicationDashboard;
 import cn.keyaccount.application.ApplicationDetails;
 import cn.keyaccount.application.DashboardSummary;
 import cn.keyaccount.base.Messages;
-import cn.keyaccount.application.ApplicationDocument;
 import cn.keyaccount.application.ApplicationDocuments;
 import cn.keyaccount.application.DocumentDetails;
+import cn.keyaccount.application.DocumentFile;
 import cn.keyaccount.application.DocumentType;
 import cn.keyaccount.application.ApplicationDraft;
 import cn.keyaccount.application.ApplicationKind;
@@ -162,10 +162,10 @@ public class ApplicationResource {
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "Download an uploaded document")
     public Response download(@PathParam("id") long id, @PathParam("documentId") long documentId) {
-        ApplicationDocument d = documents.download(viewer(), id, documentId);
-        String name = java.net.URLEncoder.encode(d.getFileName(), java.nio.charset.StandardCharsets.UTF_8)
+        DocumentFile d = documents.download(viewer(), id, documentId);
+        String name = java.net.URLEncoder.encode(d.fileName(), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20");
-        return Response.ok(d.getContent(), d.getContentType())
+        return Response.ok(d.content(), d.contentType())
                 .header("Content-Disposition", "attachment; filename*=UTF-8''" + name)
                 .header("X-Content-Type-Options", "nosniff").build();
     }

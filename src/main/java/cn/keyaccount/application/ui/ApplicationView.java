@@ -116,7 +116,7 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver {
         tasks.addColumn(t -> t.result() == null ? "" : t.result()).setHeader(getTranslation("application.task-result"))
                 .setFlexGrow(2);
         tasks.addColumn(t -> t.doneAt() == null ? "" : t.doneBy() + " · " + t.doneAt().atZoneSameInstant(
-                        java.time.ZoneId.of("Asia/Shanghai")).toLocalDateTime().withSecond(0).withNano(0)
+                        cn.keyaccount.base.TimeSettings.companyZone()).toLocalDateTime().withSecond(0).withNano(0)
                         .toString().replace('T', ' '))
                 .setHeader(getTranslation("application.task-done")).setAutoWidth(true);
         tasks.setAllRowsVisible(true);

@@ -46,7 +46,7 @@ class DocumentsPanel extends VerticalLayout {
             missing.setValue(java.util.Set.copyOf(d.toldMissing()));
             missing.setReadOnly(true);
             add(new Paragraph(getTranslation("application.documents-told", d.toldBy(),
-                    d.toldAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate(),
+                    d.toldAt().atZoneSameInstant(cn.keyaccount.base.TimeSettings.companyZone()).toLocalDate(),
                     d.toldMissing().stream().map(t -> getTranslation("application.document." + t))
                             .collect(Collectors.joining("、")))));
         }
@@ -68,7 +68,7 @@ class DocumentsPanel extends VerticalLayout {
                     DownloadHandler file = event -> {
                         event.setFileName(f.fileName());
                         event.setContentType(f.contentType());
-                        event.getOutputStream().write(documents.download(viewer, a.id(), f.id()).getContent());
+                        event.getOutputStream().write(documents.download(viewer, a.id(), f.id()).content());
                     };
                     return new Anchor(file, f.fileName());
                 })
