@@ -72,7 +72,7 @@ class DemoApplications {
         }
         ApplicationDetails overdue = applications.create(manager, increase(managed.get(0)));
         overdue = applications.completeStep(manager, overdue.id(), overdue.currentStep(), overdue.version());
-        back(overdue.id(), 40);
+        back(overdue.id(), 70); // about 48 working days: past even the dual-supply limit of 30
         ApplicationDetails waiting = applications.create(manager, draft((Long) managed.get(1)[0],
                 ApplicationKind.CAPACITY_REDUCTION, ((BigDecimal) managed.get(1)[1]).divide(BigDecimal.TWO)));
         applications.stopClock(manager, waiting.id(), StopReason.DOCUMENTS_MISSING, "减容申请书、授权委托书",
