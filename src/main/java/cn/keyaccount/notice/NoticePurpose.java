@@ -21,6 +21,8 @@ public enum NoticePurpose {
     VISIT,
     /** A reminder of a supply-plan task. */
     PLAN,
+    /** A 业扩 application: a step or task falling due (its owner), an application overdue (the supervisors). */
+    APPLICATION,
     /** A monthly report ready to download. */
     REPORT
 }

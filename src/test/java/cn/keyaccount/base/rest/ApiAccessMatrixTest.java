@@ -354,6 +354,35 @@ class ApiAccessMatrixTest {
         expect(rows, new Call("POST", "/api/supply-plans/0/bookings", login -> Map.of("truckId", 0)),
                 404, 404, 404, 404, 403, 403);
         expect(rows, new Call("DELETE", "/api/supply-plans/0/bookings/0", null), 404, 404, 404, 404, 403, 403);
+        // connection applications (业扩): everyone lists what they may see; staff and the customer start one for a
+        // customer of their own (the scheduler only reads customers); only who may change the customer runs it
+        expect(rows, new Call("GET", "/api/applications", null), 200, 200, 200, 200, 200, 200);
+        expect(rows, new Call("GET", "/api/applications/0", null), 404, 404, 404, 404, 404, 404);
+        expect(rows, new Call("POST", "/api/applications", login -> Map.of("customerId",
+                Api.visibleCustomerIds(login).getFirst(), "kind", "TARIFF_CHANGE", "note", "矩阵测试")),
+                201, 201, 201, 201, 403, 201);
+        for (String change : List.of("/steps/acceptance/complete", "/clock/restart", "/cancel")) {
+            expect(rows, new Call("POST", "/api/applications/0" + change, login -> Map.of("version", 0,
+                    "reason", "矩阵")), 404, 404, 404, 404, 403, 403);
+        }
+        expect(rows, new Call("POST", "/api/applications/0/clock/stop", login -> Map.of("version", 0,
+                "reason", "DOCUMENTS_MISSING")), 404, 404, 404, 404, 403, 403);
+        expect(rows, new Call("GET", "/api/applications/my-tasks", null), 200, 200, 200, 200, 200, 403);
+        expect(rows, new Call("POST", "/api/applications/clocks", null), 200, 403, 403, 403, 403, 403);
+        expect(rows, new Call("GET", "/api/applications/0/documents", null), 404, 404, 404, 404, 404, 404);
+        expect(rows, new Call("GET", "/api/applications/dashboard", null), 200, 200, 200, 200, 403, 403);
+        expect(rows, new Call("GET", "/api/applications/dashboard.xlsx", null), 200, 200, 200, 200, 403, 403);
+        expect(rows, new Call("GET", "/api/applications/0/documents/0", null), 404, 404, 404, 404, 404, 404);
+        expect(rows, new Call("POST", "/api/applications/0/documents/missing", login -> Map.of("types",
+                List.of("BUSINESS_LICENCE"), "version", 0)), 404, 404, 404, 404, 403, 403);
+        expect(rows, new Call("POST", "/api/applications/0/documents?type=BUSINESS_LICENCE&file=m.pdf",
+                login -> "%PDF-1.4 matrix".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                404, 404, 404, 404, 404, 404);
+        expect(rows, new Call("GET", "/api/applications/0/tasks", null), 404, 404, 404, 404, 404, 404);
+        expect(rows, new Call("POST", "/api/applications/0/tasks/0/assign", login -> Map.of("ownerId", 1,
+                "version", 0)), 404, 404, 404, 404, 403, 403);
+        expect(rows, new Call("POST", "/api/applications/0/tasks/0/result", login -> Map.of("result", "矩阵",
+                "version", 0)), 404, 404, 404, 404, 404, 403);
         // visits: actions on a visit or task that does not exist; the calendar feed and planning
         expect(rows, new Call("PUT", "/api/visits/0/date", login -> Map.of("plannedDate", "2099-01-01",
                 "version", 0)), 404, 404, 404, 404, 403, 403);
@@ -447,7 +476,8 @@ class ApiAccessMatrixTest {
         if (call.body() != null) {
             Object body = call.body().apply(outOfReach(login));
             if (body instanceof byte[] bytes) {
-                request.contentType(path.contains("/import") ? "application/octet-stream" : "text/csv").body(bytes);
+                request.contentType(path.contains("/import") || path.contains("/documents")
+                        ? "application/octet-stream" : "text/csv").body(bytes);
             } else {
                 request.body(body);
             }

@@ -1,0 +1,8 @@
+package cn.keyaccount.application;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+class ApplicationDocumentRepository implements PanacheRepository<ApplicationDocument> {
+}

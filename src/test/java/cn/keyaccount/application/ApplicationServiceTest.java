@@ -1,0 +1,255 @@
+package cn.keyaccount.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.customer.SupplyMode;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.support.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ApplicationServiceTest {
+
+    @Inject
+    ApplicationService applications;
+    @Inject
+    ApplicationFixtures fixtures;
+    @Inject
+    TestClock time;
+    @Inject
+    ApplicationTaskService taskService;
+    @Inject
+    ApplicationTimeline timeline;
+    @Inject
+    ApplicationReminders reminders;
+    @Inject
+    EntityManager em;
+
+    @AfterEach
+    void realTime() {
+        time.reset();
+    }
+
+    private void today(int year, int month, int day) {
+        time.set(ZonedDateTime.of(year, month, day, 10, 0, 0, 0, time.zone()));
+    }
+
+    @Test
+    void a_high_voltage_increase_runs_four_steps_with_the_limits_of_the_file_in_force() {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        ApplicationDetails a = applications.create(manager, fixtures.draft(customer,
+                ApplicationKind.CAPACITY_INCREASE, fixtures.capacityOf(customer).add(new BigDecimal("100"))));
+        assertEquals(List.of(ApplicationStep.ACCEPTANCE, ApplicationStep.SCHEME_REPLY,
+                ApplicationStep.EXTERNAL_WORKS, ApplicationStep.POWER_ON),
+                a.steps().stream().map(ApplicationDetails.StepDetails::step).toList());
+        assertEquals(ApplicationStep.ACCEPTANCE, a.currentStep());
+        assertEquals(ApplicationStatus.IN_PROGRESS, a.status());
+        assertEquals("2026-1", a.limitsVersion());
+        int schemeLimit = a.supplyMode() == SupplyMode.DUAL ? 30 : 15;
+        assertEquals(schemeLimit, a.steps().get(1).limitDays());
+        assertTrue(a.number().startsWith("YK"), a.number());
+        assertTrue(a.runnable());
+    }
+
+    @Test
+    void a_step_cannot_be_skipped_nor_completed_twice() {
+        Viewer manager = fixtures.viewer("manager");
+        ApplicationDetails a = fixtures.billingChange(manager, fixtures.managersCustomer());
+        BusinessException skip = assertThrows(BusinessException.class,
+                () -> applications.completeStep(manager, a.id(), ApplicationStep.CHANGE, a.version()));
+        assertEquals("error.application-step-not-current", skip.key());
+        ApplicationDetails accepted = applications.completeStep(manager, a.id(), ApplicationStep.ACCEPTANCE,
+                a.version());
+        assertEquals(ApplicationStep.CHANGE, accepted.currentStep());
+        BusinessException twice = assertThrows(BusinessException.class, () -> applications.completeStep(manager,
+                a.id(), ApplicationStep.ACCEPTANCE, accepted.version()));
+        assertEquals("error.application-step-done", twice.key());
+        assertEquals(BusinessException.Kind.CONFLICT, twice.kind());
+    }
+
+    @Test
+    void a_change_on_a_version_someone_else_changed_meanwhile_is_refused() {
+        Viewer manager = fixtures.viewer("manager");
+        Viewer supervisor = fixtures.viewer("supervisor");
+        ApplicationDetails a = fixtures.billingChange(manager, fixtures.managersCustomer());
+        applications.stopClock(supervisor, a.id(), StopReason.DOCUMENTS_MISSING, "营业执照", a.version());
+        BusinessException stale = assertThrows(BusinessException.class,
+                () -> applications.completeStep(manager, a.id(), ApplicationStep.ACCEPTANCE, a.version()));
+        assertEquals("error.stale", stale.key());
+        assertEquals(BusinessException.Kind.CONFLICT, stale.kind());
+    }
+
+    @Test
+    void the_clock_stops_while_waiting_on_the_customer_and_keeps_every_stop() {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        today(2026, 6, 1);
+        ApplicationDetails a = applications.create(manager, fixtures.draft(customer,
+                ApplicationKind.CAPACITY_INCREASE, fixtures.capacityOf(customer).add(BigDecimal.TEN)));
+        today(2026, 6, 2);
+        a = applications.completeStep(manager, a.id(), ApplicationStep.ACCEPTANCE, a.version());
+        today(2026, 6, 3);
+        a = applications.stopClock(manager, a.id(), StopReason.DOCUMENTS_MISSING, "用电设备清单", a.version());
+        assertEquals(ApplicationStatus.WAITING, a.status());
+        long id = a.id();
+        long seen = a.version();
+        BusinessException whileStopped = assertThrows(BusinessException.class,
+                () -> applications.completeStep(manager, id, ApplicationStep.SCHEME_REPLY, seen));
+        assertEquals("error.application-clock-stopped", whileStopped.key());
+        today(2026, 6, 8);
+        a = applications.restartClock(manager, a.id(), a.version());
+        today(2026, 6, 9);
+        a = applications.stopClock(manager, a.id(), StopReason.CUSTOMER_REQUEST, "", a.version());
+        today(2026, 6, 10);
+        a = applications.restartClock(manager, a.id(), a.version());
+        today(2026, 6, 12);
+        a = applications.completeStep(manager, a.id(), ApplicationStep.SCHEME_REPLY, a.version());
+        // scheme reply: started 06-02, done 06-12; 06-03 counts, 06-04..06-08 and 06-10 are stopped, 06-09, 06-11,
+        // 06-12 count (06-06/07 a weekend)
+        assertEquals(4, a.steps().get(1).usedDays());
+        assertEquals(1, a.steps().getFirst().usedDays());
+        assertEquals(2, a.stops().size());
+        assertTrue(a.stops().stream().allMatch(s -> s.endedOn() != null));
+        assertEquals(LocalDate.of(2026, 6, 3), a.stops().getFirst().startedOn());
+        assertEquals(ApplicationStep.EXTERNAL_WORKS, a.currentStep());
+        assertNotNull(a.dueOn());
+    }
+
+    @Test
+    void power_on_of_an_increase_sets_the_customers_capacity_and_closes_the_application_for_good() {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        BigDecimal wanted = fixtures.capacityOf(customer).add(new BigDecimal("315"));
+        ApplicationDetails a = applications.create(manager, fixtures.draft(customer,
+                ApplicationKind.CAPACITY_INCREASE, wanted));
+        for (ApplicationDetails.StepDetails s : a.steps()) {
+            a = applications.completeStep(manager, a.id(), s.step(), a.version());
+        }
+        assertEquals(ApplicationStatus.COMPLETED, a.status());
+        assertFalse(a.runnable());
+        assertEquals(0, wanted.compareTo(fixtures.capacityOf(customer)));
+        assertTrue(a.masterDataNote().contains("kVA"), a.masterDataNote());
+        long audited = em.createQuery("select count(e) from AuditEvent e where e.customerId = :c and "
+                + "e.action = 'CUSTOMER_UPDATED'", Long.class).setParameter("c", customer).getSingleResult();
+        assertTrue(audited > 0, "the capacity change is in the customer's audit trail");
+        long id = a.id();
+        long seen = a.version();
+        BusinessException closed = assertThrows(BusinessException.class,
+                () -> applications.stopClock(manager, id, StopReason.CUSTOMER_REQUEST, "", seen));
+        assertEquals("error.application-closed", closed.key());
+        assertThrows(BusinessException.class, () -> applications.cancel(manager, id, "撤销", seen));
+    }
+
+    @Test
+    void another_managers_application_is_absent_and_a_customer_may_not_run_steps() {
+        Viewer admin = fixtures.viewer("admin");
+        ApplicationDetails other = fixtures.billingChange(admin, fixtures.otherCustomer());
+        BusinessException absent = assertThrows(BusinessException.class,
+                () -> applications.get(fixtures.viewer("manager"), other.id()));
+        assertEquals(BusinessException.Kind.NOT_FOUND, absent.kind());
+        assertEquals(0, applications.list(fixtures.viewer("manager"), new ApplicationService.ApplicationFilter(
+                null, null, other.customerId(), null, false, false), 0, 10).size());
+    }
+
+    @Test
+    void an_increase_to_less_than_the_current_capacity_is_refused_at_its_field() {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        BusinessException e = assertThrows(BusinessException.class, () -> applications.create(manager,
+                fixtures.draft(customer, ApplicationKind.CAPACITY_INCREASE, new BigDecimal("1"))));
+        assertEquals("capacityKva", e.fieldErrors().getFirst().field());
+        assertEquals("error.application-capacity-not-more", e.fieldErrors().getFirst().key());
+    }
+
+    @Test
+    void a_step_starts_with_its_tasks_whose_owner_records_the_result_once_from_the_inbox() {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        ApplicationDetails created = applications.create(manager, fixtures.draft(customer,
+                ApplicationKind.CAPACITY_INCREASE, fixtures.capacityOf(customer).add(BigDecimal.ONE)));
+        ApplicationDetails a = applications.completeStep(manager, created.id(), ApplicationStep.ACCEPTANCE,
+                created.version());
+        assertEquals(List.of(TaskKind.SITE_SURVEY, TaskKind.SCHEME_DRAFTING),
+                a.tasks().stream().map(TaskDetails::kind).toList());
+        TaskDetails survey = a.tasks().getFirst();
+        assertEquals(a.dueOn(), survey.dueOn(), "due with the step");
+        Viewer supervisor = fixtures.viewer("supervisor");
+        TaskDetails handed = taskService.assign(supervisor, a.id(), survey.id(), supervisor.userId(),
+                LocalDate.now().plusDays(3), survey.version());
+        assertTrue(taskService.inbox(supervisor, 200).stream().anyMatch(t -> t.taskId() == survey.id()));
+        TaskDetails done = taskService.recordResult(supervisor, a.id(), survey.id(), "现场具备接入条件",
+                handed.version());
+        assertEquals("supervisor", done.doneBy());
+        assertNotNull(done.doneAt());
+        assertFalse(taskService.inbox(supervisor, 200).stream().anyMatch(t -> t.taskId() == survey.id()));
+        long id = a.id();
+        BusinessException twice = assertThrows(BusinessException.class,
+                () -> taskService.recordResult(supervisor, id, survey.id(), "再次", done.version()));
+        assertEquals("error.application-task-done", twice.key());
+        BusinessException notOwner = assertThrows(BusinessException.class, () -> taskService.recordResult(
+                fixtures.viewer("customer"), id, a.tasks().get(1).id(), "客户登记", a.tasks().get(1).version()));
+        assertTrue(notOwner.kind() == BusinessException.Kind.FORBIDDEN
+                || notOwner.kind() == BusinessException.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void the_customer_timeline_has_an_entry_per_application_linking_to_it() {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        ApplicationDetails a = fixtures.billingChange(manager, customer);
+        List<cn.keyaccount.customer.TimelineEntry> entries = timeline.entries(new cn.keyaccount.customer
+                .TimelineQuery(customer, null, null, null, 0, java.util.Locale.SIMPLIFIED_CHINESE, 50));
+        assertTrue(entries.stream().anyMatch(e -> e.title().contains(a.number())
+                && ("applications/" + a.id()).equals(e.link())), entries.toString());
+    }
+
+    @Test
+    void an_overdue_application_warns_the_supervisors_and_a_step_falling_due_its_handler_once() {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        today(2026, 3, 2);
+        ApplicationDetails late = fixtures.billingChange(manager, customer);
+        today(2026, 3, 17);
+        applications.recomputeOpen();
+        ApplicationDetails fresh = fixtures.billingChange(manager, customer);
+        LocalDate today = LocalDate.of(2026, 3, 17);
+        reminders.remind(today);
+        reminders.remind(today);
+        assertEquals(1L, notices("application-overdue", late.number()), "once, to the supervisors");
+        assertEquals(1L, notices("application-step-due", fresh.number()), "once, to the handler");
+    }
+
+    private long notices(String template, String number) {
+        return ((Number) em.createNativeQuery("select count(*) from notice where template = :t and title like :n")
+                .setParameter("t", template).setParameter("n", "%" + number).getSingleResult()).longValue();
+    }
+
+    @Test
+    void the_list_puts_overdue_applications_first() {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        today(2026, 1, 5);
+        ApplicationDetails late = fixtures.billingChange(manager, customer);
+        time.reset();
+        applications.recomputeOpen();
+        fixtures.billingChange(manager, customer);
+        List<ApplicationRow> rows = applications.list(manager, new ApplicationService.ApplicationFilter(null, null,
+                customer, null, true, false), 0, 50);
+        assertTrue(rows.getFirst().overdue(), "overdue first");
+        assertTrue(rows.stream().anyMatch(r -> r.id() == late.id() && r.overdue()));
+    }
+}
