@@ -10,7 +10,8 @@ import java.time.LocalDate;
  *
  * @param mode          billing change: the basic-charge mode to change to
  * @param demandKw      billing change to contract demand: the demand to declare
- * @param capacityKva   capacity reduction or suspension: the kVA taken out of service (the transformer's)
+ * @param capacityKva   capacity reduction: the customer's capacity after it (today's less the transformer's), as the
+ *                      application form asks for it; null for a suspension (the transformer and the period say it)
  * @param transformerId capacity reduction or suspension: the transformer
  * @param from          suspension: its first day; capacity reduction: the day it would take effect
  * @param to            suspension: its last day

@@ -137,7 +137,7 @@ public final class EnergyAnalyzer {
         Recommendation outOfService = in.mode() == BasicChargeMode.CAPACITY
                 ? SuspensionAdvice.best(months.subList(months.size() - lastTwelve.size(), months.size()), lastTwelve,
                         in.capacityKva(), in.inService(), settings.heavyLoadFrom())
-                        .map(EnergyAnalyzer::outOfService).orElse(null) : null;
+                        .map(p -> outOfService(p, in.capacityKva())).orElse(null) : null;
         // both cut the same basic charge: alternatives, counted once in the total (Recommendation.annualSaving)
         if (billing != null) {
             recs.add(billing);
@@ -185,14 +185,15 @@ public final class EnergyAnalyzer {
      * Taking a transformer out of service: its yearly saving is the compared months' basic charge as billed today
      * less as billed with the proposal, each scaled to a year; the text names both, the transformer and the months.
      */
-    private static Recommendation outOfService(SuspensionAdvice.Proposal p) {
+    private static Recommendation outOfService(SuspensionAdvice.Proposal p, BigDecimal capacityKva) {
         BigDecimal current = perYear(p.current(), p.days());
         BigDecimal proposed = perYear(p.proposed(), p.days());
         TransformerHistory t = p.transformer();
         boolean suspension = p.kind() == Recommendation.Kind.SUSPENSION;
         ApplicationProposal application = new ApplicationProposal(suspension
                 ? ApplicationProposal.Kind.SUSPENSION : ApplicationProposal.Kind.CAPACITY_REDUCTION, null, null,
-                t.transformer().ratedKva(), t.transformer().id(), suspension ? p.from().atDay(1) : null,
+                suspension ? null : capacityKva.subtract(t.transformer().ratedKva()), t.transformer().id(),
+                suspension ? p.from().atDay(1) : null,
                 suspension ? p.to().atEndOfMonth() : null);
         return new Recommendation(p.kind(), current.subtract(proposed), NOTHING, null,
                 suspension ? "energy.recommendation.suspension" : "energy.recommendation.capacity-reduction",

@@ -129,6 +129,28 @@ class ApplicationServiceTest {
         assertNotNull(a.dueOn());
     }
 
+    @Inject
+    cn.keyaccount.customer.TransformerService transformers;
+
+    @Test
+    void a_completed_suspension_takes_the_named_transformer_out_of_service_for_its_period() {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        long transformer = transformers.list(manager, customer).getFirst().id();
+        LocalDate from = LocalDate.of(2040 + (int) (System.nanoTime() % 50), 5, 1);
+        ApplicationDetails a = applications.create(manager, new ApplicationDraft(customer, ApplicationKind.SUSPENSION,
+                null, null, null, transformer, "测试路 1 号", null, from, from.plusMonths(3).minusDays(1), null));
+        for (ApplicationDetails.StepDetails s : a.steps()) {
+            a = applications.completeStep(manager, a.id(), s.step(), a.version());
+        }
+        assertEquals(ApplicationStatus.COMPLETED, a.status());
+        LocalDate start = from;
+        assertTrue(transformers.history(manager, customer, transformer).suspensions().stream()
+                        .anyMatch(x -> x.from().equals(start) && start.plusMonths(3).minusDays(1).equals(x.to())),
+                "the transformer's history holds the suspension");
+        assertTrue(a.masterDataNote().startsWith("application.change.suspended\t" + from), a.masterDataNote());
+    }
+
     @Test
     void power_on_of_an_increase_sets_the_customers_capacity_and_closes_the_application_for_good() {
         Viewer manager = fixtures.viewer("manager");
@@ -142,7 +164,7 @@ class ApplicationServiceTest {
         assertEquals(ApplicationStatus.COMPLETED, a.status());
         assertFalse(a.runnable());
         assertEquals(0, wanted.compareTo(fixtures.capacityOf(customer)));
-        assertTrue(a.masterDataNote().contains("kVA"), a.masterDataNote());
+        assertTrue(a.masterDataNote().startsWith("application.change.capacity\t"), a.masterDataNote());
         long audited = em.createQuery("select count(e) from AuditEvent e where e.customerId = :c and "
                 + "e.action = 'CUSTOMER_UPDATED'", Long.class).setParameter("c", customer).getSingleResult();
         assertTrue(audited > 0, "the capacity change is in the customer's audit trail");

@@ -172,7 +172,7 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver {
         clock.setId("application-clock");
         add(header, new Paragraph(String.join(" · ", facts)), clock);
         if (!a.masterDataNote().isEmpty()) {
-            add(new Paragraph(getTranslation("application.master-data", a.masterDataNote())));
+            add(new Paragraph(getTranslation("application.master-data", masterData(a.masterDataNote()))));
         }
         actions.removeAll();
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -239,5 +239,15 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver {
 
     private static String kva(BigDecimal v) {
         return v.stripTrailingZeros().toPlainString() + " kVA";
+    }
+
+    /** The master-data note in the user's language: one line per change, a key and its arguments ({@code @key}). */
+    private String masterData(String note) {
+        return note.lines().map(line -> {
+            String[] parts = line.split("\t");
+            Object[] args = java.util.Arrays.stream(parts, 1, parts.length)
+                    .map(p -> p.startsWith("@") ? getTranslation(p.substring(1)) : p).toArray();
+            return getTranslation(parts[0], args);
+        }).reduce((x, y) -> x + "；" + y).orElse("");
     }
 }

@@ -105,6 +105,8 @@ class NewApplicationView extends VerticalLayout implements BeforeEnterObserver {
                     .filter(x -> x.id() == id).findFirst();
             t.ifPresentOrElse(form.transformer::setValue, () -> bad.add("transformer"));
         });
+        param(q, "from").ifPresent(v -> date(v).ifPresentOrElse(form.periodFrom::setValue, () -> bad.add("from")));
+        param(q, "to").ifPresent(v -> date(v).ifPresentOrElse(form.periodTo::setValue, () -> bad.add("to")));
         ignored.setVisible(!bad.isEmpty());
         ignored.setText(bad.stream().map(p -> getTranslation("application.unknown-param", p))
                 .reduce((a, b) -> a + "；" + b).orElse(""));
@@ -112,6 +114,15 @@ class NewApplicationView extends VerticalLayout implements BeforeEnterObserver {
 
     private static Optional<String> param(QueryParameters q, String name) {
         return q.getSingleParameter(name).filter(v -> !v.isBlank());
+    }
+
+    /** A day as ISO {@code 2025-04-01}, strictly (no lenient rollover of 2025-02-30). */
+    private static Optional<java.time.LocalDate> date(String v) {
+        try {
+            return Optional.of(java.time.LocalDate.parse(v.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static Long number(String v) {
