@@ -1,0 +1,9 @@
+package cn.keyaccount.servicerequest;
+
+import java.time.OffsetDateTime;
+
+/** A request as the lists show it. {@code ownerName} is empty when the request waits in a unit for a person. */
+public record RequestRow(long id, long customerId, String accountNo, String customerName, RequestType type,
+                         ServiceKind serviceKind, RequestSource source, RequestStatus status, String subject,
+                         String ownerName, String ownerUnitName, OffsetDateTime openedAt, OffsetDateTime closedAt) {
+}
