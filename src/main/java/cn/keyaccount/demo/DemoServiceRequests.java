@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 /**
  * Demo service requests, raised through the service by the demo manager and the demo customer (so every event row
  * is real): every type (a 服务申请 of each kind) and every state, a request made from a recorded visit's 诉求, one
- * handed to the supervisor's unit, and a complaint received three days ago and still open (overdue).
+ * handed to the supervisor's unit, and a complaint received two weeks ago and still open (overdue).
  */
 @ApplicationScoped
 class DemoServiceRequests {
@@ -95,10 +95,15 @@ class DemoServiceRequests {
         requests.handOff(manager, id(complaint), new HandOff(null, supervisor.unitId(),
                 "投诉涉及本人，请班组长安排他人处理。", null));
         em.flush();
-        // received three days ago and still open: past any answer commitment (the overdue complaint)
-        em.createNativeQuery("update service_request set opened_at = opened_at - interval '3 days' where id = ?1")
+        // received two weeks ago and still open, its deadlines moved with it: past both (the overdue complaint; the
+        // escalation job tells the supervisor on its next run)
+        em.createNativeQuery("update service_request set opened_at = opened_at - interval '14 days', "
+                + "respond_due_at = respond_due_at - interval '14 days', "
+                + "resolve_due_at = resolve_due_at - interval '14 days', "
+                + "respond_warn_at = respond_warn_at - interval '14 days', "
+                + "resolve_warn_at = resolve_warn_at - interval '14 days' where id = ?1")
                 .setParameter(1, id(complaint)).executeUpdate();
-        em.createNativeQuery("update service_request_event set at = at - interval '3 days' where request_id = ?1")
+        em.createNativeQuery("update service_request_event set at = at - interval '14 days' where request_id = ?1")
                 .setParameter(1, id(complaint)).executeUpdate();
         Long visit = em.createQuery("select v.id from Visit v where v.customer.manager.username = :u "
                         + "and v.status = cn.keyaccount.visit.VisitStatus.DONE and v.demands is not null "

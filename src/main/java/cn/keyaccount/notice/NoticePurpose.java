@@ -22,5 +22,7 @@ public enum NoticePurpose {
     /** A reminder of a supply-plan task. */
     PLAN,
     /** A monthly report ready to download. */
-    REPORT
+    REPORT,
+    /** A service request's deadline running out or missed, or a complaint received (to staff). */
+    SERVICE_REQUEST
 }

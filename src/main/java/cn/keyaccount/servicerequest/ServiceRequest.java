@@ -64,6 +64,26 @@ public class ServiceRequest extends AbstractEntity {
     private int reopenCount;
     @Column(name = "created_by", nullable = false)
     private String createdBy;
+    @Column(name = "levels_version")
+    private String levelsVersion;
+    @Column(name = "respond_due_at")
+    private OffsetDateTime respondDueAt;
+    @Column(name = "resolve_due_at")
+    private OffsetDateTime resolveDueAt;
+    @Column(name = "respond_warn_at")
+    private OffsetDateTime respondWarnAt;
+    @Column(name = "resolve_warn_at")
+    private OffsetDateTime resolveWarnAt;
+    @Column(name = "responded_at")
+    private OffsetDateTime respondedAt;
+    @Column(name = "respond_warned", nullable = false)
+    private boolean respondWarned;
+    @Column(name = "resolve_warned", nullable = false)
+    private boolean resolveWarned;
+    @Column(name = "respond_escalated", nullable = false)
+    private boolean respondEscalated;
+    @Column(name = "resolve_escalated", nullable = false)
+    private boolean resolveEscalated;
 
     protected ServiceRequest() {
     }
@@ -80,6 +100,37 @@ public class ServiceRequest extends AbstractEntity {
         this.openedAt = openedAt;
         this.createdBy = createdBy;
         this.ownerUnit = customer.getUnit();
+    }
+
+    void due(String version, ServiceLevels.Deadlines d) {
+        levelsVersion = version;
+        respondDueAt = d.respondBy();
+        resolveDueAt = d.resolveBy();
+        respondWarnAt = ServiceLevels.warnAt(openedAt, respondDueAt);
+        resolveWarnAt = ServiceLevels.warnAt(openedAt, resolveDueAt);
+    }
+
+    /** The first contact (a complaint) or the crew on site (a repair): counted once, the first time. */
+    void responded(OffsetDateTime at) {
+        if (respondedAt == null) {
+            respondedAt = at;
+        }
+    }
+
+    void warned(ServiceLevels.Stage stage) {
+        if (stage == ServiceLevels.Stage.RESPOND) {
+            respondWarned = true;
+        } else {
+            resolveWarned = true;
+        }
+    }
+
+    void escalated(ServiceLevels.Stage stage) {
+        if (stage == ServiceLevels.Stage.RESPOND) {
+            respondEscalated = true;
+        } else {
+            resolveEscalated = true;
+        }
     }
 
     void assign(AppUser person, OrgUnit unit) {
@@ -183,5 +234,45 @@ public class ServiceRequest extends AbstractEntity {
 
     public String getCreatedBy() {
         return createdBy;
+    }
+
+    public String getLevelsVersion() {
+        return levelsVersion;
+    }
+
+    public OffsetDateTime getRespondDueAt() {
+        return respondDueAt;
+    }
+
+    public OffsetDateTime getResolveDueAt() {
+        return resolveDueAt;
+    }
+
+    public OffsetDateTime getRespondWarnAt() {
+        return respondWarnAt;
+    }
+
+    public OffsetDateTime getResolveWarnAt() {
+        return resolveWarnAt;
+    }
+
+    public OffsetDateTime getRespondedAt() {
+        return respondedAt;
+    }
+
+    boolean isRespondWarned() {
+        return respondWarned;
+    }
+
+    boolean isResolveWarned() {
+        return resolveWarned;
+    }
+
+    boolean isRespondEscalated() {
+        return respondEscalated;
+    }
+
+    boolean isResolveEscalated() {
+        return resolveEscalated;
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -24,14 +25,17 @@ public class ServiceRequestQueries {
     private static final String FROM = " from ServiceRequest r join r.customer c left join r.owner o "
             + "join r.ownerUnit u ";
     private static final String COLUMNS = "select r.id, c.id, c.accountNo, c.name, r.type, r.serviceKind, r.source, "
-            + "r.status, r.subject, o.displayName, u.name, r.openedAt, r.closedAt";
+            + "r.status, r.subject, o.displayName, u.name, r.openedAt, r.closedAt, r.respondDueAt, r.resolveDueAt, "
+            + "r.respondedAt";
 
     private final EntityManager em;
     private final RequestAccess access;
+    private final Clock clock;
 
-    ServiceRequestQueries(EntityManager em, RequestAccess access) {
+    ServiceRequestQueries(EntityManager em, RequestAccess access, Clock clock) {
         this.em = em;
         this.access = access;
+        this.clock = clock;
     }
 
     public List<RequestRow> list(Viewer viewer, RequestFilter filter, int offset, int limit) {
@@ -39,7 +43,7 @@ public class ServiceRequestQueries {
         TypedQuery<Object[]> q = em.createQuery(COLUMNS + FROM + "where " + w.hql
                 + " order by r.openedAt desc, r.id desc", Object[].class);
         w.params.map().forEach(q::setParameter);
-        return q.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(ServiceRequestQueries::row)
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(this::row)
                 .toList();
     }
 
@@ -77,16 +81,18 @@ public class ServiceRequestQueries {
                 .filter(e -> !viewer.isCustomer() || e.kind().shownToCustomer())
                 .toList();
         boolean editable = access.canEdit(viewer, r);
-        RequestRow row = new RequestRow(r.getId(), r.getCustomer().getId(), r.getCustomer().getAccountNo(),
+        RequestRow row = row(new Object[] {r.getId(), r.getCustomer().getId(), r.getCustomer().getAccountNo(),
                 r.getCustomer().getName(), r.getType(), r.getServiceKind(), r.getSource(), r.getStatus(),
-                r.getSubject(), r.getOwner() == null ? "" : r.getOwner().getDisplayName(),
-                r.getOwnerUnit().getName(), r.getOpenedAt(), r.getClosedAt());
+                r.getSubject(), r.getOwner() == null ? null : r.getOwner().getDisplayName(),
+                r.getOwnerUnit().getName(), r.getOpenedAt(), r.getClosedAt(), r.getRespondDueAt(),
+                r.getResolveDueAt(), r.getRespondedAt()});
         return new RequestDetails(row, r.getArea(), r.getDescription(), r.getAnswer(),
                 r.getOwner() == null ? null : r.getOwner().getId(),
                 r.getAboutUser() == null ? null : r.getAboutUser().getId(),
                 r.getAboutUser() == null || viewer.isCustomer() ? null : r.getAboutUser().getDisplayName(),
                 r.getVisitId(), r.getReopenCount(), r.getCreatedBy(), r.getClosedBy(), history, editable,
-                editable && RequestAccess.canClose(viewer, r), r.getVersion());
+                editable && RequestAccess.canClose(viewer, r), r.getRespondDueAt(), r.getResolveDueAt(),
+                r.getRespondedAt(), r.getLevelsVersion(), r.getVersion());
     }
 
     /** The viewer's inbox: open requests they own; a supervisor's also holds those waiting in their units. */
@@ -95,7 +101,7 @@ public class ServiceRequestQueries {
         TypedQuery<Object[]> q = em.createQuery(COLUMNS + FROM + "where " + w.hql
                 + " order by r.openedAt, r.id", Object[].class);
         w.params.map().forEach(q::setParameter);
-        return q.setMaxResults(limit).getResultList().stream().map(ServiceRequestQueries::row).toList();
+        return q.setMaxResults(limit).getResultList().stream().map(this::row).toList();
     }
 
     public long countInbox(Viewer viewer) {
@@ -151,9 +157,20 @@ public class ServiceRequestQueries {
         return new Where(hql.toString(), p);
     }
 
-    private static RequestRow row(Object[] r) {
+    private RequestRow row(Object[] r) {
+        RequestStatus status = (RequestStatus) r[7];
+        OffsetDateTime closedAt = (OffsetDateTime) r[12];
+        OffsetDateTime respondBy = (OffsetDateTime) r[13];
+        OffsetDateTime resolveBy = (OffsetDateTime) r[14];
+        OffsetDateTime respondedAt = (OffsetDateTime) r[15];
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime due = status.isClosed() ? null : respondedAt == null && respondBy != null ? respondBy
+                : resolveBy;
+        boolean overdue = status.isClosed()
+                ? resolveBy != null && closedAt != null && closedAt.isAfter(resolveBy)
+                : due != null && due.isBefore(now) || resolveBy != null && resolveBy.isBefore(now);
         return new RequestRow((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (RequestType) r[4],
-                (ServiceKind) r[5], (RequestSource) r[6], (RequestStatus) r[7], (String) r[8],
-                r[9] == null ? "" : (String) r[9], (String) r[10], (OffsetDateTime) r[11], (OffsetDateTime) r[12]);
+                (ServiceKind) r[5], (RequestSource) r[6], status, (String) r[8],
+                r[9] == null ? "" : (String) r[9], (String) r[10], (OffsetDateTime) r[11], closedAt, due, overdue);
     }
 }

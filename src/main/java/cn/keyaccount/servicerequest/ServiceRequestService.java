@@ -3,6 +3,7 @@ package cn.keyaccount.servicerequest;
 import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.base.Validation;
+import cn.keyaccount.base.calendar.WorkCalendarSource;
 import cn.keyaccount.customer.Customer;
 import cn.keyaccount.customer.CustomerAccess;
 import cn.keyaccount.org.OrgService;
@@ -44,11 +45,15 @@ public class ServiceRequestService {
     private final VisitService visits;
     private final AuditService audit;
     private final ServiceRequestQueries queries;
+    private final ServiceLevelSource levels;
+    private final WorkCalendarSource calendars;
+    private final RequestAlerts alerts;
     private final Clock clock;
 
     ServiceRequestService(ServiceRequestRepository requests, RequestEventRepository events, RequestAccess access,
                           CustomerAccess customers, UserService users, OrgService org, VisitService visits,
-                          AuditService audit, ServiceRequestQueries queries, Clock clock) {
+                          AuditService audit, ServiceRequestQueries queries, ServiceLevelSource levels,
+                          WorkCalendarSource calendars, RequestAlerts alerts, Clock clock) {
         this.requests = requests;
         this.events = events;
         this.access = access;
@@ -58,6 +63,9 @@ public class ServiceRequestService {
         this.visits = visits;
         this.audit = audit;
         this.queries = queries;
+        this.levels = levels;
+        this.calendars = calendars;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -109,6 +117,7 @@ public class ServiceRequestService {
             throw BusinessException.conflict("error.request.already-started", id);
         }
         r.start();
+        r.responded(OffsetDateTime.now(clock));
         log(r, RequestEventKind.STARTED, viewer, null, null, null);
         return answer(viewer, r);
     }
@@ -155,6 +164,7 @@ public class ServiceRequestService {
         if (!RequestAccess.canClose(viewer, r)) {
             throw BusinessException.forbidden("error.request.complaint-about-you");
         }
+        r.responded(OffsetDateTime.now(clock));
         r.close(answer.strip(), OffsetDateTime.now(clock), viewer.displayName());
         log(r, RequestEventKind.CLOSED, viewer, answer.strip(), null, null);
         audit(viewer, "REQUEST_CLOSED", r, Map.of("answer", answer.strip()));
@@ -213,7 +223,13 @@ public class ServiceRequestService {
         if (d.type() == RequestType.COMPLAINT) {
             r.about(d.aboutUserId() != null ? users.account(d.aboutUserId()) : customer.getManager());
         }
+        ServiceLevels current = levels.current();
+        r.due(current.version(), current.deadlines(r.getType(), r.getServiceKind(), r.getArea(), r.getOpenedAt(),
+                calendars.current(), clock.getZone()));
         requests.persist(r);
+        if (r.getType() == RequestType.COMPLAINT) {
+            alerts.complaintReceived(r);
+        }
         log(r, RequestEventKind.CREATED, viewer, null, owner, customer.getUnit());
         audit(viewer, "REQUEST_CREATED", r, Map.of("type", d.type().name(), "subject", r.getSubject()));
         return r;

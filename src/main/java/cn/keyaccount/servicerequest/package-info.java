@@ -9,7 +9,11 @@
  * {@link cn.keyaccount.servicerequest.ServiceRequestQueries} (lists, details, the owner's inbox),
  * {@code RequestAccess} (who sees and handles what).
  * <p>
- * <b>Depends on</b> {@code customer}, {@code visit} (a visit's 诉求), {@code org}, {@code security}, {@code audit}
- * and {@code base}.
+ * Service levels per type and area come from {@code scheduler/service-levels.properties} ({@code ServiceLevels},
+ * pure, its sources cited there; {@code ServiceLevelSource} re-reads an administrator's copy); {@code RequestEscalation}
+ * warns the owner and tells the supervisor through the notice engine ({@code RequestAlerts}).
+ * <p>
+ * <b>Depends on</b> {@code customer}, {@code visit} (a visit's 诉求), {@code notice} (warnings), {@code org},
+ * {@code security}, {@code audit} and {@code base} (the working-day calendar).
  */
 package cn.keyaccount.servicerequest;

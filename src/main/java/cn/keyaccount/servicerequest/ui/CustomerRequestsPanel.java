@@ -36,6 +36,7 @@ class CustomerRequestsPanel extends VerticalLayout {
         grid.addColumn(RequestRow::subject).setHeader(getTranslation("request.subject")).setFlexGrow(3);
         grid.addColumn(RequestUi::status).setHeader(getTranslation("request.status")).setAutoWidth(true);
         grid.addColumn(RequestUi::owner).setHeader(getTranslation("request.owner")).setAutoWidth(true);
+        grid.addColumn(RequestUi::due).setHeader(getTranslation("request.due")).setAutoWidth(true);
         grid.setItems(q -> queries.list(viewer, filter, q.getOffset(), q.getLimit()).stream(),
                 q -> (int) queries.count(viewer, filter));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("service-requests/" + e.getItem().id())));

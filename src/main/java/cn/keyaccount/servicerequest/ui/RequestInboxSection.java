@@ -47,7 +47,7 @@ class RequestInboxSection implements WorkbenchSection {
     private static SectionRow row(RequestRow r, Texts t) {
         return new SectionRow(r.customerName() + " · " + r.subject(),
                 t.getTranslation("request.type." + r.type()) + " · " + WorkbenchFormats.time(r.openedAt()),
-                "service-requests/" + r.id(), r.type() == RequestType.COMPLAINT
+                "service-requests/" + r.id(), r.overdue() || r.type() == RequestType.COMPLAINT
                 || r.status() == RequestStatus.REOPENED);
     }
 }

@@ -32,6 +32,12 @@ final class RequestUi {
         return at == null ? "" : TIME.format(at.atZoneSameInstant(TimeSettings.companyZone()));
     }
 
+    /** The next deadline, and 已超时 when one passed. */
+    static String due(RequestRow r) {
+        String at = r.dueAt() == null ? "" : time(r.dueAt());
+        return r.overdue() ? (at.isEmpty() ? t("request.overdue") : at + " · " + t("request.overdue")) : at;
+    }
+
     /** The owner, or the unit the request waits in for a person. */
     static String owner(RequestRow r) {
         return r.ownerName().isEmpty() ? t("request.waiting-in", r.ownerUnitName()) : r.ownerName();

@@ -11,6 +11,7 @@ import cn.keyaccount.servicerequest.RequestDetails;
 import cn.keyaccount.servicerequest.RequestEventRow;
 import cn.keyaccount.servicerequest.RequestRow;
 import cn.keyaccount.servicerequest.RequestStatus;
+import cn.keyaccount.servicerequest.RequestType;
 import cn.keyaccount.servicerequest.ServiceRequestQueries;
 import cn.keyaccount.servicerequest.ServiceRequestService;
 import com.vaadin.flow.component.button.Button;
@@ -150,6 +151,15 @@ class ServiceRequestView extends VerticalLayout implements BeforeEnterObserver {
         fact(facts, "request.area", getTranslation("request.area." + details.area()));
         fact(facts, "request.owner", RequestUi.owner(r));
         fact(facts, "request.opened-at", RequestUi.time(r.openedAt()) + " · " + details.createdBy());
+        if (details.respondDueAt() != null) {
+            fact(facts, "request.respond-due." + stageGroup(r), RequestUi.time(details.respondDueAt())
+                    + (details.respondedAt() == null ? "" : " · " + getTranslation("request.done-at",
+                    RequestUi.time(details.respondedAt()))));
+        }
+        if (details.resolveDueAt() != null) {
+            fact(facts, "request.resolve-due." + stageGroup(r), RequestUi.time(details.resolveDueAt())
+                    + (r.overdue() ? " · " + getTranslation("request.overdue") : ""));
+        }
         if (details.aboutName() != null) {
             fact(facts, "request.about", details.aboutName());
         }
@@ -199,6 +209,10 @@ class ServiceRequestView extends VerticalLayout implements BeforeEnterObserver {
             box.add(note);
         }
         return box;
+    }
+
+    private static String stageGroup(RequestRow r) {
+        return r.type() == RequestType.REPAIR ? "REPAIR" : "OTHER";
     }
 
     private String eventText(RequestEventRow e) {

@@ -105,6 +105,8 @@ class ServiceRequestsView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(RequestRow::subject).setHeader(getTranslation("request.subject")).setFlexGrow(3);
         grid.addColumn(RequestUi::status).setHeader(getTranslation("request.status")).setAutoWidth(true);
         grid.addColumn(RequestUi::owner).setHeader(getTranslation("request.owner")).setAutoWidth(true);
+        grid.addColumn(RequestUi::due).setHeader(getTranslation("request.due")).setAutoWidth(true);
+        grid.setPartNameGenerator(r -> r.overdue() ? "overdue" : null);
         grid.setItems(q -> queries.list(viewer.get(), filter(), q.getOffset(), q.getLimit()).stream(),
                 q -> (int) queries.count(viewer.get(), filter()));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("service-requests/" + e.getItem().id())));
