@@ -63,10 +63,6 @@ public class ServiceRequestResource {
     public record Comment(String text) {
     }
 
-    /** The type of the request a visit's 诉求 becomes (咨询 when absent). */
-    public record FromVisit(RequestType type) {
-    }
-
     private final ServiceRequestService requests;
     private final ServiceRequestQueries queries;
     private final SecurityIdentity identity;
@@ -112,15 +108,6 @@ public class ServiceRequestResource {
     public Response create(RequestDraft draft, UriInfo uri) {
         RequestDetails created = requests.create(viewer(), Rest.required(draft));
         return Rest.created(uri, created.request().id(), created);
-    }
-
-    @POST
-    @Path("from-visit/{visitId}")
-    @RolesAllowed(Roles.ACCOUNT_STAFF)
-    @Operation(summary = "Turn a recorded visit's 诉求 into a request linked back to the visit (again: the same one)")
-    public Response fromVisit(@PathParam("visitId") long visitId, FromVisit body, UriInfo uri) {
-        RequestDetails created = requests.fromVisit(viewer(), visitId, body == null ? null : body.type());
-        return Rest.created(uri, "service-requests", created.request().id(), created);
     }
 
     @GET

@@ -1,6 +1,5 @@
 package cn.keyaccount.servicerequest.ui;
 
-import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.servicerequest.RequestRow;
 import cn.keyaccount.servicerequest.RequestStatus;
@@ -13,8 +12,9 @@ import cn.keyaccount.workbench.ui.WorkbenchSection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The owner's inbox on the workbench: open requests they own (a supervisor's also those waiting in their units),
- * oldest first; complaints and reopened requests stand out.
+ * The owner's inbox on the workbench of managers and supervisors: open requests they own (a supervisor's also those
+ * waiting in their units), oldest first; overdue, complaints and reopened requests stand out. Others who were handed a
+ * request find it under 服务工单 with 只看我的待办.
  */
 @ApplicationScoped
 class RequestInboxSection implements WorkbenchSection {
@@ -32,7 +32,7 @@ class RequestInboxSection implements WorkbenchSection {
 
     @Override
     public boolean shownTo(Viewer viewer) {
-        return viewer.role() != Role.CUSTOMER;
+        return viewer.isManager() || viewer.isSupervisor();
     }
 
     @Override

@@ -361,7 +361,7 @@ class ApiAccessMatrixTest {
         rows.add(Arguments.of(MANAGER, new Call("POST", "/api/service-requests", login -> Map.of("customerId",
                 Api.hiddenCustomerId(MANAGER), "type", "QUESTION", "subject", "矩阵")), 404));
         expect(rows, new Call("GET", "/api/service-requests/0", null), 404, 404, 404, 404, 404, 404);
-        expect(rows, new Call("POST", "/api/service-requests/from-visit/0", login -> Map.of()),
+        expect(rows, new Call("POST", "/api/visit-demands/0/request", login -> Map.of()),
                 404, 404, 404, 404, 403, 403);
         expect(rows, new Call("POST", "/api/service-requests/0/start", login -> Map.of("version", 0)),
                 404, 404, 404, 404, 404, 403);

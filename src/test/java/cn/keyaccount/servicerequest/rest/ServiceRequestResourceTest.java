@@ -88,4 +88,24 @@ class ServiceRequestResourceTest {
         Api.as(Login.CUSTOMER).body(Map.of("text", "催办")).post("/api/service-requests/{id}/comments", id)
                 .then().statusCode(403);
     }
+
+    @Test
+    void a_visits_demands_become_one_request_with_its_location_and_a_second_post_answers_the_same() {
+        long visit = Api.as(Login.MANAGER).queryParam("show", "DONE").queryParam("size", 200).get("/api/visits")
+                .then().statusCode(200).extract().jsonPath().getList("items.id", Long.class).stream()
+                .filter(id -> {
+                    String d = Api.as(Login.MANAGER).get("/api/visits/{id}", id).then().statusCode(200).extract()
+                            .jsonPath().getString("demands");
+                    return d != null && !d.isBlank();
+                }).findFirst().orElseThrow();
+        var first = Api.as(Login.MANAGER).body(Map.of()).post("/api/visit-demands/{id}/request", visit).then()
+                .statusCode(201).extract();
+        long id = first.jsonPath().getLong("request.id");
+        assertTrue(first.header("Location").endsWith("/api/service-requests/" + id));
+        assertEquals("VISIT", first.jsonPath().getString("request.source"));
+        assertEquals(visit, first.jsonPath().getLong("visitId"));
+        assertEquals(id, Api.as(Login.MANAGER).body(Map.of("type", "COMPLAINT"))
+                .post("/api/visit-demands/{id}/request", visit).then().statusCode(201).extract().jsonPath()
+                .getLong("request.id"));
+    }
 }
