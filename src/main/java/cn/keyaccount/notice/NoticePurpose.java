@@ -24,5 +24,7 @@ public enum NoticePurpose {
     /** A 业扩 application: a step or task falling due (its owner), an application overdue (the supervisors). */
     APPLICATION,
     /** A monthly report ready to download. */
-    REPORT
+    REPORT,
+    /** A service request's deadline running out or missed, or a complaint received (to staff). */
+    SERVICE_REQUEST
 }

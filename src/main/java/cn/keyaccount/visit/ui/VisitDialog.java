@@ -12,6 +12,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.DescriptionList.Description;
 import com.vaadin.flow.component.html.DescriptionList.Term;
@@ -85,6 +86,13 @@ class VisitDialog extends Dialog {
         body.add(summary);
         if (details.editable() && v.status().isOpen()) {
             body.add(actions(v));
+        }
+        if (details.editable() && v.status() == VisitStatus.DONE && details.demands() != null
+                && !details.demands().isBlank()) {
+            // the service-request feature turns the 诉求 into a work order (one per visit) and shows it
+            Anchor toRequest = new Anchor("service-requests/from-visit/" + visitId, VisitUi.t("visit.to-request"));
+            toRequest.setId("visit-to-request");
+            body.add(toRequest);
         }
         if (!details.tasks().isEmpty()) {
             body.add(new H4(VisitUi.t("visit.tasks")), tasks());

@@ -115,9 +115,8 @@ class WorkbenchViewTest extends BrowserlessQuarkusTest {
     private void managersDay(Viewer manager, long addedVisit) {
         WorkbenchView view = workbenchOf("manager", Role.MANAGER_NAME);
 
-        assertEquals(List.of("visits-today", "visit-tasks-overdue", "plan-tasks-due", "applications-open",
-                "application-tasks", "arrears", "power-factor",
-                "outages-ahead"), ids(view));
+        assertEquals(List.of("visits-today", "requests-inbox", "visit-tasks-overdue", "plan-tasks-due",
+                "applications-open", "application-tasks", "arrears", "power-factor", "outages-ahead"), ids(view));
         var today = visits.today();
         long todayAndTomorrow = visits.count(manager, new VisitQuery(today, today.plusDays(1), null, null, null,
                 VisitQuery.Show.OPEN));
@@ -147,7 +146,7 @@ class WorkbenchViewTest extends BrowserlessQuarkusTest {
         Viewer supervisor = users.viewer("supervisor");
         WorkbenchView view = workbenchOf("supervisor", Role.SUPERVISOR_NAME);
 
-        assertEquals(List.of("plans-submitted", "outages-held", "team-overdue", "visit-compliance",
+        assertEquals(List.of("plans-submitted", "requests-inbox", "outages-held", "team-overdue", "visit-compliance",
                 "applications-open", "application-tasks"), ids(view));
         SectionSummary submitted = section(view, "plans-submitted");
         assertEquals(plans.count(supervisor, new SupplyPlanService.PlanFilter(PlanStatus.SUBMITTED, null, null)),
