@@ -3,6 +3,7 @@ package cn.keyaccount.notice;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -65,10 +66,16 @@ class SmppChannel {
      */
     enum LinkState { DISABLED, IDLE, BOUND, DOWN }
 
+    @Inject
     SmppChannel(NoticeConfig config, NoticeOutbox outbox) {
+        this(config, outbox, new ThroughputLimiter(config.smpp().maxPerSecond()));
+    }
+
+    /** With a throughput limit of its own (a test's second node that sends slowly). */
+    SmppChannel(NoticeConfig config, NoticeOutbox outbox, ThroughputLimiter limiter) {
         this.config = config.smpp();
         this.outbox = outbox;
-        this.limiter = new ThroughputLimiter(this.config.maxPerSecond());
+        this.limiter = limiter;
     }
 
     boolean enabled() {
@@ -91,8 +98,12 @@ class SmppChannel {
         return linkFailure == null ? LinkState.IDLE : LinkState.DOWN;
     }
 
-    /** Submits one SMS (all its parts); returns the centre's message id of the first part. */
-    String send(String mobile, String text) throws SendFailure {
+    /**
+     * Submits one SMS (all its parts); returns the centre's message id of the first part. The link is bound and the
+     * throughput slot taken first; {@code gate} is opened right before the first submit_sm goes out, so that a node
+     * dying while it waits for the link or its slot leaves no start mark.
+     */
+    String send(String mobile, String text, SubmitGate gate) throws SendFailure {
         if (!enabled()) {
             throw SendFailure.permanent("SMS channel disabled (keyaccount.notice.smpp.enabled=false)");
         }
@@ -110,6 +121,9 @@ class SmppChannel {
                 esm = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
             }
             limiter.acquire();
+            if (i == 0) {
+                gate.open();
+            }
             try {
                 String id = s.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
                         config.sourceAddress(), TypeOfNumber.NATIONAL, NumberingPlanIndicator.ISDN, mobile, esm,
