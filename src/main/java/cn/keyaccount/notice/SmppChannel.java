@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
+import org.jsmpp.session.connection.socket.SocketConnection;
 import org.jsmpp.util.DeliveryReceiptState;
 
 /**
@@ -165,7 +167,13 @@ class SmppChannel {
             throw SendFailure.retryable("SMSC link down; next bind attempt after the reconnect delay", null);
         }
         lastBindAttempt = now;
-        SMPPSession fresh = new SMPPSession();
+        // TCP_NODELAY: a submit_sm leaves the node when it is written, not when the centre has acknowledged the
+        // previous segment (Nagle), so a node killed right after a submit has not taken it down with its send queue
+        SMPPSession fresh = new SMPPSession((host, port) -> {
+            Socket socket = new Socket(host, port);
+            socket.setTcpNoDelay(true);
+            return new SocketConnection(socket);
+        });
         fresh.setTransactionTimer(config.responseTimeout().toMillis());
         fresh.setEnquireLinkTimer((int) config.enquireLink().toMillis());
         fresh.setMessageReceiverListener(new Receipts());
