@@ -97,14 +97,6 @@ public interface NoticeConfig {
         /** enquire_link interval that keeps the link alive and finds a dead one. */
         @WithDefault("PT30S")
         Duration enquireLink();
-
-        /**
-         * An UNCERTAIN SMS (its node died between the start mark and the centre's answer) for whose handset no
-         * delivery receipt at all came within this time after its submit started is taken as never submitted and sent
-         * again. Set it only where the centre sends a receipt for every submit it accepted (each submit asks for one)
-         * well within this time; unset, a person decides every uncertain SMS without a receipt.
-         */
-        Optional<Duration> resendUncertainWithoutReceiptAfter();
     }
 
     /** E-mail through the Quarkus mailer (SMTP settings under quarkus.mailer.*). */

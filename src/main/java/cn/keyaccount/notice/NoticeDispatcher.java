@@ -77,13 +77,6 @@ public class NoticeDispatcher {
                     + "queue, %d submitted without a recorded outcome are UNCERTAIN (%d settled by receipts)",
                     r.requeued(), r.uncertain(), r.matchedByReceipt());
         }
-        config.smpp().resendUncertainWithoutReceiptAfter().ifPresent(wait -> {
-            int again = outbox.resendUncertainWithoutReceipt(wait);
-            if (again > 0) {
-                LOG.warnf("%d UNCERTAIN SMS had no delivery receipt for their handset within %s: sent again", again,
-                        wait);
-            }
-        });
     }
 
     /** Claims one batch of due messages as {@code nodeName}, sends them and records the outcomes; returns how many. */

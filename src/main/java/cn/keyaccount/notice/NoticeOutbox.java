@@ -478,30 +478,6 @@ class NoticeOutbox {
     }
 
     /**
-     * UNCERTAIN SMS whose submit started longer than {@code wait} ago and for whose handset no receipt at all came
-     * since: taken as never submitted (a centre that accepted it would have sent its receipt) and put back in the
-     * queue. A handset that had any receipt since stays for the receipt matching or a person. Returns how many.
-     */
-    int resendUncertainWithoutReceipt(java.time.Duration wait) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("update notice_message m set state = 'SCHEDULED', "
-                     + "next_attempt_at = now(), claim_token = null, resolved_by = 'no receipt', "
-                     + "error = 'no delivery receipt within ' || ?::text || ' s of the submit: sent again', "
-                     + "version = m.version + 1 "
-                     + "where m.state = 'UNCERTAIN' and m.channel = 'SMS' and m.submit_started_at < now() - ?::interval "
-                     + "and not exists (select 1 from notice_receipt r where r.address = m.address "
-                     + "and r.received_at >= m.submit_started_at)")) {
-            c.setAutoCommit(true);
-            String interval = wait.toMillis() + " milliseconds";
-            ps.setString(1, Long.toString(wait.toSeconds()));
-            ps.setString(2, interval);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Sending again uncertain messages without a receipt failed", e);
-        }
-    }
-
-    /**
      * A scheduler's decision on an UNCERTAIN message: send it again (the recipient may get it twice) or count it
      * as sent. Returns whether the message was uncertain.
      */

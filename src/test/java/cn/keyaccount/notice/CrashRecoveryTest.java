@@ -260,31 +260,6 @@ class CrashRecoveryTest {
         }
     }
 
-    @Test
-    void an_uncertain_sms_without_any_receipt_for_its_handset_within_the_wait_goes_back_to_the_queue() {
-        ContactDetails unheard = fx.contact(fx.someCustomer(34), true, false, null, null);
-        ContactDetails heard = fx.contact(fx.someCustomer(34), true, false, null, null);
-        MessageDetails lost = onlyMessage(later(unheard, "未达短信中心"));
-        MessageDetails unsure = onlyMessage(later(heard, "回执无法归属"));
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("update notice_message set state = 'UNCERTAIN', attempts = 1, "
-                            + "submit_started_at = now() - interval '10 minutes' where id in (?1, ?2)")
-                    .setParameter(1, lost.id()).setParameter(2, unsure.id()).executeUpdate();
-            // a receipt came for the other handset after its submit (whose, nobody can tell): it may have gone out
-            em.createNativeQuery("insert into notice_receipt (provider_message_id, address, delivered, status, "
-                    + "matched, received_at) values (?1, ?2, true, 'DELIVRD', true, now() - interval '9 minutes')")
-                    .setParameter(1, "owned-" + heard.mobile()).setParameter(2, heard.mobile()).executeUpdate();
-        });
-
-        outbox.resendUncertainWithoutReceipt(Duration.ofMinutes(15));
-        assertEquals(MessageState.UNCERTAIN, reread(lost).state(), "the receipt may still come");
-        outbox.resendUncertainWithoutReceipt(Duration.ofMinutes(5));
-        MessageDetails again = reread(lost);
-        assertTrue(List.of(MessageState.SCHEDULED, MessageState.SENDING, MessageState.SENT, MessageState.DELIVERED)
-                .contains(again.state()), "no receipt for its handset: never reached the centre, sent again: " + again);
-        assertEquals(MessageState.UNCERTAIN, reread(unsure).state(), "its handset had a receipt: a person decides");
-    }
-
     /** A notice by SMS to one contact, due in a month: only the test sends it. */
     private NoticeSummary later(ContactDetails c, String title) {
         return notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title(title)

@@ -49,7 +49,6 @@ final class NoticeLabels {
             known("recovered: claimed by (.+), never submitted", "notice.error.requeued"),
             known("claimed by (.+), submitted at (.+), outcome never recorded", "notice.error.outcome-unknown"),
             known("sent again on the decision of (.+)", "notice.error.resent-by"),
-            known("no delivery receipt within (\\d+) s of the submit: sent again", "notice.error.resent-no-receipt"),
             known("counted as sent on the decision of (.+)", "notice.error.counted-by"));
 
     private static KnownError known(String regex, String key) {
