@@ -211,7 +211,7 @@ public class ClusterCheck {
         // UNCERTAIN: a message whose submit had started when its node died and whose outcome was never recorded. One
         // that reached the SMS centre is settled by its delivery receipt; one that never did stays UNCERTAIN for a
         // person to decide (the engine never sends twice what it may have sent once, notice/package-info). The start
-        // mark is committed right before the submit_sm goes out, so only a kill in that instant leaves one.
+        // mark is committed right before the submit_sm goes out, so at most the submits in flight (the window) are.
         long uncertain = settled.get("uncertain");
         Set<String> reached = smsc.submits().stream().filter(s -> s.text().contains("集群检查"))
                 .map(RecordingSmsc.Submit::destination).collect(Collectors.toSet());
