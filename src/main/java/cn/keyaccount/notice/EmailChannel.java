@@ -27,12 +27,13 @@ class EmailChannel {
         return config.email().enabled();
     }
 
-    /** Sends one mail; returns the id recorded as the provider's. */
-    String send(long messageId, String to, String subject, String body) throws SendFailure {
+    /** Sends one mail, {@code gate} opened right before the relay is asked; returns the id recorded as the provider's. */
+    String send(long messageId, String to, String subject, String body, SubmitGate gate) throws SendFailure {
         if (!enabled()) {
             throw SendFailure.permanent("e-mail channel disabled (keyaccount.notice.email.enabled=false)");
         }
         limiter.acquire();
+        gate.open();
         String id = "mail-" + messageId;
         try {
             mailer.send(Mail.withText(to, subject, body).addHeader(MESSAGE_HEADER, id));

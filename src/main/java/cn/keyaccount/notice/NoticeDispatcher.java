@@ -20,8 +20,10 @@ import org.jboss.logging.Logger;
  * each run settles stale claims of dead nodes ({@link NoticeOutbox#recoverStale}), then claims batches of due
  * messages and sends them: SMS in parallel up to the SMPP window under the throughput limit, e-mail through the
  * mailer, in-app messages straight into the inbox. Around every send the {@link SendJournal} commits "about to
- * submit" before the provider is asked and the outcome right after its answer, so that a crash at any point leaves
- * each message either provably unsent (sent again), recorded, or UNCERTAIN (never sent again blindly).
+ * submit" when the channel is about to put the message on the wire ({@link SubmitGate}: after the link is up and the
+ * throughput slot taken, not when the batch is claimed) and the outcome right after the provider's answer, so that a
+ * crash at any point leaves each message either provably unsent (sent again), recorded, or UNCERTAIN (its submit may
+ * have reached the provider: never sent again blindly).
  */
 @ApplicationScoped
 public class NoticeDispatcher {
@@ -108,22 +110,32 @@ public class NoticeDispatcher {
     }
 
     /**
-     * One message: the start mark committed, then the provider asked, then the outcome queued for the journal's next
-     * commit (the sender goes on with the next message meanwhile). A start mark refused (the claim was taken over)
-     * or not written means nothing is sent.
+     * One message: the provider asked, the start mark committed by the channel through {@link #gate} right before
+     * the first byte goes out (after the link is up and the throughput slot taken), then the outcome queued for the
+     * journal's next commit (the sender goes on with the next message meanwhile). A claim taken over means nothing is
+     * submitted and nothing recorded.
      */
     private CompletableFuture<Boolean> send(NoticeOutbox.Claimed m) {
-        try {
-            if (!journal.starting(m.id(), m.token()).get()) {
-                return CompletableFuture.completedFuture(false);
+        NoticeOutbox.Outcome outcome = attempt(m);
+        return outcome == null ? CompletableFuture.completedFuture(false) : record(m, outcome);
+    }
+
+    /** Commits {@code m}'s start mark under its claim's token when a channel is about to submit it. */
+    private SubmitGate gate(NoticeOutbox.Claimed m) {
+        return () -> {
+            boolean mine;
+            try {
+                mine = journal.starting(m.id(), m.token()).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw SendFailure.retryable("stopped before submitting", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw SendFailure.retryable("start mark not written: " + e.getCause(), e.getCause());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return CompletableFuture.completedFuture(false);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return CompletableFuture.failedFuture(e.getCause());
-        }
-        return record(m, attempt(m));
+            if (!mine) {
+                throw SendFailure.claimLost();
+            }
+        };
     }
 
     /** Queues an outcome for the journal, counted in the metrics once recorded. */
@@ -145,14 +157,19 @@ public class NoticeDispatcher {
         return null;
     }
 
+    /** The outcome of one attempt; null when the claim was taken over before the submit (nothing to record). */
     private NoticeOutbox.Outcome attempt(NoticeOutbox.Claimed m) {
         try {
             return switch (m.channel()) {
-                case SMS -> new NoticeOutbox.Sent(m.id(), sms.send(m.address(), m.body()));
-                case EMAIL -> new NoticeOutbox.Sent(m.id(), email.send(m.id(), m.address(), m.subject(), m.body()));
+                case SMS -> new NoticeOutbox.Sent(m.id(), sms.send(m.address(), m.body(), gate(m)));
+                case EMAIL -> new NoticeOutbox.Sent(m.id(), email.send(m.id(), m.address(), m.subject(), m.body(),
+                        gate(m)));
                 case PORTAL -> new NoticeOutbox.Delivered(m.id());
             };
         } catch (SendFailure e) {
+            if (e.isClaimLost()) {
+                return null;
+            }
             if (!e.isTransient() || m.attempts() >= config.maxAttempts()) {
                 return new NoticeOutbox.Failed(m.id(), e.getMessage());
             }

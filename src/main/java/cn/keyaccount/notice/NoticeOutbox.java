@@ -243,8 +243,7 @@ class NoticeOutbox {
 
     /**
      * Writes journal entries in one transaction: start marks ({@code submit_started_at}) and outcomes, each only
-     * where the claim is still the entry's token; then applies receipts that arrived before the provider ids were
-     * written. Returns per entry whether it applied (false: the claim was taken over, so the message must not be
+     * where the claim is still the entry's token ({@link #matchReceiptsOfSent} follows). Returns per entry whether it applied (false: the claim was taken over, so the message must not be
      * submitted, or its outcome is someone else's to record).
      */
     boolean[] journal(List<Mark> marks) {
@@ -333,17 +332,28 @@ class NoticeOutbox {
                 throw e;
             }
             c.setAutoCommit(true);
-            Long[] sentIds = marks.stream().filter(m -> m.outcome() instanceof Sent).map(Mark::id)
-                    .toArray(Long[]::new);
-            if (sentIds.length > 0) {
-                try (PreparedStatement match = c.prepareStatement(MATCH_RECEIPTS + " and m.id = any(?)")) {
-                    match.setArray(1, c.createArrayOf("bigint", sentIds));
-                    match.executeUpdate();
-                }
-            }
             return applied;
         } catch (SQLException e) {
             throw new IllegalStateException("Writing the notice journal failed", e);
+        }
+    }
+
+    /**
+     * Applies receipts that arrived before the provider ids of these messages were written (called once their
+     * outcomes are committed, and after the senders waiting for their start marks have been let go).
+     */
+    void matchReceiptsOfSent(List<Mark> marks) {
+        Long[] sentIds = marks.stream().filter(m -> m.outcome() instanceof Sent).map(Mark::id).toArray(Long[]::new);
+        if (sentIds.length == 0) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement match = c.prepareStatement(MATCH_RECEIPTS + " and m.id = any(?)")) {
+            c.setAutoCommit(true);
+            match.setArray(1, c.createArrayOf("bigint", sentIds));
+            match.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Matching receipts to sent notice messages failed", e);
         }
     }
 

@@ -87,14 +87,23 @@ class SendJournal {
         for (Entry e : group) {
             marks.add(new NoticeOutbox.Mark(e.id(), e.token(), e.outcome()));
         }
+        boolean[] applied;
         try {
-            boolean[] applied = outbox.journal(marks);
-            for (int i = 0; i < group.size(); i++) {
-                group.get(i).done().complete(applied[i]);
-            }
+            applied = outbox.journal(marks);
         } catch (RuntimeException ex) {
             LOG.warnf(ex, "Notice journal write of %d entries failed", group.size());
             group.forEach(e -> e.done().completeExceptionally(ex));
+            return;
+        }
+        // the senders waiting for their start marks go first: every moment between a mark's commit and its submit is
+        // one in which a crash leaves an UNCERTAIN message that never left
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).done().complete(applied[i]);
+        }
+        try {
+            outbox.matchReceiptsOfSent(marks);
+        } catch (RuntimeException ex) {
+            LOG.warnf(ex, "Matching early receipts to the sent messages among %d journal entries failed", group.size());
         }
     }
 

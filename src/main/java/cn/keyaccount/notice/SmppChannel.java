@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
+import org.jsmpp.session.connection.socket.SocketConnection;
 import org.jsmpp.util.DeliveryReceiptState;
 
 /**
@@ -75,10 +77,16 @@ class SmppChannel {
      */
     enum LinkState { DISABLED, IDLE, BOUND, DOWN }
 
+    @Inject
     SmppChannel(NoticeConfig config, NoticeOutbox outbox) {
+        this(config, outbox, new ThroughputLimiter(config.smpp().maxPerSecond()));
+    }
+
+    /** With a throughput limit of its own (a test's second node that sends slowly). */
+    SmppChannel(NoticeConfig config, NoticeOutbox outbox, ThroughputLimiter limiter) {
         this.config = config.smpp();
         this.outbox = outbox;
-        this.limiter = new ThroughputLimiter(this.config.maxPerSecond());
+        this.limiter = limiter;
     }
 
     boolean enabled() {
@@ -101,8 +109,12 @@ class SmppChannel {
         return linkFailure == null ? LinkState.IDLE : LinkState.DOWN;
     }
 
-    /** Submits one SMS (all its parts); returns the centre's message id of the first part. */
-    String send(String mobile, String text) throws SendFailure {
+    /**
+     * Submits one SMS (all its parts); returns the centre's message id of the first part. The link is bound and the
+     * throughput slot taken first; {@code gate} is opened right before the first submit_sm goes out, so that a node
+     * dying while it waits for the link or its slot leaves no start mark.
+     */
+    String send(String mobile, String text, SubmitGate gate) throws SendFailure {
         if (!enabled()) {
             throw SendFailure.permanent("SMS channel disabled (keyaccount.notice.smpp.enabled=false)");
         }
@@ -120,6 +132,9 @@ class SmppChannel {
                 esm = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI);
             }
             limiter.acquire();
+            if (i == 0) {
+                gate.open();
+            }
             try {
                 String id = s.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN,
                         config.sourceAddress(), TypeOfNumber.NATIONAL, NumberingPlanIndicator.ISDN, mobile, esm,
@@ -161,7 +176,13 @@ class SmppChannel {
             throw SendFailure.retryable("SMSC link down; next bind attempt after the reconnect delay", null);
         }
         lastBindAttempt = now;
-        SMPPSession fresh = new SMPPSession();
+        // TCP_NODELAY: a submit_sm leaves the node when it is written, not when the centre has acknowledged the
+        // previous segment (Nagle), so a node killed right after a submit has not taken it down with its send queue
+        SMPPSession fresh = new SMPPSession((host, port) -> {
+            Socket socket = new Socket(host, port);
+            socket.setTcpNoDelay(true);
+            return new SocketConnection(socket);
+        });
         fresh.setTransactionTimer(config.responseTimeout().toMillis());
         fresh.setEnquireLinkTimer((int) config.enquireLink().toMillis());
         fresh.setMessageReceiverListener(new Receipts());

@@ -15,8 +15,9 @@
  *
  * <p><b>What "sent once" means across a crash.</b> Each attempt commits three facts in order: the claim (state
  * SENDING with a token of its own), the start mark ({@code submit_started_at}, written by {@link
- * cn.keyaccount.notice.SendJournal} just before the provider is asked, and only while the claim is still the token's)
- * and the outcome with the provider's message id (right after the answer). The journal groups the writes of all
+ * cn.keyaccount.notice.SendJournal} when the channel opens its {@link cn.keyaccount.notice.SubmitGate} right before
+ * the first byte goes to the provider, after the link is up and the throughput slot taken, and only while the claim is
+ * still the token's) and the outcome with the provider's message id (right after the answer). The journal groups the writes of all
  * messages in flight into small commits. When a node dies, another settles its stale claims: without a start mark
  * the message was provably never submitted and goes back to the queue (it is then sent exactly once); with a start
  * mark but no outcome the provider may or may not have it, and nobody can know from our side, so it becomes

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.keyaccount.customer.ContactDetails;
 import cn.keyaccount.support.LoopbackServers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,14 @@ class CrashRecoveryTest {
     NoticeFixtures fx;
     @Inject
     EntityManager em;
+    @Inject
+    NoticeConfig config;
+    @Inject
+    EmailChannel email;
+    @Inject
+    NoticeMetrics metrics;
+    @Inject
+    Scheduler scheduler;
 
     @BeforeAll
     static void servers() {
@@ -190,6 +200,66 @@ class CrashRecoveryTest {
         assertEquals(0, matched.intValue());
     }
 
+    @Test
+    void a_node_killed_while_its_sends_wait_for_their_turn_leaves_uncertain_only_what_reached_the_sms_centre()
+            throws Exception {
+        long customer = fx.someCustomer(33);
+        List<ContactDetails> all = List.of(fx.contact(customer, true, false, null, null),
+                fx.contact(customer, true, false, null, null), fx.contact(customer, true, false, null, null),
+                fx.contact(customer, true, false, null, null));
+        NoticeSummary n = notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general")
+                .title("等候发送时崩溃").contacts(all.stream().map(ContactDetails::id).toList())
+                .channels(Set.of(Channel.SMS)).parameters(Map.of("title", "t", "text", "等候发送时崩溃"))
+                .plannedAt(OffsetDateTime.now().plusDays(30)).urgent(true).build());
+        // the doomed node: one SMS a second, so three of its four sends wait for their turn at the provider's limit
+        SmppChannel slowLink = new SmppChannel(config, outbox, new ThroughputLimiter(1));
+        SendJournal doomedJournal = new SendJournal(outbox);
+        NoticeDispatcher doomed = new NoticeDispatcher(java.time.Clock.systemUTC(), outbox, doomedJournal, slowLink,
+                email, config, metrics);
+        scheduler.pause("notice-dispatch");
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notice_message set "
+                    + "next_attempt_at = now() where notice_id = ?1").setParameter(1, n.id()).executeUpdate());
+            CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(() -> doomed.dispatchBatch("doomed"));
+            long end = System.nanoTime() + SETTLE.toNanos();
+            while (all.stream().allMatch(c -> LoopbackServers.smsc().submitsTo(c.mobile()).isEmpty())) {
+                assertTrue(System.nanoTime() < end, "the doomed node submitted nothing: " + fx.messages(n.id())
+                        + " all submits " + LoopbackServers.smsc().submitCount() + " done " + sending);
+                Thread.sleep(5);
+            }
+            Thread.sleep(300);
+            // killed here, a first SMS out and the others waiting for their turn; the claim times out, a node recovers
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notice_message set "
+                    + "claimed_at = now() - interval '1 hour' where notice_id = ?1 and state = 'SENDING'")
+                    .setParameter(1, n.id()).executeUpdate());
+            outbox.recoverStale(Duration.ofMinutes(2));
+            List<MessageDetails> recovered = fx.messages(n.id());
+            for (ContactDetails c : all) {
+                boolean reached = !LoopbackServers.smsc().submitsTo(c.mobile()).isEmpty();
+                MessageState s = state(recovered, c);
+                assertTrue(reached ? s != MessageState.SCHEDULED : s == MessageState.SCHEDULED, c.name()
+                        + (reached ? " reached the SMS centre: not to be sent again, but it went back to the queue"
+                                : " never reached the SMS centre: back to the queue, but it is " + s));
+            }
+            sending.get();
+
+            // the survivor sends what went back to the queue; the doomed node's late sends are refused
+            for (int i = 0; i < 5; i++) {
+                dispatcher.dispatchBatch("survivor");
+            }
+            List<MessageDetails> after = fx.await(n.id(), m -> m.state().isFinal(), SETTLE);
+            for (ContactDetails c : all) {
+                assertEquals(1, LoopbackServers.smsc().submitsTo(c.mobile()).size(), c.name() + " got it once");
+                assertEquals(MessageState.DELIVERED, state(after, c));
+            }
+        } finally {
+            scheduler.resume("notice-dispatch");
+            doomed.stop();
+            doomedJournal.stop();
+            slowLink.close();
+        }
+    }
+
     /** A notice by SMS to one contact, due in a month: only the test sends it. */
     private NoticeSummary later(ContactDetails c, String title) {
         return notices.schedule(SYSTEM, NoticeRequest.builder(NoticePurpose.GENERAL, "general").title(title)
@@ -222,7 +292,7 @@ class CrashRecoveryTest {
     private String submit(String mobile, String body) throws SendFailure, InterruptedException {
         for (int i = 0; ; i++) {
             try {
-                return sms.send(mobile, body);
+                return sms.send(mobile, body, () -> { });
             } catch (SendFailure e) {
                 if (!e.isTransient() || i == 20) {
                     throw e;

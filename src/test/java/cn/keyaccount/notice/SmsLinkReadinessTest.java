@@ -42,7 +42,7 @@ class SmsLinkReadinessTest {
     void a_link_that_cannot_bind_is_reported_down_and_leaves_the_node_ready() throws Exception {
         SmppChannel link = new SmppChannel(withDeadSmsCentre(), outbox);
         assertEquals(SmppChannel.LinkState.IDLE, link.linkState(), "not bound yet: bound at the first send");
-        assertThrows(SendFailure.class, () -> link.send("13800000000", "测试"));
+        assertThrows(SendFailure.class, () -> link.send("13800000000", "测试", () -> { }));
         assertEquals(SmppChannel.LinkState.DOWN, link.linkState());
 
         HealthCheckResponse answer = new SmsLinkReadiness(link).call();
