@@ -1,0 +1,111 @@
+package cn.keyaccount.portrait.ui;
+
+import cn.keyaccount.base.ui.MainLayout;
+import cn.keyaccount.energy.ui.EnergyChart;
+import cn.keyaccount.portrait.DayType;
+import cn.keyaccount.portrait.PortraitDetails;
+import cn.keyaccount.portrait.PortraitService;
+import cn.keyaccount.portrait.Season;
+import cn.keyaccount.portrait.SegmentSummary;
+import cn.keyaccount.security.Viewer;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A customer's portrait: its load-shape segment (or why it has none), its typical working day over the segment's
+ * centre (staff) or its industry's median (the customer, and staff too where there are enough peers), and its
+ * working days by season. Built when first shown.
+ */
+public class PortraitPanel extends VerticalLayout {
+
+    private final PortraitService portraits;
+    private final Viewer viewer;
+    private final long customerId;
+    final Span segment = new Span();
+    final Span status = new Span();
+    final EnergyChart typical = new EnergyChart("portrait-typical");
+    final EnergyChart seasons = new EnergyChart("portrait-seasons");
+
+    public PortraitPanel(PortraitService portraits, Viewer viewer, long customerId) {
+        this.portraits = portraits;
+        this.viewer = viewer;
+        this.customerId = customerId;
+        setPadding(false);
+        addAttachListener(e -> {
+            if (getComponentCount() == 0) {
+                build();
+            }
+        });
+    }
+
+    void build() {
+        PortraitDetails p = portraits.portrait(viewer, customerId);
+        segment.addClassName("portrait-segment");
+        status.addClassName("portrait-status");
+        add(new H3(getTranslation("portrait.shape.title")), segment, status);
+        if (p.status() != PortraitDetails.Status.SEGMENTED) {
+            segment.setText(getTranslation("portrait.no-segment"));
+            status.setText(switch (p.status()) {
+                case TOO_LITTLE_DATA -> getTranslation("portrait.status.too-little-data", p.usableDays(),
+                        p.minDays(), p.periodFrom(), p.periodTo());
+                case NO_READINGS -> getTranslation("portrait.status.no-readings", p.periodFrom(), p.periodTo());
+                default -> getTranslation("portrait.status.not-computed");
+            });
+            return;
+        }
+        SegmentSummary s = p.segment();
+        segment.setText(getTranslation("portrait.segment", english() ? s.nameEn() : s.nameZh()));
+        status.setText(getTranslation("portrait.status.segmented", p.usableDays(), p.periodFrom(), p.periodTo(),
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
+                        .format(p.computedAt())));
+        List<PortraitCharts.Curve> curves = new ArrayList<>();
+        curves.add(new PortraitCharts.Curve(getTranslation("portrait.curve.workday"),
+                p.shape(Season.YEAR, DayType.WORKDAY).points(), false));
+        PortraitDetails.ShapeDetails rest = p.shape(Season.YEAR, DayType.REST_DAY);
+        if (rest != null) {
+            // in working-day units, as the segment's centre: a plant idle at weekends shows a low rest day
+            float level = p.restLevel() == null ? 1f : p.restLevel().floatValue();
+            float[] scaled = new float[rest.points().length];
+            for (int k = 0; k < scaled.length; k++) {
+                scaled[k] = rest.points()[k] * level;
+            }
+            curves.add(new PortraitCharts.Curve(getTranslation("portrait.curve.rest-day-level"), scaled, false));
+        }
+        if (s.workday() != null) {
+            curves.add(new PortraitCharts.Curve(getTranslation("portrait.curve.segment-centre"), s.workday(), true));
+        }
+        if (p.industry() != null) {
+            curves.add(new PortraitCharts.Curve(getTranslation("portrait.curve.industry", p.industry().customers()),
+                    p.industry().workday(), true));
+        }
+        typical.setOption(PortraitCharts.curves(getTranslation("portrait.chart.typical"),
+                getTranslation("portrait.chart.unit"), curves));
+        List<PortraitCharts.Curve> bySeason = new ArrayList<>();
+        for (Season season : Season.PARTS) {
+            PortraitDetails.ShapeDetails w = p.shape(season, DayType.WORKDAY);
+            if (w != null) {
+                bySeason.add(new PortraitCharts.Curve(getTranslation("portrait.season." + season.name()),
+                        w.points(), false));
+            }
+        }
+        seasons.setOption(PortraitCharts.curves(getTranslation("portrait.chart.seasons"),
+                getTranslation("portrait.chart.unit"), bySeason));
+        Div note = new Div(new Span(getTranslation("portrait.chart.note")));
+        note.addClassName("hint");
+        add(typical, seasons, note);
+        if (p.industry() == null) {
+            add(MainLayout.emptyState(getTranslation("portrait.industry.too-few")));
+        }
+    }
+
+    private boolean english() {
+        return Locale.ENGLISH.getLanguage().equals(getLocale().getLanguage());
+    }
+}
