@@ -5,11 +5,13 @@ import cn.keyaccount.base.calendar.WorkCalendarSource;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerQueries;
 import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.customer.Tier;
 import cn.keyaccount.energy.IntervalSeries;
 import cn.keyaccount.energy.IntervalStore;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -39,9 +41,12 @@ public class PortraitComputation {
     private final PortraitStore store;
     private final PortraitConfig config;
     private final Clock clock;
+    private final Instance<TagSource> tagSources;
 
     PortraitComputation(CustomerQueries customerIds, CustomerService customers, IntervalStore intervals,
-                        WorkCalendarSource calendars, PortraitStore store, PortraitConfig config, Clock clock) {
+                        WorkCalendarSource calendars, PortraitStore store, PortraitConfig config, Clock clock,
+                        Instance<TagSource> tagSources) {
+        this.tagSources = tagSources;
         this.customerIds = customerIds;
         this.customers = customers;
         this.intervals = intervals;
@@ -57,7 +62,8 @@ public class PortraitComputation {
     }
 
     /** One customer's shapes as computed, with what it is compared by. */
-    private record Measured(long customerId, String industryCode, TypicalShapes.Result shapes) {
+    private record Measured(long customerId, String industryCode, String peerGroup, TypicalShapes.Result shapes,
+                            CustomerFigures figures, List<PortraitTag> tags) {
     }
 
     @ActivateRequestContext
@@ -67,6 +73,7 @@ public class PortraitComputation {
         LocalDate from = to.minusYears(1).plusDays(1);
         WorkCalendar calendar = calendars.current();
         TypicalShapes.Settings settings = config.shapes();
+        TagRules rules = new TagRules(config.tagSettings());
         List<Measured> measured = new ArrayList<>();
         long after = 0;
         for (List<Long> ids = customerIds.idsAfter(after, PAGE); !ids.isEmpty();
@@ -75,12 +82,22 @@ public class PortraitComputation {
             for (CustomerDetails c : customers.detailsOf(Viewer.system(), ids)) {
                 IntervalSeries series = intervals.customerSeries(c.id(), from, to);
                 if (anyReading(series)) {
+                    TypicalShapes.Result shapes = TypicalShapes.of(series, calendar::isWorkday, settings);
+                    CustomerFigures figures = CustomerFigures.of(series, shapes,
+                            c.operatingCapacityKva().doubleValue(), c.annualKwh().doubleValue(),
+                            c.growthRate().doubleValue());
+                    List<PortraitTag> tags = new ArrayList<>(rules.tags(figures, c.tier() == Tier.A,
+                            c.powerFactorStandard().doubleValue()));
                     measured.add(new Measured(c.id(), c.industryCode(),
-                            TypicalShapes.of(series, calendar::isWorkday, settings)));
+                            c.industryCode() + "|" + c.voltageKv().stripTrailingZeros().toPlainString(), shapes,
+                            figures, tags));
                 }
             }
         }
         measured.sort((a, b) -> Long.compare(a.customerId(), b.customerId()));
+        addContributedTags(measured, to);
+        Map<Long, List<PortraitStore.FigureRank>> ranks = PeerRanks.of(measured.stream().map(m ->
+                new PeerRanks.Entry(m.customerId(), m.peerGroup(), m.figures().figures())).toList());
         List<Measured> enough = measured.stream().filter(m -> m.shapes().enough(settings)).toList();
         SegmentClustering.Outcome outcome = new SegmentClustering(config.clusteringSettings())
                 .cluster(enough.stream().map(m -> LoadFeatures.of(m.shapes())).toList());
@@ -95,7 +112,8 @@ public class PortraitComputation {
                 e++;
             }
             members.add(new PortraitStore.NewCustomer(m.customerId(), m.shapes().usableDays(), segment, distance,
-                    m.shapes().seasonLevels(), m.shapes().restLevel(), m.shapes().shapes()));
+                    m.shapes().seasonLevels(), m.shapes().restLevel(), m.shapes().shapes(),
+                    ranks.getOrDefault(m.customerId(), List.of()), m.tags()));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         store.replace(new PortraitStore.NewRun(now, from, to, measured.size(), enough.size(), outcome.k(),
@@ -105,6 +123,21 @@ public class PortraitComputation {
                 measured.size(), enough.size(), outcome.k(), outcome.silhouettes(), millis);
         return new RunSummary(now, from, to, measured.size(), enough.size(), segments.size(), outcome.silhouettes(),
                 millis);
+    }
+
+    /** The tags other features contribute ({@link TagSource}), added to the built-in ones. */
+    private void addContributedTags(List<Measured> measured, LocalDate asOf) {
+        List<Long> ids = measured.stream().map(Measured::customerId).toList();
+        Map<Long, Measured> byId = new java.util.HashMap<>();
+        measured.forEach(m -> byId.put(m.customerId(), m));
+        for (TagSource source : tagSources) {
+            source.tags(ids, asOf).forEach((id, tags) -> {
+                Measured m = byId.get(id);
+                if (m != null) {
+                    m.tags().addAll(tags);
+                }
+            });
+        }
     }
 
     private List<PortraitStore.NewSegment> segments(List<Measured> enough, SegmentClustering.Outcome outcome) {

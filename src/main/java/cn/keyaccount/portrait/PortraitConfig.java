@@ -27,6 +27,8 @@ public interface PortraitConfig {
 
     Naming naming();
 
+    Tags tags();
+
     interface Clustering {
         @WithDefault("2")
         int kMin();
@@ -59,6 +61,49 @@ public interface PortraitConfig {
 
         @WithDefault("0.6")
         double weekendRatio();
+    }
+
+    /** Thresholds of the built-in tags; meanings on {@link TagRules.Settings}. */
+    interface Tags {
+        @WithDefault("0.10")
+        double growth();
+
+        @WithDefault("0.6")
+        double steadyLoadFactor();
+
+        @WithDefault("3.0")
+        double peakyRatio();
+
+        @WithDefault("0.5")
+        double nightBase();
+
+        @WithDefault("0.7")
+        double fallingTrend();
+
+        @WithDefault("0.8")
+        double capacityHigh();
+
+        @WithDefault("3")
+        int capacityHighMonths();
+
+        @WithDefault("0.3")
+        double capacityLow();
+
+        @WithDefault("2")
+        int capacitorMonths();
+
+        @WithDefault("0.5")
+        double solarDaytimeShare();
+
+        @WithDefault("2.5")
+        double shiftingRatio();
+    }
+
+    default TagRules.Settings tagSettings() {
+        Tags t = tags();
+        return new TagRules.Settings(t.growth(), t.steadyLoadFactor(), t.peakyRatio(), t.nightBase(),
+                t.fallingTrend(), t.capacityHigh(), t.capacityHighMonths(), t.capacityLow(), t.capacitorMonths(),
+                t.solarDaytimeShare(), t.shiftingRatio());
     }
 
     default TypicalShapes.Settings shapes() {

@@ -15,11 +15,13 @@ import java.util.List;
  * @param restLevel    a rest day's energy over a working day's (null: unknown)
  * @param industry     the median shapes of the customer's industry, null when fewer than the minimum of customers
  *                     (so that no one sees another customer's curve)
+ * @param tags         the tags with their reasons, value first, then behaviour, risk and needs
+ * @param figures      the figures with their percentile among the customer's peers (same industry and voltage)
  */
 public record PortraitDetails(long customerId, Status status, int usableDays, int minDays, LocalDate periodFrom,
                               LocalDate periodTo, OffsetDateTime computedAt, SegmentSummary segment,
                               List<ShapeDetails> shapes, List<Double> seasonLevels, Double restLevel,
-                              IndustryComparison industry) {
+                              IndustryComparison industry, List<TagDetails> tags, List<FigureDetails> figures) {
 
     public enum Status {
         /** Shapes and a segment. */
@@ -39,6 +41,19 @@ public record PortraitDetails(long customerId, Status status, int usableDays, in
     /** The industry's (GB/T 4754) median shapes and how many customers they are the median of. */
     public record IndustryComparison(String industryCode, String industryName, int customers, float[] workday,
                                      float[] restDay) {
+    }
+
+    /** A tag: its code and category, its label and its reason with the numbers in both languages. */
+    public record TagDetails(String code, TagCategory category, String labelZh, String labelEn, String reasonZh,
+                             String reasonEn, List<Double> args) {
+    }
+
+    /**
+     * A figure, and the share of the customer's other peers below it (0–100, null without other peers).
+     *
+     * @param peers the peers with this figure, the customer included
+     */
+    public record FigureDetails(Figure figure, double value, Double percentile, int peers) {
     }
 
     public ShapeDetails shape(Season season, DayType dayType) {

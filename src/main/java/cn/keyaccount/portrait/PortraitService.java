@@ -1,6 +1,7 @@
 package cn.keyaccount.portrait;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.Messages;
 import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerName;
 import cn.keyaccount.customer.CustomerQueries;
@@ -45,12 +46,13 @@ public class PortraitService {
         PortraitStore.StoredRun run = store.run();
         if (run == null) {
             return new PortraitDetails(customerId, PortraitDetails.Status.NOT_COMPUTED, 0, config.minDays(), null,
-                    null, null, null, List.of(), List.of(), null, null);
+                    null, null, null, List.of(), List.of(), null, null, List.of(), List.of());
         }
         PortraitStore.StoredCustomer stored = store.customer(customerId);
         if (stored == null) {
             return new PortraitDetails(customerId, PortraitDetails.Status.NO_READINGS, 0, config.minDays(),
-                    run.from(), run.to(), local(run.computedAt()), null, List.of(), List.of(), null, null);
+                    run.from(), run.to(), local(run.computedAt()), null, List.of(), List.of(), null, null, List.of(),
+                    List.of());
         }
         List<PortraitDetails.ShapeDetails> shapes = store.shapes(customerId).stream()
                 .sorted((a, b) -> a.season() != b.season() ? a.season().compareTo(b.season())
@@ -64,7 +66,18 @@ public class PortraitService {
         return new PortraitDetails(customerId, segment == null ? PortraitDetails.Status.TOO_LITTLE_DATA
                 : PortraitDetails.Status.SEGMENTED, stored.usableDays(), config.minDays(), run.from(), run.to(),
                 local(run.computedAt()), segment, shapes, levels(stored.seasonLevels()), orNull(stored.restLevel()),
-                industry(customer));
+                industry(customer), tags(customerId), store.figures(customerId).stream()
+                .map(f -> new PortraitDetails.FigureDetails(f.figure(), f.value(), f.percentile(), f.peers()))
+                .toList());
+    }
+
+    private List<PortraitDetails.TagDetails> tags(long customerId) {
+        return store.tags(customerId).stream().map(t -> {
+            Object[] args = t.args().toArray();
+            return new PortraitDetails.TagDetails(t.code(), t.category(), Messages.get(Messages.CHINESE, t.labelKey()),
+                    Messages.get(Messages.ENGLISH, t.labelKey()), Messages.get(Messages.CHINESE, t.reasonKey(), args),
+                    Messages.get(Messages.ENGLISH, t.reasonKey(), args), t.args());
+        }).toList();
     }
 
     public SegmentsOverview segments(Viewer viewer) {

@@ -44,7 +44,12 @@ class PortraitStore {
 
     /** segment: the number of its segment, 0 for none. */
     record NewCustomer(long customerId, int usableDays, int segment, double distance, double[] seasonLevels,
-                       double restLevel, List<TypicalShapes.Shape> shapes) {
+                       double restLevel, List<TypicalShapes.Shape> shapes, List<FigureRank> figures,
+                       List<PortraitTag> tags) {
+    }
+
+    /** A figure's value and percentile among peers (null without other peers), and the number of peers. */
+    record FigureRank(Figure figure, double value, Double percentile, int peers) {
     }
 
     record NewIndustryShape(String industryCode, DayType dayType, int customers, float[] points) {
@@ -57,6 +62,8 @@ class PortraitStore {
             try (Statement s = c.createStatement()) {
                 s.execute("select pg_advisory_xact_lock(hashtext('portrait_run'))");
                 s.execute("delete from portrait_shape");
+                s.execute("delete from portrait_figure");
+                s.execute("delete from portrait_tag");
                 s.execute("delete from portrait_industry_shape");
                 s.execute("delete from portrait_run");
             }
@@ -100,7 +107,11 @@ class PortraitStore {
             try (PreparedStatement pc = c.prepareStatement("insert into portrait_customer (customer_id, run_id, "
                     + "usable_days, segment_id, distance, season_levels, rest_level) values (?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement pshape = c.prepareStatement("insert into portrait_shape (customer_id, season, "
-                         + "day_type, days, points) values (?, ?, ?, ?, ?)")) {
+                         + "day_type, days, points) values (?, ?, ?, ?, ?)");
+                 PreparedStatement pfigure = c.prepareStatement("insert into portrait_figure (customer_id, figure, "
+                         + "value, percentile, peers) values (?, ?, ?, ?, ?)");
+                 PreparedStatement ptag = c.prepareStatement("insert into portrait_tag (customer_id, code, category, "
+                         + "label_key, reason_key, reason_args) values (?, ?, ?, ?, ?, ?)")) {
                 int batched = 0;
                 for (NewCustomer m : run.members()) {
                     pc.setLong(1, m.customerId());
@@ -119,13 +130,34 @@ class PortraitStore {
                         pshape.setArray(5, floats(c, s.points()));
                         pshape.addBatch();
                     }
+                    for (FigureRank f : m.figures()) {
+                        pfigure.setLong(1, m.customerId());
+                        pfigure.setString(2, f.figure().name());
+                        pfigure.setDouble(3, f.value());
+                        pfigure.setObject(4, f.percentile() == null ? null : f.percentile().floatValue());
+                        pfigure.setInt(5, f.peers());
+                        pfigure.addBatch();
+                    }
+                    for (PortraitTag t : m.tags()) {
+                        ptag.setLong(1, m.customerId());
+                        ptag.setString(2, t.code());
+                        ptag.setString(3, t.category().name());
+                        ptag.setString(4, t.labelKey());
+                        ptag.setString(5, t.reasonKey());
+                        ptag.setString(6, argsText(t.args()));
+                        ptag.addBatch();
+                    }
                     if (++batched % 500 == 0) {
                         pc.executeBatch();
                         pshape.executeBatch();
+                        pfigure.executeBatch();
+                        ptag.executeBatch();
                     }
                 }
                 pc.executeBatch();
                 pshape.executeBatch();
+                pfigure.executeBatch();
+                ptag.executeBatch();
             }
             try (PreparedStatement ps = c.prepareStatement("insert into portrait_industry_shape (industry_code, "
                     + "day_type, customers, points) values (?, ?, ?, ?)")) {
@@ -186,6 +218,39 @@ class PortraitStore {
         return list("select season, day_type, days, points from portrait_shape where customer_id = ?",
                 ps -> ps.setLong(1, customerId), rs -> new TypicalShapes.Shape(Season.valueOf(rs.getString(1)),
                         DayType.valueOf(rs.getString(2)), rs.getInt(3), floats(rs.getArray(4))));
+    }
+
+    List<FigureRank> figures(long customerId) {
+        return list("select figure, value, percentile, peers from portrait_figure where customer_id = ? "
+                + "order by figure", ps -> ps.setLong(1, customerId), rs -> new FigureRank(
+                Figure.valueOf(rs.getString(1)), rs.getDouble(2),
+                rs.getObject(3) == null ? null : (double) rs.getFloat(3), rs.getInt(4)));
+    }
+
+    List<PortraitTag> tags(long customerId) {
+        return list("select code, category, label_key, reason_key, reason_args from portrait_tag "
+                + "where customer_id = ? order by category, code", ps -> ps.setLong(1, customerId),
+                rs -> new PortraitTag(rs.getString(1), TagCategory.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), args(rs.getString(5))));
+    }
+
+    static String argsText(List<Double> args) {
+        StringBuilder s = new StringBuilder();
+        for (Double a : args) {
+            s.append(s.isEmpty() ? "" : ";").append(a);
+        }
+        return s.toString();
+    }
+
+    static List<Double> args(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        List<Double> out = new ArrayList<>();
+        for (String a : text.split(";")) {
+            out.add(Double.parseDouble(a));
+        }
+        return out;
     }
 
     /** The industry's shape of a kind of day, with the number of customers it is the median of; null when none. */

@@ -1,6 +1,7 @@
 package cn.keyaccount.portrait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,7 +88,15 @@ class PortraitServiceTest {
                 sum += v;
             }
             assertEquals(96, sum, 0.01, "normalised to mean 1");
+            assertTrue(p.figures().size() >= 6, "figures of customer " + id);
+            for (PortraitDetails.TagDetails t : p.tags()) {
+                assertTrue(t.reasonZh().matches(".*\\d.*"), "a reason in numbers: " + t.reasonZh());
+                assertFalse(t.reasonEn().contains("{"), t.reasonEn());
+            }
         }
+        // the demo's customers of the same industry and voltage are ranked against each other
+        assertTrue(withData.stream().anyMatch(id -> portraits.portrait(admin, id.longValue()).figures().stream()
+                .anyMatch(f -> f.percentile() != null)));
     }
 
     @Test

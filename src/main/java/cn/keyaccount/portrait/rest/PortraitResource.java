@@ -3,7 +3,6 @@ package cn.keyaccount.portrait.rest;
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.ResultPage;
 import cn.keyaccount.portrait.PortraitComputation;
-import cn.keyaccount.portrait.PortraitDetails;
 import cn.keyaccount.portrait.PortraitService;
 import cn.keyaccount.portrait.SegmentMemberRow;
 import cn.keyaccount.portrait.SegmentSummary;
@@ -24,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Customer portraits (客户画像) and load-shape segments, within what the caller may see. */
-@Path("/api")
+/** Load-shape segments and recomputing the portraits, within what the caller may see. */
+@Path("/api/portrait")
 @Tag(name = "Portrait", description = "Customer portrait: typical load shapes and shape segments (客户画像与分群)")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortraitResource {
@@ -41,19 +40,7 @@ public class PortraitResource {
     }
 
     @GET
-    @Path("customers/{id}/portrait")
-    @RolesAllowed(Roles.EVERYONE)
-    @Operation(summary = "A customer's portrait: status (SEGMENTED, TOO_LITTLE_DATA with usableDays under minDays, "
-            + "NO_READINGS, NOT_COMPUTED), typical working-day and rest-day shapes per season (96 points of mean 1, "
-            + "medians), season and rest-day levels, the segment (for a customer user its name only) and the "
-            + "industry's median shape when it is the median of enough customers")
-    @APIResponse(responseCode = "404", description = "no such customer, or out of the caller's reach")
-    public PortraitDetails portrait(@PathParam("id") long id) {
-        return portraits.portrait(ViewerIdentity.viewer(identity), id);
-    }
-
-    @GET
-    @Path("portrait/segments")
+    @Path("segments")
     @RolesAllowed(Roles.SUPERVISORS)
     @Operation(summary = "The segments of the last computation with their centres, sizes (all and in the caller's "
             + "scope) and the mean silhouette of every k tried")
@@ -62,7 +49,7 @@ public class PortraitResource {
     }
 
     @GET
-    @Path("portrait/segments/{segmentId}")
+    @Path("segments/{segmentId}")
     @RolesAllowed(Roles.SUPERVISORS)
     @Operation(summary = "One segment with its centre curves")
     @APIResponse(responseCode = "404", description = "no such segment (ids change with each computation)")
@@ -71,7 +58,7 @@ public class PortraitResource {
     }
 
     @GET
-    @Path("portrait/segments/{segmentId}/members")
+    @Path("segments/{segmentId}/members")
     @RolesAllowed(Roles.SUPERVISORS)
     @Operation(summary = "The segment's members in the caller's scope, closest to the centre first")
     @APIResponse(responseCode = "404", description = "no such segment")
@@ -84,7 +71,7 @@ public class PortraitResource {
     }
 
     @POST
-    @Path("portrait/recompute")
+    @Path("recompute")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Recompute every portrait now (the monthly job does it on its own); answers when done")
     public PortraitComputation.RunSummary recompute() {

@@ -1,5 +1,7 @@
 package cn.keyaccount.portrait.ui;
 
+import cn.keyaccount.portrait.Figure;
+import cn.keyaccount.portrait.PortraitDetails;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,32 @@ final class PortraitCharts {
             series.add(s);
         }
         o.put("series", series);
+        return o;
+    }
+
+    /**
+     * A radar of figures as percentiles among peers (0–100) against the peers' median (50): what {@code
+     * <energy-chart>} draws with its radar component.
+     */
+    static Map<String, Object> radar(String title, String subtitle, List<PortraitDetails.FigureDetails> figures,
+                                     java.util.function.Function<Figure, String> label, String customer,
+                                     String median) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("title", Map.of("text", title, "subtext", subtitle, "textStyle", Map.of("fontSize", 14)));
+        o.put("tooltip", Map.of());
+        o.put("legend", Map.of("bottom", 0));
+        List<Object> indicators = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        List<Object> medians = new ArrayList<>();
+        for (PortraitDetails.FigureDetails f : figures) {
+            indicators.add(Map.of("name", label.apply(f.figure()), "max", 100));
+            values.add(Math.round(f.percentile()));
+            medians.add(50);
+        }
+        o.put("radar", Map.of("indicator", indicators, "radius", "60%"));
+        o.put("series", List.of(Map.of("type", "radar", "data", List.of(
+                Map.of("name", customer, "value", values, "areaStyle", Map.of("opacity", 0.2)),
+                Map.of("name", median, "value", medians, "lineStyle", Map.of("type", "dashed"))))));
         return o;
     }
 

@@ -7,6 +7,8 @@ import cn.keyaccount.portrait.PortraitDetails;
 import cn.keyaccount.portrait.PortraitService;
 import cn.keyaccount.portrait.Season;
 import cn.keyaccount.portrait.SegmentSummary;
+import cn.keyaccount.portrait.TagCategory;
+import com.vaadin.flow.component.grid.Grid;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -32,6 +34,9 @@ public class PortraitPanel extends VerticalLayout {
     final Span status = new Span();
     final EnergyChart typical = new EnergyChart("portrait-typical");
     final EnergyChart seasons = new EnergyChart("portrait-seasons");
+    final Div tags = new Div();
+    final Grid<PortraitDetails.FigureDetails> figures = new Grid<>();
+    final EnergyChart radar = new EnergyChart("portrait-radar");
 
     public PortraitPanel(PortraitService portraits, Viewer viewer, long customerId) {
         this.portraits = portraits;
@@ -60,6 +65,7 @@ public class PortraitPanel extends VerticalLayout {
             });
             return;
         }
+        addTagsAndFigures(p);
         SegmentSummary s = p.segment();
         segment.setText(getTranslation("portrait.segment", english() ? s.nameEn() : s.nameZh()));
         status.setText(getTranslation("portrait.status.segmented", p.usableDays(), p.periodFrom(), p.periodTo(),
@@ -103,6 +109,41 @@ public class PortraitPanel extends VerticalLayout {
         if (p.industry() == null) {
             add(MainLayout.emptyState(getTranslation("portrait.industry.too-few")));
         }
+    }
+
+    private void addTagsAndFigures(PortraitDetails p) {
+        tags.addClassName("portrait-tags");
+        for (PortraitDetails.TagDetails t : p.tags()) {
+            Span badge = new Span(english() ? t.labelEn() : t.labelZh());
+            badge.getElement().getThemeList().add(t.category() == TagCategory.RISK ? "badge error"
+                    : t.category() == TagCategory.NEED ? "badge success" : "badge");
+            Span reason = new Span(english() ? t.reasonEn() : t.reasonZh());
+            Div line = new Div(badge, new Span(" "), reason);
+            line.getElement().setAttribute("title", getTranslation("portrait.tag-category." + t.category().name()));
+            tags.add(line);
+        }
+        if (p.tags().isEmpty()) {
+            tags.add(new Span(getTranslation("portrait.tags.none")));
+        }
+        add(new H3(getTranslation("portrait.tags.title")), tags);
+        if (p.figures().isEmpty()) {
+            return;
+        }
+        figures.addColumn(f -> getTranslation("portrait.figure." + f.figure().name()))
+                .setHeader(getTranslation("portrait.figure.column")).setFlexGrow(2);
+        figures.addColumn(f -> FigureFormat.value(f.figure(), f.value(), getLocale()))
+                .setHeader(getTranslation("portrait.figure.value"));
+        figures.addColumn(f -> f.percentile() == null ? getTranslation("portrait.figure.no-peers")
+                        : getTranslation("portrait.figure.percentile-of", f.percentile(), f.peers()))
+                .setHeader(getTranslation("portrait.figure.percentile"));
+        figures.setItems(p.figures());
+        figures.setAllRowsVisible(true);
+        radar.setOption(PortraitCharts.radar(getTranslation("portrait.figures.title"),
+                getTranslation("portrait.figures.peers"), p.figures().stream()
+                        .filter(f -> FigureFormat.RADAR.contains(f.figure()) && f.percentile() != null).toList(),
+                f -> getTranslation("portrait.figure." + f.name()), getTranslation("portrait.radar.customer"),
+                getTranslation("portrait.radar.median")));
+        add(new H3(getTranslation("portrait.figures.title")), figures, radar);
     }
 
     private boolean english() {

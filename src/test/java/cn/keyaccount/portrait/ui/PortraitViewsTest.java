@@ -40,6 +40,9 @@ class PortraitViewsTest extends BrowserlessQuarkusTest {
         String option = panel.typical.getOption();
         assertTrue(option.contains("工作日") && option.contains("分群中心"), option);
         assertTrue(panel.seasons.getOption().contains("\"type\":\"line\""));
+        assertTrue(panel.radar.getOption().contains("\"type\":\"radar\""), panel.radar.getOption());
+        assertTrue(test(panel.figures).size() >= 6);
+        assertFalse(test(panel.figures).getCellText(0, 0).contains("_"), "no raw codes");
     }
 
     @Test
