@@ -21,6 +21,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,6 +70,11 @@ public class PortraitComputation {
                             CustomerFigures figures, List<PortraitTag> tags) {
     }
 
+    /** Whether portraits have been computed at all. */
+    public boolean computed() {
+        return store.run() != null;
+    }
+
     @ActivateRequestContext
     public RunSummary recomputeAll() {
         long started = System.nanoTime();
@@ -74,23 +83,22 @@ public class PortraitComputation {
         WorkCalendar calendar = calendars.current();
         TypicalShapes.Settings settings = config.shapes();
         TagRules rules = new TagRules(config.tagSettings());
+        // a customer-year is read and reduced on one thread per processor: CPU-bound (decoding, sorting medians)
         List<Measured> measured = new ArrayList<>();
         long after = 0;
-        for (List<Long> ids = customerIds.idsAfter(after, PAGE); !ids.isEmpty();
-             ids = customerIds.idsAfter(after, PAGE)) {
-            after = ids.getLast();
-            for (CustomerDetails c : customers.detailsOf(Viewer.system(), ids)) {
-                IntervalSeries series = intervals.customerSeries(c.id(), from, to);
-                if (anyReading(series)) {
-                    TypicalShapes.Result shapes = TypicalShapes.of(series, calendar::isWorkday, settings);
-                    CustomerFigures figures = CustomerFigures.of(series, shapes,
-                            c.operatingCapacityKva().doubleValue(), c.annualKwh().doubleValue(),
-                            c.growthRate().doubleValue());
-                    List<PortraitTag> tags = new ArrayList<>(rules.tags(figures, c.tier() == Tier.A,
-                            c.powerFactorStandard().doubleValue()));
-                    measured.add(new Measured(c.id(), c.industryCode(),
-                            c.industryCode() + "|" + c.voltageKv().stripTrailingZeros().toPlainString(), shapes,
-                            figures, tags));
+        try (ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+            for (List<Long> ids = customerIds.idsAfter(after, PAGE); !ids.isEmpty();
+                 ids = customerIds.idsAfter(after, PAGE)) {
+                after = ids.getLast();
+                List<Future<Measured>> page = new ArrayList<>();
+                for (CustomerDetails c : customers.detailsOf(Viewer.system(), ids)) {
+                    page.add(workers.submit(() -> measure(c, from, to, calendar, settings, rules)));
+                }
+                for (Future<Measured> f : page) {
+                    Measured m = join(f);
+                    if (m != null) {
+                        measured.add(m);
+                    }
                 }
             }
         }
@@ -123,6 +131,36 @@ public class PortraitComputation {
                 measured.size(), enough.size(), outcome.k(), outcome.silhouettes(), millis);
         return new RunSummary(now, from, to, measured.size(), enough.size(), segments.size(), outcome.silhouettes(),
                 millis);
+    }
+
+    /**
+     * One customer's shapes, figures and tags from its readings of the period; null without any reading. Runs on a
+     * worker thread: it reads the interval store (its own connection) and computes, nothing else.
+     */
+    private Measured measure(CustomerDetails c, LocalDate from, LocalDate to, WorkCalendar calendar,
+                             TypicalShapes.Settings settings, TagRules rules) {
+        IntervalSeries series = intervals.customerSeries(c.id(), from, to);
+        if (!anyReading(series)) {
+            return null;
+        }
+        TypicalShapes.Result shapes = TypicalShapes.of(series, calendar::isWorkday, settings);
+        CustomerFigures figures = CustomerFigures.of(series, shapes, c.operatingCapacityKva().doubleValue(),
+                c.annualKwh().doubleValue(), c.growthRate().doubleValue());
+        List<PortraitTag> tags = new ArrayList<>(rules.tags(figures, c.tier() == Tier.A,
+                c.powerFactorStandard().doubleValue()));
+        return new Measured(c.id(), c.industryCode(),
+                c.industryCode() + "|" + c.voltageKv().stripTrailingZeros().toPlainString(), shapes, figures, tags);
+    }
+
+    private static Measured join(Future<Measured> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("portrait computation interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("portrait computation failed", e.getCause());
+        }
     }
 
     /** The tags other features contribute ({@link TagSource}), added to the built-in ones. */
