@@ -22,5 +22,7 @@ public enum NoticePurpose {
     /** A reminder of a supply-plan task. */
     PLAN,
     /** A monthly report ready to download. */
-    REPORT
+    REPORT,
+    /** A customer's portrait tag appeared or disappeared (to its manager). */
+    PORTRAIT
 }

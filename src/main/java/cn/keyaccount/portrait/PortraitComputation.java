@@ -46,11 +46,13 @@ public class PortraitComputation {
     private final PortraitConfig config;
     private final Clock clock;
     private final Instance<TagSource> tagSources;
+    private final TagChangeNotices tagNotices;
 
     PortraitComputation(CustomerQueries customerIds, CustomerService customers, IntervalStore intervals,
                         WorkCalendarSource calendars, PortraitStore store, PortraitConfig config, Clock clock,
-                        Instance<TagSource> tagSources) {
+                        Instance<TagSource> tagSources, TagChangeNotices tagNotices) {
         this.tagSources = tagSources;
+        this.tagNotices = tagNotices;
         this.customerIds = customerIds;
         this.customers = customers;
         this.intervals = intervals;
@@ -62,11 +64,12 @@ public class PortraitComputation {
 
     /** What a recompute found. */
     public record RunSummary(OffsetDateTime computedAt, LocalDate periodFrom, LocalDate periodTo, int customers,
-                             int segmented, int segments, Map<Integer, Double> silhouettes, long millis) {
+                             int segmented, int segments, Map<Integer, Double> silhouettes, int tagChanges,
+                             long millis) {
     }
 
     /** One customer's shapes as computed, with what it is compared by. */
-    private record Measured(long customerId, String industryCode, String peerGroup, TypicalShapes.Result shapes,
+    private record Measured(long customerId, Long managerId, String industryCode, String peerGroup, TypicalShapes.Result shapes,
                             CustomerFigures figures, List<PortraitTag> tags) {
     }
 
@@ -124,13 +127,17 @@ public class PortraitComputation {
                     ranks.getOrDefault(m.customerId(), List.of()), m.tags()));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        store.replace(new PortraitStore.NewRun(now, from, to, measured.size(), enough.size(), outcome.k(),
-                outcome.silhouettes(), segments, members, industries(enough)));
+        List<PortraitStore.TagChange> changes = store.replace(new PortraitStore.NewRun(now, from, to, measured.size(),
+                enough.size(), outcome.k(), outcome.silhouettes(), segments, members, industries(enough)));
+        Map<Long, Long> managers = new java.util.HashMap<>();
+        measured.stream().filter(m -> m.managerId() != null).forEach(m -> managers.put(m.customerId(), m.managerId()));
+        int notified = tagNotices.send(changes, managers, java.time.YearMonth.from(now));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.infof("Portrait: %d customers with readings, %d segmented into %d segments (silhouettes %s) in %d ms",
-                measured.size(), enough.size(), outcome.k(), outcome.silhouettes(), millis);
+        LOG.infof("Portrait: %d customers with readings, %d segmented into %d segments (silhouettes %s), %d tag "
+                + "changes (%d sent to managers) in %d ms", measured.size(), enough.size(), outcome.k(),
+                outcome.silhouettes(), changes.size(), notified, millis);
         return new RunSummary(now, from, to, measured.size(), enough.size(), segments.size(), outcome.silhouettes(),
-                millis);
+                changes.size(), millis);
     }
 
     /**
@@ -148,7 +155,7 @@ public class PortraitComputation {
                 c.annualKwh().doubleValue(), c.growthRate().doubleValue());
         List<PortraitTag> tags = new ArrayList<>(rules.tags(figures, c.tier() == Tier.A,
                 c.powerFactorStandard().doubleValue()));
-        return new Measured(c.id(), c.industryCode(),
+        return new Measured(c.id(), c.managerId(), c.industryCode(),
                 c.industryCode() + "|" + c.voltageKv().stripTrailingZeros().toPlainString(), shapes, figures, tags);
     }
 

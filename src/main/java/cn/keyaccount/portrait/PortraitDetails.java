@@ -17,11 +17,13 @@ import java.util.List;
  *                     (so that no one sees another customer's curve)
  * @param tags         the tags with their reasons, value first, then behaviour, risk and needs
  * @param figures      the figures with their percentile among the customer's peers (same industry and voltage)
+ * @param changes      the tags that appeared or disappeared with the last computation (since the one before)
  */
 public record PortraitDetails(long customerId, Status status, int usableDays, int minDays, LocalDate periodFrom,
                               LocalDate periodTo, OffsetDateTime computedAt, SegmentSummary segment,
                               List<ShapeDetails> shapes, List<Double> seasonLevels, Double restLevel,
-                              IndustryComparison industry, List<TagDetails> tags, List<FigureDetails> figures) {
+                              IndustryComparison industry, List<TagDetails> tags, List<FigureDetails> figures,
+                              List<TagChangeDetails> changes) {
 
     public enum Status {
         /** Shapes and a segment. */
@@ -46,6 +48,10 @@ public record PortraitDetails(long customerId, Status status, int usableDays, in
     /** A tag: its code and category, its label and its reason with the numbers in both languages. */
     public record TagDetails(String code, TagCategory category, String labelZh, String labelEn, String reasonZh,
                              String reasonEn, List<Double> args) {
+    }
+
+    /** A tag that appeared ({@code added}) or disappeared with the last computation, with its reason then. */
+    public record TagChangeDetails(boolean added, TagDetails tag) {
     }
 
     /**

@@ -46,13 +46,13 @@ public class PortraitService {
         PortraitStore.StoredRun run = store.run();
         if (run == null) {
             return new PortraitDetails(customerId, PortraitDetails.Status.NOT_COMPUTED, 0, config.minDays(), null,
-                    null, null, null, List.of(), List.of(), null, null, List.of(), List.of());
+                    null, null, null, List.of(), List.of(), null, null, List.of(), List.of(), List.of());
         }
         PortraitStore.StoredCustomer stored = store.customer(customerId);
         if (stored == null) {
             return new PortraitDetails(customerId, PortraitDetails.Status.NO_READINGS, 0, config.minDays(),
                     run.from(), run.to(), local(run.computedAt()), null, List.of(), List.of(), null, null, List.of(),
-                    List.of());
+                    List.of(), List.of());
         }
         List<PortraitDetails.ShapeDetails> shapes = store.shapes(customerId).stream()
                 .sorted((a, b) -> a.season() != b.season() ? a.season().compareTo(b.season())
@@ -68,16 +68,19 @@ public class PortraitService {
                 local(run.computedAt()), segment, shapes, levels(stored.seasonLevels()), orNull(stored.restLevel()),
                 industry(customer), tags(customerId), store.figures(customerId).stream()
                 .map(f -> new PortraitDetails.FigureDetails(f.figure(), f.value(), f.percentile(), f.peers()))
-                .toList());
+                .toList(), store.changes(customerId).stream()
+                .map(c -> new PortraitDetails.TagChangeDetails(c.added(), details(c.tag()))).toList());
     }
 
     private List<PortraitDetails.TagDetails> tags(long customerId) {
-        return store.tags(customerId).stream().map(t -> {
-            Object[] args = t.args().toArray();
-            return new PortraitDetails.TagDetails(t.code(), t.category(), Messages.get(Messages.CHINESE, t.labelKey()),
-                    Messages.get(Messages.ENGLISH, t.labelKey()), Messages.get(Messages.CHINESE, t.reasonKey(), args),
-                    Messages.get(Messages.ENGLISH, t.reasonKey(), args), t.args());
-        }).toList();
+        return store.tags(customerId).stream().map(PortraitService::details).toList();
+    }
+
+    private static PortraitDetails.TagDetails details(PortraitTag t) {
+        Object[] args = t.args().toArray();
+        return new PortraitDetails.TagDetails(t.code(), t.category(), Messages.get(Messages.CHINESE, t.labelKey()),
+                Messages.get(Messages.ENGLISH, t.labelKey()), Messages.get(Messages.CHINESE, t.reasonKey(), args),
+                Messages.get(Messages.ENGLISH, t.reasonKey(), args), t.args());
     }
 
     public SegmentsOverview segments(Viewer viewer) {

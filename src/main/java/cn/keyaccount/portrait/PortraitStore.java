@@ -55,12 +55,22 @@ class PortraitStore {
     record NewIndustryShape(String industryCode, DayType dayType, int customers, float[] points) {
     }
 
-    /** Replaces the stored run with this one; serialised with any other replacement by an advisory lock. */
+    /** A tag that appeared or disappeared with a run. */
+    record TagChange(long customerId, boolean added, PortraitTag tag) {
+    }
+
+    /**
+     * Replaces the stored run with this one; serialised with any other replacement by an advisory lock. Returns the
+     * tags that appeared or disappeared against the run replaced (none for the first run), which are also stored.
+     */
     @Transactional
-    void replace(NewRun run) {
+    List<TagChange> replace(NewRun run) {
         try (Connection c = dataSource.getConnection()) {
+            List<TagChange> changes;
             try (Statement s = c.createStatement()) {
                 s.execute("select pg_advisory_xact_lock(hashtext('portrait_run'))");
+                changes = changes(c, run);
+                s.execute("delete from portrait_change");
                 s.execute("delete from portrait_shape");
                 s.execute("delete from portrait_figure");
                 s.execute("delete from portrait_tag");
@@ -159,6 +169,20 @@ class PortraitStore {
                 pfigure.executeBatch();
                 ptag.executeBatch();
             }
+            try (PreparedStatement ps = c.prepareStatement("insert into portrait_change (customer_id, code, change, "
+                    + "category, label_key, reason_key, reason_args) values (?, ?, ?, ?, ?, ?, ?)")) {
+                for (TagChange ch : changes) {
+                    ps.setLong(1, ch.customerId());
+                    ps.setString(2, ch.tag().code());
+                    ps.setString(3, ch.added() ? "ADDED" : "REMOVED");
+                    ps.setString(4, ch.tag().category().name());
+                    ps.setString(5, ch.tag().labelKey());
+                    ps.setString(6, ch.tag().reasonKey());
+                    ps.setString(7, argsText(ch.tag().args()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
             try (PreparedStatement ps = c.prepareStatement("insert into portrait_industry_shape (industry_code, "
                     + "day_type, customers, points) values (?, ?, ?, ?)")) {
                 for (NewIndustryShape i : run.industries()) {
@@ -170,9 +194,55 @@ class PortraitStore {
                 }
                 ps.executeBatch();
             }
+            return changes;
         } catch (SQLException e) {
             throw new IllegalStateException("storing the portrait run failed", e);
         }
+    }
+
+    /** The stored run's tags against the new run's: what appeared, what disappeared (nothing before a first run). */
+    private static List<TagChange> changes(Connection c, NewRun run) throws SQLException {
+        Map<Long, Map<String, PortraitTag>> before = new HashMap<>();
+        boolean hadRun;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select exists (select 1 from portrait_run)")) {
+            rs.next();
+            hadRun = rs.getBoolean(1);
+        }
+        if (!hadRun) {
+            return List.of();
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select customer_id, code, category, "
+                + "label_key, reason_key, reason_args from portrait_tag")) {
+            while (rs.next()) {
+                before.computeIfAbsent(rs.getLong(1), x -> new HashMap<>()).put(rs.getString(2), new PortraitTag(
+                        rs.getString(2), TagCategory.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+                        args(rs.getString(6))));
+            }
+        }
+        List<TagChange> changes = new ArrayList<>();
+        for (NewCustomer m : run.members()) {
+            Map<String, PortraitTag> old = before.getOrDefault(m.customerId(), Map.of());
+            for (PortraitTag t : m.tags()) {
+                if (!old.containsKey(t.code())) {
+                    changes.add(new TagChange(m.customerId(), true, t));
+                }
+            }
+            for (PortraitTag t : old.values()) {
+                if (m.tags().stream().noneMatch(n -> n.code().equals(t.code()))) {
+                    changes.add(new TagChange(m.customerId(), false, t));
+                }
+            }
+        }
+        return changes;
+    }
+
+    List<TagChange> changes(long customerId) {
+        return list("select customer_id, change, code, category, label_key, reason_key, reason_args "
+                + "from portrait_change where customer_id = ? order by change, category, code",
+                ps -> ps.setLong(1, customerId), rs -> new TagChange(rs.getLong(1), "ADDED".equals(rs.getString(2)),
+                        new PortraitTag(rs.getString(3), TagCategory.valueOf(rs.getString(4)), rs.getString(5),
+                                rs.getString(6), args(rs.getString(7)))));
     }
 
     /** The stored run, or null before the first. */

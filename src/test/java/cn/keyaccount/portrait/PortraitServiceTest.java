@@ -12,6 +12,7 @@ import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.energy.EnergyService;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -162,5 +163,40 @@ class PortraitServiceTest {
                 portraits.portrait(station, m.customerId()); // visible, else NOT_FOUND
             }
         }
+    }
+
+    @Test
+    void a_tag_that_appears_reaches_the_managers_inbox_once_and_shows_as_a_change_since_the_last_computation() {
+        computation.recomputeAll();
+        Viewer admin = users.viewer("admin");
+        long id = ((Number) em.createNativeQuery("select min(pc.customer_id) from portrait_customer pc join customer c "
+                + "on c.id = pc.customer_id where c.tier <> 'A' and c.manager_id is not null").getSingleResult())
+                .longValue();
+        String tier = (String) em.createNativeQuery("select cast(tier as varchar) from customer where id = :id")
+                .setParameter("id", id).getSingleResult();
+        String key = "portrait-tag:" + id + ":KEY_ACCOUNT:added:%";
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update customer set tier = 'A' "
+                    + "where id = :id").setParameter("id", id).executeUpdate());
+            computation.recomputeAll();
+            PortraitDetails p = portraits.portrait(admin, id);
+            assertTrue(p.changes().stream().anyMatch(c -> c.added() && c.tag().code().equals("KEY_ACCOUNT")),
+                    p.changes().toString());
+            assertTrue(p.tags().stream().anyMatch(t -> t.code().equals("KEY_ACCOUNT")));
+            computation.recomputeAll();
+            assertTrue(portraits.portrait(admin, id).changes().isEmpty(), "nothing changed since");
+            assertEquals(1L, ((Number) em.createNativeQuery("select count(*) from notice n where n.dedupe_key like :k "
+                    + "and n.purpose = 'PORTRAIT'").setParameter("k", key).getSingleResult()).longValue());
+            assertEquals(1L, ((Number) em.createNativeQuery("select count(*) from notice_message m join notice n on "
+                    + "n.id = m.notice_id join customer c on c.manager_id = m.user_id and c.id = :id "
+                    + "where n.dedupe_key like :k").setParameter("id", id).setParameter("k", key).getSingleResult())
+                    .longValue(), "one message, to the customer's manager");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update customer set tier = cast(:t as "
+                    + "char(1)) where id = :id").setParameter("t", tier).setParameter("id", id).executeUpdate());
+        }
+        computation.recomputeAll();
+        assertTrue(portraits.portrait(admin, id).changes().stream()
+                .anyMatch(c -> !c.added() && c.tag().code().equals("KEY_ACCOUNT")));
     }
 }

@@ -35,6 +35,7 @@ public class PortraitPanel extends VerticalLayout {
     final EnergyChart typical = new EnergyChart("portrait-typical");
     final EnergyChart seasons = new EnergyChart("portrait-seasons");
     final Div tags = new Div();
+    final Div changes = new Div();
     final Grid<PortraitDetails.FigureDetails> figures = new Grid<>();
     final EnergyChart radar = new EnergyChart("portrait-radar");
 
@@ -126,6 +127,17 @@ public class PortraitPanel extends VerticalLayout {
             tags.add(new Span(getTranslation("portrait.tags.none")));
         }
         add(new H3(getTranslation("portrait.tags.title")), tags);
+        changes.addClassName("portrait-changes");
+        for (PortraitDetails.TagChangeDetails c : p.changes()) {
+            changes.add(new Div(new Span(getTranslation("portrait.changes.line",
+                    getTranslation(c.added() ? "portrait.change.added" : "portrait.change.removed"),
+                    english() ? c.tag().labelEn() : c.tag().labelZh(),
+                    english() ? c.tag().reasonEn() : c.tag().reasonZh()))));
+        }
+        if (p.changes().isEmpty()) {
+            changes.add(new Span(getTranslation("portrait.changes.none")));
+        }
+        add(new H3(getTranslation("portrait.changes.title")), changes);
         if (p.figures().isEmpty()) {
             return;
         }
