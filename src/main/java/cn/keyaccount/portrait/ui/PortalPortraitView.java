@@ -28,7 +28,7 @@ class PortalPortraitView extends VerticalLayout {
             return;
         }
         for (CustomerDetails a : accounts) {
-            add(new H2(a.accountNo() + " " + a.name()), new PortraitPanel(portraits, currentViewer.get(), a.id()));
+            add(new H2(a.accountNo() + " " + a.name()), new PortraitPanel(portraits, null, currentViewer.get(), a.id()));
         }
     }
 }

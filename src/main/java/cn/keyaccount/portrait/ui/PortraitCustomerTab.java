@@ -1,5 +1,6 @@
 package cn.keyaccount.portrait.ui;
 
+import cn.keyaccount.customer.CustomerTimeline;
 import cn.keyaccount.customer.ui.CustomerTab;
 import cn.keyaccount.portrait.PortraitService;
 import cn.keyaccount.security.Viewer;
@@ -11,9 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 class PortraitCustomerTab implements CustomerTab {
 
     private final PortraitService portraits;
+    private final CustomerTimeline timeline;
 
-    PortraitCustomerTab(PortraitService portraits) {
+    PortraitCustomerTab(PortraitService portraits, CustomerTimeline timeline) {
         this.portraits = portraits;
+        this.timeline = timeline;
     }
 
     @Override
@@ -28,6 +31,6 @@ class PortraitCustomerTab implements CustomerTab {
 
     @Override
     public Component create(Viewer viewer, long customerId, boolean editable) {
-        return new PortraitPanel(portraits, viewer, customerId);
+        return new PortraitPanel(portraits, timeline, viewer, customerId);
     }
 }

@@ -1,6 +1,10 @@
 package cn.keyaccount.portrait.ui;
 
 import cn.keyaccount.base.ui.MainLayout;
+import cn.keyaccount.customer.CustomerTimeline;
+import cn.keyaccount.customer.TimelineEntry;
+import cn.keyaccount.customer.TimelineKind;
+import cn.keyaccount.customer.TimelinePage;
 import cn.keyaccount.energy.ui.EnergyChart;
 import cn.keyaccount.portrait.DayType;
 import cn.keyaccount.portrait.PortraitDetails;
@@ -10,6 +14,7 @@ import cn.keyaccount.portrait.SegmentSummary;
 import cn.keyaccount.portrait.TagCategory;
 import com.vaadin.flow.component.grid.Grid;
 import cn.keyaccount.security.Viewer;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -17,6 +22,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,7 +33,11 @@ import java.util.Locale;
  */
 public class PortraitPanel extends VerticalLayout {
 
+    /** Activity entries shown: the latest few; the full timeline is on the customer page. */
+    static final int ACTIVITY = 10;
+
     private final PortraitService portraits;
+    private final CustomerTimeline timeline;
     private final Viewer viewer;
     private final long customerId;
     final Span segment = new Span();
@@ -38,9 +48,13 @@ public class PortraitPanel extends VerticalLayout {
     final Div changes = new Div();
     final Grid<PortraitDetails.FigureDetails> figures = new Grid<>();
     final EnergyChart radar = new EnergyChart("portrait-radar");
+    final Div activity = new Div();
+    private boolean printLink = true;
 
-    public PortraitPanel(PortraitService portraits, Viewer viewer, long customerId) {
+    /** @param timeline the customer's activity, shown to staff (null: none, as for the portal) */
+    public PortraitPanel(PortraitService portraits, CustomerTimeline timeline, Viewer viewer, long customerId) {
         this.portraits = portraits;
+        this.timeline = timeline;
         this.viewer = viewer;
         this.customerId = customerId;
         setPadding(false);
@@ -53,6 +67,12 @@ public class PortraitPanel extends VerticalLayout {
 
     void build() {
         PortraitDetails p = portraits.portrait(viewer, customerId);
+        if (printLink && timeline != null && !viewer.isCustomer()) {
+            Anchor print = new Anchor("customers/" + customerId + "/portrait/print",
+                    getTranslation("portrait.print.open"));
+            print.setTarget("_blank");
+            add(print);
+        }
         segment.addClassName("portrait-segment");
         status.addClassName("portrait-status");
         add(new H3(getTranslation("portrait.shape.title")), segment, status);
@@ -64,6 +84,7 @@ public class PortraitPanel extends VerticalLayout {
                 case NO_READINGS -> getTranslation("portrait.status.no-readings", p.periodFrom(), p.periodTo());
                 default -> getTranslation("portrait.status.not-computed");
             });
+            addActivity();
             return;
         }
         addTagsAndFigures(p);
@@ -110,6 +131,7 @@ public class PortraitPanel extends VerticalLayout {
         if (p.industry() == null) {
             add(MainLayout.emptyState(getTranslation("portrait.industry.too-few")));
         }
+        addActivity();
     }
 
     private void addTagsAndFigures(PortraitDetails p) {
@@ -156,6 +178,30 @@ public class PortraitPanel extends VerticalLayout {
                 f -> getTranslation("portrait.figure." + f.name()), getTranslation("portrait.radar.customer"),
                 getTranslation("portrait.radar.median")));
         add(new H3(getTranslation("portrait.figures.title")), figures, radar);
+    }
+
+    /** Leaves out the link to the printable view (for that view itself). */
+    PortraitPanel withoutPrintLink() {
+        printLink = false;
+        return this;
+    }
+
+    /** The customer's latest activity (visits, outages, reports, notices, and what other features add). */
+    private void addActivity() {
+        if (timeline == null || viewer.isCustomer()) {
+            return;
+        }
+        activity.addClassName("portrait-activity");
+        TimelinePage page = timeline.page(viewer, customerId, EnumSet.allOf(TimelineKind.class), null, null, null,
+                ACTIVITY, getLocale());
+        for (TimelineEntry e : page.items()) {
+            activity.add(new Div(new Span(TimelineEntry.moment(e.at()) + " · " + e.title()
+                    + (e.detail() == null || e.detail().isBlank() ? "" : " — " + e.detail()))));
+        }
+        if (page.items().isEmpty()) {
+            activity.add(new Span(getTranslation("portrait.activity.none")));
+        }
+        add(new H3(getTranslation("portrait.activity.title")), activity);
     }
 
     private boolean english() {

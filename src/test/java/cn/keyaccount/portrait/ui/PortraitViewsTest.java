@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.customer.CustomerTimeline;
 import cn.keyaccount.portrait.PortraitComputation;
 import cn.keyaccount.portrait.PortraitService;
 import cn.keyaccount.portrait.SegmentSummary;
@@ -27,13 +28,15 @@ class PortraitViewsTest extends BrowserlessQuarkusTest {
     CustomerService customers;
     @Inject
     UserService users;
+    @Inject
+    CustomerTimeline timeline;
 
     @Test
     void the_portrait_tab_names_the_segment_and_draws_the_customer_over_the_centre() {
         computation.recomputeAll();
         signIn("manager", Role.MANAGER_NAME);
         long id = customers.ownAccounts(users.viewer("customer")).getFirst().id();
-        PortraitPanel panel = new PortraitPanel(portraits, users.viewer("manager"), id);
+        PortraitPanel panel = new PortraitPanel(portraits, timeline, users.viewer("manager"), id);
         UI.getCurrent().add(panel);
         assertTrue(panel.segment.getText().startsWith("所属分群："), panel.segment.getText());
         assertFalse(panel.segment.getText().contains("_"), "no raw codes: " + panel.segment.getText());
@@ -43,6 +46,18 @@ class PortraitViewsTest extends BrowserlessQuarkusTest {
         assertTrue(panel.radar.getOption().contains("\"type\":\"radar\""), panel.radar.getOption());
         assertTrue(test(panel.figures).size() >= 6);
         assertFalse(test(panel.figures).getCellText(0, 0).contains("_"), "no raw codes");
+        assertTrue(panel.activity.getComponentCount() > 0, "the customer's latest activity");
+    }
+
+    @Test
+    void the_printable_view_shows_the_customer_and_its_portrait_without_the_menu() {
+        computation.recomputeAll();
+        signIn("manager", Role.MANAGER_NAME);
+        long id = customers.ownAccounts(users.viewer("customer")).getFirst().id();
+        PortraitPrintView view = open("customers/" + id + "/portrait/print", PortraitPrintView.class);
+        assertTrue(view.getElement().getTextRecursively().contains("客户画像："), "heading with the customer");
+        assertEquals(1, $(PortraitPanel.class).all().size());
+        assertTrue($(com.vaadin.flow.component.applayout.AppLayout.class).all().isEmpty(), "no menu");
     }
 
     @Test
@@ -50,7 +65,7 @@ class PortraitViewsTest extends BrowserlessQuarkusTest {
         computation.recomputeAll();
         signIn("customer", Role.CUSTOMER_NAME);
         long id = customers.ownAccounts(users.viewer("customer")).getFirst().id();
-        PortraitPanel panel = new PortraitPanel(portraits, users.viewer("customer"), id);
+        PortraitPanel panel = new PortraitPanel(portraits, null, users.viewer("customer"), id);
         UI.getCurrent().add(panel);
         assertTrue(panel.typical.getOption().contains("工作日"));
         assertFalse(panel.typical.getOption().contains("分群中心"));
