@@ -7,6 +7,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "keyaccount.portrait")
 public interface PortraitConfig {
 
+    /** When the monthly recompute fires (Quartz cron, company zone); read by {@code PortraitJob}. */
+    String monthlyCron();
+
+    /** How often the catch-up looks for a missed monthly run. */
+    String catchUpEvery();
+
     /** Usable days (four weeks) a customer needs for a shape and a segment. */
     @WithDefault("28")
     int minDays();

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The monthly recompute, on Quartz's clustered store (each firing runs on one node), and its hourly catch-up: when
@@ -22,13 +21,12 @@ class PortraitJob {
     private final int dayOfMonth;
     private final int hour;
 
-    PortraitJob(PortraitComputation computation, PortraitStore store, Clock clock,
-                @ConfigProperty(name = "keyaccount.portrait.monthly-cron") String cron) {
+    PortraitJob(PortraitComputation computation, PortraitStore store, Clock clock, PortraitConfig config) {
         this.computation = computation;
         this.store = store;
         this.clock = clock;
         // "s m h day-of-month …": the catch-up's notion of "due" follows the configured firing
-        String[] fields = cron.trim().split("\\s+");
+        String[] fields = config.monthlyCron().trim().split("\\s+");
         this.hour = number(fields, 2, 4);
         this.dayOfMonth = number(fields, 3, 2);
     }
