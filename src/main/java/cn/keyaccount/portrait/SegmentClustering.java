@@ -17,7 +17,7 @@ import org.apache.commons.math3.random.JDKRandomGenerator;
  * best of {@code trials} runs by within-cluster variance) for every k from {@code kMin} to {@code kMax}, and keeps the
  * k with the highest mean silhouette (Rousseeuw 1987: for each point, (b − a) / max(a, b) with a its mean distance to
  * its own cluster and b to the nearest other; near 1 well separated, near 0 on a border). The silhouette is taken over
- * an evenly spread sample of at most {@code sampleSize} points (its cost is quadratic). The generator is seeded and
+ * a seeded random sample of at most {@code sampleSize} points (its cost is quadratic). The generator is seeded and
  * the input comes in customer order, so the same input gives the same groups: a recompute changes nothing that did
  * not change. Clusters are numbered by size, largest first. Pure.
  */
@@ -116,14 +116,24 @@ public final class SegmentClustering {
         return new Outcome(bySize.size(), silhouettes, assignment, distances);
     }
 
-    /** Every n/sampleSize-th point: spread over the (customer-ordered) input, the same on every run. */
+    /**
+     * A seeded random sample of at most sampleSize points, the same on every run. Random rather than every n-th point:
+     * an evenly spaced sample can fall in step with a pattern in the customer order and see only part of the groups.
+     */
     private int[] sample(int n) {
         int size = Math.min(n, settings.sampleSize());
-        int[] s = new int[size];
-        for (int i = 0; i < size; i++) {
-            s[i] = (int) ((long) i * n / size);
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
         }
-        return s;
+        java.util.Random random = new java.util.Random(settings.seed());
+        for (int i = 0; i < size; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        return java.util.Arrays.copyOf(all, size);
     }
 
     static double silhouette(List<CentroidCluster<Point>> clusters, int n, int[] sample, List<double[]> features) {

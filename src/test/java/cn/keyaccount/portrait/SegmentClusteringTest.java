@@ -77,4 +77,19 @@ class SegmentClusteringTest {
         assertEquals(1, c.cluster(List.of(new double[] {1}, new double[] {2}, new double[] {3})).k());
         assertEquals(0, c.cluster(List.of()).k());
     }
+
+    @Test
+    void the_silhouette_sample_sees_every_group_even_when_the_customer_order_repeats_a_pattern() {
+        // 4,000 points cycling through four far-apart groups: every 2nd point would see only two of them
+        List<double[]> cyclic = new ArrayList<>();
+        Random r = new Random(3);
+        for (int i = 0; i < 4000; i++) {
+            int g = i % 4;
+            cyclic.add(new double[] {g * 10 + r.nextGaussian() * 0.1, (g % 2) * 10 + r.nextGaussian() * 0.1});
+        }
+        SegmentClustering.Outcome o = new SegmentClustering(new SegmentClustering.Settings(2, 6, 2, 100, 2000, 1L))
+                .cluster(cyclic);
+        assertEquals(4, o.k(), o.silhouettes().toString());
+        assertTrue(o.silhouettes().get(2) > 0, "two groups of two are still better than nothing: " + o.silhouettes());
+    }
 }
