@@ -68,7 +68,9 @@ class TagRulesTest {
     void a_daytime_peaky_load_suggests_solar_and_storage_and_a_steady_one_does_not() {
         List<PortraitTag> peaky = rules.tags(figures(Map.of(Figure.DAYTIME_SHARE, 0.62, Figure.PEAK_VALLEY_RATIO, 4.0,
                 Figure.NIGHT_BASE, 0.2, Figure.LOAD_FACTOR, 0.35), new double[0], new double[0]), false, 0.9);
-        assertTrue(find(peaky, "SOLAR_STORAGE") != null);
+        PortraitTag solar = find(peaky, "SOLAR_STORAGE");
+        assertEquals("62% of a working day's energy between 08 and 17 h, peak–valley ratio 4.0",
+                Messages.get(Messages.ENGLISH, solar.reasonKey(), solar.args().toArray()));
         assertTrue(find(peaky, "LOAD_SHIFTING") != null);
         assertTrue(find(peaky, "PEAKY_LOAD") != null);
         List<PortraitTag> steady = rules.tags(figures(Map.of(Figure.DAYTIME_SHARE, 0.38, Figure.PEAK_VALLEY_RATIO, 1.2,
