@@ -1,15 +1,16 @@
-// <energy-chart>: one Apache ECharts chart (line, bar or pie) drawn from an ECharts option the server sends as JSON
+// <energy-chart>: one Apache ECharts chart (line, bar, pie or radar) drawn from an ECharts option the server sends as JSON
 // text in the "option" property (see energy/ui/EnergyChart.java). Only the chart types and components the energy
 // dashboard uses are registered, which keeps the bundle small.
 import { LitElement, css, html, PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart, RadarChart } from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
+  RadarComponent,
   TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
@@ -19,10 +20,12 @@ echarts.use([
   BarChart,
   LineChart,
   PieChart,
+  RadarChart,
   DataZoomComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
+  RadarComponent,
   TitleComponent,
   TooltipComponent,
   CanvasRenderer,

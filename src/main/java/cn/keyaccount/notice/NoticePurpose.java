@@ -26,5 +26,7 @@ public enum NoticePurpose {
     /** A monthly report ready to download. */
     REPORT,
     /** A service request's deadline running out or missed, or a complaint received (to staff). */
-    SERVICE_REQUEST
+    SERVICE_REQUEST,
+    /** A customer's portrait tag appeared or disappeared (to its manager). */
+    PORTRAIT
 }

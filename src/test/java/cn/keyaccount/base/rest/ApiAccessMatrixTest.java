@@ -418,6 +418,16 @@ class ApiAccessMatrixTest {
                 "version", 0)), 404, 404, 404, 404, 404, 403);
         expect(rows, new Call("POST", "/api/service-requests/0/reopen", login -> Map.of("reason", "矩阵",
                 "version", 0)), 404, 404, 404, 404, 404, 403);
+        // portrait: everyone reads the portrait of a customer they may see; segments are for supervisors (a segment
+        // that does not exist: 404 for them); recomputing is the administrator's
+        Call portrait = new Call("GET", "/api/customers/{own}/portrait", null);
+        expect(rows, portrait, 200, 200, 200, 200, 200, 200);
+        rows.add(Arguments.of(MANAGER, new Call("GET", "/api/customers/{other}/portrait", null), 404));
+        rows.add(Arguments.of(CUSTOMER, new Call("GET", "/api/customers/{other}/portrait", null), 404));
+        expect(rows, new Call("GET", "/api/portrait/segments", null), 200, 200, 200, 403, 403, 403);
+        expect(rows, new Call("GET", "/api/portrait/segments/0", null), 404, 404, 404, 403, 403, 403);
+        expect(rows, new Call("GET", "/api/portrait/segments/0/members", null), 404, 404, 404, 403, 403, 403);
+        expect(rows, new Call("POST", "/api/portrait/recompute", null), 200, 403, 403, 403, 403, 403);
         // signing out needs no sign-in: it always ends on the sign-in page (without a form cookie it answers 500
         // until issue 15 item 3 lands: these rows wait for that fix)
         Call logout = new Call("GET", "/logout", null);

@@ -1,0 +1,131 @@
+package cn.keyaccount.portrait.ui;
+
+import cn.keyaccount.base.ui.Notices;
+import cn.keyaccount.energy.ui.EnergyChart;
+import cn.keyaccount.portrait.PortraitComputation;
+import cn.keyaccount.portrait.PortraitService;
+import cn.keyaccount.portrait.SegmentMemberRow;
+import cn.keyaccount.portrait.SegmentSummary;
+import cn.keyaccount.portrait.SegmentsOverview;
+import cn.keyaccount.security.Roles;
+import cn.keyaccount.security.Viewer;
+import cn.keyaccount.security.ui.CurrentViewer;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The load-shape segments (supervisors and administrators): when they were computed, the silhouette of each number
+ * of groups tried (the chosen one marked), the segments with their sizes, and a chosen segment's centre curves and
+ * members in the viewer's scope, closest to the centre first.
+ */
+@Route("portrait/segments")
+@PageTitle("portrait.menu.segments")
+@Menu(title = "portrait.menu.segments", order = 7.5, icon = "vaadin:cluster")
+@RolesAllowed(Roles.SUPERVISORS)
+class SegmentsView extends VerticalLayout {
+
+    private final PortraitService portraits;
+    private final PortraitComputation computation;
+    private final Viewer viewer;
+    final Span summary = new Span();
+    final Grid<SegmentsOverview.Silhouette> silhouettes = new Grid<>();
+    final Grid<SegmentSummary> segments = new Grid<>();
+    final H3 chosenTitle = new H3();
+    final EnergyChart centre = new EnergyChart("portrait-centre");
+    final Grid<SegmentMemberRow> members = new Grid<>();
+    final Button recompute = new Button();
+    private int chosenK;
+
+    SegmentsView(PortraitService portraits, PortraitComputation computation, CurrentViewer currentViewer) {
+        this.portraits = portraits;
+        this.computation = computation;
+        this.viewer = currentViewer.get();
+        summary.addClassName("portrait-run");
+        silhouettes.addColumn(s -> s.k()).setHeader(getTranslation("portrait.silhouette.k")).setAutoWidth(true);
+        silhouettes.addColumn(s -> String.format(Locale.ROOT, "%.3f", s.score()))
+                .setHeader(getTranslation("portrait.silhouette.score")).setAutoWidth(true);
+        silhouettes.addColumn(s -> s.k() == chosenK ? getTranslation("portrait.silhouette.chosen") : "")
+                .setHeader(getTranslation("portrait.silhouette.choice"));
+        silhouettes.setAllRowsVisible(true);
+        silhouettes.setWidth("28em");
+        segments.addColumn(s -> s.number()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        segments.addColumn(this::name).setHeader(getTranslation("portrait.segment.name")).setFlexGrow(3);
+        segments.addColumn(SegmentSummary::members).setHeader(getTranslation("portrait.segment.members"));
+        segments.addColumn(SegmentSummary::membersInScope).setHeader(getTranslation("portrait.segment.in-scope"));
+        segments.addColumn(s -> percent(s.restLevel())).setHeader(getTranslation("portrait.segment.rest-level"));
+        segments.setAllRowsVisible(true);
+        segments.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
+        members.addColumn(SegmentMemberRow::accountNo).setHeader(getTranslation("portrait.member.account"))
+                .setAutoWidth(true);
+        members.addComponentColumn(m -> new Anchor("customers/" + m.customerId(), m.name()))
+                .setHeader(getTranslation("portrait.member.name")).setFlexGrow(3);
+        members.addColumn(m -> String.format(Locale.ROOT, "%.2f", m.distance()))
+                .setHeader(getTranslation("portrait.member.distance"));
+        members.setVisible(false);
+        centre.setVisible(false);
+        recompute.setText(getTranslation("portrait.recompute"));
+        recompute.setVisible(viewer.isAdmin());
+        recompute.addClickListener(e -> {
+            PortraitComputation.RunSummary r = computation.recomputeAll();
+            Notices.success(getTranslation("portrait.recomputed", r.customers(), r.segmented(), r.segments()));
+            refresh();
+        });
+        add(summary, recompute, new H3(getTranslation("portrait.silhouette.title")),
+                new Span(getTranslation("portrait.silhouette.explained")), silhouettes,
+                new H3(getTranslation("portrait.segments.title")), segments, chosenTitle, centre, members);
+        refresh();
+    }
+
+    void refresh() {
+        SegmentsOverview o = portraits.segments(viewer);
+        chosenK = o.chosenK();
+        if (o.computedAt() == null) {
+            summary.setText(getTranslation("portrait.status.not-computed"));
+        } else {
+            summary.setText(getTranslation("portrait.run.summary",
+                    DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
+                            .format(o.computedAt()), o.periodFrom(), o.periodTo(), o.customers(), o.segmented(),
+                    o.customers() - o.segmented(), o.chosenK()));
+        }
+        silhouettes.setItems(o.silhouettes());
+        segments.setItems(o.segments());
+        show(null);
+    }
+
+    private void show(SegmentSummary s) {
+        centre.setVisible(s != null);
+        members.setVisible(s != null);
+        chosenTitle.setText(s == null ? "" : name(s));
+        if (s == null) {
+            return;
+        }
+        centre.setOption(PortraitCharts.curves(getTranslation("portrait.chart.centre"),
+                getTranslation("portrait.chart.unit"), List.of(
+                        new PortraitCharts.Curve(getTranslation("portrait.curve.workday"), s.workday(), false),
+                        new PortraitCharts.Curve(getTranslation("portrait.curve.rest-day-level"), s.restDay(),
+                                true))));
+        long id = s.id();
+        members.setItems(q -> portraits.members(viewer, id, q.getOffset(), q.getLimit()).rows().stream(),
+                q -> (int) portraits.members(viewer, id, 0, 0).total());
+    }
+
+    private String name(SegmentSummary s) {
+        return Locale.ENGLISH.getLanguage().equals(getLocale().getLanguage()) ? s.nameEn() : s.nameZh();
+    }
+
+    private static String percent(Double level) {
+        return level == null ? "–" : Math.round(level * 100) + " %";
+    }
+}
