@@ -18,7 +18,7 @@ public final class Messages {
     /** The bundles, one per feature: vaadin-i18n/{name}_zh_CN.properties and _en.properties. */
     public static final List<String> BUNDLES =
             List.of("base", "security", "org", "customer", "assignment", "audit", "portal", "supplyplan", "visit",
-                    "energy", "notice", "billing", "report", "outage", "workbench");
+                    "energy", "notice", "billing", "report", "outage", "workbench", "smsgateway");
 
     private Messages() {
     }

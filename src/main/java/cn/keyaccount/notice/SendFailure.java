@@ -1,27 +1,57 @@
 package cn.keyaccount.notice;
 
 /**
- * A send that did not work. Transient failures (link down, throttled, timeout) are retried with backoff; permanent
- * ones (channel disabled, address refused) fail the message at once.
+ * A send that did not work. Transient failures (link down, throttled) are retried with backoff; permanent ones
+ * (channel disabled, address refused) fail the message at once. Two kinds matter to the "sent once" rules: a link that
+ * was down, so that nothing was submitted (another provider may take the message at once), and a submit that went out
+ * without an answer (the gateway may have it: the message becomes UNCERTAIN, to be settled by its delivery report).
  */
-class SendFailure extends Exception {
+public class SendFailure extends Exception {
 
-    private final boolean transientFailure;
+    /** What is known about the message after the failure. */
+    public enum Kind {
+        /** Refused for good: fail the message. */
+        PERMANENT,
+        /** Not taken now (throttled, busy): try again later. */
+        RETRYABLE,
+        /** No link to the gateway: nothing was submitted, another provider may send it now. */
+        LINK_DOWN,
+        /** Submitted, no answer: the gateway may have it; never sent again on its own. */
+        UNCERTAIN
+    }
+
+    private final Kind kind;
+
+    protected SendFailure(String message, Kind kind, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
 
     SendFailure(String message, boolean transientFailure, Throwable cause) {
-        super(message, cause);
-        this.transientFailure = transientFailure;
+        this(message, transientFailure ? Kind.RETRYABLE : Kind.PERMANENT, cause);
     }
 
-    static SendFailure permanent(String message) {
-        return new SendFailure(message, false, null);
+    public static SendFailure permanent(String message) {
+        return new SendFailure(message, Kind.PERMANENT, null);
     }
 
-    static SendFailure retryable(String message, Throwable cause) {
-        return new SendFailure(message, true, cause);
+    public static SendFailure retryable(String message, Throwable cause) {
+        return new SendFailure(message, Kind.RETRYABLE, cause);
+    }
+
+    public static SendFailure linkDown(String message, Throwable cause) {
+        return new SendFailure(message, Kind.LINK_DOWN, cause);
+    }
+
+    public static SendFailure uncertain(String message, Throwable cause) {
+        return new SendFailure(message, Kind.UNCERTAIN, cause);
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     boolean isTransient() {
-        return transientFailure;
+        return kind == Kind.RETRYABLE || kind == Kind.LINK_DOWN;
     }
 }

@@ -148,7 +148,7 @@ class SmppChannel {
         }
         long now = System.currentTimeMillis();
         if (now - lastBindAttempt < config.reconnectDelay().toMillis()) {
-            throw SendFailure.retryable("SMSC link down; next bind attempt after the reconnect delay", null);
+            throw SendFailure.linkDown("SMSC link down; next bind attempt after the reconnect delay", null);
         }
         lastBindAttempt = now;
         SMPPSession fresh = new SMPPSession();
@@ -166,7 +166,7 @@ class SmppChannel {
                         config.port(), e.getMessage());
             }
             linkFailure = "bind to " + config.host() + ":" + config.port() + " failed: " + e.getMessage();
-            throw SendFailure.retryable("SMSC " + linkFailure, e);
+            throw SendFailure.linkDown("SMSC " + linkFailure, e);
         }
         LOG.infof("SMPP bound as transceiver to %s:%d", config.host(), config.port());
         linkFailure = null;
