@@ -152,9 +152,16 @@ class CmppChannelTest {
                 || x.state() == MessageState.UNCERTAIN || x.state() == MessageState.SENT && outage.isDone(), SETTLE);
         outage.join();
 
+        java.util.Map<String, MessageState> states = done.stream().collect(java.util.stream.Collectors.toMap(
+                MessageDetails::recipientName, MessageDetails::state));
         for (ContactDetails c : people) {
-            assertEquals(1, primary.messagesTo(c.mobile()) + backup.messagesTo(c.mobile()),
-                    "each handset got its message once, from one of the two gateways: " + c.mobile());
+            int got = primary.messagesTo(c.mobile()) + backup.messagesTo(c.mobile());
+            if (states.get(c.name()) == MessageState.UNCERTAIN) {
+                // written as the link dropped: the gateway may or may not have read it, and it is not sent again
+                assertTrue(got <= 1, "an uncertain message is never sent twice: " + c.mobile());
+            } else {
+                assertEquals(1, got, "each handset got its message once, from one of the two gateways: " + c.mobile());
+            }
         }
         long viaBackup = done.stream().filter(m -> m.providerMessageId() != null
                 && m.providerMessageId().startsWith("backup:")).count();
@@ -165,6 +172,8 @@ class CmppChannelTest {
                 assertTrue(m.error().contains("did not answer"), "in flight when the link dropped: " + m.error());
             }
         }
+        CmppPeers.primary();
+        peers.awaitUp("cmcc");
     }
 
     @Test

@@ -66,12 +66,12 @@ public final class CmppPeer implements AutoCloseable {
         this.spId = spId;
         this.secret = secret;
         server = new CMPPServerEndpointEntity();
-        server.setId("peer-" + port);
+        server.setId("peer-" + port + "-" + gateId);
         server.setHost("127.0.0.1");
         server.setPort(port);
         server.setValid(true);
         child = new CMPPServerChildEndpointEntity();
-        child.setId("peer-" + port + "-" + spId);
+        child.setId("peer-" + port + "-" + gateId + "-" + spId);
         child.setChartset(StandardCharsets.UTF_8);
         child.setGroupName("peer");
         child.setUserName(spId);
@@ -85,6 +85,27 @@ public final class CmppPeer implements AutoCloseable {
         child.setBusinessHandlerSet(List.of(new Installer()));
         server.addchild(child);
         EndpointManager.INS.openEndpoint(server);
+        awaitListening();
+    }
+
+    /** The listener binds asynchronously (and a port just closed may take a moment): opened again until it listens. */
+    private void awaitListening() {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < end) {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                EndpointManager.INS.close(server);
+                EndpointManager.INS.openEndpoint(server);
+            }
+        }
+        throw new IllegalStateException("the CMPP peer does not listen on " + port);
     }
 
     /** A CMPP 3.0 gateway on a free loopback port. */

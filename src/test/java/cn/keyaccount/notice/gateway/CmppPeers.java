@@ -106,7 +106,7 @@ public class CmppPeers {
     /** Waits until the provider's link is logged in (it connects every second while down). */
     void awaitUp(String provider) {
         SmsGateway g = providers.named(provider).orElseThrow();
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (g.linkState() != SmsGateway.LinkState.UP) {
             if (System.nanoTime() > end) {
                 throw new AssertionError(provider + " not logged in: " + g.linkState());
