@@ -7,6 +7,8 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import cn.keyaccount.notice.gateway.SmsProviders;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +36,7 @@ public class NoticeDispatcher {
 
     private final NoticeOutbox outbox;
     private final SendJournal journal;
-    private final SmppChannel sms;
+    private final SmsProviders sms;
     private final EmailChannel email;
     private final NoticeConfig config;
     private final String node;
@@ -44,7 +46,14 @@ public class NoticeDispatcher {
 
     private final NoticeMetrics metrics;
 
+    /** A dispatcher with one SMPP link of its own (a second node in tests). */
     NoticeDispatcher(Clock clock, NoticeOutbox outbox, SendJournal journal, SmppChannel sms, EmailChannel email,
+                     NoticeConfig config, NoticeMetrics metrics) {
+        this(clock, outbox, journal, SmsProviders.of(List.of(new SmppProvider(sms, config))), email, config, metrics);
+    }
+
+    @Inject
+    NoticeDispatcher(Clock clock, NoticeOutbox outbox, SendJournal journal, SmsProviders sms, EmailChannel email,
                      NoticeConfig config, NoticeMetrics metrics) {
         this.clock = clock;
         this.metrics = metrics;
@@ -54,7 +63,7 @@ public class NoticeDispatcher {
         this.email = email;
         this.config = config;
         this.node = config.node().orElse("node") + "-" + UUID.randomUUID().toString().substring(0, 8);
-        this.window = Executors.newFixedThreadPool(Math.max(1, config.smpp().window()),
+        this.window = Executors.newFixedThreadPool(Math.max(1, Math.max(config.smpp().window(), sms.totalWindow())),
                 Thread.ofPlatform().name("smpp-window-", 0).daemon().factory());
     }
 
@@ -170,6 +179,9 @@ public class NoticeDispatcher {
             if (e.isClaimLost()) {
                 return null;
             }
+            if (e.kind() == SendFailure.Kind.UNCERTAIN) {
+                return new NoticeOutbox.Uncertain(m.id(), e.getMessage());
+            }
             if (!e.isTransient() || m.attempts() >= config.maxAttempts()) {
                 return new NoticeOutbox.Failed(m.id(), e.getMessage());
             }
@@ -188,7 +200,7 @@ public class NoticeDispatcher {
 
     /** The state of the channels for the notice centre: enabled, and for SMS whether the link is up. */
     public ChannelStatus status() {
-        return new ChannelStatus(sms.enabled(), sms.bound(), email.enabled());
+        return new ChannelStatus(sms.any(), sms.anyUp(), email.enabled());
     }
 
     public record ChannelStatus(boolean smsEnabled, boolean smsBound, boolean emailEnabled) {

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The notice engine's metrics (docs/monitoring.md). Outcomes are counted where this node records them
- * ({@code keyaccount_notice_outcomes_total{channel, outcome}}: sent, delivered, retry, failed, expired, deferred);
+ * ({@code keyaccount_notice_outcomes_total{channel, outcome}}: sent, delivered, retry, failed, expired, deferred,
+ * uncertain);
  * the messages waiting, in flight and uncertain come from the database over all nodes
  * ({@code keyaccount_notice_messages{channel, state}}), from one query over the partial indexes of those states, read
  * at most every few seconds; the SMS centre link is a state set ({@code keyaccount_notice_sms_link{state}}: 1 for
@@ -90,6 +91,7 @@ class NoticeMetrics {
             case NoticeOutbox.Failed f -> "failed";
             case NoticeOutbox.Expired e -> "expired";
             case NoticeOutbox.Deferred d -> "deferred";
+            case NoticeOutbox.Uncertain u -> "uncertain";
         };
     }
 

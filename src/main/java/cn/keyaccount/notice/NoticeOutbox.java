@@ -89,6 +89,10 @@ class NoticeOutbox {
     record Expired(long id) implements Outcome {
     }
 
+    /** Submitted without an answer (the gateway may have it): UNCERTAIN, settled by its delivery report. */
+    record Uncertain(long id, String error) implements Outcome {
+    }
+
     /** Not now (quiet hours): back to the queue without counting an attempt. */
     record Deferred(long id, Instant at) implements Outcome {
     }
@@ -265,10 +269,13 @@ class NoticeOutbox {
                          + "next_attempt_at = ?, attempts = attempts - 1, submit_started_at = null, "
                          + "version = version + 1" + OWNED);
                  PreparedStatement failed = c.prepareStatement("update notice_message set state = ?, error = ?, "
-                         + "version = version + 1" + OWNED)) {
+                         + "version = version + 1" + OWNED);
+                 PreparedStatement uncertain = c.prepareStatement("update notice_message set state = 'UNCERTAIN', "
+                         + "claim_token = null, error = ?, version = version + 1" + OWNED)) {
                 List<List<Integer>> order = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                        new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-                List<PreparedStatement> statements = List.of(start, sent, delivered, retry, deferred, failed);
+                        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                List<PreparedStatement> statements = List.of(start, sent, delivered, retry, deferred, failed,
+                        uncertain);
                 for (int i = 0; i < marks.size(); i++) {
                     Mark mark = marks.get(i);
                     int kind;
@@ -311,6 +318,11 @@ class NoticeOutbox {
                             ps.setString(p++, MessageState.EXPIRED.name());
                             ps.setString(p++, "expired before it could be sent");
                         }
+                        case Uncertain x -> {
+                            kind = 6;
+                            ps = uncertain;
+                            ps.setString(p++, truncate(x.error(), 500));
+                        }
                     }
                     ps.setLong(p++, mark.id());
                     ps.setString(p, mark.token().toString());
@@ -344,14 +356,24 @@ class NoticeOutbox {
      */
     void matchReceiptsOfSent(List<Mark> marks) {
         Long[] sentIds = marks.stream().filter(m -> m.outcome() instanceof Sent).map(Mark::id).toArray(Long[]::new);
-        if (sentIds.length == 0) {
+        boolean uncertain = marks.stream().anyMatch(m -> m.outcome() instanceof Uncertain);
+        if (sentIds.length == 0 && !uncertain) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement match = c.prepareStatement(MATCH_RECEIPTS + " and m.id = any(?)")) {
+        try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            match.setArray(1, c.createArrayOf("bigint", sentIds));
-            match.executeUpdate();
+            if (sentIds.length > 0) {
+                try (PreparedStatement match = c.prepareStatement(MATCH_RECEIPTS + " and m.id = any(?)")) {
+                    match.setArray(1, c.createArrayOf("bigint", sentIds));
+                    match.executeUpdate();
+                }
+            }
+            if (uncertain) {
+                // a report that came before the outcome was written waited for it (the message was SENDING)
+                try (PreparedStatement match = c.prepareStatement(MATCH_UNCERTAIN)) {
+                    match.executeUpdate();
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Matching receipts to sent notice messages failed", e);
         }

@@ -173,7 +173,7 @@ class SmppChannel {
         }
         long now = System.currentTimeMillis();
         if (now - lastBindAttempt < config.reconnectDelay().toMillis()) {
-            throw SendFailure.retryable("SMSC link down; next bind attempt after the reconnect delay", null);
+            throw SendFailure.linkDown("SMSC link down; next bind attempt after the reconnect delay", null);
         }
         lastBindAttempt = now;
         // TCP_NODELAY: a submit_sm leaves the node when it is written, not when the centre has acknowledged the
@@ -197,7 +197,7 @@ class SmppChannel {
                         config.port(), e.getMessage());
             }
             linkFailure = "bind to " + config.host() + ":" + config.port() + " failed: " + e.getMessage();
-            throw SendFailure.retryable("SMSC " + linkFailure, e);
+            throw SendFailure.linkDown("SMSC " + linkFailure, e);
         }
         LOG.infof("SMPP bound as transceiver to %s:%d", config.host(), config.port());
         linkFailure = null;

@@ -7,7 +7,7 @@ package cn.keyaccount.notice;
  * {@link #open} exactly once per message, immediately before the first submit, and submits nothing when it throws.
  */
 @FunctionalInterface
-interface SubmitGate {
+public interface SubmitGate {
 
     /**
      * Commits the start mark. Throws {@link SendFailure#claimLost()} when the claim is no longer this attempt's
@@ -15,4 +15,28 @@ interface SubmitGate {
      * written (submit nothing; the message goes back to the queue).
      */
     void open() throws SendFailure;
+
+    /** A gate for a send that no journal follows (an administrator's test SMS): nothing to mark. */
+    static SubmitGate none() {
+        return () -> { };
+    }
+
+    /**
+     * This gate opened at most once, however many providers try the message in turn (a provider whose link turns out
+     * down after the gate opened wrote nothing, and the next one must not open it again).
+     */
+    default SubmitGate once() {
+        SubmitGate inner = this;
+        return new SubmitGate() {
+            private boolean opened;
+
+            @Override
+            public synchronized void open() throws SendFailure {
+                if (!opened) {
+                    inner.open();
+                    opened = true;
+                }
+            }
+        };
+    }
 }

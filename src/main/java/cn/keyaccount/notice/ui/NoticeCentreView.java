@@ -11,6 +11,8 @@ import cn.keyaccount.notice.NoticeDispatcher;
 import cn.keyaccount.notice.NoticeQueries;
 import cn.keyaccount.notice.NoticeService;
 import cn.keyaccount.notice.NoticeSummary;
+import cn.keyaccount.notice.gateway.SmsConnectionTest;
+import cn.keyaccount.notice.gateway.SmsProviders;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
@@ -60,7 +62,8 @@ class NoticeCentreView extends VerticalLayout implements BeforeEnterObserver {
     private final Clock clock;
 
     NoticeCentreView(Clock clock, NoticeService notices, NoticeQueries queries, NoticeDecisions decisions,
-                     NoticeDispatcher dispatcher, CustomerService customers, CurrentViewer currentViewer) {
+                     NoticeDispatcher dispatcher, CustomerService customers, CurrentViewer currentViewer,
+                     SmsProviders smsProviders, SmsConnectionTest smsTest) {
         this.clock = clock;
         this.notices = notices;
         this.queries = queries;
@@ -99,6 +102,12 @@ class NoticeCentreView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout bar = new HorizontalLayout(refresh, retry, attentionOnly, replies);
         bar.setAlignItems(Alignment.CENTER);
         add(channelStatus, compose, bar, noticeGrid, messageGrid);
+        if (viewer.isAdmin()) {
+            Details providers = new Details(getTranslation("gateway.title"),
+                    new SmsConnectionPanel(smsProviders, smsTest, viewer));
+            providers.setId("sms-connection-test");
+            addComponentAtIndex(2, providers);
+        }
         narrow.cards(messageGrid, m -> NarrowScreen.card(m.recipientName(),
                 getTranslation("notice.channel." + m.channel().name()), m.address(),
                 getTranslation("notice.state." + m.state().name()), NoticeLabels.time(m.sentAt()), m.error()));

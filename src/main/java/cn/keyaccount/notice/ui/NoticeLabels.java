@@ -34,6 +34,10 @@ final class NoticeLabels {
 
     private static final List<KnownError> ERRORS = List.of(
             known("SMS channel disabled.*", "notice.error.sms-disabled"),
+            known("CMPP gateway (\\S+) refused the submit: result (\\d+) \\(.*", "gateway.error.refused"),
+            known("CMPP gateway (\\S+) did not answer (\\d+) of (\\d+) parts.*", "gateway.error.no-answer"),
+            known("CMPP gateway (\\S+) .*not connected.*", "gateway.error.link-down"),
+            known("no SMS provider takes .*", "gateway.error.no-provider"),
             known("e-mail channel disabled.*", "notice.error.email-disabled"),
             known("expired before it could be sent", "notice.error.expired"),
             known("withdrawn", "notice.error.withdrawn"),

@@ -177,6 +177,10 @@ class ApiAccessMatrixTest {
         expect(rows, putProfile, 409, 409, 409, 409, 403, 403);
         // a new tariff version without content: the administrator reaches validation (422), nobody else gets in
         expect(rows, new Call("POST", "/api/tariffs", login -> Map.of("name", "矩阵")), 422, 403, 403, 403, 403, 403);
+        // SMS gateways: the administrator alone lists them and tests them (a number that is no mobile: 422, nothing sent)
+        expect(rows, new Call("GET", "/api/sms-providers", null), 200, 403, 403, 403, 403, 403);
+        expect(rows, new Call("POST", "/api/sms-providers/test", login -> Map.of("mobile", "12345")),
+                422, 403, 403, 403, 403, 403);
 
         // notices: senders schedule to their own customers (portal only, a year ahead: nothing goes out)
         Call scheduleNotice = new Call("POST", "/api/notices", login -> Map.of("purpose", "GENERAL",
