@@ -67,7 +67,7 @@ class DataFolderBackupTest {
     /** Every migration applied, and every row of the probe table (count and checksum). */
     private static String fingerprint(String url) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select (select count(*) || ':' || max(version::int) from flyway_schema_history"
+             ResultSet rs = s.executeQuery("select (select count(*) || ':' || max(version::numeric) from flyway_schema_history"
                      + " where success), (select count(*) || ':' || md5(string_agg(t::text, '|' order by id))"
                      + " from backup_probe t)")) {
             rs.next();

@@ -130,6 +130,7 @@ public class ApplicationResource {
     @Path("{id}/documents/missing")
     @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Tell the customer once (SMS and portal inbox) every missing document; stops the clock")
+    @APIResponse(responseCode = "200", description = "told: the documents with the missing ones marked")
     @APIResponse(responseCode = "409", description = "already told once, closed, or changed meanwhile")
     public DocumentDetails tellMissing(@PathParam("id") long id, MissingDocuments request) {
         MissingDocuments m = Rest.required(request);
@@ -142,6 +143,7 @@ public class ApplicationResource {
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "Upload a document of the checklist (type, file = its name); PDF, JPEG or PNG by content, "
             + "at most 10 MB, not empty")
+    @APIResponse(responseCode = "201", description = "stored; Location: the document")
     @APIResponse(responseCode = "422", description = "empty, too large, a refused type, or not on the checklist")
     public Response upload(@PathParam("id") long id, @QueryParam("type") String type,
                            @QueryParam("file") String file, java.io.InputStream body, UriInfo uri) {
@@ -259,6 +261,7 @@ public class ApplicationResource {
     @Path("{id}")
     @RolesAllowed(Roles.EVERYONE)
     @Operation(summary = "One application with its steps, limits, used working days and clock stops. ETag: version")
+    @APIResponse(responseCode = "200", description = "the application")
     @APIResponse(responseCode = "404", description = "absent, or not the caller's to see")
     public RestResponse<ApplicationDetails> get(@PathParam("id") long id) {
         ApplicationDetails found = applications.get(viewer(), id);
@@ -280,6 +283,7 @@ public class ApplicationResource {
     @RolesAllowed(Roles.ACCOUNT_STAFF)
     @Operation(summary = "Complete the current step (acceptance, scheme-reply, external-works, power-on, change); the "
             + "last one applies the master-data changes")
+    @APIResponse(responseCode = "200", description = "the step is done; the application as it is now")
     @APIResponse(responseCode = "409", description = "not the current step, already done, clock stopped, closed, "
             + "or changed meanwhile")
     public RestResponse<ApplicationDetails> complete(@PathParam("id") long id, @PathParam("step") String step,

@@ -35,6 +35,7 @@ public class CustomerPortraitResource {
             + "NO_READINGS, NOT_COMPUTED), typical working-day and rest-day shapes per season (96 points of mean 1, "
             + "medians), season and rest-day levels, the segment (for a customer user its name only) and the "
             + "industry's median shape when it is the median of enough customers")
+    @APIResponse(responseCode = "200", description = "the portrait (a customer user: own shape and industry only)")
     @APIResponse(responseCode = "404", description = "no such customer, or out of the caller's reach")
     public PortraitDetails portrait(@PathParam("id") long id) {
         return portraits.portrait(ViewerIdentity.viewer(identity), id);

@@ -52,6 +52,7 @@ public class PortraitResource {
     @Path("segments/{segmentId}")
     @RolesAllowed(Roles.SUPERVISORS)
     @Operation(summary = "One segment with its centre curves")
+    @APIResponse(responseCode = "200", description = "the segment with its centre curves")
     @APIResponse(responseCode = "404", description = "no such segment (ids change with each computation)")
     public SegmentSummary segment(@PathParam("segmentId") long segmentId) {
         return portraits.segment(ViewerIdentity.viewer(identity), segmentId);
@@ -61,6 +62,7 @@ public class PortraitResource {
     @Path("segments/{segmentId}/members")
     @RolesAllowed(Roles.SUPERVISORS)
     @Operation(summary = "The segment's members in the caller's scope, closest to the centre first")
+    @APIResponse(responseCode = "200", description = "the segment's members within the caller's reach")
     @APIResponse(responseCode = "404", description = "no such segment")
     public ResultPage<SegmentMemberRow> members(@PathParam("segmentId") long segmentId,
                                                 @QueryParam("page") String page, @QueryParam("size") String size) {

@@ -123,11 +123,15 @@ public class PortraitPanel extends VerticalLayout {
                         w.points(), false));
             }
         }
-        seasons.setOption(PortraitCharts.curves(getTranslation("portrait.chart.seasons"),
-                getTranslation("portrait.chart.unit"), bySeason));
         Div note = new Div(new Span(getTranslation("portrait.chart.note")));
         note.addClassName("hint");
-        add(typical, seasons, note);
+        add(typical);
+        if (!bySeason.isEmpty()) { // ECharts fails on a chart without series
+            seasons.setOption(PortraitCharts.curves(getTranslation("portrait.chart.seasons"),
+                    getTranslation("portrait.chart.unit"), bySeason));
+            add(seasons);
+        }
+        add(note);
         if (p.industry() == null) {
             add(MainLayout.emptyState(getTranslation("portrait.industry.too-few")));
         }
@@ -172,12 +176,16 @@ public class PortraitPanel extends VerticalLayout {
                 .setHeader(getTranslation("portrait.figure.percentile"));
         figures.setItems(p.figures());
         figures.setAllRowsVisible(true);
-        radar.setOption(PortraitCharts.radar(getTranslation("portrait.figures.title"),
-                getTranslation("portrait.figures.peers"), p.figures().stream()
-                        .filter(f -> FigureFormat.RADAR.contains(f.figure()) && f.percentile() != null).toList(),
-                f -> getTranslation("portrait.figure." + f.name()), getTranslation("portrait.radar.customer"),
-                getTranslation("portrait.radar.median")));
-        add(new H3(getTranslation("portrait.figures.title")), figures, radar);
+        List<PortraitDetails.FigureDetails> ranked = p.figures().stream()
+                .filter(f -> FigureFormat.RADAR.contains(f.figure()) && f.percentile() != null).toList();
+        add(new H3(getTranslation("portrait.figures.title")), figures);
+        if (ranked.size() >= 3) { // a radar needs three axes; without peers (a customer's own view) there is none
+            radar.setOption(PortraitCharts.radar(getTranslation("portrait.figures.title"),
+                    getTranslation("portrait.figures.peers"), ranked,
+                    f -> getTranslation("portrait.figure." + f.name()), getTranslation("portrait.radar.customer"),
+                    getTranslation("portrait.radar.median")));
+            add(radar);
+        }
     }
 
     /** Leaves out the link to the printable view (for that view itself). */
