@@ -702,15 +702,20 @@ public class ClusterCheck {
 
     private Browser signInOn(String node) throws Exception {
         List<String> managers = List.of("manager", "mgr02", "mgr03", "mgr04", "mgr05", "mgr06", "mgr07", "mgr08");
-        for (String m : managers) {
-            Browser b = new Browser(m, "Manager@2026");
-            b.signIn();
-            if (b.node().equals(node)) {
-                System.out.printf("%s signed in through HAProxy on %s%n", m, node);
-                return b;
+        // a node just back in HAProxy's rotation gets its share slowly (slowstart 10s): try for a while
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        do {
+            for (String m : managers) {
+                Browser b = new Browser(m, "Manager@2026");
+                b.signIn();
+                if (b.node().equals(node)) {
+                    System.out.printf("%s signed in through HAProxy on %s%n", m, node);
+                    return b;
+                }
             }
-        }
-        throw new IllegalStateException("no manager's sign-in landed on " + node);
+            Thread.sleep(1000);
+        } while (System.nanoTime() < until);
+        throw new IllegalStateException("no manager's sign-in landed on " + node + " in 30 s");
     }
 
     private static String basic(String user, String password) {
