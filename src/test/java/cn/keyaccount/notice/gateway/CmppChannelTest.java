@@ -147,7 +147,19 @@ class CmppChannelTest {
             CmppPeers.stopPrimary();
         });
         NoticeSummary n = peers.sms(people, "故障抢修通知");
+        try {
+            after_the_outage(n, people, primary, backup, outage);
+        } finally {
+            // the other tests expect the primary gateway up again, whatever happened here
+            outage.join();
+            primary.answerDelayMillis = 0;
+            CmppPeers.primary();
+            peers.awaitUp("cmcc");
+        }
+    }
 
+    private void after_the_outage(NoticeSummary n, List<ContactDetails> people, CmppPeer primary, CmppPeer backup,
+            java.util.concurrent.CompletableFuture<Void> outage) {
         List<MessageDetails> done = peers.await(n.id(), x -> x.state() == MessageState.DELIVERED
                 || x.state() == MessageState.UNCERTAIN || x.state() == MessageState.SENT && outage.isDone(), SETTLE);
         outage.join();
@@ -155,7 +167,9 @@ class CmppChannelTest {
         java.util.Map<String, MessageState> states = done.stream().collect(java.util.stream.Collectors.toMap(
                 MessageDetails::recipientName, MessageDetails::state));
         for (ContactDetails c : people) {
-            int got = primary.messagesTo(c.mobile()) + backup.messagesTo(c.mobile());
+            // under a starved CPU the backup's link may miss its heartbeat too: the SMPP account takes the rest then
+            int got = primary.messagesTo(c.mobile()) + backup.messagesTo(c.mobile())
+                    + LoopbackServers.smsc().submitsTo(c.mobile()).size();
             if (states.get(c.name()) == MessageState.UNCERTAIN) {
                 // written as the link dropped: the gateway may or may not have read it, and it is not sent again
                 assertTrue(got <= 1, "an uncertain message is never sent twice: " + c.mobile());
@@ -165,15 +179,15 @@ class CmppChannelTest {
         }
         long viaBackup = done.stream().filter(m -> m.providerMessageId() != null
                 && m.providerMessageId().startsWith("backup:")).count();
-        assertTrue(viaBackup > 0, "the rest went through the backup account");
+        long viaOthers = done.stream().filter(m -> m.providerMessageId() != null
+                && !m.providerMessageId().startsWith("cmcc:")).count();
+        assertTrue(viaBackup > 0 || viaOthers > 0, "the rest went through the next account");
         assertTrue(people.stream().mapToInt(c -> primary.messagesTo(c.mobile())).sum() >= 5);
         for (MessageDetails m : done) {
             if (m.state() == MessageState.UNCERTAIN) {
                 assertTrue(m.error().contains("did not answer"), "in flight when the link dropped: " + m.error());
             }
         }
-        CmppPeers.primary();
-        peers.awaitUp("cmcc");
     }
 
     @Test
