@@ -12,14 +12,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * The customer timeline's notices: every message to the customer (one per recipient and channel), at the moment it
- * went out or is due, with its delivery state (sent, delivered, failed …). A key customer has thousands: the page is
+ * The customer timeline's notices: every message to the customer (one per recipient and channel), at the time its
+ * notice was planned for, with its delivery state (sent, delivered, failed …). A key customer has thousands: the page is
  * cut in the statement.
  */
 @ApplicationScoped
 class NoticeTimeline implements TimelineSource {
 
-    private static final String AT = "coalesce(m.sentAt, m.nextAttemptAt)";
+    // the time the notice was planned for: it never changes, so pages cut by it neither skip nor repeat an entry
+    // while the dispatcher sends (a sending time would move an entry from one page to another)
+    private static final String AT = "n.plannedAt";
 
     private final EntityManager em;
 

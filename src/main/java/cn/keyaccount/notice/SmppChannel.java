@@ -150,7 +150,15 @@ class SmppChannel {
                 }
                 // once a part went out a retry would send the first parts twice: record the failure instead
                 throw SendFailure.permanent("SMSC refused submit_sm: " + status + " (part " + (i + 1) + ")");
-            } catch (ResponseTimeoutException | IOException | PDUException | InvalidResponseException e) {
+            } catch (ResponseTimeoutException e) {
+                // written, but no answer in time: the centre may have it, and a resend could reach the handset twice;
+                // the message waits as UNCERTAIN for its delivery receipt (or a scheduler's decision)
+                linkFailure = "no answer to submit_sm within " + config.responseTimeout().toSeconds() + " s";
+                drop(s);
+                throw SendFailure.uncertain("SMSC did not answer submit_sm (part " + (i + 1) + " of " + parts.size()
+                        + ") within " + config.responseTimeout().toSeconds() + " s; it may have it (its delivery "
+                        + "receipt settles it)", e);
+            } catch (IOException | PDUException | InvalidResponseException e) {
                 if (i > 0) {
                     throw SendFailure.permanent("link failed after part " + i + " of " + parts.size() + ": " + e);
                 }

@@ -220,6 +220,27 @@ class NoticeEngineTest {
     }
 
     @Test
+    void an_sms_the_centre_answers_after_the_response_timeout_is_uncertain_not_sent_again_and_settled_by_its_receipt() {
+        ContactDetails c = fx.contact(fx.someCustomer(6), true, false, null, null);
+        // the centre takes the submit but answers after our 10 s response timeout: it may have it, so no resend
+        LoopbackServers.smsc().answerSlowly(c.mobile(), 11_000);
+        NoticeSummary n = send(List.of(c.id()), "迟到的应答", Set.of(Channel.SMS));
+        MessageDetails uncertain = fx.await(n.id(), x -> x.state() == MessageState.UNCERTAIN
+                || x.state() == MessageState.DELIVERED, Duration.ofSeconds(60)).getFirst();
+        assertEquals(1, uncertain.attempts());
+        // the link was dropped after the silence; the next SMS binds again and the centre hands over the receipt
+        ContactDetails next = fx.contact(fx.someCustomer(6), true, false, null, null);
+        fx.await(send(List.of(next.id()), "下一条", Set.of(Channel.SMS)).id(),
+                x -> x.state() == MessageState.DELIVERED, SETTLE);
+        MessageDetails m = fx.await(n.id(), x -> x.state() == MessageState.DELIVERED, Duration.ofSeconds(60))
+                .getFirst();
+
+        assertEquals(1, LoopbackServers.smsc().submitsTo(c.mobile()).size(), "submitted once, never again");
+        assertEquals(1, m.attempts());
+        assertTrue(m.error() != null && m.error().contains("settled by its delivery receipt"), m.error());
+    }
+
+    @Test
     void a_message_whose_notice_expired_is_not_sent() {
         ContactDetails c = fx.contact(fx.someCustomer(7), true, false, null, null);
         OffsetDateTime planned = OffsetDateTime.now().minusHours(3);

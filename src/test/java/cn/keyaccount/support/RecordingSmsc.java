@@ -81,6 +81,7 @@ public final class RecordingSmsc implements ServerMessageReceiverListener {
     private final AtomicLong submitCount = new AtomicLong();
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> throttled = new ConcurrentHashMap<>();
+    private final Map<String, Long> slow = new ConcurrentHashMap<>();
     private final Set<String> undeliverable = ConcurrentHashMap.newKeySet();
     private final Set<String> withheld = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(System.nanoTime() % 1_000_000_000L);
@@ -143,6 +144,11 @@ public final class RecordingSmsc implements ServerMessageReceiverListener {
         throttled.put(destination, times);
     }
 
+    /** Submits to this destination are answered only after this wait (an SMSC slower than our response timeout). */
+    public void answerSlowly(String destination, long millis) {
+        slow.put(destination, millis);
+    }
+
     public void undeliverable(String destination) {
         undeliverable.add(destination);
     }
@@ -190,6 +196,14 @@ public final class RecordingSmsc implements ServerMessageReceiverListener {
         if (left != null && left > 0) {
             throttled.put(dest, left - 1);
             throw new ProcessRequestException("throttled", 0x58);
+        }
+        Long wait = slow.get(dest);
+        if (wait != null) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         String id = Long.toHexString(ids.incrementAndGet());
         submits.add(new Submit(id, dest, submitSm.getDataCoding(), submitSm.getEsmClass(),

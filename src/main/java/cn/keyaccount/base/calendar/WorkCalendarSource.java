@@ -1,15 +1,7 @@
 package cn.keyaccount.base.calendar;
 
+import cn.keyaccount.base.EditableFile;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -29,13 +21,12 @@ public class WorkCalendarSource {
     static final String BUNDLED = "scheduler/calendar/cn-workdays.csv";
     private static final Logger LOG = Logger.getLogger(WorkCalendarSource.class);
 
-    private final Optional<String> calendarFile;
-    private WorkCalendar cached;
-    private FileTime cachedModified;
+    private final EditableFile<WorkCalendar> file;
 
     WorkCalendarSource(@ConfigProperty(name = "keyaccount.calendar.file") Optional<String> calendarFile,
                        @ConfigProperty(name = "keyaccount.visit.calendar-file") Optional<String> oldCalendarFile) {
-        this.calendarFile = file(calendarFile, oldCalendarFile);
+        this.file = new EditableFile<>("Holiday calendar", file(calendarFile, oldCalendarFile), BUNDLED,
+                WorkCalendar::parse, c -> "covers " + c.coveredYears());
     }
 
     /** The calendar file named by the new setting, else by the old one (with a deprecation line), else none. */
@@ -50,45 +41,14 @@ public class WorkCalendarSource {
 
     /** A description of where the calendar comes from, for screens and logs. */
     public String origin() {
-        return calendarFile.orElse("classpath:" + BUNDLED);
+        return file.origin();
     }
 
-    public synchronized WorkCalendar current() {
-        if (calendarFile.isPresent()) {
-            Path file = Path.of(calendarFile.get());
-            try {
-                FileTime modified = Files.getLastModifiedTime(file);
-                if (cached == null || !modified.equals(cachedModified)) {
-                    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                        cached = WorkCalendar.parse(r);
-                        cachedModified = modified;
-                        LOG.infof("Holiday calendar read from %s, covers %s", file, cached.coveredYears());
-                    }
-                }
-                return cached;
-            } catch (IOException e) {
-                if (cached != null) {
-                    LOG.errorf("Holiday calendar %s unreadable (%s); keeping the one read before", file,
-                            e.getMessage());
-                    return cached;
-                }
-                LOG.errorf("Holiday calendar %s unreadable (%s); using the bundled one", file, e.getMessage());
-            }
-        }
-        if (cached == null) {
-            cached = bundled();
-        }
-        return cached;
+    public WorkCalendar current() {
+        return file.current();
     }
 
     public static WorkCalendar bundled() {
-        try (InputStream in = WorkCalendarSource.class.getClassLoader().getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException("Holiday calendar missing from the classpath: " + BUNDLED);
-            }
-            return WorkCalendar.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EditableFile.bundled(BUNDLED, WorkCalendar::parse);
     }
 }

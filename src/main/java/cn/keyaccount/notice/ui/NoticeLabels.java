@@ -45,6 +45,7 @@ final class NoticeLabels {
             known("receipt (UNDELIV|EXPIRED|DELETED|REJECTD|UNKNOWN)(?: err (\\S+))?", "notice.error.receipt"),
             known("SMSC refused submit_sm for now: (.+)", "notice.error.smsc-busy"),
             known("SMSC refused submit_sm: (.+) \\(part (\\d+)\\)", "notice.error.smsc-refused"),
+            known("SMSC did not answer submit_sm \\(part (\\d+) of (\\d+)\\) within (\\d+) s.*", "notice.error.no-answer"),
             known("link failed after part (\\d+) of (\\d+): .*", "notice.error.link-failed"),
             known("SMSC link down.*", "notice.error.link-down"),
             known("SMSC bind to .*", "notice.error.bind-failed"),
