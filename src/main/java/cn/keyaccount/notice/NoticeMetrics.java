@@ -42,7 +42,8 @@ class NoticeMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
-    NoticeMetrics(MeterRegistry registry, AgroalDataSource dataSource, SmppChannel sms) {
+    NoticeMetrics(MeterRegistry registry, AgroalDataSource dataSource, SmppChannel sms,
+                  cn.keyaccount.notice.gateway.SmsProviders providers) {
         this.registry = registry;
         CachedReading<Map<String, Long>> open = new CachedReading<>(() -> read(dataSource), Map.of());
         for (Channel channel : Channel.values()) {
@@ -57,6 +58,18 @@ class NoticeMetrics {
             Gauge.builder("keyaccount.notice.sms.link", sms, s -> s.linkState() == state ? 1 : 0)
                     .tag("state", state.name().toLowerCase()).strongReference(true)
                     .description("This node's link to the SMS centre: 1 for the state it is in").register(registry);
+        }
+        // every provider of keyaccount.sms.providers (CMPP accounts) and the SMPP one as "default"
+        for (cn.keyaccount.notice.gateway.SmsGateway provider : providers.enabled()) {
+            for (cn.keyaccount.notice.gateway.SmsGateway.LinkState state
+                    : cn.keyaccount.notice.gateway.SmsGateway.LinkState.values()) {
+                Gauge.builder("keyaccount.notice.sms.provider.link", provider, g -> g.linkState() == state ? 1 : 0)
+                        .tags("provider", provider.name(), "protocol", provider.protocol(),
+                                "state", state.name().toLowerCase())
+                        .strongReference(true)
+                        .description("This node's link to each SMS provider: 1 for the state it is in")
+                        .register(registry);
+            }
         }
     }
 

@@ -109,7 +109,10 @@ final class EnvironmentFile {
             for (String line : s.description()) {
                 out.append("# ").append(line).append('\n');
             }
-            if (s.property() != null) {
+            if (s.property() != null && s.property().contains("." + EXAMPLE_KEY + ".")) {
+                out.append("# (").append(s.property()).append("; one such block per provider, \"")
+                        .append(EXAMPLE_KEY).append("\" being an example name: docs/sms-gateways.md)\n");
+            } else if (s.property() != null) {
                 out.append("# (").append(s.property()).append(")\n");
             }
             if (CLUSTER_VALUES.containsKey(s.variable())) {
@@ -207,7 +210,12 @@ final class EnvironmentFile {
             String name = prefix + "." + (m.isAnnotationPresent(WithName.class) ? m.getAnnotation(WithName.class).value()
                     : kebab(m.getName()));
             Class<?> r = m.getReturnType();
-            if (r.isInterface() && r.getName().startsWith("cn.keyaccount.")) {
+            Class<?> mapValue = mapOfGroups(m);
+            if (mapValue != null) {
+                // a map of groups (the SMS providers by name): its settings under an example name, for the operator
+                // to copy once per entry (KEYACCOUNT_SMS_PROVIDERS_CMCC_HOST, …)
+                walk(mapValue, name + "." + EXAMPLE_KEY, out);
+            } else if (r.isInterface() && r.getName().startsWith("cn.keyaccount.")) {
                 walk(r, name, out);
             } else if (m.isAnnotationPresent(WithDefault.class)) {
                 out.put(name, m.getAnnotation(WithDefault.class).value());
@@ -216,6 +224,19 @@ final class EnvironmentFile {
                 out.put(name, "");
             }
         }
+    }
+
+    /** The example entry name of a map of groups in the file. */
+    static final String EXAMPLE_KEY = "cmcc";
+
+    /** The value type of a {@code Map<String, Group>} property whose group is one of ours, else null. */
+    private static Class<?> mapOfGroups(Method m) {
+        if (m.getReturnType() != Map.class
+                || !(m.getGenericReturnType() instanceof java.lang.reflect.ParameterizedType t)) {
+            return null;
+        }
+        java.lang.reflect.Type value = t.getActualTypeArguments()[1];
+        return value instanceof Class<?> c && c.isInterface() && c.getName().startsWith("cn.keyaccount.") ? c : null;
     }
 
     private static String kebab(String camel) {

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class SmsLinkReadinessTest {
         assertThrows(SendFailure.class, () -> link.send("13800000000", "测试", () -> { }));
         assertEquals(SmppChannel.LinkState.DOWN, link.linkState());
 
-        HealthCheckResponse answer = new SmsLinkReadiness(link).call();
+        HealthCheckResponse answer = new SmsLinkReadiness(link, cn.keyaccount.notice.gateway.SmsProviders.of(List.of())).call();
         assertEquals(HealthCheckResponse.Status.UP, answer.getStatus(), "reported, not failing readiness");
         assertEquals(Optional.of("down"), answer.getData().map(d -> d.get("state")));
     }

@@ -190,6 +190,24 @@ class CmppChannelTest {
         }
     }
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    @Test
+    void the_readiness_answer_and_the_metrics_show_each_cmpp_accounts_link() {
+        peers.awaitUp("cmcc");
+        peers.awaitUp("backup");
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'SMS centre link' }.data.cmcc", org.hamcrest.Matchers.equalTo("up"))
+                .body("checks.find { it.name == 'SMS centre link' }.data.backup", org.hamcrest.Matchers.equalTo("up"));
+        assertEquals(1.0, registry.get("keyaccount.notice.sms.provider.link")
+                .tags("provider", "cmcc", "state", "up").gauge().value());
+        assertEquals(0.0, registry.get("keyaccount.notice.sms.provider.link")
+                .tags("provider", "cmcc", "state", "down").gauge().value());
+        assertEquals(1.0, registry.get("keyaccount.notice.sms.provider.link")
+                .tags("provider", "backup", "protocol", "CMPP 2.0", "state", "up").gauge().value());
+    }
+
     @Test
     void a_customers_long_reply_through_a_cmpp_gateway_reaches_the_replies_store_in_one_piece() throws Exception {
         java.util.concurrent.BlockingQueue<cn.keyaccount.notice.InboundSms> store =
