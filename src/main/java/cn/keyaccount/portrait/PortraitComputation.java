@@ -28,9 +28,11 @@ import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 /**
- * Recomputes every portrait: each customer's typical shapes over the twelve months up to yesterday, the segments
- * (k-means++ over {@link LoadFeatures}, k by silhouette), each segment's centre and name, and each industry's median
- * shape; then replaces the stored run in one transaction. Idempotent: the same readings give the same rows.
+ * Computes portraits in two phases. {@link #measure}, per customer (shared by the nodes in chunks, {@link
+ * PortraitBatch}): its typical shapes over the twelve months up to yesterday, figures and tags. {@link #finish}, over
+ * all customers at once: the segments (k-means++ over {@link LoadFeatures}, k by silhouette), each segment's centre
+ * and name, the peer percentiles and each industry's median shape; then replaces the stored run in one transaction.
+ * Idempotent: the same readings give the same rows.
  */
 @ApplicationScoped
 public class PortraitComputation {
@@ -68,9 +70,8 @@ public class PortraitComputation {
                              long millis) {
     }
 
-    /** One customer's shapes as computed, with what it is compared by. */
-    private record Measured(long customerId, Long managerId, String industryCode, String peerGroup, TypicalShapes.Result shapes,
-                            CustomerFigures figures, List<PortraitTag> tags) {
+    /** The twelve months a run measures: up to yesterday. */
+    record Period(LocalDate from, LocalDate to) {
     }
 
     /** Whether portraits have been computed at all. */
@@ -78,44 +79,91 @@ public class PortraitComputation {
         return store.run() != null;
     }
 
+    /** The period a run started now measures. */
+    Period currentPeriod() {
+        LocalDate to = LocalDate.now(clock).minusDays(1);
+        return new Period(to.minusYears(1).plusDays(1), to);
+    }
+
+    /** Recomputes every customer's portrait on this node alone, in memory (the job shares it: {@link PortraitBatch}). */
     @ActivateRequestContext
     public RunSummary recomputeAll() {
         long started = System.nanoTime();
-        LocalDate to = LocalDate.now(clock).minusDays(1);
-        LocalDate from = to.minusYears(1).plusDays(1);
-        WorkCalendar calendar = calendars.current();
-        TypicalShapes.Settings settings = config.shapes();
-        TagRules rules = new TagRules(config.tagSettings());
-        // a customer-year is read and reduced on one thread per processor: CPU-bound (decoding, sorting medians)
-        List<Measured> measured = new ArrayList<>();
-        long after = 0;
-        try (ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+        Period period = currentPeriod();
+        List<CustomerMeasure> measured = new ArrayList<>();
+        try (ExecutorService workers = Executors.newFixedThreadPool(threads())) {
+            long after = 0;
             for (List<Long> ids = customerIds.idsAfter(after, PAGE); !ids.isEmpty();
                  ids = customerIds.idsAfter(after, PAGE)) {
                 after = ids.getLast();
-                List<Future<Measured>> page = new ArrayList<>();
-                for (CustomerDetails c : customers.detailsOf(Viewer.system(), ids)) {
-                    page.add(workers.submit(() -> measure(c, from, to, calendar, settings, rules)));
-                }
-                for (Future<Measured> f : page) {
-                    Measured m = join(f);
-                    if (m != null) {
-                        measured.add(m);
-                    }
-                }
+                measured.addAll(measure(ids, period, workers));
+            }
+        }
+        return finish(measured, period, started);
+    }
+
+    /** Recomputes the portraits of these customers only, replacing the stored run (the demo's first start). */
+    @ActivateRequestContext
+    public RunSummary recompute(List<Long> ids) {
+        long started = System.nanoTime();
+        Period period = currentPeriod();
+        List<CustomerMeasure> measured = new ArrayList<>();
+        try (ExecutorService workers = Executors.newFixedThreadPool(threads())) {
+            for (int i = 0; i < ids.size(); i += PAGE) {
+                measured.addAll(measure(ids.subList(i, Math.min(ids.size(), i + PAGE)), period, workers));
+            }
+        }
+        return finish(measured, period, started);
+    }
+
+    /** Threads measuring customers on this node: one per processor (reading and reducing a year is CPU-bound). */
+    static int threads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Phase 1 for some customers: each one's shapes, figures and built-in tags from its readings of the period (one
+     * customer-year per task on {@code workers}), then the tags the other features contribute; customers without any
+     * reading are left out. In customer order.
+     */
+    @ActivateRequestContext
+    List<CustomerMeasure> measure(List<Long> ids, Period period, ExecutorService workers) {
+        WorkCalendar calendar = calendars.current();
+        TypicalShapes.Settings settings = config.shapes();
+        TagRules rules = new TagRules(config.tagSettings());
+        List<Future<CustomerMeasure>> page = new ArrayList<>();
+        for (CustomerDetails c : customers.detailsOf(Viewer.system(), ids)) {
+            page.add(workers.submit(() -> measure(c, period.from(), period.to(), calendar, settings, rules)));
+        }
+        List<CustomerMeasure> measured = new ArrayList<>();
+        for (Future<CustomerMeasure> f : page) {
+            CustomerMeasure m = join(f);
+            if (m != null) {
+                measured.add(m);
             }
         }
         measured.sort((a, b) -> Long.compare(a.customerId(), b.customerId()));
-        addContributedTags(measured, to);
+        addContributedTags(measured, period.to());
+        return measured;
+    }
+
+    /**
+     * Phase 2 over every measured customer: peer ranks, the segments (k-means++, k by silhouette) and their names,
+     * the industries' median shapes; then replaces the stored run and tells the managers of tag changes. Joins the
+     * caller's transaction when there is one (the batch closes itself in the same one).
+     */
+    RunSummary finish(List<CustomerMeasure> measured, Period period, long startedNanos) {
+        TypicalShapes.Settings settings = config.shapes();
+        measured.sort((a, b) -> Long.compare(a.customerId(), b.customerId()));
         Map<Long, List<PortraitStore.FigureRank>> ranks = PeerRanks.of(measured.stream().map(m ->
-                new PeerRanks.Entry(m.customerId(), m.peerGroup(), m.figures().figures())).toList());
-        List<Measured> enough = measured.stream().filter(m -> m.shapes().enough(settings)).toList();
+                new PeerRanks.Entry(m.customerId(), m.peerGroup(), m.figures())).toList());
+        List<CustomerMeasure> enough = measured.stream().filter(m -> m.shapes().enough(settings)).toList();
         SegmentClustering.Outcome outcome = new SegmentClustering(config.clusteringSettings())
                 .cluster(enough.stream().map(m -> LoadFeatures.of(m.shapes())).toList());
         List<PortraitStore.NewSegment> segments = segments(enough, outcome);
         List<PortraitStore.NewCustomer> members = new ArrayList<>(measured.size());
         int e = 0;
-        for (Measured m : measured) {
+        for (CustomerMeasure m : measured) {
             boolean segmented = e < enough.size() && enough.get(e) == m;
             int segment = segmented ? outcome.assignment()[e] + 1 : 0;
             double distance = segmented ? outcome.distances()[e] : 0;
@@ -127,25 +175,26 @@ public class PortraitComputation {
                     ranks.getOrDefault(m.customerId(), List.of()), m.tags()));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<PortraitStore.TagChange> changes = store.replace(new PortraitStore.NewRun(now, from, to, measured.size(),
-                enough.size(), outcome.k(), outcome.silhouettes(), segments, members, industries(enough)));
+        List<PortraitStore.TagChange> changes = store.replace(new PortraitStore.NewRun(now, period.from(),
+                period.to(), measured.size(), enough.size(), outcome.k(), outcome.silhouettes(), segments, members,
+                industries(enough)));
         Map<Long, Long> managers = new java.util.HashMap<>();
         measured.stream().filter(m -> m.managerId() != null).forEach(m -> managers.put(m.customerId(), m.managerId()));
         int notified = tagNotices.send(changes, managers, java.time.YearMonth.from(now));
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
         LOG.infof("Portrait: %d customers with readings, %d segmented into %d segments (silhouettes %s), %d tag "
                 + "changes (%d sent to managers) in %d ms", measured.size(), enough.size(), outcome.k(),
                 outcome.silhouettes(), changes.size(), notified, millis);
-        return new RunSummary(now, from, to, measured.size(), enough.size(), segments.size(), outcome.silhouettes(),
-                changes.size(), millis);
+        return new RunSummary(now, period.from(), period.to(), measured.size(), enough.size(), segments.size(),
+                outcome.silhouettes(), changes.size(), millis);
     }
 
     /**
      * One customer's shapes, figures and tags from its readings of the period; null without any reading. Runs on a
      * worker thread: it reads the interval store (its own connection) and computes, nothing else.
      */
-    private Measured measure(CustomerDetails c, LocalDate from, LocalDate to, WorkCalendar calendar,
-                             TypicalShapes.Settings settings, TagRules rules) {
+    private CustomerMeasure measure(CustomerDetails c, LocalDate from, LocalDate to, WorkCalendar calendar,
+                                    TypicalShapes.Settings settings, TagRules rules) {
         IntervalSeries series = intervals.customerSeries(c.id(), from, to);
         if (!anyReading(series)) {
             return null;
@@ -155,11 +204,12 @@ public class PortraitComputation {
                 c.annualKwh().doubleValue(), c.growthRate().doubleValue());
         List<PortraitTag> tags = new ArrayList<>(rules.tags(figures, c.tier() == Tier.A,
                 c.powerFactorStandard().doubleValue()));
-        return new Measured(c.id(), c.managerId(), c.industryCode(),
-                c.industryCode() + "|" + c.voltageKv().stripTrailingZeros().toPlainString(), shapes, figures, tags);
+        return new CustomerMeasure(c.id(), c.managerId(), c.industryCode(),
+                c.industryCode() + "|" + c.voltageKv().stripTrailingZeros().toPlainString(), shapes,
+                figures.figures(), tags);
     }
 
-    private static Measured join(Future<Measured> f) {
+    private static CustomerMeasure join(Future<CustomerMeasure> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -171,13 +221,16 @@ public class PortraitComputation {
     }
 
     /** The tags other features contribute ({@link TagSource}), added to the built-in ones. */
-    private void addContributedTags(List<Measured> measured, LocalDate asOf) {
-        List<Long> ids = measured.stream().map(Measured::customerId).toList();
-        Map<Long, Measured> byId = new java.util.HashMap<>();
+    private void addContributedTags(List<CustomerMeasure> measured, LocalDate asOf) {
+        if (measured.isEmpty()) {
+            return;
+        }
+        List<Long> ids = measured.stream().map(CustomerMeasure::customerId).toList();
+        Map<Long, CustomerMeasure> byId = new java.util.HashMap<>();
         measured.forEach(m -> byId.put(m.customerId(), m));
         for (TagSource source : tagSources) {
             source.tags(ids, asOf).forEach((id, tags) -> {
-                Measured m = byId.get(id);
+                CustomerMeasure m = byId.get(id);
                 if (m != null) {
                     m.tags().addAll(tags);
                 }
@@ -185,7 +238,7 @@ public class PortraitComputation {
         }
     }
 
-    private List<PortraitStore.NewSegment> segments(List<Measured> enough, SegmentClustering.Outcome outcome) {
+    private List<PortraitStore.NewSegment> segments(List<CustomerMeasure> enough, SegmentClustering.Outcome outcome) {
         ShapeNamer namer = new ShapeNamer(config.namingSettings());
         List<PortraitStore.NewSegment> out = new ArrayList<>();
         Map<ShapeKind, Integer> ofKind = new EnumMap<>(ShapeKind.class);
@@ -255,9 +308,9 @@ public class PortraitComputation {
     }
 
     /** Each industry's median year shape per kind of day, over its customers with enough data. */
-    private static List<PortraitStore.NewIndustryShape> industries(List<Measured> enough) {
-        Map<String, List<Measured>> byIndustry = new TreeMap<>();
-        for (Measured m : enough) {
+    private static List<PortraitStore.NewIndustryShape> industries(List<CustomerMeasure> enough) {
+        Map<String, List<CustomerMeasure>> byIndustry = new TreeMap<>();
+        for (CustomerMeasure m : enough) {
             byIndustry.computeIfAbsent(m.industryCode(), x -> new ArrayList<>()).add(m);
         }
         List<PortraitStore.NewIndustryShape> out = new ArrayList<>();

@@ -2,6 +2,7 @@ package cn.keyaccount.portrait;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of the customer portrait ({@code keyaccount.portrait.*}); meanings in docs/portrait.md. */
 @ConfigMapping(prefix = "keyaccount.portrait")
@@ -12,6 +13,21 @@ public interface PortraitConfig {
 
     /** How often the catch-up looks for a missed monthly run. */
     String catchUpEvery();
+
+    /** How often every node looks for a chunk of an open recompute to measure ({@code PortraitJob#share}). */
+    String shareEvery();
+
+    /** Customers per chunk of a shared recompute: what one node claims at a time. */
+    @WithDefault("200")
+    int chunkSize();
+
+    /** How long a node's claimed chunk is its own; after that another node measures it again (the node died). */
+    @WithDefault("PT5M")
+    Duration lease();
+
+    /** Transaction bound of the phase that clusters and stores the run over all customers. */
+    @WithDefault("PT30M")
+    Duration closeTimeout();
 
     /** Usable days (four weeks) a customer needs for a shape and a segment. */
     @WithDefault("28")
@@ -34,6 +50,31 @@ public interface PortraitConfig {
     Naming naming();
 
     Tags tags();
+
+    /** Thresholds of the risk tags other features contribute ({@link TagSource}s in billing, servicerequest, …). */
+    Risk risk();
+
+    interface Risk {
+        /** Complaints in the last twelve months from which a customer is tagged COMPLAINTS. */
+        @WithDefault("1")
+        int complaints();
+
+        /** Overdue unpaid amount (yuan) from which a customer is tagged ARREARS. */
+        @WithDefault("0.01")
+        double arrearsAmount();
+
+        /** Bills of the last twelve months paid after their due date from which a customer is tagged LATE_PAYMENTS. */
+        @WithDefault("2")
+        int latePayments();
+
+        /** Visits of the last twelve months past their planned date and not done from which MISSED_VISITS. */
+        @WithDefault("2")
+        int missedVisits();
+
+        /** Outages suffered since the 1st of January (not cancelled) from which a customer is tagged OUTAGES. */
+        @WithDefault("2")
+        int outages();
+    }
 
     interface Clustering {
         @WithDefault("2")

@@ -2,27 +2,35 @@ package cn.keyaccount.portrait;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.UUID;
 
 /**
- * The monthly recompute, on Quartz's clustered store (each firing runs on one node), and its hourly catch-up: when
- * the stored run was computed before this month's firing time (the firing was missed, or its node died mid-run, which
- * leaves the previous run in place since a run is stored in one transaction), the catch-up makes it up.
+ * The recompute's jobs ({@link PortraitBatch}). On Quartz's clustered store (each firing runs on one node): the monthly
+ * firing creates the batch and its node starts on it; the hourly catch-up creates it when the month's firing was
+ * missed (no batch since). On Quarkus's own scheduler, on every node: every {@code keyaccount.portrait.share-every} a
+ * look for a chunk to measure (and, once all are measured, for the clustering to do), so that every live node works
+ * on the batch and a dead node's chunk is taken over.
  */
 @ApplicationScoped
 class PortraitJob {
 
-    private final PortraitComputation computation;
+    /** This node's name in the chunks' leases: host and process, unique per start. */
+    static final String WORKER = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+
+    private final PortraitBatch batch;
     private final PortraitStore store;
     private final Clock clock;
     private final int dayOfMonth;
     private final int hour;
 
-    PortraitJob(PortraitComputation computation, PortraitStore store, Clock clock, PortraitConfig config) {
-        this.computation = computation;
+    PortraitJob(PortraitBatch batch, PortraitStore store, Clock clock, PortraitConfig config) {
+        this.batch = batch;
         this.store = store;
         this.clock = clock;
         // "s m h day-of-month …": the catch-up's notion of "due" follows the configured firing
@@ -34,18 +42,26 @@ class PortraitJob {
     @Scheduled(identity = "portrait-monthly", cron = "{keyaccount.portrait.monthly-cron}",
             timeZone = "${keyaccount.zone}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void monthly() {
-        computation.recomputeAll();
+        batch.start(WORKER);
     }
 
     @Scheduled(identity = "portrait-catch-up", every = "{keyaccount.portrait.catch-up-every}",
             delayed = "{keyaccount.portrait.catch-up-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void catchUp() {
         if (due()) {
-            computation.recomputeAll();
+            batch.start(WORKER);
+        } else {
+            batch.work(WORKER, PortraitComputation.threads());
         }
     }
 
-    /** Whether the stored run is older than the last monthly firing time (or there is none). */
+    @Scheduled(identity = "portrait-share", every = "{keyaccount.portrait.share-every}",
+            executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void share() {
+        batch.work(WORKER, PortraitComputation.threads());
+    }
+
+    /** Whether neither a run nor a batch has been started since the last monthly firing time. */
     boolean due() {
         ZonedDateTime now = ZonedDateTime.now(clock);
         LocalDateTime thisMonth = now.toLocalDate().withDayOfMonth(Math.min(dayOfMonth,
@@ -56,7 +72,9 @@ class PortraitJob {
         }
         PortraitStore.StoredRun run = store.run();
         OffsetDateTime computed = run == null ? null : run.computedAt();
-        return computed == null || computed.toInstant().isBefore(lastFiring.toInstant());
+        OffsetDateTime created = batch.lastCreated();
+        return (computed == null || computed.toInstant().isBefore(lastFiring.toInstant()))
+                && (created == null || created.toInstant().isBefore(lastFiring.toInstant()));
     }
 
     private static int number(String[] fields, int index, int fallback) {

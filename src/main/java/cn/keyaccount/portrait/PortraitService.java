@@ -8,6 +8,7 @@ import cn.keyaccount.customer.CustomerQueries;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,9 +32,11 @@ public class PortraitService {
     private final CustomerQueries customerQueries;
     private final PortraitConfig config;
     private final Clock clock;
+    private final EntityManager em;
 
     PortraitService(PortraitStore store, CustomerService customers, CustomerQueries customerQueries,
-                    PortraitConfig config, Clock clock) {
+                    PortraitConfig config, Clock clock, EntityManager em) {
+        this.em = em;
         this.clock = clock;
         this.store = store;
         this.customers = customers;
@@ -92,8 +95,11 @@ public class PortraitService {
         Map<Long, Integer> inScope = null;
         if (!viewer.isAdmin()) {
             inScope = new HashMap<>();
-            for (Long segment : store.segmentsOf(customerQueries.visibleIds(viewer)).values()) {
-                inScope.merge(segment, 1, Integer::sum);
+            CustomerQueries.Subquery scope = CustomerQueries.visibleTo(viewer);
+            for (Object[] r : scope.bind(em.createQuery("select m.segmentId, count(m) from SegmentMember m where "
+                    + "m.segmentId is not null and m.customerId in (" + scope.hql() + ") group by m.segmentId",
+                    Object[].class)).getResultList()) {
+                inScope.put((Long) r[0], ((Long) r[1]).intValue());
             }
         }
         List<SegmentSummary> segments = new ArrayList<>();
@@ -114,21 +120,28 @@ public class PortraitService {
         return summary(s, null);
     }
 
-    /** A page of the segment's members the viewer may see, closest to the centre first. */
+    /**
+     * A page of the segment's members the viewer may see, closest to the centre first: paged and scoped in SQL (the
+     * customer feature's scope as a subquery), so a segment of thousands is not read to show twenty.
+     */
     public MemberPage members(Viewer viewer, long segmentId, int offset, int limit) {
         segment(viewer, segmentId);
-        Map<Long, Double> distances = store.members(segmentId);
-        List<Long> ids = List.copyOf(distances.keySet());
-        Map<Long, CustomerName> visible = new HashMap<>();
-        for (CustomerName n : customers.namesOf(viewer, ids)) {
-            visible.put(n.id(), n);
+        CustomerQueries.Subquery scope = CustomerQueries.visibleTo(viewer);
+        String where = " from SegmentMember m where m.segmentId = :segment and m.customerId in (" + scope.hql() + ")";
+        long total = scope.bind(em.createQuery("select count(m)" + where, Long.class))
+                .setParameter("segment", segmentId).getSingleResult();
+        if (limit <= 0 || offset >= total) {
+            return new MemberPage(List.of(), total);
         }
-        List<Long> inScope = ids.stream().filter(visible::containsKey).toList();
-        List<SegmentMemberRow> rows = inScope.stream().skip(offset).limit(limit).map(id -> {
-            CustomerName n = visible.get(id);
-            return new SegmentMemberRow(id, n.accountNo(), n.name(), distances.getOrDefault(id, 0.0));
+        List<Object[]> page = scope.bind(em.createQuery("select m.customerId, m.distance" + where
+                        + " order by m.distance, m.customerId", Object[].class))
+                .setParameter("segment", segmentId).setFirstResult(offset).setMaxResults(limit).getResultList();
+        Map<Long, CustomerName> names = customerQueries.names(page.stream().map(r -> (Long) r[0]).toList());
+        List<SegmentMemberRow> rows = page.stream().filter(r -> names.containsKey((Long) r[0])).map(r -> {
+            CustomerName n = names.get((Long) r[0]);
+            return new SegmentMemberRow(n.id(), n.accountNo(), n.name(), r[1] == null ? 0.0 : ((Float) r[1]));
         }).toList();
-        return new MemberPage(rows, inScope.size());
+        return new MemberPage(rows, total);
     }
 
     public record MemberPage(List<SegmentMemberRow> rows, long total) {

@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -331,23 +330,6 @@ class PortraitStore {
                     ps.setString(2, dayType.name());
                 }, rs -> new NewIndustryShape(rs.getString(1), DayType.valueOf(rs.getString(2)), rs.getInt(3),
                 floats(rs.getArray(4))));
-    }
-
-    /** A segment's members and their distances to its centre, closest first. */
-    Map<Long, Double> members(long segmentId) {
-        Map<Long, Double> out = new LinkedHashMap<>();
-        list("select customer_id, distance from portrait_customer where segment_id = ? order by distance, "
-                + "customer_id", ps -> ps.setLong(1, segmentId), rs -> out.put(rs.getLong(1), (double) rs.getFloat(2)));
-        return out;
-    }
-
-    /** The segment of each of these customers that has one. */
-    Map<Long, Long> segmentsOf(Collection<Long> customerIds) {
-        Map<Long, Long> out = new LinkedHashMap<>();
-        list("select customer_id, segment_id from portrait_customer where segment_id is not null "
-                + "and customer_id = any (?)", ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint",
-                customerIds.toArray())), rs -> out.put(rs.getLong(1), rs.getLong(2)));
-        return out;
     }
 
     private static StoredSegment segment(ResultSet rs) throws SQLException {

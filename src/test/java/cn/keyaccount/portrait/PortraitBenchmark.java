@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Benchmark, not a test (its name keeps it out of the suite; run it with {@code bench/portrait}): the monthly
- * recompute (shapes, clustering, figures, tags) over every demo customer with interval data, with the largest heap in
+ * recompute as the job runs it ({@link PortraitBatch}: chunks measured, then clustered and stored once) over every demo
+ * customer with interval data, on this one node, with the largest heap in
  * use sampled every 20 ms, then one portrait (what the portrait tab reads) for 200 customers, warm: median and 95th
  * percentile. The size comes from {@code keyaccount.demo.customers} and {@code keyaccount.demo.energy-customers}.
  */
@@ -26,9 +27,13 @@ import org.junit.jupiter.api.Test;
 class PortraitBenchmark {
 
     @Inject
-    PortraitComputation computation;
+    PortraitBatch batch;
+    @Inject
+    PortraitConfig config;
     @Inject
     PortraitService portraits;
+    @Inject
+    PortraitStore store;
     @Inject
     UserService users;
     @Inject
@@ -44,13 +49,20 @@ class PortraitBenchmark {
         sampler.scheduleAtFixedRate(() -> maxHeap.accumulateAndGet(heapUsed(), Math::max), 0, 20,
                 TimeUnit.MILLISECONDS);
         long t0 = System.nanoTime();
-        PortraitComputation.RunSummary run = computation.recomputeAll();
+        // the monthly job's path on this one node: a batch of chunks, measured on one thread per processor, then
+        // clustered and stored in one transaction
+        batch.create(config.chunkSize());
+        batch.work("bench", PortraitComputation.threads());
         long millis = (System.nanoTime() - t0) / 1_000_000;
         sampler.shutdownNow();
-        System.out.printf("PORTRAIT BENCHMARK: %d meter-days; %d customers with readings, %d segmented, %d segments "
-                        + "(silhouettes %s): recompute %.1f s, max heap in use %d MB (-Xmx %d MB); load average %s%n",
-                meterDays, run.customers(), run.segmented(), run.segments(), run.silhouettes(), millis / 1000.0,
-                maxHeap.get() >> 20, Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+        PortraitBatch.Progress done = batch.progress();
+        PortraitStore.StoredRun run = store.run();
+        System.out.printf("PORTRAIT BENCHMARK: %d meter-days; %d customers with readings (%d chunks of %d, finished "
+                        + "%s), %d segmented, k = %d (silhouettes %s): recompute %.1f s on %d threads, max heap in use "
+                        + "%d MB (-Xmx %d MB); load average %s%n", meterDays, run.customers(), done.chunks(),
+                config.chunkSize(), done.finished(), run.segmented(), run.k(), run.silhouettes(), millis / 1000.0,
+                PortraitComputation.threads(), maxHeap.get() >> 20, Runtime.getRuntime().maxMemory() >> 20,
+                loadAverage());
         Viewer admin = users.viewer("admin");
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select customer_id from portrait_customer order by customer_id "

@@ -166,6 +166,28 @@ class PortraitServiceTest {
     }
 
     @Test
+    void a_segments_members_come_a_page_at_a_time_closest_first_and_the_pages_make_the_whole() {
+        computation.recomputeAll();
+        Viewer admin = users.viewer("admin");
+        SegmentSummary largest = portraits.segments(admin).segments().stream()
+                .max(java.util.Comparator.comparingInt(SegmentSummary::members)).orElseThrow();
+        PortraitService.MemberPage whole = portraits.members(admin, largest.id(), 0, 500);
+        assertEquals(largest.members().longValue(), whole.total());
+        java.util.List<SegmentMemberRow> paged = new java.util.ArrayList<>();
+        for (int offset = 0; offset < whole.total(); offset += 2) {
+            PortraitService.MemberPage page = portraits.members(admin, largest.id(), offset, 2);
+            assertEquals(whole.total(), page.total());
+            assertTrue(page.rows().size() <= 2);
+            paged.addAll(page.rows());
+        }
+        assertEquals(whole.rows(), paged);
+        for (int i = 1; i < paged.size(); i++) {
+            assertTrue(paged.get(i - 1).distance() <= paged.get(i).distance(), "closest to the centre first");
+        }
+        assertTrue(portraits.members(admin, largest.id(), 10_000, 20).rows().isEmpty(), "past the end: nothing");
+    }
+
+    @Test
     void a_tag_that_appears_reaches_the_managers_inbox_once_and_shows_as_a_change_since_the_last_computation() {
         computation.recomputeAll();
         Viewer admin = users.viewer("admin");

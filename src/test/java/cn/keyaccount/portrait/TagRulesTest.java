@@ -55,6 +55,18 @@ class TagRulesTest {
     }
 
     @Test
+    void no_month_with_a_power_factor_gives_no_capacitor_tag_and_no_error_even_when_zero_months_are_asked_for() {
+        TagRules.Settings d = TagRules.Settings.DEFAULTS;
+        TagRules lenient = new TagRules(new TagRules.Settings(d.growth(), d.steadyLoadFactor(), d.peakyRatio(),
+                d.nightBase(), d.fallingTrend(), d.capacityHigh(), d.capacityHighMonths(), d.capacityLow(), 0,
+                d.solarDaytimeShare(), d.shiftingRatio()));
+        List<PortraitTag> tags = lenient.tags(figures(Map.of(), new double[] {0.5, 0.5},
+                new double[] {Double.NaN, Double.NaN}), false, 0.90);
+        assertTrue(find(tags, "CAPACITOR") == null);
+        assertTrue(find(rules.tags(figures(Map.of(), new double[0], new double[0]), false, 0.90), "CAPACITOR") == null);
+    }
+
+    @Test
     void long_under_load_is_a_capacity_reduction_and_falling_consumption_a_risk() {
         List<PortraitTag> tags = rules.tags(figures(Map.of(Figure.CONSUMPTION_TREND, 0.55),
                 new double[] {0.2, 0.25, 0.1}, new double[] {Double.NaN, Double.NaN, Double.NaN}), true, 0.90);

@@ -2,7 +2,7 @@ package cn.keyaccount.portrait.rest;
 
 import cn.keyaccount.base.rest.QueryParams;
 import cn.keyaccount.base.rest.ResultPage;
-import cn.keyaccount.portrait.PortraitComputation;
+import cn.keyaccount.portrait.PortraitRuns;
 import cn.keyaccount.portrait.PortraitService;
 import cn.keyaccount.portrait.SegmentMemberRow;
 import cn.keyaccount.portrait.SegmentSummary;
@@ -19,6 +19,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,12 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PortraitResource {
 
     private final PortraitService portraits;
-    private final PortraitComputation computation;
+    private final PortraitRuns runs;
     private final SecurityIdentity identity;
 
-    PortraitResource(PortraitService portraits, PortraitComputation computation, SecurityIdentity identity) {
+    PortraitResource(PortraitService portraits, PortraitRuns runs, SecurityIdentity identity) {
         this.portraits = portraits;
-        this.computation = computation;
+        this.runs = runs;
         this.identity = identity;
     }
 
@@ -75,8 +77,22 @@ public class PortraitResource {
     @POST
     @Path("recompute")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Recompute every portrait now (the monthly job does it on its own); answers when done")
-    public PortraitComputation.RunSummary recompute() {
-        return computation.recomputeAll();
+    @Operation(summary = "Start recomputing every portrait (the monthly job does it on its own); answers at once "
+            + "with the recompute's progress, which GET recompute follows")
+    @APIResponse(responseCode = "202", description = "started (or the one already running joined); Location: the "
+            + "progress resource")
+    public Response recompute() {
+        PortraitRuns.Progress started = runs.start(ViewerIdentity.viewer(identity));
+        return Response.accepted(started).location(URI.create("/api/portrait/recompute")).build();
+    }
+
+    @GET
+    @Path("recompute")
+    @RolesAllowed(Roles.SUPERVISORS)
+    @Operation(summary = "The last recompute's progress: state (NONE, MEASURING, CLUSTERING, FINISHED), chunks and "
+            + "customers measured so far over all nodes")
+    @APIResponse(responseCode = "200", description = "the progress of the open recompute, else of the last one")
+    public PortraitRuns.Progress progress() {
+        return runs.progress(ViewerIdentity.viewer(identity));
     }
 }

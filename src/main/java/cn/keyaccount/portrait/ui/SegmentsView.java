@@ -2,7 +2,7 @@ package cn.keyaccount.portrait.ui;
 
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.energy.ui.EnergyChart;
-import cn.keyaccount.portrait.PortraitComputation;
+import cn.keyaccount.portrait.PortraitRuns;
 import cn.keyaccount.portrait.PortraitService;
 import cn.keyaccount.portrait.SegmentMemberRow;
 import cn.keyaccount.portrait.SegmentSummary;
@@ -10,6 +10,8 @@ import cn.keyaccount.portrait.SegmentsOverview;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -19,6 +21,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -37,7 +40,7 @@ import java.util.Locale;
 class SegmentsView extends VerticalLayout {
 
     private final PortraitService portraits;
-    private final PortraitComputation computation;
+    private final PortraitRuns runs;
     private final Viewer viewer;
     final Span summary = new Span();
     final Grid<SegmentsOverview.Silhouette> silhouettes = new Grid<>();
@@ -46,11 +49,14 @@ class SegmentsView extends VerticalLayout {
     final EnergyChart centre = new EnergyChart("portrait-centre");
     final Grid<SegmentMemberRow> members = new Grid<>();
     final Button recompute = new Button();
+    /** The running recompute's progress, polled every two seconds while one runs. */
+    final Span progress = new Span();
     private int chosenK;
+    private Registration polling;
 
-    SegmentsView(PortraitService portraits, PortraitComputation computation, CurrentViewer currentViewer) {
+    SegmentsView(PortraitService portraits, PortraitRuns runs, CurrentViewer currentViewer) {
         this.portraits = portraits;
-        this.computation = computation;
+        this.runs = runs;
         this.viewer = currentViewer.get();
         summary.addClassName("portrait-run");
         silhouettes.addColumn(s -> s.k()).setHeader(getTranslation("portrait.silhouette.k")).setAutoWidth(true);
@@ -78,11 +84,12 @@ class SegmentsView extends VerticalLayout {
         recompute.setText(getTranslation("portrait.recompute"));
         recompute.setVisible(viewer.isAdmin());
         recompute.addClickListener(e -> {
-            PortraitComputation.RunSummary r = computation.recomputeAll();
-            Notices.success(getTranslation("portrait.recomputed", r.customers(), r.segmented(), r.segments()));
-            refresh();
+            runs.start(viewer);
+            Notices.success(getTranslation("portrait.recompute.started"));
+            follow();
         });
-        add(summary, recompute, new H3(getTranslation("portrait.silhouette.title")),
+        progress.addClassName("portrait-progress");
+        add(summary, recompute, progress, new H3(getTranslation("portrait.silhouette.title")),
                 new Span(getTranslation("portrait.silhouette.explained")), silhouettes,
                 new H3(getTranslation("portrait.segments.title")), segments, chosenTitle, centre, members);
         refresh();
@@ -102,6 +109,39 @@ class SegmentsView extends VerticalLayout {
         silhouettes.setItems(o.silhouettes());
         segments.setItems(o.segments());
         show(null);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        polling = event.getUI().addPollListener(p -> follow());
+        follow();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        polling.remove();
+        event.getUI().setPollInterval(-1);
+    }
+
+    /** Shows the running recompute's progress and polls while it runs; refreshes the segments when it ends. */
+    void follow() {
+        PortraitRuns.Progress p = runs.progress(viewer);
+        boolean running = p.state() == PortraitRuns.State.MEASURING || p.state() == PortraitRuns.State.CLUSTERING;
+        progress.setVisible(running);
+        recompute.setEnabled(!running);
+        if (running) {
+            progress.setText(p.state() == PortraitRuns.State.CLUSTERING ? getTranslation("portrait.recompute.clustering")
+                    : getTranslation("portrait.recompute.measuring", p.chunksMeasured(), p.chunks(),
+                    p.customersMeasured()));
+        }
+        getUI().ifPresent(ui -> {
+            if (running && ui.getPollInterval() < 0) {
+                ui.setPollInterval(2000);
+            } else if (!running && ui.getPollInterval() > 0) {
+                ui.setPollInterval(-1);
+                refresh();
+            }
+        });
     }
 
     private void show(SegmentSummary s) {

@@ -1,24 +1,62 @@
 package cn.keyaccount.portrait.rest;
 
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cn.keyaccount.demo.DemoDataGenerator.Login;
 import cn.keyaccount.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PortraitResourceTest {
 
+    /** Starts a recompute as an administrator and follows its progress resource until it has finished. */
+    static void recompute() {
+        Api.as(Login.ADMIN).post("/api/portrait/recompute").then().statusCode(202)
+                .header("Location", endsWith("/api/portrait/recompute"))
+                .body("state", anyOf(equalTo("MEASURING"), equalTo("CLUSTERING"), equalTo("FINISHED")));
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!"FINISHED".equals(Api.as(Login.SUPERVISOR).get("/api/portrait/recompute").then().statusCode(200)
+                .extract().path("state"))) {
+            assertTrue(System.nanoTime() < until, "the recompute finishes within 5 minutes");
+            sleep();
+        }
+        Api.as(Login.SUPERVISOR).get("/api/portrait/recompute").then()
+                .body("chunks", greaterThan(0))
+                .body("chunksMeasured", equalTo(Api.as(Login.SUPERVISOR).get("/api/portrait/recompute").then()
+                        .extract().path("chunks")))
+                .body("customersMeasured", greaterThan(0));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void the_recompute_answers_at_once_with_202_and_its_progress_which_a_manager_may_not_see() {
+        recompute();
+        Api.as(Login.MANAGER).get("/api/portrait/recompute").then().statusCode(403);
+        Api.as(Login.SUPERVISOR).post("/api/portrait/recompute").then().statusCode(403);
+    }
+
     @Test
     void the_portal_customer_gets_their_own_shape_and_segment_name_but_no_centre_or_size() {
-        Api.as(Login.ADMIN).post("/api/portrait/recompute").then().statusCode(200)
-                .body("segmented", greaterThan(0));
+        recompute();
         long own = Api.visibleCustomerIds(Login.CUSTOMER).getFirst();
         Api.as(Login.CUSTOMER).get("/api/customers/{id}/portrait", own).then().statusCode(200)
                 .body("status", equalTo("SEGMENTED"))
@@ -34,7 +72,7 @@ class PortraitResourceTest {
 
     @Test
     void a_supervisor_lists_the_segments_with_the_silhouette_of_each_k_and_pages_through_members() {
-        Api.as(Login.ADMIN).post("/api/portrait/recompute").then().statusCode(200);
+        recompute();
         JsonPath overview = Api.as(Login.SUPERVISOR).get("/api/portrait/segments").then().statusCode(200)
                 .body("silhouettes.size()", greaterThan(0))
                 .extract().jsonPath();

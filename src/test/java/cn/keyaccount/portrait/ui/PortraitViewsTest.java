@@ -88,4 +88,27 @@ class PortraitViewsTest extends BrowserlessQuarkusTest {
         assertEquals(first.nameZh(), view.chosenTitle.getText());
         assertEquals(first.members().intValue(), test(view.members).size());
     }
+
+    @Test
+    void recompute_on_the_segments_screen_returns_at_once_shows_its_progress_and_refreshes_when_done() {
+        computation.recomputeAll();
+        signIn("admin", Role.ADMIN_NAME);
+        SegmentsView view = open(SegmentsView.class);
+        test(view.recompute).click();
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        boolean sawProgress = view.progress.isVisible() && view.progress.getText().startsWith("正在重新计算");
+        while (view.progress.isVisible()) {
+            assertTrue(System.nanoTime() < until, "finishes within 5 minutes");
+            assertFalse(view.recompute.isEnabled(), "no second start while one runs");
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            view.follow();
+        }
+        assertTrue(sawProgress, "the progress was shown while it ran");
+        assertTrue(view.recompute.isEnabled());
+        assertTrue(view.summary.getText().contains("按轮廓系数选定"), view.summary.getText());
+    }
 }
