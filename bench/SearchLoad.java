@@ -95,6 +95,7 @@ public class SearchLoad {
                      java.util.function.Function<Random, String> urls) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
+        java.util.Map<String, Integer> kinds = new java.util.concurrent.ConcurrentSkipListMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
@@ -111,9 +112,11 @@ public class SearchLoad {
                         HttpResponse<Void> r = http.send(get(urls.apply(random), auth), HttpResponse.BodyHandlers.discarding());
                         if (r.statusCode() != 200) {
                             errors.incrementAndGet();
+                            kinds.merge("HTTP " + r.statusCode(), 1, Integer::sum);
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
+                        kinds.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                     }
                     latencies.add(System.nanoTime() - t0);
                 }
@@ -128,7 +131,7 @@ public class SearchLoad {
         report(what + ", " + clients + " concurrent clients, " + (thinkMs > 0 ? "think time " + thinkMs
                 + " ms on average" : "no think time (saturation)") + " (" + latencies.size() + " requests)",
                 latencies, wall);
-        System.out.printf("errors: %d%n", errors.get());
+        System.out.printf("errors: %d %s%n", errors.get(), kinds.isEmpty() ? "" : kinds);
     }
 
     static String url(String base, Random random) {

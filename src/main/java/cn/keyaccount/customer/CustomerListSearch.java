@@ -32,10 +32,18 @@ class CustomerListSearch {
     /** Counts stop here: a count above it means "more than this many" ({@link CustomerService#COUNT_LIMIT}). */
     private static final int COUNT_LIMIT = CustomerService.COUNT_LIMIT;
 
-    /** How many customers a text search walks in sort order before it fetches its matches by word instead. */
-    static final int WALK_WINDOW = 2_000;
+    /**
+     * How many customers a text search with many matches walks in sort order before it fetches its matches by word
+     * instead: a walk reads narrow index entries, several times cheaper each than fetching a match (BENCHMARKS.md,
+     * issue 17).
+     */
+    static final int WALK_WINDOW = 10_000;
+
+    /** A text search with at most this many matches fetches them by word and sorts them, without a walk. */
+    static final int FEW_MATCHES = COUNT_LIMIT;
 
     private volatile int walkWindow = WALK_WINDOW;
+    private volatile int fewMatches = FEW_MATCHES;
 
     private final EntityManager em;
 
@@ -46,25 +54,24 @@ class CustomerListSearch {
     /**
      * One page of the list, filtered, sorted and paged in SQL within what the viewer may see.
      *
-     * <p>A page of a text search is read in two ways, because PostgreSQL cannot know where in the sort order the
-     * matches of a word lie. First the sort index is walked for at most {@link #WALK_WINDOW} customers and the word
-     * tested on each: enough when the matches are spread through the list (most words). When the window holds too
-     * few matches — a word whose customers cluster at the far end of the order, like a district's name sorted by
-     * name — the matches are fetched through the word index and sorted instead, which costs in proportion to their
-     * number rather than to how far away they are (BENCHMARKS.md: 清河 by name 430 ms → 70 ms).
+     * <p>A page of a text search is read in one of two ways, because PostgreSQL cannot know where in the sort order
+     * the matches of a word lie. The matches are counted first, up to {@link #COUNT_LIMIT} (the count stops there
+     * and costs little). A few matches are fetched through the word index and sorted: a walk of the sort order would
+     * pass over thousands of customers to find them. Many matches are first looked for along the sort order, walking
+     * the sort index for at most {@link #WALK_WINDOW} customers and testing the words on each: enough when the
+     * matches are spread through the list (most words). When the window holds too few — a word whose customers
+     * cluster at the far end of the order, like a place's name sorted by name — the matches are fetched through the
+     * word index and sorted after all, which costs in proportion to their number (BENCHMARKS.md).
      */
     List<CustomerRow> search(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
                                     int limit) {
-        return read(viewer, search, order, offset, limit, false).rows();
+        return read(viewer, search, order, offset, limit).rows();
     }
 
-    /**
-     * A page and how many match in all (capped as in {@link #count}): what the REST list answers. When the page had
-     * to fetch all matches by word and sort them, it counts them on the way and no second query is needed.
-     */
+    /** A page and how many match in all (capped as in {@link #count}): what the REST list answers. */
     CustomerPage page(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
                              int limit) {
-        CustomerPage page = read(viewer, search, order, offset, limit, true);
+        CustomerPage page = read(viewer, search, order, offset, limit);
         if (page.total() >= 0) {
             return page;
         }
@@ -73,8 +80,8 @@ class CustomerListSearch {
         return new CustomerPage(page.rows(), total);
     }
 
-    private CustomerPage read(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset, int limit,
-                              boolean wantTotal) {
+    private CustomerPage read(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
+                              int limit) {
         Where where = where(viewer, search);
         CustomerSearch.Order o = order == null ? CustomerSearch.Order.DEFAULT : order;
         String dir = o.descending() ? " desc" : " asc";
@@ -89,33 +96,31 @@ class CustomerListSearch {
             return new CustomerPage(rows(ids("select c.id " + SEARCHED + " where " + where.all() + byKey, where,
                     offset, limit)), -1);
         }
+        long matches = count(where, "select c.id" + SEARCHED + " where " + where.all());
+        // coalesce(x, x) is x, but no index serves it: the planner fetches the matches by word and sorts them
+        String byWord = "select c.id " + SEARCHED + " where " + where.all() + " order by coalesce(" + o.by().path
+                + ", " + o.by().path + ")" + dir + ", c.id" + dir;
+        if (matches <= fewMatches) {
+            return new CustomerPage(offset >= matches ? List.of() : rows(ids(byWord, where, offset, limit)), matches);
+        }
         String walk = "select w.id from (select c.id as id, c.searchText as searchText, " + o.by().path
                 + " as sortKey " + SEARCHED + " where " + where.filters() + byKey + " limit " + walkWindow
                 + ") w where " + where.substrings("w") + " order by w.sortKey" + dir + ", w.id" + dir;
         List<Long> ids = ids(walk, where, offset, limit);
-        if (ids.size() == limit) {
-            return new CustomerPage(rows(ids), -1);
+        if (ids.size() < limit) {
+            ids = ids(byWord, where, offset, limit);
         }
-        // coalesce(x, x) is x, but no index serves it: the planner fetches the matches by word and sorts them, and
-        // counting them then costs nothing more
-        String byWord = " where " + where.all() + " order by coalesce(" + o.by().path + ", " + o.by().path + ")" + dir
-                + ", c.id" + dir;
-        if (!wantTotal) {
-            return new CustomerPage(rows(ids("select c.id " + SEARCHED + byWord, where, offset, limit)), -1);
-        }
-        String counted = "select c.id, count(*) over () " + SEARCHED + byWord;
-        TypedQuery<Object[]> q = where.bind(em.createQuery(counted, Object[].class), counted);
-        List<Object[]> found = q.setFirstResult(offset).setMaxResults(limit).getResultList();
-        if (found.isEmpty()) {
-            return new CustomerPage(List.of(), offset == 0 ? 0 : -1);
-        }
-        long total = Math.min((Long) found.getFirst()[1], COUNT_LIMIT + 1);
-        return new CustomerPage(rows(found.stream().map(r -> (Long) r[0]).toList()), total);
+        return new CustomerPage(rows(ids), matches);
     }
 
     /** For tests: a small window lets a few customers show both ways of reading a page. */
     void walkWindow(int customers) {
         walkWindow = customers;
+    }
+
+    /** For tests: how many matches are few enough to be fetched by word without a walk. */
+    void fewMatches(int matches) {
+        fewMatches = matches;
     }
 
     private List<Long> ids(String hql, Where where, int offset, int limit) {
@@ -141,8 +146,11 @@ class CustomerListSearch {
      */
     long count(Viewer viewer, CustomerSearch search) {
         Where where = where(viewer, search);
-        String hql = viewer.role() == Role.CUSTOMER ? "select c.id from Customer c where " + where.allOnCustomer()
-                : "select c.id" + SEARCHED + " where " + where.all();
+        return count(where, viewer.role() == Role.CUSTOMER ? "select c.id from Customer c where "
+                + where.allOnCustomer() : "select c.id" + SEARCHED + " where " + where.all());
+    }
+
+    private long count(Where where, String hql) {
         return where.bind(em.createQuery(hql, Long.class), hql).setMaxResults(COUNT_LIMIT + 1).getResultList().size();
     }
 

@@ -86,6 +86,11 @@ public class CustomerService {
         list.walkWindow(customers);
     }
 
+    /** For tests: how many matches are few enough to be fetched by word without a walk. */
+    void fewMatches(int matches) {
+        list.fewMatches(matches);
+    }
+
     public CustomerDetails get(Viewer viewer, long id) {
         Customer c = access.visible(viewer, id);
         return details(c, access.canEdit(viewer, c));

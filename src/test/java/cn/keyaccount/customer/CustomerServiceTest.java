@@ -179,11 +179,20 @@ class CustomerServiceTest {
                     for (int offset : new int[] {0, 5}) {
                         customers.walkWindow(0); // every page straight from the sort order
                         List<CustomerRow> plain = customers.search(admin, CustomerSearch.text(word), order, offset, 5);
-                        customers.walkWindow(100); // a short walk, then by word when it holds too few matches
+                        customers.walkWindow(100);
+                        customers.fewMatches(0); // a short walk, then by word when it holds too few matches
                         List<CustomerRow> walked = customers.search(admin, CustomerSearch.text(word), order, offset,
                                 5);
                         assertEquals(plain.stream().map(CustomerRow::id).toList(),
                                 walked.stream().map(CustomerRow::id).toList(), word + " " + order + " from " + offset);
+                        customers.fewMatches(CustomerService.COUNT_LIMIT); // counted, few: by word, no walk
+                        List<CustomerRow> fetched = customers.search(admin, CustomerSearch.text(word), order, offset,
+                                5);
+                        assertEquals(plain.stream().map(CustomerRow::id).toList(),
+                                fetched.stream().map(CustomerRow::id).toList(), word + " " + order + " from " + offset);
+                        assertEquals(customers.count(admin, CustomerSearch.text(word)), customers.page(admin,
+                                CustomerSearch.text(word), order, offset, 5).total(), "the total counted first");
+                        customers.fewMatches(0);
                         CustomerService.CustomerPage page = customers.page(admin, CustomerSearch.text(word), order,
                                 offset, 5);
                         assertEquals(walked, page.rows(), word);
@@ -194,6 +203,7 @@ class CustomerServiceTest {
             }
         } finally {
             customers.walkWindow(CustomerListSearch.WALK_WINDOW);
+            customers.fewMatches(CustomerListSearch.FEW_MATCHES);
         }
     }
 

@@ -94,4 +94,42 @@ class DemoDataGeneratorTest {
         assertTrue(plain.stream().allMatch(row -> row.endsWith("|t")), "the search copy matches its customer");
         assertEquals(bulk, plain, "the trigger path writes what the bulk load writes");
     }
+
+    @Test
+    void copied_rows_keep_tabs_newlines_backslashes_quotes_nulls_and_arrays() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("create temp table copied (id bigint, t text, amount numeric, flag boolean, at timestamptz, "
+                    + "quiet time, tokens varchar[]) on commit drop");
+            java.sql.Timestamp at = java.sql.Timestamp.from(java.time.Instant.parse("2026-11-30T16:05:00.123Z"));
+            try (CopyRows rows = new CopyRows(c, "copied (id, t, amount, flag, at, quiet, tokens)", 7)) {
+                rows.setLong(1, 1);
+                rows.setString(2, "a\tb\nc\\d\re 清河\\N");
+                rows.setBigDecimal(3, new java.math.BigDecimal("1234.50"));
+                rows.setBoolean(4, true);
+                rows.setTimestamp(5, at);
+                rows.setObject(6, java.time.LocalTime.of(22, 0));
+                rows.setObject(7, List.of("a\"b", "c\\d", "{,}", "清河"));
+                rows.addBatch();
+                rows.setLong(1, 2);
+                rows.setObject(2, null);
+                rows.setObject(7, List.of());
+                rows.addBatch();
+                rows.executeBatch();
+            }
+            try (var rs = s.executeQuery("select t, amount, flag, at, quiet, tokens from copied order by id")) {
+                assertTrue(rs.next());
+                assertEquals("a\tb\nc\\d\re 清河\\N", rs.getString(1));
+                assertEquals(new java.math.BigDecimal("1234.50"), rs.getBigDecimal(2));
+                assertTrue(rs.getBoolean(3));
+                assertEquals(at.toInstant(), rs.getTimestamp(4).toInstant());
+                assertEquals(java.time.LocalTime.of(22, 0), rs.getObject(5, java.time.LocalTime.class));
+                assertEquals(List.of("a\"b", "c\\d", "{,}", "清河"), List.of((Object[]) rs.getArray(6).getArray()));
+                assertTrue(rs.next());
+                assertEquals(null, rs.getString(1), "null stays null, not the text \\N");
+                assertEquals(0, ((Object[]) rs.getArray(6).getArray()).length);
+            }
+            c.rollback();
+        }
+    }
 }
