@@ -238,8 +238,9 @@ public class RepairService {
 
     private Repair visible(Viewer viewer, long id) {
         Repair repair = repairs.findById(id);
+        RepairCrew own = viewer.is(Role.REPAIR_CREW) ? crewService.crewEntityOf(viewer) : null;
         boolean seen = repair != null && (viewer.is(Role.REPAIR_CREW)
-                ? repair.getCrew() != null && repair.getCrew() == crewService.crewEntityOf(viewer)
+                ? own != null && repair.getCrew() != null && repair.getCrew().getId().equals(own.getId())
                 : requestQueries.find(viewer, repair.getRequest().getId()).isPresent());
         if (!seen) {
             throw BusinessException.notFound("error.repair.not-found", id);

@@ -66,7 +66,7 @@ public class RepairResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.STAFF, Role.REPAIR_CREW_NAME})
+    @RolesAllowed(Roles.STAFF_AND_CREWS)
     @Operation(summary = "One repair: its steps with their times, the cause, the linked fault outage, the photos")
     @APIResponse(responseCode = "404", description = "absent, or another crew's")
     public RepairDetails get(@PathParam("id") long id) {
@@ -108,7 +108,7 @@ public class RepairResource {
     @GET
     @Path("{id}/photos/{photoId}")
     @Produces(MediaType.WILDCARD)
-    @RolesAllowed({Roles.STAFF, Role.REPAIR_CREW_NAME})
+    @RolesAllowed(Roles.STAFF_AND_CREWS)
     @Operation(summary = "A photo of a repair")
     @APIResponse(responseCode = "404", description = "absent, or another crew's repair")
     public Response photo(@PathParam("id") long id, @PathParam("photoId") long photoId) {
