@@ -32,6 +32,6 @@ class CrewOnlyGuard {
                 || OPEN_PATHS.contains(event.getLocation().getPath())) {
             return;
         }
-        event.rerouteTo(CrewRepairsView.class);
+        event.forwardTo(CrewRepairsView.class);
     }
 }
