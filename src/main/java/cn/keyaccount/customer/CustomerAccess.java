@@ -30,6 +30,7 @@ public class CustomerAccess {
                     Parameters.with("scopePath", v.unitPath() + "%"));
             case ACCOUNT_MANAGER -> new Scope("(c.manager.id = :scopeUser or c.backupManager.id = :scopeUser)",
                     Parameters.with("scopeUser", v.userId()));
+            case REPAIR_CREW -> new Scope("1 = 0", new Parameters()); // a crew sees its repairs, no customer list
             case CUSTOMER -> new Scope(
                     "exists (select 1 from Customer own join own.portalUsers pu where own = c and pu.id = :scopeUser)",
                     Parameters.with("scopeUser", v.userId()));
@@ -42,6 +43,7 @@ public class CustomerAccess {
             case SUPERVISOR, SCHEDULER -> c.getUnit().getPath().startsWith(v.unitPath());
             case ACCOUNT_MANAGER -> isAssigned(v, c);
             case CUSTOMER -> c.getPortalUsers().stream().anyMatch(u -> u.getId() == v.userId());
+            case REPAIR_CREW -> false;
         };
     }
 
@@ -50,7 +52,7 @@ public class CustomerAccess {
             case ADMIN -> true;
             case SUPERVISOR -> c.getUnit().getPath().startsWith(v.unitPath());
             case ACCOUNT_MANAGER -> isAssigned(v, c);
-            case SCHEDULER, CUSTOMER -> false;
+            case SCHEDULER, CUSTOMER, REPAIR_CREW -> false;
         };
     }
 

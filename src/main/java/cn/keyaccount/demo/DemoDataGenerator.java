@@ -40,7 +40,9 @@ public class DemoDataGenerator {
         STATION_SUPERVISOR("supervisor.cg", "Super@2026", "SUPERVISOR"),
         MANAGER("manager", "Manager@2026", "ACCOUNT_MANAGER"),
         SCHEDULER("scheduler", "Sched@2026", "SCHEDULER"),
-        CUSTOMER("customer", "Customer@2026", "CUSTOMER");
+        CUSTOMER("customer", "Customer@2026", "CUSTOMER"),
+        /** A repair crew's sign-in (城关所 抢修一班), made with the demo crews ({@code DemoRepairs}). */
+        CREW("crew", "Crew@2026", "REPAIR_CREW");
 
         public final String username;
         public final String password;

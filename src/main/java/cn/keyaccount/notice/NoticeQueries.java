@@ -42,7 +42,7 @@ public class NoticeQueries {
             case ADMIN -> new Scope("1 = 1", new Parameters());
             case SUPERVISOR, SCHEDULER -> new Scope("n.unitPath like :path", Parameters.with("path", v.unitPath() + "%"));
             case ACCOUNT_MANAGER -> new Scope("n.createdBy = :me", Parameters.with("me", v.username()));
-            case CUSTOMER -> throw BusinessException.forbidden("error.notice-forbidden");
+            case CUSTOMER, REPAIR_CREW -> throw BusinessException.forbidden("error.notice-forbidden");
         };
     }
 

@@ -96,6 +96,7 @@ public class OutageQueries {
             case SUPERVISOR, SCHEDULER -> new Scope("(o.unitPath like :outagePath or " + affects + ")",
                     p.and("outagePath", v.unitPath() + "%"));
             case ACCOUNT_MANAGER, CUSTOMER -> new Scope(affects, p);
+            case REPAIR_CREW -> new Scope("1 = 0", new Parameters());
         };
     }
 

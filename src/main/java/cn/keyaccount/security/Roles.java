@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class Roles {
 
-    /** Every role: the four staff roles and the customer. */
+    /** The four staff roles and the customer: every role but a repair crew's sign-in, which sees its repairs only. */
     public static final String EVERYONE = "any-of:everyone";
     /** Administrator, supervisor, account manager and scheduler: everyone but the customer. */
     public static final String STAFF = "any-of:staff";
@@ -24,13 +24,17 @@ public final class Roles {
     public static final String DISPATCH_STAFF = "any-of:dispatch-staff";
     /** Administrator and supervisor. */
     public static final String SUPERVISORS = "any-of:supervisors";
+    /** The four staff roles and a repair crew's sign-in: who reads a repair (the crew its own ones only). */
+    public static final String STAFF_AND_CREWS = "any-of:staff-and-crews";
 
     private static final Map<String, Set<Role>> LISTS = Map.of(
-            EVERYONE, EnumSet.allOf(Role.class),
+            EVERYONE, EnumSet.complementOf(EnumSet.of(Role.REPAIR_CREW)),
             STAFF, EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.ACCOUNT_MANAGER, Role.SCHEDULER),
             ACCOUNT_STAFF, EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.ACCOUNT_MANAGER),
             DISPATCH_STAFF, EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.SCHEDULER),
-            SUPERVISORS, EnumSet.of(Role.ADMIN, Role.SUPERVISOR));
+            SUPERVISORS, EnumSet.of(Role.ADMIN, Role.SUPERVISOR),
+            STAFF_AND_CREWS, EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.ACCOUNT_MANAGER, Role.SCHEDULER,
+                    Role.REPAIR_CREW));
 
     private Roles() {
     }

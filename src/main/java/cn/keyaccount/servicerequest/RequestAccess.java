@@ -31,7 +31,7 @@ class RequestAccess {
         Parameters p = new Parameters();
         own.params().map().forEach(p::and);
         return switch (v.role()) {
-            case ADMIN, CUSTOMER -> own;
+            case ADMIN, CUSTOMER, REPAIR_CREW -> own;
             case SUPERVISOR, SCHEDULER -> new CustomerAccess.Scope("(" + own.where()
                     + " or u.path like :reqUnitPath or o.id = :reqUser)",
                     p.and("reqUnitPath", v.unitPath() + "%").and("reqUser", v.userId()));
@@ -53,7 +53,7 @@ class RequestAccess {
                     || r.getOwnerUnit().getPath().startsWith(v.unitPath());
             case ACCOUNT_MANAGER -> isOwner(v, r) || customers.canEdit(v, r.getCustomer());
             case SCHEDULER -> isOwner(v, r);
-            case CUSTOMER -> false;
+            case CUSTOMER, REPAIR_CREW -> false;
         };
     }
 

@@ -17,6 +17,7 @@ import cn.keyaccount.security.Viewer;
 import cn.keyaccount.visit.VisitDetails;
 import cn.keyaccount.visit.VisitService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -49,11 +50,13 @@ public class ServiceRequestService {
     private final WorkCalendarSource calendars;
     private final RequestAlerts alerts;
     private final Clock clock;
+    private final Event<RequestRaised> raised;
 
     ServiceRequestService(ServiceRequestRepository requests, RequestEventRepository events, RequestAccess access,
                           CustomerAccess customers, UserService users, OrgService org, VisitService visits,
                           AuditService audit, ServiceRequestQueries queries, ServiceLevelSource levels,
-                          WorkCalendarSource calendars, RequestAlerts alerts, Clock clock) {
+                          WorkCalendarSource calendars, RequestAlerts alerts, Clock clock,
+                          Event<RequestRaised> raised) {
         this.requests = requests;
         this.events = events;
         this.access = access;
@@ -67,6 +70,7 @@ public class ServiceRequestService {
         this.calendars = calendars;
         this.alerts = alerts;
         this.clock = clock;
+        this.raised = raised;
     }
 
     /**
@@ -206,6 +210,47 @@ public class ServiceRequestService {
         return org.all();
     }
 
+    /**
+     * The repair green channel's steps on its request ({@code servicerequest.repair} checks the crew first): the
+     * crew's acceptance starts an open request; its arrival stops the on-site clock at that time.
+     */
+    @Transactional
+    public void repairAccepted(long requestId, String by) {
+        ServiceRequest r = requests.findById(requestId);
+        if (r != null && (r.getStatus() == RequestStatus.OPEN || r.getStatus() == RequestStatus.REOPENED)) {
+            r.start();
+            events.persist(new RequestEvent(r, RequestEventKind.STARTED, OffsetDateTime.now(clock), by, null, null,
+                    null));
+        }
+    }
+
+    /** The crew on site at {@code at}: the respond clock of a repair stops there (counted once). */
+    @Transactional
+    public void repairArrived(long requestId, OffsetDateTime at) {
+        ServiceRequest r = requests.findById(requestId);
+        if (r != null) {
+            r.responded(at);
+        }
+    }
+
+    /**
+     * Power restored at {@code at}: the repair closes with the answer (the cause found, or the fault outage's
+     * restoration), which stops its resolve clock. A request closed already stays as it is.
+     */
+    @Transactional
+    public void repairRestored(long requestId, OffsetDateTime at, String answer, String by) {
+        ServiceRequest r = requests.findById(requestId);
+        if (r == null || r.getStatus().isClosed()) {
+            return;
+        }
+        String text = answer.length() > TEXT_MAX ? answer.substring(0, TEXT_MAX) : answer;
+        r.responded(at);
+        r.close(text, at, by);
+        events.persist(new RequestEvent(r, RequestEventKind.CLOSED, OffsetDateTime.now(clock), by, text, null, null));
+        audit.record(by, "REQUEST_CLOSED", "ServiceRequest", r.getId(), r.getCustomer().getId(),
+                r.getCustomer().getUnit().getPath(), r.getSubject(), null, Map.of("answer", text));
+    }
+
     /** The request as it is stored now: flushed first, so that the version answered is the one to send next. */
     private RequestDetails answer(Viewer viewer, ServiceRequest r) {
         requests.flush();
@@ -232,6 +277,7 @@ public class ServiceRequestService {
         }
         log(r, RequestEventKind.CREATED, viewer, null, owner, customer.getUnit());
         audit(viewer, "REQUEST_CREATED", r, Map.of("type", d.type().name(), "subject", r.getSubject()));
+        raised.fire(new RequestRaised(r.getId(), r.getType(), customer.getId()));
         return r;
     }
 

@@ -13,6 +13,9 @@
  * pure, its sources cited there; {@code ServiceLevelSource} re-reads an administrator's copy); {@code RequestEscalation}
  * warns the owner and tells the supervisor through the notice engine ({@code RequestAlerts}).
  * <p>
+ * The repair green channel (crews, dispatch, the crew's steps) is the sub-package {@code repair}: it observes
+ * {@link cn.keyaccount.servicerequest.RequestRaised} and moves a repair's clocks through this service's repair hooks.
+ * <p>
  * <b>Depends on</b> {@code customer}, {@code visit} (a visit's 诉求), {@code notice} (warnings), {@code org},
  * {@code security}, {@code audit} and {@code base} (the working-day calendar).
  */

@@ -17,7 +17,8 @@ class RolesTest {
 
     @Test
     void a_scheduler_holds_the_lists_that_name_schedulers_and_no_other() {
-        assertEquals(Set.of(Role.SCHEDULER_NAME, Roles.EVERYONE, Roles.STAFF, Roles.DISPATCH_STAFF),
+        assertEquals(Set.of(Role.SCHEDULER_NAME, Roles.EVERYONE, Roles.STAFF, Roles.DISPATCH_STAFF,
+                Roles.STAFF_AND_CREWS),
                 Roles.held(Role.SCHEDULER));
     }
 
@@ -27,11 +28,17 @@ class RolesTest {
     }
 
     @Test
+    void a_repair_crew_holds_only_its_role_and_the_list_that_names_crews_not_everyone() {
+        assertEquals(Set.of(Role.REPAIR_CREW_NAME, Roles.STAFF_AND_CREWS), Roles.held(Role.REPAIR_CREW));
+    }
+
+    @Test
     void an_account_manager_and_an_administrator_hold_the_lists_that_name_them() {
-        assertEquals(Set.of(Role.MANAGER_NAME, Roles.EVERYONE, Roles.STAFF, Roles.ACCOUNT_STAFF),
+        assertEquals(Set.of(Role.MANAGER_NAME, Roles.EVERYONE, Roles.STAFF, Roles.ACCOUNT_STAFF,
+                Roles.STAFF_AND_CREWS),
                 Roles.held(Role.ACCOUNT_MANAGER));
         assertEquals(Set.of(Role.ADMIN_NAME, Roles.EVERYONE, Roles.STAFF, Roles.ACCOUNT_STAFF, Roles.DISPATCH_STAFF,
-                Roles.SUPERVISORS), Roles.held(Role.ADMIN));
+                Roles.SUPERVISORS, Roles.STAFF_AND_CREWS), Roles.held(Role.ADMIN));
     }
 
     @Test

@@ -422,6 +422,39 @@ class ApiAccessMatrixTest {
                 "version", 0)), 404, 404, 404, 404, 404, 403);
         expect(rows, new Call("POST", "/api/service-requests/0/reopen", login -> Map.of("reason", "矩阵",
                 "version", 0)), 404, 404, 404, 404, 404, 403);
+        // repair green channel: staff read the crews, supervisors keep them; a crew sign-in (CREW) reads and reports
+        // its own crew's repairs and reaches nothing else
+        Login crew = Login.CREW;
+        expect(rows, new Call("GET", "/api/repair-crews", null), 200, 200, 200, 200, 200, 403);
+        rows.add(Arguments.of(crew, new Call("GET", "/api/repair-crews", null), 403));
+        expect(rows, new Call("GET", "/api/repair-crews/accounts", null), 200, 200, 200, 403, 403, 403);
+        expect(rows, new Call("GET", "/api/repair-crews/0", null), 404, 404, 404, 404, 404, 403);
+        expect(rows, new Call("POST", "/api/repair-crews", login -> Map.of("unitId", countyId(), "name", "",
+                "members", "甲", "mobile", "13700000000", "area", "URBAN")), 422, 422, 422, 403, 403, 403);
+        expect(rows, new Call("PUT", "/api/repair-crews/0", login -> Map.of("unitId", countyId(), "name", "矩阵班",
+                "members", "甲", "mobile", "13700000000", "area", "URBAN", "active", false)),
+                404, 404, 404, 403, 403, 403);
+        Call mine = new Call("GET", "/api/repairs/mine", null);
+        expect(rows, mine, 403, 403, 403, 403, 403, 403);
+        rows.add(Arguments.of(crew, mine, 200));
+        expect(rows, new Call("GET", "/api/repairs/0", null), 404, 404, 404, 404, 404, 403);
+        rows.add(Arguments.of(crew, new Call("GET", "/api/repairs/0", null), 404));
+        expect(rows, new Call("GET", "/api/repairs/of-request/0", null), 404, 404, 404, 404, 404, 403);
+        rows.add(Arguments.of(crew, new Call("GET", "/api/repairs/of-request/0", null), 403));
+        Call step = new Call("POST", "/api/repairs/0/steps", login -> Map.of("step", "ACCEPTED"));
+        expect(rows, step, 403, 403, 403, 403, 403, 403);
+        rows.add(Arguments.of(crew, step, 404));
+        Call photo = new Call("POST", "/api/repairs/0/photos", login -> new byte[] {(byte) 0xFF, (byte) 0xD8,
+                (byte) 0xFF, 0});
+        expect(rows, photo, 403, 403, 403, 403, 403, 403);
+        rows.add(Arguments.of(crew, photo, 404));
+        expect(rows, new Call("GET", "/api/repairs/0/photos/0", null), 404, 404, 404, 404, 404, 403);
+        rows.add(Arguments.of(crew, new Call("GET", "/api/repairs/0/photos/0", null), 404));
+        for (String closed : List.of("/api/customers", "/api/service-requests", "/api/outages", "/api/visits",
+                "/api/units", "/api/fleet/trucks")) {
+            rows.add(Arguments.of(crew, new Call("GET", closed, null), 403));
+        }
+        rows.add(Arguments.of(crew, new Call("GET", "/api/me", null), 200));
         // portrait: everyone reads the portrait of a customer they may see; segments are for supervisors (a segment
         // that does not exist: 404 for them); recomputing is the administrator's
         Call portrait = new Call("GET", "/api/customers/{own}/portrait", null);

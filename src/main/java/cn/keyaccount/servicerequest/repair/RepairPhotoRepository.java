@@ -1,0 +1,8 @@
+package cn.keyaccount.servicerequest.repair;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+class RepairPhotoRepository implements PanacheRepository<RepairPhoto> {
+}
