@@ -131,8 +131,9 @@ class BasicChargeRulesTest {
         BasicChargeRules.Month suspended = new BasicChargeRules.Month(june, d("250"), 30, 30, PRICES, d("500"));
         assertEquals(d("15000.00"), suspended.charge(BasicChargeMode.CAPACITY, KVA, null));
         assertEquals(d("12000.00"), suspended.charge(BasicChargeMode.CONTRACT_DEMAND, KVA, d("300")));
-        // declared 150 kW: raised to the floor of the capacity in service, 200 kW × 40 = 8,000.00
-        assertEquals(d("8000.00"), suspended.charge(BasicChargeMode.CONTRACT_DEMAND, KVA, d("150")));
+        // declared 150 kW: raised to the floor of the capacity in service, 200 kW; 250 kW is above 1.05 × 200 = 210:
+        // 210 × 40 + 2 × (250 − 210) × 40 = 8,400 + 3,200 = 11,600.00
+        assertEquals(d("11600.00"), suspended.charge(BasicChargeMode.CONTRACT_DEMAND, KVA, d("150")));
         // the same month with both transformers in service: 400 kW × 40 = 16,000.00
         BasicChargeRules.Month whole = BasicChargeRules.Month.whole(june, d("250"), PRICES);
         assertEquals(d("16000.00"), whole.charge(BasicChargeMode.CONTRACT_DEMAND, KVA, d("300")));
