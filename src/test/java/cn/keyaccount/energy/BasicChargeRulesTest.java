@@ -138,8 +138,9 @@ class BasicChargeRulesTest {
         BasicChargeRules.Month whole = BasicChargeRules.Month.whole(june, d("250"), PRICES);
         assertEquals(d("16000.00"), whole.charge(BasicChargeMode.CONTRACT_DEMAND, KVA, d("300")));
         // the best declared demand over the suspended month is no longer held up at 400 kW: around the kink
-        // 250 / 1.05 = 238.1, 238 kW costs 238 × 40 + 2 × (250 − 249.9) × 40 = 9,528.00 and 239 kW 9,560.00
-        assertEquals(0, d("238").compareTo(BasicChargeRules.bestDeclaredDemand(List.of(suspended), KVA)));
+        // 250 / 1.05 = 238.1, 239 kW covers 250.95 and costs 239 × 40 = 9,560.00; 238 kW covers 249.9 and costs
+        // 249.9 × 40 + 2 × 0.1 × 40 = 10,004.00; the floor 200 kW costs 11,600.00 (above)
+        assertEquals(0, d("239").compareTo(BasicChargeRules.bestDeclaredDemand(List.of(suspended), KVA)));
     }
 
     @Test
