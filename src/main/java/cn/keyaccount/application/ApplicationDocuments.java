@@ -9,6 +9,7 @@ import cn.keyaccount.notice.Channel;
 import cn.keyaccount.notice.NoticePurpose;
 import cn.keyaccount.notice.NoticeRequest;
 import cn.keyaccount.notice.NoticeService;
+import cn.keyaccount.notice.NoticeTemplates;
 import cn.keyaccount.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -80,18 +81,26 @@ public class ApplicationDocuments {
     /**
      * Tells the customer once, with the whole list, which documents of the checklist are missing (SMS and portal
      * inbox), and stops the clock for them. A second telling is refused: everything missing goes in the one notice.
+     * {@code language} ({@code zh}, the default, or {@code en}): the contact's language, in which the notice and the
+     * documents' names it lists are written (the stop's note stays in Chinese, as the staff read it).
      */
     public DocumentDetails tellMissing(Viewer viewer, long applicationId, List<DocumentType> missing,
-                                       Long seenVersion) {
+                                       String language, Long seenVersion) {
         Application a = access.runnable(viewer, applicationId, seenVersion);
+        String lang = language == null || language.isBlank() ? "zh" : language.strip();
+        new Validation().require(NoticeTemplates.LANGUAGES.contains(lang), "language", "error.notice-language", lang)
+                .throwIfInvalid();
+        java.util.Locale locale = "en".equals(lang) ? Messages.ENGLISH : Messages.CHINESE;
         List<DocumentType> checklist = DocumentType.required(a.getKind());
         Set<DocumentType> asked = missing == null ? Set.of() : new LinkedHashSet<>(missing);
         new Validation().require(!asked.isEmpty(), "types", "error.required")
                 .require(checklist.containsAll(asked), "types", "error.application-document-not-in-checklist")
                 .throwIfInvalid();
         List<DocumentType> ordered = checklist.stream().filter(asked::contains).toList();
-        String names = ordered.stream().map(t -> Messages.get(Messages.CHINESE, "application.document." + t))
-                .collect(Collectors.joining("、"));
+        Messages.KeyList documentNames = new Messages.KeyList(ordered.stream().map(t -> "application.document." + t)
+                .toList());
+        String names = documentNames.in(Messages.CHINESE);
+        String told = documentNames.in(locale);
         int inserted = em.createNativeQuery("insert into connection_application_missing (application_id, documents, "
                         + "told_at, told_by) values (:id, :docs, :at, :by) on conflict (application_id) do nothing")
                 .setParameter("id", a.getId()).setParameter("docs", ordered.stream().map(Enum::name)
@@ -106,8 +115,8 @@ public class ApplicationDocuments {
         notices.schedule(Viewer.system(), NoticeRequest.toCustomers(NoticePurpose.APPLICATION,
                         "application-documents-missing", "业扩申请 " + a.getNumber() + " 需补充资料",
                         List.of(a.getCustomer().getId()))
-                .channels(Set.of(Channel.SMS, Channel.PORTAL))
-                .parameters(Map.of("number", a.getNumber(), "documents", names))
+                .channels(Set.of(Channel.SMS, Channel.PORTAL)).language(lang)
+                .parameters(Map.of("number", a.getNumber(), "documents", told))
                 .once("application-documents:" + a.getId()).build());
         return of(viewer, applicationId);
     }

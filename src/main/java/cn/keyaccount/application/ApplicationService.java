@@ -2,6 +2,7 @@ package cn.keyaccount.application;
 
 import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.Messages;
 import cn.keyaccount.base.Validation;
 import cn.keyaccount.base.calendar.WorkCalendar;
 import cn.keyaccount.base.calendar.WorkCalendarSource;
@@ -227,6 +228,11 @@ public class ApplicationService {
         if (step != a.getCurrentStep()) {
             throw BusinessException.conflict("error.application-step-not-current", a.getNumber(),
                     position(a, step), position(a, a.getCurrentStep()));
+        }
+        List<TaskKind> open = tasks.openOf(a, step);
+        if (!open.isEmpty()) {
+            throw BusinessException.conflict("error.application-tasks-open", a.getNumber(),
+                    new Messages.KeyList(open.stream().map(k -> "application.task." + k).toList()));
         }
         LocalDate today = LocalDate.now(clock);
         a.completeCurrent(today, viewer.username());

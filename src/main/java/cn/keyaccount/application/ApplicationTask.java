@@ -72,6 +72,10 @@ public class ApplicationTask extends AbstractEntity {
         return owner;
     }
 
+    TaskKind getKind() {
+        return kind;
+    }
+
     public OffsetDateTime getDoneAt() {
         return doneAt;
     }

@@ -59,6 +59,12 @@ public class ApplicationTaskService {
         }
     }
 
+    /** The tasks of the step still without a result, in the order they were started. */
+    List<TaskKind> openOf(Application a, ApplicationStep step) {
+        return tasks.list("application = ?1 and step = ?2 and doneAt is null", Sort.by("id"), a, step).stream()
+                .map(ApplicationTask::getKind).toList();
+    }
+
     /** Hands a task to a staff user with a due date; only who runs the application, while it is open. */
     public TaskDetails assign(Viewer viewer, long applicationId, long taskId, Long ownerId, LocalDate dueOn,
                               Long seenVersion) {

@@ -12,8 +12,9 @@
  * <p>
  * <b>Start with</b> {@link ApplicationService}, {@link ApplicationClock}, {@link Application}.
  * <p>
- * <b>Depends on</b> {@code customer} (access, the record and transformers it changes on power-on), {@code energy}
- * (the energy profile a billing change sets), {@code notice} (reminders, 一次性告知), {@code security}, {@code audit}
- * and {@code base}.
+ * <b>Depends on</b> {@code customer} (access, the record and transformers it changes on power-on, the record a 新装
+ * creates), {@code assignment} (the new record's manager), {@code energy} (the energy profile a billing change sets),
+ * {@code report} (the 供电方案答复单, {@link ApplicationSchemes}), {@code notice} (reminders, 一次性告知),
+ * {@code security}, {@code audit} and {@code base}.
  */
 package cn.keyaccount.application;

@@ -24,13 +24,35 @@ public final class Messages {
     private Messages() {
     }
 
+    /**
+     * A message argument that is a list of message keys (e.g. the names of open tasks): each translated into the
+     * language of the message it goes into and joined as that language lists things (、 in Chinese, a comma in
+     * English), so that a service can name things without knowing the reader's language.
+     */
+    public record KeyList(java.util.List<String> keys) {
+        public KeyList {
+            keys = java.util.List.copyOf(keys);
+        }
+
+        /** The keys translated and joined in the language given. */
+        public String in(Locale locale) {
+            return keys.stream().map(k -> get(locale, k)).collect(java.util.stream.Collectors.joining(
+                    ENGLISH.equals(locale) ? ", " : "、"));
+        }
+    }
+
     public static String get(Locale locale, String key, Object... args) {
         Locale effective = "en".equals(locale == null ? null : locale.getLanguage()) ? ENGLISH : CHINESE;
         for (String bundle : BUNDLES) {
             ResourceBundle rb = bundle(bundle, effective);
             if (rb.containsKey(key)) {
                 String pattern = rb.getString(key);
-                return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, effective).format(args);
+                if (args == null || args.length == 0) {
+                    return pattern;
+                }
+                Object[] values = java.util.Arrays.stream(args)
+                        .map(a -> a instanceof KeyList list ? list.in(effective) : a).toArray();
+                return new MessageFormat(pattern, effective).format(values);
             }
         }
         return "!" + key;

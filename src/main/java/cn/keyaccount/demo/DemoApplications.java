@@ -1,10 +1,13 @@
 package cn.keyaccount.demo;
 
 import cn.keyaccount.application.ApplicationDetails;
+import cn.keyaccount.application.ApplicationDocuments;
 import cn.keyaccount.application.ApplicationDraft;
 import cn.keyaccount.application.ApplicationKind;
 import cn.keyaccount.application.ApplicationService;
-import cn.keyaccount.application.StopReason;
+import cn.keyaccount.application.ApplicationTaskService;
+import cn.keyaccount.application.DocumentType;
+import cn.keyaccount.application.TaskDetails;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.runtime.StartupEvent;
@@ -22,8 +25,9 @@ import org.jboss.logging.Logger;
 /**
  * Demo 业扩 applications in every state, through the service (so they carry a real history), then moved back in time
  * by SQL so that their clocks have run: for the demo manager's customers an increase overdue at its 供电方案答复, a
- * 减容 waiting on documents, a fresh 新装, a completed 改类 and a cancelled 过户; for the demo customer's first account
- * an increase at its 供电方案答复 and a completed 改类.
+ * 减容 waiting on the documents told missing once (一次性告知), a fresh 新装, a completed 改类, an increase at its
+ * 外部工程实施 and a cancelled 过户; for the demo customer's first account an increase at its 供电方案答复 and a
+ * completed 改类.
  */
 @ApplicationScoped
 class DemoApplications {
@@ -31,12 +35,17 @@ class DemoApplications {
     private static final Logger LOG = Logger.getLogger(DemoApplications.class);
 
     private final ApplicationService applications;
+    private final ApplicationTaskService tasks;
+    private final ApplicationDocuments documents;
     private final UserService users;
     private final EntityManager em;
     private final DemoDatabase demo;
 
-    DemoApplications(ApplicationService applications, UserService users, EntityManager em, DemoDatabase demo) {
+    DemoApplications(ApplicationService applications, ApplicationTaskService tasks, ApplicationDocuments documents,
+                     UserService users, EntityManager em, DemoDatabase demo) {
         this.applications = applications;
+        this.tasks = tasks;
+        this.documents = documents;
         this.users = users;
         this.em = em;
         this.demo = demo;
@@ -75,13 +84,17 @@ class DemoApplications {
         back(overdue.id(), 70); // about 48 working days: past even the dual-supply limit of 30
         ApplicationDetails waiting = applications.create(manager, draft((Long) managed.get(1)[0],
                 ApplicationKind.CAPACITY_REDUCTION, ((BigDecimal) managed.get(1)[1]).divide(BigDecimal.TWO)));
-        applications.stopClock(manager, waiting.id(), StopReason.DOCUMENTS_MISSING, "减容申请书、授权委托书",
-                waiting.version());
+        documents.tellMissing(manager, waiting.id(), List.of(DocumentType.AUTHORISATION,
+                DocumentType.CHANGE_REQUEST), "zh", waiting.version());
         back(waiting.id(), 6);
         applications.create(manager, draft((Long) managed.get(2)[0], ApplicationKind.NEW_CONNECTION,
                 ((BigDecimal) managed.get(2)[1]).add(new BigDecimal("630"))));
         complete(manager, applications.create(manager, draft((Long) managed.get(3)[0],
                 ApplicationKind.TARIFF_CHANGE, null)));
+        ApplicationDetails works = applications.create(manager, increase(managed.get(3)));
+        for (int step = 0; step < 2; step++) { // through acceptance and the scheme reply, its tasks done
+            works = next(manager, works);
+        }
         ApplicationDetails withdrawn = applications.create(manager, draft((Long) managed.get(4)[0],
                 ApplicationKind.OWNER_TRANSFER, null));
         applications.cancel(manager, withdrawn.id(), "客户撤回过户申请", withdrawn.version());
@@ -111,8 +124,19 @@ class DemoApplications {
     private void complete(Viewer viewer, ApplicationDetails a) {
         ApplicationDetails current = a;
         while (current.currentStep() != null) {
-            current = applications.completeStep(viewer, current.id(), current.currentStep(), current.version());
+            current = next(viewer, current);
         }
+    }
+
+    /** Records a result for each open task of the current step (a step waits for them), then completes it. */
+    private ApplicationDetails next(Viewer viewer, ApplicationDetails a) {
+        for (TaskDetails t : tasks.list(viewer, a.id())) {
+            if (t.doneAt() == null && t.step() == a.currentStep()) {
+                tasks.recordResult(viewer, a.id(), t.id(), "演示：已完成", t.version());
+            }
+        }
+        ApplicationDetails now = applications.get(viewer, a.id());
+        return applications.completeStep(viewer, now.id(), now.currentStep(), now.version());
     }
 
     /** Moves an application's dates the given number of days back, as if accepted then. */

@@ -95,11 +95,13 @@ public final class BasicChargeRules {
 
         /**
          * The month's charge in one mode, the part month's share when the period covers only part of it. By capacity
-         * the capacity in service counts; the 40 % floor of a contract demand stays on the customer's capacity.
+         * the capacity in service counts, and so it does for the 40 % floor of a contract demand: a transformer
+         * suspended (暂停) or reduced (减容) that month is not part of the capacity the floor is taken of (the
+         * floor of 发改办价格〔2016〕1583号 is 40 % of the capacity billed; a suspended transformer is not billed).
          */
         public BigDecimal charge(BasicChargeMode mode, BigDecimal capacityKva, BigDecimal declaredKw) {
-            BigDecimal full = mode == BasicChargeMode.CAPACITY ? byCapacity(billedCapacityKva(capacityKva), prices)
-                    : BasicChargeRules.charge(mode, capacityKva, maxDemandKw, declaredKw, prices);
+            BigDecimal full = BasicChargeRules.charge(mode, billedCapacityKva(capacityKva), maxDemandKw, declaredKw,
+                    prices);
             return daysCovered >= daysInMonth ? full : full.multiply(BigDecimal.valueOf(daysCovered))
                     .divide(BigDecimal.valueOf(daysInMonth), 2, RoundingMode.HALF_UP);
         }
@@ -225,7 +227,9 @@ public final class BasicChargeRules {
      * it covered), so the best whole value is next to a kink or the 40 % floor; ties go to the smaller demand.
      */
     public static BigDecimal bestDeclaredDemand(List<Month> months, BigDecimal capacityKva) {
-        BigDecimal floor = capacityKva.multiply(CONTRACT_FLOOR).setScale(0, RoundingMode.CEILING);
+        BigDecimal lowest = months.stream().map(m -> m.billedCapacityKva(capacityKva)).min(BigDecimal::compareTo)
+                .orElse(capacityKva);
+        BigDecimal floor = lowest.multiply(CONTRACT_FLOOR).setScale(0, RoundingMode.CEILING);
         TreeSet<BigDecimal> candidates = new TreeSet<>();
         candidates.add(floor);
         for (Month m : months) {

@@ -1,10 +1,12 @@
 package cn.keyaccount.report;
 
+import cn.keyaccount.base.Messages;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
 import org.apache.poi.xwpf.usermodel.TableWidthType;
@@ -21,19 +23,62 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 
 /**
- * The paragraphs, headings, captions and tables of the energy-audit document, written where the template's
- * {{content}} paragraph ({@link #anchor}) stands and styled by the template's named styles; the figures' formats.
- * Its chapters are {@link EnergyAuditChapters}.
+ * The paragraphs, headings, captions and tables of a Word document filled into a template — the energy audit
+ * ({@link EnergyAuditChapters}) and the supply scheme reply ({@link SupplySchemeDocument}) — written where the
+ * template's {{content}} paragraph ({@link #anchor}) stands and styled by the template's named styles
+ * ({@link Styles}); the head's {{placeholders}}; the figures' formats (money: {@link cn.keyaccount.base.Money}).
  */
 abstract class DocumentParts {
+
+    /** The template's style names: headings, tables, their header cells, captions. */
+    record Styles(String heading, String table, String tableHeader, String caption) {
+    }
+
     final XWPFDocument doc;
-    final ReportContent c;
+    final Locale locale;
+    final Styles styles;
     final List<String> headings = new ArrayList<>();
     XWPFParagraph anchor;
 
-    DocumentParts(XWPFDocument doc, ReportContent c) {
+    DocumentParts(XWPFDocument doc, Locale locale, Styles styles) {
         this.doc = doc;
-        this.c = c;
+        this.locale = locale;
+        this.styles = styles;
+    }
+
+    String t(String key, Object... args) {
+        return Messages.get(locale, key, args);
+    }
+
+    /**
+     * Replaces the {{placeholders}} of the template's paragraphs with their values and takes the {{content}}
+     * paragraph as the anchor; a paragraph the caller handles itself ({@code special}, e.g. a logo or the table of
+     * contents) is handed to it instead. Fails when the template has no {{content}}.
+     */
+    void placeholders(Map<String, String> values, java.util.function.Predicate<XWPFParagraph> special,
+                      String template) {
+        for (XWPFParagraph para : new ArrayList<>(doc.getParagraphs())) {
+            String text = para.getText();
+            if (text.contains("{{content}}")) {
+                anchor = para;
+            } else if (special.test(para)) {
+                continue;
+            } else if (text.contains("{{")) {
+                String replaced = text;
+                for (Map.Entry<String, String> v : values.entrySet()) {
+                    replaced = replaced.replace("{{" + v.getKey() + "}}", v.getValue());
+                }
+                setText(para, replaced);
+            }
+        }
+        if (anchor == null) {
+            throw new IllegalStateException("Template has no {{content}} paragraph: " + template);
+        }
+    }
+
+    /** Removes the {{content}} paragraph once everything stands before it. */
+    void removeAnchor() {
+        doc.removeBodyElement(doc.getPosOfParagraph(anchor));
     }
 
     /** Keeps the first run (and so its formatting) and drops the rest: Word may split a placeholder over runs. */
@@ -55,20 +100,24 @@ abstract class DocumentParts {
 
     void heading(String key) {
         XWPFParagraph h = before();
-        h.setStyle(EnergyAuditDocument.HEADING);
-        String text = c.t(key);
+        h.setStyle(styles.heading());
+        String text = t(key);
         h.createRun().setText(text);
         headings.add(text);
     }
 
+    /** A paragraph in the template's normal style; nothing for an empty text. */
     void paragraph(String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
         before().createRun().setText(text);
     }
 
     void caption(String key) {
         XWPFParagraph p = before();
-        p.setStyle(EnergyAuditDocument.CAPTION);
-        p.createRun().setText(c.t("report.figure-caption", c.t(key)));
+        p.setStyle(styles.caption());
+        p.createRun().setText(t("report.figure-caption", t(key)));
     }
 
     /**
@@ -77,13 +126,13 @@ abstract class DocumentParts {
      */
     void table(List<String> header, List<List<String>> rows) {
         if (rows.isEmpty()) {
-            paragraph(c.t("report.none"));
+            paragraph(t("report.none"));
             return;
         }
         XmlCursor cursor = anchor.getCTP().newCursor();
         XWPFTable table = doc.insertNewTbl(cursor);
         cursor.dispose();
-        table.setStyleID(EnergyAuditDocument.TABLE);
+        table.setStyleID(styles.table());
         Layout layout = Layout.of(header, rows, textWidth());
         table.setTableAlignment(TableRowAlign.CENTER);
         table.getCTTbl().getTblPr().addNewTblLayout().setType(STTblLayoutType.FIXED);
@@ -100,7 +149,7 @@ abstract class DocumentParts {
         for (int i = 0; i < header.size(); i++) {
             XWPFTableCell cell = i == 0 ? first.getCell(0) == null ? first.addNewTableCell() : first.getCell(0)
                     : first.addNewTableCell();
-            write(cell, header.get(i), EnergyAuditDocument.TABLE_HEADER, layout, i);
+            write(cell, header.get(i), styles.tableHeader(), layout, i);
         }
         first.setRepeatHeader(true);
         for (List<String> values : rows) {
@@ -214,10 +263,6 @@ abstract class DocumentParts {
 
     static String whole(double d) {
         return String.format(Locale.ROOT, "%,d", Math.round(d));
-    }
-
-    static String money(BigDecimal yuan) {
-        return String.format(Locale.ROOT, "%,.2f", yuan);
     }
 
     /** A capacity with one decimal and thousands separators, as the screens show it. */

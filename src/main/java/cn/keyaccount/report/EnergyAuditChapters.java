@@ -1,5 +1,6 @@
 package cn.keyaccount.report;
 
+import cn.keyaccount.base.Money;
 import cn.keyaccount.energy.Anomalies;
 import cn.keyaccount.energy.BasicChargeRules;
 import cn.keyaccount.energy.EnergyAnalyzer;
@@ -52,13 +53,15 @@ final class EnergyAuditChapters extends DocumentParts {
     private static final int CHART_WIDTH = Units.toEMU(430);
     private static final int CHART_HEIGHT = Units.toEMU(240);
 
+    private final ReportContent c;
     private final EnergyAnalyzer.Result a;
     private final ChartColours charts;
     private final byte[] logo;
     private XWPFParagraph toc;
 
     EnergyAuditChapters(XWPFDocument doc, ReportContent c, List<byte[]> colours, byte[] logo) {
-        super(doc, c);
+        super(doc, c.locale(), EnergyAuditDocument.STYLES);
+        this.c = c;
         this.a = c.analysis();
         this.charts = new ChartColours(colours);
         this.logo = logo;
@@ -74,35 +77,35 @@ final class EnergyAuditChapters extends DocumentParts {
                 "date", c.generatedAt().atZoneSameInstant(ReportService.ZONE).toLocalDate().toString(),
                 "health", String.valueOf(a.health().total()),
                 "energy", String.format(Locale.ROOT, "%,d", Math.round(l.energyKwh())));
-        for (XWPFParagraph para : new ArrayList<>(doc.getParagraphs())) {
-            String text = para.getText();
-            if (text.contains("{{content}}")) {
-                anchor = para;
-            } else if (text.contains("{{toc}}")) {
-                toc = para;
-            } else if (text.contains("{{logo}}")) {
-                setText(para, text.replace("{{logo}}", ""));
-                para.getRuns().getFirst().addPicture(new ByteArrayInputStream(logo), Document.PICTURE_TYPE_PNG,
-                        "logo.png", Units.toEMU(96), Units.toEMU(96));
-            } else if (text.contains("{{")) {
-                String replaced = text;
-                for (Map.Entry<String, String> v : values.entrySet()) {
-                    replaced = replaced.replace("{{" + v.getKey() + "}}", v.getValue());
-                }
-                setText(para, replaced);
-            }
-        }
-        if (anchor == null) {
-            throw new IllegalStateException("Report template has no {{content}} paragraph");
-        }
+        placeholders(values, this::tocOrLogo, ReportTemplates.DOCX);
         chapters();
-        doc.removeBodyElement(doc.getPosOfParagraph(anchor));
+        removeAnchor();
         if (toc != null) {
             tableOfContents();
         }
         doc.enforceUpdateFields();
     }
 
+
+    /** The table of contents' paragraph is kept for later; the logo's gets the picture. */
+    private boolean tocOrLogo(XWPFParagraph para) {
+        String text = para.getText();
+        if (text.contains("{{toc}}")) {
+            toc = para;
+            return true;
+        }
+        if (text.contains("{{logo}}")) {
+            setText(para, text.replace("{{logo}}", ""));
+            try {
+                para.getRuns().getFirst().addPicture(new ByteArrayInputStream(logo), Document.PICTURE_TYPE_PNG,
+                        "logo.png", Units.toEMU(96), Units.toEMU(96));
+            } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+                throw new IllegalStateException("The report logo cannot be placed", e);
+            }
+            return true;
+        }
+        return false;
+    }
 
     /**
      * A TOC field over the Heading1 paragraphs. Word refreshes it on opening (the document asks to update
@@ -137,14 +140,14 @@ final class EnergyAuditChapters extends DocumentParts {
         heading("report.doc.summary");
         paragraph(c.t("report.doc.summary-text", c.customer().name(), a.from().toString(), a.to().toString(),
                 Math.round(l.energyKwh()), round2(l.maxDemandKw()), pct(l.loadFactor()),
-                money(a.totalYuan()), a.health().total()));
+                Money.yuan(a.totalYuan()), a.health().total()));
         if (a.recommendations().isEmpty()) {
             paragraph(c.t("report.no-recommendations"));
         } else {
-            paragraph(c.t("report.doc.saving-text", money(c.annualSaving()), a.recommendations().size()));
+            paragraph(c.t("report.doc.saving-text", Money.yuan(c.annualSaving()), a.recommendations().size()));
             table(List.of(c.t("report.recommendation"), c.t("report.annual-saving-yuan"),
                     c.t("report.payback-years")), a.recommendations().stream().map(r -> List.of(
-                    c.explain(r.messageKey(), r.args()), money(r.annualSavingYuan()),
+                    c.explain(r.messageKey(), r.args()), Money.yuan(r.annualSavingYuan()),
                     r.paybackYears() == null ? "—" : round2(r.paybackYears()))).toList());
         }
         table(List.of(c.t("report.component"), c.t("report.score"), c.t("report.explanation")),
@@ -156,8 +159,8 @@ final class EnergyAuditChapters extends DocumentParts {
         table(List.of(c.t("report.month"), c.t("report.kwh"), c.t("report.max-demand-kw"), c.t("report.pf"),
                 c.t("report.energy-charge"), c.t("report.basic-charge"), c.t("report.adjustment-yuan"),
                 c.t("report.total")), a.months().stream().map(m -> List.of(m.month().toString(),
-                whole(monthKwh.get(m.month())), money(m.maxDemandKw()), plain(m.powerFactor()),
-                money(m.energyYuan()), money(m.basicYuan()), money(m.adjustmentYuan()), money(m.totalYuan())))
+                whole(monthKwh.get(m.month())), Money.yuan(m.maxDemandKw()), plain(m.powerFactor()),
+                Money.yuan(m.energyYuan()), Money.yuan(m.basicYuan()), Money.yuan(m.adjustmentYuan()), Money.yuan(m.totalYuan())))
                 .toList());
         monthlyChart();
 
@@ -166,10 +169,10 @@ final class EnergyAuditChapters extends DocumentParts {
         long total = touKwh.values().stream().mapToLong(Long::longValue).sum();
         List<List<String>> touRows = new ArrayList<>(touKwh.entrySet().stream().map(p -> List.of(
                 c.t("energy.period." + p.getKey().name()), whole(p.getValue()),
-                pct(total == 0 ? 0 : p.getValue() / (double) total), money(a.tou().yuan().get(p.getKey()))))
+                pct(total == 0 ? 0 : p.getValue() / (double) total), Money.yuan(a.tou().yuan().get(p.getKey()))))
                 .toList());
         if (!touRows.isEmpty()) {
-            touRows.add(List.of(c.t("report.sum"), whole(total), pct(1), money(a.tou().totalYuan())));
+            touRows.add(List.of(c.t("report.sum"), whole(total), pct(1), Money.yuan(a.tou().totalYuan())));
         }
         table(List.of(c.t("report.tou-period"), c.t("report.kwh"), c.t("report.share"), c.t("report.yuan-amount")),
                 touRows);
@@ -220,8 +223,8 @@ final class EnergyAuditChapters extends DocumentParts {
         } else {
             table(List.of(c.t("report.recommendation"), c.t("report.annual-saving-yuan"),
                     c.t("report.investment"), c.t("report.payback-years")), a.recommendations().stream()
-                    .map(r -> List.of(c.explain(r.messageKey(), r.args()), money(r.annualSavingYuan()),
-                            money(r.investmentYuan()), r.paybackYears() == null ? "—" : round2(r.paybackYears())))
+                    .map(r -> List.of(c.explain(r.messageKey(), r.args()), Money.yuan(r.annualSavingYuan()),
+                            Money.yuan(r.investmentYuan()), r.paybackYears() == null ? "—" : round2(r.paybackYears())))
                     .toList());
             paragraph(c.t("report.doc.payback-note"));
         }
@@ -266,14 +269,14 @@ final class EnergyAuditChapters extends DocumentParts {
         List<BasicChargeRules.Option> options = modes.options();
         table(List.of(c.t("report.mode"), c.t("report.inputs"), c.t("report.total-months", n),
                 c.t("report.saving-against-current"), c.t("report.current-mode"), c.t("report.cheapest-mode")),
-                options.stream().map(o -> List.of(c.optionName(o), c.optionInputs(o), money(o.total()),
-                        money(o.savingAgainstCurrent()), o.current() ? "✓" : "", o == modes.cheapest() ? "✓" : ""))
+                options.stream().map(o -> List.of(c.optionName(o), c.optionInputs(o), Money.yuan(o.total()),
+                        Money.yuan(o.savingAgainstCurrent()), o.current() ? "✓" : "", o == modes.cheapest() ? "✓" : ""))
                         .toList());
         BasicChargeRules.Option now = modes.current();
         BasicChargeRules.Option best = modes.cheapest();
-        paragraph(c.t("report.doc.basic-current", c.optionName(now), c.optionInputs(now), n, money(now.total())));
+        paragraph(c.t("report.doc.basic-current", c.optionName(now), c.optionInputs(now), n, Money.yuan(now.total())));
         paragraph(best == now ? c.t("report.doc.basic-best", n) : c.t("report.doc.basic-saving", c.optionName(best),
-                c.optionInputs(best), n, money(best.total()), money(now.total()), money(modes.saving())));
+                c.optionInputs(best), n, Money.yuan(best.total()), Money.yuan(now.total()), Money.yuan(modes.saving())));
         List<String> header = new ArrayList<>(List.of(c.t("report.month"), c.t("report.max-demand-kw"),
                 c.t("report.capacity-price"), c.t("report.demand-price")));
         options.forEach(o -> header.add(c.optionName(o)));
@@ -284,16 +287,16 @@ final class EnergyAuditChapters extends DocumentParts {
         List<List<String>> rows = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             BasicChargeRules.Month m = modes.months().get(k);
-            List<String> row = new ArrayList<>(List.of(m.month().toString(), money(m.maxDemandKw()),
+            List<String> row = new ArrayList<>(List.of(m.month().toString(), Money.yuan(m.maxDemandKw()),
                     plain(m.prices().capacityYuanPerKva()), plain(m.prices().demandYuanPerKw())));
             for (BasicChargeRules.Option o : options) {
-                row.add(money(o.monthly().get(k)));
+                row.add(Money.yuan(o.monthly().get(k)));
             }
             row.add(capacity == null ? "—" : kva(m.billedCapacityKva(capacity)));
             rows.add(row);
         }
         List<String> sum = new ArrayList<>(List.of(c.t("report.sum"), "", "", ""));
-        options.forEach(o -> sum.add(money(o.total())));
+        options.forEach(o -> sum.add(Money.yuan(o.total())));
         rows.add(sum);
         paragraph(c.t("report.basic-months"));
         table(header, rows);

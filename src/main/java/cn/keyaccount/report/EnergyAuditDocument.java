@@ -20,6 +20,7 @@ class EnergyAuditDocument {
     static final String TABLE = "ReportTable";
     static final String TABLE_HEADER = "TableHeader";
     static final String CAPTION = "Caption";
+    static final DocumentParts.Styles STYLES = new DocumentParts.Styles(HEADING, TABLE, TABLE_HEADER, CAPTION);
 
     private final ReportTemplates templates;
 

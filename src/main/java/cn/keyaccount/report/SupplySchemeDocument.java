@@ -1,6 +1,6 @@
 package cn.keyaccount.report;
 
-import cn.keyaccount.base.Messages;
+import cn.keyaccount.base.Money;
 import cn.keyaccount.base.Validation;
 import cn.keyaccount.customer.BasicChargeMode;
 import cn.keyaccount.customer.CustomerValidator;
@@ -21,12 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.apache.xmlbeans.XmlCursor;
 
 /**
  * The 供电方案答复单 as a Word document, filled into reports/templates/supply-scheme.docx (restylable, see
@@ -114,49 +108,28 @@ public class SupplySchemeDocument {
         v.throwIfInvalid();
     }
 
-    private static final class Filler {
-        private final XWPFDocument doc;
+    /** The sections, written with the shared {@link DocumentParts} in the template's styles. */
+    private static final class Filler extends DocumentParts {
+        private static final Styles STYLES = new Styles(HEADING, TABLE, TABLE_HEADER, null); // no figures, no captions
         private final SupplySchemeInputs in;
         private final BasicChargeRules.Comparison modes;
-        private final Locale locale;
-        private XWPFParagraph anchor;
 
         Filler(XWPFDocument doc, SupplySchemeInputs in, BasicChargeRules.Comparison modes, Locale locale) {
-            this.doc = doc;
+            super(doc, locale, STYLES);
             this.in = in;
             this.modes = modes;
-            this.locale = locale;
-        }
-
-        private String t(String key, Object... args) {
-            return Messages.get(locale, key, args);
         }
 
         void fill() {
-            Map<String, String> values = Map.of(
+            placeholders(Map.of(
                     "title", t("report.scheme.title"),
                     "customer", in.customerName(),
                     "schemeLine", t("report.scheme.number", in.schemeNo()),
                     "dateLine", t("report.scheme.reply-date", in.replyDate().toString()),
                     "signature", t("report.scheme.signature", text(in.company()), text(in.handler()),
-                            in.replyDate().toString()));
-            for (XWPFParagraph para : new ArrayList<>(doc.getParagraphs())) {
-                String text = para.getText();
-                if (text.contains("{{content}}")) {
-                    anchor = para;
-                } else if (text.contains("{{")) {
-                    String replaced = text;
-                    for (Map.Entry<String, String> v : values.entrySet()) {
-                        replaced = replaced.replace("{{" + v.getKey() + "}}", v.getValue());
-                    }
-                    setText(para, replaced);
-                }
-            }
-            if (anchor == null) {
-                throw new IllegalStateException("Template has no {{content}} paragraph: " + TEMPLATE);
-            }
+                            in.replyDate().toString())), p -> false, TEMPLATE);
             sections();
-            doc.removeBodyElement(doc.getPosOfParagraph(anchor));
+            removeAnchor();
         }
 
         private void sections() {
@@ -170,8 +143,8 @@ public class SupplySchemeDocument {
 
             heading("report.scheme.capacity");
             table(List.of(t("report.scheme.item"), t("report.scheme.value")), List.of(
-                    List.of(t("report.scheme.capacity-kva"), DocumentParts.kva(in.capacityKva())),
-                    List.of(t("report.scheme.voltage"), plain(in.voltageKv()) + " kV"),
+                    List.of(t("report.scheme.capacity-kva"), kva(in.capacityKva())),
+                    List.of(t("report.scheme.voltage"), plain(in.voltageKv().stripTrailingZeros()) + " kV"),
                     List.of(t("report.scheme.supply-mode"), t("customer.supply-mode." + in.supplyMode().name()))));
 
             heading("report.scheme.lines");
@@ -201,8 +174,8 @@ public class SupplySchemeDocument {
         private List<List<String>> lines() {
             return (in.supplyLines() == null ? List.<SupplySchemeInputs.Line>of() : in.supplyLines()).stream()
                     .map(l -> List.of(text(l.substation()), text(l.line()),
-                            l.voltageKv() == null ? "" : plain(l.voltageKv()) + " kV", text(l.connectionPoint()),
-                            text(l.propertyBoundary()))).toList();
+                            l.voltageKv() == null ? "" : plain(l.voltageKv().stripTrailingZeros()) + " kV",
+                            text(l.connectionPoint()), text(l.propertyBoundary()))).toList();
         }
 
         private void basicCharge() {
@@ -210,87 +183,18 @@ public class SupplySchemeDocument {
                 paragraph(t("report.scheme.no-basic-charge"));
                 return;
             }
-            paragraph(t("report.scheme.basic-intro", plain(in.expectedMaxDemandKw()),
+            paragraph(t("report.scheme.basic-intro", plain(in.expectedMaxDemandKw().stripTrailingZeros()),
                     modes.months().getFirst().month().toString(), modes.months().getLast().month().toString()));
             table(List.of(t("report.mode"), t("report.inputs"), t("report.scheme.yearly-basic-charge"),
                     t("report.scheme.proposed"), t("report.cheapest-mode")), modes.options().stream()
                     .map(o -> List.of(t(o.nameKey(), o.nameArgs().toArray()), t(o.inputsKey(),
-                            o.inputsArgs().toArray()), DocumentParts.money(o.total()), o.current() ? "✓" : "",
+                            o.inputsArgs().toArray()), Money.yuan(o.total()), o.current() ? "✓" : "",
                             o == modes.cheapest() ? "✓" : "")).toList());
             paragraph(t("report.scheme.basic-rule"));
         }
 
-        private void heading(String key) {
-            XmlCursor c = anchor.getCTP().newCursor();
-            XWPFParagraph h = doc.insertNewParagraph(c);
-            c.dispose();
-            h.setStyle(HEADING);
-            h.createRun().setText(t(key));
-        }
-
-        private void paragraph(String text) {
-            if (text == null || text.isBlank()) {
-                return;
-            }
-            XmlCursor c = anchor.getCTP().newCursor();
-            XWPFParagraph para = doc.insertNewParagraph(c);
-            c.dispose();
-            para.createRun().setText(text);
-        }
-
-        private void table(List<String> header, List<List<String>> rows) {
-            if (rows.isEmpty()) {
-                paragraph(t("report.scheme.none"));
-                return;
-            }
-            XmlCursor c = anchor.getCTP().newCursor();
-            XWPFTable table = doc.insertNewTbl(c);
-            c.dispose();
-            table.setStyleID(TABLE);
-            table.setWidth("100%");
-            XWPFTableRow first = table.getRow(0);
-            for (int i = 0; i < header.size(); i++) {
-                XWPFTableCell cell = i == 0 ? first.getCell(0) == null ? first.addNewTableCell() : first.getCell(0)
-                        : first.addNewTableCell();
-                write(cell, header.get(i), TABLE_HEADER);
-            }
-            first.setRepeatHeader(true);
-            for (List<String> values : rows) {
-                XWPFTableRow row = table.createRow();
-                for (int i = 0; i < header.size(); i++) {
-                    write(row.getCell(i), i < values.size() ? values.get(i) : "", null);
-                }
-            }
-            // a paragraph after each table, so that two tables in a row do not merge
-            XmlCursor after = anchor.getCTP().newCursor();
-            doc.insertNewParagraph(after);
-            after.dispose();
-        }
-
-        private static void write(XWPFTableCell cell, String text, String style) {
-            XWPFParagraph para = cell.getParagraphs().isEmpty() ? cell.addParagraph() : cell.getParagraphs().getFirst();
-            if (style != null) {
-                para.setStyle(style);
-            }
-            para.createRun().setText(text == null ? "" : text);
-        }
-
-        /** Keeps the first run (and so its formatting) and drops the rest: Word may split a placeholder over runs. */
-        private static void setText(XWPFParagraph para, String text) {
-            List<XWPFRun> runs = para.getRuns();
-            for (int i = runs.size() - 1; i > 0; i--) {
-                para.removeRun(i);
-            }
-            XWPFRun run = runs.isEmpty() ? para.createRun() : para.getRuns().getFirst();
-            run.setText(text, 0);
-        }
-
         private static String text(String s) {
             return s == null ? "" : s;
-        }
-
-        private static String plain(BigDecimal d) {
-            return d == null ? "" : d.stripTrailingZeros().toPlainString();
         }
     }
 }

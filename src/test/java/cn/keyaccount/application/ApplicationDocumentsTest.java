@@ -1,6 +1,8 @@
 package cn.keyaccount.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.keyaccount.base.BusinessException;
@@ -39,19 +41,39 @@ class ApplicationDocumentsTest {
         Viewer manager = fixtures.viewer("manager");
         ApplicationDetails a = increase(manager);
         DocumentDetails told = documents.tellMissing(manager, a.id(), List.of(DocumentType.EQUIPMENT_LIST,
-                DocumentType.BUSINESS_LICENCE), a.version());
+                DocumentType.BUSINESS_LICENCE), null, a.version());
         assertEquals(List.of(DocumentType.BUSINESS_LICENCE, DocumentType.EQUIPMENT_LIST), told.toldMissing(),
                 "in the checklist's order");
         ApplicationDetails waiting = applications.get(manager, a.id());
         assertEquals(ApplicationStatus.WAITING, waiting.status());
         assertEquals(StopReason.DOCUMENTS_MISSING, waiting.stops().getFirst().reason());
         BusinessException again = assertThrows(BusinessException.class, () -> documents.tellMissing(manager,
-                a.id(), List.of(DocumentType.AGENT_ID), waiting.version()));
+                a.id(), List.of(DocumentType.AGENT_ID), null, waiting.version()));
         assertEquals("error.application-documents-told", again.key());
         Number sent = (Number) em.createNativeQuery("select count(*) from notice where template = "
                 + "'application-documents-missing' and title like :n").setParameter("n", "%" + a.number() + "%")
                 .getSingleResult();
         assertEquals(1, sent.intValue(), "one notice with the whole list");
+    }
+
+    @Test
+    void a_notice_told_in_english_lists_the_documents_by_their_english_names() {
+        Viewer manager = fixtures.viewer("manager");
+        ApplicationDetails a = increase(manager);
+        documents.tellMissing(manager, a.id(), List.of(DocumentType.EQUIPMENT_LIST, DocumentType.BUSINESS_LICENCE),
+                "en", a.version());
+        Object[] notice = (Object[]) em.createNativeQuery("select n.language, (select string_agg(m.body, ' | ') "
+                        + "from notice_message m where m.notice_id = n.id) from notice n where n.template = "
+                        + "'application-documents-missing' and n.title like :n")
+                .setParameter("n", "%" + a.number() + "%").getSingleResult();
+        assertEquals("en", notice[0]);
+        String english = cn.keyaccount.base.Messages.get(cn.keyaccount.base.Messages.ENGLISH,
+                "application.document.BUSINESS_LICENCE") + ", " + cn.keyaccount.base.Messages.get(
+                cn.keyaccount.base.Messages.ENGLISH, "application.document.EQUIPMENT_LIST");
+        String bodies = String.valueOf(notice[1]);
+        assertTrue(bodies.contains(english), bodies);
+        assertFalse(bodies.contains(cn.keyaccount.base.Messages.get(cn.keyaccount.base.Messages.CHINESE,
+                "application.document.BUSINESS_LICENCE")), "no Chinese names in the English text: " + bodies);
     }
 
     @Test

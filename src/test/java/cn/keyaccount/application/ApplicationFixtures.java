@@ -12,11 +12,14 @@ import java.math.BigDecimal;
 public class ApplicationFixtures {
 
     private final ApplicationService applications;
+    private final ApplicationTaskService tasks;
     private final UserService users;
     private final EntityManager em;
 
-    ApplicationFixtures(ApplicationService applications, UserService users, EntityManager em) {
+    ApplicationFixtures(ApplicationService applications, ApplicationTaskService tasks, UserService users,
+                        EntityManager em) {
         this.applications = applications;
+        this.tasks = tasks;
         this.users = users;
         this.em = em;
     }
@@ -46,6 +49,17 @@ public class ApplicationFixtures {
     public ApplicationDraft draft(long customerId, ApplicationKind kind, BigDecimal capacity) {
         return new ApplicationDraft(customerId, kind, capacity, null, null, null, "测试路 1 号", null, null, null,
                 "测试");
+    }
+
+    /** Records a result for every open task of the current step, then completes the step. */
+    public ApplicationDetails complete(Viewer viewer, ApplicationDetails a) {
+        for (TaskDetails t : tasks.list(viewer, a.id())) {
+            if (t.doneAt() == null && t.step() == a.currentStep()) {
+                tasks.recordResult(viewer, a.id(), t.id(), "完成", t.version());
+            }
+        }
+        return applications.completeStep(viewer, a.id(), a.currentStep(), applications.get(viewer, a.id())
+                .version());
     }
 
     public ApplicationDetails billingChange(Viewer viewer, long customerId) {

@@ -117,7 +117,7 @@ class ApplicationServiceTest {
         today(2026, 6, 10);
         a = applications.restartClock(manager, a.id(), a.version());
         today(2026, 6, 12);
-        a = applications.completeStep(manager, a.id(), ApplicationStep.SCHEME_REPLY, a.version());
+        a = fixtures.complete(manager, a);
         // scheme reply: started 06-02, done 06-12; 06-03 counts, 06-04..06-08 and 06-10 are stopped, 06-09, 06-11,
         // 06-12 count (06-06/07 a weekend)
         assertEquals(4, a.steps().get(1).usedDays());
@@ -132,6 +132,112 @@ class ApplicationServiceTest {
     @Inject
     cn.keyaccount.customer.TransformerService transformers;
 
+    @Inject
+    PowerOnChanges powerOn;
+    @Inject
+    cn.keyaccount.customer.CustomerService customerService;
+    @Inject
+    cn.keyaccount.assignment.AssignmentService assignmentService;
+
+    @Test
+    void power_on_of_a_new_connection_creates_the_customer_record_with_its_manager_and_transformer_once() {
+        Viewer manager = fixtures.viewer("manager");
+        long applicant = fixtures.managersCustomer();
+        BigDecimal before = fixtures.capacityOf(applicant);
+        ApplicationDetails a = applications.create(manager, new ApplicationDraft(applicant,
+                ApplicationKind.NEW_CONNECTION, new BigDecimal("800"), null, null, null, "新厂区路 9 号", null, null,
+                null, "二期新装"));
+        while (a.currentStep() != null) {
+            a = fixtures.complete(manager, a);
+        }
+        assertEquals(ApplicationStatus.COMPLETED, a.status());
+        assertEquals(0, before.compareTo(fixtures.capacityOf(applicant)), "the applicant's own account is unchanged");
+        String accountNo = String.format("9%09d", a.id());
+        Long created = customerService.idsByAccountNo(fixtures.viewer("admin"), List.of(accountNo)).get(accountNo);
+        assertNotNull(created, "a customer record with the new account number");
+        cn.keyaccount.customer.CustomerDetails c = customerService.get(manager, created);
+        assertEquals("新厂区路 9 号", c.address());
+        assertEquals(0, new BigDecimal("800").compareTo(c.contractCapacityKva()));
+        assertEquals(manager.userId(), c.managerId(), "the applying manager is its manager");
+        assertEquals(customerService.get(manager, applicant).industryCode(), c.industryCode());
+        assertEquals(1, assignmentService.history(manager, created).size(), "assigned through the history");
+        assertEquals(1, transformers.list(manager, created).size());
+        assertEquals(0, new BigDecimal("800").compareTo(transformers.list(manager, created).getFirst().ratedKva()));
+        long audited = em.createQuery("select count(e) from AuditEvent e where e.customerId = :c and "
+                + "e.action in ('CUSTOMER_CREATED', 'ASSIGNMENT_CHANGED')", Long.class).setParameter("c", created)
+                .getSingleResult();
+        assertEquals(2, audited, "the creation and the assignment are audited");
+        assertTrue(a.masterDataNote().startsWith("application.change.new-customer\t" + accountNo),
+                a.masterDataNote());
+        long id = a.id();
+        String again = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                powerOn.apply(manager, em.find(Application.class, id)));
+        assertTrue(again.startsWith("application.change.new-customer\t" + accountNo), again);
+        assertEquals(1L, em.createQuery("select count(c) from Customer c where c.accountNo = :n", Long.class)
+                .setParameter("n", accountNo).getSingleResult(), "applied twice, created once");
+    }
+
+    @Test
+    void a_reduction_naming_a_transformer_reduces_that_transformer_in_its_history_and_the_restoration_undoes_it() {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        cn.keyaccount.customer.TransformerDetails t = transformers.list(manager, customer).stream()
+                .max(java.util.Comparator.comparing(cn.keyaccount.customer.TransformerDetails::ratedKva)).orElseThrow();
+        BigDecimal contract = fixtures.capacityOf(customer);
+        BigDecimal taken = t.ratedKva().divide(BigDecimal.TWO, 0, java.math.RoundingMode.DOWN);
+        LocalDate from = LocalDate.of(2040 + (int) (System.nanoTime() % 50), 3, 1);
+        ApplicationDetails a = applications.create(manager, new ApplicationDraft(customer,
+                ApplicationKind.CAPACITY_REDUCTION, contract.subtract(taken), null, null, t.id(), "测试路 1 号", null,
+                from, from.plusMonths(6).minusDays(1), null));
+        while (a.currentStep() != null) {
+            a = fixtures.complete(manager, a);
+        }
+        cn.keyaccount.customer.TransformerHistory.CapacityChange reduced = transformers.history(manager, customer,
+                t.id()).capacityChanges().getLast();
+        assertEquals(cn.keyaccount.customer.CapacityChangeKind.REDUCTION, reduced.kind());
+        assertEquals(0, t.ratedKva().compareTo(reduced.kvaBefore()));
+        assertEquals(0, t.ratedKva().subtract(taken).compareTo(reduced.kvaAfter()));
+        assertEquals(from, reduced.effective());
+        assertEquals(0, contract.subtract(taken).compareTo(fixtures.capacityOf(customer)));
+        assertTrue(a.masterDataNote().contains("application.change.transformer-capacity"), a.masterDataNote());
+
+        ApplicationDetails back = applications.create(manager, new ApplicationDraft(customer,
+                ApplicationKind.REDUCTION_RESTORE, null, null, null, t.id(), "测试路 1 号", null,
+                from.plusMonths(6), null, null));
+        while (back.currentStep() != null) {
+            back = fixtures.complete(manager, back);
+        }
+        cn.keyaccount.customer.TransformerHistory.CapacityChange restored = transformers.history(manager, customer,
+                t.id()).capacityChanges().getLast();
+        assertEquals(cn.keyaccount.customer.CapacityChangeKind.RESTORATION, restored.kind());
+        assertEquals(0, t.ratedKva().compareTo(restored.kvaAfter()));
+        assertEquals(0, contract.compareTo(fixtures.capacityOf(customer)), "the contract capacity is back");
+    }
+
+    @Test
+    void a_step_is_not_completed_while_its_tasks_are_open_and_the_refusal_names_them() {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        ApplicationDetails a = applications.create(manager, fixtures.draft(customer,
+                ApplicationKind.CAPACITY_INCREASE, fixtures.capacityOf(customer).add(BigDecimal.TEN)));
+        a = applications.completeStep(manager, a.id(), ApplicationStep.ACCEPTANCE, a.version());
+        TaskDetails survey = taskService.list(manager, a.id()).stream()
+                .filter(t -> t.kind() == TaskKind.SITE_SURVEY).findFirst().orElseThrow();
+        taskService.recordResult(manager, a.id(), survey.id(), "现场具备接入条件", survey.version());
+        long id = a.id();
+        long seen = a.version();
+        BusinessException open = assertThrows(BusinessException.class,
+                () -> applications.completeStep(manager, id, ApplicationStep.SCHEME_REPLY, seen));
+        assertEquals("error.application-tasks-open", open.key());
+        String zh = cn.keyaccount.base.Messages.get(cn.keyaccount.base.Messages.CHINESE, open.key(), open.args());
+        String en = cn.keyaccount.base.Messages.get(cn.keyaccount.base.Messages.ENGLISH, open.key(), open.args());
+        assertTrue(zh.contains("供电方案编制") && !zh.contains("现场勘察"), zh);
+        assertTrue(en.contains("Supply scheme drafting") && en.contains(a.number()), en);
+        assertEquals(ApplicationStep.SCHEME_REPLY, applications.get(manager, id).currentStep());
+        a = fixtures.complete(manager, applications.get(manager, id));
+        assertEquals(ApplicationStep.EXTERNAL_WORKS, a.currentStep(), "with every result recorded it completes");
+    }
+
     @Test
     void a_completed_suspension_takes_the_named_transformer_out_of_service_for_its_period() {
         Viewer manager = fixtures.viewer("manager");
@@ -140,8 +246,8 @@ class ApplicationServiceTest {
         LocalDate from = LocalDate.of(2040 + (int) (System.nanoTime() % 50), 5, 1);
         ApplicationDetails a = applications.create(manager, new ApplicationDraft(customer, ApplicationKind.SUSPENSION,
                 null, null, null, transformer, "测试路 1 号", null, from, from.plusMonths(3).minusDays(1), null));
-        for (ApplicationDetails.StepDetails s : a.steps()) {
-            a = applications.completeStep(manager, a.id(), s.step(), a.version());
+        while (a.currentStep() != null) {
+            a = fixtures.complete(manager, a);
         }
         assertEquals(ApplicationStatus.COMPLETED, a.status());
         LocalDate start = from;
@@ -158,8 +264,8 @@ class ApplicationServiceTest {
         BigDecimal wanted = fixtures.capacityOf(customer).add(new BigDecimal("315"));
         ApplicationDetails a = applications.create(manager, fixtures.draft(customer,
                 ApplicationKind.CAPACITY_INCREASE, wanted));
-        for (ApplicationDetails.StepDetails s : a.steps()) {
-            a = applications.completeStep(manager, a.id(), s.step(), a.version());
+        while (a.currentStep() != null) {
+            a = fixtures.complete(manager, a);
         }
         assertEquals(ApplicationStatus.COMPLETED, a.status());
         assertFalse(a.runnable());

@@ -122,6 +122,28 @@ class BasicChargeRulesTest {
     }
 
     @Test
+    void in_a_month_with_a_transformer_suspended_the_40_percent_floor_is_taken_of_the_capacity_in_service() {
+        // 1000 kVA of two 500 kVA transformers, one suspended (暂停) all June: 500 kVA in service.
+        // By capacity: 500 × 30 = 15,000.00. Declared 300 kW, Pmax 250 kW: the floor is 40 % × 500 = 200 kW, so
+        // the contract demand stays 300 kW (it would be raised to 400 kW on the full 1000 kVA) and 250 ≤ 1.05 × 300:
+        // 300 × 40 = 12,000.00 (not 400 × 40 = 16,000.00).
+        YearMonth june = YearMonth.of(2026, 6);
+        BasicChargeRules.Month suspended = new BasicChargeRules.Month(june, d("250"), 30, 30, PRICES, d("500"));
+        assertEquals(d("15000.00"), suspended.charge(BasicChargeMode.CAPACITY, KVA, null));
+        assertEquals(d("12000.00"), suspended.charge(BasicChargeMode.CONTRACT_DEMAND, KVA, d("300")));
+        // declared 150 kW: raised to the floor of the capacity in service, 200 kW; 250 kW is above 1.05 × 200 = 210:
+        // 210 × 40 + 2 × (250 − 210) × 40 = 8,400 + 3,200 = 11,600.00
+        assertEquals(d("11600.00"), suspended.charge(BasicChargeMode.CONTRACT_DEMAND, KVA, d("150")));
+        // the same month with both transformers in service: 400 kW × 40 = 16,000.00
+        BasicChargeRules.Month whole = BasicChargeRules.Month.whole(june, d("250"), PRICES);
+        assertEquals(d("16000.00"), whole.charge(BasicChargeMode.CONTRACT_DEMAND, KVA, d("300")));
+        // the best declared demand over the suspended month is no longer held up at 400 kW: around the kink
+        // 250 / 1.05 = 238.1, 239 kW covers 250.95 and costs 239 × 40 = 9,560.00; 238 kW covers 249.9 and costs
+        // 249.9 × 40 + 2 × 0.1 × 40 = 10,004.00; the floor 200 kW costs 11,600.00 (above)
+        assertEquals(0, d("239").compareTo(BasicChargeRules.bestDeclaredDemand(List.of(suspended), KVA)));
+    }
+
+    @Test
     void a_part_month_pays_its_share_of_days_in_every_way() {
         YearMonth june = YearMonth.of(2025, 6);
         List<BasicChargeRules.Month> months = List.of(new BasicChargeRules.Month(june, d("630"), 10, 30, PRICES));

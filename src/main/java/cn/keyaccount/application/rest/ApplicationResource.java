@@ -11,6 +11,7 @@ import cn.keyaccount.application.DocumentType;
 import cn.keyaccount.application.ApplicationDraft;
 import cn.keyaccount.application.ApplicationKind;
 import cn.keyaccount.application.ApplicationRow;
+import cn.keyaccount.application.ApplicationSchemes;
 import cn.keyaccount.application.ApplicationService;
 import cn.keyaccount.application.ApplicationStatus;
 import cn.keyaccount.application.ApplicationStep;
@@ -63,6 +64,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ApplicationResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     /** A change on the version read. */
     public record Seen(Long version) {
@@ -86,11 +88,14 @@ public class ApplicationResource {
     private final ApplicationTaskService tasks;
     private final ApplicationDocuments documents;
     private final ApplicationDashboard dashboard;
+    private final ApplicationSchemes schemes;
     private final Clock clock;
     private final SecurityIdentity identity;
 
     ApplicationResource(ApplicationService applications, ApplicationTaskService tasks, ApplicationDocuments documents,
-                        ApplicationDashboard dashboard, Clock clock, SecurityIdentity identity) {
+                        ApplicationDashboard dashboard, ApplicationSchemes schemes, Clock clock,
+                        SecurityIdentity identity) {
+        this.schemes = schemes;
         this.dashboard = dashboard;
         this.clock = clock;
         this.applications = applications;
@@ -122,8 +127,8 @@ public class ApplicationResource {
         return documents.of(viewer(), id);
     }
 
-    /** 一次性告知: the missing documents of the checklist, all at once. */
-    public record MissingDocuments(List<DocumentType> types, Long version) {
+    /** 一次性告知: the missing documents of the checklist, all at once, in the contact's language (zh, en). */
+    public record MissingDocuments(List<DocumentType> types, String language, Long version) {
     }
 
     @POST
@@ -134,7 +139,7 @@ public class ApplicationResource {
     @APIResponse(responseCode = "409", description = "already told once, closed, or changed meanwhile")
     public DocumentDetails tellMissing(@PathParam("id") long id, MissingDocuments request) {
         MissingDocuments m = Rest.required(request);
-        return documents.tellMissing(viewer(), id, m.types(), m.version());
+        return documents.tellMissing(viewer(), id, m.types(), m.language(), m.version());
     }
 
     @POST
@@ -170,6 +175,30 @@ public class ApplicationResource {
         return Response.ok(d.content(), d.contentType())
                 .header("Content-Disposition", "attachment; filename*=UTF-8''" + name)
                 .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @GET
+    @Path("{id}/supply-scheme.docx")
+    @Produces({DOCX, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.EVERYONE)
+    @Operation(summary = "The 供电方案答复单 as DOCX (capacity, voltage, supply lines, metering, tariff, the yearly "
+            + "basic charge of each mode), from the 供电方案答复 step on; in the language asked for (Accept-Language)")
+    @APIResponse(responseCode = "200", description = "the document")
+    @APIResponse(responseCode = "404", description = "absent, or not the caller's to see")
+    @APIResponse(responseCode = "409", description = "the application has not reached its 供电方案答复 step, or its "
+            + "kind has none")
+    public Response supplyScheme(@PathParam("id") long id, HttpHeaders headers) {
+        ApplicationSchemes.SchemeFile file = schemes.write(viewer(), id, locale(headers));
+        String name = java.net.URLEncoder.encode(file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        return Response.ok(file.content(), DOCX)
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + name).build();
+    }
+
+    private static java.util.Locale locale(HttpHeaders headers) {
+        return headers.getAcceptableLanguages().isEmpty()
+                || !headers.getAcceptableLanguages().getFirst().getLanguage().equals("en")
+                ? Messages.CHINESE : Messages.ENGLISH;
     }
 
     @GET

@@ -4,6 +4,7 @@ import cn.keyaccount.application.ApplicationDetails;
 import cn.keyaccount.application.ApplicationDocuments;
 import cn.keyaccount.application.ApplicationDetails.StepDetails;
 import cn.keyaccount.application.ApplicationDetails.StopDetails;
+import cn.keyaccount.application.ApplicationSchemes;
 import cn.keyaccount.application.ApplicationService;
 import cn.keyaccount.application.ApplicationTaskService;
 import cn.keyaccount.application.TaskDetails;
@@ -65,10 +66,13 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver {
     private final ApplicationTaskService taskService;
     private final ApplicationDocuments documents;
     DocumentsPanel documentsPanel;
+    SchemePanel schemePanel;
+    private final ApplicationSchemes schemes;
 
     ApplicationView(ApplicationService applications, ApplicationTaskService taskService,
-                    ApplicationDocuments documents, CurrentViewer currentViewer) {
+                    ApplicationDocuments documents, ApplicationSchemes schemes, CurrentViewer currentViewer) {
         this.applications = applications;
+        this.schemes = schemes;
         this.taskService = taskService;
         this.documents = documents;
         this.viewer = currentViewer.get();
@@ -193,6 +197,10 @@ class ApplicationView extends VerticalLayout implements BeforeEnterObserver {
             add(record);
         }
         add(new H3(getTranslation("application.stops")), stops);
+        if (ApplicationSchemes.offered(a)) {
+            schemePanel = new SchemePanel(schemes, viewer, id);
+            add(new H3(getTranslation("application.scheme")), schemePanel);
+        }
         documentsPanel = new DocumentsPanel(documents, viewer, a, this::load);
         add(new H3(getTranslation("application.documents")), documentsPanel);
     }

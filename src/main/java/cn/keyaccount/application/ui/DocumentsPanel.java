@@ -31,6 +31,7 @@ class DocumentsPanel extends VerticalLayout {
 
     final CheckboxGroup<DocumentType> missing = new CheckboxGroup<>();
     final Button tell = new Button();
+    final Select<String> language = new Select<>();
     final Select<DocumentType> type = new Select<>();
     final Grid<DocumentDetails.FileRow> files = new Grid<>();
 
@@ -56,10 +57,18 @@ class DocumentsPanel extends VerticalLayout {
             tell.setText(getTranslation("application.documents-tell"));
             tell.setId("application-tell-missing");
             tell.addClickListener(e -> {
-                documents.tellMissing(viewer, a.id(), List.copyOf(missing.getValue()), a.version());
+                documents.tellMissing(viewer, a.id(), List.copyOf(missing.getValue()), language.getValue(),
+                        a.version());
                 reload.run();
             });
-            add(tell);
+            language.setItems("zh", "en");
+            language.setItemLabelGenerator(l -> getTranslation("report.ui.language." + l));
+            language.setValue("zh");
+            language.setLabel(getTranslation("application.documents-language"));
+            language.setId("application-notice-language");
+            HorizontalLayout telling = new HorizontalLayout(language, tell);
+            telling.setAlignItems(FlexComponent.Alignment.BASELINE);
+            add(telling);
         }
         files.setId("application-files");
         files.addColumn(f -> getTranslation("application.document." + f.type()))

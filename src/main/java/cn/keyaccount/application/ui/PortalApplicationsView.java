@@ -3,6 +3,7 @@ package cn.keyaccount.application.ui;
 import cn.keyaccount.application.ApplicationDetails;
 import cn.keyaccount.application.ApplicationDocuments;
 import cn.keyaccount.application.ApplicationRow;
+import cn.keyaccount.application.ApplicationSchemes;
 import cn.keyaccount.application.ApplicationService;
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.customer.CustomerName;
@@ -36,15 +37,17 @@ class PortalApplicationsView extends VerticalLayout {
 
     private final ApplicationService applications;
     private final ApplicationDocuments documents;
+    private final ApplicationSchemes schemes;
     private final Viewer viewer;
     final ApplicationForm form;
     final Grid<ApplicationRow> grid = new Grid<>();
     final VerticalLayout detail = new VerticalLayout();
 
-    PortalApplicationsView(ApplicationService applications, ApplicationDocuments documents,
+    PortalApplicationsView(ApplicationService applications, ApplicationDocuments documents, ApplicationSchemes schemes,
                            CustomerService customers, TransformerService transformers, CurrentViewer currentViewer) {
         this.applications = applications;
         this.documents = documents;
+        this.schemes = schemes;
         this.viewer = currentViewer.get();
         List<CustomerName> own = customers.ownAccounts(viewer).stream()
                 .map(c -> new CustomerName(c.id(), c.accountNo(), c.name())).toList();
@@ -104,5 +107,8 @@ class PortalApplicationsView extends VerticalLayout {
                 new Paragraph(getTranslation("application.handler") + " " + a.handlerName()), steps,
                 new H3(getTranslation("application.documents")),
                 new DocumentsPanel(documents, viewer, a, () -> show(id)));
+        if (ApplicationSchemes.offered(a)) {
+            detail.add(new H3(getTranslation("application.scheme")), new SchemePanel(schemes, viewer, id));
+        }
     }
 }

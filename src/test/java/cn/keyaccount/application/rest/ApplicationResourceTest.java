@@ -48,6 +48,33 @@ class ApplicationResourceTest {
     }
 
     @Test
+    void the_supply_scheme_reply_is_a_word_document_for_who_may_see_the_application_from_its_step_on()
+            throws Exception {
+        long customer = fixtures.managersCustomer();
+        JsonPath created = Api.as(MANAGER).body(Map.of("customerId", customer, "kind", "CAPACITY_INCREASE",
+                        "capacityKva", fixtures.capacityOf(customer).add(java.math.BigDecimal.TEN)))
+                .post("/api/applications").then().statusCode(201).extract().jsonPath();
+        long id = created.getLong("id");
+        Api.as(MANAGER).get("/api/applications/{id}/supply-scheme.docx", id).then().statusCode(409)
+                .body("message", containsString(created.getString("number")));
+        Api.as(MANAGER).body(Map.of("version", created.getInt("version")))
+                .post("/api/applications/{id}/steps/acceptance/complete", id).then().statusCode(200);
+        byte[] docx = Api.as(MANAGER).header("Accept-Language", "en")
+                .get("/api/applications/{id}/supply-scheme.docx", id).then().statusCode(200)
+                .header("Content-Disposition", containsString("attachment")).extract().asByteArray();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(docx))) {
+            org.junit.jupiter.api.Assertions.assertTrue(doc.getParagraphs().stream()
+                    .anyMatch(p -> p.getText().contains("Supply scheme")), "in English as asked");
+        }
+        Api.as(SUPERVISOR).get("/api/applications/{id}/supply-scheme.docx", id).then().statusCode(200);
+        Api.as(CUSTOMER).get("/api/applications/{id}/supply-scheme.docx", id).then().statusCode(404);
+        int own = Api.as(CUSTOMER).queryParam("kind", "capacity-increase").queryParam("open", "true")
+                .get("/api/applications").then().statusCode(200).extract().jsonPath().getInt("items[0].id");
+        Api.as(CUSTOMER).get("/api/applications/{id}/supply-scheme.docx", own).then().statusCode(200);
+    }
+
+    @Test
     void bad_input_is_refused_with_its_reason() {
         long customer = fixtures.managersCustomer();
         Api.as(MANAGER).body(Map.of("customerId", customer, "kind", "CAPACITY_INCREASE", "capacityKva", -5))

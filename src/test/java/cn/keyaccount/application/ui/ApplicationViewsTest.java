@@ -31,6 +31,8 @@ class ApplicationViewsTest extends BrowserlessQuarkusTest {
     ApplicationsSection section;
     @Inject
     ApplicationsTab tab;
+    @Inject
+    cn.keyaccount.application.ApplicationSchemes schemes;
 
     @Test
     void the_new_application_screen_is_prefilled_from_its_link_and_starts_the_application() {
@@ -138,6 +140,50 @@ class ApplicationViewsTest extends BrowserlessQuarkusTest {
                 (com.vaadin.flow.component.grid.Grid<cn.keyaccount.application.ApplicationRow>) content.getChildren()
                         .filter(c -> c instanceof com.vaadin.flow.component.grid.Grid).findFirst().orElseThrow();
         assertTrue(grid.getGenericDataView().getItems().anyMatch(r -> r.id() == a.id()));
+    }
+
+    @Test
+    void the_supply_scheme_reply_is_offered_from_its_step_and_its_document_shows_the_figures_of_the_screen()
+            throws Exception {
+        Viewer manager = fixtures.viewer("manager");
+        long customer = fixtures.managersCustomer();
+        BigDecimal capacity = fixtures.capacityOf(customer).add(new BigDecimal("500"));
+        ApplicationDetails a = applications.create(manager, new cn.keyaccount.application.ApplicationDraft(customer,
+                ApplicationKind.CAPACITY_INCREASE, capacity, new BigDecimal("900"), BasicChargeMode.CONTRACT_DEMAND,
+                null, "方案路 2 号", null, null, null, ""));
+        signIn("manager", Role.MANAGER_NAME);
+        ApplicationView view = open("applications/" + a.id(), ApplicationView.class);
+        assertEquals(null, view.schemePanel, "no scheme before its step");
+        click(button(view, "application-complete"));
+        assertTrue(view.schemePanel != null && view.schemePanel.isAttached(), "offered at 供电方案答复");
+        assertTrue(view.schemePanel.download.isAttached());
+        var grid = test(view.schemePanel.modes);
+        java.util.List<String> screen = new java.util.ArrayList<>();
+        for (int row = 0; row < grid.size(); row++) {
+            screen.add(grid.getCellText(row, 0) + "|" + grid.getCellText(row, 1));
+        }
+        assertTrue(screen.size() >= 3, screen.toString());
+        assertTrue(view.schemePanel.summary.getText().contains(cn.keyaccount.base.Money.grouped(capacity)),
+                view.schemePanel.summary.getText());
+
+        byte[] docx = schemes.write(manager, a.id(), cn.keyaccount.base.Messages.CHINESE).content();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(docx))) {
+            org.apache.poi.xwpf.usermodel.XWPFTable modes = doc.getTables().stream()
+                    .filter(t -> t.getRow(0).getTableCells().size() > 2 && t.getRow(0).getCell(2).getText()
+                            .equals(getTranslation("report.scheme.yearly-basic-charge"))).findFirst().orElseThrow();
+            java.util.List<String> written = new java.util.ArrayList<>();
+            for (int row = 1; row < modes.getNumberOfRows(); row++) {
+                written.add(modes.getRow(row).getCell(0).getText() + "|" + modes.getRow(row).getCell(2).getText());
+            }
+            assertEquals(screen, written, "the document prices the modes as the screen does");
+            String all = doc.getTables().stream().map(org.apache.poi.xwpf.usermodel.XWPFTable::getText)
+                    .reduce("", String::concat);
+            assertTrue(all.contains(String.format(java.util.Locale.ROOT, "%,.1f", capacity)), "capacity: " + all);
+            assertTrue(all.contains(getTranslation("application.scheme.metering.high-high"))
+                    || all.contains(getTranslation("application.scheme.metering.high-low")), "metering: " + all);
+            assertTrue(doc.getParagraphs().stream().anyMatch(p -> p.getText().contains(a.number())));
+        }
     }
 
     private static com.vaadin.flow.component.button.Button button(ApplicationView view, String id) {

@@ -383,6 +383,8 @@ class ApiAccessMatrixTest {
                 login -> "%PDF-1.4 matrix".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
                 404, 404, 404, 404, 404, 404);
         expect(rows, new Call("GET", "/api/applications/0/tasks", null), 404, 404, 404, 404, 404, 404);
+        expect(rows, new Call("GET", "/api/applications/0/supply-scheme.docx", null), 404, 404, 404, 404, 404,
+                404);
         expect(rows, new Call("POST", "/api/applications/0/tasks/0/assign", login -> Map.of("ownerId", 1,
                 "version", 0)), 404, 404, 404, 404, 403, 403);
         expect(rows, new Call("POST", "/api/applications/0/tasks/0/result", login -> Map.of("result", "矩阵",
