@@ -27,9 +27,9 @@ import org.postgresql.copy.CopyManager;
 /**
  * Imports a metering-system export (CSV or XLSX) into meter_day, streamed: rows are gathered into meter-days in a
  * bounded window of open days ({@link #OPEN_DAYS}; exports come ordered by meter or by time, so a day completes
- * long before the window fills), each completed day goes to PostgreSQL through COPY into a temporary table, and
- * only at the end, in the same transaction, the file's days replace those stored. An error anywhere rolls the
- * whole file back, including the meters it created.
+ * long before the window fills), completed days go to PostgreSQL in batches by binary COPY: days not stored yet
+ * straight into meter_day, stored ones into a temporary table whose days replace the stored ones at the end, in the
+ * same transaction. An error anywhere rolls the whole file back, including the meters it created.
  * <p>
  * Each row is a reading of one meter for the quarter hour ending at its time (as 用电信息采集系统 exports it: the
  * first reading of a day is 00:15, the last 24:00 or 00:00 of the next day), in kWh and kvarh.
