@@ -28,6 +28,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
@@ -199,7 +200,71 @@ public final class SheetRows {
             return null;
         }
         try (InputStream in = bounded(parts.getFirst().getInputStream(), MAX_STYLES_BYTES)) {
-            return new StylesTable(in);
+            return new FormatsOnly(in);
+        }
+    }
+
+    /**
+     * The styles as the sheet reader needs them: only a cell style's number format, read once per style. POI's
+     * sheet handler asks for the style of every cell, and {@link StylesTable} makes a new {@link XSSFCellStyle} each
+     * time, whose format it then reads through XMLBeans: most of the time of reading a sheet of numbers.
+     */
+    private static final class FormatsOnly extends StylesTable {
+        private XSSFCellStyle[] cache;
+        private int count = -1;
+
+        FormatsOnly(InputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        public int getNumCellStyles() {
+            if (count < 0) {
+                count = super.getNumCellStyles();
+            }
+            return count;
+        }
+
+        @Override
+        public XSSFCellStyle getStyleAt(int idx) {
+            if (idx < 0 || idx >= getNumCellStyles()) {
+                return super.getStyleAt(idx);
+            }
+            if (cache == null) {
+                cache = new XSSFCellStyle[getNumCellStyles()];
+            }
+            XSSFCellStyle style = cache[idx];
+            if (style == null) {
+                XSSFCellStyle full = super.getStyleAt(idx);
+                if (full == null) {
+                    return null;
+                }
+                style = new Format(idx, this, full.getDataFormat(), full.getDataFormatString());
+                cache[idx] = style;
+            }
+            return style;
+        }
+    }
+
+    /** A cell style that answers its number format from memory. */
+    private static final class Format extends XSSFCellStyle {
+        private final short format;
+        private final String formatString;
+
+        Format(int idx, StylesTable styles, short format, String formatString) {
+            super(idx, -1, styles, null);
+            this.format = format;
+            this.formatString = formatString;
+        }
+
+        @Override
+        public short getDataFormat() {
+            return format;
+        }
+
+        @Override
+        public String getDataFormatString() {
+            return formatString;
         }
     }
 
@@ -305,9 +370,27 @@ public final class SheetRows {
             handler.row(rowNo, Collections.unmodifiableList(cells));
         }
 
+        /** The 0-based column of a cell reference such as "AB12"; anything unusual through POI's parser. */
+        private static int column(String reference) {
+            int col = 0;
+            int i = 0;
+            while (i < reference.length() && i < 4) {
+                char ch = reference.charAt(i);
+                if (ch < 'A' || ch > 'Z') {
+                    break;
+                }
+                col = col * 26 + (ch - 'A' + 1);
+                i++;
+            }
+            if (i == 0 || i == reference.length() || reference.charAt(i) < '1' || reference.charAt(i) > '9') {
+                return new CellReference(reference).getCol();
+            }
+            return col - 1;
+        }
+
         @Override
         public void cell(String reference, String formattedValue, XSSFComment comment) {
-            int col = reference == null ? cells.size() : new CellReference(reference).getCol();
+            int col = reference == null ? cells.size() : column(reference);
             if (col < 0 || col > MAX_COLUMN) {
                 throw new Refused("import.too-large", rowNo, "", MAX_COLUMN + 1);
             }
@@ -327,9 +410,26 @@ public final class SheetRows {
         }
     }
 
+    /**
+     * A number plainly, as {@code BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()} writes it: whole
+     * numbers and the shortest decimal form without an exponent directly, the rest through BigDecimal.
+     */
+    static String plain(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        String text = Double.toString(value);
+        if (text.indexOf('E') < 0) {
+            return text;
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     /** Date cells through the import's own text, every other number plainly without grouping or rounding. */
     private static final class PlainFormatter extends DataFormatter {
         private final Function<LocalDateTime, String> dateText;
+        /** Whether a format (by its index) is a date format: POI's check is a few regular expressions. */
+        private final java.util.Map<Integer, Boolean> dateFormats = new java.util.HashMap<>();
 
         PlainFormatter(Function<LocalDateTime, String> dateText) {
             super(Locale.ROOT);
@@ -338,13 +438,20 @@ public final class SheetRows {
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+            Boolean date = dateFormats.get(formatIndex);
+            if (date == null) {
+                date = DateUtil.isADateFormat(formatIndex, formatString);
+                if (dateFormats.size() < 10_000) {
+                    dateFormats.put(formatIndex, date);
+                }
+            }
+            if (date && DateUtil.isValidExcelDate(value)) {
                 return dateText.apply(DateUtil.getLocalDateTime(value, false, true));
             }
             if (Double.isNaN(value) || Double.isInfinite(value)) {
                 return Double.toString(value);
             }
-            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+            return plain(value);
         }
     }
 }

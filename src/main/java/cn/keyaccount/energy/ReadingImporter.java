@@ -27,9 +27,9 @@ import org.postgresql.copy.CopyManager;
 /**
  * Imports a metering-system export (CSV or XLSX) into meter_day, streamed: rows are gathered into meter-days in a
  * bounded window of open days ({@link #OPEN_DAYS}; exports come ordered by meter or by time, so a day completes
- * long before the window fills), each completed day goes to PostgreSQL through COPY into a temporary table, and
- * only at the end, in the same transaction, the file's days replace those stored. An error anywhere rolls the
- * whole file back, including the meters it created.
+ * long before the window fills), completed days go to PostgreSQL in batches by binary COPY: days not stored yet
+ * straight into meter_day, stored ones into a temporary table whose days replace the stored ones at the end, in the
+ * same transaction. An error anywhere rolls the whole file back, including the meters it created.
  * <p>
  * Each row is a reading of one meter for the quarter hour ending at its time (as 用电信息采集系统 exports it: the
  * first reading of a day is 00:15, the last 24:00 or 00:00 of the next day), in kWh and kvarh.
@@ -43,6 +43,15 @@ class ReadingImporter {
 
     /** Meter-days kept open at once: 50,000 × ~1 KB bounds the heap of any import to ~50 MB. */
     static final int OPEN_DAYS = 50_000;
+    /**
+     * Completed meter-days gathered (≈ 6 MB) before they are looked up among the stored days and sent: new days go
+     * straight into meter_day, stored ones through the temporary table that replaces them at the end.
+     */
+    static final int BATCH_DAYS = 4096;
+    /** New meter numbers gathered before they are made in one statement (at the latest with the next batch). */
+    static final int PENDING_METERS = 10_000;
+    /** The id of a meter this import is about to make (see {@link Run#resolvePending}). */
+    private static final long PENDING = 0L;
 
     private final AgroalDataSource dataSource;
 
@@ -95,10 +104,13 @@ class ReadingImporter {
     /** Where the capacity is unknown: 1,000,000 kWh in 15 minutes is 4 GW, more than any customer's connection. */
     static final double ABSOLUTE_MAX_KWH = 1_000_000;
 
-    /** Nanoseconds of the last import's stages: sending the COPY rows, and the checks and replacement at the end. */
-    private volatile long[] lastStages = new long[2];
+    /**
+     * Nanoseconds of the last import's stages: sending the COPY rows, the checks and replacement at the end, and
+     * looking up stored days and making new meters and months on the way.
+     */
+    private volatile long[] lastStages = new long[3];
 
-    /** For the import benchmark: {sending COPY rows, the final checks and replacement}, in nanoseconds. */
+    /** For the import benchmark: {sending COPY rows, the final checks and replacement, look-ups}, in nanoseconds. */
     long[] lastStages() {
         return lastStages.clone();
     }
@@ -124,7 +136,7 @@ class ReadingImporter {
             try {
                 Run run = new Run(c, customerId, fileName, options);
                 ImportReport report = run.execute(source);
-                lastStages = new long[] {run.copyNanos, run.tailNanos};
+                lastStages = new long[] {run.copyNanos, run.tailNanos, run.lookupNanos};
                 if (report.accepted()) {
                     c.commit();
                 } else {
@@ -149,7 +161,8 @@ class ReadingImporter {
     static final String KVARH_COLUMN = "kvarh / 无功";
 
     private static final class OpenDay {
-        final long meterId;
+        /** The meter's id, {@link #PENDING} until a meter new to this import is made. */
+        long meterId;
         final String meterNo;
         final long dayNo;
         final LocalDate day;
@@ -177,7 +190,11 @@ class ReadingImporter {
         private final long customerId;
         private final String file;
         private final Map<String, Long> meterIds = new HashMap<>();
+        /** Meter numbers new to this import, not made yet, with the row each first appeared on. */
+        private final Map<String, Long> pending = new LinkedHashMap<>();
         private final Map<String, OpenDay> open = new LinkedHashMap<>(1024, 0.75f, true);
+        /** Completed days waiting to be sent (see {@link #BATCH_DAYS}). */
+        private final List<OpenDay> batch = new ArrayList<>(BATCH_DAYS);
         /** The day the last row went to: a file ordered by meter and time sends 96 rows in a row to the same day. */
         private OpenDay current;
         private String lastMeterNo;
@@ -187,16 +204,21 @@ class ReadingImporter {
         private final Options options;
         private final double maxPerQuarterHour;
         private CopyManager copyApi;
-        private CopyIn copy;
-        /** Binary COPY rows gathered before they go to the server (see {@link #write}). */
+        /** Binary COPY rows gathered before they go to the server. */
         private final java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(1 << 18);
         private long rows;
         private long days;
+        /** Meter-days that replace stored ones (through import_day); the others went straight into meter_day. */
+        private long replacing;
+        private boolean meterLock;
+        private long monthsFrom = Long.MAX_VALUE;
+        private long monthsTo = Long.MIN_VALUE;
         private int shorterDays;
         private int errors;
         private int warnings;
         private long copyNanos;
         private long tailNanos;
+        private long lookupNanos;
         private long firstDay = Long.MAX_VALUE;
         private long lastDay = Long.MIN_VALUE;
 
@@ -212,6 +234,7 @@ class ReadingImporter {
             try (Statement s = c.createStatement()) {
                 s.execute("create temporary table import_day (meter_id bigint, day date, kwh real[], kvarh real[]) "
                         + "on commit drop");
+                s.execute("create temporary table import_key (meter_id bigint, day date) on commit drop");
             }
             try (PreparedStatement ps = c.prepareStatement("select meter_no, id from meter where customer_id = ?")) {
                 ps.setLong(1, customerId);
@@ -223,45 +246,42 @@ class ReadingImporter {
             }
             copyApi = c.unwrap(PGConnection.class).getCopyAPI();
             try {
-                try {
-                    source.forEach(this);
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    problem(ImportReport.Kind.UNREADABLE, rows + 1, String.valueOf(e.getMessage()));
-                } catch (SheetRows.Refused r) {
-                    issue(ImportReport.Severity.ERROR, switch (r.key()) {
-                        case "import.too-many-rows" -> ImportReport.Kind.TOO_MANY_ROWS;
-                        case "import.cell-too-long" -> ImportReport.Kind.CELL_TOO_LONG;
-                        default -> ImportReport.Kind.TOO_LARGE;
-                    }, r.row(), r.column(), null, null, r.limit() > 0 ? String.valueOf(r.limit()) : "");
-                }
-                for (OpenDay d : open.values()) {
-                    write(d);
-                }
-                open.clear();
-                pauseCopy();
-            } finally {
-                if (copy != null && copy.isActive()) {
-                    copy.cancelCopy();
-                }
+                source.forEach(this);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                problem(ImportReport.Kind.UNREADABLE, rows + 1, String.valueOf(e.getMessage()));
+            } catch (SheetRows.Refused r) {
+                issue(ImportReport.Severity.ERROR, switch (r.key()) {
+                    case "import.too-many-rows" -> ImportReport.Kind.TOO_MANY_ROWS;
+                    case "import.cell-too-long" -> ImportReport.Kind.CELL_TOO_LONG;
+                    default -> ImportReport.Kind.TOO_LARGE;
+                }, r.row(), r.column(), null, null, r.limit() > 0 ? String.valueOf(r.limit()) : "");
             }
+            for (OpenDay d : open.values()) {
+                write(d);
+            }
+            open.clear();
+            flushBatch();
+            resolvePending();
             long tail = System.nanoTime();
-            try (Statement s = c.createStatement()) {
-                s.execute("analyze import_day");
-            }
+            // every day of the file is in import_key, whichever way its readings went
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select m.meter_no, i.day from import_day i join meter m on m.id = "
+                 ResultSet rs = s.executeQuery("select m.meter_no, i.day from import_key i join meter m on m.id = "
                          + "i.meter_id group by m.meter_no, i.day having count(*) > 1 order by 1, 2 limit 20")) {
                 while (rs.next()) {
                     issue(ImportReport.Severity.ERROR, ImportReport.Kind.DAY_SPLIT, 0, null, rs.getString(1),
                             rs.getDate(2).toString(), "the day's readings are far apart in the file");
                 }
             }
-            if (errors == 0 && !options.replaceShorterDays() && lastDay >= firstDay) {
+            if (replacing > 0) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("analyze import_day");
+                }
+            }
+            if (errors == 0 && !options.replaceShorterDays() && replacing > 0) {
                 refuseShorterDays();
             }
             boolean accepted = errors == 0 && rows > 0;
-            if (accepted) {
-                ensureMonths(day(firstDay), day(lastDay));
+            if (accepted && replacing > 0) {
                 // the file's day range lets the planner touch only its months of meter_day (V24)
                 try (PreparedStatement ps = c.prepareStatement("delete from meter_day d using import_day i "
                         + "where d.meter_id = i.meter_id and d.day = i.day and d.day between ? and ?")) {
@@ -281,15 +301,26 @@ class ReadingImporter {
         }
 
         /**
-         * Makes meter_day's month partitions for the file's days (V24), in the import's transaction: a new month's
-         * foreign key to meter must see the meters this import created. Rare: {@link MeterDayMonths} makes the
-         * current and the next months ahead every day, so only a file of older months makes one here.
+         * Makes meter_day's month partitions for the days of a batch (V24), in the import's transaction, before its
+         * rows go straight into them. Rare: {@link MeterDayMonths} makes the current and the next months ahead every
+         * day, so only a file of older months makes one here. Making a month takes the same advisory lock as making
+         * meters ({@link #lockMeterCreation}), held to the end of the import.
          */
-        private void ensureMonths(LocalDate from, LocalDate to) throws SQLException {
+        private void ensureMonths(long from, long to) throws SQLException {
+            if (from >= monthsFrom && to <= monthsTo) {
+                return;
+            }
             try (PreparedStatement ps = c.prepareStatement("select meter_day_ensure_months(?, ?)")) {
-                ps.setObject(1, from);
-                ps.setObject(2, to);
+                ps.setObject(1, day(from));
+                ps.setObject(2, day(to));
                 ps.execute();
+            }
+            if (monthsFrom == Long.MAX_VALUE || from > monthsTo + 1 || to < monthsFrom - 1) {
+                monthsFrom = from;
+                monthsTo = to;
+            } else {
+                monthsFrom = Math.min(monthsFrom, from);
+                monthsTo = Math.max(monthsTo, to);
             }
         }
 
@@ -359,7 +390,8 @@ class ReadingImporter {
                 return;
             }
             Long meterId;
-            if (meterNo.equals(lastMeterNo)) {
+            if (meterNo.equals(lastMeterNo)
+                    && (lastMeterId == null || lastMeterId != PENDING || pending.containsKey(meterNo))) {
                 meterId = lastMeterId;
             } else {
                 meterId = meter(meterNo, r.rowNo());
@@ -435,9 +467,8 @@ class ReadingImporter {
         }
 
         /**
-         * The id of a meter of this customer, created when the number is new; null (and an error) when the number
-         * belongs to another customer. A COPY holds the connection, so it is ended first and restarted by the next
-         * day written: new meters are rare, a handful per file.
+         * The id of a meter of this customer; {@link #PENDING} for a number new to this import (made with the others
+         * in one statement, see {@link #resolvePending}); null (and an error) for a number that cannot be a meter.
          */
         private Long meter(String meterNo, long rowNo) {
             if (meterIds.containsKey(meterNo)) {
@@ -449,75 +480,214 @@ class ReadingImporter {
                 meterIds.put(meterNo, null);
                 return null;
             }
-            try {
-                pauseCopy();
-                try (PreparedStatement ps = c.prepareStatement("select customer_id from meter where meter_no = ?")) {
-                    ps.setString(1, meterNo);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            issue(ImportReport.Severity.ERROR, ImportReport.Kind.FOREIGN_METER, rowNo, METER_COLUMN,
-                                    meterNo, null, "");
-                            meterIds.put(meterNo, null);
-                            return null;
+            pending.putIfAbsent(meterNo, rowNo);
+            if (pending.size() >= PENDING_METERS) {
+                try {
+                    resolvePending();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return meterIds.get(meterNo);
+            }
+            return PENDING;
+        }
+
+        /**
+         * Makes the meters new to this import in one statement, after one look-up of their numbers: a number of
+         * another customer's meter is an error at the row it first appeared on (its days are dropped). Takes the
+         * advisory lock of meter_day_ensure_months first and keeps it to the end: an import that makes meters and one
+         * that makes a month would otherwise wait for each other (attaching a month locks meter against the rows
+         * the other import inserted, while it waits for the month's lock).
+         */
+        private void resolvePending() throws SQLException {
+            if (pending.isEmpty()) {
+                return;
+            }
+            long t = System.nanoTime();
+            lockMeterCreation();
+            String[] numbers = pending.keySet().toArray(String[]::new);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select meter_no, id, customer_id from meter where meter_no = any(?)")) {
+                ps.setArray(1, c.createArrayOf("varchar", numbers));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String no = rs.getString(1);
+                        if (rs.getLong(3) == customerId) {
+                            meterIds.put(no, rs.getLong(2));
+                        } else {
+                            issue(ImportReport.Severity.ERROR, ImportReport.Kind.FOREIGN_METER, pending.get(no),
+                                    METER_COLUMN, no, null, "");
+                            meterIds.put(no, null);
                         }
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "insert into meter (customer_id, meter_no, name) values (?, ?, ?) returning id")) {
+            }
+            List<String> fresh = new ArrayList<>();
+            for (String no : numbers) {
+                if (!meterIds.containsKey(no)) {
+                    fresh.add(no);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("insert into meter (customer_id, meter_no, name) "
+                        + "select ?, n, n from unnest(?) n returning meter_no, id")) {
                     ps.setLong(1, customerId);
-                    ps.setString(2, meterNo);
-                    ps.setString(3, meterNo);
+                    ps.setArray(2, c.createArrayOf("varchar", fresh.toArray()));
                     try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        meterIds.put(meterNo, rs.getLong(1));
-                        return rs.getLong(1);
+                        while (rs.next()) {
+                            meterIds.put(rs.getString(1), rs.getLong(2));
+                        }
                     }
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+            }
+            pending.clear();
+            lookupNanos += System.nanoTime() - t;
+        }
+
+        private void lockMeterCreation() throws SQLException {
+            if (!meterLock) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("select pg_advisory_xact_lock(hashtext('meter_day_ensure_months'))");
+                }
+                meterLock = true;
             }
         }
 
-        /** Ends the COPY under way, if any, with the rows gathered so far. */
-        private void pauseCopy() throws SQLException {
-            if (out.position() > 0 || (copy != null && copy.isActive())) {
-                flush();
-                byte[] trailer = {(byte) 0xff, (byte) 0xff};
-                copy.writeToCopy(trailer, 0, 2);
-                copy.endCopy();
-            }
-            copy = null;
-        }
-
-        /** Sends the gathered rows, starting a binary COPY (with its header) when none is under way. */
-        private void flush() throws SQLException {
-            long t = System.nanoTime();
-            flushRows();
-            copyNanos += System.nanoTime() - t;
-        }
-
-        private void flushRows() throws SQLException {
-            if (copy == null) {
-                copy = copyApi.copyIn("copy import_day from stdin with (format binary)");
-                byte[] header = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
-                copy.writeToCopy(header, 0, header.length);
-            }
-            if (out.position() > 0) {
-                copy.writeToCopy(out.array(), 0, out.position());
-                out.clear();
+        /** A completed day joins the batch; a full batch is sent. */
+        private void write(OpenDay d) {
+            batch.add(d);
+            if (batch.size() >= BATCH_DAYS) {
+                try {
+                    flushBatch();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
             }
         }
 
         /**
-         * Checks a finished day for gaps and spikes (warnings) and sends it to the database as a binary COPY row: the
-         * floats' own bits (a NULL element where a reading is missing), no text to format here or to parse there.
+         * Sends the batch: every day's key to import_key (the day-split check at the end sees the whole file); the
+         * readings of days not stored yet straight into meter_day (the daily case: no temporary table, no second
+         * copy at the end), those of stored days to import_day, which replaces them at the end. Once the file has
+         * an error nothing but the keys is sent: it will not be stored.
          */
-        private void write(OpenDay d) {
+        private void flushBatch() throws SQLException {
+            if (batch.isEmpty()) {
+                return;
+            }
+            resolvePending();
+            List<OpenDay> ready = new ArrayList<>(batch.size());
+            long from = Long.MAX_VALUE;
+            long to = Long.MIN_VALUE;
+            for (OpenDay d : batch) {
+                if (d.meterId == PENDING) {
+                    Long id = meterIds.get(d.meterNo);
+                    if (id == null) {
+                        continue;
+                    }
+                    d.meterId = id;
+                }
+                check(d);
+                ready.add(d);
+                from = Math.min(from, d.dayNo);
+                to = Math.max(to, d.dayNo);
+            }
+            batch.clear();
+            if (ready.isEmpty()) {
+                return;
+            }
+            copy("import_key (meter_id, day)", ready, false);
+            if (errors > 0) {
+                return;
+            }
+            long t = System.nanoTime();
+            ensureMonths(from, to);
+            boolean[] stored = stored(ready, from, to);
+            lookupNanos += System.nanoTime() - t;
+            List<OpenDay> fresh = new ArrayList<>(ready.size());
+            List<OpenDay> replace = new ArrayList<>();
+            for (int i = 0; i < ready.size(); i++) {
+                (stored[i] ? replace : fresh).add(ready.get(i));
+            }
+            copy("meter_day (meter_id, day, kwh, kvarh)", fresh, true);
+            copy("import_day (meter_id, day, kwh, kvarh)", replace, true);
+            replacing += replace.size();
+        }
+
+        /**
+         * Which days of the batch meter_day holds already (this import's own earlier batches included), and any
+         * day the batch holds twice after its first: one primary-key probe per day, in the batch's months only (a
+         * lateral join, so always probes, never a scan of a month).
+         */
+        private boolean[] stored(List<OpenDay> ready, long from, long to) throws SQLException {
+            boolean[] stored = new boolean[ready.size()];
+            long[] meters = new long[ready.size()];
+            int[] dayNos = new int[ready.size()];
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (int i = 0; i < ready.size(); i++) {
+                OpenDay d = ready.get(i);
+                meters[i] = d.meterId;
+                dayNos[i] = (int) d.dayNo;
+                stored[i] = !seen.add(d.meterId * 1_000_000L + d.dayNo);
+            }
+            try (PreparedStatement ps = c.prepareStatement("select k.i from unnest(?::int8[], ?::int4[]) "
+                    + "with ordinality k(m, d, i) cross join lateral (select 1 from meter_day x where x.meter_id = k.m "
+                    + "and x.day = date '1970-01-01' + k.d and x.day between ? and ? limit 1) s")) {
+                ps.setArray(1, c.unwrap(PGConnection.class).createArrayOf("int8", meters));
+                ps.setArray(2, c.unwrap(PGConnection.class).createArrayOf("int4", dayNos));
+                ps.setObject(3, day(from));
+                ps.setObject(4, day(to));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stored[(int) rs.getLong(1) - 1] = true;
+                    }
+                }
+            }
+            return stored;
+        }
+
+        /** One binary COPY of the days into the table (with its columns): their keys, and their readings if asked. */
+        private void copy(String table, List<OpenDay> list, boolean readings) throws SQLException {
+            if (list.isEmpty()) {
+                return;
+            }
+            long t = System.nanoTime();
+            CopyIn copy = copyApi.copyIn("copy " + table + " from stdin with (format binary)");
+            try {
+                byte[] header = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+                copy.writeToCopy(header, 0, header.length);
+                for (OpenDay d : list) {
+                    if (out.remaining() < 2 * (20 + 96 * 8) + 64) {
+                        copy.writeToCopy(out.array(), 0, out.position());
+                        out.clear();
+                    }
+                    out.putShort((short) (readings ? 4 : 2));
+                    out.putInt(8).putLong(d.meterId);
+                    out.putInt(4).putInt((int) (d.dayNo - PG_EPOCH_DAY));
+                    if (readings) {
+                        boolean anyMissing = countNaN(d.kwh) > 0;
+                        array(d.kwh, anyMissing);
+                        array(d.kvarh, anyMissing);
+                    }
+                }
+                out.putShort((short) -1);
+                copy.writeToCopy(out.array(), 0, out.position());
+                out.clear();
+                copy.endCopy();
+            } finally {
+                out.clear();
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            copyNanos += System.nanoTime() - t;
+        }
+
+        /** Checks a finished day for gaps and spikes (warnings). */
+        private void check(OpenDay d) {
             int gapStart = -1;
-            boolean anyMissing = false;
             for (int k = 0; k <= 96; k++) {
                 boolean missing = k < 96 && Float.isNaN(d.kwh[k]);
-                anyMissing |= missing;
                 if (missing && gapStart < 0) {
                     gapStart = k;
                 } else if (!missing && gapStart >= 0) {
@@ -532,18 +702,6 @@ class ReadingImporter {
                 int k = (s.at().getHour() * 4) + s.at().getMinute() / 15;
                 issue(ImportReport.Severity.WARNING, ImportReport.Kind.SPIKE, d.rows[k], KWH_COLUMN, d.meterNo,
                         s.at().plusMinutes(15).toString(), String.valueOf(d.kwh[k]));
-            }
-            try {
-                if (out.remaining() < 2 * (20 + 96 * 8) + 64) {
-                    flush();
-                }
-                out.putShort((short) 4);
-                out.putInt(8).putLong(d.meterId);
-                out.putInt(4).putInt((int) (d.dayNo - PG_EPOCH_DAY));
-                array(d.kwh, anyMissing);
-                array(d.kvarh, anyMissing);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
             }
             days++;
         }

@@ -102,12 +102,27 @@ final class ReadingTime {
             }
             second = s1 * 10 + s2;
         }
-        if (month < 1 || month > 12 || day < 1 || hour > 23
-                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+        if (month < 1 || month > 12 || day < 1 || hour > 23 || day > monthLength(year, month)) {
             return NOT_SIMPLE;
         }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
-        return (epochDay * 1440 + hour * 60 + minute) * 60 + second;
+        return (epochDay(year, month, day) * 1440 + hour * 60 + minute) * 60 + second;
+    }
+
+    private static int monthLength(int year, int month) {
+        if (month == 2) {
+            return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** Days since 1970-01-01 of a valid date of the years 0–9999, as LocalDate.toEpochDay, without the object. */
+    static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
     }
 
     static LocalDateTime parse(String text) {

@@ -75,4 +75,45 @@ class SheetRowsTest {
         assertEquals(1, r.row());
         assertEquals("B", r.column());
     }
+
+    @Test
+    void numbers_read_as_big_decimal_writes_them_and_each_cell_in_its_column_whatever_the_styles() throws Exception {
+        double[] values = {0, -0.0, 1, -7, 2.5, 0.1, 1e-5, 123456.789, 3110000007d, 1e15, 1.5e17, 9.999999999e14,
+            Math.PI, -1e-7, 1234567.125, 0.30000000000000004};
+        java.util.Random random = new java.util.Random(17);
+        for (int i = 0; i < 100_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> random.nextInt(100_000_00) / 100.0;
+                case 1 -> random.nextDouble() * Math.pow(10, random.nextInt(30) - 12);
+                case 2 -> -random.nextLong() / 1000.0;
+                default -> Double.longBitsToDouble(random.nextLong());
+            };
+            if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+                assertEquals(java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString(), SheetRows.plain(v),
+                        "for " + v);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> expected = new ArrayList<>(List.of("2"));
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet();
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+            CellStyle twoPlaces = wb.createCellStyle();
+            twoPlaces.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("#,##0.00"));
+            Row r = s.createRow(1);
+            for (int i = 0; i < values.length; i++) {
+                // every other column left empty, up to column AE; the styles alternate between cells
+                r.createCell(2 * i).setCellValue(values[i]);
+                r.getCell(2 * i).setCellStyle(i % 2 == 0 ? twoPlaces : null);
+                expected.add(java.math.BigDecimal.valueOf(values[i]).stripTrailingZeros().toPlainString());
+                expected.add("");
+            }
+            r.createCell(2 * values.length).setCellValue(java.time.LocalDateTime.of(2025, 3, 1, 0, 15));
+            r.getCell(2 * values.length).setCellStyle(date);
+            expected.add("D2025-03-01");
+            wb.write(out);
+        }
+        assertEquals(expected, read(out.toByteArray(), 10).getFirst());
+    }
 }

@@ -84,6 +84,16 @@ class FastReadingParseTest {
     }
 
     @Test
+    void the_fast_timestamp_reader_counts_the_days_of_every_date_of_four_digit_years_as_local_date_does() {
+        for (java.time.LocalDate d = java.time.LocalDate.of(0, 1, 1); d.getYear() <= 9999; d = d.plusDays(1)) {
+            if (ReadingTime.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()) != d.toEpochDay()) {
+                assertEquals(d.toEpochDay(), ReadingTime.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()),
+                        d.toString());
+            }
+        }
+    }
+
+    @Test
     void the_fast_decimal_reader_gives_the_doubles_of_parse_double() {
         Random random = new Random(11);
         List<String> texts = new ArrayList<>(List.of("0", "1", "1.5", " 2.25 ", "0.1", "123456.789", "5.", ".5",

@@ -127,6 +127,13 @@ class ImportBenchmark {
 
     private void importAndPrint(String what, long customer, Path file, long rows) throws Exception {
         HeapSampler heap = new HeapSampler();
+        long postmaster = postmaster();
+        long pgCpu = pgCpuTicks(postmaster);
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        long threadCpu = threads.getCurrentThreadCpuTime();
+        long processCpu = os.getProcessCpuTime();
         long t = System.nanoTime();
         ImportReport report;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -134,12 +141,54 @@ class ImportBenchmark {
                     ReadingImporter.sourceFor(file.getFileName().toString(), in));
         }
         double s = (System.nanoTime() - t) / 1e9;
+        double thread = (threads.getCurrentThreadCpuTime() - threadCpu) / 1e9;
+        double process = (os.getProcessCpuTime() - processCpu) / 1e9;
+        double pg = (pgCpuTicks(postmaster) - pgCpu) / 100.0;
         long[] stages = importer.lastStages();
         System.out.printf("%-45s %6.2f s = %,10.0f readings/s (accepted %s, %,d meter-days, %d errors, %d warnings); "
-                        + "of it sending COPY rows %.2f s, final checks and replace %.2f s, parse + checks + grouping "
-                        + "%.2f s; heap in use at most %d MB; load %s%n", what, s, rows / s, report.accepted(),
-                report.meterDays(), report.errors(), report.warnings(), stages[0] / 1e9, stages[1] / 1e9,
-                s - (stages[0] + stages[1]) / 1e9, heap.stop() >> 20, load());
+                        + "of it sending COPY rows %.2f s, look-ups (stored days, new meters, months) %.2f s, final "
+                        + "checks and replace %.2f s, parse + checks + grouping %.2f s; CPU: importing thread %.2f s, "
+                        + "JVM %.2f s, PostgreSQL %.2f s; heap in use at most %d MB; load %s%n", what, s, rows / s,
+                report.accepted(), report.meterDays(), report.errors(), report.warnings(), stages[0] / 1e9,
+                stages[2] / 1e9, stages[1] / 1e9, s - (stages[0] + stages[1] + stages[2]) / 1e9, thread, process, pg,
+                heap.stop() >> 20, load());
+    }
+
+    /** The embedded PostgreSQL's server process: the parent of this connection's backend. */
+    private long postmaster() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            String stat = Files.readString(Path.of("/proc/" + rs.getInt(1) + "/stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        }
+    }
+
+    /** CPU ticks (1/100 s) of the PostgreSQL server and its processes, living and ended. */
+    private static long pgCpuTicks(long postmaster) throws Exception {
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(name);
+                    if (pid == postmaster) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                                + Long.parseLong(f[14]);
+                    } else if (Long.parseLong(f[1]) == postmaster) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        return ticks;
     }
 
     private static void stage(String what, long rows, long t0) throws Exception {

@@ -19,6 +19,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -40,6 +47,8 @@ class ReadingImportTest {
     CustomerService customers;
     @Inject
     UserService users;
+    @Inject
+    ReadingImporter importer;
 
     private Viewer manager() {
         return users.viewer("manager");
@@ -189,5 +198,85 @@ class ReadingImportTest {
         BusinessException e = assertThrows(BusinessException.class, () -> energy.importReadings(
                 users.viewer("mgr02"), customer, "x.csv", new ByteArrayInputStream(new byte[0])));
         assertEquals(BusinessException.Kind.NOT_FOUND, e.kind());
+    }
+
+    /** A day of readings for the meter, then a wait at the barrier: the other import has read its rows too. */
+    private static ReadingImporter.RowSource dayThenWait(String meter, LocalDate day, CyclicBarrier barrier) {
+        return sink -> {
+            LocalDateTime t = day.atStartOfDay();
+            for (int k = 1; k <= 96; k++) {
+                sink.accept(new ReadingImporter.Row(k + 1, meter, t.plusMinutes(15L * k).toString().replace('T', ' '),
+                        "1.5", "0.5"));
+            }
+            try {
+                barrier.await(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    @Test
+    void two_imports_making_new_meters_in_a_new_month_at_once_both_store_their_days() throws Exception {
+        long first = customerOfManager();
+        long second = customers.search(manager(), CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 1, 1).get(0).id();
+        // a month no other test writes: each import makes it (or finds it made) after making its meter
+        LocalDate day = LocalDate.of(2011, 1 + (int) (ProcessHandle.current().pid() % 12), 7);
+        String a = meterNo();
+        String b = meterNo();
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ImportReport> ra = pool.submit(() -> importer.importFile(first, "a.csv", dayThenWait(a, day, barrier)));
+            Future<ImportReport> rb = pool.submit(() -> importer.importFile(second, "b.csv", dayThenWait(b, day, barrier)));
+            ImportReport reportA = ra.get(120, TimeUnit.SECONDS);
+            ImportReport reportB = rb.get(120, TimeUnit.SECONDS);
+            assertTrue(reportA.accepted(), reportA.toString());
+            assertTrue(reportB.accepted(), reportB.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1.5f, store.customerSeries(first, day, day).kwh()[0]);
+        assertEquals(1.5f, store.customerSeries(second, day, day).kwh()[95]);
+    }
+
+    @Test
+    void a_file_of_many_new_meters_makes_them_all_and_refuses_another_customers_meter_at_its_row() {
+        long customer = customerOfManager();
+        long other = customers.search(manager(), CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 1, 1).get(0).id();
+        String foreign = meterNo();
+        assertTrue(importCsv(other, day(new StringBuilder("meter,time,kwh,kvarh\n"), foreign, DAY, "1").toString(),
+                StandardCharsets.UTF_8).accepted());
+        LocalDate d = DAY.plusDays(50);
+        String prefix = meterNo() + "-";
+        int meters = 12_500; // more than ReadingImporter.PENDING_METERS: made in two rounds
+        StringBuilder csv = new StringBuilder("meter,time,kwh,kvarh\n");
+        for (int m = 0; m < meters; m++) {
+            // the day's first quarter hour only: the rest of each day is a gap (a warning)
+            csv.append(prefix).append(m).append(',').append(d).append(" 00:15,2,1\n");
+        }
+        ImportReport stored = importCsv(customer, csv.toString(), StandardCharsets.UTF_8);
+        assertTrue(stored.accepted(), stored.toString());
+        assertEquals(meters, stored.meterDays());
+        assertTrue(stored.meters() >= meters, stored.toString());
+        List<String> numbers = new ArrayList<>();
+        store.meters(customer).forEach(m -> numbers.add(m.meterNo()));
+        assertTrue(numbers.contains(prefix + 0) && numbers.contains(prefix + (meters - 1)));
+        assertEquals(2f, store.customerSeries(customer, d, d).kwh()[0] / meters, 1e-3);
+
+        // a foreign meter among new ones: an error at the row it first appears on; nothing is stored
+        StringBuilder mixed = new StringBuilder("meter,time,kwh,kvarh\n");
+        day(mixed, prefix + "x1", d, "3");
+        day(mixed, foreign, d, "3");
+        day(mixed, prefix + "x2", d, "3");
+        ImportReport refused = importCsv(customer, mixed.toString(), StandardCharsets.UTF_8);
+        assertFalse(refused.accepted());
+        assertEquals(1, refused.errors(), refused.toString());
+        ImportReport.Issue issue = refused.issues().stream()
+                .filter(i -> i.severity() == ImportReport.Severity.ERROR).findFirst().orElseThrow();
+        assertEquals(ImportReport.Kind.FOREIGN_METER, issue.kind());
+        assertEquals(98, issue.row());
+        assertEquals(foreign, issue.meterNo());
+        assertTrue(store.meters(customer).stream().noneMatch(m -> m.meterNo().equals(prefix + "x1")));
     }
 }
