@@ -95,11 +95,12 @@ public class RequestDashboard {
         String met = "(r.closed_at is not null and r.closed_at <= r.resolve_due_at "
                 + "and (r.respond_due_at is null or r.responded_at <= r.respond_due_at))";
         Query q = query("select grouping(r.request_type), grouping(u.name), grouping(o.display_name), "
-                + "r.request_type, u.name, o.display_name, to_char(r.opened_at at time zone :zone, 'YYYY-MM'), "
+                + "r.request_type, u.name, o.display_name, m.month, "
                 + "count(*) filter (where " + decided + "), count(*) filter (where " + decided + " and " + met + ")"
-                + FROM + "where " + scope(viewer, p) + " and " + inPeriod("r.opened_at")
+                + FROM + "cross join lateral (select to_char(r.opened_at at time zone :zone, 'YYYY-MM') as month) m "
+                + "where " + scope(viewer, p) + " and " + inPeriod("r.opened_at")
                 + " and r.resolve_due_at is not null group by grouping sets ((r.request_type), (u.name), "
-                + "(o.display_name), (to_char(r.opened_at at time zone :zone, 'YYYY-MM'))) "
+                + "(o.display_name), (m.month)) "
                 + "order by 1 desc, 2 desc, 3 desc, 4, 5, 6, 7", p);
         List<DashboardDetails.Compliance> out = new ArrayList<>();
         for (Object[] row : rows(q)) {
