@@ -27,7 +27,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class PortalRequestViewsTest extends BrowserlessQuarkusTest {
+class RequestCareViewsTest extends BrowserlessQuarkusTest {
 
     private static final byte[] PNG = {(byte) 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
 
@@ -117,6 +117,24 @@ class PortalRequestViewsTest extends BrowserlessQuarkusTest {
         for (int i = 0; i < test(list.grid).size(); i++) {
             assertFalse(test(list.grid).getCellText(i, 0).equals("#" + id));
         }
+    }
+
+    @Test
+    void the_manager_records_a_satisfied_return_visit_on_the_request_page_once() {
+        Viewer manager = users.viewer("manager");
+        long id = requests.create(manager, new RequestDraft(customerOf(manager), RequestType.QUESTION, null, null,
+                "界面回访" + System.nanoTime(), null, null)).request().id();
+        requests.close(manager, id, "已电话答复", null);
+        signIn("manager", Role.MANAGER_NAME);
+        ServiceRequestView view = open("service-requests/" + id, ServiceRequestView.class);
+        ReturnVisitForm form = find(view, ReturnVisitForm.class);
+        form.satisfaction.setValue(4);
+        click(form.record);
+        RequestDetails now = queries.get(manager, id);
+        assertEquals(RequestStatus.CLOSED, now.request().status());
+        assertEquals(4, now.returnVisits().getFirst().satisfaction());
+        assertEquals(0, view.getChildren().filter(c -> c instanceof ReturnVisitForm).count(), "asked once");
+        assertTrue(view.getElement().getTextRecursively().contains("4 分"), "the return visit is shown");
     }
 
     private static <T> T find(com.vaadin.flow.component.Component root, Class<T> type) {
