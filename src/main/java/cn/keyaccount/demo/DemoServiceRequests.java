@@ -6,6 +6,7 @@ import cn.keyaccount.servicerequest.HandOff;
 import cn.keyaccount.servicerequest.RequestDetails;
 import cn.keyaccount.servicerequest.RequestDraft;
 import cn.keyaccount.servicerequest.RequestType;
+import cn.keyaccount.servicerequest.ReturnVisitService;
 import cn.keyaccount.servicerequest.ServiceArea;
 import cn.keyaccount.servicerequest.ServiceKind;
 import cn.keyaccount.servicerequest.ServiceRequestService;
@@ -22,7 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * Demo service requests, raised through the service by the demo manager and the demo customer (so every event row
  * is real): every type (a 服务申请 of each kind) and every state, a request made from a recorded visit's 诉求, one
- * handed to the supervisor's unit, and a complaint received two weeks ago and still open (overdue).
+ * handed to the supervisor's unit, and a complaint received two weeks ago and still open (overdue); return visits
+ * (回访) on two closed ones, one by the manager and one by the customer in the portal.
  */
 @ApplicationScoped
 class DemoServiceRequests {
@@ -30,12 +32,15 @@ class DemoServiceRequests {
     private static final Logger LOG = Logger.getLogger(DemoServiceRequests.class);
 
     private final ServiceRequestService requests;
+    private final ReturnVisitService returnVisits;
     private final UserService users;
     private final EntityManager em;
     private final DemoDatabase demo;
 
-    DemoServiceRequests(ServiceRequestService requests, UserService users, EntityManager em, DemoDatabase demo) {
+    DemoServiceRequests(ServiceRequestService requests, ReturnVisitService returnVisits, UserService users,
+                        EntityManager em, DemoDatabase demo) {
         this.requests = requests;
+        this.returnVisits = returnVisits;
         this.users = users;
         this.em = em;
         this.demo = demo;
@@ -79,6 +84,7 @@ class DemoServiceRequests {
                     RequestType.SERVICE, kind, ServiceArea.URBAN, "申请" + kindText(kind), null, null));
             if (kind == ServiceKind.METER_CHECK) {
                 requests.close(manager, id(service), "已于次日完成电能表现场校验，误差 0.12%，在允许范围内。", null);
+                returnVisits.record(manager, id(service), 4, "校验及时，希望提前告知到场时间。", null);
             }
         }
         Viewer ownManager = users.viewer(em.createQuery("select c.manager.username from Customer c where c.id = :id",
@@ -86,6 +92,7 @@ class DemoServiceRequests {
         RequestDetails praise = requests.create(customer, draft(own.getFirst(), RequestType.PRAISE, null,
                 "感谢抢修班组连夜恢复供电", "上周五夜间线路故障，抢修人员两小时内恢复供电，特此表扬。"));
         requests.close(ownManager, id(praise), "感谢您的肯定，已转达抢修班组。", null);
+        returnVisits.record(customer, id(praise), 5, "答复及时。", null);
         RequestDetails reopened = requests.create(customer, draft(own.getFirst(), RequestType.QUESTION, null,
                 "电费发票抬头变更", "公司名称已变更，请协助变更增值税发票抬头。"));
         requests.close(ownManager, id(reopened), "已告知需携带营业执照到营业厅办理。", null);

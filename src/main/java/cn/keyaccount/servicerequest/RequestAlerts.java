@@ -44,6 +44,29 @@ class RequestAlerts {
                 null, "request-complaint:" + r.getId());
     }
 
+    /** The supervisor: a return visit was dissatisfied and the request waits for them again. */
+    void dissatisfied(ServiceRequest r, int satisfaction, String comment) {
+        send(r, "request-dissatisfied", "回访不满意 #" + r.getId() + "：" + r.getCustomer().getName(),
+                supervisors(r), null, "request-dissatisfied:" + r.getId() + ":" + r.getReopenCount(),
+                Map.of("satisfaction", Integer.toString(satisfaction), "comment", comment == null ? "" : comment));
+    }
+
+    /**
+     * The customer's contacts: their request is received, with its number (urgent for a repair: no quiet hours).
+     * A word of praise needs no receipt.
+     */
+    void received(ServiceRequest r) {
+        if (r.getType() == RequestType.PRAISE) {
+            return;
+        }
+        Map<String, String> values = values(r, null);
+        values.remove("aboutName");
+        notices.schedule(Viewer.system(), NoticeRequest.toCustomers(NoticePurpose.SERVICE_REQUEST,
+                        "request-received", "工单 #" + r.getId() + " 已受理", List.of(r.getCustomer().getId()))
+                .urgent(r.getType() == RequestType.REPAIR).parameters(values)
+                .once("request-received:" + r.getId()).build());
+    }
+
     /** The owner (or, waiting in a unit, its supervisors): the level runs out soon. */
     void warnOwner(ServiceRequest r, ServiceLevels.Stage stage) {
         List<Long> to = r.getOwner() != null ? List.of(r.getOwner().getId()) : supervisors(r);
@@ -59,9 +82,21 @@ class RequestAlerts {
 
     private void send(ServiceRequest r, String template, String title, List<Long> to, ServiceLevels.Stage stage,
                       String once) {
+        send(r, template, title, to, stage, once, Map.of());
+    }
+
+    private void send(ServiceRequest r, String template, String title, List<Long> to, ServiceLevels.Stage stage,
+                      String once, Map<String, String> extra) {
         if (to.isEmpty()) {
             return;
         }
+        Map<String, String> values = values(r, stage);
+        values.putAll(extra);
+        notices.schedule(Viewer.system(), NoticeRequest.toStaff(NoticePurpose.SERVICE_REQUEST, template, title, to)
+                .about(r.getCustomer().getId()).parameters(values).once(once).build());
+    }
+
+    private Map<String, String> values(ServiceRequest r, ServiceLevels.Stage stage) {
         Map<String, String> values = new HashMap<>();
         values.put("requestNo", Long.toString(r.getId()));
         values.put("requestType", Messages.get(Locale.SIMPLIFIED_CHINESE, "request.type." + r.getType()));
@@ -73,8 +108,7 @@ class RequestAlerts {
             values.put("stage", stageName(r.getType(), stage, Locale.SIMPLIFIED_CHINESE));
             values.put("dueAt", AT.format(due.atZoneSameInstant(clock.getZone())));
         }
-        notices.schedule(Viewer.system(), NoticeRequest.toStaff(NoticePurpose.SERVICE_REQUEST, template, title, to)
-                .about(r.getCustomer().getId()).parameters(values).once(once).build());
+        return values;
     }
 
     /** 到达现场 / 首次联系客户 / 恢复供电 / 答复, in the reader's language. */

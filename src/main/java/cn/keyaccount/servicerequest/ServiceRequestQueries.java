@@ -92,7 +92,25 @@ public class ServiceRequestQueries {
                 r.getAboutUser() == null || viewer.isCustomer() ? null : r.getAboutUser().getDisplayName(),
                 r.getVisitId(), r.getReopenCount(), r.getCreatedBy(), r.getClosedBy(), history, editable,
                 editable && RequestAccess.canClose(viewer, r), r.getRespondDueAt(), r.getResolveDueAt(),
-                r.getRespondedAt(), r.getLevelsVersion(), r.getVersion());
+                r.getRespondedAt(), r.getLevelsVersion(), r.getVersion(), returnVisits(r.getId()),
+                r.getStatus().isClosed() && (viewer.isCustomer() || editable)
+                        && em.createQuery("select count(v) from ReturnVisit v where v.request.id = :id "
+                        + "and v.closedAt = :closedAt", Long.class).setParameter("id", r.getId())
+                        .setParameter("closedAt", r.getClosedAt()).getSingleResult() == 0,
+                attachments(r.getId()));
+    }
+
+    private List<ReturnVisitRow> returnVisits(long requestId) {
+        return em.createQuery("select new cn.keyaccount.servicerequest.ReturnVisitRow(v.at, v.satisfaction, "
+                        + "v.comment, v.byName, v.byCustomer) from ReturnVisit v where v.request.id = :id "
+                        + "order by v.at, v.id", ReturnVisitRow.class).setParameter("id", requestId).getResultList();
+    }
+
+    private List<AttachmentRow> attachments(long requestId) {
+        return em.createQuery("select new cn.keyaccount.servicerequest.AttachmentRow(a.id, a.fileName, "
+                        + "a.contentType, a.sizeBytes, a.uploadedAt, a.uploadedBy) from RequestAttachment a "
+                        + "where a.request.id = :id order by a.id", AttachmentRow.class)
+                .setParameter("id", requestId).getResultList();
     }
 
     /** The viewer's inbox: open requests they own; a supervisor's also holds those waiting in their units. */

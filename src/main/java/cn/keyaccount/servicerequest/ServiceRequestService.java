@@ -275,6 +275,7 @@ public class ServiceRequestService {
         if (r.getType() == RequestType.COMPLAINT) {
             alerts.complaintReceived(r);
         }
+        alerts.received(r);
         log(r, RequestEventKind.CREATED, viewer, null, owner, customer.getUnit());
         audit(viewer, "REQUEST_CREATED", r, Map.of("type", d.type().name(), "subject", r.getSubject()));
         raised.fire(new RequestRaised(r.getId(), r.getType(), customer.getId()));

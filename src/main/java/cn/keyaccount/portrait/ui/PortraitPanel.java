@@ -14,6 +14,7 @@ import cn.keyaccount.portrait.SegmentSummary;
 import cn.keyaccount.portrait.TagCategory;
 import com.vaadin.flow.component.grid.Grid;
 import cn.keyaccount.security.Viewer;
+import cn.keyaccount.servicerequest.ui.OpenRequestLinks;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -73,6 +74,7 @@ public class PortraitPanel extends VerticalLayout {
             print.setTarget("_blank");
             add(print);
         }
+        add(new H3(getTranslation("request.open-requests.title")), OpenRequestLinks.of(viewer, customerId));
         segment.addClassName("portrait-segment");
         status.addClassName("portrait-status");
         add(new H3(getTranslation("portrait.shape.title")), segment, status);

@@ -8,13 +8,17 @@ import cn.keyaccount.base.rest.Versions;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ViewerIdentity;
+import cn.keyaccount.servicerequest.AttachmentFile;
+import cn.keyaccount.servicerequest.AttachmentRow;
 import cn.keyaccount.servicerequest.HandOff;
 import cn.keyaccount.servicerequest.RequestDetails;
 import cn.keyaccount.servicerequest.RequestDraft;
 import cn.keyaccount.servicerequest.RequestFilter;
 import cn.keyaccount.servicerequest.RequestRow;
 import cn.keyaccount.servicerequest.RequestStatus;
+import cn.keyaccount.servicerequest.RequestAttachmentService;
 import cn.keyaccount.servicerequest.RequestType;
+import cn.keyaccount.servicerequest.ReturnVisitService;
 import cn.keyaccount.servicerequest.ServiceRequestQueries;
 import cn.keyaccount.servicerequest.ServiceRequestService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,9 +35,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -63,13 +73,23 @@ public class ServiceRequestResource {
     public record Comment(String text) {
     }
 
+    /** A return visit (回访): satisfaction 1–5 and the customer's words (required for 1–2). */
+    public record ReturnVisitBody(Integer satisfaction, String comment, Long version) {
+    }
+
     private final ServiceRequestService requests;
     private final ServiceRequestQueries queries;
+    private final ReturnVisitService returnVisits;
+    private final RequestAttachmentService attachments;
     private final SecurityIdentity identity;
 
-    ServiceRequestResource(ServiceRequestService requests, ServiceRequestQueries queries, SecurityIdentity identity) {
+    ServiceRequestResource(ServiceRequestService requests, ServiceRequestQueries queries,
+                           ReturnVisitService returnVisits, RequestAttachmentService attachments,
+                           SecurityIdentity identity) {
         this.requests = requests;
         this.queries = queries;
+        this.returnVisits = returnVisits;
+        this.attachments = attachments;
         this.identity = identity;
     }
 
@@ -164,6 +184,55 @@ public class ServiceRequestResource {
             @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Reopen r = Rest.required(body);
         return requests.reopen(viewer(), id, r.reason(), Versions.required(ifMatch, r.version()));
+    }
+
+    @POST
+    @Path("{id}/return-visit")
+    @RolesAllowed(Roles.EVERYONE)
+    @Operation(summary = "Record the return visit (回访) of a closed request: the customer for their own, staff who "
+            + "may handle it; 1–2 reopens it for the supervisor")
+    @APIResponse(responseCode = "200", description = "recorded (reopened when 1–2)")
+    @APIResponse(responseCode = "409", description = "not closed, already recorded for this closing, or changed")
+    @APIResponse(responseCode = "422", description = "satisfaction not 1–5, or 1–2 without a comment")
+    public RequestDetails returnVisit(@PathParam("id") long id, ReturnVisitBody body,
+            @Parameter(description = Versions.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ReturnVisitBody b = Rest.required(body);
+        return returnVisits.record(viewer(), id, b.satisfaction(), b.comment(),
+                Versions.required(ifMatch, b.version()));
+    }
+
+    @POST
+    @Path("{id}/attachments")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @RolesAllowed(Roles.EVERYONE)
+    @Operation(summary = "Attach a file to an open request (file = its name): PDF, JPEG or PNG by content, at most "
+            + "5 MB, not empty, at most 10 a request")
+    @APIResponse(responseCode = "201", description = "stored; Location: the file")
+    @APIResponse(responseCode = "409", description = "the request is closed")
+    @APIResponse(responseCode = "422", description = "empty, too large, a refused type, or too many files")
+    public Response attach(@PathParam("id") long id, @QueryParam("file") String file, InputStream body,
+                           UriInfo uri) {
+        byte[] content;
+        try {
+            content = body == null ? new byte[0] : body.readNBytes(RequestAttachmentService.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AttachmentRow stored = attachments.attach(viewer(), id, file, content);
+        return Rest.created(uri, stored.id(), stored);
+    }
+
+    @GET
+    @Path("{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed(Roles.EVERYONE)
+    @Operation(summary = "Download a file attached to a request")
+    public Response download(@PathParam("id") long id, @PathParam("attachmentId") long attachmentId) {
+        AttachmentFile f = attachments.download(viewer(), id, attachmentId);
+        String name = URLEncoder.encode(f.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(f.content(), f.contentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + name)
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 
     private static boolean flag(String name, String value) {

@@ -7,11 +7,13 @@ import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.UserSummary;
 import cn.keyaccount.security.ui.CurrentViewer;
 import cn.keyaccount.servicerequest.HandOff;
+import cn.keyaccount.servicerequest.RequestAttachmentService;
 import cn.keyaccount.servicerequest.RequestDetails;
 import cn.keyaccount.servicerequest.RequestEventRow;
 import cn.keyaccount.servicerequest.RequestRow;
 import cn.keyaccount.servicerequest.RequestStatus;
 import cn.keyaccount.servicerequest.RequestType;
+import cn.keyaccount.servicerequest.ReturnVisitService;
 import cn.keyaccount.servicerequest.ServiceRequestQueries;
 import cn.keyaccount.servicerequest.ServiceRequestService;
 import com.vaadin.flow.component.button.Button;
@@ -49,6 +51,8 @@ class ServiceRequestView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ServiceRequestQueries queries;
     private final ServiceRequestService requests;
+    private final ReturnVisitService returnVisits;
+    private final RequestAttachmentService attachments;
     private final CurrentViewer viewer;
     private long id;
     RequestDetails details;
@@ -66,9 +70,12 @@ class ServiceRequestView extends VerticalLayout implements BeforeEnterObserver {
     final Button reopen = new Button();
     final Grid<RequestEventRow> history = new Grid<>();
 
-    ServiceRequestView(ServiceRequestQueries queries, ServiceRequestService requests, CurrentViewer viewer) {
+    ServiceRequestView(ServiceRequestQueries queries, ServiceRequestService requests,
+                       ReturnVisitService returnVisits, RequestAttachmentService attachments, CurrentViewer viewer) {
         this.queries = queries;
         this.requests = requests;
+        this.returnVisits = returnVisits;
+        this.attachments = attachments;
         this.viewer = viewer;
         start.setText(getTranslation("request.start"));
         start.setId("request-start");
@@ -171,7 +178,12 @@ class ServiceRequestView extends VerticalLayout implements BeforeEnterObserver {
             fact(facts, "request.answer", details.answer());
             fact(facts, "request.closed-at", RequestUi.time(r.closedAt()) + " · " + details.closedBy());
         }
-        add(facts);
+        add(facts, RequestCareParts.returnVisits(details),
+                RequestCareParts.attachments(details, attachments, viewer.get()));
+        if (details.returnVisitDue()) {
+            add(new ReturnVisitForm(f -> changed(returnVisits.record(viewer.get(), id, f.satisfaction.getValue(),
+                    f.comment.getValue(), details.version()), "request.return-visit.recorded")));
+        }
         if (details.editable()) {
             add(actions(r));
         }

@@ -2,6 +2,7 @@ package cn.keyaccount.visit.ui;
 
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.security.Viewer;
+import cn.keyaccount.servicerequest.ui.OpenRequestLinks;
 import cn.keyaccount.visit.TaskRow;
 import cn.keyaccount.visit.VisitDetails;
 import cn.keyaccount.visit.VisitRow;
@@ -84,6 +85,8 @@ class VisitDialog extends Dialog {
         }
         summary.addClassName("profile-summary");
         body.add(summary);
+        // the customer's open service requests, so that the visit can speak to them
+        body.add(OpenRequestLinks.of(viewer.get(), v.customerId()));
         if (details.editable() && v.status().isOpen()) {
             body.add(actions(v));
         }

@@ -457,6 +457,15 @@ class ApiAccessMatrixTest {
             rows.add(Arguments.of(crew, new Call("GET", closed, null), 403));
         }
         rows.add(Arguments.of(crew, new Call("GET", "/api/me", null), 200));
+        // return visits and files: everyone who sees the request (none here); the dashboard: account staff
+        expect(rows, new Call("POST", "/api/service-requests/0/return-visit", login -> Map.of("satisfaction", 5,
+                "version", 0)), 404, 404, 404, 404, 404, 404);
+        expect(rows, new Call("POST", "/api/service-requests/0/attachments?file=m.pdf",
+                login -> "%PDF-1.4 matrix".getBytes()), 404, 404, 404, 404, 404, 404);
+        expect(rows, new Call("GET", "/api/service-requests/0/attachments/0", null), 404, 404, 404, 404, 404, 404);
+        expect(rows, new Call("GET", "/api/service-requests/dashboard", null), 200, 200, 200, 200, 403, 403);
+        expect(rows, new Call("GET", "/api/service-requests/dashboard/export.xlsx", null),
+                200, 200, 200, 200, 403, 403);
         // portrait: everyone reads the portrait of a customer they may see; segments are for supervisors (a segment
         // that does not exist: 404 for them); recomputing is the administrator's
         Call portrait = new Call("GET", "/api/customers/{own}/portrait", null);
@@ -548,6 +557,7 @@ class ApiAccessMatrixTest {
             Object body = call.body().apply(outOfReach(login));
             if (body instanceof byte[] bytes) {
                 request.contentType(path.contains("/import") || path.contains("/documents")
+                        || path.contains("/attachments")
                         ? "application/octet-stream" : "text/csv").body(bytes);
             } else {
                 request.body(body);

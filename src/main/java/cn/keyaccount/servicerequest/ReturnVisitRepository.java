@@ -1,0 +1,8 @@
+package cn.keyaccount.servicerequest;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+class ReturnVisitRepository implements PanacheRepository<ReturnVisit> {
+}
