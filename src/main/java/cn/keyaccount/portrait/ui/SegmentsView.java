@@ -2,15 +2,21 @@ package cn.keyaccount.portrait.ui;
 
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.energy.ui.EnergyChart;
+import cn.keyaccount.notice.NoticeSummary;
 import cn.keyaccount.portrait.PortraitComputation;
 import cn.keyaccount.portrait.PortraitService;
 import cn.keyaccount.portrait.SegmentMemberRow;
+import cn.keyaccount.portrait.SegmentStrategies;
+import cn.keyaccount.portrait.TagCount;
+import cn.keyaccount.portrait.TagLists;
+import cn.keyaccount.portrait.TagNotices;
 import cn.keyaccount.portrait.SegmentSummary;
 import cn.keyaccount.portrait.SegmentsOverview;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
@@ -46,12 +52,31 @@ class SegmentsView extends VerticalLayout {
     final EnergyChart centre = new EnergyChart("portrait-centre");
     final Grid<SegmentMemberRow> members = new Grid<>();
     final Button recompute = new Button();
+    final StrategyForm strategy = new StrategyForm();
+    final Grid<TagCount> tags = new Grid<>();
+    private final SegmentStrategies strategies;
+    private final TagLists tagLists;
+    private final TagNotices tagNotices;
+    TagNoticeForm noticeForm;
     private int chosenK;
 
-    SegmentsView(PortraitService portraits, PortraitComputation computation, CurrentViewer currentViewer) {
+    SegmentsView(PortraitService portraits, PortraitComputation computation, CurrentViewer currentViewer,
+                 SegmentStrategies strategies, TagLists tagLists, TagNotices tagNotices) {
+        this.tagNotices = tagNotices;
         this.portraits = portraits;
         this.computation = computation;
         this.viewer = currentViewer.get();
+        this.strategies = strategies;
+        this.tagLists = tagLists;
+        TagListColumns.addTo(tags, this::openNotice);
+        strategy.setVisible(false);
+        strategy.addSaveListener(e -> {
+            SegmentSummary chosen = segments.asSingleSelect().getValue();
+            if (chosen != null) {
+                strategy.edit(strategies.save(viewer, chosen.id(), e.draft()), english());
+                Notices.success(getTranslation("portrait.strategy.saved"));
+            }
+        });
         summary.addClassName("portrait-run");
         silhouettes.addColumn(s -> s.k()).setHeader(getTranslation("portrait.silhouette.k")).setAutoWidth(true);
         silhouettes.addColumn(s -> String.format(Locale.ROOT, "%.3f", s.score()))
@@ -84,7 +109,8 @@ class SegmentsView extends VerticalLayout {
         });
         add(summary, recompute, new H3(getTranslation("portrait.silhouette.title")),
                 new Span(getTranslation("portrait.silhouette.explained")), silhouettes,
-                new H3(getTranslation("portrait.segments.title")), segments, chosenTitle, centre, members);
+                new H3(getTranslation("portrait.segments.title")), segments, chosenTitle, centre, strategy, members,
+                new H3(getTranslation("portrait.lists.tags.title")), tags);
         refresh();
     }
 
@@ -101,16 +127,19 @@ class SegmentsView extends VerticalLayout {
         }
         silhouettes.setItems(o.silhouettes());
         segments.setItems(o.segments());
+        tags.setItems(tagLists.counts(viewer));
         show(null);
     }
 
     private void show(SegmentSummary s) {
         centre.setVisible(s != null);
         members.setVisible(s != null);
+        strategy.setVisible(s != null);
         chosenTitle.setText(s == null ? "" : name(s));
         if (s == null) {
             return;
         }
+        strategy.edit(strategies.ofSegment(viewer, s.id()), english());
         centre.setOption(PortraitCharts.curves(getTranslation("portrait.chart.centre"),
                 getTranslation("portrait.chart.unit"), List.of(
                         new PortraitCharts.Curve(getTranslation("portrait.curve.workday"), s.workday(), false),
@@ -121,8 +150,27 @@ class SegmentsView extends VerticalLayout {
                 q -> (int) portraits.members(viewer, id, 0, 0).total());
     }
 
+    /** A notice to the tag's customers, in a dialog (the notice engine applies the contacts' consent). */
+    void openNotice(TagCount t) {
+        Dialog dialog = new Dialog(getTranslation("portrait.lists.notice.title", english() ? t.labelEn()
+                : t.labelZh(), t.customers()));
+        noticeForm = new TagNoticeForm();
+        noticeForm.addSendListener(e -> {
+            NoticeSummary sent = tagNotices.send(viewer, t.code(), e.title, e.text);
+            dialog.close();
+            Notices.success(getTranslation("portrait.lists.notice.sent", sent.total(), sent.skipped()));
+        });
+        dialog.add(noticeForm);
+        dialog.setWidth("min(36em, 95vw)");
+        dialog.open();
+    }
+
     private String name(SegmentSummary s) {
-        return Locale.ENGLISH.getLanguage().equals(getLocale().getLanguage()) ? s.nameEn() : s.nameZh();
+        return english() ? s.nameEn() : s.nameZh();
+    }
+
+    private boolean english() {
+        return Locale.ENGLISH.getLanguage().equals(getLocale().getLanguage());
     }
 
     private static String percent(Double level) {
