@@ -9,6 +9,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -19,9 +20,12 @@ import java.util.Map;
 
 /**
  * The opportunities as the viewer may see them (the customers they may see): one, a page of a filtered list (next
- * step first), its count, and the pipeline (count and expected value per stage), each in one statement.
+ * step first), its count, and the pipeline (count and expected value per stage), each in one statement. Each read
+ * is a transaction of its own, so that it sees what a change committed just before (not an entity an earlier read of
+ * the same request left in its session).
  */
 @ApplicationScoped
+@Transactional
 public class OpportunityQueries {
 
     private static final String FROM = " from Opportunity o join o.customer c join o.owner m";

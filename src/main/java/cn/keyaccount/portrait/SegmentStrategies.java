@@ -46,6 +46,7 @@ public class SegmentStrategies {
     }
 
     /** A segment's strategy (supervisors and administrators). */
+    @Transactional
     public StrategyDetails ofSegment(Viewer viewer, long segmentId) {
         SegmentSummary s = portraits.segment(viewer, segmentId);
         return details(s.kind(), s.ordinal(), s.weekendReduced(),
@@ -85,6 +86,7 @@ public class SegmentStrategies {
      * The strategy of the customer's segment, for staff who may see the customer; {@code defined} false when its
      * segment has none yet, and the segment's kind and names null too when the customer has no segment.
      */
+    @Transactional
     public StrategyDetails forCustomer(Viewer viewer, long customerId) {
         if (viewer.isCustomer()) {
             throw BusinessException.forbidden("portrait.strategy.error.staff-only");

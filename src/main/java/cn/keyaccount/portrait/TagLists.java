@@ -55,19 +55,6 @@ public class TagLists {
         return visible.bind(q).setParameter("tag", tag).getResultList();
     }
 
-    /** The tag's label in the given language, or the code itself when no customer carries it now. */
-    public TagCount label(String code) {
-        String tag = checkedCode(code);
-        List<Object[]> found = em.createQuery("select t.category, t.labelKey from CustomerTag t where t.code = :tag",
-                Object[].class).setParameter("tag", tag).setMaxResults(1).getResultList();
-        if (found.isEmpty()) {
-            throw BusinessException.notFound("portrait.lists.error.tag-not-found", tag);
-        }
-        String key = (String) found.getFirst()[1];
-        return new TagCount(tag, (TagCategory) found.getFirst()[0], Messages.get(Messages.CHINESE, key),
-                Messages.get(Messages.ENGLISH, key), -1);
-    }
-
     /** A tag code as a query may take it, else a validation error naming it. */
     public static String checkedCode(String code) {
         if (code == null || !CODE.matcher(code).matches()) {

@@ -29,14 +29,14 @@ class OpportunityRemindersTest {
 
     @Test
     void the_owner_is_reminded_of_the_next_step_on_its_date_once_although_the_job_runs_twice() {
-        JsonPath o = OpportunityResourceTest.open(Login.MANAGER);
+        JsonPath o = OpportunityResourceTest.open(Login.ADMIN);
         LocalDate day = LocalDate.of(2080 + (int) (System.nanoTime() % 9), 3, 1 + (int) (System.nanoTime() % 27));
         Map<String, Object> d = new HashMap<>();
         d.put("stage", "CONTACTED");
         d.put("nextStep", "送达增容报价单");
         d.put("nextStepDate", day.toString());
         d.put("version", o.getLong("version"));
-        Api.as(Login.MANAGER).body(d).put("/api/opportunities/{id}", o.getLong("id")).then().statusCode(200);
+        Api.as(Login.ADMIN).body(d).put("/api/opportunities/{id}", o.getLong("id")).then().statusCode(200);
 
         assertTrue(reminders.remindOwners(day) >= 1);
         reminders.remindOwners(day);

@@ -90,6 +90,6 @@ public class TagListResource {
     public Response notice(@PathParam("code") String code, TagNoticeDraft draft, @Context UriInfo uri) {
         TagNoticeDraft d = Rest.required(draft);
         NoticeSummary sent = notices.send(ViewerIdentity.viewer(identity), code, d.title(), d.text());
-        return Rest.created(uri, "notices", sent.id(), sent);
+        return Rest.created(uri, "api/notices", sent.id(), sent);
     }
 }

@@ -90,6 +90,8 @@ class SegmentsView extends VerticalLayout {
         segments.addColumn(SegmentSummary::members).setHeader(getTranslation("portrait.segment.members"));
         segments.addColumn(SegmentSummary::membersInScope).setHeader(getTranslation("portrait.segment.in-scope"));
         segments.addColumn(s -> percent(s.restLevel())).setHeader(getTranslation("portrait.segment.rest-level"));
+        segments.addComponentColumn(s -> new Anchor("customers?segment=" + s.id(),
+                getTranslation("portrait.lists.open"))).setHeader(getTranslation("portrait.lists.actions"));
         segments.setAllRowsVisible(true);
         segments.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
         members.addColumn(SegmentMemberRow::accountNo).setHeader(getTranslation("portrait.member.account"))

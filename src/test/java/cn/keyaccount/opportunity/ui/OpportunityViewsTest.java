@@ -34,7 +34,7 @@ class OpportunityViewsTest extends BrowserlessQuarkusTest {
 
     @Test
     void the_manager_opens_an_opportunity_on_the_customer_tab_and_works_it_in_the_pipeline_screen() {
-        Object[] need = OpportunityResourceTest.freeNeed();
+        Object[] need = OpportunityResourceTest.freeNeed(Login.MANAGER);
         long customer = (Long) need[0];
         signIn("manager", Role.MANAGER_NAME);
         CustomerOpportunitiesPanel panel = new CustomerOpportunitiesPanel(opportunities, queries, portraits,
@@ -55,9 +55,10 @@ class OpportunityViewsTest extends BrowserlessQuarkusTest {
                 .filter(i -> test(view.grid).getRow(i).customerId() == customer
                         && test(view.grid).getRow(i).tagCode().equals(need[1])).findFirst().orElseThrow();
         view.open(test(view.grid).getRow(row));
+        roundTrip(); // the dialog attaches on the way back to the browser
         view.form.stage.setValue(OpportunityStage.LOST);
         click(view.form.save);
-        assertTrue(view.form.lostReason.isInvalid(), "lost needs a reason, shown at its field");
+        assertTrue(view.form.lostReason.isInvalid(), "lost needs a reason, shown at its field: " + notifications());
         view.form.stage.setValue(OpportunityStage.PROPOSAL);
         view.form.expectedValue.setValue(new BigDecimal("86500.00"));
         view.form.nextStep.setValue("提交方案");
