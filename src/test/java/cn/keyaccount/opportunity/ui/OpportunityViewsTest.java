@@ -54,6 +54,8 @@ class OpportunityViewsTest extends BrowserlessQuarkusTest {
         int row = java.util.stream.IntStream.range(0, test(view.grid).size())
                 .filter(i -> test(view.grid).getRow(i).customerId() == customer
                         && test(view.grid).getRow(i).tagCode().equals(need[1])).findFirst().orElseThrow();
+        long id = test(view.grid).getRow(row).id();
+        String pipelineBefore = view.pipeline.getElement().getTextRecursively();
         view.open(test(view.grid).getRow(row));
         roundTrip(); // the dialog attaches on the way back to the browser
         view.form.stage.setValue(OpportunityStage.LOST);
@@ -63,9 +65,14 @@ class OpportunityViewsTest extends BrowserlessQuarkusTest {
         view.form.expectedValue.setValue(new BigDecimal("86500.00"));
         view.form.nextStep.setValue("提交方案");
         click(view.form.save);
-        assertTrue(notifications().contains("已保存") || !notifications().isEmpty(), notifications().toString());
-        assertTrue(view.pipeline.getElement().getTextRecursively().contains("86,500.00"),
+        assertTrue(notifications().contains("已保存"), notifications().toString());
+        assertEquals(0, new BigDecimal("86500.00").compareTo(queries.get(users.viewer("manager"), id).expectedValue()));
+        assertEquals(OpportunityStage.PROPOSAL, queries.get(users.viewer("manager"), id).stage());
+        assertFalse(pipelineBefore.equals(view.pipeline.getElement().getTextRecursively()),
+                "the pipeline is refreshed");
+        assertTrue(view.pipeline.getElement().getTextRecursively().matches(".*方案中\\d+ 个 · ¥[\\d,]+\\.\\d\\d.*"),
                 view.pipeline.getElement().getTextRecursively());
+        view.stage.clear();
         assertFalse(test(view.grid).getCellText(0, 2).contains("_"), "no raw stage codes");
     }
 }
