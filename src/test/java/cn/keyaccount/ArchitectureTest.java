@@ -98,6 +98,24 @@ class ArchitectureTest {
                                     && !List.of("workbench", "security", "base").contains(feature(c))));
 
     /**
+     * The customer book knows none of the features that group or sell to its customers: its list filters by a
+     * portrait segment or tag through {@code customer/CustomerGroups} beans the portrait contributes, and the
+     * opportunities (商机) sit above the portrait, so that neither becomes a dependency of the customer package.
+     */
+    @ArchTest
+    static final ArchRule the_customer_book_knows_neither_portrait_nor_opportunities =
+            noClasses().that().resideInAPackage("cn.keyaccount.customer..")
+                    .should().dependOnClassesThat().resideInAnyPackage("cn.keyaccount.portrait..",
+                            "cn.keyaccount.opportunity..");
+
+    /** Nothing but the demo generator depends on the opportunities: they are at the top of the feature graph. */
+    @ArchTest
+    static final ArchRule no_feature_depends_on_the_opportunities =
+            noClasses().that().resideInAPackage("cn.keyaccount..")
+                    .and().resideOutsideOfPackages("cn.keyaccount.opportunity..", DEMO + "..")
+                    .should().dependOnClassesThat().resideInAPackage("cn.keyaccount.opportunity..");
+
+    /**
      * Features talk through services inside their query strings too, where ArchUnit's class dependencies cannot see:
      * a JPQL/HQL string of one feature names no entity of another (after {@code from}, {@code join},
      * {@code update}, {@code delete} or a comma) and no class of another feature by its full name (an enum literal

@@ -19,7 +19,7 @@ public final class Messages {
     public static final List<String> BUNDLES =
             List.of("base", "security", "org", "customer", "assignment", "audit", "portal", "supplyplan", "visit",
                     "energy", "notice", "billing", "report", "outage", "workbench", "application", "servicerequest",
-                    "portrait", "smsgateway", "repair", "requestcare");
+                    "portrait", "smsgateway", "repair", "requestcare", "portraitlists", "opportunity");
 
     private Messages() {
     }

@@ -1,11 +1,13 @@
 package cn.keyaccount.customer;
 
+import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.customer.CustomerService.CustomerPage;
 import cn.keyaccount.org.OrgUnitQueries;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
@@ -46,9 +48,11 @@ class CustomerListSearch {
     private volatile int fewMatches = FEW_MATCHES;
 
     private final EntityManager em;
+    private final Map<String, CustomerGroups> groups;
 
-    CustomerListSearch(EntityManager em) {
+    CustomerListSearch(EntityManager em, Instance<CustomerGroups> groups) {
         this.em = em;
+        this.groups = groups.stream().collect(Collectors.toUnmodifiableMap(CustomerGroups::name, g -> g));
     }
 
     /**
@@ -195,7 +199,7 @@ class CustomerListSearch {
         }
     }
 
-    private static Where where(Viewer viewer, CustomerSearch s) {
+    private Where where(Viewer viewer, CustomerSearch s) {
         CustomerAccess.Scope scope = CustomerAccess.scope(viewer);
         List<String> parts = new ArrayList<>(List.of(scope.where()));
         List<String> indexed = new ArrayList<>();
@@ -246,6 +250,16 @@ class CustomerListSearch {
         if (s.managerId() != null) {
             parts.add("(c.manager.id = :manager or c.backupManager.id = :manager)");
             params.and("manager", s.managerId());
+        }
+        // another feature's groups (a segment, a tag): a condition of its own on c.id, only when asked for
+        for (CustomerSearch.Group g : s.groups()) {
+            CustomerGroups group = groups.get(g.name());
+            if (group == null) {
+                throw BusinessException.invalid("error.customer-unknown-filter", g.name());
+            }
+            String name = "group" + parts.size();
+            parts.add(group.condition(name));
+            params.and(name, group.parameter(g.value()));
         }
         return new Where(parts, indexed, substrings, params);
     }

@@ -28,5 +28,7 @@ public enum NoticePurpose {
     /** A service request's deadline running out or missed, or a complaint received (to staff). */
     SERVICE_REQUEST,
     /** A customer's portrait tag appeared or disappeared (to its manager). */
-    PORTRAIT
+    PORTRAIT,
+    /** An opportunity's next step falls due (to its owner). */
+    OPPORTUNITY
 }

@@ -92,6 +92,10 @@ public class CustomerResource {
             @Parameter(description = "supply voltage in kV, e.g. 10") @QueryParam("voltageKv") String voltageKv,
             @Parameter(description = "SPECIAL, FIRST, SECOND or NORMAL") @QueryParam("importance") String importance,
             @Parameter(description = "primary or backup manager") @QueryParam("managerId") String managerId,
+            @Parameter(description = "members of this load-shape segment (its id, /api/portrait/segments)")
+            @QueryParam("segment") String segment,
+            @Parameter(description = "customers with this portrait tag now (its code, /api/portrait/tags)")
+            @QueryParam("tag") String tag,
             @Parameter(description = "name, accountNo, capacity, tier, annualKwh, voltage or updated; "
                     + "a leading '-' sorts descending") @QueryParam("sort") String sort,
             @Parameter(description = "0-based page number") @QueryParam("page") String page,
@@ -100,6 +104,12 @@ public class CustomerResource {
                 QueryParams.number("unitId", unitId), QueryParams.decimal("voltageKv", voltageKv),
                 QueryParams.choice(Importance.class, "importance", importance),
                 QueryParams.number("managerId", managerId));
+        if (segment != null && !segment.isBlank()) {
+            search = search.withGroup("segment", segment);
+        }
+        if (tag != null && !tag.isBlank()) {
+            search = search.withGroup("tag", tag);
+        }
         int p = QueryParams.page(page);
         int s = QueryParams.size(size);
         Viewer viewer = viewer();

@@ -7,6 +7,7 @@ import cn.keyaccount.base.ui.Uploads;
 import cn.keyaccount.customer.CustomerDraft;
 import cn.keyaccount.customer.CustomerExcel.ImportResult;
 import cn.keyaccount.customer.CustomerExcel;
+import cn.keyaccount.customer.CustomerGroups;
 import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
@@ -37,12 +38,15 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -54,7 +58,7 @@ import java.util.List;
 @PageTitle("nav.customers")
 @Menu(title = "nav.customers", order = 10, icon = "vaadin:building")
 @RolesAllowed(Roles.STAFF)
-class CustomerListView extends VerticalLayout {
+class CustomerListView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CustomerService service;
     private final CustomerExcel excel;
@@ -74,10 +78,12 @@ class CustomerListView extends VerticalLayout {
     private volatile CustomerSearch search = CustomerSearch.all();
 
     private final Clock clock;
+    final GroupFilters groupFilters;
 
     CustomerListView(Clock clock, CustomerService service, CustomerExcel excel, OrgService org, NetworkService network,
-                     CurrentViewer currentViewer) {
+                     CurrentViewer currentViewer, Instance<CustomerGroups> groups) {
         this.clock = clock;
+        this.groupFilters = new GroupFilters(groups, currentViewer.get());
         this.service = service;
         this.excel = excel;
         this.org = org;
@@ -112,8 +118,10 @@ class CustomerListView extends VerticalLayout {
             box.setClearButtonVisible(true);
             box.addValueChangeListener(e -> refresh());
         });
+        groupFilters.boxes().forEach(box -> box.addValueChangeListener(e -> refresh()));
         searchField.addValueChangeListener(e -> refresh());
         HorizontalLayout bar = new HorizontalLayout(searchField, tier, unit, voltage, importance);
+        groupFilters.boxes().forEach(bar::add);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         return bar;
@@ -202,15 +210,21 @@ class CustomerListView extends VerticalLayout {
     }
 
     private void refresh() {
-        search = new CustomerSearch(searchField.getValue(), tier.getValue(),
+        search = groupFilters.apply(new CustomerSearch(searchField.getValue(), tier.getValue(),
                 unit.getValue() == null ? null : unit.getValue().id(), voltage.getValue(), importance.getValue(),
-                null);
+                null));
         long count = service.count(viewer, search);
         total.setText(count > CustomerService.COUNT_LIMIT
                 ? getTranslation("common.total-more", CustomerService.COUNT_LIMIT) : getTranslation("common.total", count));
         grid.setVisible(count > 0);
         empty.setVisible(count == 0);
         grid.getDataProvider().refreshAll();
+    }
+
+    /** {@code ?tag=…} or {@code ?segment=…} preselects another feature's filter (the segments screen links here). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        groupFilters.select(event.getLocation().getQueryParameters());
     }
 
     private List<UnitDetails> units() {

@@ -3,6 +3,7 @@ package cn.keyaccount.portrait.ui;
 import cn.keyaccount.customer.CustomerTimeline;
 import cn.keyaccount.customer.ui.CustomerTab;
 import cn.keyaccount.portrait.PortraitService;
+import cn.keyaccount.portrait.SegmentStrategies;
 import cn.keyaccount.security.Viewer;
 import com.vaadin.flow.component.Component;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +14,12 @@ class PortraitCustomerTab implements CustomerTab {
 
     private final PortraitService portraits;
     private final CustomerTimeline timeline;
+    private final SegmentStrategies strategies;
 
-    PortraitCustomerTab(PortraitService portraits, CustomerTimeline timeline) {
+    PortraitCustomerTab(PortraitService portraits, CustomerTimeline timeline, SegmentStrategies strategies) {
         this.portraits = portraits;
         this.timeline = timeline;
+        this.strategies = strategies;
     }
 
     @Override
@@ -31,6 +34,6 @@ class PortraitCustomerTab implements CustomerTab {
 
     @Override
     public Component create(Viewer viewer, long customerId, boolean editable) {
-        return new PortraitPanel(portraits, timeline, viewer, customerId);
+        return new PortraitPanel(portraits, timeline, viewer, customerId).withStrategies(strategies);
     }
 }

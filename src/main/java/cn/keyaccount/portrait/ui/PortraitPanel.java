@@ -10,7 +10,9 @@ import cn.keyaccount.portrait.DayType;
 import cn.keyaccount.portrait.PortraitDetails;
 import cn.keyaccount.portrait.PortraitService;
 import cn.keyaccount.portrait.Season;
+import cn.keyaccount.portrait.SegmentStrategies;
 import cn.keyaccount.portrait.SegmentSummary;
+import cn.keyaccount.portrait.StrategyDetails;
 import cn.keyaccount.portrait.TagCategory;
 import com.vaadin.flow.component.grid.Grid;
 import cn.keyaccount.security.Viewer;
@@ -51,6 +53,7 @@ public class PortraitPanel extends VerticalLayout {
     final EnergyChart radar = new EnergyChart("portrait-radar");
     final Div activity = new Div();
     private boolean printLink = true;
+    private SegmentStrategies strategies;
 
     /** @param timeline the customer's activity, shown to staff (null: none, as for the portal) */
     public PortraitPanel(PortraitService portraits, CustomerTimeline timeline, Viewer viewer, long customerId) {
@@ -115,6 +118,7 @@ public class PortraitPanel extends VerticalLayout {
             curves.add(new PortraitCharts.Curve(getTranslation("portrait.curve.industry", p.industry().customers()),
                     p.industry().workday(), true));
         }
+        addStrategy();
         typical.setOption(PortraitCharts.curves(getTranslation("portrait.chart.typical"),
                 getTranslation("portrait.chart.unit"), curves));
         List<PortraitCharts.Curve> bySeason = new ArrayList<>();
@@ -187,6 +191,22 @@ public class PortraitPanel extends VerticalLayout {
                     f -> getTranslation("portrait.figure." + f.name()), getTranslation("portrait.radar.customer"),
                     getTranslation("portrait.radar.median")));
             add(radar);
+        }
+    }
+
+    /** Shows the strategy of the customer's segment to staff ({@link SegmentStrategies}). */
+    PortraitPanel withStrategies(SegmentStrategies strategies) {
+        this.strategies = strategies;
+        return this;
+    }
+
+    private void addStrategy() {
+        if (strategies == null || viewer.isCustomer()) {
+            return;
+        }
+        StrategyDetails s = strategies.forCustomer(viewer, customerId);
+        if (s.defined()) {
+            add(new StrategyCard(s));
         }
     }
 

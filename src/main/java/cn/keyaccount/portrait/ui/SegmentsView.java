@@ -2,9 +2,14 @@ package cn.keyaccount.portrait.ui;
 
 import cn.keyaccount.base.ui.Notices;
 import cn.keyaccount.energy.ui.EnergyChart;
+import cn.keyaccount.notice.NoticeSummary;
 import cn.keyaccount.portrait.PortraitRuns;
 import cn.keyaccount.portrait.PortraitService;
 import cn.keyaccount.portrait.SegmentMemberRow;
+import cn.keyaccount.portrait.SegmentStrategies;
+import cn.keyaccount.portrait.TagCount;
+import cn.keyaccount.portrait.TagLists;
+import cn.keyaccount.portrait.TagNotices;
 import cn.keyaccount.portrait.SegmentSummary;
 import cn.keyaccount.portrait.SegmentsOverview;
 import cn.keyaccount.security.Roles;
@@ -13,6 +18,7 @@ import cn.keyaccount.security.ui.CurrentViewer;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
@@ -51,13 +57,32 @@ class SegmentsView extends VerticalLayout {
     final Button recompute = new Button();
     /** The running recompute's progress, polled every two seconds while one runs. */
     final Span progress = new Span();
+    final StrategyForm strategy = new StrategyForm();
+    final Grid<TagCount> tags = new Grid<>();
+    private final SegmentStrategies strategies;
+    private final TagLists tagLists;
+    private final TagNotices tagNotices;
+    TagNoticeForm noticeForm;
     private int chosenK;
     private Registration polling;
 
-    SegmentsView(PortraitService portraits, PortraitRuns runs, CurrentViewer currentViewer) {
+    SegmentsView(PortraitService portraits, PortraitRuns runs, CurrentViewer currentViewer,
+                 SegmentStrategies strategies, TagLists tagLists, TagNotices tagNotices) {
+        this.tagNotices = tagNotices;
         this.portraits = portraits;
         this.runs = runs;
         this.viewer = currentViewer.get();
+        this.strategies = strategies;
+        this.tagLists = tagLists;
+        TagListColumns.addTo(tags, this::openNotice);
+        strategy.setVisible(false);
+        strategy.addSaveListener(e -> {
+            SegmentSummary chosen = segments.asSingleSelect().getValue();
+            if (chosen != null) {
+                strategy.edit(strategies.save(viewer, chosen.id(), e.draft()), english());
+                Notices.success(getTranslation("portrait.strategy.saved"));
+            }
+        });
         summary.addClassName("portrait-run");
         silhouettes.addColumn(s -> s.k()).setHeader(getTranslation("portrait.silhouette.k")).setAutoWidth(true);
         silhouettes.addColumn(s -> String.format(Locale.ROOT, "%.3f", s.score()))
@@ -71,6 +96,8 @@ class SegmentsView extends VerticalLayout {
         segments.addColumn(SegmentSummary::members).setHeader(getTranslation("portrait.segment.members"));
         segments.addColumn(SegmentSummary::membersInScope).setHeader(getTranslation("portrait.segment.in-scope"));
         segments.addColumn(s -> percent(s.restLevel())).setHeader(getTranslation("portrait.segment.rest-level"));
+        segments.addComponentColumn(s -> new Anchor("customers?segment=" + s.id(),
+                getTranslation("portrait.lists.open"))).setHeader(getTranslation("portrait.lists.actions"));
         segments.setAllRowsVisible(true);
         segments.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
         members.addColumn(SegmentMemberRow::accountNo).setHeader(getTranslation("portrait.member.account"))
@@ -91,7 +118,8 @@ class SegmentsView extends VerticalLayout {
         progress.addClassName("portrait-progress");
         add(summary, recompute, progress, new H3(getTranslation("portrait.silhouette.title")),
                 new Span(getTranslation("portrait.silhouette.explained")), silhouettes,
-                new H3(getTranslation("portrait.segments.title")), segments, chosenTitle, centre, members);
+                new H3(getTranslation("portrait.segments.title")), segments, chosenTitle, centre, strategy, members,
+                new H3(getTranslation("portrait.lists.tags.title")), tags);
         refresh();
     }
 
@@ -108,6 +136,7 @@ class SegmentsView extends VerticalLayout {
         }
         silhouettes.setItems(o.silhouettes());
         segments.setItems(o.segments());
+        tags.setItems(tagLists.counts(viewer));
         show(null);
     }
 
@@ -147,10 +176,12 @@ class SegmentsView extends VerticalLayout {
     private void show(SegmentSummary s) {
         centre.setVisible(s != null);
         members.setVisible(s != null);
+        strategy.setVisible(s != null);
         chosenTitle.setText(s == null ? "" : name(s));
         if (s == null) {
             return;
         }
+        strategy.edit(strategies.ofSegment(viewer, s.id()), english());
         centre.setOption(PortraitCharts.curves(getTranslation("portrait.chart.centre"),
                 getTranslation("portrait.chart.unit"), List.of(
                         new PortraitCharts.Curve(getTranslation("portrait.curve.workday"), s.workday(), false),
@@ -161,8 +192,27 @@ class SegmentsView extends VerticalLayout {
                 q -> (int) portraits.members(viewer, id, 0, 0).total());
     }
 
+    /** A notice to the tag's customers, in a dialog (the notice engine applies the contacts' consent). */
+    void openNotice(TagCount t) {
+        Dialog dialog = new Dialog(getTranslation("portrait.lists.notice.title", english() ? t.labelEn()
+                : t.labelZh(), t.customers()));
+        noticeForm = new TagNoticeForm();
+        noticeForm.addSendListener(e -> {
+            NoticeSummary sent = tagNotices.send(viewer, t.code(), e.title, e.text);
+            dialog.close();
+            Notices.success(getTranslation("portrait.lists.notice.sent", sent.total(), sent.skipped()));
+        });
+        dialog.add(noticeForm);
+        dialog.setWidth("min(36em, 95vw)");
+        dialog.open();
+    }
+
     private String name(SegmentSummary s) {
-        return Locale.ENGLISH.getLanguage().equals(getLocale().getLanguage()) ? s.nameEn() : s.nameZh();
+        return english() ? s.nameEn() : s.nameZh();
+    }
+
+    private boolean english() {
+        return Locale.ENGLISH.getLanguage().equals(getLocale().getLanguage());
     }
 
     private static String percent(Double level) {
