@@ -77,7 +77,7 @@ class SmsReplies implements InboundSmsSink {
             replies.persist(reply);
             replies.flush();
             event.fire(new SmsReplyReceived(reply.getId(), m.customerId(), m.contactId(), mobile, m.purpose(),
-                    m.noticeId(), m.reference(), meaning, at));
+                    m.noticeId(), m.reference(), meaning, at, text));
             return;
         }
         List<CustomerQueries.ContactOfCustomer> holders = customers.contactsWithMobile(mobile);

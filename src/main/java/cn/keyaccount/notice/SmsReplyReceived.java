@@ -19,5 +19,6 @@ import java.time.OffsetDateTime;
  * @param receivedAt when the reply arrived
  */
 public record SmsReplyReceived(long replyId, long customerId, Long contactId, String mobile, NoticePurpose purpose,
-                               long noticeId, String reference, ReplyMeaning meaning, OffsetDateTime receivedAt) {
+                               long noticeId, String reference, ReplyMeaning meaning, OffsetDateTime receivedAt,
+                               String text) {
 }

@@ -38,6 +38,12 @@ public class Outage extends AbstractEntity {
     private OffsetDateTime endsAt;
     @Column(name = "restoration_at")
     private OffsetDateTime restorationAt;
+    @Column(name = "restored_at")
+    private OffsetDateTime restoredAt;
+    @Column(name = "restored_by")
+    private String restoredBy;
+    @Column(name = "restored_note")
+    private String restoredNote;
     @Column(name = "unit_id", nullable = false)
     private long unitId;
     @Column(name = "unit_path", nullable = false)
@@ -119,6 +125,28 @@ public class Outage extends AbstractEntity {
         this.releasedBy = by;
         this.releasedAt = OffsetDateTime.now();
         this.releaseReason = why;
+    }
+
+    /** A fault's power back at {@code at}: its real end. */
+    void restored(OffsetDateTime at, String by, String note) {
+        this.restoredAt = at;
+        this.restoredBy = by;
+        this.restoredNote = note;
+        this.endsAt = at.isAfter(startsAt) ? at : endsAt;
+        this.reminderDueAt = null;
+        this.updatedAt = OffsetDateTime.now();
+    }
+
+    public OffsetDateTime getRestoredAt() {
+        return restoredAt;
+    }
+
+    public String getRestoredBy() {
+        return restoredBy;
+    }
+
+    public String getRestoredNote() {
+        return restoredNote;
     }
 
     void cancel(String why) {

@@ -15,5 +15,6 @@ public record OutageDetails(long id, long version, OutageKind kind, OutageStatus
                             String releaseReason, String cancelReason, String source, String createdBy,
                             OffsetDateTime createdAt, long affected, long oneSourceOut, WarningClass prospectiveClass,
                             List<ConflictDetails> conflicts, List<WarningDetails> warnings, boolean manageable,
-                            boolean releasable) {
+                            boolean releasable, OffsetDateTime restoredAt, String restoredBy, String restoredNote,
+                            boolean restorable) {
 }

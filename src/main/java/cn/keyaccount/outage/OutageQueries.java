@@ -235,7 +235,9 @@ public class OutageQueries {
                 o.isHeldConflict(), o.getReleasedBy(), o.getReleasedAt(), o.getReleaseReason(), o.getCancelReason(),
                 o.getSource(), o.getCreatedBy(), o.getCreatedAt(), counts[0], counts[1], prospective, conflictViews,
                 warningViews, staff && canManage(viewer, o) && o.getStatus() != OutageStatus.CANCELLED,
-                canRelease(viewer, o) && o.getStatus() == OutageStatus.HELD);
+                canRelease(viewer, o) && o.getStatus() == OutageStatus.HELD, o.getRestoredAt(), o.getRestoredBy(),
+                o.getRestoredNote(), staff && canManage(viewer, o) && o.getKind() == OutageKind.FAULT
+                && o.getStatus() != OutageStatus.CANCELLED && o.getRestoredAt() == null);
     }
 
     /** The notices written for the outage, and last the reminder still to be written when one is due. */

@@ -63,6 +63,8 @@ public class OutageService {
     private final CustomerQueries customers;
     private final EntityManager em;
     private final Clock clock;
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<FaultRestored> restoredEvents;
 
     OutageService(OutageRepository outages, OutageConflictRepository conflicts,
                   CriticalPeriodRepository criticalPeriods, AffectedCustomers affected, OutageWarnings notices,
@@ -160,6 +162,40 @@ public class OutageService {
         audit.record(viewer.username(), "OUTAGE_CANCELLED", "OUTAGE", o.getId(), null, o.getUnitPath(),
                 o.getTitle() + ": " + reason.trim() + " (" + told.size() + " told)", null, null);
         return queries.details(viewer, o, cut.named(), queries.planner(), OffsetDateTime.now(clock));
+    }
+
+    /** A phone's clock may run ahead of the server's by this much; later is refused. */
+    static final long CLOCK_SKEW_SECONDS = 120;
+
+    /**
+     * A fault outage's power is back at {@code at} (now when null), with an optional note: recorded once, audited, and
+     * the repairs linked to the fault close together with it ({@link FaultRestored}).
+     */
+    @Transactional
+    public OutageDetails restored(Viewer viewer, long id, OffsetDateTime at, String note) {
+        Outage o = manageable(viewer, id);
+        if (o.getKind() != OutageKind.FAULT) {
+            throw BusinessException.conflict("error.outage-not-fault");
+        }
+        if (o.getStatus() == OutageStatus.CANCELLED) {
+            throw BusinessException.conflict("error.outage-cancelled");
+        }
+        if (o.getRestoredAt() != null) {
+            throw BusinessException.conflict("error.outage-restored-already");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime when = at == null ? now : at;
+        String text = note == null || note.isBlank() ? null : note.strip();
+        new Validation().maxLength(text, 500, "note")
+                .require(!when.isBefore(o.getStartsAt()), "at", "error.outage-restored-before-start")
+                .require(!when.isAfter(now.plusSeconds(CLOCK_SKEW_SECONDS)), "at", "error.outage-restored-future")
+                .throwIfInvalid();
+        o.restored(when, viewer.displayName(), text);
+        outages.flush();
+        restoredEvents.fire(new FaultRestored(o.getId(), when, text, viewer.username(), viewer.displayName()));
+        audit.record(viewer.username(), "OUTAGE_RESTORED", "OUTAGE", o.getId(), null, o.getUnitPath(),
+                o.getTitle() + ": " + when + (text == null ? "" : " " + text), null, null);
+        return queries.details(viewer, o, cut(o).named(), queries.planner(), now);
     }
 
     /**

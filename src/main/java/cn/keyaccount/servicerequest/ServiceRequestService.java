@@ -88,6 +88,20 @@ public class ServiceRequestService {
     }
 
     /**
+     * A customer's SMS reply that asks for something becomes a 咨询 request of source SMS for the customer (owned by
+     * their manager, the reply's text as its description); see {@code SmsRequests} for which replies do.
+     */
+    @Transactional
+    public RequestDetails fromSms(long customerId, String text) {
+        Customer customer = customers.editable(Viewer.system(), customerId);
+        String body = text.strip();
+        RequestDraft draft = new RequestDraft(customerId, RequestType.QUESTION, null, null, firstLine(body),
+                body, null);
+        validate(draft);
+        return answer(Viewer.system(), open(Viewer.system(), customer, draft, RequestSource.SMS));
+    }
+
+    /**
      * Turns a recorded visit's 诉求 into a request (type 咨询 unless told otherwise), linked back to the visit. A
      * second call for the same visit answers the request made the first time.
      */

@@ -109,6 +109,40 @@ class SmsRepliesTest {
                 "on the customer's timeline");
     }
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> smsRequests(long customer) {
+        return em.createNativeQuery("select subject, type, description, owner_id from service_request "
+                + "where customer_id = ?1 and source = 'SMS' order by id").setParameter(1, customer).getResultList();
+    }
+
+    @Test
+    void a_reply_that_asks_something_becomes_a_question_request_for_the_customer_and_a_thank_you_does_not() {
+        long customer = fx.someCustomer(5);
+        ContactDetails c = fx.contact(customer, true, false, null, null);
+        smsTo(c, NoticePurpose.GENERAL);
+        int before = smsRequests(customer).size();
+        reply(c.mobile(), c.mobile(), "好的，谢谢", rows -> rows.size() == 1);
+        reply(c.mobile(), c.mobile(), "请问下个月的检修是哪一天？", rows -> rows.size() == 2);
+
+        long end = System.nanoTime() + SETTLE.toNanos();
+        List<Object[]> made = smsRequests(customer);
+        while (made.size() < before + 1 && System.nanoTime() < end) {
+            sleep();
+            made = smsRequests(customer);
+        }
+        sleep();
+        made = smsRequests(customer);
+        assertEquals(before + 1, made.size(), "the question became one request, the thank-you none");
+        Object[] r = made.getLast();
+        assertEquals("请问下个月的检修是哪一天？", r[0]);
+        assertEquals("QUESTION", r[1]);
+        assertEquals("请问下个月的检修是哪一天？", r[2]);
+        assertTrue(r[3] != null, "owned by the customer's manager");
+    }
+
     @Test
     void a_gateway_delivering_the_same_reply_twice_stores_it_once() {
         ContactDetails c = fx.contact(fx.someCustomer(4), true, false, null, null);

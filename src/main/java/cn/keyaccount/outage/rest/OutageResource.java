@@ -143,6 +143,19 @@ public class OutageResource {
         return outages.cancel(viewer(), id, reason == null ? null : reason.reason());
     }
 
+    /** When a fault's power came back (now when absent) and an optional note (cause, what was done). */
+    public record Restored(java.time.OffsetDateTime at, String note) {
+    }
+
+    @POST
+    @Path("{id}/restored")
+    @RolesAllowed(Roles.DISPATCH_STAFF)
+    @Operation(summary = "A fault outage's power is back: recorded once; the repairs linked to it close together")
+    public OutageDetails restored(@PathParam("id") long id, Restored restored) {
+        return outages.restored(viewer(), id, restored == null ? null : restored.at(),
+                restored == null ? null : restored.note());
+    }
+
     @POST
     @Path("{id}/release")
     @RolesAllowed(Roles.SUPERVISORS)

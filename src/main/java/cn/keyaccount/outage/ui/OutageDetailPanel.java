@@ -43,6 +43,7 @@ class OutageDetailPanel extends VerticalLayout {
     final Button move = new Button();
     final Button cancel = new Button();
     final Button release = new Button();
+    final Button restored = new Button();
     final Checkbox oneSourceOnly = new Checkbox();
     final Grid<AffectedRow> customers = new Grid<>();
     final Grid<ConflictDetails> conflicts = new Grid<>();
@@ -69,6 +70,10 @@ class OutageDetailPanel extends VerticalLayout {
         release.setId("outage-release");
         release.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         release.addClickListener(e -> askReason("outage.release", outages::release));
+        restored.setText(OutageUi.t("outage.restored"));
+        restored.setId("outage-restored");
+        restored.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+        restored.addClickListener(e -> askRestored());
         hold.addClassName("outage-hold");
         oneSourceOnly.setLabel(OutageUi.t("outage.one-source-out-only"));
         oneSourceOnly.addValueChangeListener(e -> customers.getDataProvider().refreshAll());
@@ -79,7 +84,7 @@ class OutageDetailPanel extends VerticalLayout {
         tabs.add(OutageUi.t("outage.tab.notices"), notices);
         tabs.add(OutageUi.t("outage.tab.messages"), messages);
         tabs.setSizeFull();
-        add(heading, summary, hold, new HorizontalLayout(move, cancel, release), tabs);
+        add(heading, summary, hold, new HorizontalLayout(move, cancel, release, restored), tabs);
         show(null);
     }
 
@@ -155,18 +160,22 @@ class OutageDetailPanel extends VerticalLayout {
         summary.setText(OutageUi.t("outage.summary", OutageUi.time(d.startsAt()), OutageUi.time(d.endsAt()),
                 String.join(" ", d.lines().stream().map(l -> l.code()).toList()), d.affected(), d.oneSourceOut(),
                 d.reason()));
-        hold.setVisible(d.status() == OutageStatus.HELD || d.releasedBy() != null || d.cancelReason() != null);
+        hold.setVisible(d.status() == OutageStatus.HELD || d.releasedBy() != null || d.cancelReason() != null
+                || d.restoredAt() != null);
         // each reason once: the late one names its warning class ("迟报（计划不足5天…）") instead of repeating "迟报"
         String why = String.join(OutageUi.t("outage.held.separator"), java.util.stream.Stream.of(
                 d.heldLate() ? OutageUi.t("outage.held.late-as", OutageUi.t("outage.class." + d.prospectiveClass()))
                         : null, d.heldConflict() ? OutageUi.t("outage.held.conflict") : null)
                 .filter(java.util.Objects::nonNull).toList());
-        hold.setText(d.status() == OutageStatus.HELD ? OutageUi.t("outage.held", why)
+        hold.setText(d.restoredAt() != null ? OutageUi.t("outage.restored-summary", OutageUi.time(d.restoredAt()),
+                d.restoredBy(), d.restoredNote() == null ? "" : "：" + d.restoredNote())
+                : d.status() == OutageStatus.HELD ? OutageUi.t("outage.held", why)
                 : d.cancelReason() != null ? OutageUi.t("outage.cancelled-because", d.cancelReason())
                 : OutageUi.t("outage.released", d.releasedBy(), OutageUi.time(d.releasedAt()), d.releaseReason()));
         move.setVisible(d.manageable());
         cancel.setVisible(d.manageable());
         release.setVisible(d.releasable());
+        restored.setVisible(d.restorable());
         conflicts.setItems(d.conflicts());
         notices.setItems(d.warnings());
         customers.asSingleSelect().clear();
@@ -189,6 +198,34 @@ class OutageDetailPanel extends VerticalLayout {
             show(current.id());
         });
         ok.setId("outage-reason-ok");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(OutageUi.t("common.cancel"), e -> dialog.close()), ok);
+        dialog.setWidth("480px");
+        dialog.open();
+    }
+
+    /** When the fault's power came back (now by default) and a note; the linked repairs close with it. */
+    void askRestored() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(OutageUi.t("outage.restored"));
+        com.vaadin.flow.component.datetimepicker.DateTimePicker at =
+                new com.vaadin.flow.component.datetimepicker.DateTimePicker(OutageUi.t("outage.restored-at"));
+        at.setId("outage-restored-at");
+        at.setHelperText(OutageUi.t("outage.restored-at.now"));
+        TextArea note = new TextArea(OutageUi.t("outage.restored-note"));
+        note.setId("outage-restored-note");
+        note.setMaxLength(500);
+        note.setWidthFull();
+        dialog.add(new VerticalLayout(at, note));
+        Errors.showFieldErrorsWith(dialog, errors -> FieldErrors.mark(errors, Map.of("at", at, "note", note)));
+        Button ok = new Button(OutageUi.t("outage.restored"), e -> {
+            outages.restored(viewer, current.id(), at.getValue() == null ? null
+                    : at.getValue().atZone(OutageUi.ZONE).toOffsetDateTime(), note.getValue());
+            dialog.close();
+            onChange.run();
+            show(current.id());
+        });
+        ok.setId("outage-restored-ok");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(OutageUi.t("common.cancel"), e -> dialog.close()), ok);
         dialog.setWidth("480px");

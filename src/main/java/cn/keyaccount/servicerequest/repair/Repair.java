@@ -115,7 +115,7 @@ public class Repair extends AbstractEntity {
         }
     }
 
-    private Map.Entry<RepairStep, OffsetDateTime> lastTime() {
+    Map.Entry<RepairStep, OffsetDateTime> lastTime() {
         Map.Entry<RepairStep, OffsetDateTime> last = null;
         for (Map.Entry<RepairStep, OffsetDateTime> e : times().entrySet()) {
             last = e;

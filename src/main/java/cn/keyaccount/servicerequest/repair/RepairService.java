@@ -176,6 +176,29 @@ public class RepairService {
         return details(viewer, repair);
     }
 
+    /**
+     * A fault's power is back: every repair linked to it and not yet restored closes together, at the fault's time
+     * (or the repair's last step time, should the crew have reported one later), with the fault's note as the answer;
+     * each customer is told as when the crew reports it.
+     */
+    void onFaultRestored(@Observes cn.keyaccount.outage.FaultRestored restored) {
+        List<Repair> linked = repairs.list("outageId = ?1 and step <> ?2", restored.outageId(), RepairStep.RESTORED);
+        for (Repair repair : linked) {
+            Map.Entry<RepairStep, OffsetDateTime> last = repair.lastTime();
+            OffsetDateTime at = last != null && last.getValue().isAfter(restored.at()) ? last.getValue()
+                    : restored.at();
+            repair.advance(RepairStep.RESTORED, at, repair.getCause() == null ? restored.note() : null);
+            String answer = "已随故障停电一并恢复供电。" + (restored.note() == null ? "" : restored.note());
+            requests.repairRestored(repair.getRequest().getId(), at, answer, restored.by());
+            repairs.flush();
+            notices.step(repair, RepairStep.RESTORED, at);
+            audit.record(restored.username(), "REPAIR_STEP", "Repair", repair.getId(),
+                    repair.getRequest().getCustomer().getId(), repair.getRequest().getCustomer().getUnit().getPath(),
+                    repair.getRequest().getSubject(), null, Map.of("step", RepairStep.RESTORED.name(),
+                            "at", at.toString(), "outage", Long.toString(restored.outageId())));
+        }
+    }
+
     private static String answer(Repair repair) {
         return "已恢复供电。" + (repair.getCause() == null ? "" : "故障原因：" + repair.getCause());
     }

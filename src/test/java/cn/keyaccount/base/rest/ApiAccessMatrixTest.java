@@ -255,6 +255,8 @@ class ApiAccessMatrixTest {
         expect(rows, new Call("PUT", "/api/outages/0", login -> Map.of()), 428, 428, 428, 403, 428, 403);
         expect(rows, new Call("POST", "/api/outages/0/cancel", login -> Map.of("reason", "矩阵测试")),
                 404, 404, 404, 403, 404, 403);
+        expect(rows, new Call("POST", "/api/outages/0/restored", login -> Map.of("note", "矩阵测试")),
+                404, 404, 404, 403, 404, 403);
         expect(rows, new Call("POST", "/api/outages/0/release", login -> Map.of("reason", "矩阵测试")),
                 404, 404, 404, 403, 403, 403);
         Call outageCompliance = new Call("GET", "/api/outages/compliance", null);
@@ -441,8 +443,8 @@ class ApiAccessMatrixTest {
         rows.add(Arguments.of(crew, mine, 200));
         expect(rows, new Call("GET", "/api/repairs/0", null), 404, 404, 404, 404, 404, 403);
         rows.add(Arguments.of(crew, new Call("GET", "/api/repairs/0", null), 404));
-        expect(rows, new Call("GET", "/api/repairs/of-request/0", null), 404, 404, 404, 404, 404, 403);
-        rows.add(Arguments.of(crew, new Call("GET", "/api/repairs/of-request/0", null), 403));
+        expect(rows, new Call("GET", "/api/repairs/of-request?requestId=0", null), 404, 404, 404, 404, 404, 403);
+        rows.add(Arguments.of(crew, new Call("GET", "/api/repairs/of-request?requestId=0", null), 403));
         Call step = new Call("POST", "/api/repairs/0/steps", login -> Map.of("step", "ACCEPTED"));
         expect(rows, step, 403, 403, 403, 403, 403, 403);
         rows.add(Arguments.of(crew, step, 404));

@@ -53,7 +53,7 @@ class RepairGreenChannelTest {
     }
 
     private JsonPath repairOf(long requestId) {
-        return Api.as(Login.MANAGER).get("/api/repairs/of-request/{id}", requestId).then().statusCode(200)
+        return Api.as(Login.MANAGER).queryParam("requestId", requestId).get("/api/repairs/of-request").then().statusCode(200)
                 .extract().jsonPath();
     }
 
@@ -190,21 +190,53 @@ class RepairGreenChannelTest {
                 + "AppUser u where u.username = 'crew') order by c.id", Long.class).setMaxResults(1)
                 .getSingleResult();
         long otherRequest = repairCall(Login.ADMIN, elsewhere, "他班" + System.nanoTime());
-        long otherRepair = Api.as(Login.ADMIN).get("/api/repairs/of-request/{id}", otherRequest).then()
+        long otherRepair = Api.as(Login.ADMIN).queryParam("requestId", otherRequest).get("/api/repairs/of-request").then()
                 .statusCode(200).extract().jsonPath().getLong("id");
         Api.as(Login.CREW).get("/api/repairs/{id}", otherRepair).then().statusCode(404);
         Api.as(Login.CREW).body(Map.of("step", "ACCEPTED")).post("/api/repairs/{id}/steps", otherRepair).then()
                 .statusCode(404);
         for (String path : Arrays.asList("/api/customers", "/api/customers/" + elsewhere, "/api/service-requests",
                 "/api/service-requests/" + ownRequest, "/api/service-requests/inbox", "/api/outages", "/api/visits",
-                "/api/notices", "/api/supply-plans", "/api/repair-crews", "/api/repairs/of-request/" + ownRequest,
-                "/api/users")) {
+                "/api/notices", "/api/supply-plans", "/api/repair-crews",
+                "/api/repairs/of-request?requestId=" + ownRequest, "/api/users")) {
             int status = Api.as(Login.CREW).get(path).then().extract().statusCode();
             assertEquals(403, status, path + " is closed to a crew");
         }
         Api.as(Login.CREW).body(Map.of("customerId", elsewhere, "type", "REPAIR", "subject", "x"))
                 .post("/api/service-requests").then().statusCode(403);
         Api.as(Login.CREW).get("/api/me").then().statusCode(200);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void when_a_fault_outages_power_is_restored_its_linked_repairs_close_together_with_its_note() {
+        long customer = crewCustomer();
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) Api.customer(Login.MANAGER, customer)
+                .get("lines");
+        java.time.OffsetDateTime start = java.time.OffsetDateTime.now().minusMinutes(5).withNano(0);
+        String location = Api.as(Login.SCHEDULER).body(Map.of("kind", "FAULT", "title", "线路跳闸", "reason", "故障",
+                        "startsAt", start.toString(), "endsAt", start.plusHours(4).toString(),
+                        "lineIds", List.of(lines.getFirst().get("id"))))
+                .post("/api/outages").then().statusCode(201).extract().header("Location");
+        long outage = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        long request = repairCall(Login.MANAGER, customer, "整条线路失电");
+        assertEquals(outage, repairOf(request).getLong("outageId"), "linked to the fault on its line");
+
+        Api.as(Login.MANAGER).body(Map.of()).post("/api/outages/{id}/restored", outage).then().statusCode(403);
+        Api.as(Login.SCHEDULER).body(Map.of("at", start.minusMinutes(1).toString()))
+                .post("/api/outages/{id}/restored", outage).then().statusCode(422)
+                .body("fields.field", org.hamcrest.Matchers.hasItem("at"));
+        Api.as(Login.SCHEDULER).body(Map.of("note", "10kV 线路跳闸，巡线后合闸成功"))
+                .post("/api/outages/{id}/restored", outage).then().statusCode(200)
+                .body("restoredNote", org.hamcrest.Matchers.equalTo("10kV 线路跳闸，巡线后合闸成功"))
+                .body("restorable", org.hamcrest.Matchers.equalTo(false));
+
+        assertEquals("RESTORED", repairOf(request).getString("step"), "the repair closed with the fault");
+        JsonPath closed = Api.as(Login.MANAGER).get("/api/service-requests/{id}", request).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("CLOSED", closed.getString("request.status"));
+        assertTrue(closed.getString("answer").contains("10kV 线路跳闸，巡线后合闸成功"), closed.getString("answer"));
+        Api.as(Login.SCHEDULER).body(Map.of()).post("/api/outages/{id}/restored", outage).then().statusCode(409);
     }
 
     @Test

@@ -58,6 +58,7 @@ public class RepairCrewResource {
     @Path("{id}")
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "One repair crew")
+    @APIResponse(responseCode = "200", description = "the crew")
     @APIResponse(responseCode = "404", description = "no such crew")
     public CrewDetails get(@PathParam("id") long id) {
         return crews.get(ViewerIdentity.viewer(identity), id);
@@ -79,6 +80,7 @@ public class RepairCrewResource {
     @Path("{id}")
     @RolesAllowed(Roles.SUPERVISORS)
     @Operation(summary = "Change a crew: name, members, mobile, area, active, sign-ins (send the version read)")
+    @APIResponse(responseCode = "200", description = "changed")
     @APIResponse(responseCode = "409", description = "changed meanwhile")
     @APIResponse(responseCode = "422", description = "as for adding; the unit cannot change")
     public CrewDetails update(@PathParam("id") long id, CrewDraft draft) {

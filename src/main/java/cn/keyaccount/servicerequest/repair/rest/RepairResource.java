@@ -16,6 +16,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -50,17 +51,19 @@ public class RepairResource {
     @Path("mine")
     @RolesAllowed(Role.REPAIR_CREW_NAME)
     @Operation(summary = "The caller's crew's repairs: open ones first (oldest call first), then the last restored")
+    @APIResponse(responseCode = "200", description = "the crew's repairs")
     @APIResponse(responseCode = "404", description = "the sign-in is in no crew yet")
     public List<RepairDetails> mine() {
         return repairs.mine(ViewerIdentity.viewer(identity));
     }
 
     @GET
-    @Path("of-request/{requestId}")
+    @Path("of-request")
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "The repair of a service request (a 故障报修 the caller may see)")
+    @APIResponse(responseCode = "200", description = "the repair")
     @APIResponse(responseCode = "404", description = "no such request in sight, or not a repair")
-    public RepairDetails ofRequest(@PathParam("requestId") long requestId) {
+    public RepairDetails ofRequest(@QueryParam("requestId") long requestId) {
         return repairs.ofRequest(ViewerIdentity.viewer(identity), requestId).orElseThrow(NotFoundException::new);
     }
 
@@ -68,6 +71,7 @@ public class RepairResource {
     @Path("{id}")
     @RolesAllowed(Roles.STAFF_AND_CREWS)
     @Operation(summary = "One repair: its steps with their times, the cause, the linked fault outage, the photos")
+    @APIResponse(responseCode = "200", description = "the repair")
     @APIResponse(responseCode = "404", description = "absent, or another crew's")
     public RepairDetails get(@PathParam("id") long id) {
         return repairs.get(ViewerIdentity.viewer(identity), id);
@@ -110,6 +114,7 @@ public class RepairResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed(Roles.STAFF_AND_CREWS)
     @Operation(summary = "A photo of a repair")
+    @APIResponse(responseCode = "200", description = "the photo")
     @APIResponse(responseCode = "404", description = "absent, or another crew's repair")
     public Response photo(@PathParam("id") long id, @PathParam("photoId") long photoId) {
         PhotoFile p = repairs.photo(ViewerIdentity.viewer(identity), id, photoId);
