@@ -18,6 +18,8 @@
  * <p>
  * <b>Depends on</b> {@code energy} (the interval store, read through its public {@code IntervalStore}), {@code
  * customer} (customers, their industry and who may see them), {@code security} and {@code base} (the working-day
- * calendar). Nothing depends on the portrait.
+ * calendar). {@code opportunity} depends on it (商机 from need tags); billing, servicerequest, visit and outage
+ * contribute risk tags through {@link cn.keyaccount.portrait.TagSource} beans; the customer list filters by segment
+ * and tag through {@code customer/CustomerGroups}, which {@code PortraitGroups} implements.
  */
 package cn.keyaccount.portrait;
