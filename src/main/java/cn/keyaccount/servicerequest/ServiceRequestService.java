@@ -91,7 +91,7 @@ public class ServiceRequestService {
      * A customer's SMS reply that asks for something becomes a 咨询 request of source SMS for the customer (owned by
      * their manager, the reply's text as its description); see {@code SmsRequests} for which replies do.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW) // called after the reply's own transaction completed
     public RequestDetails fromSms(long customerId, String text) {
         Customer customer = customers.editable(Viewer.system(), customerId);
         String body = text.strip();

@@ -75,13 +75,14 @@ class EveryPageReadsInOneLanguageTest {
     @ParameterizedTest
     @EnumSource(Login.class)
     void every_page_of_the_user_reads_in_the_chosen_language_without_codes_or_missing_keys(Login login) {
-        String customerPath = login == Login.CUSTOMER ? null : "customers/" + customers.search(
+        // a customer and a repair crew have no customer list (the crew: only its own repairs)
+        String customerPath = login == Login.CUSTOMER || login == Login.CREW ? null : "customers/" + customers.search(
                 users.viewer(login.username), CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 0, 1).get(0).id();
         PageTextCheck check = new PageTextCheck(browser, root.toString(), Path.of("target", "languages"));
         check.readEveryPage(login, customerPath);
         System.out.println(login.username + ": " + check.pagesRead + " pages read, problems:\n"
                 + String.join("\n", check.problems));
-        assertTrue(check.pagesRead > 4, login + ": pages read " + check.pagesRead);
+        assertTrue(check.pagesRead > (login == Login.CREW ? 0 : 4), login + ": pages read " + check.pagesRead);
         assertTrue(check.problems.isEmpty(), login.username + " (" + check.pagesRead + " pages read):\n"
                 + String.join("\n", check.problems));
     }

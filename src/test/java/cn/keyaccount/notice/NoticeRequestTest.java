@@ -51,7 +51,7 @@ class NoticeRequestTest {
     @Test
     void a_purpose_is_stored_by_the_name_the_notices_table_held_before_it_was_a_type() {
         assertEquals(List.of("GENERAL", "OUTAGE", "BILLING", "ARREARS", "ARREARS_FINAL", "BALANCE", "VISIT", "PLAN", "APPLICATION",
-                "REPORT", "SERVICE_REQUEST", "PORTRAIT"), java.util.Arrays.stream(NoticePurpose.values()).map(Enum::name)
+                "REPORT", "SERVICE_REQUEST", "PORTRAIT", "OPPORTUNITY"), java.util.Arrays.stream(NoticePurpose.values()).map(Enum::name)
                 .toList());
         assertTrue(java.util.Arrays.stream(NoticePurpose.values()).allMatch(p -> p.name().length() <= 32),
                 "notice.purpose is varchar(32)");

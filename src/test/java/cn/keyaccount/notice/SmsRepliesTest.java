@@ -114,7 +114,7 @@ class SmsRepliesTest {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> smsRequests(long customer) {
-        return em.createNativeQuery("select subject, type, description, owner_id from service_request "
+        return em.createNativeQuery("select subject, request_type, description, owner_id from service_request "
                 + "where customer_id = ?1 and source = 'SMS' order by id").setParameter(1, customer).getResultList();
     }
 

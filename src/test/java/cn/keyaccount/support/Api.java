@@ -73,4 +73,25 @@ public final class Api {
     public static String unique(String prefix) {
         return prefix + SERIAL.incrementAndGet();
     }
+
+    /**
+     * Recomputes every portrait as the administrator (202: the run goes on in the background) and waits until its
+     * progress resource says it finished.
+     */
+    public static void recomputePortraits() {
+        as(Login.ADMIN).post("/api/portrait/recompute").then().statusCode(202);
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (!"FINISHED".equals(as(Login.SUPERVISOR).get("/api/portrait/recompute").then().statusCode(200)
+                .extract().path("state"))) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the portrait recompute did not finish within 5 minutes");
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
 }

@@ -112,6 +112,7 @@ public class OpportunityResource {
     @Path("{id}")
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "One opportunity; ETag its version")
+    @APIResponse(responseCode = "200", description = "the opportunity, with its version as ETag")
     @APIResponse(responseCode = "404", description = "no such opportunity, or its customer out of the caller's reach")
     public RestResponse<OpportunityDetails> get(@PathParam("id") long id) {
         OpportunityDetails o = queries.get(viewer(), id);

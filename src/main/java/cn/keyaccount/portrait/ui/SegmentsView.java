@@ -15,8 +15,6 @@ import cn.keyaccount.portrait.SegmentsOverview;
 import cn.keyaccount.security.Roles;
 import cn.keyaccount.security.Viewer;
 import cn.keyaccount.security.ui.CurrentViewer;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -121,6 +119,19 @@ class SegmentsView extends VerticalLayout {
                 new H3(getTranslation("portrait.segments.title")), segments, chosenTitle, centre, strategy, members,
                 new H3(getTranslation("portrait.lists.tags.title")), tags);
         refresh();
+        // listeners, not onAttach/onDetach overrides: the view's role check would intercept those and refuse the
+        // detach that ends a session (no identity any more)
+        addAttachListener(e -> {
+            polling = e.getUI().addPollListener(p -> follow());
+            follow();
+        });
+        addDetachListener(e -> {
+            if (polling != null) {
+                polling.remove();
+                polling = null;
+            }
+            e.getUI().setPollInterval(-1);
+        });
     }
 
     void refresh() {
@@ -138,18 +149,6 @@ class SegmentsView extends VerticalLayout {
         segments.setItems(o.segments());
         tags.setItems(tagLists.counts(viewer));
         show(null);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        polling = event.getUI().addPollListener(p -> follow());
-        follow();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        polling.remove();
-        event.getUI().setPollInterval(-1);
     }
 
     /** Shows the running recompute's progress and polls while it runs; refreshes the segments when it ends. */

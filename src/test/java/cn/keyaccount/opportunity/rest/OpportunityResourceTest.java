@@ -24,7 +24,7 @@ public class OpportunityResourceTest {
 
     /** A customer the user may see and one of its need tags with no open opportunity: {customerId, tagCode}. */
     public static Object[] freeNeed(Login login) {
-        Api.as(Login.ADMIN).post("/api/portrait/recompute").then().statusCode(200);
+        Api.recomputePortraits();
         for (Long id : Api.visibleCustomerIds(login)) {
             List<String> needs = Api.as(Login.ADMIN).get("/api/customers/{id}/portrait", id).then().statusCode(200)
                     .extract().jsonPath().getList("tags.findAll { it.category == 'NEED' }.code");

@@ -31,7 +31,7 @@ class SegmentStrategyResourceTest {
 
     /** The segment of the portal customer's first account (the demo manager's customer). */
     private static long segmentOfOwnAccount() {
-        Api.as(Login.ADMIN).post("/api/portrait/recompute").then().statusCode(200);
+        Api.recomputePortraits();
         long own = Api.visibleCustomerIds(Login.CUSTOMER).getFirst();
         return Api.as(Login.ADMIN).get("/api/customers/{id}/portrait", own).then().statusCode(200)
                 .extract().jsonPath().getLong("segment.id");
@@ -104,7 +104,7 @@ class SegmentStrategyResourceTest {
 
     @Test
     void the_tag_counts_are_counted_within_the_callers_customers() {
-        Api.as(Login.ADMIN).post("/api/portrait/recompute").then().statusCode(200);
+        Api.recomputePortraits();
         JsonPath all = Api.as(Login.ADMIN).get("/api/portrait/tags").then().statusCode(200)
                 .body("size()", greaterThan(0)).body("labelZh", not(hasItem(equalTo(null)))).extract().jsonPath();
         List<String> codes = all.getList("code");

@@ -24,7 +24,7 @@ class TagListResourceTest {
 
     /** A tag some of the demo manager's customers carry, after a fresh computation. */
     private static String managersTag() {
-        Api.as(Login.ADMIN).post("/api/portrait/recompute").then().statusCode(200);
+        Api.recomputePortraits();
         Set<Long> own = Set.copyOf(Api.visibleCustomerIds(Login.MANAGER));
         for (String code : Api.as(Login.ADMIN).get("/api/portrait/tags").then().statusCode(200).extract()
                 .jsonPath().<String>getList("code")) {
