@@ -149,6 +149,7 @@ public class ApplicationTaskService {
 
     private void record(Viewer viewer, Application a, ApplicationTask t, String action, Map<String, Object> after) {
         audit.record(viewer.username(), action, "APPLICATION_TASK", t.getId(), a.getCustomer().getId(),
-                a.getCustomer().getUnit().getPath(), a.getNumber() + " " + t.toDetails().kind(), null, after);
+                a.getCustomer().getUnit().getPath(), a.getNumber() + " " + cn.keyaccount.base.Messages.get(java.util.Locale.SIMPLIFIED_CHINESE,
+                        "application.task." + t.toDetails().kind()), null, after);
     }
 }
