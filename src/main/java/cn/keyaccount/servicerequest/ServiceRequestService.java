@@ -277,7 +277,7 @@ public class ServiceRequestService {
                 d.description() == null || d.description().isBlank() ? null : d.description().strip(),
                 OffsetDateTime.now(clock), viewer.displayName());
         AppUser owner = customer.getManager() != null ? customer.getManager()
-                : viewer.isCustomer() ? null : users.account(viewer.userId());
+                : viewer.isCustomer() || viewer.userId() == 0 ? null : users.account(viewer.userId());
         r.assign(owner, customer.getUnit());
         if (d.type() == RequestType.COMPLAINT) {
             r.about(d.aboutUserId() != null ? users.account(d.aboutUserId()) : customer.getManager());

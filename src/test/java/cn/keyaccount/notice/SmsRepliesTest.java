@@ -140,7 +140,10 @@ class SmsRepliesTest {
         assertEquals("请问下个月的检修是哪一天？", r[0]);
         assertEquals("QUESTION", r[1]);
         assertEquals("请问下个月的检修是哪一天？", r[2]);
-        assertTrue(r[3] != null, "owned by the customer's manager");
+        Object manager = em.createNativeQuery("select manager_id from customer where id = ?1").setParameter(1, customer)
+                .getSingleResult();
+        assertEquals(manager == null ? null : ((Number) manager).longValue(),
+                r[3] == null ? null : ((Number) r[3]).longValue(), "owned by the customer's manager (else its unit)");
     }
 
     @Test
