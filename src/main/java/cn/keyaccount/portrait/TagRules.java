@@ -85,8 +85,9 @@ public final class TagRules {
         List<CustomerFigures.Month> withPf = f.months().stream().filter(m -> !Double.isNaN(m.powerFactor())).toList();
         long below = withPf.stream().filter(m -> m.powerFactor() < powerFactorStandard).count();
         // no month with a power factor says nothing, whatever the setting (0 months would otherwise ask for one)
-        if (!withPf.isEmpty() && below >= Math.max(1, settings.capacitorMonths())) {
-            double lowest = withPf.stream().mapToDouble(CustomerFigures.Month::powerFactor).min().getAsDouble();
+        java.util.OptionalDouble lowestPf = withPf.stream().mapToDouble(CustomerFigures.Month::powerFactor).min();
+        if (lowestPf.isPresent() && below >= Math.max(1, settings.capacitorMonths())) {
+            double lowest = lowestPf.getAsDouble();
             tags.add(tag("CAPACITOR", TagCategory.NEED, lowest, (double) below, (double) withPf.size(),
                     powerFactorStandard));
         }

@@ -88,29 +88,9 @@ public class RequestAttachmentService {
         return new AttachmentFile(a.getFileName(), a.getContentType(), a.getContent());
     }
 
-    /** The type the content shows by its first bytes: PDF, JPEG or PNG; null for anything else. */
+    /** The type the content shows by its first bytes (base/FileTypes): PDF, JPEG or PNG; null for anything else. */
     static String sniff(byte[] c) {
-        if (starts(c, 0x25, 0x50, 0x44, 0x46, 0x2D)) {
-            return "application/pdf";
-        }
-        if (starts(c, 0xFF, 0xD8, 0xFF)) {
-            return "image/jpeg";
-        }
-        if (starts(c, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return "image/png";
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] c, int... magic) {
-        if (c == null || c.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((c[i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
+        return cn.keyaccount.base.FileTypes.sniff(c, java.util.Set.of(cn.keyaccount.base.FileTypes.PDF,
+                cn.keyaccount.base.FileTypes.JPEG, cn.keyaccount.base.FileTypes.PNG));
     }
 }

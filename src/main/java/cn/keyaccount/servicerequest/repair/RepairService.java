@@ -235,28 +235,8 @@ public class RepairService {
 
     /** The type the content shows by its first bytes: JPEG, PNG or WebP; null for anything else. */
     static String sniff(byte[] c) {
-        if (starts(c, 0, 0xFF, 0xD8, 0xFF)) {
-            return "image/jpeg";
-        }
-        if (starts(c, 0, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return "image/png";
-        }
-        if (starts(c, 0, 'R', 'I', 'F', 'F') && starts(c, 8, 'W', 'E', 'B', 'P')) {
-            return "image/webp";
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] c, int offset, int... magic) {
-        if (c.length < offset + magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((c[offset + i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
+        return cn.keyaccount.base.FileTypes.sniff(c, java.util.Set.of(cn.keyaccount.base.FileTypes.JPEG,
+                cn.keyaccount.base.FileTypes.PNG, cn.keyaccount.base.FileTypes.WEBP));
     }
 
     private Repair visible(Viewer viewer, long id) {
