@@ -77,6 +77,8 @@ class CrewPhoneJourneyTest {
     void a_crew_signs_in_on_a_phone_lands_on_its_repairs_and_opens_the_one_linked_to_a_fault() {
         Page page = signIn(Login.CREW, 390, 844);
         page.locator("#crew-repairs").waitFor();
+        // the forward to the list updates the address after the list is drawn: wait for it (30 s at most)
+        page.waitForURL("**/crew");
         assertTrue(page.url().endsWith("/crew"), "the crew's home is its list: " + page.url());
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("crew-repairs-390.png")));
         page.locator("#crew-repairs .repair-card").first().click();
