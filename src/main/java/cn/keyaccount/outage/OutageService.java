@@ -16,6 +16,7 @@ import cn.keyaccount.supplyplan.SupplyPlanService;
 import cn.keyaccount.base.calendar.WorkCalendarSource;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -63,13 +64,13 @@ public class OutageService {
     private final CustomerQueries customers;
     private final EntityManager em;
     private final Clock clock;
-    @jakarta.inject.Inject
-    jakarta.enterprise.event.Event<FaultRestored> restoredEvents;
+    private final Event<FaultRestored> restoredEvents;
 
     OutageService(OutageRepository outages, OutageConflictRepository conflicts,
                   CriticalPeriodRepository criticalPeriods, AffectedCustomers affected, OutageWarnings notices,
                   OutageQueries queries, NetworkService network, OrgService org, SupplyPlanService plans,
-                  AuditService audit, CustomerQueries customers, EntityManager em, Clock clock) {
+                  AuditService audit, CustomerQueries customers, EntityManager em, Clock clock,
+                  Event<FaultRestored> restoredEvents) {
         this.outages = outages;
         this.conflicts = conflicts;
         this.criticalPeriods = criticalPeriods;
@@ -83,6 +84,7 @@ public class OutageService {
         this.customers = customers;
         this.em = em;
         this.clock = clock;
+        this.restoredEvents = restoredEvents;
     }
 
     /** Registers an outage and schedules its warnings (or holds it); {@code source} names an import file. */
