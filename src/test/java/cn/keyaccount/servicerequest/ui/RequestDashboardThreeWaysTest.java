@@ -116,10 +116,14 @@ class RequestDashboardThreeWaysTest extends BrowserlessQuarkusTest {
             List<String> cells = new ArrayList<>();
             for (int c : columns) {
                 Cell cell = row.getCell(c);
-                cells.add(cell == null ? "—" : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                        ? cell.getStringCellValue() : decimals.contains(c) ? BigDecimal.valueOf(cell.getNumericCellValue())
-                        .setScale(1, RoundingMode.HALF_UP).toPlainString()
-                        : Long.toString((long) cell.getNumericCellValue()));
+                if (cell == null) {
+                    cells.add("—");
+                } else if (decimals.contains(c)) {
+                    cells.add(BigDecimal.valueOf(cell.getNumericCellValue()).setScale(1, RoundingMode.HALF_UP)
+                            .toPlainString());
+                } else {
+                    cells.add(Long.toString((long) cell.getNumericCellValue()));
+                }
             }
             out.add(String.join(" ", cells));
         }
