@@ -25,6 +25,13 @@ import java.util.Map;
  * the customers they manage or back up, and those they own). The scope below is {@link RequestAccess#scope} written
  * in SQL (percentiles and grouping sets need SQL); a test holds the two together. Requests are taken by the day they
  * were received, in the company's time zone.
+ *
+ * <p>Speed (100,000 requests county-wide in well under 300 ms): each statement reads service_request alone — the
+ * scope is tested against the short lists of the viewer's customers and units (hashed sub-selects) instead of
+ * joining every request to its customer, units and handler; compliance is first counted per type, unit, handler and
+ * month (a few thousand groups) and only those groups are joined to the names and summed into the four groupings.
+ * Counts are additive and the percentiles still run over the rows themselves, so every figure is the one the
+ * straightforward joins give (a test compares them on the same data).
  */
 @ApplicationScoped
 public class RequestDashboard {
@@ -76,7 +83,7 @@ public class RequestDashboard {
                 + "and r.opened_at > cast(:now as timestamptz) - interval '7 days'), "
                 + "count(*) filter (where r.opened_at <= cast(:now as timestamptz) - interval '7 days'), "
                 + "count(*) filter (where (r.responded_at is null and r.respond_due_at < :now) "
-                + "or r.resolve_due_at < :now), count(*)" + FROM + "where " + scope(viewer, p)
+                + "or r.resolve_due_at < :now), count(*) from service_request r where " + scope(viewer, p)
                 + " and r.status <> 'CLOSED' group by r.request_type", p);
         Map<RequestType, DashboardDetails.OpenByType> byType = new HashMap<>();
         for (Object[] row : rows(q)) {
@@ -94,13 +101,16 @@ public class RequestDashboard {
                 + "or (r.responded_at is null and r.respond_due_at < :now))";
         String met = "(r.closed_at is not null and r.closed_at <= r.resolve_due_at "
                 + "and (r.respond_due_at is null or r.responded_at <= r.respond_due_at))";
-        Query q = query("select grouping(r.request_type), grouping(u.name), grouping(o.display_name), "
-                + "r.request_type, u.name, o.display_name, m.month, "
-                + "count(*) filter (where " + decided + "), count(*) filter (where " + decided + " and " + met + ")"
-                + FROM + "cross join lateral (select to_char(r.opened_at at time zone :zone, 'YYYY-MM') as month) m "
+        Query q = query("with g as (select r.request_type as type, r.owner_unit_id as unit_id, r.owner_id, "
+                + "date_trunc('month', r.opened_at at time zone :zone) as month, "
+                + "count(*) filter (where " + decided + ") as due, "
+                + "count(*) filter (where " + decided + " and " + met + ") as kept from service_request r "
                 + "where " + scope(viewer, p) + " and " + inPeriod("r.opened_at")
-                + " and r.resolve_due_at is not null group by grouping sets ((r.request_type), (u.name), "
-                + "(o.display_name), (m.month)) "
+                + " and r.resolve_due_at is not null group by 1, 2, 3, 4) "
+                + "select grouping(g.type), grouping(u.name), grouping(o.display_name), "
+                + "g.type, u.name, o.display_name, to_char(g.month, 'YYYY-MM'), sum(g.due), sum(g.kept) "
+                + "from g join org_unit u on u.id = g.unit_id left join app_user o on o.id = g.owner_id "
+                + "group by grouping sets ((g.type), (u.name), (o.display_name), (to_char(g.month, 'YYYY-MM'))) "
                 + "order by 1 desc, 2 desc, 3 desc, 4, 5, 6, 7", p);
         List<DashboardDetails.Compliance> out = new ArrayList<>();
         for (Object[] row : rows(q)) {
@@ -133,7 +143,8 @@ public class RequestDashboard {
                 + "percentile_cont(0.5) within group (order by " + restoration + "), "
                 + "percentile_cont(0.9) within group (order by " + restoration + "), "
                 + "avg(extract(epoch from r.resolve_due_at - r.opened_at) / 60), "
-                + "count(*) filter (where r.closed_at <= r.resolve_due_at)" + FROM + "where " + scope(viewer, p)
+                + "count(*) filter (where r.closed_at <= r.resolve_due_at) from service_request r where "
+                + scope(viewer, p)
                 + " and " + inPeriod("r.opened_at") + " and r.request_type = 'REPAIR' group by r.area", p);
         Map<ServiceArea, Object[]> byArea = new HashMap<>();
         rows(q).forEach(row -> byArea.put(ServiceArea.valueOf((String) row[0]), row));
@@ -155,7 +166,8 @@ public class RequestDashboard {
         Map<String, Object> p = period(from, to);
         Query q = query("select r.request_type, count(*), avg(v.satisfaction), "
                 + "count(*) filter (where v.satisfaction <= " + ReturnVisitService.DISSATISFIED_AT_MOST + ")"
-                + FROM + "join service_request_return_visit v on v.request_id = r.id where " + scope(viewer, p)
+                + " from service_request r join service_request_return_visit v on v.request_id = r.id where "
+                + scope(viewer, p)
                 + " and " + inPeriod("v.at") + " group by r.request_type", p);
         Map<RequestType, DashboardDetails.Satisfaction> byType = new HashMap<>();
         for (Object[] row : rows(q)) {
@@ -182,7 +194,12 @@ public class RequestDashboard {
         return rows(q.setMaxResults(size));
     }
 
-    /** The viewer's requests in SQL: {@link RequestAccess#scope} for the roles that have a dashboard. */
+    /**
+     * The viewer's requests in SQL over {@code r} (service_request) alone: {@link RequestAccess#scope} for the roles
+     * that have a dashboard — a supervisor's units hold the customer or the request, or they handle it; a manager
+     * manages or backs up the customer, or handles the request. Customer and units are not null, so no row is lost
+     * by not joining them.
+     */
     static String scope(Viewer v, Map<String, Object> p) {
         if (v.isAdmin()) {
             return "true";
@@ -190,9 +207,13 @@ public class RequestDashboard {
         p.put("me", v.userId());
         if (v.isSupervisor()) {
             p.put("path", v.unitPath() + "%");
-            return "(cu.path like :path or u.path like :path or r.owner_id = :me)";
+            return "(r.customer_id in (select sc.id from customer sc join org_unit scu on scu.id = sc.unit_id "
+                    + "where scu.path like :path) "
+                    + "or r.owner_unit_id in (select su.id from org_unit su where su.path like :path) "
+                    + "or r.owner_id = :me)";
         }
-        return "(c.manager_id = :me or c.backup_manager_id = :me or r.owner_id = :me)";
+        return "(r.customer_id in (select sc.id from customer sc where sc.manager_id = :me "
+                + "or sc.backup_manager_id = :me) or r.owner_id = :me)";
     }
 
     private Map<String, Object> period(LocalDate from, LocalDate to) {

@@ -29,6 +29,8 @@ public class RequestEvent extends AbstractEntity {
     @Column(nullable = false)
     private String actor;
     private String note;
+    @Column(name = "note_key")
+    private String noteKey;
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "to_owner_id")
     private AppUser toOwner;
@@ -48,5 +50,11 @@ public class RequestEvent extends AbstractEntity {
         this.note = note;
         this.toOwner = toOwner;
         this.toUnit = toUnit;
+    }
+
+    /** A closing the suite wrote: the answer's key ({@link RequestAnswers}), the note the text typed with it. */
+    RequestEvent withNoteKey(String key) {
+        this.noteKey = key;
+        return this;
     }
 }

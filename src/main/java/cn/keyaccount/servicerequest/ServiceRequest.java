@@ -54,6 +54,8 @@ public class ServiceRequest extends AbstractEntity {
     @Column(name = "visit_id")
     private Long visitId;
     private String answer;
+    @Column(name = "answer_key")
+    private String answerKey;
     @Column(name = "opened_at", nullable = false)
     private OffsetDateTime openedAt;
     @Column(name = "closed_at")
@@ -151,7 +153,13 @@ public class ServiceRequest extends AbstractEntity {
     }
 
     void close(String answerText, OffsetDateTime at, String by) {
+        close(null, answerText, at, by);
+    }
+
+    /** Closed with an answer the suite writes: {@code key} (see {@link RequestAnswers}) and the text typed with it. */
+    void close(String key, String answerText, OffsetDateTime at, String by) {
         status = RequestStatus.CLOSED;
+        answerKey = key;
         answer = answerText;
         closedAt = at;
         closedBy = by;
@@ -214,6 +222,11 @@ public class ServiceRequest extends AbstractEntity {
 
     public String getAnswer() {
         return answer;
+    }
+
+    /** The message key of an answer the suite wrote ({@link RequestAnswers}); null for an answer typed by staff. */
+    public String getAnswerKey() {
+        return answerKey;
     }
 
     public OffsetDateTime getOpenedAt() {

@@ -1,6 +1,7 @@
 package cn.keyaccount.servicerequest;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.Messages;
 import cn.keyaccount.customer.CustomerAccess;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.panache.common.Parameters;
@@ -73,11 +74,12 @@ public class ServiceRequestQueries {
 
     RequestDetails details(Viewer viewer, ServiceRequest r) {
         List<RequestEventRow> history = em.createQuery("select e.at, e.kind, e.actor, e.note, t.displayName, "
-                        + "tu.name from RequestEvent e left join e.toOwner t left join e.toUnit tu "
+                        + "tu.name, e.noteKey from RequestEvent e left join e.toOwner t left join e.toUnit tu "
                         + "where e.request.id = :id order by e.at, e.id", Object[].class)
                 .setParameter("id", r.getId()).getResultList().stream()
                 .map(e -> new RequestEventRow((OffsetDateTime) e[0], (RequestEventKind) e[1], (String) e[2],
-                        (String) e[3], (String) e[4], (String) e[5]))
+                        (String) e[3], (String) e[4], (String) e[5], (String) e[6], e[6] == null ? null : (String) e[3])
+                        .inLanguage(Messages.CHINESE))
                 .filter(e -> !viewer.isCustomer() || e.kind().shownToCustomer())
                 .toList();
         boolean editable = access.canEdit(viewer, r);
@@ -86,7 +88,8 @@ public class ServiceRequestQueries {
                 r.getSubject(), r.getOwner() == null ? null : r.getOwner().getDisplayName(),
                 r.getOwnerUnit().getName(), r.getOpenedAt(), r.getClosedAt(), r.getRespondDueAt(),
                 r.getResolveDueAt(), r.getRespondedAt()});
-        return new RequestDetails(row, r.getArea(), r.getDescription(), r.getAnswer(),
+        return new RequestDetails(row, r.getArea(), r.getDescription(),
+                RequestAnswers.text(Messages.CHINESE, r.getAnswerKey(), r.getAnswer()),
                 r.getOwner() == null ? null : r.getOwner().getId(),
                 r.getAboutUser() == null ? null : r.getAboutUser().getId(),
                 r.getAboutUser() == null || viewer.isCustomer() ? null : r.getAboutUser().getDisplayName(),
@@ -97,7 +100,7 @@ public class ServiceRequestQueries {
                         && em.createQuery("select count(v) from ReturnVisit v where v.request.id = :id "
                         + "and v.closedAt = :closedAt", Long.class).setParameter("id", r.getId())
                         .setParameter("closedAt", r.getClosedAt()).getSingleResult() == 0,
-                attachments(r.getId()));
+                attachments(r.getId()), r.getAnswerKey(), r.getAnswerKey() == null ? null : r.getAnswer());
     }
 
     private List<ReturnVisitRow> returnVisits(long requestId) {

@@ -2,6 +2,7 @@ package cn.keyaccount.servicerequest;
 
 import cn.keyaccount.audit.AuditService;
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.Messages;
 import cn.keyaccount.base.Validation;
 import cn.keyaccount.base.calendar.WorkCalendarSource;
 import cn.keyaccount.customer.Customer;
@@ -248,21 +249,26 @@ public class ServiceRequestService {
     }
 
     /**
-     * Power restored at {@code at}: the repair closes with the answer (the cause found, or the fault outage's
-     * restoration), which stops its resolve clock. A request closed already stays as it is.
+     * Power restored at {@code at}: the repair closes with the answer the suite writes (key {@code answerKey} of
+     * {@link RequestAnswers}, read in the reader's language) and the text typed with it ({@code typed}: the cause
+     * found, or the fault outage's note; may be null), which stops its resolve clock. A request closed already stays
+     * as it is.
      */
     @Transactional
-    public void repairRestored(long requestId, OffsetDateTime at, String answer, String by) {
+    public void repairRestored(long requestId, OffsetDateTime at, String answerKey, String typed, String by) {
         ServiceRequest r = requests.findById(requestId);
         if (r == null || r.getStatus().isClosed()) {
             return;
         }
-        String text = answer.length() > TEXT_MAX ? answer.substring(0, TEXT_MAX) : answer;
+        String text = typed == null || typed.isBlank() ? null
+                : typed.length() > TEXT_MAX ? typed.substring(0, TEXT_MAX) : typed;
         r.responded(at);
-        r.close(text, at, by);
-        events.persist(new RequestEvent(r, RequestEventKind.CLOSED, OffsetDateTime.now(clock), by, text, null, null));
+        r.close(answerKey, text, at, by);
+        events.persist(new RequestEvent(r, RequestEventKind.CLOSED, OffsetDateTime.now(clock), by, text, null, null)
+                .withNoteKey(answerKey));
         audit.record(by, "REQUEST_CLOSED", "ServiceRequest", r.getId(), r.getCustomer().getId(),
-                r.getCustomer().getUnit().getPath(), r.getSubject(), null, Map.of("answer", text));
+                r.getCustomer().getUnit().getPath(), r.getSubject(), null,
+                Map.of("answer", RequestAnswers.text(Messages.CHINESE, answerKey, text)));
     }
 
     /** The request as it is stored now: flushed first, so that the version answered is the one to send next. */

@@ -9,6 +9,7 @@ import cn.keyaccount.outage.OutageQueries;
 import cn.keyaccount.outage.OutageStatus;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
+import cn.keyaccount.servicerequest.RequestAnswers;
 import cn.keyaccount.servicerequest.RequestRaised;
 import cn.keyaccount.servicerequest.RequestType;
 import cn.keyaccount.servicerequest.ServiceRequest;
@@ -164,7 +165,8 @@ public class RepairService {
         switch (s.step()) {
             case ACCEPTED -> requests.repairAccepted(requestId, viewer.displayName());
             case ARRIVED -> requests.repairArrived(requestId, at);
-            case RESTORED -> requests.repairRestored(requestId, at, answer(repair), viewer.displayName());
+            case RESTORED -> requests.repairRestored(requestId, at, RequestAnswers.repairRestored(repair.getCause()),
+                    repair.getCause(), viewer.displayName());
             default -> {
             }
         }
@@ -188,8 +190,8 @@ public class RepairService {
             OffsetDateTime at = last != null && last.getValue().isAfter(restored.at()) ? last.getValue()
                     : restored.at();
             repair.advance(RepairStep.RESTORED, at, repair.getCause() == null ? restored.note() : null);
-            String answer = "已随故障停电一并恢复供电。" + (restored.note() == null ? "" : restored.note());
-            requests.repairRestored(repair.getRequest().getId(), at, answer, restored.by());
+            requests.repairRestored(repair.getRequest().getId(), at, RequestAnswers.faultRestored(restored.note()),
+                    restored.note(), restored.by());
             repairs.flush();
             notices.step(repair, RepairStep.RESTORED, at);
             audit.record(restored.username(), "REPAIR_STEP", "Repair", repair.getId(),
@@ -197,10 +199,6 @@ public class RepairService {
                     repair.getRequest().getSubject(), null, Map.of("step", RepairStep.RESTORED.name(),
                             "at", at.toString(), "outage", Long.toString(restored.outageId())));
         }
-    }
-
-    private static String answer(Repair repair) {
-        return "已恢复供电。" + (repair.getCause() == null ? "" : "故障原因：" + repair.getCause());
     }
 
     /** A photo of the current step: JPEG, PNG or WebP by its first bytes, not empty, at most 5 MB. */

@@ -145,7 +145,7 @@ class ServiceRequestView extends VerticalLayout implements BeforeEnterObserver {
             add(absent);
             return;
         }
-        details = found.get();
+        details = found.get().inLanguage(getLocale());
         RequestRow r = details.request();
         add(new H2("#" + r.id() + " " + r.subject()));
         DescriptionList facts = new DescriptionList();

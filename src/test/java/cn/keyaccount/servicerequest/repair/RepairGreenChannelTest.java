@@ -154,7 +154,16 @@ class RepairGreenChannelTest {
         OffsetDateTime restored = OffsetDateTime.parse(done.getString("steps.find { it.step == 'RESTORED' }.at"));
         assertEquals(restored.toInstant(), OffsetDateTime.parse(r.getString("request.closedAt")).toInstant(),
                 "the restoration clock stops when power came back");
-        assertTrue(r.getString("answer").contains("进线电缆终端头击穿"), r.getString("answer"));
+        assertEquals("Power restored. Cause of the fault: 进线电缆终端头击穿", r.getString("answer"),
+                "the answer in the caller's language (English here), the cause as the crew typed it");
+        assertEquals("request.answer.repair-restored-cause", r.getString("answerKey"));
+        assertEquals("进线电缆终端头击穿", r.getString("answerArgument"));
+        assertEquals("Power restored. Cause of the fault: 进线电缆终端头击穿",
+                r.getString("events.find { it.kind == 'CLOSED' }.note"), "the history's closing too");
+        assertEquals("已恢复供电。故障原因：进线电缆终端头击穿", io.restassured.RestAssured.given()
+                .auth().preemptive().basic(Login.MANAGER.username, Login.MANAGER.password)
+                .header("Accept-Language", "zh-CN").get("/api/service-requests/{id}", request).then().statusCode(200)
+                .extract().path("answer"), "and in Chinese for a Chinese caller");
         report(id, "RESTORED", null, null).then().statusCode(409);
         assertFalse(messages("repair:" + id + ":RESTORED").isEmpty(), "restoration is told too");
     }
@@ -239,7 +248,9 @@ class RepairGreenChannelTest {
         JsonPath closed = Api.as(Login.MANAGER).get("/api/service-requests/{id}", request).then().statusCode(200)
                 .extract().jsonPath();
         assertEquals("CLOSED", closed.getString("request.status"));
-        assertTrue(closed.getString("answer").contains("10kV 线路跳闸，巡线后合闸成功"), closed.getString("answer"));
+        assertEquals("Power restored together with the fault outage. 10kV 线路跳闸，巡线后合闸成功",
+                closed.getString("answer"), "in the caller's language, the fault's note as typed");
+        assertEquals("request.answer.fault-restored-note", closed.getString("answerKey"));
         Api.as(Login.SCHEDULER).body(Map.of()).post("/api/outages/{id}/restored", outage).then().statusCode(409);
     }
 

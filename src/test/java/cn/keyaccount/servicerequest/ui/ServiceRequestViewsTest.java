@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.keyaccount.base.Messages;
 import cn.keyaccount.customer.CustomerRow;
 import cn.keyaccount.customer.CustomerSearch;
 import cn.keyaccount.customer.CustomerService;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
+import cn.keyaccount.servicerequest.RequestAnswers;
 import cn.keyaccount.servicerequest.RequestDetails;
 import cn.keyaccount.servicerequest.RequestDraft;
 import cn.keyaccount.servicerequest.RequestFilter;
@@ -21,9 +23,11 @@ import cn.keyaccount.servicerequest.ServiceRequestService;
 import cn.keyaccount.support.ui.BrowserlessQuarkusTest;
 import cn.keyaccount.workbench.SectionSummary;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.DescriptionList.Description;
 import com.vaadin.flow.component.html.Paragraph;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +95,29 @@ class ServiceRequestViewsTest extends BrowserlessQuarkusTest {
         assertTrue(view.reopen.isAttached(), "a closed request offers only reopening");
         assertFalse(view.close.isAttached());
         assertEquals(2, test(view.history).size());
+    }
+
+    @Test
+    void a_repair_closed_by_its_crew_reads_in_english_on_an_english_screen_with_the_cause_as_typed() {
+        Viewer manager = users.viewer("manager");
+        long id = requests.create(manager, new RequestDraft(customerOf(manager).id(), RequestType.REPAIR, null,
+                null, "界面抢修答复" + System.nanoTime(), null, null)).request().id();
+        requests.repairRestored(id, OffsetDateTime.now(), RequestAnswers.REPAIR_RESTORED_CAUSE, "电缆终端击穿",
+                "抢修一班");
+        signIn("manager", Role.MANAGER_NAME);
+        UI.getCurrent().setLocale(Messages.ENGLISH);
+        ServiceRequestView view = open("service-requests/" + id, ServiceRequestView.class);
+        List<String> facts = $(Description.class).all().stream().map(d -> d.getElement().getText()).toList();
+        assertTrue(facts.contains("Power restored. Cause of the fault: 电缆终端击穿"), facts.toString());
+        assertTrue(facts.stream().noneMatch(f -> f.contains("已恢复供电")), "no Chinese answer on the English screen");
+        int rows = test(view.history).size();
+        assertEquals("Power restored. Cause of the fault: 电缆终端击穿", test(view.history).getCellText(rows - 1, 3),
+                "the history's closing too");
+
+        UI.getCurrent().setLocale(Messages.CHINESE);
+        open("service-requests/" + id, ServiceRequestView.class);
+        assertTrue($(Description.class).all().stream().anyMatch(d -> d.getElement().getText()
+                .equals("已恢复供电。故障原因：电缆终端击穿")), "and in Chinese on a Chinese screen");
     }
 
     @Test
