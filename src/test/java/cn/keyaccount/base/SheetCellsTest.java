@@ -295,4 +295,29 @@ class SheetCellsTest {
         assertEquals(1, utf8.row());
         assertEquals("B", utf8.column());
     }
+
+    @Test
+    void a_shared_strings_table_declaring_two_billion_strings_reads_as_the_strings_it_holds() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(readings()));
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] data = in.readAllBytes();
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                if (e.getName().equals("xl/sharedStrings.xml")) {
+                    data = new String(data, StandardCharsets.UTF_8)
+                            .replaceAll("uniqueCount=\"\\d+\"", "uniqueCount=\"2000000000\"")
+                            .replaceAll(" count=\"\\d+\"", " count=\"2000000000\"").getBytes(StandardCharsets.UTF_8);
+                    assertTrue(new String(data, StandardCharsets.UTF_8).contains("2000000000"));
+                }
+                zip.write(data);
+                zip.closeEntry();
+            }
+        }
+        byte[] file = out.toByteArray();
+        List<String> header = List.of("1", "表号", "时间", "有功");
+        assertEquals(header, viaPoi(file).getFirst());
+        assertEquals(header, viaBytes(file).getFirst());
+        assertEquals(List.of("4", "M1", "2026-01-01 00:45", "3"), viaBytes(file).getLast());
+    }
 }
