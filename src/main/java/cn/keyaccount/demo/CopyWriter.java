@@ -38,6 +38,8 @@ final class CopyWriter implements AutoCloseable {
     private final Map<String, long[]> totals = new LinkedHashMap<>();
     /** Nanoseconds the generator waited for room in the queue or for the drain. */
     private long waited;
+    /** CPU nanoseconds of the sending thread (encoding the rows, the driver); written by it, read after a drain. */
+    private long cpu;
 
     CopyWriter(Connection connection) {
         this.connection = connection;
@@ -88,6 +90,11 @@ final class CopyWriter implements AutoCloseable {
         return waited;
     }
 
+    /** CPU nanoseconds of the sending thread so far; valid after {@link #drain()}. */
+    long cpuNanos() {
+        return cpu;
+    }
+
     private void rethrow() throws SQLException {
         Throwable f = failure;
         if (f instanceof SQLException e) {
@@ -110,6 +117,7 @@ final class CopyWriter implements AutoCloseable {
                 return;
             }
             if (b == DRAIN) {
+                cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 drained.offer(Boolean.TRUE);
                 continue;
             }

@@ -209,7 +209,7 @@ public class DemoDataGenerator {
                     s.execute("set local session_replication_role = replica");
                 }
             }
-            Phases phases = new Phases();
+            Phases phases = new Phases(customerCount >= 10_000);
             units();
             staff();
             network();
