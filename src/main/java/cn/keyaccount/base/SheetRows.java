@@ -35,7 +35,6 @@ import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.AttributesImpl;
 
 /**
  * The first sheet of an uploaded XLSX workbook, streamed row by row as text through POI's event (SAX) API: no
@@ -275,25 +274,7 @@ public final class SheetRows {
             return new ReadOnlySharedStringsTable(InputStream.nullInputStream());
         }
         try (InputStream in = bounded(parts.getFirst().getInputStream(), MAX_SHARED_STRINGS_BYTES)) {
-            return new CountsIgnored(in);
-        }
-    }
-
-    /**
-     * POI's read-only shared strings without the counts the file declares: POI sizes its list by {@code uniqueCount}
-     * before reading a string, so {@code uniqueCount="2000000000"} in a file of a few bytes asked for an array of two
-     * billion entries (an out-of-memory error in the request, with the heap of every other user at stake). The list
-     * now grows with the strings really read, which the 32 MB ceiling bounds.
-     */
-    private static final class CountsIgnored extends ReadOnlySharedStringsTable {
-        CountsIgnored(InputStream in) throws IOException, SAXException {
-            super(in, false);
-        }
-
-        @Override
-        public void startElement(String uri, String localName, String name, Attributes attributes)
-                throws SAXException {
-            super.startElement(uri, localName, name, "sst".equals(localName) ? new AttributesImpl() : attributes);
+            return new ReadOnlySharedStringsTable(in, false);
         }
     }
 
