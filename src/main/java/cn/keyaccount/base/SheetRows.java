@@ -183,7 +183,7 @@ public final class SheetRows {
     }
 
     /** POI's ZipSecureFile says "Zip bomb detected!" (ratio) or names MAX_ENTRY_SIZE (unpacked size). */
-    private static boolean zipBomb(Throwable e) {
+    static boolean zipBomb(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (t instanceof Refused || m.contains("zip bomb") || m.contains("max_entry_size")
@@ -194,7 +194,7 @@ public final class SheetRows {
         return false;
     }
 
-    private static StylesTable styles(OPCPackage pkg) throws IOException, InvalidFormatException {
+    static StylesTable styles(OPCPackage pkg) throws IOException, InvalidFormatException {
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType());
         if (parts.isEmpty()) {
             return null;
@@ -268,7 +268,7 @@ public final class SheetRows {
         }
     }
 
-    private static ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg) throws IOException, SAXException {
+    static ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg) throws IOException, SAXException {
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
         if (parts.isEmpty()) {
             return new ReadOnlySharedStringsTable(InputStream.nullInputStream());
@@ -279,7 +279,7 @@ public final class SheetRows {
     }
 
     /** Refuses a part that unpacks to more than its ceiling: counted on the bytes really read, not the header. */
-    private static InputStream bounded(InputStream in, long max) {
+    static InputStream bounded(InputStream in, long max) {
         return CountingStream.bounded(in, max, () -> new Refused("import.too-large", 0, "", max >> 20));
     }
 

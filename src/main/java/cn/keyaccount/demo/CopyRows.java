@@ -16,7 +16,8 @@ import org.postgresql.copy.CopyIn;
  * Rows for one table, set like a batched insert's parameters and sent with one {@code COPY ... FROM STDIN} per batch
  * (text format): the demo generator's bulk load, several times faster than batched inserts at a million customers
  * (BENCHMARKS.md). Rows are buffered until {@link #executeBatch()}, because one connection runs one COPY at a time
- * and the generator interleaves the rows of several tables.
+ * and the generator interleaves the rows of several tables. Given a {@link CopyWriter}, a batch is handed to its thread
+ * and sent while the generator goes on.
  */
 final class CopyRows implements AutoCloseable {
 
@@ -24,12 +25,26 @@ final class CopyRows implements AutoCloseable {
     private final String copy;
     private final Object[] values;
     private final StringBuilder rows = new StringBuilder(1 << 16);
+    private final CopyWriter writer;
+    private final String tableName;
+    private int count;
+    /** The last timestamp written and its text: the generator writes the same "now" into every row. */
+    private Timestamp lastTimestamp;
+    private String lastTimestampText;
 
     /** {@code table} is the table and its column list, as in {@code customer (id, name)}. */
     CopyRows(Connection connection, String table, int columns) {
+        this(connection, table, columns, null);
+    }
+
+    /** As {@link #CopyRows(Connection, String, int)}, the batches sent by {@code writer} (null: at once). */
+    CopyRows(Connection connection, String table, int columns, CopyWriter writer) {
         this.connection = connection;
         this.copy = "copy " + table + " from stdin";
         this.values = new Object[columns];
+        this.writer = writer;
+        int paren = table.indexOf(' ');
+        this.tableName = paren < 0 ? table : table.substring(0, paren);
     }
 
     void setLong(int column, long value) {
@@ -66,6 +81,7 @@ final class CopyRows implements AutoCloseable {
         }
         rows.append('\n');
         Arrays.fill(values, null);
+        count++;
     }
 
     private void append(Object value) {
@@ -73,7 +89,13 @@ final class CopyRows implements AutoCloseable {
             case null -> rows.append("\\N");
             case Boolean b -> rows.append(b ? 't' : 'f');
             case BigDecimal d -> rows.append(d.toPlainString());
-            case Timestamp t -> rows.append(t.toInstant());
+            case Timestamp t -> {
+                if (!t.equals(lastTimestamp)) {
+                    lastTimestamp = (Timestamp) t.clone();
+                    lastTimestampText = t.toInstant().toString();
+                }
+                rows.append(lastTimestampText);
+            }
             case String[] array -> escaped(arrayLiteral(Arrays.asList(array)));
             case Collection<?> list -> escaped(arrayLiteral(list));
             default -> escaped(value.toString());
@@ -120,6 +142,13 @@ final class CopyRows implements AutoCloseable {
         if (rows.isEmpty()) {
             return;
         }
+        if (writer != null) {
+            writer.send(copy, tableName, rows.toString(), count);
+            rows.setLength(0);
+            count = 0;
+            return;
+        }
+        count = 0;
         byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
         rows.setLength(0);
         CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);

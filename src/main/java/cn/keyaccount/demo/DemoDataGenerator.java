@@ -76,7 +76,8 @@ public class DemoDataGenerator {
 
     public Result generate(int customerCount, long seed) {
         try (Connection c = dataSource.getConnection()) {
-            Result result = generate(c, customerCount, seed);
+            Result result = generate(c, customerCount, seed,
+                    customerCount >= PARALLEL_INDEXES_FROM ? dataSource::getConnection : null);
             // the visibility map of the fresh rows, which the list's index-only walks need, and their hint bits: else
             // the first searches of a million customers read and write the heap (BENCHMARKS.md, issue 17)
             long start = System.nanoTime();
@@ -91,21 +92,65 @@ public class DemoDataGenerator {
         }
     }
 
+    /** More connections to the same database, for building indexes side by side. */
+    @FunctionalInterface
+    interface Connections {
+        Connection open() throws SQLException;
+    }
+
     /**
-     * Writes the demo company and the demo marker in one transaction on {@code c}. A superuser loads without the
-     * per-row triggers (session_replication_role, which only a superuser may set); any other owner of the schema (an
-     * external PostgreSQL) loads with the triggers on, which keep the search copy themselves: slower, same rows.
+     * From this many customers (the benchmark's sizes) the secondary indexes are built after the rows are committed,
+     * in {@link #indexSessions()} sessions side by side, and the demo marker is written once they stand; below it,
+     * everything is one transaction as before.
      */
+    static final int PARALLEL_INDEXES_FROM = 100_000;
+
+    static int indexSessions() {
+        return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** As {@link #generate(Connection, int, long, Connections)} in one transaction on {@code c}. */
     static Result generate(Connection c, int customerCount, long seed) throws SQLException {
+        return generate(c, customerCount, seed, null);
+    }
+
+    /**
+     * Writes the demo company and the demo marker on {@code c}. A superuser loads without the per-row triggers
+     * (session_replication_role, which only a superuser may set); any other owner of the schema (an external
+     * PostgreSQL) loads with the triggers on, which keep the search copy themselves: slower, same rows.
+     * <p>
+     * Without {@code more} connections (the application passes them from {@link #PARALLEL_INDEXES_FROM} customers)
+     * all of it is one transaction. With them, the rows are committed first without their secondary indexes and without the marker,
+     * the indexes are then built in several sessions at once (a sorted build uses one core; the GIN word indexes take
+     * most of the time at a million customers), and the marker, the sequences and ANALYZE follow in a second
+     * transaction. A start that dies in between leaves a database with rows and no marker, which the next start
+     * refuses as "not the demo" (DemoDataSeeder): the benchmark starts on a fresh database anyway.
+     */
+    static Result generate(Connection c, int customerCount, long seed, Connections more) throws SQLException {
+        return generate(c, customerCount, seed, more, true);
+    }
+
+    /**
+     * As {@link #generate(Connection, int, long, Connections)}; {@code copyThread} false sends each batch of rows
+     * before making the next (the way before issue 17, for the benchmark's comparison).
+     */
+    static Result generate(Connection c, int customerCount, long seed, Connections more, boolean copyThread)
+            throws SQLException {
         long start = System.nanoTime();
         c.setAutoCommit(false);
-        Result r = new Writer(c, new Random(seed), customerCount, isSuperuser(c)).write();
+        Result r = new Writer(c, new Random(seed), customerCount, isSuperuser(c), more, copyThread).write();
         c.commit();
         Result timed = new Result(r.units, r.users, r.customers, r.contacts, r.transformers,
                 (System.nanoTime() - start) / 1_000_000);
         LOG.infof("Demo data: %d units, %d users, %d customers, %d contacts, %d transformers in %d ms",
                 timed.units, timed.users, timed.customers, timed.contacts, timed.transformers, timed.millis);
         return timed;
+    }
+
+    /** The name in an index definition ("CREATE INDEX name ON …"). */
+    static String indexName(String definition) {
+        int from = definition.indexOf("INDEX ") + "INDEX ".length();
+        return definition.substring(from, definition.indexOf(' ', from));
     }
 
     static boolean isSuperuser(Connection c) throws SQLException {
@@ -134,8 +179,17 @@ public class DemoDataGenerator {
         private long provinceId;
         private int users;
 
-        Writer(Connection c, Random random, int customerCount, boolean bulk) {
+        /** Sessions for the index builds after the rows are committed; null: one transaction. */
+        private final Connections sessions;
+
+        /** Whether the rows are sent by a second thread while the next are made (CopyWriter). */
+        private final boolean copyThread;
+
+        Writer(Connection c, Random random, int customerCount, boolean bulk, Connections sessions,
+               boolean copyThread) {
             this.c = c;
+            this.sessions = sessions;
+            this.copyThread = copyThread;
             this.bulk = bulk;
             this.random = random;
             this.names = new DemoNames(random);
@@ -146,23 +200,44 @@ public class DemoDataGenerator {
             try (Statement s = c.createStatement()) {
                 // "this database is the demo", in the same transaction as the company: the later demo steps run only
                 // where it exists; the primary key makes a second generation fail instead of mixing two companies
-                s.execute("insert into demo_marker default values");
+                if (sessions == null) {
+                    s.execute("insert into demo_marker default values");
+                }
                 if (bulk) {
                     // bulk load without the per-row search triggers: the rows carry their search text and tokens,
                     // computed here exactly as the triggers would (customer_search_text, search_tokens)
                     s.execute("set local session_replication_role = replica");
                 }
             }
+            Phases phases = new Phases(customerCount >= 10_000);
             units();
             staff();
             network();
+            phases.done("units, staff, network");
             List<String> indexes = dropSecondaryIndexes();
-            int[] counts = customers();
-            try (Statement s = c.createStatement()) {
-                // the word indexes of a million customers build several times faster with room to sort in
-                s.execute("set local maintenance_work_mem = '512MB'");
-                for (String definition : indexes) {
-                    s.execute(definition);
+            phases.done("secondary indexes dropped");
+            int[] counts = customers(phases);
+            if (sessions == null) {
+                try (Statement s = c.createStatement()) {
+                    // the word indexes of a million customers build several times faster with room to sort in
+                    s.execute("set local maintenance_work_mem = '512MB'");
+                    for (String definition : indexes) {
+                        s.execute(definition);
+                        phases.done("index " + indexName(definition));
+                    }
+                }
+            } else {
+                try (Statement s = c.createStatement()) {
+                    if (bulk) {
+                        s.execute("set local session_replication_role = origin");
+                    }
+                }
+                c.commit();
+                phases.done("rows committed");
+                IndexBuilds.build(indexes, sessions, indexSessions());
+                phases.done("indexes, " + indexSessions() + " sessions side by side");
+                try (Statement s = c.createStatement()) {
+                    s.execute("insert into demo_marker default values");
                 }
             }
             try (Statement s = c.createStatement()) {
@@ -174,8 +249,11 @@ public class DemoDataGenerator {
                     s.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), "
                             + "(select coalesce(max(id), 0) + 1 from " + table + "), false)");
                 }
+                phases.done("sequences");
                 s.execute("analyze");
+                phases.done("analyze");
             }
+            phases.log();
             return new Result(7, users, customerCount, counts[0], counts[1], 0);
         }
 
@@ -309,30 +387,32 @@ public class DemoDataGenerator {
             }
         }
 
-        private int[] customers() throws SQLException {
+        private int[] customers(Phases phases) throws SQLException {
             int contacts = 0;
             int transformers = 0;
             long contactId = 0;
             long transformerId = 0;
             long customerUser = users;
             // COPY rather than batched inserts: a million customers in minutes (CopyRows)
-            try (CopyRows cu = new CopyRows(c, "customer (id, account_no, name, credit_code, "
+            // the rows are made here and sent by the writer's thread meanwhile (CopyWriter)
+            try (CopyWriter writer = copyThread ? new CopyWriter(c) : null;
+                 CopyRows cu = new CopyRows(c, "customer (id, account_no, name, credit_code, "
                     + "industry_code, industry_name, address, district, unit_id, voltage_kv, contract_capacity_kva, "
                     + "operating_capacity_kva, supply_mode, importance, tariff_category, basic_charge_mode, "
                     + "power_factor_standard, credit_rating, annual_kwh, annual_revenue_yuan, growth_rate, tier, "
-                    + "manager_id, backup_manager_id, created_at, updated_at, search_text)", 27);
+                    + "manager_id, backup_manager_id, created_at, updated_at, search_text)", 27, writer);
                  CopyRows co = new CopyRows(c, "contact (id, customer_id, name, role, mobile, "
-                         + "email, accepts_sms, accepts_email, accepts_portal, quiet_from, quiet_to)", 11);
+                         + "email, accepts_sms, accepts_email, accepts_portal, quiet_from, quiet_to)", 11, writer);
                  CopyRows tr = new CopyRows(c, "transformer (id, customer_id, name, rated_kva, "
-                         + "no_load_loss_kw, load_loss_kw)", 6);
-                 CopyRows sl = new CopyRows(c, "customer_supply_line (customer_id, line_id)", 2);
+                         + "no_load_loss_kw, load_loss_kw)", 6, writer);
+                 CopyRows sl = new CopyRows(c, "customer_supply_line (customer_id, line_id)", 2, writer);
                  CopyRows as = new CopyRows(c, "assignment (id, customer_id, manager_id, "
-                         + "backup_manager_id, valid_from, valid_to, assigned_by, reason)", 8);
-                 CopyRows uc = new CopyRows(c, "user_customer (user_id, customer_id)", 2);
+                         + "backup_manager_id, valid_from, valid_to, assigned_by, reason)", 8, writer);
+                 CopyRows uc = new CopyRows(c, "user_customer (user_id, customer_id)", 2, writer);
                  // the list's search copy, as the trigger customer_search_sync_trg would write it (V13)
                  CopyRows cs = new CopyRows(c, "customer_search (id, unit_id, unit_path, "
                          + "manager_id, backup_manager_id, tier, voltage_kv, importance, name, account_no, "
-                         + "contract_capacity_kva, annual_kwh, updated_at, search_text, search_tokens)", 15)) {
+                         + "contract_capacity_kva, annual_kwh, updated_at, search_text, search_tokens)", 15, writer)) {
                 long assignmentId = 0;
                 int linked = 0;
                 for (int i = 1; i <= customerCount; i++) {
@@ -357,7 +437,7 @@ public class DemoDataGenerator {
                             BigDecimal.valueOf(revenue), cn.keyaccount.customer.Importance.valueOf(importance), rating,
                             BigDecimal.valueOf(growth)).name();
                     String district = DemoNames.DISTRICTS[random.nextInt(DemoNames.DISTRICTS.length)];
-                    String accountNo = String.format("31%08d", 10_000_000 + i * 7L % 90_000_000);
+                    String accountNo = "31" + (10_000_000 + i * 7L % 90_000_000);
                     String name = names.companyName(ind, i);
                     String creditCode = names.creditCode();
                     List<Long> supply = lines(station, dual ? 2 : 1);
@@ -478,6 +558,14 @@ public class DemoDataGenerator {
                 tr.executeBatch();
                 as.executeBatch();
                 uc.executeBatch();
+                if (writer != null) {
+                    phases.done("customers made (rows sent meanwhile)");
+                    writer.drain();
+                    phases.done("waiting for the last rows");
+                    phases.copies(writer);
+                } else {
+                    phases.done("customers made and sent");
+                }
             }
             return new int[] {contacts, transformers};
         }

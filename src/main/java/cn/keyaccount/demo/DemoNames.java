@@ -75,7 +75,9 @@ final class DemoNames {
     }
 
     String mobile() {
-        return "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000));
+        int second = 3 + random.nextInt(7);
+        String digits = Integer.toString(random.nextInt(1_000_000_000));
+        return "1" + second + "000000000".substring(digits.length()) + digits;
     }
 
     String address(String district) {

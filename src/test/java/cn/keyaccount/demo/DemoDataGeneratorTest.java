@@ -132,4 +132,75 @@ class DemoDataGeneratorTest {
             c.rollback();
         }
     }
+
+    private static List<String> indexes(Connection c) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("select indexdef from pg_indexes "
+                + "where schemaname = 'public' order by indexname")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> counts(Connection c) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("select (select count(*) from demo_marker), "
+                + "(select count(*) from contact), (select count(*) from transformer), (select count(*) from "
+                + "assignment), (select count(*) from customer_supply_line), (select count(*) from user_customer), "
+                + "(select sum(hashtext(name || mobile || coalesce(quiet_from::text, ''))) from contact), "
+                + "nextval(pg_get_serial_sequence('customer', 'id'))")) {
+            rs.next();
+            for (int i = 1; i <= 8; i++) {
+                rows.add(rs.getString(i));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void rows_sent_by_a_second_thread_and_indexes_built_side_by_side_after_the_commit_give_the_same_company()
+            throws SQLException {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000);
+        String oneUrl = migratedDatabase("demo_one_" + suffix, "postgres");
+        String sideUrl = migratedDatabase("demo_side_" + suffix, "postgres");
+        List<String> one;
+        List<String> oneIndexes;
+        List<String> oneCounts;
+        try (Connection c = DriverManager.getConnection(oneUrl, "postgres", "postgres")) {
+            // as before issue 17: each batch sent before the next is made, indexes in the one transaction
+            DemoDataGenerator.generate(c, 300, 7L, null, false);
+            one = searchCopy(c);
+            oneIndexes = indexes(c);
+            oneCounts = counts(c);
+        }
+        try (Connection c = DriverManager.getConnection(sideUrl, "postgres", "postgres")) {
+            DemoDataGenerator.generate(c, 300, 7L, () -> DriverManager.getConnection(sideUrl, "postgres",
+                    "postgres"), true);
+            assertEquals(one, searchCopy(c));
+            assertEquals(oneIndexes, indexes(c), "every index dropped for the load stands again");
+            assertEquals(oneCounts, counts(c), "the marker, the rows and the sequences are the same");
+            assertEquals("1", oneCounts.getFirst());
+        }
+    }
+
+    @Test
+    void a_row_the_copy_thread_cannot_store_fails_the_generation_and_nothing_is_kept() throws SQLException {
+        String url = migratedDatabase("demo_fail_" + System.nanoTime() % 1_000_000, "postgres");
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+            try (Statement s = c.createStatement()) {
+                // a contact the generator writes for every customer, refused by the database
+                s.execute("alter table contact add constraint no_mobiles check (mobile is null)");
+            }
+            SQLException e = assertThrows(SQLException.class, () -> DemoDataGenerator.generate(c, 50, 7L, null, true));
+            assertTrue(String.valueOf(e.getMessage()).contains("no_mobiles"), e.getMessage());
+            c.rollback();
+            try (Statement s = c.createStatement(); var rs = s.executeQuery("select (select count(*) from customer) "
+                    + "+ (select count(*) from demo_marker)")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1));
+            }
+        }
+    }
 }

@@ -46,6 +46,8 @@ class ImportBenchmark {
     static final int DAYS = Integer.getInteger("bench.import.days", 379);
     static final int DAY_METERS = Integer.getInteger("bench.import.day-meters", 104_167);
     static final int XLSX_ROWS = Integer.getInteger("bench.import.xlsx-rows", 1_000_000);
+    /** "xlsx" measures the XLSX stages only (no CSV, no province's day). */
+    static final String ONLY = System.getProperty("bench.import.only", "");
     static final LocalDate START = LocalDate.of(2025, 1, 1);
 
     @Inject
@@ -57,6 +59,14 @@ class ImportBenchmark {
     void print_figures() throws Exception {
         System.out.printf("%nIMPORT BENCHMARK %s, %d cores, max heap %d MB, load average %s%n", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, load());
+        if (!ONLY.equals("xlsx")) {
+            csvStages();
+        }
+        xlsxStages();
+        System.out.printf("load average after: %s%n%n", load());
+    }
+
+    private void csvStages() throws Exception {
         long customer = customerWithoutMeters();
         Path csv = Files.createTempFile("import-bench", ".csv");
         long rows = writeCsv(csv, METERS, DAYS, "BENCH-");
@@ -114,18 +124,110 @@ class ImportBenchmark {
                 Files.size(day) >> 20);
         importAndPrint("4 a province's day (meters known)", dayCustomer, day, dayRows);
         Files.delete(day);
+    }
 
+    /**
+     * The XLSX path stage by stage, before (POI's SAX handler through SheetRows, as the import read XLSX until
+     * issue 17) and after (SheetCells): unpacking, inflating the sheet XML alone, scanning it into cells, cells to
+     * text, timestamps and numbers, and the whole import (grouping and COPY as printed).
+     */
+    private void xlsxStages() throws Exception {
         Path xlsx = Files.createTempFile("import-bench", ".xlsx");
-        t = System.nanoTime();
+        long t = System.nanoTime();
         writeXlsx(xlsx, XLSX_ROWS);
         System.out.printf("XLSX: %,d readings, %,d MB, written in %.1f s%n", XLSX_ROWS, Files.size(xlsx) >> 20,
                 (System.nanoTime() - t) / 1e9);
-        importAndPrint("5 XLSX import (streamed)", customerWithoutMeters(), xlsx, XLSX_ROWS);
+        int rows = XLSX_ROWS;
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+
+        long cpu = threads.getCurrentThreadCpuTime();
+        t = System.nanoTime();
+        AtomicLong sum = new AtomicLong();
+        cn.keyaccount.base.SheetRows.read(xlsx, cn.keyaccount.base.SheetRows.EXCEL_MAX_ROWS, XlsxReadings::text,
+                (rowNo, cells) -> sum.addAndGet(cells.size()));
+        xstage("X before: POI SAX (SheetRows), rows as text", rows, t, cpu);
+
+        cpu = threads.getCurrentThreadCpuTime();
+        t = System.nanoTime();
+        try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(xlsx.toFile(),
+                org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
+            var reader = new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg);
+            reader.getStylesTable();
+            reader.getSharedStringsTable();
+            xstage("X1 unzip: open the package, styles, shared strings", rows, t, cpu);
+            cpu = threads.getCurrentThreadCpuTime();
+            t = System.nanoTime();
+            try (InputStream sheet = reader.getSheetsData().next()) {
+                byte[] b = new byte[1 << 16];
+                long bytes = 0;
+                for (int n; (n = sheet.read(b)) > 0; ) {
+                    bytes += n;
+                }
+                System.out.printf("sheet XML: %,d MB unpacked%n", bytes >> 20);
+            }
+            xstage("X2 inflate the sheet XML (read to its end)", rows, t, cpu);
+        }
+
+        cpu = threads.getCurrentThreadCpuTime();
+        t = System.nanoTime();
+        cn.keyaccount.base.SheetCells.read(xlsx, cn.keyaccount.base.SheetRows.EXCEL_MAX_ROWS, XlsxReadings::text,
+                (rowNo, cells) -> sum.addAndGet(cells.size()));
+        xstage("X3 + scan the XML into cells (bytes)", rows, t, cpu);
+
+        cpu = threads.getCurrentThreadCpuTime();
+        t = System.nanoTime();
+        try (InputStream in = Files.newInputStream(xlsx)) {
+            new XlsxReadings(in).forEach(new ReadingImporter.RowSink() {
+                @Override
+                public void accept(ReadingImporter.Row r) {
+                    long s = ReadingTime.fastSeconds(r.time());
+                    sum.addAndGet(s + (long) Decimals.parse(r.kwh()) + (long) Decimals.parse(r.kvarh())
+                            + r.meterNo().length());
+                }
+
+                @Override
+                public void problem(ImportReport.Kind kind, long rowNo, String detail) {
+                }
+            });
+        }
+        xstage("X4 + cells to text, timestamps, numbers (rows)", rows, t, cpu);
+
+        long customer = customerWithoutMeters();
+        importAndPrint("X before: whole XLSX import through SheetRows", customer, xlsx, rows, this::poiSource);
+        deleteMeters(customer);
+        importAndPrint("X5 whole XLSX import (SheetCells)", customer, xlsx, rows, null);
         Files.delete(xlsx);
-        System.out.printf("load average after: %s%n%n", load());
+    }
+
+    /** The XLSX rows as the import read them before issue 17: POI's SAX handler through SheetRows. */
+    private ReadingImporter.RowSource poiSource(InputStream in) {
+        return sink -> {
+            CsvReadings.Columns[] columns = {null};
+            cn.keyaccount.base.SheetRows.read(in, cn.keyaccount.base.SheetRows.EXCEL_MAX_ROWS, XlsxReadings::text,
+                    (rowNo, cells) -> {
+                        if (columns[0] == null) {
+                            columns[0] = CsvReadings.Columns.of(cells);
+                            return;
+                        }
+                        sink.accept(columns[0].row(rowNo, cells));
+                    });
+        };
+    }
+
+    private static void xstage(String what, long rows, long t0, long cpu0) throws Exception {
+        double s = (System.nanoTime() - t0) / 1e9;
+        double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
+        System.out.printf("%-50s %6.2f s = %,10.0f readings/s; thread CPU %.2f s = %,10.0f readings per CPU-second; "
+                + "load %s%n", what, s, rows / s, cpu, rows / cpu, load());
     }
 
     private void importAndPrint(String what, long customer, Path file, long rows) throws Exception {
+        importAndPrint(what, customer, file, rows, null);
+    }
+
+    private void importAndPrint(String what, long customer, Path file, long rows,
+                                java.util.function.Function<InputStream, ReadingImporter.RowSource> source)
+            throws Exception {
         HeapSampler heap = new HeapSampler();
         long postmaster = postmaster();
         long pgCpu = pgCpuTicks(postmaster);
@@ -137,8 +239,8 @@ class ImportBenchmark {
         long t = System.nanoTime();
         ImportReport report;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            report = importer.importFile(customer, file.getFileName().toString(),
-                    ReadingImporter.sourceFor(file.getFileName().toString(), in));
+            report = importer.importFile(customer, file.getFileName().toString(), source != null ? source.apply(in)
+                    : ReadingImporter.sourceFor(file.getFileName().toString(), in));
         }
         double s = (System.nanoTime() - t) / 1e9;
         double thread = (threads.getCurrentThreadCpuTime() - threadCpu) / 1e9;
@@ -253,6 +355,15 @@ class ImportBenchmark {
                 row.createCell(3).setCellValue(20 + (k * 31 % 13) / 10.0);
             }
             wb.write(out);
+        }
+    }
+
+    /** The customer's meters and their days, so that the same file imports again as new days. */
+    private void deleteMeters(long customer) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("delete from meter_day where meter_id in (select id from meter where customer_id = " + customer
+                    + ")");
+            s.execute("delete from meter where customer_id = " + customer);
         }
     }
 

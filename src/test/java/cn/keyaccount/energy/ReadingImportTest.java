@@ -185,6 +185,43 @@ class ReadingImportTest {
     }
 
     @Test
+    void an_xlsx_whose_sheet_is_cut_short_is_unreadable_at_its_sheet_and_row_and_nothing_is_stored() throws Exception {
+        long customer = customerOfManager();
+        String meter = meterNo();
+        LocalDate d = DAY.plusDays(41);
+        List<List<String>> rows = new ArrayList<>(List.of(List.of("表号", "时间", "有功")));
+        for (int k = 1; k <= 96; k++) {
+            rows.add(List.of(meter, d.atStartOfDay().plusMinutes(15L * k).toString().replace('T', ' '), "1.5"));
+        }
+        byte[] whole = cn.keyaccount.support.CraftedFiles.xlsx(rows);
+        // the sheet's XML ends inside row 50: a file broken in transfer, whose zip is still readable
+        ByteArrayOutputStream cut = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(whole));
+             var zip = new java.util.zip.ZipOutputStream(cut)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] data = in.readAllBytes();
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(data, StandardCharsets.UTF_8);
+                    data = xml.substring(0, xml.indexOf("<row r=\"50\"") + 20).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.write(data);
+                zip.closeEntry();
+            }
+        }
+
+        ImportReport r = energy.importReadings(manager(), customer, "cut.xlsx",
+                new ByteArrayInputStream(cut.toByteArray()));
+
+        assertFalse(r.accepted());
+        ImportReport.Issue issue = r.issues().stream().filter(i -> i.kind() == ImportReport.Kind.UNREADABLE)
+                .findFirst().orElseThrow(() -> new AssertionError(r.toString()));
+        assertEquals(50, issue.row());
+        assertTrue(issue.detail().startsWith("sheet 'data', row 50"), issue.detail());
+        assertTrue(Float.isNaN(store.customerSeries(customer, d, d).kwh()[0]));
+    }
+
+    @Test
     void a_meter_of_another_customer_is_refused_and_a_read_only_viewer_may_not_import() {
         long customer = customerOfManager();
         String meter = meterNo();
