@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Load client for the customer search over REST, loopback only. Usage:
- *   java bench/SearchLoad.java [baseUrl] [clients] [requestsPerClient]
+ *   java bench/SearchLoad.java [baseUrl] [clients] [requestsPerClient] [thinkMs] [metricsUrl]
+ * With a metrics URL (the management interface's /q/metrics) each phase also prints the server's own times from the
+ * application's latency histogram (http_server_requests_seconds_bucket of its route).
  * Prints latency percentiles; a bounded number of requests, then it stops.
  */
 public class SearchLoad {
@@ -33,6 +35,8 @@ public class SearchLoad {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int perClient = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         int thinkMs = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
+        // the application's own latency histogram (management interface, Prometheus text): server time per phase
+        metrics = args.length > 4 ? args[4] : null;
         String auth = "Basic " + Base64.getEncoder().encodeToString("supervisor:Super@2026".getBytes(StandardCharsets.UTF_8));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -56,6 +60,7 @@ public class SearchLoad {
             http.send(get(url(base, new Random(i)), auth), HttpResponse.BodyHandlers.discarding());
         }
         // one request at a time: every term with each variant, the median of five
+        java.util.TreeMap<Double, Double> singleBefore = serverHistogram("/api/customers");
         List<String> slowest = new ArrayList<>();
         List<Long> single = new ArrayList<>();
         for (String term : TERMS) {
@@ -73,6 +78,7 @@ public class SearchLoad {
             }
         }
         report("one request at a time, each term and variant (median of 5)", single, 0);
+        reportServer("/api/customers", singleBefore);
         slowest.sort(Collections.reverseOrder());
         System.out.println("slowest: " + String.join(" | ", slowest.subList(0, 5)));
 
@@ -90,9 +96,62 @@ public class SearchLoad {
 
     static final String[] VARIANTS = {"tier A", "by capacity desc", "by name"};
 
+    static String metrics;
+
+    /** The cumulative counts of http_server_requests_seconds_bucket by upper bound, for one route (all statuses). */
+    static java.util.TreeMap<Double, Double> serverHistogram(String route) {
+        java.util.TreeMap<Double, Double> counts = new java.util.TreeMap<>();
+        if (metrics == null) {
+            return counts;
+        }
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(metrics))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            for (String line : r.body().split("\n")) {
+                if (line.startsWith("http_server_requests_seconds_bucket{") && line.contains("uri=\"" + route + "\"")) {
+                    String le = line.replaceAll(".*le=\"([^\"]+)\".*", "$1");
+                    double bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+                    double count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    counts.merge(bound, count, Double::sum);
+                }
+            }
+        } catch (Exception e) {
+            System.out.println("server histogram not read: " + e);
+        }
+        return counts;
+    }
+
+    /** The server's own times of a phase: the share of its requests within each bound of the histogram. */
+    static void reportServer(String route, java.util.TreeMap<Double, Double> before) {
+        java.util.TreeMap<Double, Double> after = serverHistogram(route);
+        if (after.isEmpty()) {
+            return;
+        }
+        double total = after.lastEntry().getValue() - before.getOrDefault(after.lastKey(), 0.0);
+        StringBuilder line = new StringBuilder(String.format("  server time (%s, %.0f requests):", route, total));
+        String p99 = "above 30 s";
+        for (var e : after.entrySet()) {
+            if (e.getKey() > 1.0 && !e.getKey().isInfinite()) {
+                continue;
+            }
+            double within = (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) / Math.max(1, total);
+            line.append(String.format(" ≤%s %.1f %%", e.getKey().isInfinite() ? "∞"
+                    : String.format("%.0f ms", e.getKey() * 1000), 100 * within));
+        }
+        for (var e : after.entrySet()) {
+            if ((e.getValue() - before.getOrDefault(e.getKey(), 0.0)) >= 0.99 * total) {
+                p99 = e.getKey().isInfinite() ? "above 30 s" : String.format("≤ %.0f ms", e.getKey() * 1000);
+                break;
+            }
+        }
+        System.out.println(line + "; p99 " + p99);
+    }
+
     /** Each client sends a search, waits for the answer, then (with think time) pauses 0.5–1.5 × thinkMs. */
     static void load(HttpClient http, String base, String auth, int clients, int perClient, int thinkMs, String what,
                      java.util.function.Function<Random, String> urls) throws Exception {
+        String route = what.contains("/api/units") ? "/api/units" : "/api/customers";
+        java.util.TreeMap<Double, Double> before = serverHistogram(route);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         java.util.Map<String, Integer> kinds = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -132,6 +191,7 @@ public class SearchLoad {
                 + " ms on average" : "no think time (saturation)") + " (" + latencies.size() + " requests)",
                 latencies, wall);
         System.out.printf("errors: %d %s%n", errors.get(), kinds.isEmpty() ? "" : kinds);
+        reportServer(route, before);
     }
 
     static String url(String base, Random random) {

@@ -10,9 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -41,10 +43,20 @@ class CustomerListSearch {
      */
     static final int WALK_WINDOW = 10_000;
 
+    /**
+     * With sort buckets, the walk is shorter: a word that does not show 50 matches among the first 2,000 customers is
+     * read bucket by bucket, each bucket costing about what walking 2,000 costs.
+     */
+    static final int WALK_BEFORE_BUCKETS = 2_000;
+
     /** A text search with at most this many matches fetches them by word and sorts them, without a walk. */
     static final int FEW_MATCHES = COUNT_LIMIT;
 
     private volatile int walkWindow = WALK_WINDOW;
+    /** How many customers a text search walks before it reads bucket by bucket (when there are buckets). */
+    private volatile int walkBeforeBuckets = WALK_BEFORE_BUCKETS;
+    /** For tests: how many pages were read bucket by bucket. */
+    private final AtomicLong bucketPages = new AtomicLong();
     private volatile int fewMatches = FEW_MATCHES;
 
     private final EntityManager em;
@@ -66,13 +78,19 @@ class CustomerListSearch {
      * matches are spread through the list (most words). When the window holds too few — a word whose customers
      * cluster at the far end of the order, like a place's name sorted by name — the matches are fetched through the
      * word index and sorted after all, which costs in proportion to their number (BENCHMARKS.md).
+     *
+     * <p>Once the customers are many enough to be split into sort buckets (V42, {@link CustomerSearchBuckets}), many
+     * matches are read bucket by bucket along the order instead ({@link #byBuckets}): no walk, no fetch of every
+     * match, whatever the order and wherever the matches lie.
      */
+    @Transactional
     List<CustomerRow> search(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
                                     int limit) {
         return read(viewer, search, order, offset, limit).rows();
     }
 
     /** A page and how many match in all (capped as in {@link #count}): what the REST list answers. */
+    @Transactional
     CustomerPage page(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
                              int limit) {
         CustomerPage page = read(viewer, search, order, offset, limit);
@@ -107,14 +125,141 @@ class CustomerListSearch {
         if (matches <= fewMatches) {
             return new CustomerPage(offset >= matches ? List.of() : rows(ids(byWord, where, offset, limit)), matches);
         }
-        String walk = "select w.id from (select c.id as id, c.searchText as searchText, " + o.by().path
-                + " as sortKey " + SEARCHED + " where " + where.filters() + byKey + " limit " + walkWindow
-                + ") w where " + where.substrings("w") + " order by w.sortKey" + dir + ", w.id" + dir;
-        List<Long> ids = ids(walk, where, offset, limit);
+        Buckets buckets = buckets(o.by());
+        // with buckets, a short walk: enough for a word spread through the list, cheaper than the first bucket
+        int window = buckets.last() > 0 ? Math.min(walkWindow, walkBeforeBuckets) : walkWindow;
+        List<Long> ids = List.of();
+        if (window > 0) {
+            String walk = "select w.id from (select c.id as id, c.searchText as searchText, " + o.by().path
+                    + " as sortKey " + SEARCHED + " where " + where.filters() + byKey + " limit " + window
+                    + ") w where " + where.substrings("w") + " order by w.sortKey" + dir + ", w.id" + dir;
+            ids = ids(walk, where, offset, limit);
+        }
+        if (ids.size() < limit && buckets.last() > 0) {
+            List<Long> bucketed = byBuckets(where, o, buckets, offset, limit);
+            if (bucketed != null) {
+                bucketPages.incrementAndGet();
+                return new CustomerPage(rows(bucketed), matches);
+            }
+        }
         if (ids.size() < limit) {
             ids = ids(byWord, where, offset, limit);
         }
         return new CustomerPage(rows(ids), matches);
+    }
+
+    /** The bucketing a search read with (V42): its generation and the last bucket of one sort order. */
+    private record Buckets(long generation, int last) {
+    }
+
+    private Buckets buckets(CustomerSearch.SortBy by) {
+        Object[] row = (Object[]) em.createNativeQuery("select g.generation, coalesce((select max(b.bucket) from "
+                + "customer_search_bound b where b.sort_by = ?1), 0) from customer_search_bucketing g")
+                .setParameter(1, by.name()).getSingleResult();
+        return new Buckets(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+    }
+
+    /** The bucket property of each sort order (V42, {@link CustomerSearchBuckets}). */
+    private static String bucketOf(CustomerSearch.SortBy by) {
+        return switch (by) {
+            case NAME -> "c.nameBucket";
+            case ACCOUNT_NO -> "c.accountBucket";
+            case CAPACITY -> "c.capacityBucket";
+            case ANNUAL_KWH -> "c.annualKwhBucket";
+            case VOLTAGE -> "c.voltageBucket";
+            case UPDATED -> "c.updatedBucket";
+            case TIER -> "c.tierBucket";
+        };
+    }
+
+    /**
+     * A page of a broad text search read bucket by bucket along the sort order: the matches of one bucket (about
+     * {@link CustomerSearchBuckets#SIZE} customers) are fetched through the word index, which intersects the words,
+     * the bucket and the equality filters, and sorted; a bucket without a match is followed by a search for the next
+     * one that has any (runs of 1, 2, 4, … buckets asked at once, then halved), so a word whose matches lie far along
+     * the order costs a few index probes, not a walk to them or a fetch of all of them. Null when the buckets were
+     * recomputed while the page was read: the caller reads it another way.
+     */
+    private List<Long> byBuckets(Where where, CustomerSearch.Order o, Buckets buckets, int offset, int limit) {
+        String dir = o.descending() ? " desc" : " asc";
+        String bucket = bucketOf(o.by());
+        String fetch = "select c.id" + SEARCHED + " where " + where.all() + " and " + bucket + " = :bucket order by "
+                + o.by().path + dir + ", c.id" + dir;
+        String probe = "select c.id" + SEARCHED + " where " + where.all() + " and " + bucket + " in :buckets";
+        int need = offset + limit;
+        int n = buckets.last() + 1;
+        List<Long> ids = new ArrayList<>(need);
+        Object[] before = (Object[]) em.createNativeQuery("select current_setting('enable_seqscan'), "
+                + "current_setting('enable_indexscan'), current_setting('enable_indexonlyscan')").getSingleResult();
+        // Only the word index can intersect a bucket with the words; a planner that expects many matches would walk a
+        // sort index or the table instead (a LIMIT makes that look cheap) and read far more than a bucket.
+        plannerSettings("off", "off", "off");
+        try {
+            int at = 0;
+            while (ids.size() < need && at < n) {
+                List<Long> found = where.bind(em.createQuery(fetch, Long.class), fetch)
+                        .setParameter("bucket", o.descending() ? n - 1 - at : at)
+                        .setMaxResults(need - ids.size()).getResultList();
+                ids.addAll(found);
+                at++;
+                if (found.isEmpty() && at < n) {
+                    at = nextWithMatches(probe, where, o.descending(), at, n);
+                }
+            }
+        } finally {
+            plannerSettings((String) before[0], (String) before[1], (String) before[2]);
+        }
+        Number generation = (Number) em.createNativeQuery("select generation from customer_search_bucketing")
+                .getSingleResult();
+        if (generation.longValue() != buckets.generation()) {
+            return null;
+        }
+        return ids.size() <= offset ? List.of() : ids.subList(offset, ids.size());
+    }
+
+    private void plannerSettings(String seqscan, String indexscan, String indexonlyscan) {
+        em.createNativeQuery("select set_config('enable_seqscan', ?1, true), set_config('enable_indexscan', ?2, true), "
+                + "set_config('enable_indexonlyscan', ?3, true)").setParameter(1, seqscan).setParameter(2, indexscan)
+                .setParameter(3, indexonlyscan).getSingleResult();
+    }
+
+    /** The first position from {@code from} (in the page's order) whose bucket holds a match; {@code n} if none. */
+    private int nextWithMatches(String probe, Where where, boolean descending, int from, int n) {
+        int lo = from;
+        int span = 1;
+        int hi;
+        while (true) {
+            hi = Math.min(n, lo + span);
+            if (anyMatch(probe, where, descending, lo, hi, n)) {
+                break;
+            }
+            if (hi >= n) {
+                return n;
+            }
+            lo = hi;
+            span = Math.min(2 * span, MAX_SPAN);
+        }
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (anyMatch(probe, where, descending, lo, mid, n)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Buckets asked at once when looking for the next one with a match. */
+    private static final int MAX_SPAN = 512;
+
+    private boolean anyMatch(String probe, Where where, boolean descending, int from, int to, int n) {
+        List<Integer> buckets = new ArrayList<>(to - from);
+        for (int at = from; at < to; at++) {
+            buckets.add(descending ? n - 1 - at : at);
+        }
+        return !where.bind(em.createQuery(probe, Long.class), probe).setParameter("buckets", buckets)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** For tests: a small window lets a few customers show both ways of reading a page. */
@@ -125,6 +270,16 @@ class CustomerListSearch {
     /** For tests: how many matches are few enough to be fetched by word without a walk. */
     void fewMatches(int matches) {
         fewMatches = matches;
+    }
+
+    /** For tests: how many customers are walked before the buckets are read (0: none). */
+    void walkBeforeBuckets(int customers) {
+        walkBeforeBuckets = customers;
+    }
+
+    /** For tests: how many pages were read bucket by bucket so far. */
+    long bucketPages() {
+        return bucketPages.get();
     }
 
     private List<Long> ids(String hql, Where where, int offset, int limit) {

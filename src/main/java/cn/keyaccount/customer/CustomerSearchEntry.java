@@ -57,6 +57,21 @@ class CustomerSearchEntry {
     private String searchText;
     @Column(name = "search_tokens", nullable = false)
     private String[] searchTokens;
+    // the row's bucket in each sort order (V42, CustomerSearchBuckets)
+    @Column(name = "name_bucket", nullable = false)
+    private int nameBucket;
+    @Column(name = "account_bucket", nullable = false)
+    private int accountBucket;
+    @Column(name = "capacity_bucket", nullable = false)
+    private int capacityBucket;
+    @Column(name = "annual_kwh_bucket", nullable = false)
+    private int annualKwhBucket;
+    @Column(name = "voltage_bucket", nullable = false)
+    private int voltageBucket;
+    @Column(name = "updated_bucket", nullable = false)
+    private int updatedBucket;
+    @Column(name = "tier_bucket", nullable = false)
+    private int tierBucket;
 
     protected CustomerSearchEntry() {
     }

@@ -91,6 +91,16 @@ public class CustomerService {
         list.fewMatches(matches);
     }
 
+    /** For tests: how many customers are walked before the buckets are read (0: none). */
+    void walkBeforeBuckets(int customers) {
+        list.walkBeforeBuckets(customers);
+    }
+
+    /** For tests: how many pages were read bucket by bucket so far. */
+    long bucketPages() {
+        return list.bucketPages();
+    }
+
     public CustomerDetails get(Viewer viewer, long id) {
         Customer c = access.visible(viewer, id);
         return details(c, access.canEdit(viewer, c));

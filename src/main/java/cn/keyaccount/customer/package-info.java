@@ -4,7 +4,8 @@
  * their suspensions (暂停) and capacity changes over time ({@link TransformerHistory}). The tier
  * A/B/C is derived, never typed ({@link CustomerTiering}); {@link CustomerAccess} decides who may see and change which
  * customer; {@link PersonalData} masks mobiles. The list searches a narrow copy kept by database triggers ({@code
- * customer_search}, {@link SearchTokens}); {@link CustomerExcel} exports and imports (all or nothing).
+ * customer_search}, {@link SearchTokens}), read bucket by bucket along its sort order for broad words ({@link
+ * CustomerSearchBuckets}); {@link CustomerExcel} exports and imports (all or nothing).
  * <p>
  * <b>Start with</b> {@link CustomerService}, {@link ContactService}, {@link TransformerService}, {@link
  * CustomerAccess}; other features read customers through {@link CustomerQueries} (records, and subqueries for their

@@ -19,8 +19,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -41,6 +44,8 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
     }
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    /** Password checks running now, by name, address and password digest (see {@link #checkOnce}). */
+    private final Map<String, CompletableFuture<SecurityIdentity>> checking = new ConcurrentHashMap<>();
     private final UserService users;
 
     private final Clock clock;
@@ -81,8 +86,44 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
                 }
                 verified.remove(username, known);
             }
-            return check(username, password, address, digest);
+            return checkOnce(username, password, address, digest);
         }).onFailure(Throttled.class).recoverWithUni(throttled -> refusedLater());
+    }
+
+    /**
+     * Checks a password, or waits for the same check already running: when the remembered credential of a busy API
+     * client expires, all its requests in flight would each hash the password and each take a token of the sign-in
+     * throttle until its check ends, and under load more checks than the throttle allows failures ran at once, so
+     * that valid credentials were refused (401). The same name, password and address now make one check and share
+     * its answer.
+     */
+    private SecurityIdentity checkOnce(String username, String password, String address, byte[] digest) {
+        String key = username + '\0' + address + '\0' + HexFormat.of().formatHex(digest);
+        CompletableFuture<SecurityIdentity> mine = new CompletableFuture<>();
+        CompletableFuture<SecurityIdentity> running = checking.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+        try {
+            SecurityIdentity identity = check(username, password, address, digest);
+            mine.complete(identity);
+            return identity;
+        } catch (Throwable e) {
+            mine.completeExceptionally(e); // never leaves the others waiting
+            throw e;
+        } finally {
+            checking.remove(key, mine);
+        }
     }
 
     private SecurityIdentity check(String username, String password, String address, byte[] digest) {

@@ -13,7 +13,9 @@ import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -189,5 +191,35 @@ class SignInThrottlingTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void a_crowd_of_simultaneous_requests_with_the_right_password_is_never_refused() throws Exception {
+        // an API client's remembered credential expires while its requests are in flight (BENCHMARKS.md, issue 17:
+        // 401 under load): every request then checks the password at once, each holding a token of the throttle
+        String name = newUser("crowd-" + System.nanoTime());
+        String address = address();
+        int crowd = config.throttle().failuresPerAddress() + config.throttle().failuresPerName();
+        ExecutorService pool = Executors.newFixedThreadPool(crowd);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < crowd; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return basicFrom(address, name, "Correct#2026").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answers.add(status.get());
+            }
+            assertEquals(Collections.nCopies(crowd, 200), answers, "every request with the right password is let in");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(200, basicFrom(address, name, "Correct#2026").statusCode());
+        assertEquals(401, basicFrom(address, name, "wrong").statusCode(), "a wrong password is still refused");
     }
 }

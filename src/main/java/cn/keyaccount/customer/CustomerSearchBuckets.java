@@ -1,0 +1,146 @@
+package cn.keyaccount.customer;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.jboss.logging.Logger;
+
+/**
+ * The sort buckets of the customer search copy (V42): for each sort order of the list, runs of about {@link #SIZE}
+ * neighbouring customers, so that a page of a broad word is read bucket by bucket along the order
+ * ({@link CustomerListSearch}). A new or changed customer goes into the bucket its sort keys fall in (a trigger);
+ * the buckets are recomputed, all at once, when the customers have outgrown them: at start and every night (job
+ * {@code customer-search-buckets}), only when the average bucket holds more than twice {@link #SIZE}.
+ */
+@ApplicationScoped
+public class CustomerSearchBuckets {
+
+    private static final Logger LOG = Logger.getLogger(CustomerSearchBuckets.class);
+
+    /** Customers per bucket: a bucket's matches are read and sorted whole, a few milliseconds at most. */
+    static final int SIZE = 1_000;
+
+    /** Each sort order: its bucket column, its sort key column, the column of its bound's key. */
+    private static final String[][] ORDERS = {
+        {"NAME", "name_bucket", "name", "text_key"},
+        {"ACCOUNT_NO", "account_bucket", "account_no", "text_key"},
+        {"CAPACITY", "capacity_bucket", "contract_capacity_kva", "num_key"},
+        {"ANNUAL_KWH", "annual_kwh_bucket", "annual_kwh", "num_key"},
+        {"VOLTAGE", "voltage_bucket", "voltage_kv", "num_key"},
+        {"UPDATED", "updated_bucket", "updated_at", "ts_key"},
+        {"TIER", "tier_bucket", "tier", "text_key"},
+    };
+
+    private final AgroalDataSource dataSource;
+
+    CustomerSearchBuckets(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * After the demo data (when there is any): a database that has grown since the last run is rebucketed, on a
+     * background thread so that the start is not held (a million customers' first bucketing takes minutes); until it
+     * is done the search reads the buckets it has (all in one after an upgrade: the plain way).
+     */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 950) StartupEvent event) {
+        Thread.ofPlatform().name("customer-search-buckets").daemon().start(() -> {
+            try {
+                rebalanceIfUneven();
+            } catch (RuntimeException e) {
+                LOG.warnf("Customer search buckets not recomputed at start (the nightly job tries again): %s",
+                        e.getMessage());
+            }
+        });
+    }
+
+    @Scheduled(identity = "customer-search-buckets", cron = "0 20 2 * * ?", timeZone = "${keyaccount.zone}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void nightly() {
+        rebalanceIfUneven();
+    }
+
+    /** Recomputes the buckets when the average one holds more than twice {@link #SIZE}; whether it did. */
+    public boolean rebalanceIfUneven() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select (select count(*) from customer_search), "
+                     + "(select count(*) from customer_search_bound where sort_by = 'NAME')")) {
+            rs.next();
+            long customers = rs.getLong(1);
+            long buckets = rs.getLong(2) + 1;
+            if (customers / buckets <= 2L * SIZE) {
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("customer search buckets: " + e.getMessage(), e);
+        }
+        rebalance(SIZE);
+        return true;
+    }
+
+    /**
+     * Recomputes every sort order's buckets of {@code size} customers and writes each changed row's bucket numbers, in
+     * one transaction that makes writers of customers wait (searches go on, on the buckets they began with), then
+     * vacuums the search copy (the visibility map of its index-only walks). Returns how many rows changed.
+     */
+    public long rebalance(int size) {
+        long start = System.nanoTime();
+        long changed;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("lock table customer_search in exclusive mode");
+                s.execute("set local work_mem = '64MB'");
+                StringBuilder ranks = new StringBuilder("create temp table customer_search_rank on commit drop as "
+                        + "select id");
+                for (String[] o : ORDERS) {
+                    ranks.append(", row_number() over (order by ").append(o[2]).append(", id) - 1 as ")
+                            .append(o[0]);
+                }
+                s.execute(ranks.append(" from customer_search").toString());
+                s.execute("delete from customer_search_bound");
+                for (String[] o : ORDERS) {
+                    s.execute("insert into customer_search_bound (sort_by, bucket, " + o[3] + ", id) select '" + o[0]
+                            + "', r." + o[0] + " / " + size + ", c." + o[2] + ", c.id from customer_search_rank r "
+                            + "join customer_search c on c.id = r.id where r." + o[0] + " > 0 and r." + o[0] + " % "
+                            + size + " = 0");
+                }
+                StringBuilder set = new StringBuilder();
+                StringBuilder now = new StringBuilder();
+                StringBuilder then = new StringBuilder();
+                for (String[] o : ORDERS) {
+                    String value = "r." + o[0] + " / " + size;
+                    set.append(set.isEmpty() ? "" : ", ").append(o[1]).append(" = ").append(value);
+                    now.append(now.isEmpty() ? "" : ", ").append("c.").append(o[1]);
+                    then.append(then.isEmpty() ? "" : ", ").append(value);
+                }
+                changed = s.executeUpdate("update customer_search c set " + set + " from customer_search_rank r "
+                        + "where r.id = c.id and (" + now + ") is distinct from (" + then + ")");
+                s.execute("update customer_search_bucketing set generation = generation + 1");
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("analyze customer_search_bound");
+                if (changed > 0) {
+                    s.execute("vacuum (analyze) customer_search");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("customer search buckets: " + e.getMessage(), e);
+        }
+        LOG.infof("Customer search buckets of %d recomputed: %d rows changed in %d ms", size, changed,
+                (System.nanoTime() - start) / 1_000_000);
+        return changed;
+    }
+}
