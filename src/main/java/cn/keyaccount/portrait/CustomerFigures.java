@@ -1,13 +1,11 @@
 package cn.keyaccount.portrait;
 
 import cn.keyaccount.energy.IntervalSeries;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The numbers a customer's tags and peer comparison rest on, from its year of readings, its typical days and its
@@ -35,39 +33,22 @@ public record CustomerFigures(Map<Figure, Double> figures, List<Month> months) {
      */
     public static CustomerFigures of(IntervalSeries s, TypicalShapes.Result shapes, double capacityKva,
                                      double annualKwh, double growthRate) {
+        return of(CustomerYear.of(s), shapes, capacityKva, annualKwh, growthRate);
+    }
+
+    /** From a customer-year already summed ({@link CustomerYear}); the same figures as from its series. */
+    static CustomerFigures of(CustomerYear year, TypicalShapes.Result shapes, double capacityKva, double annualKwh,
+                              double growthRate) {
         Map<Figure, Double> f = new EnumMap<>(Figure.class);
         f.put(Figure.ANNUAL_KWH, annualKwh);
         f.put(Figure.GROWTH_RATE, growthRate);
-        float[] kwh = s.kwh();
-        float[] kvarh = s.kvarh();
-        double sum = 0;
-        double sumQ = 0;
-        double max = 0;
-        int present = 0;
-        boolean reactive = false;
-        Map<YearMonth, double[]> byMonth = new TreeMap<>(); // max kW, kWh, kvarh, reactive readings
-        for (int i = 0; i < kwh.length; i++) {
-            if (Float.isNaN(kwh[i])) {
-                continue;
-            }
-            present++;
-            sum += kwh[i];
-            max = Math.max(max, kwh[i] * 4.0);
-            double[] m = byMonth.computeIfAbsent(YearMonth.from(s.day(i)), x -> new double[4]);
-            m[0] = Math.max(m[0], kwh[i] * 4.0);
-            m[1] += kwh[i];
-            if (!Float.isNaN(kvarh[i])) {
-                sumQ += kvarh[i];
-                m[2] += kvarh[i];
-                m[3]++;
-                reactive |= kvarh[i] != 0;
-            }
+        double sum = year.total();
+        double max = year.maxKw();
+        if (year.presentTotal() > 0 && max > 0) {
+            f.put(Figure.LOAD_FACTOR, sum * 4.0 / year.presentTotal() / max);
         }
-        if (present > 0 && max > 0) {
-            f.put(Figure.LOAD_FACTOR, sum * 4.0 / present / max);
-        }
-        if (reactive) {
-            f.put(Figure.POWER_FACTOR, sum / Math.hypot(sum, sumQ));
+        if (year.reactive()) {
+            f.put(Figure.POWER_FACTOR, sum / Math.hypot(sum, year.reactiveTotal()));
         }
         TypicalShapes.Shape work = shapes.shape(Season.YEAR, DayType.WORKDAY);
         if (work != null) {
@@ -87,16 +68,15 @@ public record CustomerFigures(Map<Figure, Double> figures, List<Month> months) {
             f.put(Figure.DAYTIME_SHARE, day / 24);
         }
         List<Month> months = new ArrayList<>();
-        List<YearMonth> keys = new ArrayList<>(byMonth.keySet());
-        for (YearMonth ym : keys.subList(Math.max(0, keys.size() - MONTHS), keys.size())) {
-            double[] m = byMonth.get(ym);
-            months.add(new Month(ym, capacityKva > 0 ? m[0] / capacityKva : Double.NaN,
+        for (int i = Math.max(0, year.monthCount() - MONTHS); i < year.monthCount(); i++) {
+            double[] m = year.monthly(i);
+            months.add(new Month(year.month(i), capacityKva > 0 ? m[0] / capacityKva : Double.NaN,
                     m[3] > 0 && (m[1] > 0 || m[2] > 0) ? m[1] / Math.hypot(m[1], m[2]) : Double.NaN));
         }
         if (capacityKva > 0 && !months.isEmpty()) {
             f.put(Figure.MAX_DEMAND_SHARE, months.stream().mapToDouble(Month::maxDemandShare).max().orElseThrow());
         }
-        Double trend = trend(s);
+        Double trend = trend(year);
         if (trend != null) {
             f.put(Figure.CONSUMPTION_TREND, trend);
         }
@@ -104,33 +84,27 @@ public record CustomerFigures(Map<Figure, Double> figures, List<Month> months) {
     }
 
     /** Median daily energy of the last 90 days with readings over the 90 before (each needs 30 such days). */
-    private static Double trend(IntervalSeries s) {
-        List<Double> recent = new ArrayList<>();
-        List<Double> before = new ArrayList<>();
-        LocalDate last = s.day(s.size() - 1);
-        for (int d = s.days() - 1; d >= 0; d--) {
-            LocalDate day = s.day(d * IntervalSeries.PER_DAY);
-            long ago = last.toEpochDay() - day.toEpochDay();
-            if (ago >= 2L * TREND_DAYS) {
-                break;
-            }
-            double e = 0;
-            int n = 0;
-            for (int k = 0; k < IntervalSeries.PER_DAY; k++) {
-                float v = s.kwh()[d * IntervalSeries.PER_DAY + k];
-                if (!Float.isNaN(v)) {
-                    e += v;
-                    n++;
+    private static Double trend(CustomerYear year) {
+        double[] recent = new double[TREND_DAYS];
+        double[] before = new double[TREND_DAYS];
+        int recentCount = 0;
+        int beforeCount = 0;
+        int last = year.days() - 1;
+        for (int d = last; d >= 0 && last - d < 2 * TREND_DAYS; d--) {
+            int n = year.present(d);
+            if (n >= 90) {
+                double e = year.sum(d) * IntervalSeries.PER_DAY / n;
+                if (last - d < TREND_DAYS) {
+                    recent[recentCount++] = e;
+                } else {
+                    before[beforeCount++] = e;
                 }
             }
-            if (n >= 90) {
-                (ago < TREND_DAYS ? recent : before).add(e * IntervalSeries.PER_DAY / n);
-            }
         }
-        if (recent.size() < 30 || before.size() < 30) {
+        if (recentCount < 30 || beforeCount < 30) {
             return null;
         }
-        double b = TypicalShapes.median(before);
-        return b <= 0 ? null : TypicalShapes.median(recent) / b;
+        double b = TypicalShapes.median(before, beforeCount);
+        return b <= 0 ? null : TypicalShapes.median(recent, recentCount) / b;
     }
 }

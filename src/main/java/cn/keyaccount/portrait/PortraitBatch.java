@@ -180,6 +180,10 @@ class PortraitBatch {
                     return stored;
                 }
             }
+            if (stored > 0) {
+                LOG.infof("Portrait batch: %s measured %d chunks; on this node since its start: %s", worker, stored,
+                        computation.stageTimes());
+            }
             closeIfMeasured();
             return stored;
         } finally {
@@ -249,15 +253,12 @@ class PortraitBatch {
                     return false;
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("insert into portrait_stage (batch_id, customer_id, "
-                    + "data) values (?, ?, ?)")) {
+            // the chunk's measures in one COPY
+            try (BinaryCopy copy = new BinaryCopy(c, "portrait_stage (batch_id, customer_id, data)")) {
                 for (CustomerMeasure m : measured) {
-                    ps.setLong(1, chunk.batchId());
-                    ps.setLong(2, m.customerId());
-                    ps.setBytes(3, m.encode());
-                    ps.addBatch();
+                    copy.row(3).int8(chunk.batchId()).int8(m.customerId()).bytea(m.encode());
                 }
-                ps.executeBatch();
+                copy.finish();
             }
             return true;
         }));

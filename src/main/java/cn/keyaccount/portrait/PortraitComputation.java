@@ -49,6 +49,7 @@ public class PortraitComputation {
     private final Clock clock;
     private final Instance<TagSource> tagSources;
     private final TagChangeNotices tagNotices;
+    private final StageTimes times = new StageTimes();
 
     PortraitComputation(CustomerQueries customerIds, CustomerService customers, IntervalStore intervals,
                         WorkCalendarSource calendars, PortraitStore store, PortraitConfig config, Clock clock,
@@ -195,18 +196,32 @@ public class PortraitComputation {
      */
     private CustomerMeasure measure(CustomerDetails c, LocalDate from, LocalDate to, WorkCalendar calendar,
                                     TypicalShapes.Settings settings, TagRules rules) {
+        long t0 = System.nanoTime();
+        long cpu0 = StageTimes.cpu();
         IntervalSeries series = intervals.customerSeries(c.id(), from, to);
-        if (!anyReading(series)) {
+        long cpu1 = StageTimes.cpu();
+        CustomerYear year = CustomerYear.of(series);
+        long cpu2 = StageTimes.cpu();
+        if (!year.anyReading()) {
+            times.add(System.nanoTime() - t0, cpu1 - cpu0, cpu2 - cpu1, 0, 0);
             return null;
         }
-        TypicalShapes.Result shapes = TypicalShapes.of(series, calendar::isWorkday, settings);
-        CustomerFigures figures = CustomerFigures.of(series, shapes, c.operatingCapacityKva().doubleValue(),
+        TypicalShapes.Result shapes = TypicalShapes.of(year, calendar::isWorkday, settings);
+        long cpu3 = StageTimes.cpu();
+        CustomerFigures figures = CustomerFigures.of(year, shapes, c.operatingCapacityKva().doubleValue(),
                 c.annualKwh().doubleValue(), c.growthRate().doubleValue());
         List<PortraitTag> tags = new ArrayList<>(rules.tags(figures, c.tier() == Tier.A,
                 c.powerFactorStandard().doubleValue()));
-        return new CustomerMeasure(c.id(), c.managerId(), c.industryCode(),
+        CustomerMeasure m = new CustomerMeasure(c.id(), c.managerId(), c.industryCode(),
                 c.industryCode() + "|" + c.voltageKv().stripTrailingZeros().toPlainString(), shapes,
                 figures.figures(), tags);
+        times.add(System.nanoTime() - t0, cpu1 - cpu0, cpu2 - cpu1, cpu3 - cpu2, StageTimes.cpu() - cpu3);
+        return m;
+    }
+
+    /** Where the measuring time went on this node since it started (or since the last {@link StageTimes#reset()}). */
+    StageTimes stageTimes() {
+        return times;
     }
 
     private static CustomerMeasure join(Future<CustomerMeasure> f) {
@@ -338,14 +353,5 @@ public class PortraitComputation {
             out[k] = n % 2 == 1 ? column[n / 2] : (column[n / 2 - 1] + column[n / 2]) / 2;
         }
         return out;
-    }
-
-    private static boolean anyReading(IntervalSeries s) {
-        for (float v : s.kwh()) {
-            if (!Float.isNaN(v)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

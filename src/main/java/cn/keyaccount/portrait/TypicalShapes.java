@@ -4,9 +4,7 @@ import cn.keyaccount.energy.IntervalSeries;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -67,83 +65,109 @@ public final class TypicalShapes {
     }
 
     public static Result of(IntervalSeries series, Predicate<LocalDate> workday, Settings settings) {
-        float[] kwh = series.kwh();
-        Map<Season, Map<DayType, List<Integer>>> days = new EnumMap<>(Season.class);
-        List<Double> all = new ArrayList<>();
-        Map<Season, List<Double>> bySeason = new EnumMap<>(Season.class);
-        Map<DayType, List<Double>> byType = new EnumMap<>(DayType.class);
-        for (int d = 0; d < series.days(); d++) {
-            int base = d * POINTS;
-            int present = 0;
-            double sum = 0;
-            for (int k = 0; k < POINTS; k++) {
-                float v = kwh[base + k];
-                if (!Float.isNaN(v)) {
-                    present++;
-                    sum += v;
-                }
-            }
+        return of(CustomerYear.of(series), workday, settings);
+    }
+
+    /**
+     * From a customer-year already summed ({@link CustomerYear}): the usable days grouped by period and kind of day
+     * into index arrays (no boxing), the levels from the days' energies, each shape's medians by selection.
+     */
+    static Result of(CustomerYear year, Predicate<LocalDate> workday, Settings settings) {
+        float[] kwh = year.series().kwh();
+        int days = year.days();
+        int types = DayType.values().length;
+        Season[] seasons = Season.values();
+        // the days' first indexes by period (season ordinal) and kind of day: group = season * types + type
+        int[][] starts = new int[seasons.length * types][];
+        int[] counts = new int[starts.length];
+        double[] all = new double[days];
+        double[][] bySeason = new double[seasons.length][];
+        int[] seasonCounts = new int[seasons.length];
+        double[][] byType = new double[types][];
+        int[] typeCounts = new int[types];
+        int usable = 0;
+        for (int d = 0; d < days; d++) {
+            int present = year.present(d);
+            double sum = year.sum(d);
             if (present < settings.minReadings() || sum <= 0) {
                 continue;
             }
             double energy = sum * POINTS / present;
-            LocalDate date = series.day(base);
-            DayType type = workday.test(date) ? DayType.WORKDAY : DayType.REST_DAY;
-            Season season = Season.of(date.getMonth());
-            for (Season s : new Season[] {Season.YEAR, season}) {
-                days.computeIfAbsent(s, x -> new EnumMap<>(DayType.class)).computeIfAbsent(type,
-                        x -> new ArrayList<>()).add(base);
-            }
-            all.add(energy);
-            bySeason.computeIfAbsent(season, x -> new ArrayList<>()).add(energy);
-            byType.computeIfAbsent(type, x -> new ArrayList<>()).add(energy);
+            int base = d * POINTS;
+            LocalDate date = year.date(d);
+            int type = (workday.test(date) ? DayType.WORKDAY : DayType.REST_DAY).ordinal();
+            int season = Season.of(date.getMonth()).ordinal();
+            add(starts, counts, Season.YEAR.ordinal() * types + type, base, days);
+            add(starts, counts, season * types + type, base, days);
+            all[usable++] = energy;
+            add(bySeason, seasonCounts, season, energy, days);
+            add(byType, typeCounts, type, energy, days);
         }
-        int usable = all.size();
         double[] levels = new double[Season.PARTS.length];
         Arrays.fill(levels, Double.NaN);
         double restLevel = Double.NaN;
         List<Shape> shapes = new ArrayList<>();
         if (usable >= settings.minDays()) {
-            double overall = median(all);
+            double overall = median(all, usable);
             for (Season s : Season.PARTS) {
-                List<Double> e = bySeason.get(s);
-                if (e != null && e.size() >= settings.minDaysOfKind()) {
-                    levels[s.part()] = median(e) / overall;
+                int n = seasonCounts[s.ordinal()];
+                if (n > 0 && n >= settings.minDaysOfKind()) {
+                    levels[s.part()] = median(bySeason[s.ordinal()], n) / overall;
                 }
             }
-            List<Double> work = byType.get(DayType.WORKDAY);
-            List<Double> rest = byType.get(DayType.REST_DAY);
-            if (work != null && rest != null && work.size() >= settings.minDaysOfKind()
-                    && rest.size() >= settings.minDaysOfKind()) {
-                restLevel = median(rest) / median(work);
+            int work = typeCounts[DayType.WORKDAY.ordinal()];
+            int rest = typeCounts[DayType.REST_DAY.ordinal()];
+            if (work > 0 && rest > 0 && work >= settings.minDaysOfKind() && rest >= settings.minDaysOfKind()) {
+                restLevel = median(byType[DayType.REST_DAY.ordinal()], rest)
+                        / median(byType[DayType.WORKDAY.ordinal()], work);
             }
-            days.forEach((season, types) -> types.forEach((type, starts) -> {
-                if (starts.size() >= settings.minDaysOfKind()) {
-                    float[] points = medianCurve(kwh, starts);
-                    if (points != null) {
-                        shapes.add(new Shape(season, type, starts.size(), points));
+            float[] column = new float[Math.max(1, counts[Season.YEAR.ordinal() * types]
+                    + counts[Season.YEAR.ordinal() * types + 1])];
+            for (Season s : seasons) {
+                for (DayType t : DayType.values()) {
+                    int g = s.ordinal() * types + t.ordinal();
+                    if (counts[g] > 0 && counts[g] >= settings.minDaysOfKind()) {
+                        float[] points = medianCurve(kwh, starts[g], counts[g], column);
+                        if (points != null) {
+                            shapes.add(new Shape(s, t, counts[g], points));
+                        }
                     }
                 }
-            }));
+            }
         }
         return new Result(usable, List.copyOf(shapes), levels, restLevel);
     }
 
-    /** The median of each quarter hour over the days starting at these indexes, normalised to its mean. */
-    private static float[] medianCurve(float[] kwh, List<Integer> starts) {
-        float[] column = new float[starts.size()];
+    private static void add(int[][] groups, int[] counts, int group, int value, int capacity) {
+        if (groups[group] == null) {
+            groups[group] = new int[capacity];
+        }
+        groups[group][counts[group]++] = value;
+    }
+
+    private static void add(double[][] groups, int[] counts, int group, double value, int capacity) {
+        if (groups[group] == null) {
+            groups[group] = new double[capacity];
+        }
+        groups[group][counts[group]++] = value;
+    }
+
+    /**
+     * The median of each quarter hour over the n days starting at these indexes, normalised to its mean; null when
+     * the curve sums to nothing. {@code column} is scratch space of at least n.
+     */
+    private static float[] medianCurve(float[] kwh, int[] starts, int days, float[] column) {
         float[] curve = new float[POINTS];
         double sum = 0;
         for (int k = 0; k < POINTS; k++) {
             int n = 0;
-            for (int start : starts) {
-                float v = kwh[start + k];
+            for (int j = 0; j < days; j++) {
+                float v = kwh[starts[j] + k];
                 if (!Float.isNaN(v)) {
                     column[n++] = v;
                 }
             }
-            Arrays.sort(column, 0, n);
-            curve[k] = n == 0 ? 0 : (n % 2 == 1 ? column[n / 2] : (column[n / 2 - 1] + column[n / 2]) / 2);
+            curve[k] = n == 0 ? 0 : median(column, n);
             sum += curve[k];
         }
         if (sum <= 0) {
@@ -156,9 +180,86 @@ public final class TypicalShapes {
         return curve;
     }
 
-    static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    /**
+     * The median of the first n values (n &gt; 0; reordered): the middle one, or the mean of the two middle ones, by
+     * selection (Hoare's quickselect, expected linear) rather than a full sort. The same value as sorting would give.
+     */
+    static float median(float[] a, int n) {
+        int mid = n / 2;
+        float upper = select(a, n, mid);
+        if (n % 2 == 1) {
+            return upper;
+        }
+        // after the selection every value left of mid is at most a[mid]: the largest of them is the lower middle
+        float lower = a[0];
+        for (int i = 1; i < mid; i++) {
+            if (a[i] > lower) {
+                lower = a[i];
+            }
+        }
+        return (lower + upper) / 2;
+    }
+
+    /** The k-th smallest of the first n values (0-based), leaving the ones left of k no larger and right no smaller. */
+    static float select(float[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (hi - lo >= 16) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < a[lo]) {
+                swap(a, lo, mid);
+            }
+            if (a[hi] < a[lo]) {
+                swap(a, lo, hi);
+            }
+            if (a[hi] < a[mid]) {
+                swap(a, mid, hi);
+            }
+            float pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (pivot < a[j]) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(a, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k]; // between j and i every value equals the pivot
+            }
+        }
+        for (int i = lo + 1; i <= hi; i++) { // insertion sort of the few left
+            float v = a[i];
+            int j = i - 1;
+            while (j >= lo && a[j] > v) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+        return a[k];
+    }
+
+    private static void swap(float[] a, int i, int j) {
+        float t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
+    /** The median of the first n values (n &gt; 0; sorted in place). */
+    static double median(double[] values, int n) {
+        Arrays.sort(values, 0, n);
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 }

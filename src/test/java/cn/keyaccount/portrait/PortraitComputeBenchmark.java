@@ -47,20 +47,31 @@ class PortraitComputeBenchmark {
         TagRules rules = new TagRules(TagRules.Settings.DEFAULTS);
         java.util.function.Predicate<LocalDate> workday = d -> d.getDayOfWeek().getValue() <= 5;
         List<double[]> features = new ArrayList<>();
-        for (int round = 0; round < 3; round++) { // warm-up, then measured
-            long t0 = System.nanoTime();
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < 5; round++) { // warm-up, then measured: before (LegacyMeasure) and now
+            long c0 = threads.getCurrentThreadCpuTime();
+            for (IntervalSeries s : sample) {
+                TypicalShapes.Result shapes = LegacyMeasure.shapes(s, workday, TypicalShapes.Settings.DEFAULTS);
+                CustomerFigures f = LegacyMeasure.figures(s, shapes, 1000, 1e6, 0.05);
+                rules.tags(f, false, 0.9);
+            }
+            long c1 = threads.getCurrentThreadCpuTime();
             features.clear();
             for (IntervalSeries s : sample) {
-                TypicalShapes.Result shapes = TypicalShapes.of(s, workday, TypicalShapes.Settings.DEFAULTS);
-                CustomerFigures f = CustomerFigures.of(s, shapes, 1000, 1e6, 0.05);
+                CustomerYear year = CustomerYear.of(s);
+                TypicalShapes.Result shapes = TypicalShapes.of(year, workday, TypicalShapes.Settings.DEFAULTS);
+                CustomerFigures f = CustomerFigures.of(year, shapes, 1000, 1e6, 0.05);
                 rules.tags(f, false, 0.9);
                 features.add(LoadFeatures.of(shapes));
             }
-            if (round == 2) {
-                double perCustomer = (System.nanoTime() - t0) / 1e6 / sample.size();
-                System.out.printf("PORTRAIT COMPUTE: shapes + figures + tags %.2f ms per customer-year (one thread); "
-                        + "20,000 on 2 threads ≈ %.0f s of CPU; load average %.1f%n", perCustomer,
-                        perCustomer * 20_000 / 2 / 1000, loadAverage());
+            long c2 = threads.getCurrentThreadCpuTime();
+            if (round == 4) {
+                double before = (c1 - c0) / 1e6 / sample.size();
+                double now = (c2 - c1) / 1e6 / sample.size();
+                System.out.printf("PORTRAIT COMPUTE: shapes + figures + tags, CPU per customer-year (one thread): "
+                        + "before %.2f ms, now %.2f ms; 20,000 on 2 threads ≈ %.0f s of CPU each (before %.0f s); "
+                        + "load average %.1f%n", before, now, now * 20_000 / 2 / 1000, before * 20_000 / 2 / 1000,
+                        loadAverage());
             }
         }
         List<double[]> many = new ArrayList<>(20_000);

@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.keyaccount.base.BusinessException;
+import cn.keyaccount.base.calendar.WorkCalendar;
+import cn.keyaccount.base.calendar.WorkCalendarSource;
+import cn.keyaccount.customer.CustomerDetails;
 import cn.keyaccount.customer.CustomerService;
+import cn.keyaccount.customer.Tier;
 import cn.keyaccount.energy.EnergyService;
+import cn.keyaccount.energy.IntervalSeries;
+import cn.keyaccount.energy.IntervalStore;
 import cn.keyaccount.security.UserService;
 import cn.keyaccount.security.Viewer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,6 +29,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -42,6 +50,12 @@ class PortraitServiceTest {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    IntervalStore intervals;
+    @Inject
+    WorkCalendarSource calendars;
+    @Inject
+    PortraitConfig config;
 
     /** Every row of the portrait tables but ids and the time of computation, in a fixed order. */
     @SuppressWarnings("unchecked")
@@ -98,6 +112,56 @@ class PortraitServiceTest {
         // the demo's customers of the same industry and voltage are ranked against each other
         assertTrue(withData.stream().anyMatch(id -> portraits.portrait(admin, id.longValue()).figures().stream()
                 .anyMatch(f -> f.percentile() != null)));
+    }
+
+    @Test
+    void every_demo_customer_is_measured_as_before_the_one_pass_rewrite_with_the_same_tags_figures_and_segments() {
+        PortraitComputation.Period period = computation.currentPeriod();
+        @SuppressWarnings("unchecked")
+        List<Long> ids = ((List<Number>) em.createNativeQuery("select distinct customer_id from meter order by 1")
+                .getResultList()).stream().map(Number::longValue).toList();
+        List<CustomerMeasure> measured;
+        computation.stageTimes().reset();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            measured = computation.measure(ids, period, pool);
+        }
+        String now = computation.stageTimes().toString();
+        long legacyCpu = 0;
+        assertTrue(measured.size() >= 10, "demo customers with readings: " + measured.size());
+        java.util.Map<Long, CustomerDetails> details = new java.util.HashMap<>();
+        customers.detailsOf(Viewer.system(), ids).forEach(c -> details.put(c.id(), c));
+        WorkCalendar calendar = calendars.current();
+        TagRules rules = new TagRules(config.tagSettings());
+        List<double[]> before = new java.util.ArrayList<>();
+        List<double[]> after = new java.util.ArrayList<>();
+        for (CustomerMeasure m : measured) {
+            CustomerDetails c = details.get(m.customerId());
+            // the code before the rewrite (LegacyMeasure) over the same year of readings
+            IntervalSeries series = intervals.customerSeries(c.id(), period.from(), period.to());
+            long cpu = StageTimes.cpu();
+            TypicalShapes.Result old = LegacyMeasure.shapes(series, calendar::isWorkday, config.shapes());
+            CustomerFigures oldFigures = LegacyMeasure.figures(series, old, c.operatingCapacityKva().doubleValue(),
+                    c.annualKwh().doubleValue(), c.growthRate().doubleValue());
+            legacyCpu += StageTimes.cpu() - cpu;
+            String who = "customer " + c.id();
+            MeasureUnchangedTest.assertSameShapes(old, m.shapes(), who);
+            assertEquals(oldFigures.figures(), m.figures(), who);
+            assertEquals(rules.tags(oldFigures, c.tier() == Tier.A, c.powerFactorStandard().doubleValue()),
+                    m.tags().stream().filter(t -> t.labelKey().startsWith("portrait.tag.")).toList(), who);
+            if (old.enough(config.shapes())) {
+                before.add(LoadFeatures.of(old));
+                after.add(LoadFeatures.of(m.shapes()));
+            }
+        }
+        System.out.printf("PORTRAIT MEASURE on the demo's readings (cold JIT): now %s; before the rewrite: shapes, "
+                + "figures %.2f ms CPU per customer%n", now, legacyCpu / 1e6 / measured.size());
+        SegmentClustering clustering = new SegmentClustering(config.clusteringSettings());
+        SegmentClustering.Outcome a = clustering.cluster(before);
+        SegmentClustering.Outcome b = clustering.cluster(after);
+        assertEquals(a.k(), b.k());
+        assertEquals(a.silhouettes(), b.silhouettes());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.assignment(), b.assignment());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.distances(), b.distances(), 0.0);
     }
 
     @Test

@@ -47,6 +47,52 @@ class SegmentClusteringTest {
     }
 
     @Test
+    void the_silhouette_from_distances_computed_once_is_the_one_computed_pair_by_pair_for_each_k() {
+        Random r = new Random(3);
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < 600; i++) { // more than the sample of 500 below, groups overlapping
+            double[] p = new double[6];
+            for (int j = 0; j < p.length; j++) {
+                p[j] = (i % 4) * 1.5 + r.nextGaussian();
+            }
+            points.add(p);
+        }
+        SegmentClustering.Settings settings = new SegmentClustering.Settings(2, 6, 2, 100, 500, 42);
+        SegmentClustering clustering = new SegmentClustering(settings);
+        SegmentClustering.Outcome o = clustering.cluster(points);
+        // as the silhouette was computed before: every pair's distance anew, for the chosen k's groups
+        int[] sample = clustering.sample(points.size());
+        org.apache.commons.math3.ml.distance.EuclideanDistance distance =
+                new org.apache.commons.math3.ml.distance.EuclideanDistance();
+        double total = 0;
+        for (int i : sample) {
+            double[] sum = new double[o.k()];
+            int[] count = new int[o.k()];
+            for (int j : sample) {
+                if (j != i) {
+                    sum[o.assignment()[j]] += distance.compute(points.get(i), points.get(j));
+                    count[o.assignment()[j]]++;
+                }
+            }
+            int own = o.assignment()[i];
+            if (count[own] == 0) {
+                continue;
+            }
+            double a = sum[own] / count[own];
+            double b = Double.MAX_VALUE;
+            for (int g = 0; g < o.k(); g++) {
+                if (g != own && count[g] > 0) {
+                    b = Math.min(b, sum[g] / count[g]);
+                }
+            }
+            if (b != Double.MAX_VALUE) {
+                total += (b - a) / Math.max(a, b);
+            }
+        }
+        assertEquals(total / sample.length, o.silhouettes().get(o.k()), 0.0);
+    }
+
+    @Test
     void the_same_input_gives_the_same_groups() {
         SegmentClustering c = new SegmentClustering(SegmentClustering.Settings.DEFAULTS);
         SegmentClustering.Outcome a = c.cluster(threeGroups());

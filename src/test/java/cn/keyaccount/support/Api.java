@@ -76,10 +76,12 @@ public final class Api {
 
     /**
      * Recomputes every portrait as the administrator (202: the run goes on in the background) and waits until its
-     * progress resource says it finished.
+     * progress resource says it finished. Returns the answer to the start (its 202 checked) for tests of the start
+     * itself.
      */
-    public static void recomputePortraits() {
-        as(Login.ADMIN).post("/api/portrait/recompute").then().statusCode(202);
+    public static io.restassured.response.Response recomputePortraits() {
+        io.restassured.response.Response started = as(Login.ADMIN).post("/api/portrait/recompute");
+        started.then().statusCode(202);
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
         while (!"FINISHED".equals(as(Login.SUPERVISOR).get("/api/portrait/recompute").then().statusCode(200)
                 .extract().path("state"))) {
@@ -93,5 +95,6 @@ public final class Api {
                 throw new AssertionError(e);
             }
         }
+        return started;
     }
 }
