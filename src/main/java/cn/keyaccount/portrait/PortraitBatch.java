@@ -305,8 +305,8 @@ class PortraitBatch {
                 ps.setLong(1, batchId);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("update portrait_batch set finished_at = now(), "
-                    + "customers = ?, millis = extract(epoch from now() - started_at) * 1000 where id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("update portrait_batch set finished_at = clock_timestamp(), "
+                    + "customers = ?, millis = extract(epoch from clock_timestamp() - started_at) * 1000 where id = ?")) {
                 ps.setInt(1, run.customers());
                 ps.setLong(2, batchId);
                 ps.executeUpdate();
