@@ -1,0 +1,111 @@
+package cn.keyaccount.notice.gateway;
+
+import com.zx.sms.connect.manager.EndpointConnector;
+import com.zx.sms.connect.manager.EndpointEntity;
+import com.zx.sms.connect.manager.EndpointManager;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the SGIP and SMGP gateways on loopback share ({@link SgipPeer}, {@link SmgpPeer}: the server sides of SMSGate
+ * with a small answering rule of ours on top): the rule's knobs (a delay, carrier error codes per handset, silence)
+ * and the counts a test reads — parts as they came, and messages as the handset gets them, put together from their
+ * parts by the library (a message counted twice was sent twice).
+ */
+public abstract class CarrierPeer implements AutoCloseable {
+
+    public final int port;
+    /** Submit answers wait this long (a slow gateway). */
+    public volatile long answerDelayMillis;
+    /** Handsets whose submits are refused with this result code. */
+    public final Map<String, Integer> refuse = new ConcurrentHashMap<>();
+    /** Submits not answered at all (a gateway that takes the submit and never answers). */
+    public volatile boolean silent;
+    public final AtomicLong parts = new AtomicLong();
+    public final AtomicLong reportsSent = new AtomicLong();
+    private final Map<String, List<String>> whole = new ConcurrentHashMap<>();
+
+    CarrierPeer(int port) {
+        this.port = port;
+    }
+
+    /** Messages (put together from their parts) this gateway took for the handset. */
+    public int messagesTo(String mobile) {
+        return textsTo(mobile).size();
+    }
+
+    /** The texts the handset gets, each put together from its parts. */
+    public List<String> textsTo(String mobile) {
+        return whole.getOrDefault(CarrierGateway.national(mobile), List.of());
+    }
+
+    void arrived(String mobile, String text) {
+        whole.computeIfAbsent(CarrierGateway.national(mobile), k -> new CopyOnWriteArrayList<>()).add(text);
+    }
+
+    /** Closes every connection the SP holds to this gateway (it connects again by itself). */
+    public abstract void dropLinks();
+
+    /** A customer's message to the SP's source number, split by the library if long. */
+    public abstract void reply(String fromMobile, String toNumber, String text);
+
+    static void drop(EndpointEntity child) {
+        EndpointConnector<?> c = child.getSingletonConnector();
+        if (c != null) {
+            for (Channel ch : c.getallChannel()) {
+                ch.close().awaitUninterruptibly();
+            }
+        }
+    }
+
+    /** The listener binds asynchronously (and a port just closed may take a moment): opened again until it listens. */
+    static void listen(EndpointEntity server, int port) {
+        EndpointManager.INS.openEndpoint(server);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < end) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                EndpointManager.INS.close(server);
+                EndpointManager.INS.openEndpoint(server);
+            }
+        }
+        throw new IllegalStateException("the gateway on loopback does not listen on " + port);
+    }
+
+    static final AtomicInteger IDS = new AtomicInteger();
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the answer now, or after the delay on the channel's executor (a slow gateway). */
+    void later(io.netty.channel.ChannelHandlerContext ctx, Runnable answer) {
+        if (answerDelayMillis > 0) {
+            ctx.executor().schedule(answer, answerDelayMillis, TimeUnit.MILLISECONDS);
+        } else {
+            answer.run();
+        }
+    }
+}
