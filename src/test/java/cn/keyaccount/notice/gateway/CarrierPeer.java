@@ -1,9 +1,16 @@
 package cn.keyaccount.notice.gateway;
 
+import com.zx.sms.BaseMessage;
+import com.zx.sms.common.GlobalConstance;
+import com.zx.sms.common.util.ChannelUtil;
 import com.zx.sms.connect.manager.EndpointConnector;
 import com.zx.sms.connect.manager.EndpointEntity;
 import com.zx.sms.connect.manager.EndpointManager;
+import com.zx.sms.handler.api.AbstractBusinessHandler;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -50,7 +57,7 @@ public abstract class CarrierPeer implements AutoCloseable {
         return whole.getOrDefault(CarrierGateway.national(mobile), List.of());
     }
 
-    void arrived(String mobile, String text) {
+    private void arrived(String mobile, String text) {
         whole.computeIfAbsent(CarrierGateway.national(mobile), k -> new CopyOnWriteArrayList<>()).add(text);
     }
 
@@ -100,8 +107,81 @@ public abstract class CarrierPeer implements AutoCloseable {
         }
     }
 
+    /** The handset a submit (a part, or a whole message) is for; null when the message is no submit. */
+    abstract String destination(Object submit);
+
+    /** The text of a submit (of a whole message once the library put its parts together). */
+    abstract String text(Object submit);
+
+    /** The answer to a submitted part with this result code. */
+    abstract Object answer(Object part, int result);
+
+    /** Sends the status report of an accepted part (when it asked for one). */
+    abstract void report(Object part, Object answer);
+
+    /** Answers one submitted part by the rule above (after the delay, refused for some handsets, or not at all). */
+    private void answerPart(ChannelHandlerContext ctx, Object msg) {
+        String dest = destination(msg);
+        if (dest == null) {
+            return;
+        }
+        parts.incrementAndGet();
+        if (silent) {
+            return;
+        }
+        Integer refused = refuse.get(CarrierGateway.national(dest));
+        Object answer = answer(msg, refused == null ? 0 : refused);
+        later(ctx, () -> {
+            ctx.channel().writeAndFlush(answer);
+            if (refused == null) {
+                ctx.executor().schedule(() -> report(msg, answer), 5, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** Writes a message the library splits when long; fails when the link it goes on is down. */
+    static void write(EndpointEntity entity, BaseMessage msg) {
+        try {
+            if (ChannelUtil.syncWriteLongMsgToEntity(entity, msg) == null) {
+                throw new IllegalStateException("the link of " + entity.getId() + " is down");
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Answers each part before the library's session handler; counts whole messages at the end of the pipeline. */
+    @ChannelHandler.Sharable
+    final class Installer extends AbstractBusinessHandler {
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            ctx.pipeline().addBefore(GlobalConstance.sessionStateManager, "peerAnswers",
+                    new ChannelInboundHandlerAdapter() {
+                        @Override
+                        public void channelRead(ChannelHandlerContext c, Object msg) {
+                            answerPart(c, msg);
+                            c.fireChannelRead(msg);
+                        }
+                    });
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            String dest = destination(msg);
+            if (dest != null) {
+                arrived(dest, text(msg));
+            }
+            ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public String name() {
+            return "peerInstaller";
+        }
+    }
+
     /** Runs the answer now, or after the delay on the channel's executor (a slow gateway). */
-    void later(io.netty.channel.ChannelHandlerContext ctx, Runnable answer) {
+    void later(ChannelHandlerContext ctx, Runnable answer) {
         if (answerDelayMillis > 0) {
             ctx.executor().schedule(answer, answerDelayMillis, TimeUnit.MILLISECONDS);
         } else {

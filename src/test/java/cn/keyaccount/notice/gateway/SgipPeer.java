@@ -4,19 +4,13 @@ import com.zx.sms.codec.sgip12.msg.SgipDeliverRequestMessage;
 import com.zx.sms.codec.sgip12.msg.SgipReportRequestMessage;
 import com.zx.sms.codec.sgip12.msg.SgipSubmitRequestMessage;
 import com.zx.sms.codec.sgip12.msg.SgipSubmitResponseMessage;
-import com.zx.sms.common.GlobalConstance;
 import com.zx.sms.common.util.ChannelUtil;
 import com.zx.sms.connect.manager.EndpointEntity;
 import com.zx.sms.connect.manager.EndpointManager;
 import com.zx.sms.connect.manager.sgip.SgipClientEndpointEntity;
 import com.zx.sms.connect.manager.sgip.SgipServerChildEndpointEntity;
 import com.zx.sms.connect.manager.sgip.SgipServerEndpointEntity;
-import com.zx.sms.handler.api.AbstractBusinessHandler;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * China Unicom's SMG on loopback: SMSGate's SGIP server side takes the SP's Bind (login type 1) and submits, and its
@@ -97,74 +91,43 @@ public final class SgipPeer extends CarrierPeer {
         d.setUsernumber("86" + fromMobile);
         d.setSpnumber(toNumber);
         d.setMsgContent(text);
-        try {
-            if (ChannelUtil.syncWriteLongMsgToEntity(back, d) == null) {
-                throw new IllegalStateException("the SMG's link to the SP is down");
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        write(back, d);
     }
 
-    /** Answers each part before the library's session handler; counts whole messages at the end of the pipeline. */
-    @ChannelHandler.Sharable
-    private final class Installer extends AbstractBusinessHandler {
-        @Override
-        public void handlerAdded(ChannelHandlerContext ctx) {
-            ctx.pipeline().addBefore(GlobalConstance.sessionStateManager, "peerAnswers", new Answers());
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof SgipSubmitRequestMessage whole) {
-                arrived(whole.getUsernumber()[0], whole.getMsgContent());
-            }
-            ctx.fireChannelRead(msg);
-        }
-
-        @Override
-        public String name() {
-            return "peerInstaller";
-        }
+    @Override
+    String destination(Object submit) {
+        return submit instanceof SgipSubmitRequestMessage s ? s.getUsernumber()[0] : null;
     }
 
-    private final class Answers extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof SgipSubmitRequestMessage e) {
-                answer(ctx, e);
-            }
-            ctx.fireChannelRead(msg);
-        }
+    @Override
+    String text(Object submit) {
+        return ((SgipSubmitRequestMessage) submit).getMsgContent();
+    }
 
-        private void answer(ChannelHandlerContext ctx, SgipSubmitRequestMessage e) {
-            parts.incrementAndGet();
-            if (silent) {
-                return;
-            }
-            String dest = e.getUsernumber()[0];
-            Integer refused = refuse.get(CarrierGateway.national(dest));
-            SgipSubmitResponseMessage resp = new SgipSubmitResponseMessage(e.getHeader());
-            resp.setTimestamp(e.getTimestamp());
-            resp.setResult((short) (refused == null ? 0 : refused));
-            later(ctx, () -> {
-                ctx.channel().writeAndFlush(resp);
-                if (refused == null && e.getReportflag() == 1) {
-                    ctx.executor().schedule(() -> report(e, dest), 5, TimeUnit.MILLISECONDS);
-                }
-            });
-        }
+    @Override
+    Object answer(Object part, int result) {
+        SgipSubmitRequestMessage e = (SgipSubmitRequestMessage) part;
+        SgipSubmitResponseMessage resp = new SgipSubmitResponseMessage(e.getHeader());
+        resp.setTimestamp(e.getTimestamp());
+        resp.setResult((short) result);
+        return resp;
+    }
 
-        private void report(SgipSubmitRequestMessage e, String dest) {
-            SgipReportRequestMessage r = new SgipReportRequestMessage();
-            r.setSequenceId(e.getSequenceNumber());
-            r.setReporttype((short) 0);
-            r.setUsernumber(dest);
-            r.setState((short) 0);
-            r.setErrorcode((short) 0);
-            if (ChannelUtil.asyncWriteToEntity(back, r) != null) {
-                reportsSent.incrementAndGet();
-            }
+    /** The Report names the submit by its Sequence Number, and goes on the SMG's own link to the SP. */
+    @Override
+    void report(Object part, Object answer) {
+        SgipSubmitRequestMessage e = (SgipSubmitRequestMessage) part;
+        if (e.getReportflag() != 1) {
+            return;
+        }
+        SgipReportRequestMessage r = new SgipReportRequestMessage();
+        r.setSequenceId(e.getSequenceNumber());
+        r.setReporttype((short) 0);
+        r.setUsernumber(e.getUsernumber()[0]);
+        r.setState((short) 0);
+        r.setErrorcode((short) 0);
+        if (ChannelUtil.asyncWriteToEntity(back, r) != null) {
+            reportsSent.incrementAndGet();
         }
     }
 }

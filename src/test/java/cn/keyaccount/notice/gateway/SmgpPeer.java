@@ -5,20 +5,14 @@ import com.zx.sms.codec.smgp.msg.SMGPDeliverMessage;
 import com.zx.sms.codec.smgp.msg.SMGPReportData;
 import com.zx.sms.codec.smgp.msg.SMGPSubmitMessage;
 import com.zx.sms.codec.smgp.msg.SMGPSubmitRespMessage;
-import com.zx.sms.common.GlobalConstance;
 import com.zx.sms.common.util.ChannelUtil;
 import com.zx.sms.connect.manager.EndpointManager;
 import com.zx.sms.connect.manager.smgp.SMGPServerChildEndpointEntity;
 import com.zx.sms.connect.manager.smgp.SMGPServerEndpointEntity;
-import com.zx.sms.handler.api.AbstractBusinessHandler;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.nio.charset.StandardCharsets;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * China Telecom's SMGW on loopback: SMSGate's SMGP 3.0 server side (login with the client id and shared secret,
@@ -70,83 +64,51 @@ public final class SmgpPeer extends CarrierPeer {
         d.setSrcTermId(fromMobile);
         d.setDestTermId(toNumber);
         d.setMsgContent(text);
-        try {
-            if (ChannelUtil.syncWriteLongMsgToEntity(sp, d) == null) {
-                throw new IllegalStateException("no SP logged in to the SMGW");
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        write(sp, d);
     }
 
-    /** Answers each part before the library's session handler; counts whole messages at the end of the pipeline. */
-    @ChannelHandler.Sharable
-    private final class Installer extends AbstractBusinessHandler {
-        @Override
-        public void handlerAdded(ChannelHandlerContext ctx) {
-            ctx.pipeline().addBefore(GlobalConstance.sessionStateManager, "peerAnswers", new Answers());
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof SMGPSubmitMessage whole) {
-                arrived(whole.getDestTermIdArray()[0], whole.getMsgContent());
-            }
-            ctx.fireChannelRead(msg);
-        }
-
-        @Override
-        public String name() {
-            return "peerInstaller";
-        }
+    @Override
+    String destination(Object submit) {
+        return submit instanceof SMGPSubmitMessage s ? s.getDestTermIdArray()[0] : null;
     }
 
-    private final class Answers extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof SMGPSubmitMessage e) {
-                answer(ctx, e);
-            }
-            ctx.fireChannelRead(msg);
-        }
+    @Override
+    String text(Object submit) {
+        return ((SMGPSubmitMessage) submit).getMsgContent();
+    }
 
-        private void answer(ChannelHandlerContext ctx, SMGPSubmitMessage e) {
-            parts.incrementAndGet();
-            if (silent) {
-                return;
-            }
-            String dest = e.getDestTermIdArray()[0];
-            Integer refused = refuse.get(CarrierGateway.national(dest));
-            SMGPSubmitRespMessage resp = new SMGPSubmitRespMessage();
-            resp.setSequenceNo(e.getSequenceNo());
-            resp.setMsgId(new MsgId());
-            resp.setStatus(refused == null ? 0 : refused);
-            later(ctx, () -> {
-                ctx.channel().writeAndFlush(resp);
-                if (refused == null && e.isNeedReport()) {
-                    ctx.executor().schedule(() -> report(e, dest, resp.getMsgId()), 5, TimeUnit.MILLISECONDS);
-                }
-            });
-        }
+    @Override
+    Object answer(Object part, int result) {
+        SMGPSubmitRespMessage resp = new SMGPSubmitRespMessage();
+        resp.setSequenceNo(((SMGPSubmitMessage) part).getSequenceNo());
+        resp.setMsgId(new MsgId());
+        resp.setStatus(result);
+        return resp;
+    }
 
-        private void report(SMGPSubmitMessage e, String dest, MsgId id) {
-            SMGPDeliverMessage d = new SMGPDeliverMessage();
-            d.setDestTermId(e.getSrcTermId());
-            d.setSrcTermId(dest);
-            SMGPReportData r = new SMGPReportData();
-            r.setMsgId(id);
-            r.setSub("001");
-            r.setDlvrd("001");
-            String t = new SimpleDateFormat("yyMMddHHmm").format(new Date());
-            r.setSubTime(t);
-            r.setDoneTime(t);
-            r.setStat("DELIVRD");
-            r.setErr("000");
-            r.setTxt("");
-            d.setReport(r);
-            if (ChannelUtil.asyncWriteToEntity(sp, d) != null) {
-                reportsSent.incrementAndGet();
-            }
+    /** The report is a deliver with IsReport=1 carrying the submit's MsgID, on the same link. */
+    @Override
+    void report(Object part, Object answer) {
+        SMGPSubmitMessage e = (SMGPSubmitMessage) part;
+        if (!e.isNeedReport()) {
+            return;
+        }
+        SMGPDeliverMessage d = new SMGPDeliverMessage();
+        d.setDestTermId(e.getSrcTermId());
+        d.setSrcTermId(e.getDestTermIdArray()[0]);
+        SMGPReportData r = new SMGPReportData();
+        r.setMsgId(((SMGPSubmitRespMessage) answer).getMsgId());
+        r.setSub("001");
+        r.setDlvrd("001");
+        String t = new SimpleDateFormat("yyMMddHHmm").format(new Date());
+        r.setSubTime(t);
+        r.setDoneTime(t);
+        r.setStat("DELIVRD");
+        r.setErr("000");
+        r.setTxt("");
+        d.setReport(r);
+        if (ChannelUtil.asyncWriteToEntity(sp, d) != null) {
+            reportsSent.incrementAndGet();
         }
     }
 }
