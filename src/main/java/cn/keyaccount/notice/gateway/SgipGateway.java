@@ -43,8 +43,8 @@ final class SgipGateway extends CarrierGateway {
 
     private static SgipClientEndpointEntity client(String name, SmsConfig.Provider config) {
         SgipClientEndpointEntity e = new SgipClientEndpointEntity();
-        e.setLoginName(required(name, "login-name", "SGIP", config.loginName()));
-        e.setLoginPassowrd(config.sharedSecret());
+        e.setLoginName(fits(name, "login-name", required(name, "login-name", "SGIP", config.loginName())));
+        e.setLoginPassowrd(fits(name, "shared-secret", config.sharedSecret()));
         e.setNodeId(required(name, "node-id", "SGIP", config.nodeId()));
         e.setChannelType(EndpointEntity.ChannelType.DOWN); // login type 1: SP to SMG, for submits
         // SGIP has no heartbeat: the library closes a link idle this long, and the connection check opens it again
@@ -62,8 +62,9 @@ final class SgipGateway extends CarrierGateway {
         server.setValid(true);
         SgipServerChildEndpointEntity smg = new SgipServerChildEndpointEntity();
         smg.setId("keyaccount-sms-" + name + "-smg");
-        smg.setLoginName(config.smgLoginName().orElse(required(name, "login-name", "SGIP", config.loginName())));
-        smg.setLoginPassowrd(required(name, "smg-password", "SGIP", config.smgPassword()));
+        smg.setLoginName(fits(name, "smg-login-name",
+                config.smgLoginName().orElse(required(name, "login-name", "SGIP", config.loginName()))));
+        smg.setLoginPassowrd(fits(name, "smg-password", required(name, "smg-password", "SGIP", config.smgPassword())));
         smg.setNodeId(nodeId);
         smg.setValid(true);
         smg.setChannelType(EndpointEntity.ChannelType.UP);
@@ -74,6 +75,15 @@ final class SgipGateway extends CarrierGateway {
         smg.setBusinessHandlerSet(handlers);
         server.addchild(smg);
         return server;
+    }
+
+    /** Bind's login name and password are 16 bytes each (SGIP 1.2 §4.2.3.1): a longer one would never match. */
+    private static String fits(String name, String key, String value) {
+        if (value.length() > 16) {
+            throw new IllegalStateException("keyaccount.sms.providers." + name + "." + key
+                    + " is longer than SGIP's 16 characters");
+        }
+        return value;
     }
 
     /** The SP's node id is 3AAAAQQQQQ: area code and the five-digit corporation code (SGIP 1.2 §3.3). */

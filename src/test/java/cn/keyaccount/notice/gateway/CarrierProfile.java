@@ -14,7 +14,7 @@ public class CarrierProfile implements QuarkusTestProfile {
     public static final String SHARED_SECRET = "loopback-secret";
     public static final String SGIP_LOGIN = "sp30100";
     public static final String SMG_LOGIN = "smg10100";
-    public static final String SMG_PASSWORD = "smg-loopback-secret";
+    public static final String SMG_PASSWORD = "smg-loopback";
     public static final long NODE_ID = 3_0100_12345L;
     public static final String CLIENT_ID = "12345678";
     public static final String SGIP_SOURCE = "1065501234";

@@ -5,6 +5,7 @@ import com.zx.sms.codec.smgp.msg.SMGPDeliverMessage;
 import com.zx.sms.codec.smgp.msg.SMGPReportData;
 import com.zx.sms.codec.smgp.msg.SMGPSubmitMessage;
 import com.zx.sms.codec.smgp.msg.SMGPSubmitRespMessage;
+import com.zx.sms.codec.smgp.util.SMGPMsgIdUtil;
 import com.zx.sms.common.util.ChannelUtil;
 import com.zx.sms.connect.manager.EndpointManager;
 import com.zx.sms.connect.manager.smgp.SMGPServerChildEndpointEntity;
@@ -96,7 +97,7 @@ public final class SmgpPeer extends CarrierPeer {
         SMGPDeliverMessage d = new SMGPDeliverMessage();
         d.setDestTermId(e.getSrcTermId());
         d.setSrcTermId(e.getDestTermIdArray()[0]);
-        SMGPReportData r = new SMGPReportData();
+        SMGPReportData r = new AsciiReport();
         r.setMsgId(((SMGPSubmitRespMessage) answer).getMsgId());
         r.setSub("001");
         r.setDlvrd("001");
@@ -109,6 +110,41 @@ public final class SmgpPeer extends CarrierPeer {
         d.setReport(r);
         if (ChannelUtil.asyncWriteToEntity(sp, d) != null) {
             reportsSent.incrementAndGet();
+        }
+    }
+
+    /**
+     * The report body (SMGP 3.0.3 §6.2.63: "id:" + 10-byte MsgID, then sub, dlvrd, dates, stat, err, text in ASCII),
+     * encoded here: the library's own encoder calls Guava's CharMatcher.ASCII, which the Guava on this classpath no
+     * longer has (decoding, what the app does, does not use it).
+     */
+    private static final class AsciiReport extends SMGPReportData {
+        @Override
+        public byte[] toBytes() {
+            byte[] out = new byte[LENGTH];
+            int at = put(out, 0, "id:");
+            System.arraycopy(SMGPMsgIdUtil.msgId2Bytes(getMsgId()), 0, out, at, 10);
+            at += 10;
+            at = field(out, put(out, at, " sub:"), getSub(), 3);
+            at = field(out, put(out, at, " dlvrd:"), getDlvrd(), 3);
+            at = field(out, put(out, at, " submit date:"), getSubTime(), 10);
+            at = field(out, put(out, at, " done date:"), getDoneTime(), 10);
+            at = field(out, put(out, at, " stat:"), getStat(), 7);
+            at = field(out, put(out, at, " err:"), getErr(), 3);
+            field(out, put(out, at, " text:"), getTxt(), 20);
+            return out;
+        }
+
+        private static int put(byte[] out, int at, String s) {
+            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(b, 0, out, at, b.length);
+            return at + b.length;
+        }
+
+        private static int field(byte[] out, int at, String s, int width) {
+            byte[] b = (s == null ? "" : s).getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(b, 0, out, at, Math.min(width, b.length));
+            return at + width;
         }
     }
 }
