@@ -42,6 +42,7 @@ public abstract class CarrierPeer implements AutoCloseable {
     public final AtomicLong parts = new AtomicLong();
     public final AtomicLong reportsSent = new AtomicLong();
     private final Map<String, List<String>> whole = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> partsByHandset = new ConcurrentHashMap<>();
 
     CarrierPeer(int port) {
         this.port = port;
@@ -50,6 +51,12 @@ public abstract class CarrierPeer implements AutoCloseable {
     /** Messages (put together from their parts) this gateway took for the handset. */
     public int messagesTo(String mobile) {
         return textsTo(mobile).size();
+    }
+
+    /** Parts submitted for the handset, as they came. */
+    public int partsTo(String mobile) {
+        AtomicInteger n = partsByHandset.get(CarrierGateway.national(mobile));
+        return n == null ? 0 : n.get();
     }
 
     /** The texts the handset gets, each put together from its parts. */
@@ -126,6 +133,7 @@ public abstract class CarrierPeer implements AutoCloseable {
             return;
         }
         parts.incrementAndGet();
+        partsByHandset.computeIfAbsent(CarrierGateway.national(dest), k -> new AtomicInteger()).incrementAndGet();
         if (silent) {
             return;
         }
