@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the SGIP and SMGP gateways on loopback share ({@link SgipPeer}, {@link SmgpPeer}: the server sides of SMSGate
@@ -39,8 +38,6 @@ public abstract class CarrierPeer implements AutoCloseable {
     public final Map<String, Integer> refuse = new ConcurrentHashMap<>();
     /** Submits not answered at all (a gateway that takes the submit and never answers). */
     public volatile boolean silent;
-    public final AtomicLong parts = new AtomicLong();
-    public final AtomicLong reportsSent = new AtomicLong();
     private final Map<String, List<String>> whole = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> partsByHandset = new ConcurrentHashMap<>();
 
@@ -132,7 +129,6 @@ public abstract class CarrierPeer implements AutoCloseable {
         if (dest == null) {
             return;
         }
-        parts.incrementAndGet();
         partsByHandset.computeIfAbsent(CarrierGateway.national(dest), k -> new AtomicInteger()).incrementAndGet();
         if (silent) {
             return;

@@ -126,8 +126,6 @@ public final class SgipPeer extends CarrierPeer {
         r.setUsernumber(e.getUsernumber()[0]);
         r.setState((short) 0);
         r.setErrorcode((short) 0);
-        if (ChannelUtil.asyncWriteToEntity(back, r) != null) {
-            reportsSent.incrementAndGet();
-        }
+        ChannelUtil.asyncWriteToEntity(back, r);
     }
 }

@@ -174,8 +174,12 @@ class SgipSmgpChannelTest {
             assertEquals(MessageState.DELIVERED, m.state(), m.recipientName() + ": " + m.error());
         }
         assertEquals(1, everywhere(u.mobile()), "sent once, by whichever link was up");
-        assertEquals(1, everywhere(t.mobile()), "sent once");
-        assertEquals(1, smgp.messagesTo(t.mobile()), "only telecom takes 189");
+        assertEquals(1, everywhere(t.mobile()), "sent once, by whichever link was up");
+
+        bothUp();
+        List<MessageDetails> again = send(List.of(peers.contact(6, "156"), peers.contact(6, "189")), "重新登录后");
+        assertTrue(again.stream().anyMatch(m -> m.providerMessageId().startsWith("unicom:")), again.toString());
+        assertTrue(again.stream().anyMatch(m -> m.providerMessageId().startsWith("telecom:")), again.toString());
     }
 
     @Test

@@ -108,9 +108,7 @@ public final class SmgpPeer extends CarrierPeer {
         r.setErr("000");
         r.setTxt("");
         d.setReport(r);
-        if (ChannelUtil.asyncWriteToEntity(sp, d) != null) {
-            reportsSent.incrementAndGet();
-        }
+        ChannelUtil.asyncWriteToEntity(sp, d);
     }
 
     /**
