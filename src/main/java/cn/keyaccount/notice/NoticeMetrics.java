@@ -59,7 +59,7 @@ class NoticeMetrics {
                     .tag("state", state.name().toLowerCase()).strongReference(true)
                     .description("This node's link to the SMS centre: 1 for the state it is in").register(registry);
         }
-        // every provider of keyaccount.sms.providers (CMPP accounts) and the SMPP one as "default"
+        // every provider of keyaccount.sms.providers (CMPP, SGIP, SMGP accounts) and the SMPP one as "default"
         for (cn.keyaccount.notice.gateway.SmsGateway provider : providers.enabled()) {
             for (cn.keyaccount.notice.gateway.SmsGateway.LinkState state
                     : cn.keyaccount.notice.gateway.SmsGateway.LinkState.values()) {

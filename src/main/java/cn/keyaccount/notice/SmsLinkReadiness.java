@@ -31,7 +31,7 @@ class SmsLinkReadiness implements HealthCheck {
         // the state only: the readiness answer is open to anyone who reaches the node (the failure is in the log and
         // in the messages' error column)
         var answer = HealthCheckResponse.named(NAME).up().withData("state", sms.linkState().name().toLowerCase());
-        // each other provider (CMPP accounts) by its name: "cmcc": "up"
+        // each other provider (CMPP, SGIP, SMGP accounts) by its name: "cmcc": "up"
         for (cn.keyaccount.notice.gateway.SmsGateway p : providers.enabled()) {
             if (!p.name().equals("default") && !p.name().equals("state")) {
                 answer = answer.withData(p.name(), p.linkState().name().toLowerCase());

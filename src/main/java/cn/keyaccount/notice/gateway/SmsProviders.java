@@ -45,11 +45,7 @@ public class SmsProviders {
             if (byName.containsKey(name)) {
                 throw new IllegalStateException("keyaccount.sms.providers." + name + ": the name is taken");
             }
-            if (!p.type().equals("cmpp")) {
-                throw new IllegalStateException("keyaccount.sms.providers." + name + ".type=" + p.type()
-                        + ": only cmpp here; the SMPP account is keyaccount.notice.smpp.* (provider \"default\")");
-            }
-            byName.put(name, cmpp(name, p, reports, sink(inbound), clock));
+            byName.put(name, account(name, p, reports, sink(inbound), clock));
         });
         this.gateways = ordered(byName, config.order());
     }
@@ -58,10 +54,19 @@ public class SmsProviders {
         this.gateways = List.copyOf(gateways);
     }
 
-    /** A CMPP account (a provider of the configuration, or one a test or the benchmark makes). */
-    public static SmsGateway cmpp(String name, SmsConfig.Provider config, DeliveryReports reports,
-                                  InboundSmsSink inbound, Clock clock) {
-        return new CmppGateway(name, config, reports, inbound, clock);
+    /**
+     * An account at a carrier's gateway by its {@code type}: CMPP, SGIP or SMGP (a provider of the configuration, or
+     * one a test or the benchmark makes).
+     */
+    public static SmsGateway account(String name, SmsConfig.Provider config, DeliveryReports reports,
+                                     InboundSmsSink inbound, Clock clock) {
+        return switch (config.type()) {
+            case "cmpp" -> new CmppGateway(name, config, reports, inbound, clock);
+            case "sgip" -> new SgipGateway(name, config, reports, inbound, clock);
+            case "smgp" -> new SmgpGateway(name, config, reports, inbound, clock);
+            default -> throw new IllegalStateException("keyaccount.sms.providers." + name + ".type=" + config.type()
+                    + ": cmpp, sgip or smgp; the SMPP account is keyaccount.notice.smpp.* (provider \"default\")");
+        };
     }
 
     /** The replies store, or, while there is none, a sink that logs what it drops. */
@@ -158,19 +163,19 @@ public class SmsProviders {
         throw last;
     }
 
-    /** The CMPP accounts log in at startup, so that the first messages find their links up. */
+    /** The carriers' accounts log in at startup (SGIP's also listen), so that the first messages find them up. */
     void onStart(@Observes StartupEvent event) {
-        gateways.stream().filter(CmppGateway.class::isInstance).map(CmppGateway.class::cast)
-                .forEach(CmppGateway::connect);
+        gateways.stream().filter(CarrierGateway.class::isInstance).map(CarrierGateway.class::cast)
+                .forEach(CarrierGateway::connect);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         close();
     }
 
-    /** Closes the CMPP links. */
+    /** Closes the carriers' links. */
     public void close() {
-        gateways.stream().filter(CmppGateway.class::isInstance).map(CmppGateway.class::cast)
-                .forEach(CmppGateway::close);
+        gateways.stream().filter(CarrierGateway.class::isInstance).map(CarrierGateway.class::cast)
+                .forEach(CarrierGateway::close);
     }
 }

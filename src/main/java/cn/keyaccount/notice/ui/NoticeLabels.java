@@ -2,11 +2,13 @@ package cn.keyaccount.notice.ui;
 
 import cn.keyaccount.base.TimeSettings;
 import cn.keyaccount.notice.MessageState;
+import cn.keyaccount.notice.gateway.CarrierResult;
 import com.vaadin.flow.component.html.Span;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,9 +36,10 @@ final class NoticeLabels {
 
     private static final List<KnownError> ERRORS = List.of(
             known("SMS channel disabled.*", "notice.error.sms-disabled"),
-            known("CMPP gateway (\\S+) refused the submit: result (\\d+) \\(.*", "gateway.error.refused"),
-            known("CMPP gateway (\\S+) did not answer (\\d+) of (\\d+) parts.*", "gateway.error.no-answer"),
-            known("CMPP gateway (\\S+) .*not connected.*", "gateway.error.link-down"),
+            known("(CMPP|SGIP|SMGP) gateway (\\S+) refused the submit: result (\\d+) \\(.*", "gateway.error.refused"),
+            known("(?:CMPP|SGIP|SMGP) gateway (\\S+) did not answer (\\d+) of (\\d+) parts.*",
+                    "gateway.error.no-answer"),
+            known("(?:CMPP|SGIP|SMGP) gateway (\\S+) .*not connected.*", "gateway.error.link-down"),
             known("no SMS provider takes .*", "gateway.error.no-provider"),
             known("e-mail channel disabled.*", "notice.error.email-disabled"),
             known("expired before it could be sent", "notice.error.expired"),
@@ -75,10 +78,21 @@ final class NoticeLabels {
                 if (e.key().equals("notice.error.receipt")) {
                     args[0] = translate.apply("notice.receipt." + args[0], new Object[0]);
                 }
+                if (e.key().equals("gateway.error.refused")) {
+                    long code = Long.parseLong((String) args[2]);
+                    args = new Object[] {args[1], args[2], resultMeaning(translate, (String) args[0], code)};
+                }
                 return translate.apply(e.key(), args);
             }
         }
         return stored;
+    }
+
+    /** A carrier's result code (CMPP, SGIP, SMGP) in words. */
+    static String resultMeaning(BiFunction<String, Object[], String> translate, String protocol, long code) {
+        String family = protocol.toLowerCase(Locale.ROOT);
+        return translate.apply("gateway." + family + ".result."
+                + (CarrierResult.known(protocol, code) ? code : "other"), new Object[0]);
     }
 
     /** Why a notice was sent (its {@code NoticePurpose} name) in words; an unknown name as stored. */

@@ -88,10 +88,11 @@ class SmsConnectionPanel extends VerticalLayout {
                 .setHeader(getTranslation("gateway.col.at")).setAutoWidth(true);
     }
 
-    /** A CMPP result code in words; otherwise the answer as the provider described it. */
+    /** A carrier's result code (CMPP, SGIP, SMGP) in words; otherwise the answer as the provider described it. */
     private String meaning(SmsConnectionTest.Answer a) {
-        if (a.resultCode() != null && a.protocol().startsWith("CMPP")) {
-            return getTranslation("gateway.cmpp.result." + (a.resultCode() <= 13 ? a.resultCode() : "other"));
+        String family = a.protocol().split(" ")[0];
+        if (a.resultCode() != null && List.of("CMPP", "SGIP", "SMGP").contains(family)) {
+            return NoticeLabels.resultMeaning((k, args) -> getTranslation(k, args), family, a.resultCode());
         }
         return a.outcome() == SmsConnectionTest.Outcome.ACCEPTED ? getTranslation("gateway.cmpp.result.0")
                 : NoticeLabels.error((k, args) -> getTranslation(k, args), a.detail());

@@ -213,8 +213,8 @@ class CmppChannelTest {
         java.util.concurrent.BlockingQueue<cn.keyaccount.notice.InboundSms> store =
                 new java.util.concurrent.LinkedBlockingQueue<>();
         try (CmppPeer gateway = CmppPeer.start("905555", "reply-secret")) {
-            SmsGateway account = SmsProviders.cmpp("replies", new TestAccount(gateway.port, "905555", "reply-secret"),
-                    reports, store::add, java.time.Clock.systemUTC());
+            SmsGateway account = SmsProviders.account("replies", TestAccount.cmpp(gateway.port, "905555",
+                    "reply-secret"), reports, store::add, java.time.Clock.systemUTC());
             try {
                 ((CmppGateway) account).connect();
                 long end = System.nanoTime() + SETTLE.toNanos();
@@ -238,52 +238,4 @@ class CmppChannelTest {
 
     @Inject
     cn.keyaccount.notice.DeliveryReports reports;
-
-    /** An account as the configuration would give it. */
-    record TestAccount(int port, String spId, String sharedSecret) implements SmsConfig.Provider {
-        @Override
-        public String type() {
-            return "cmpp";
-        }
-
-        @Override
-        public String version() {
-            return "3.0";
-        }
-
-        @Override
-        public String host() {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public String serviceCode() {
-            return "MKA0012";
-        }
-
-        @Override
-        public String sourceNumber() {
-            return CmppProfile.SOURCE;
-        }
-
-        @Override
-        public int window() {
-            return 4;
-        }
-
-        @Override
-        public int maxPerSecond() {
-            return 100;
-        }
-
-        @Override
-        public Duration responseTimeout() {
-            return Duration.ofSeconds(2);
-        }
-
-        @Override
-        public java.util.Optional<List<String>> prefixes() {
-            return java.util.Optional.empty();
-        }
-    }
 }

@@ -7,12 +7,10 @@ import com.zx.sms.codec.cmpp.msg.CmppSubmitResponseMessage;
 import com.zx.sms.common.GlobalConstance;
 import com.zx.sms.common.util.ChannelUtil;
 import com.zx.sms.common.util.MsgId;
-import com.zx.sms.connect.manager.EndpointConnector;
 import com.zx.sms.connect.manager.EndpointManager;
 import com.zx.sms.connect.manager.cmpp.CMPPServerChildEndpointEntity;
 import com.zx.sms.connect.manager.cmpp.CMPPServerEndpointEntity;
 import com.zx.sms.handler.api.AbstractBusinessHandler;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -84,28 +82,7 @@ public final class CmppPeer implements AutoCloseable {
         child.setWindow(1000);
         child.setBusinessHandlerSet(List.of(new Installer()));
         server.addchild(child);
-        EndpointManager.INS.openEndpoint(server);
-        awaitListening();
-    }
-
-    /** The listener binds asynchronously (and a port just closed may take a moment): opened again until it listens. */
-    private void awaitListening() {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < end) {
-            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                EndpointManager.INS.close(server);
-                EndpointManager.INS.openEndpoint(server);
-            }
-        }
-        throw new IllegalStateException("the CMPP peer does not listen on " + port);
+        CarrierPeer.listen(server, port);
     }
 
     /** A CMPP 3.0 gateway on a free loopback port. */
@@ -144,12 +121,7 @@ public final class CmppPeer implements AutoCloseable {
 
     /** Closes every connection a client holds to this gateway (the client connects again by itself). */
     public void dropLinks() {
-        EndpointConnector<?> c = child.getSingletonConnector();
-        if (c != null) {
-            for (Channel ch : c.getallChannel()) {
-                ch.close().awaitUninterruptibly();
-            }
-        }
+        CarrierPeer.drop(child);
     }
 
     /** Stops listening and drops the links (a gateway that went away). */

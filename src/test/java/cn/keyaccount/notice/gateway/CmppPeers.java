@@ -76,15 +76,25 @@ public class CmppPeers {
 
     /** A handset the CMPP accounts take (147…). */
     static String mobile() {
-        return "147" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        return mobile("147");
+    }
+
+    /** A random handset number with this three-digit prefix. */
+    static String mobile(String prefix) {
+        return prefix + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     ContactDetails contact(int customerIndex) {
+        return contact(customerIndex, "147");
+    }
+
+    /** A contact of the customer at this index who takes SMS, on a handset with this prefix. */
+    ContactDetails contact(int customerIndex, String prefix) {
         long customer = customers.search(SYSTEM, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, customerIndex, 1)
                 .getFirst().id();
         ContactDraft d = new ContactDraft();
-        String mobile = mobile();
-        d.setName("移动" + mobile.substring(7));
+        String mobile = mobile(prefix);
+        d.setName("手机" + mobile.substring(7));
         d.setRole("电费联系人");
         d.setMobile(mobile);
         d.setAcceptsSms(true);

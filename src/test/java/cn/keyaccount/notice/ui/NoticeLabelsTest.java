@@ -53,6 +53,23 @@ class NoticeLabelsTest {
     }
 
     @Test
+    void a_carriers_refusal_reads_with_its_code_and_what_the_code_means_for_each_protocol() {
+        assertEquals("通道 unicom 的网关拒收，结果码 6（非法手机号码）；请核对号码或通道设置（业务代码、接入号）。",
+                NoticeLabels.error(in(Messages.CHINESE),
+                        "SGIP gateway unicom refused the submit: result 6 (illegal mobile number)"));
+        String smgp = NoticeLabels.error(in(Messages.ENGLISH),
+                "SMGP gateway telecom refused the submit: result 47 (illegal DestTermId)");
+        assertTrue(smgp.contains("telecom") && smgp.contains("47 (Illegal recipient number (DestTermId))"), smgp);
+        String cmpp = NoticeLabels.error(in(Messages.CHINESE),
+                "CMPP gateway cmcc refused the submit: result 13 (Dest_terminal_Id error) (1 of 3 parts)");
+        assertTrue(cmpp.contains("结果码 13（Dest_terminal_Id 错（目的号码错））"), cmpp);
+        assertTrue(NoticeLabels.error(in(Messages.CHINESE),
+                "SGIP gateway unicom refused the submit: result 99 (other error)").contains("结果码 99（其他错误）"));
+        assertTrue(NoticeLabels.error(in(Messages.CHINESE),
+                "SMGP gateway telecom did not answer 1 of 2 parts (it may have them)").contains("telecom"));
+    }
+
+    @Test
     void the_composer_names_a_template_value_in_words() {
         assertEquals("消息标题（客户收到）", NoticeLabels.value(in(Messages.CHINESE), "title"));
         assertEquals("Message title (as the customer gets it)", NoticeLabels.value(in(Messages.ENGLISH), "title"));
