@@ -51,6 +51,7 @@ public class ApplicationService {
     private final ApplicationLimitsSource limits;
     private final WorkCalendarSource calendars;
     private final PowerOnChanges powerOn;
+    private final OpenClocks clocks;
     private final ApplicationTaskService tasks;
     private final AuditService audit;
     private final EntityManager em;
@@ -58,8 +59,8 @@ public class ApplicationService {
 
     ApplicationService(ApplicationRepository applications, ApplicationAccess access, CustomerAccess customers,
                        TransformerService transformers, ApplicationLimitsSource limits, WorkCalendarSource calendars,
-                       PowerOnChanges powerOn, ApplicationTaskService tasks, AuditService audit, EntityManager em,
-                       Clock clock) {
+                       PowerOnChanges powerOn, OpenClocks clocks, ApplicationTaskService tasks, AuditService audit,
+                       EntityManager em, Clock clock) {
         this.applications = applications;
         this.access = access;
         this.customers = customers;
@@ -67,6 +68,7 @@ public class ApplicationService {
         this.limits = limits;
         this.calendars = calendars;
         this.powerOn = powerOn;
+        this.clocks = clocks;
         this.tasks = tasks;
         this.audit = audit;
         this.em = em;
@@ -293,22 +295,12 @@ public class ApplicationService {
     }
 
     /**
-     * Recomputes the clock of every open application with the calendar in force (after a holiday-calendar edit, and
-     * nightly so that "overdue" moves with the days); returns how many. Not scoped: a system job.
+     * Recomputes the stored clock of every open application with the calendar in force (after a holiday-calendar
+     * edit, and nightly so that "overdue" moves with the days), in a few statements ({@link OpenClocks}); the
+     * versions stay, so nobody's open screen goes stale. Not scoped: a system job.
      */
-    @Transactional
-    public int recomputeOpen() {
-        WorkCalendar calendar = calendars.current();
-        LocalDate today = LocalDate.now(clock);
-        List<Application> open = em.createQuery("select distinct a from Application a left join fetch a.steps "
-                + "where a.status in :open", Application.class).setParameter("open", OPEN).getResultList();
-        if (!open.isEmpty()) {
-            em.createQuery("select distinct a from Application a left join fetch a.stops where a in :these",
-                    Application.class).setParameter("these", open).getResultList();
-        }
-        open.forEach(a -> recompute(a, calendar, today));
-        applications.flush();
-        return open.size();
+    public ClocksRecomputed recomputeOpen() {
+        return clocks.recompute(calendars.current(), LocalDate.now(clock));
     }
 
     /**

@@ -106,7 +106,7 @@ class DemoApplications {
             complete(ownManager, applications.create(ownManager, draft((Long) own.getFirst()[0],
                     ApplicationKind.TARIFF_CHANGE, null)));
         }
-        int open = applications.recomputeOpen();
+        int open = applications.recomputeOpen().open();
         LOG.infof("Demo applications written; %d open", open);
     }
 

@@ -16,6 +16,7 @@ import cn.keyaccount.application.ApplicationService;
 import cn.keyaccount.application.ApplicationStatus;
 import cn.keyaccount.application.ApplicationStep;
 import cn.keyaccount.application.ApplicationTaskService;
+import cn.keyaccount.application.ClocksRecomputed;
 import cn.keyaccount.application.InboxTask;
 import cn.keyaccount.application.TaskDetails;
 import cn.keyaccount.application.StopReason;
@@ -104,19 +105,14 @@ public class ApplicationResource {
         this.identity = identity;
     }
 
-    /** What a recompute did: how many open clocks, in how many milliseconds of server time. */
-    public record Recomputed(int recomputed, long millis) {
-    }
-
     @POST
     @Path("clocks")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Recompute the clock of every open application now (after a holiday-calendar edit; the "
-            + "nightly job application-clocks does the same)")
-    public Recomputed recompute() {
-        long start = System.nanoTime();
-        int n = applications.recomputeOpen();
-        return new Recomputed(n, (System.nanoTime() - start) / 1_000_000);
+            + "nightly job application-clocks does the same): how many, how many changed and were written, the SQL "
+            + "statements and their time, the server's milliseconds")
+    public ClocksRecomputed recompute() {
+        return applications.recomputeOpen();
     }
 
     @GET
