@@ -50,6 +50,8 @@ class ReadingImporter {
     static final int BATCH_DAYS = 4096;
     /** New meter numbers gathered before they are made in one statement (at the latest with the next batch). */
     static final int PENDING_METERS = 10_000;
+    /** New meters made in one round from which the meter table is analysed before the days are written. */
+    static final int ANALYZE_AFTER_NEW_METERS = 1_000;
     /** The id of a meter this import is about to make (see {@link Run#resolvePending}). */
     private static final long PENDING = 0L;
 
@@ -537,6 +539,15 @@ class ReadingImporter {
                         while (rs.next()) {
                             meterIds.put(rs.getString(1), rs.getLong(2));
                         }
+                    }
+                }
+                if (fresh.size() >= ANALYZE_AFTER_NEW_METERS) {
+                    // The days' foreign-key checks look each meter up with a plan made from the table's statistics;
+                    // planned for the table as it was before thousands of meters came, they scan it whole for every
+                    // day (a province's day of 104,167 new meters: 86 s instead of 5 s). ANALYZE in this transaction
+                    // counts its own new rows.
+                    try (Statement st = c.createStatement()) {
+                        st.execute("analyze meter");
                     }
                 }
             }
