@@ -2,6 +2,7 @@ package cn.keyaccount.portrait;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The built-in tags, each a rule over a customer's figures with its reason in numbers. The thresholds are settings
@@ -85,7 +86,7 @@ public final class TagRules {
         List<CustomerFigures.Month> withPf = f.months().stream().filter(m -> !Double.isNaN(m.powerFactor())).toList();
         long below = withPf.stream().filter(m -> m.powerFactor() < powerFactorStandard).count();
         // no month with a power factor says nothing, whatever the setting (0 months would otherwise ask for one)
-        java.util.OptionalDouble lowestPf = withPf.stream().mapToDouble(CustomerFigures.Month::powerFactor).min();
+        OptionalDouble lowestPf = withPf.stream().mapToDouble(CustomerFigures.Month::powerFactor).min();
         if (lowestPf.isPresent() && below >= Math.max(1, settings.capacitorMonths())) {
             double lowest = lowestPf.getAsDouble();
             tags.add(tag("CAPACITOR", TagCategory.NEED, lowest, (double) below, (double) withPf.size(),
