@@ -26,7 +26,7 @@ public class CustomerSearchBuckets {
     private static final Logger LOG = Logger.getLogger(CustomerSearchBuckets.class);
 
     /** Customers per bucket: a bucket's matches are read and sorted whole, a few milliseconds at most. */
-    static final int SIZE = 1_000;
+    public static final int SIZE = 1_000;
 
     /** Each sort order: its bucket column, its sort key column, the column of its bound's key. */
     private static final String[][] ORDERS = {
@@ -97,33 +97,7 @@ public class CustomerSearchBuckets {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("lock table customer_search in exclusive mode");
-                s.execute("set local work_mem = '64MB'");
-                StringBuilder ranks = new StringBuilder("create temp table customer_search_rank on commit drop as "
-                        + "select id");
-                for (String[] o : ORDERS) {
-                    ranks.append(", row_number() over (order by ").append(o[2]).append(", id) - 1 as ")
-                            .append(o[0]);
-                }
-                s.execute(ranks.append(" from customer_search").toString());
-                s.execute("delete from customer_search_bound");
-                for (String[] o : ORDERS) {
-                    s.execute("insert into customer_search_bound (sort_by, bucket, " + o[3] + ", id) select '" + o[0]
-                            + "', r." + o[0] + " / " + size + ", c." + o[2] + ", c.id from customer_search_rank r "
-                            + "join customer_search c on c.id = r.id where r." + o[0] + " > 0 and r." + o[0] + " % "
-                            + size + " = 0");
-                }
-                StringBuilder set = new StringBuilder();
-                StringBuilder now = new StringBuilder();
-                StringBuilder then = new StringBuilder();
-                for (String[] o : ORDERS) {
-                    String value = "r." + o[0] + " / " + size;
-                    set.append(set.isEmpty() ? "" : ", ").append(o[1]).append(" = ").append(value);
-                    now.append(now.isEmpty() ? "" : ", ").append("c.").append(o[1]);
-                    then.append(then.isEmpty() ? "" : ", ").append(value);
-                }
-                changed = s.executeUpdate("update customer_search c set " + set + " from customer_search_rank r "
-                        + "where r.id = c.id and (" + now + ") is distinct from (" + then + ")");
-                s.execute("update customer_search_bucketing set generation = generation + 1");
+                changed = assign(c, size);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -142,5 +116,46 @@ public class CustomerSearchBuckets {
         LOG.infof("Customer search buckets of %d recomputed: %d rows changed in %d ms", size, changed,
                 (System.nanoTime() - start) / 1_000_000);
         return changed;
+    }
+
+    /**
+     * Recomputes every sort order's buckets of {@code size} customers inside the caller's transaction on {@code c}:
+     * the bounds anew, each row's bucket numbers where they changed, the generation raised. The caller locks, commits
+     * and vacuums; the demo generator calls it on its fresh rows before their indexes are built, so that a generated
+     * database starts with its buckets (a million customers' rows rewritten without the word index to keep up).
+     * Returns how many rows changed.
+     */
+    public static long assign(Connection c, int size) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("set local work_mem = '64MB'");
+            StringBuilder ranks = new StringBuilder("create temp table customer_search_rank on commit drop as "
+                    + "select id");
+            for (String[] o : ORDERS) {
+                ranks.append(", row_number() over (order by ").append(o[2]).append(", id) - 1 as ")
+                        .append(o[0]);
+            }
+            s.execute(ranks.append(" from customer_search").toString());
+            s.execute("delete from customer_search_bound");
+            for (String[] o : ORDERS) {
+                s.execute("insert into customer_search_bound (sort_by, bucket, " + o[3] + ", id) select '" + o[0]
+                        + "', r." + o[0] + " / " + size + ", c." + o[2] + ", c.id from customer_search_rank r "
+                        + "join customer_search c on c.id = r.id where r." + o[0] + " > 0 and r." + o[0] + " % "
+                        + size + " = 0");
+            }
+            StringBuilder set = new StringBuilder();
+            StringBuilder now = new StringBuilder();
+            StringBuilder then = new StringBuilder();
+            for (String[] o : ORDERS) {
+                String value = "r." + o[0] + " / " + size;
+                set.append(set.isEmpty() ? "" : ", ").append(o[1]).append(" = ").append(value);
+                now.append(now.isEmpty() ? "" : ", ").append("c.").append(o[1]);
+                then.append(then.isEmpty() ? "" : ", ").append(value);
+            }
+            long changed = s.executeUpdate("update customer_search c set " + set + " from customer_search_rank r "
+                    + "where r.id = c.id and (" + now + ") is distinct from (" + then + ")");
+            s.execute("update customer_search_bucketing set generation = generation + 1");
+            s.execute("drop table customer_search_rank");
+            return changed;
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.keyaccount.customer.CustomerSearchBuckets;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -201,6 +202,38 @@ class DemoDataGeneratorTest {
                 rs.next();
                 assertEquals(0, rs.getInt(1));
             }
+        }
+    }
+
+    @Test
+    void more_than_two_buckets_of_customers_are_generated_with_the_search_buckets_a_recomputation_would_give()
+            throws SQLException {
+        String url = migratedDatabase("demo_buckets_" + System.nanoTime() % 1_000_000, "postgres");
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+            DemoDataGenerator.generate(c, 2_500, 7L, () -> DriverManager.getConnection(url, "postgres", "postgres"),
+                    true);
+            String[][] orders = {{"name_bucket", "name"}, {"account_bucket", "account_no"},
+                {"capacity_bucket", "contract_capacity_kva"}, {"annual_kwh_bucket", "annual_kwh"},
+                {"voltage_bucket", "voltage_kv"}, {"updated_bucket", "updated_at"}, {"tier_bucket", "tier"}};
+            try (Statement s = c.createStatement()) {
+                for (String[] o : orders) {
+                    try (var rs = s.executeQuery("select count(distinct b), count(*) filter (where b < p) from "
+                            + "(select " + o[0] + " b, lag(" + o[0] + ") over (order by " + o[1] + ", id) p "
+                            + "from customer_search) x")) {
+                        rs.next();
+                        assertEquals(3, rs.getInt(1), o[0] + ": 2,500 customers in buckets of 1,000");
+                        assertEquals(0, rs.getInt(2), o[0] + " follows " + o[1]);
+                    }
+                }
+                try (var rs = s.executeQuery("select count(*) from customer_search_bound")) {
+                    rs.next();
+                    assertEquals(2 * orders.length, rs.getInt(1));
+                }
+            }
+            c.setAutoCommit(false);
+            assertEquals(0, CustomerSearchBuckets.assign(c, CustomerSearchBuckets.SIZE),
+                    "a recomputation changes no row");
+            c.rollback();
         }
     }
 }
