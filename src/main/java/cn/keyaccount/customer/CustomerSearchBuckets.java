@@ -105,7 +105,7 @@ public class CustomerSearchBuckets {
             }
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
-                s.execute("analyze customer_search_bound");
+                s.execute("analyze customer_search_bound, customer_search_hint");
                 if (changed > 0) {
                     s.execute("vacuum (analyze) customer_search");
                 }
@@ -120,14 +120,32 @@ public class CustomerSearchBuckets {
 
     /**
      * Recomputes every sort order's buckets of {@code size} customers inside the caller's transaction on {@code c}:
-     * the bounds anew, each row's bucket numbers where they changed, the generation raised. The caller locks, commits
-     * and vacuums; the demo generator calls it on its fresh rows before their indexes are built, so that a generated
-     * database starts with its buckets (a million customers' rows rewritten without the word index to keep up).
+     * the bounds anew, each row's bucket numbers where they changed, the hints of the frequent tokens (V43) anew, the
+     * generation raised. The caller locks, commits and vacuums; the demo generator calls it on its fresh rows before
+     * their indexes are built, so that a generated database starts with its buckets (a million customers' rows
+     * rewritten without the word index to keep up).
      * Returns how many rows changed.
      */
     public static long assign(Connection c, int size) throws SQLException {
+        long changed = assign(c, size, false);
+        try (Statement s = c.createStatement()) {
+            s.execute(hints(size));
+        }
+        return changed;
+    }
+
+    /**
+     * As {@link #assign(Connection, int)}, but the hints are left to the caller ({@link #hints(int)}): the demo
+     * generator makes them in a second session while the word index is built.
+     */
+    public static long assign(Connection c, int size, boolean withHints) throws SQLException {
+        if (withHints) {
+            return assign(c, size);
+        }
         try (Statement s = c.createStatement()) {
             s.execute("set local work_mem = '64MB'");
+            // every row's buckets change here; the hints are made anew afterwards (V43's trigger stands aside)
+            s.execute("set local keyaccount.search_hints = 'off'");
             StringBuilder ranks = new StringBuilder("create temp table customer_search_rank on commit drop as "
                     + "select id");
             for (String[] o : ORDERS) {
@@ -157,5 +175,19 @@ public class CustomerSearchBuckets {
             s.execute("drop table customer_search_rank");
             return changed;
         }
+    }
+
+    /**
+     * The statement that makes the hints anew (V43): for each token that more than {@code size} customers carry (one
+     * bucket's worth), its first and last bucket in every sort order. A token with fewer matches never needs them (its
+     * page is fetched by word); one that grows past it meanwhile has no hint until the next recomputation, and its
+     * search starts at the first bucket.
+     */
+    public static String hints(int size) {
+        return "delete from customer_search_hint; insert into customer_search_hint select t, min(name_bucket), "
+                + "max(name_bucket), min(account_bucket), max(account_bucket), min(capacity_bucket), "
+                + "max(capacity_bucket), min(annual_kwh_bucket), max(annual_kwh_bucket), min(voltage_bucket), "
+                + "max(voltage_bucket), min(updated_bucket), max(updated_bucket), min(tier_bucket), max(tier_bucket) "
+                + "from customer_search, unnest(search_tokens) t group by t having count(*) > " + size;
     }
 }

@@ -148,8 +148,11 @@ public class DemoDataGenerator {
         return timed;
     }
 
-    /** The name in an index definition ("CREATE INDEX name ON …"). */
+    /** The name in an index definition ("CREATE INDEX name ON …"); the search hints' statement is named as such. */
     static String indexName(String definition) {
+        if (!definition.contains("INDEX ")) {
+            return "customer_search_hint (the search hints, V43)";
+        }
         int from = definition.indexOf("INDEX ") + "INDEX ".length();
         return definition.substring(from, definition.indexOf(' ', from));
     }
@@ -220,9 +223,15 @@ public class DemoDataGenerator {
             int[] counts = customers(phases);
             if (customerCount > 2 * CustomerSearchBuckets.SIZE) {
                 // the search copy's sort buckets (V42) before its word index is built over them: a generated million
-                // starts with its buckets instead of rewriting every row under that index after its first start
-                CustomerSearchBuckets.assign(c, CustomerSearchBuckets.SIZE);
+                // starts with its buckets instead of rewriting every row under that index after its first start; the
+                // hints of its frequent tokens (V43) are made here in one transaction, else in a second session
+                // while the word index is built
+                CustomerSearchBuckets.assign(c, CustomerSearchBuckets.SIZE, sessions == null);
                 phases.done("search sort buckets");
+                if (sessions != null) {
+                    // a session of its own (IndexBuilds), closed after: room for the aggregate of the tokens
+                    indexes.add("set work_mem = '64MB'; " + CustomerSearchBuckets.hints(CustomerSearchBuckets.SIZE));
+                }
             }
             if (sessions == null) {
                 try (Statement s = c.createStatement()) {

@@ -49,6 +49,7 @@ class CustomerSearchBucketsTest {
         buckets.rebalance(SMALL);
         try {
             assertBucketsFollowTheSortKeys();
+            assertTrue(hints() > 10, "the tokens of more than a bucket of customers have hints: " + hints());
             List<CustomerRow> all = customers.search(admin, CustomerSearch.all(), CustomerSearch.Order.DEFAULT, 0, 300);
             CustomerRow late = all.get(all.size() - 20);
             CustomerRow some = all.get(all.size() / 3);
@@ -91,11 +92,22 @@ class CustomerSearchBucketsTest {
             String firstName = all.getFirst().name();
             String lastName = all.getLast().name();
             BigDecimal capacity = all.getFirst().contractCapacityKva();
+            // a frequent pair of characters that no customer of the smallest capacities carries: its hint must widen
+            // when one of them takes it into their name
+            List<?> pairs = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select token from "
+                    + "customer_search_hint where capacity_first > 0 and char_length(token) = 2 order by token")
+                    .setMaxResults(1).getResultList());
+            assertEquals(1, pairs.size(), "a frequent pair of characters beyond the first capacity bucket");
+            String pair = (String) pairs.getFirst();
             try {
                 update(first, lastName + "后", new BigDecimal("999999.0"));
-                update(last, "0" + firstName, new BigDecimal("0.5"));
+                update(last, "0" + firstName + pair, new BigDecimal("0.5"));
                 assertBucketsFollowTheSortKeys();
-                for (String term : List.of("有限", lastName.substring(0, 2), firstName.substring(0, 2), "公司")) {
+                Number widened = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                        "select capacity_first from customer_search_hint where token = ?1").setParameter(1, pair)
+                        .getSingleResult());
+                assertEquals(0, widened.intValue(), "the hint of " + pair + " now begins in the first bucket");
+                for (String term : List.of("有限", lastName.substring(0, 2), firstName.substring(0, 2), "公司", pair)) {
                     for (CustomerSearch.Order order : orders) {
                         assertSamePage(admin, CustomerSearch.text(term), order, 0);
                     }
@@ -161,6 +173,23 @@ class CustomerSearchBucketsTest {
                         or c.tier_bucket <> customer_search_text_bucket('TIER', c.tier::text, c.id)""")
                     .getSingleResult();
             assertEquals(0, wrong.intValue(), "every row is in the bucket its sort keys fall in");
+            // V43: each hint bounds the buckets of every row that carries its token, in every order
+            Number outside = (Number) em.createNativeQuery("""
+                    select count(*) from customer_search c cross join lateral unnest(c.search_tokens) t
+                      join customer_search_hint h on h.token = t
+                     where c.name_bucket not between h.name_first and h.name_last
+                        or c.account_bucket not between h.account_first and h.account_last
+                        or c.capacity_bucket not between h.capacity_first and h.capacity_last
+                        or c.annual_kwh_bucket not between h.kwh_first and h.kwh_last
+                        or c.voltage_bucket not between h.voltage_first and h.voltage_last
+                        or c.updated_bucket not between h.updated_first and h.updated_last
+                        or c.tier_bucket not between h.tier_first and h.tier_last""").getSingleResult();
+            assertEquals(0, outside.intValue(), "no row lies outside the hint of one of its tokens");
         });
+    }
+
+    private long hints() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from customer_search_hint").getSingleResult()).longValue());
     }
 }

@@ -230,10 +230,21 @@ class DemoDataGeneratorTest {
                     assertEquals(2 * orders.length, rs.getInt(1));
                 }
             }
+            String hints = hints(c);
+            assertTrue(hints.contains("有限"), "the hints of the frequent tokens (V43), made in the second session");
             c.setAutoCommit(false);
             assertEquals(0, CustomerSearchBuckets.assign(c, CustomerSearchBuckets.SIZE),
                     "a recomputation changes no row");
+            assertEquals(hints, hints(c), "and makes the same hints");
             c.rollback();
+        }
+    }
+
+    private static String hints(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); var rs = s.executeQuery(
+                "select string_agg(h::text, ';' order by h.token) from customer_search_hint h")) {
+            rs.next();
+            return String.valueOf(rs.getString(1));
         }
     }
 }
