@@ -155,7 +155,10 @@ class DemoNotices {
 
     /**
      * The demo's own notices (the messages written after {@code before}, by this step) as sent: SMS delivered with a
-     * receipt, e-mail accepted, in-app delivered. Any other message keeps its state.
+     * receipt, e-mail accepted, in-app delivered. Any other message keeps its state. The notice engine runs already
+     * and may have claimed some of them meanwhile (SENDING): those are settled too and their claim dropped, so that
+     * the engine's journal no longer applies to them and it does not submit them (a CI run at 05:37 UTC found every
+     * message claimed and settled none, and the demo's replies then had nothing to answer).
      */
     int settleAsDemoHistory(long before) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
@@ -166,8 +169,8 @@ class DemoNotices {
                                     end,
                        provider_message_id = case channel when 'SMS' then 'demo-' || id
                                                           when 'EMAIL' then 'mail-' || id end,
-                       version = version + 1
-                 where id > ? and state = 'SCHEDULED' and next_attempt_at <= now() + interval '1 day'""")) {
+                       claim_token = null, version = version + 1
+                 where id > ? and state in ('SCHEDULED', 'SENDING') and next_attempt_at <= now() + interval '1 day'""")) {
             c.setAutoCommit(true);
             ps.setLong(1, before);
             return ps.executeUpdate();
