@@ -157,8 +157,8 @@ class DemoNotices {
      * The demo's own notices (the messages written after {@code before}, by this step) as sent: SMS delivered with a
      * receipt, e-mail accepted, in-app delivered. Any other message keeps its state. The notice engine runs already
      * and may have claimed some of them meanwhile (SENDING): those are settled too and their claim dropped, so that
-     * the engine's journal no longer applies to them and it does not submit them (a CI run at 05:37 UTC found every
-     * message claimed and settled none, and the demo's replies then had nothing to answer).
+     * the engine's journal no longer applies to them and it does not submit them. (A CI run on 2026-12-07 settled
+     * none, its first SMS send starting at the same moment, and the demo's replies then had nothing to answer.)
      */
     int settleAsDemoHistory(long before) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
