@@ -174,7 +174,9 @@ public final class RecordingSmsc implements ServerMessageReceiverListener {
                         text.getBytes(StandardCharsets.UTF_16BE));
                 return true;
             } catch (Exception e) {
-                return false;
+                // a link left over from an application started earlier in the run (its peer gone, the server side
+                // still bound) times out: the next link may be the running application's
+                continue;
             }
         }
         return false;
