@@ -97,7 +97,7 @@ public class CustomerSearchBuckets {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("lock table customer_search in exclusive mode");
-                changed = assign(c, size);
+                changed = assign(c, size, true);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -120,28 +120,13 @@ public class CustomerSearchBuckets {
 
     /**
      * Recomputes every sort order's buckets of {@code size} customers inside the caller's transaction on {@code c}:
-     * the bounds anew, each row's bucket numbers where they changed, the hints of the frequent tokens (V43) anew, the
-     * generation raised. The caller locks, commits and vacuums; the demo generator calls it on its fresh rows before
-     * their indexes are built, so that a generated database starts with its buckets (a million customers' rows
-     * rewritten without the word index to keep up).
-     * Returns how many rows changed.
-     */
-    public static long assign(Connection c, int size) throws SQLException {
-        long changed = assign(c, size, false);
-        try (Statement s = c.createStatement()) {
-            s.execute(hints(size));
-        }
-        return changed;
-    }
-
-    /**
-     * As {@link #assign(Connection, int)}, but the hints are left to the caller ({@link #hints(int)}): the demo
-     * generator makes them in a second session while the word index is built.
+     * the bounds anew, each row's bucket numbers where they changed, the generation raised, and with {@code withHints}
+     * the hints of the frequent tokens (V43) anew (the demo generator makes them in a second session instead, while the
+     * word index is built: {@link #hints(int)}). The caller locks, commits and vacuums; the demo generator calls it
+     * on its fresh rows before their indexes are built, so that a generated database starts with its buckets (a
+     * million customers' rows rewritten without the word index to keep up). Returns how many rows changed.
      */
     public static long assign(Connection c, int size, boolean withHints) throws SQLException {
-        if (withHints) {
-            return assign(c, size);
-        }
         try (Statement s = c.createStatement()) {
             s.execute("set local work_mem = '64MB'");
             // every row's buckets change here; the hints are made anew afterwards (V43's trigger stands aside)
@@ -173,6 +158,9 @@ public class CustomerSearchBuckets {
                     + "where r.id = c.id and (" + now + ") is distinct from (" + then + ")");
             s.execute("update customer_search_bucketing set generation = generation + 1");
             s.execute("drop table customer_search_rank");
+            if (withHints) {
+                s.execute(hints(size));
+            }
             return changed;
         }
     }
