@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -45,10 +44,11 @@ class CustomerListSearch {
     static final int WALK_WINDOW = 10_000;
 
     /**
-     * With sort buckets, the walk is shorter: a word that does not show 50 matches among the first 2,000 customers is
-     * read bucket by bucket, each bucket costing about what walking 2,000 costs.
+     * With sort buckets there is no walk: the first bucket holds what a walk along the first 1,000 customers would
+     * find, at about the same cost, and a walk that finds too few is paid on top of the buckets (BENCHMARKS.md,
+     * issue 17). Tests set a walk to see both ways of reading a page.
      */
-    static final int WALK_BEFORE_BUCKETS = 2_000;
+    static final int WALK_BEFORE_BUCKETS = 0;
 
     /** A text search with at most this many matches fetches them by word and sorts them, without a walk. */
     static final int FEW_MATCHES = COUNT_LIMIT;
@@ -87,24 +87,34 @@ class CustomerListSearch {
     @Transactional
     List<CustomerRow> search(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
                                     int limit) {
-        return read(viewer, search, order, offset, limit).rows();
+        Reading r = new Reading();
+        try {
+            return read(r, viewer, search, order, offset, limit).rows();
+        } finally {
+            r.usual();
+        }
     }
 
     /** A page and how many match in all (capped as in {@link #count}): what the REST list answers. */
     @Transactional
     CustomerPage page(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
                              int limit) {
-        CustomerPage page = read(viewer, search, order, offset, limit);
-        if (page.total() >= 0) {
-            return page;
+        Reading r = new Reading();
+        try {
+            CustomerPage page = read(r, viewer, search, order, offset, limit);
+            if (page.total() >= 0) {
+                return page;
+            }
+            // a first page that is not full already says how many match
+            long total = offset == 0 && page.rows().size() < limit ? page.rows().size() : count(r, viewer, search);
+            return new CustomerPage(page.rows(), total);
+        } finally {
+            r.usual();
         }
-        // a first page that is not full already says how many match
-        long total = offset == 0 && page.rows().size() < limit ? page.rows().size() : count(viewer, search);
-        return new CustomerPage(page.rows(), total);
     }
 
-    private CustomerPage read(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
-                              int limit) {
+    private CustomerPage read(Reading r, Viewer viewer, CustomerSearch search, CustomerSearch.Order order,
+                              int offset, int limit) {
         Where where = where(viewer, search);
         CustomerSearch.Order o = order == null ? CustomerSearch.Order.DEFAULT : order;
         String dir = o.descending() ? " desc" : " asc";
@@ -116,17 +126,38 @@ class CustomerListSearch {
                     .setMaxResults(limit).getResultList(), -1);
         }
         if (!where.hasText() || offset + limit > walkWindow / 10) {
-            return new CustomerPage(rows(ids("select c.id " + SEARCHED + " where " + where.all() + byKey, where,
+            return new CustomerPage(rows(r, ids("select c.id " + SEARCHED + " where " + where.all() + byKey, where,
                     offset, limit)), -1);
         }
-        long matches = count(where, "select c.id" + SEARCHED + " where " + where.all());
+        String matching = "select c.id" + SEARCHED + " where " + where.all();
         // coalesce(x, x) is x, but no index serves it: the planner fetches the matches by word and sorts them
         String byWord = "select c.id " + SEARCHED + " where " + where.all() + " order by coalesce(" + o.by().path
                 + ", " + o.by().path + ")" + dir + ", c.id" + dir;
-        if (matches <= fewMatches) {
-            return new CustomerPage(offset >= matches ? List.of() : rows(ids(byWord, where, offset, limit)), matches);
+        long matches;
+        Buckets names = r.buckets(CustomerSearch.SortBy.NAME);
+        if (names.last() > 0) {
+            // A sample of the name buckets shows a broad word, and reads a narrow span whole. A number of six digits or
+            // more (a 户号, a credit code, a telephone) has few matches: its trigrams are in every 户号, so each bucket
+            // of a sample would cost a millisecond or more to find nothing.
+            r.bitmapOnly();
+            Sample sample = NUMBER.matcher(search.text()).find() ? new Sample(List.of(), false)
+                    : sampled(where, names.last() + 1);
+            List<Long> found = sample.found() > COUNT_LIMIT || sample.whole() ? sample.ids()
+                    : where.bind(em.createQuery(matching, Long.class), matching).setMaxResults(COUNT_LIMIT + 1)
+                    .getResultList();
+            matches = found.size();
+            if (matches <= fewMatches) {
+                // every match is at hand: the page is sorted among them
+                return new CustomerPage(sortedRows(r, found, o, offset, limit), matches);
+            }
+        } else {
+            matches = count(r, where, matching);
+            if (matches <= fewMatches) {
+                return new CustomerPage(offset >= matches ? List.of() : rows(r, ids(byWord, where, offset, limit)),
+                        matches);
+            }
         }
-        Buckets buckets = buckets(o.by());
+        Buckets buckets = r.buckets(o.by());
         // with buckets, a short walk: enough for a word spread through the list, cheaper than the first bucket
         int window = buckets.last() > 0 ? Math.min(walkWindow, walkBeforeBuckets) : walkWindow;
         List<Long> ids = List.of();
@@ -134,30 +165,88 @@ class CustomerListSearch {
             String walk = "select w.id from (select c.id as id, c.searchText as searchText, " + o.by().path
                     + " as sortKey " + SEARCHED + " where " + where.filters() + byKey + " limit " + window
                     + ") w where " + where.substrings("w") + " order by w.sortKey" + dir + ", w.id" + dir;
+            r.usual();
             ids = ids(walk, where, offset, limit);
         }
         if (ids.size() < limit && buckets.last() > 0) {
-            List<Long> bucketed = byBuckets(where, o, buckets, offset, limit);
+            List<Long> bucketed = byBuckets(r, where, o, buckets, offset, limit);
             if (bucketed != null) {
                 bucketPages.incrementAndGet();
-                return new CustomerPage(rows(bucketed), matches);
+                return new CustomerPage(rows(r, bucketed), matches);
             }
         }
         if (ids.size() < limit) {
             ids = ids(byWord, where, offset, limit);
         }
-        return new CustomerPage(rows(ids), matches);
+        return new CustomerPage(rows(r, ids), matches);
     }
 
     /** The bucketing a search read with (V42): its generation and the last bucket of one sort order. */
     private record Buckets(long generation, int last) {
     }
 
-    private Buckets buckets(CustomerSearch.SortBy by) {
-        Object[] row = (Object[]) em.createNativeQuery("select g.generation, coalesce((select max(b.bucket) from "
-                + "customer_search_bound b where b.sort_by = ?1), 0) from customer_search_bucketing g")
-                .setParameter(1, by.name()).getSingleResult();
-        return new Buckets(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+    /**
+     * The last buckets of every order, by generation: they change only when the buckets are recomputed, which makes a
+     * new generation (V42). The latest one read, on this node.
+     */
+    private volatile Object[] lastBuckets;
+
+    /** The generation of the bucketing and the last bucket of every sort order, in one statement. */
+    private static final String BUCKETING = "select g.generation" + java.util.Arrays.stream(CustomerSearch.SortBy.values())
+            .map(by -> ", coalesce((select max(b.bucket) from customer_search_bound b where b.sort_by = '" + by.name()
+                    + "'), 0)").collect(Collectors.joining()) + " from customer_search_bucketing g";
+
+    /**
+     * One reading of the list (a page, a count) in its transaction: the bucketing it reads with, asked once, and the
+     * planner's settings. Statements that only the word index serves well run with bitmap scans only; the settings are
+     * switched when a statement needs the other kind, not around each one, and restored at the end ({@link #usual}).
+     */
+    private final class Reading {
+        private Object[] bucketing;
+        private Object[] before;
+        private boolean bitmapOnly;
+
+        Buckets buckets(CustomerSearch.SortBy by) {
+            if (bucketing == null) {
+                long generation = ((Number) em.createNativeQuery("select generation from customer_search_bucketing")
+                        .getSingleResult()).longValue();
+                Object[] known = lastBuckets;
+                if (known == null || ((Number) known[0]).longValue() != generation) {
+                    // recomputed since: the last buckets of this generation, read once on this node
+                    known = (Object[]) em.createNativeQuery(BUCKETING).getSingleResult();
+                    lastBuckets = known;
+                }
+                bucketing = known;
+            }
+            return new Buckets(((Number) bucketing[0]).longValue(),
+                    ((Number) bucketing[1 + by.ordinal()]).intValue());
+        }
+
+        /** From here on the planner may use bitmap scans only: the word index for a text search. */
+        void bitmapOnly() {
+            if (bitmapOnly) {
+                return;
+            }
+            if (before == null) {
+                // the settings as they were, read before they are set, in the same statement
+                before = (Object[]) em.createNativeQuery("with s as materialized (select "
+                        + "current_setting('enable_seqscan') a, current_setting('enable_indexscan') b, "
+                        + "current_setting('enable_indexonlyscan') c) select a, b, c, "
+                        + "set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), "
+                        + "set_config('enable_indexonlyscan', 'off', true) from s").getSingleResult();
+            } else {
+                plannerSettings("off", "off", "off");
+            }
+            bitmapOnly = true;
+        }
+
+        /** The planner's settings as they were before {@link #bitmapOnly}. */
+        void usual() {
+            if (bitmapOnly) {
+                plannerSettings((String) before[0], (String) before[1], (String) before[2]);
+                bitmapOnly = false;
+            }
+        }
     }
 
     /** The bucket property of each sort order (V42, {@link CustomerSearchBuckets}). */
@@ -184,55 +273,40 @@ class CustomerListSearch {
      * along is not probed bucket by bucket up to them. Null when the buckets were recomputed while the page was read:
      * the caller reads it another way.
      */
-    private List<Long> byBuckets(Where where, CustomerSearch.Order o, Buckets buckets, int offset, int limit) {
+    private List<Long> byBuckets(Reading r, Where where, CustomerSearch.Order o, Buckets buckets, int offset,
+                                 int limit) {
         String dir = o.descending() ? " desc" : " asc";
         String bucket = bucketOf(o.by());
         String fetch = "select c.id" + SEARCHED + " where " + where.all() + " and " + bucket + " = :bucket order by "
-                + o.by().path + dir + ", c.id" + dir;
+                + o.by().path + dir + ", c.id" + dir + " limit ";
         String probe = "select c.id" + SEARCHED + " where " + where.all() + " and " + bucket + " in :buckets";
         int need = offset + limit;
         int n = buckets.last() + 1;
         List<Long> ids = new ArrayList<>(need);
         // Only the word index can intersect a bucket with the words; a planner that expects many matches would walk a
         // sort index or the table instead (a LIMIT makes that look cheap) and read far more than a bucket.
-        byWordIndex(() -> {
-            // the buckets between which the words' frequent tokens lie (V43): none before, none after
-            int[] span = hinted(where, o, n);
-            int at = span[0];
-            int end = span[1] + 1;
-            while (ids.size() < need && at < end) {
-                List<Long> found = where.bind(em.createQuery(fetch, Long.class), fetch)
-                        .setParameter("bucket", o.descending() ? n - 1 - at : at)
-                        .setMaxResults(need - ids.size()).getResultList();
-                ids.addAll(found);
-                at++;
-                if (found.isEmpty() && at < end) {
-                    at = nextWithMatches(probe, where, o.descending(), at, end, n);
-                }
+        r.bitmapOnly();
+        // the buckets between which the words' frequent tokens lie (V43): none before, none after
+        int[] span = hinted(where, o, n);
+        int at = span[0];
+        int end = span[1] + 1;
+        while (ids.size() < need && at < end) {
+            int wanted = need - ids.size();
+            String limited = fetch + roundedUp(wanted);
+            List<Long> found = where.bind(em.createQuery(limited, Long.class), limited)
+                    .setParameter("bucket", o.descending() ? n - 1 - at : at).getResultList();
+            ids.addAll(found.size() > wanted ? found.subList(0, wanted) : found);
+            at++;
+            if (found.isEmpty() && at < end) {
+                at = nextWithMatches(probe, where, o.descending(), at, end, n);
             }
-            return null;
-        });
+        }
         Number generation = (Number) em.createNativeQuery("select generation from customer_search_bucketing")
                 .getSingleResult();
         if (generation.longValue() != buckets.generation()) {
             return null;
         }
         return ids.size() <= offset ? List.of() : ids.subList(offset, ids.size());
-    }
-
-    /**
-     * Runs {@code read} with the planner allowed bitmap scans only, that is the word index for a text search, inside the
-     * caller's transaction; its settings are restored afterwards.
-     */
-    private <T> T byWordIndex(Supplier<T> read) {
-        Object[] before = (Object[]) em.createNativeQuery("select current_setting('enable_seqscan'), "
-                + "current_setting('enable_indexscan'), current_setting('enable_indexonlyscan')").getSingleResult();
-        plannerSettings("off", "off", "off");
-        try {
-            return read.get();
-        } finally {
-            plannerSettings((String) before[0], (String) before[1], (String) before[2]);
-        }
     }
 
     private void plannerSettings(String seqscan, String indexscan, String indexonlyscan) {
@@ -308,8 +382,7 @@ class CustomerListSearch {
         for (int at = from; at < to; at++) {
             buckets.add(descending ? n - 1 - at : at);
         }
-        return !where.bind(em.createQuery(probe, Long.class), probe).setParameter("buckets", buckets)
-                .setMaxResults(1).getResultList().isEmpty();
+        return !sized(where, probe, "buckets", buckets, -1).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** For tests: a small window lets a few customers show both ways of reading a page. */
@@ -333,18 +406,89 @@ class CustomerListSearch {
     }
 
     private List<Long> ids(String hql, Where where, int offset, int limit) {
-        return where.bind(em.createQuery(hql, Long.class), hql).setFirstResult(offset).setMaxResults(limit)
-                .getResultList();
+        String paged = hql + " limit :limit offset :offset";
+        return where.bind(em.createQuery(paged, Long.class), paged).setParameter("limit", limit)
+                .setParameter("offset", offset).getResultList();
+    }
+
+    /*
+     * Hibernate translates a query to SQL anew at every execution when it has a list parameter, or when a limit set
+     * with setMaxResults differs from the last one, and the translations cost more than half the application's time of
+     * a search at a million customers (issue 17); a limit written as a parameter counts as one set with setMaxResults.
+     * So a limit that varies is written into the query rounded up to a power of two ({@link #roundedUp}), the rows
+     * beyond it dropped, and a list is written as that many single parameters, padded to a power of two with a value
+     * no row has: each statement is translated once per size and then reused.
+     */
+
+    /** The power of two at or above {@code n}: a limit that keeps the statements few (see above). */
+    private static int roundedUp(int n) {
+        return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
+    }
+
+    /** {@code hql} with its list {@code :name} written as single parameters and bound, as {@link #padded} says. */
+    private <T> TypedQuery<Long> sized(Where where, String hql, String name, List<T> values, T none) {
+        List<T> padded = padded(values, none);
+        String named = hql.replace(":" + name, listOf(name, padded.size()));
+        TypedQuery<Long> q = where.bind(em.createQuery(named, Long.class), named);
+        for (int i = 0; i < padded.size(); i++) {
+            q.setParameter(name + i, padded.get(i));
+        }
+        return q;
+    }
+
+    /** {@code values} padded with {@code none} to the next power of two. */
+    private static <T> List<T> padded(List<T> values, T none) {
+        int size = roundedUp(values.size());
+        List<T> padded = new ArrayList<>(size);
+        padded.addAll(values);
+        while (padded.size() < size) {
+            padded.add(none);
+        }
+        return padded;
+    }
+
+    /** "(:name0, :name1, …)" with {@code size} parameters. */
+    private static String listOf(String name, int size) {
+        StringBuilder list = new StringBuilder("(");
+        for (int i = 0; i < size; i++) {
+            list.append(i == 0 ? ":" : ", :").append(name).append(i);
+        }
+        return list.append(')').toString();
+    }
+
+    /** A word of six digits or more. */
+    private static final Pattern NUMBER = Pattern.compile("(^|\\s)\\d{6,}(\\s|$)");
+
+    /** The page of {@code ids} (all the matches of a search) in the page's order, as list rows. */
+    private List<CustomerRow> sortedRows(Reading r, List<Long> ids, CustomerSearch.Order o, int offset, int limit) {
+        if (ids.size() <= offset) {
+            return List.of();
+        }
+        r.usual();
+        String dir = o.descending() ? " desc" : " asc";
+        List<Long> padded = padded(ids, -1L); // no customer is -1 (see sized)
+        TypedQuery<CustomerRow> q = em.createQuery(ROW + " where c.id in " + listOf("id", padded.size())
+                + " order by " + o.by().path + dir + ", c.id" + dir + " limit :limit offset :offset", CustomerRow.class);
+        for (int i = 0; i < padded.size(); i++) {
+            q.setParameter("id" + i, padded.get(i));
+        }
+        return q.setParameter("limit", limit).setParameter("offset", offset).getResultList();
     }
 
     /** The list rows of a page of customer ids, read by key, in the page's order. */
-    private List<CustomerRow> rows(List<Long> ids) {
+    private List<CustomerRow> rows(Reading r, List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
+        r.usual();
         Map<Long, CustomerRow> byId = new java.util.HashMap<>();
-        em.createQuery(ROW + " where c.id in :ids", CustomerRow.class).setParameter("ids", ids).getResultList()
-                .forEach(r -> byId.put(r.id(), r));
+        List<Long> padded = padded(ids, -1L); // no customer is -1 (see sized)
+        TypedQuery<CustomerRow> q = em.createQuery(ROW + " where c.id in " + listOf("id", padded.size()),
+                CustomerRow.class);
+        for (int i = 0; i < padded.size(); i++) {
+            q.setParameter("id" + i, padded.get(i));
+        }
+        q.getResultList().forEach(row -> byId.put(row.id(), row));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -355,32 +499,123 @@ class CustomerListSearch {
      */
     @Transactional
     long count(Viewer viewer, CustomerSearch search) {
+        Reading r = new Reading();
+        try {
+            return count(r, viewer, search);
+        } finally {
+            r.usual();
+        }
+    }
+
+    private long count(Reading r, Viewer viewer, CustomerSearch search) {
         Where where = where(viewer, search);
         // a customer user's own accounts, a handful: counted on the customer rows as they are read
         return viewer.role() == Role.CUSTOMER ? capped(where, "select c.id from Customer c where "
-                + where.allOnCustomer()) : count(where, "select c.id" + SEARCHED + " where " + where.all());
+                + where.allOnCustomer()) : count(r, where, "select c.id" + SEARCHED + " where " + where.all());
     }
 
     /**
      * The capped count of {@code hql}. With words, in bounded steps instead of the planner's choice: it would walk
      * whichever index it likes and test each entry until it has 1,001 matches, and a word whose matches cluster at the
      * far end of that index costs a walk of the table (C26 at a million customers: 946,550 entries of the voltage
-     * order, 383 ms). The name order is walked (index-only) for {@link #COUNT_FIRST_WALK} entries, about 1.5 ms: a
-     * very broad word (有限, in every name) shows its 1,001 matches there. A word that shows at least a tenth of them
-     * (a density of 10 % or more) walks on to {@link #COUNT_WALK} entries, under 10 ms. Any other word is counted
-     * through the word index (bitmap scans only), which costs its posting list and at most 1,001 rows: a millisecond
-     * for an exact 户号, 7–15 ms for a word spread at a few per cent.
+     * order, 383 ms).
+     *
+     * <p>Once there are sort buckets, a sample of name buckets spread evenly over the span the words' hints allow is
+     * counted first ({@link #sampled}): 1,001 matches found there prove "more than 1,000" for a few milliseconds. The
+     * name order clusters words (a place's customers sit together), so a walk along its first customers found the
+     * matches of a word spread at 5–10 % too rarely, and counting such a word through the word index costs its whole
+     * posting list (20–25 ms for 建材 with tier A, or L05, at a million; BENCHMARKS.md, issue 17). Without buckets the
+     * name order is walked (index-only) for {@link #COUNT_FIRST_WALK} entries, then {@link #COUNT_WALK} for a word
+     * dense enough. Any other word is counted through the word index (bitmap scans only), which costs its posting
+     * list and at most 1,001 rows: a millisecond for an exact 户号.
      */
-    private long count(Where where, String hql) {
+    private long count(Reading r, Where where, String hql) {
         if (!where.hasText()) {
             return capped(where, hql);
         }
-        long seen = capped(where, countWalk(where, COUNT_FIRST_WALK));
-        if (seen > COUNT_LIMIT || seen * (COUNT_WALK / COUNT_FIRST_WALK) > COUNT_LIMIT
-                && capped(where, countWalk(where, COUNT_WALK)) > COUNT_LIMIT) {
-            return COUNT_LIMIT + 1;
+        Buckets names = r.buckets(CustomerSearch.SortBy.NAME);
+        if (names.last() > 0) {
+            r.bitmapOnly();
+            Sample sample = sampled(where, names.last() + 1);
+            if (sample.found() > COUNT_LIMIT) {
+                return COUNT_LIMIT + 1;
+            }
+            if (sample.whole()) {
+                return sample.found();
+            }
+        } else {
+            r.usual();
+            long seen = capped(where, countWalk(where, COUNT_FIRST_WALK));
+            if (seen > COUNT_LIMIT || seen * (COUNT_WALK / COUNT_FIRST_WALK) > COUNT_LIMIT
+                    && capped(where, countWalk(where, COUNT_WALK)) > COUNT_LIMIT) {
+                return COUNT_LIMIT + 1;
+            }
         }
-        return byWordIndex(() -> capped(where, hql));
+        r.bitmapOnly();
+        return capped(where, hql);
+    }
+
+    /**
+     * The matches found in a sample of buckets (up to {@link #COUNT_LIMIT} + 1), and whether the sample is the whole
+     * span the words' hints allow: then no match lies outside it, and it counted them all.
+     */
+    private record Sample(List<Long> ids, boolean whole) {
+        long found() {
+            return ids.size();
+        }
+    }
+
+    /** Name buckets counted in the first round of {@link #sampled}, and the most counted before giving up. */
+    static final int SAMPLE_ROUND = 8;
+    static final int SAMPLE_MAX = 64;
+
+    /**
+     * The matches (up to {@link #COUNT_LIMIT} + 1) in a sample of the {@code n} name buckets, taken in rounds over the
+     * span the words' hints allow (V43): 8 buckets spread evenly over it, then as many again between them, and so on
+     * (the van der Corput sequence), until more than {@link #COUNT_LIMIT} are found, {@link #SAMPLE_MAX} buckets are
+     * counted, or what was found says the span holds fewer than twice the limit or that the buckets left to sample
+     * would not reach it (the exact count is then cheaper through the word index). Each bucket costs one index probe
+     * that intersects it with the words, each match one row read. A span of at most {@link #SAMPLE_MAX} buckets may be
+     * counted whole, which is the exact count.
+     */
+    private Sample sampled(Where where, int n) {
+        int[] span = hinted(where, new CustomerSearch.Order(CustomerSearch.SortBy.NAME, false), n);
+        int width = span[1] - span[0] + 1;
+        if (width <= 0) {
+            return new Sample(List.of(), true);
+        }
+        String probe = "select c.id" + SEARCHED + " where " + where.all() + " and c.nameBucket in :buckets limit ";
+        int most = Math.min(width, SAMPLE_MAX);
+        java.util.BitSet counted = new java.util.BitSet(width);
+        List<Long> ids = new ArrayList<>();
+        long found = 0;
+        int next = 0;
+        int round = Math.min(SAMPLE_ROUND, most);
+        while (true) {
+            List<Integer> buckets = new ArrayList<>(round);
+            while (buckets.size() < round) {
+                // the next point of the van der Corput sequence: 1/2, 1/4, 3/4, 1/8, 5/8, 3/8, 7/8, …
+                int at = (int) ((Integer.reverse(next++ + 1) >>> 1) * (long) width >>> 31);
+                int free = counted.nextClearBit(at);
+                if (free >= width) {
+                    free = counted.nextClearBit(0);
+                }
+                counted.set(free);
+                buckets.add(span[0] + free);
+            }
+            int wanted = (int) (COUNT_LIMIT + 1 - found);
+            List<Long> more = sized(where, probe + roundedUp(wanted), "buckets", buckets, -1).getResultList();
+            ids.addAll(more.size() > wanted ? more.subList(0, wanted) : more);
+            found = ids.size();
+            int sampled = counted.cardinality();
+            // done when the limit is passed, the sample is full, the span looks to hold fewer than twice the limit, or
+            // the buckets left to sample would not reach it at the rate seen so far
+            if (found > COUNT_LIMIT || sampled >= most || found * width < 2L * COUNT_LIMIT * sampled
+                    || (COUNT_LIMIT + 1 - found) * sampled > found * (most - sampled)) {
+                return new Sample(ids, sampled >= width);
+            }
+            round = Math.min(sampled, most - sampled);
+        }
     }
 
     /** The matches among the first {@code window} customers of the name order (index-only). */
@@ -389,7 +624,7 @@ class CustomerListSearch {
                 + where.filters() + " order by c.name, c.id limit " + window + ") w where " + where.substrings("w");
     }
 
-    /** How many customers the capped count of a text search walks in name order first. */
+    /** How many customers the capped count of a text search walks in name order first (without buckets). */
     static final int COUNT_FIRST_WALK = 2_000;
 
     /** How far the capped count walks a word dense enough to show 1,001 matches there. */
@@ -432,11 +667,23 @@ class CustomerListSearch {
         /** Binds the parameters that the query uses (the two forms of the words use different ones). */
         <T> TypedQuery<T> bind(TypedQuery<T> q, String hql) {
             params.map().forEach((name, value) -> {
-                if (Pattern.compile(":" + name + "\\b").matcher(hql).find()) {
+                if (uses(hql, name)) {
                     q.setParameter(name, value);
                 }
             });
             return q;
+        }
+
+        /** Whether {@code hql} names the parameter {@code :name} (not a longer name that begins with it). */
+        private static boolean uses(String hql, String name) {
+            String mark = ":" + name;
+            for (int at = hql.indexOf(mark); at >= 0; at = hql.indexOf(mark, at + 1)) {
+                int after = at + mark.length();
+                if (after == hql.length() || !Character.isLetterOrDigit(hql.charAt(after)) && hql.charAt(after) != '_') {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

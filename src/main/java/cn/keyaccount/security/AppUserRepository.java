@@ -12,6 +12,11 @@ class AppUserRepository implements PanacheRepository<AppUser> {
         return find("username", username).firstResultOptional();
     }
 
+    /** The user with their unit, in one statement (every signed-in request reads it). */
+    Optional<AppUser> findWithUnit(String username) {
+        return find("from AppUser u join fetch u.unit where u.username = ?1", username).firstResultOptional();
+    }
+
     /*
      * Sign-in bookkeeping is written with plain update statements, not through the versioned entity: concurrent
      * sign-ins of one user (an API client with many threads) must not fail each other with optimistic-lock errors.

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,9 +79,9 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
         }
         return context.runBlocking(() -> {
             if (remembered) {
-                Optional<Viewer> viewer = users.sessionViewer(username, known.at());
-                if (viewer.isPresent()) {
-                    return ViewerIdentity.of(viewer.get());
+                SecurityIdentity identity = users.sessionIdentity(username, known.at());
+                if (identity != null) {
+                    return identity;
                 }
                 verified.remove(username, known);
             }

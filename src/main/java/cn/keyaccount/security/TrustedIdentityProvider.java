@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Re-creates the identity from the form-login cookie on each request. The cookie is refused when the user's sessions
@@ -40,8 +41,7 @@ class TrustedIdentityProvider implements IdentityProvider<TrustedAuthenticationR
             cookie.drop(routing);
             return Uni.createFrom().failure(new AuthenticationFailedException("no readable session cookie"));
         }
-        return context.runBlocking(() -> users.sessionViewer(request.getPrincipal(), begun)
-                .map(ViewerIdentity::of)
+        return context.runBlocking(() -> Optional.ofNullable(users.sessionIdentity(request.getPrincipal(), begun))
                 .orElseThrow(() -> {
                     cookie.drop(routing);
                     return new AuthenticationFailedException("session ended");

@@ -8,6 +8,7 @@ import cn.keyaccount.org.OrgUnit;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -126,13 +127,15 @@ public class UserService {
     }
 
     /**
-     * The viewer of a session that began at {@code begun} (a sign-in cookie, a cached password check); empty when
-     * the user was disabled, locked or removed since, changed their password or signed out.
+     * The identity of a session that began at {@code begun} (a sign-in cookie, a cached password check), carrying
+     * whether the user must change their password: one read of the user per request. Null when the user was disabled,
+     * locked or removed since, changed their password or signed out.
      */
     @Transactional
-    public Optional<Viewer> sessionViewer(String username, Instant begun) {
+    SecurityIdentity sessionIdentity(String username, Instant begun) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return users.findByUsername(username).filter(u -> u.sessionHolds(begun, now)).map(UserService::toViewer);
+        return users.findWithUnit(username).filter(u -> u.sessionHolds(begun, now))
+                .map(u -> ViewerIdentity.of(toViewer(u), u.isMustChangePassword())).orElse(null);
     }
 
     /** Signs the user out everywhere: every cookie and cached credential issued until now is refused. */

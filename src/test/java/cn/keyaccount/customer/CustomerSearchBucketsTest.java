@@ -54,7 +54,7 @@ class CustomerSearchBucketsTest {
             CustomerRow late = all.get(all.size() - 20);
             CustomerRow some = all.get(all.size() / 3);
             List<String> terms = List.of("有限", "公司", late.name().substring(0, 2), some.name().substring(2, 4),
-                    late.name().substring(0, 1), some.accountNo().substring(0, 4),
+                    late.name().substring(0, 1), some.accountNo().substring(0, 4), some.accountNo(),
                     Objects.requireNonNullElse(some.industryName(), "化工"),
                     Objects.requireNonNullElse(some.district(), "城关"), "l0", "有限 公司",
                     late.name().substring(0, 2) + " 有限", "不存在");
@@ -141,6 +141,11 @@ class CustomerSearchBucketsTest {
         customers.walkBeforeBuckets(CustomerListSearch.WALK_BEFORE_BUCKETS);
         assertEquals(plain, ids(page.rows()), viewer.username() + " " + search + " " + order + " from " + offset);
         assertEquals(customers.count(viewer, search), page.total(), "the total of " + search);
+        // as the list reads it: few matches fetched, counted and sorted in one statement, many bucket by bucket
+        CustomerService.CustomerPage usual = customers.page(viewer, search, order, offset, 10);
+        assertEquals(plain, ids(usual.rows()), "as the list reads it: " + viewer.username() + " " + search + " "
+                + order + " from " + offset);
+        assertEquals(page.total(), usual.total(), "the total as the list reads it: " + search);
     }
 
     private static List<Long> ids(List<CustomerRow> rows) {

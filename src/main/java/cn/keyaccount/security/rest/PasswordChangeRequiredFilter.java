@@ -2,6 +2,7 @@ package cn.keyaccount.security.rest;
 
 import cn.keyaccount.base.BusinessException;
 import cn.keyaccount.security.UserService;
+import cn.keyaccount.security.ViewerIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Set;
@@ -29,7 +30,9 @@ class PasswordChangeRequiredFilter {
         if (identity.isAnonymous() || !path.startsWith("/api/") || OPEN.contains(path)) {
             return;
         }
-        if (users.mustChangePassword(identity.getPrincipal().getName())) {
+        // read with the identity when it was made (a session, a remembered password); otherwise asked here
+        Boolean must = identity.getAttribute(ViewerIdentity.MUST_CHANGE_PASSWORD);
+        if (must == null ? users.mustChangePassword(identity.getPrincipal().getName()) : must) {
             throw BusinessException.forbidden("error.password-change-required");
         }
     }
