@@ -141,7 +141,7 @@ class CustomerListSearch {
             // of a sample would cost a millisecond or more to find nothing.
             r.bitmapOnly();
             Sample sample = NUMBER.matcher(search.text()).find() ? new Sample(List.of(), false)
-                    : sampled(where, names.last() + 1);
+                    : sampled(r, where, names.last() + 1);
             List<Long> found = sample.found() > COUNT_LIMIT || sample.whole() ? sample.ids()
                     : where.bind(em.createQuery(matching, Long.class), matching).setMaxResults(COUNT_LIMIT + 1)
                     .getResultList();
@@ -203,6 +203,8 @@ class CustomerListSearch {
      */
     private final class Reading {
         private Object[] bucketing;
+        /** The hints of the words' tokens (V43), once read. */
+        private Object[] hints;
         private Object[] before;
         private boolean bitmapOnly;
 
@@ -247,6 +249,21 @@ class CustomerListSearch {
                 bitmapOnly = false;
             }
         }
+
+        /** {@link #usual}, and the generation of the bucketing now, in one statement. */
+        long usualReadingGeneration() {
+            String restore = bitmapOnly ? "set_config('enable_seqscan', ?1, true), set_config('enable_indexscan', ?2, "
+                    + "true), set_config('enable_indexonlyscan', ?3, true), " : "";
+            jakarta.persistence.Query q = em.createNativeQuery("select " + restore + "generation from "
+                    + "customer_search_bucketing");
+            if (bitmapOnly) {
+                q.setParameter(1, before[0]).setParameter(2, before[1]).setParameter(3, before[2]);
+            }
+            Object result = q.getSingleResult();
+            boolean restored = bitmapOnly;
+            bitmapOnly = false;
+            return ((Number) (restored ? ((Object[]) result)[3] : result)).longValue();
+        }
     }
 
     /** The bucket property of each sort order (V42, {@link CustomerSearchBuckets}). */
@@ -287,7 +304,7 @@ class CustomerListSearch {
         // sort index or the table instead (a LIMIT makes that look cheap) and read far more than a bucket.
         r.bitmapOnly();
         // the buckets between which the words' frequent tokens lie (V43): none before, none after
-        int[] span = hinted(where, o, n);
+        int[] span = hinted(r, where, o, n);
         int at = span[0];
         int end = span[1] + 1;
         while (ids.size() < need && at < end) {
@@ -301,9 +318,7 @@ class CustomerListSearch {
                 at = nextWithMatches(probe, where, o.descending(), at, end, n);
             }
         }
-        Number generation = (Number) em.createNativeQuery("select generation from customer_search_bucketing")
-                .getSingleResult();
-        if (generation.longValue() != buckets.generation()) {
+        if (r.usualReadingGeneration() != buckets.generation()) {
             return null;
         }
         return ids.size() <= offset ? List.of() : ids.subList(offset, ids.size());
@@ -321,28 +336,37 @@ class CustomerListSearch {
      * the last of their first buckets and at or before the first of their last. {0, n - 1} when no token has a hint;
      * first after last when the tokens never meet.
      */
-    private int[] hinted(Where where, CustomerSearch.Order o, int n) {
+    private int[] hinted(Reading r, Where where, CustomerSearch.Order o, int n) {
         if (!(where.params().map().get("tokens") instanceof String[] tokens) || tokens.length == 0) {
             return new int[] {0, n - 1};
         }
-        String column = switch (o.by()) {
-            case NAME -> "name";
-            case ACCOUNT_NO -> "account";
-            case CAPACITY -> "capacity";
-            case ANNUAL_KWH -> "kwh";
-            case VOLTAGE -> "voltage";
-            case UPDATED -> "updated";
-            case TIER -> "tier";
-        };
-        Object[] row = (Object[]) em.createNativeQuery("select max(" + column + "_first), min(" + column + "_last) "
-                + "from customer_search_hint where token = any(?1)").setParameter(1, tokens).getSingleResult();
-        if (row[0] == null) {
+        if (r.hints == null) {
+            // every order's bounds at once: a page and its count ask for two orders
+            r.hints = (Object[]) em.createNativeQuery(HINTS).setParameter(1, tokens).getSingleResult();
+        }
+        Object firstBucket = r.hints[2 * o.by().ordinal()];
+        if (firstBucket == null) {
             return new int[] {0, n - 1};
         }
-        int first = Math.max(0, ((Number) row[0]).intValue());
-        int last = Math.min(n - 1, ((Number) row[1]).intValue());
+        int first = Math.max(0, ((Number) firstBucket).intValue());
+        int last = Math.min(n - 1, ((Number) r.hints[2 * o.by().ordinal() + 1]).intValue());
         return o.descending() ? new int[] {n - 1 - last, n - 1 - first} : new int[] {first, last};
     }
+
+    /** The first and last buckets of the words' tokens in every order, as {@link #hinted} reads them (V43). */
+    private static final String HINTS = "select " + java.util.Arrays.stream(CustomerSearch.SortBy.values())
+            .map(by -> {
+                String column = switch (by) {
+                    case NAME -> "name";
+                    case ACCOUNT_NO -> "account";
+                    case CAPACITY -> "capacity";
+                    case ANNUAL_KWH -> "kwh";
+                    case VOLTAGE -> "voltage";
+                    case UPDATED -> "updated";
+                    case TIER -> "tier";
+                };
+                return "max(" + column + "_first), min(" + column + "_last)";
+            }).collect(Collectors.joining(", ")) + " from customer_search_hint where token = any(?1)";
 
     /**
      * The first position from {@code from} (in the page's order) before {@code end} whose bucket holds a match;
@@ -468,7 +492,10 @@ class CustomerListSearch {
         String dir = o.descending() ? " desc" : " asc";
         List<Long> padded = padded(ids, -1L); // no customer is -1 (see sized)
         TypedQuery<CustomerRow> q = em.createQuery(ROW + " where c.id in " + listOf("id", padded.size())
-                + " order by " + o.by().path + dir + ", c.id" + dir + " limit :limit offset :offset", CustomerRow.class);
+                // coalesce(x, x) is x, but no index serves it: the rows are read by key and sorted, not found by walking
+                // the sort order's index for the ids
+                + " order by coalesce(" + o.by().path + ", " + o.by().path + ")" + dir + ", c.id" + dir
+                + " limit :limit offset :offset", CustomerRow.class);
         for (int i = 0; i < padded.size(); i++) {
             q.setParameter("id" + i, padded.get(i));
         }
@@ -536,7 +563,7 @@ class CustomerListSearch {
         Buckets names = r.buckets(CustomerSearch.SortBy.NAME);
         if (names.last() > 0) {
             r.bitmapOnly();
-            Sample sample = sampled(where, names.last() + 1);
+            Sample sample = sampled(r, where, names.last() + 1);
             if (sample.found() > COUNT_LIMIT) {
                 return COUNT_LIMIT + 1;
             }
@@ -571,15 +598,15 @@ class CustomerListSearch {
 
     /**
      * The matches (up to {@link #COUNT_LIMIT} + 1) in a sample of the {@code n} name buckets, taken in rounds over the
-     * span the words' hints allow (V43): 8 buckets spread evenly over it, then as many again between them, and so on
-     * (the van der Corput sequence), until more than {@link #COUNT_LIMIT} are found, {@link #SAMPLE_MAX} buckets are
-     * counted, or what was found says the span holds fewer than twice the limit or that the buckets left to sample
-     * would not reach it (the exact count is then cheaper through the word index). Each bucket costs one index probe
-     * that intersects it with the words, each match one row read. A span of at most {@link #SAMPLE_MAX} buckets may be
-     * counted whole, which is the exact count.
+     * span the words' hints allow (V43): 8 buckets spread evenly over it, then as many more between them as the rate
+     * found so far says are missing, and a quarter more (the van der Corput sequence), until more than
+     * {@link #COUNT_LIMIT} are found, {@link #SAMPLE_MAX} buckets are counted, or what was found says the span holds
+     * fewer than twice the limit or that the buckets left to sample would not reach it (the exact count is then cheaper
+     * through the word index). Each bucket costs one index probe that intersects it with the words, each match one row
+     * read. A span of at most {@link #SAMPLE_MAX} buckets may be counted whole, which is the exact count.
      */
-    private Sample sampled(Where where, int n) {
-        int[] span = hinted(where, new CustomerSearch.Order(CustomerSearch.SortBy.NAME, false), n);
+    private Sample sampled(Reading r, Where where, int n) {
+        int[] span = hinted(r, where, new CustomerSearch.Order(CustomerSearch.SortBy.NAME, false), n);
         int width = span[1] - span[0] + 1;
         if (width <= 0) {
             return new Sample(List.of(), true);
@@ -614,7 +641,9 @@ class CustomerListSearch {
                     || (COUNT_LIMIT + 1 - found) * sampled > found * (most - sampled)) {
                 return new Sample(ids, sampled >= width);
             }
-            round = Math.min(sampled, most - sampled);
+            // the next round: as many buckets as the rate so far says are missing, and a quarter more
+            round = (int) Math.min(most - sampled, ((COUNT_LIMIT + 1 - found) * sampled * 5 + 4 * found - 1)
+                    / (4 * found));
         }
     }
 
