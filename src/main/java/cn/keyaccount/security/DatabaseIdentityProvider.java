@@ -7,10 +7,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.web.RoutingContext;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,7 +38,17 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
+    private static final Logger LOG = Logger.getLogger(DatabaseIdentityProvider.class);
+
     private static final Duration REMEMBER = Duration.ofMinutes(1);
+    /**
+     * From this age a remembered check is made again in the background by a request that presents the same password,
+     * while the request itself goes on with the check still remembered: an API client that sends its password with
+     * every request never waits for bcrypt once signed in. Before, every minute one request paid the check and every
+     * request of the client arriving meanwhile waited for it (100–250 ms under load, 1–2 % of a steady client's
+     * requests; BENCHMARKS.md, issue 17).
+     */
+    private static final Duration RENEW = Duration.ofSeconds(45);
     private static final byte[] SALT = new SecureRandom().generateSeed(16);
 
     private record Verified(byte[] digest, Instant at) {
@@ -45,6 +57,8 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     /** Password checks running now, by name, address and password digest (see {@link #checkOnce}). */
     private final Map<String, CompletableFuture<SecurityIdentity>> checking = new ConcurrentHashMap<>();
+    /** Names whose remembered check is being made again in the background ({@link #RENEW}). */
+    private final java.util.Set<String> renewing = ConcurrentHashMap.newKeySet();
     private final UserService users;
 
     private final Clock clock;
@@ -77,6 +91,9 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
         if (!remembered && users.throttled(address)) {
             return refusedLater();
         }
+        if (remembered && known.at().plus(RENEW).isBefore(clock.instant())) {
+            renew(username, password, address, digest);
+        }
         return context.runBlocking(() -> {
             if (remembered) {
                 SecurityIdentity identity = users.sessionIdentity(username, known.at());
@@ -87,6 +104,31 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
             }
             return checkOnce(username, password, address, digest);
         }).onFailure(Throttled.class).recoverWithUni(throttled -> refusedLater());
+    }
+
+    /**
+     * Makes a remembered check again on a worker thread, once at a time per name: remembered anew when the password
+     * still holds, forgotten when it does not (the next request then checks it in the foreground and is refused).
+     */
+    private void renew(String username, String password, String address, byte[] digest) {
+        if (!renewing.add(username)) {
+            return;
+        }
+        try {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    checkOnce(username, password, address, digest);
+                } catch (AuthenticationFailedException | Throttled refused) {
+                    // refused or throttled: check() has forgotten the remembered password
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "The remembered password check of %s was not made again", username);
+                } finally {
+                    renewing.remove(username);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            renewing.remove(username); // no worker free: the check is made when the remembered one runs out
+        }
     }
 
     /**
