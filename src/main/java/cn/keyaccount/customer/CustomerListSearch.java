@@ -80,9 +80,10 @@ class CustomerListSearch {
      * cluster at the far end of the order, like a place's name sorted by name — the matches are fetched through the
      * word index and sorted after all, which costs in proportion to their number (BENCHMARKS.md).
      *
-     * <p>Once the customers are many enough to be split into sort buckets (V42, {@link CustomerSearchBuckets}), many
-     * matches are read bucket by bucket along the order instead ({@link #byBuckets}): no walk, no fetch of every
-     * match, whatever the order and wherever the matches lie.
+     * <p>Once the customers are many enough to be split into sort buckets (V42, {@link CustomerSearchBuckets}), the
+     * count samples name buckets ({@link #sampled}) or fetches the matches up to the limit; a few matches are sorted
+     * among the ids the count fetched ({@link #sortedRows}), and many are read bucket by bucket along the order
+     * ({@link #byBuckets}): no walk, no fetch of every match, whatever the order and wherever the matches lie.
      */
     @Transactional
     List<CustomerRow> search(Viewer viewer, CustomerSearch search, CustomerSearch.Order order, int offset,
