@@ -137,22 +137,14 @@ class CustomerListSearch {
         long matches;
         Buckets names = r.buckets(CustomerSearch.SortBy.NAME);
         if (names.last() > 0) {
-            // A sample of the name buckets shows a broad word, and reads a narrow span whole. A number of six digits or
-            // more (a 户号, a credit code, a telephone) has few matches: its trigrams are in every 户号, so each bucket
-            // of a sample would cost a millisecond or more to find nothing.
-            r.bitmapOnly();
-            Sample sample = NUMBER.matcher(search.text()).find() ? new Sample(List.of(), false)
-                    : sampled(r, where, names.last() + 1);
-            List<Long> found = sample.found() > COUNT_LIMIT || sample.whole() ? sample.ids()
-                    : where.bind(em.createQuery(matching, Long.class), matching).setMaxResults(COUNT_LIMIT + 1)
-                    .getResultList();
+            List<Long> found = bucketedMatches(r, where, matching, names.last() + 1, search.text());
             matches = found.size();
             if (matches <= fewMatches) {
                 // every match is at hand: the page is sorted among them
                 return new CustomerPage(sortedRows(r, found, o, offset, limit), matches);
             }
         } else {
-            matches = count(r, where, matching);
+            matches = count(r, where, matching, search.text());
             if (matches <= fewMatches) {
                 return new CustomerPage(offset >= matches ? List.of() : rows(r, ids(byWord, where, offset, limit)),
                         matches);
@@ -193,9 +185,10 @@ class CustomerListSearch {
     private volatile Object[] lastBuckets;
 
     /** The generation of the bucketing and the last bucket of every sort order, in one statement. */
-    private static final String BUCKETING = "select g.generation" + java.util.Arrays.stream(CustomerSearch.SortBy.values())
-            .map(by -> ", coalesce((select max(b.bucket) from customer_search_bound b where b.sort_by = '" + by.name()
-                    + "'), 0)").collect(Collectors.joining()) + " from customer_search_bucketing g";
+    private static final String BUCKETING = "select g.generation" + java.util.Arrays.stream(
+            CustomerSearch.SortBy.values()).map(by -> ", coalesce((select max(b.bucket) from customer_search_bound b "
+                    + "where b.sort_by = '" + by.name() + "'), 0)").collect(Collectors.joining())
+            + " from customer_search_bucketing g";
 
     /**
      * One reading of the list (a page, a count) in its transaction: the bucketing it reads with, asked once, and the
@@ -253,10 +246,8 @@ class CustomerListSearch {
 
         /** {@link #usual}, and the generation of the bucketing now, in one statement. */
         long usualReadingGeneration() {
-            String restore = bitmapOnly ? "set_config('enable_seqscan', ?1, true), set_config('enable_indexscan', ?2, "
-                    + "true), set_config('enable_indexonlyscan', ?3, true), " : "";
-            jakarta.persistence.Query q = em.createNativeQuery("select " + restore + "generation from "
-                    + "customer_search_bucketing");
+            jakarta.persistence.Query q = em.createNativeQuery("select " + (bitmapOnly ? PLANNER + ", " : "")
+                    + "generation from customer_search_bucketing");
             if (bitmapOnly) {
                 q.setParameter(1, before[0]).setParameter(2, before[1]).setParameter(3, before[2]);
             }
@@ -325,9 +316,12 @@ class CustomerListSearch {
         return ids.size() <= offset ? List.of() : ids.subList(offset, ids.size());
     }
 
+    /** Sets the three planner settings of a reading to ?1, ?2 and ?3, for this transaction. */
+    private static final String PLANNER = "set_config('enable_seqscan', ?1, true), "
+            + "set_config('enable_indexscan', ?2, true), set_config('enable_indexonlyscan', ?3, true)";
+
     private void plannerSettings(String seqscan, String indexscan, String indexonlyscan) {
-        em.createNativeQuery("select set_config('enable_seqscan', ?1, true), set_config('enable_indexscan', ?2, true), "
-                + "set_config('enable_indexonlyscan', ?3, true)").setParameter(1, seqscan).setParameter(2, indexscan)
+        em.createNativeQuery("select " + PLANNER).setParameter(1, seqscan).setParameter(2, indexscan)
                 .setParameter(3, indexonlyscan).getSingleResult();
     }
 
@@ -445,40 +439,31 @@ class CustomerListSearch {
      * no row has: each statement is translated once per size and then reused.
      */
 
-    /** The power of two at or above {@code n}: a limit that keeps the statements few (see above). */
+    /** The power of two at or above {@code n}: a limit or list size that keeps the statements few (see above). */
     private static int roundedUp(int n) {
         return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
     }
 
-    /** {@code hql} with its list {@code :name} written as single parameters and bound, as {@link #padded} says. */
+    /** {@code hql} with its list {@code :name} bound as {@link #withList} does, and the parameters of {@code where}. */
     private <T> TypedQuery<Long> sized(Where where, String hql, String name, List<T> values, T none) {
-        List<T> padded = padded(values, none);
-        String named = hql.replace(":" + name, listOf(name, padded.size()));
-        TypedQuery<Long> q = where.bind(em.createQuery(named, Long.class), named);
-        for (int i = 0; i < padded.size(); i++) {
-            q.setParameter(name + i, padded.get(i));
-        }
-        return q;
+        return where.bind(withList(hql, name, values, none, Long.class), hql);
     }
 
-    /** {@code values} padded with {@code none} to the next power of two. */
-    private static <T> List<T> padded(List<T> values, T none) {
+    /**
+     * {@code hql} with its list parameter {@code :name} written as single parameters ":name0, :name1, …" and bound:
+     * {@code values} padded with {@code none} (a value no row has) to the next power of two.
+     */
+    private <T, R> TypedQuery<R> withList(String hql, String name, List<T> values, T none, Class<R> type) {
         int size = roundedUp(values.size());
-        List<T> padded = new ArrayList<>(size);
-        padded.addAll(values);
-        while (padded.size() < size) {
-            padded.add(none);
-        }
-        return padded;
-    }
-
-    /** "(:name0, :name1, …)" with {@code size} parameters. */
-    private static String listOf(String name, int size) {
         StringBuilder list = new StringBuilder("(");
         for (int i = 0; i < size; i++) {
             list.append(i == 0 ? ":" : ", :").append(name).append(i);
         }
-        return list.append(')').toString();
+        TypedQuery<R> q = em.createQuery(hql.replace(":" + name, list.append(')').toString()), type);
+        for (int i = 0; i < size; i++) {
+            q.setParameter(name + i, i < values.size() ? values.get(i) : none);
+        }
+        return q;
     }
 
     /** A word of six digits or more. */
@@ -491,16 +476,11 @@ class CustomerListSearch {
         }
         r.usual();
         String dir = o.descending() ? " desc" : " asc";
-        List<Long> padded = padded(ids, -1L); // no customer is -1 (see sized)
-        TypedQuery<CustomerRow> q = em.createQuery(ROW + " where c.id in " + listOf("id", padded.size())
-                // coalesce(x, x) is x, but no index serves it: the rows are read by key and sorted, not found by walking
-                // the sort order's index for the ids
-                + " order by coalesce(" + o.by().path + ", " + o.by().path + ")" + dir + ", c.id" + dir
-                + " limit :limit offset :offset", CustomerRow.class);
-        for (int i = 0; i < padded.size(); i++) {
-            q.setParameter("id" + i, padded.get(i));
-        }
-        return q.setParameter("limit", limit).setParameter("offset", offset).getResultList();
+        // coalesce(x, x) is x, but no index serves it: the rows are read by key and sorted, not found by walking the
+        // sort order's index for the ids (no customer is -1)
+        return withList(ROW + " where c.id in :id order by coalesce(" + o.by().path + ", " + o.by().path + ")" + dir
+                + ", c.id" + dir + " limit :limit offset :offset", "id", ids, -1L, CustomerRow.class)
+                .setParameter("limit", limit).setParameter("offset", offset).getResultList();
     }
 
     /** The list rows of a page of customer ids, read by key, in the page's order. */
@@ -510,13 +490,8 @@ class CustomerListSearch {
         }
         r.usual();
         Map<Long, CustomerRow> byId = new java.util.HashMap<>();
-        List<Long> padded = padded(ids, -1L); // no customer is -1 (see sized)
-        TypedQuery<CustomerRow> q = em.createQuery(ROW + " where c.id in " + listOf("id", padded.size()),
-                CustomerRow.class);
-        for (int i = 0; i < padded.size(); i++) {
-            q.setParameter("id" + i, padded.get(i));
-        }
-        q.getResultList().forEach(row -> byId.put(row.id(), row));
+        withList(ROW + " where c.id in :id", "id", ids, -1L, CustomerRow.class).getResultList() // no customer is -1
+                .forEach(row -> byId.put(row.id(), row));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -539,7 +514,8 @@ class CustomerListSearch {
         Where where = where(viewer, search);
         // a customer user's own accounts, a handful: counted on the customer rows as they are read
         return viewer.role() == Role.CUSTOMER ? capped(where, "select c.id from Customer c where "
-                + where.allOnCustomer()) : count(r, where, "select c.id" + SEARCHED + " where " + where.all());
+                + where.allOnCustomer())
+                : count(r, where, "select c.id" + SEARCHED + " where " + where.all(), search.text());
     }
 
     /**
@@ -557,30 +533,40 @@ class CustomerListSearch {
      * dense enough. Any other word is counted through the word index (bitmap scans only), which costs its posting
      * list and at most 1,001 rows: a millisecond for an exact 户号.
      */
-    private long count(Reading r, Where where, String hql) {
+    private long count(Reading r, Where where, String hql, String text) {
         if (!where.hasText()) {
             return capped(where, hql);
         }
         Buckets names = r.buckets(CustomerSearch.SortBy.NAME);
         if (names.last() > 0) {
-            r.bitmapOnly();
-            Sample sample = sampled(r, where, names.last() + 1);
-            if (sample.found() > COUNT_LIMIT) {
-                return COUNT_LIMIT + 1;
-            }
-            if (sample.whole()) {
-                return sample.found();
-            }
-        } else {
-            r.usual();
-            long seen = capped(where, countWalk(where, COUNT_FIRST_WALK));
-            if (seen > COUNT_LIMIT || seen * (COUNT_WALK / COUNT_FIRST_WALK) > COUNT_LIMIT
-                    && capped(where, countWalk(where, COUNT_WALK)) > COUNT_LIMIT) {
-                return COUNT_LIMIT + 1;
-            }
+            return bucketedMatches(r, where, hql, names.last() + 1, text).size();
+        }
+        r.usual();
+        long seen = capped(where, countWalk(where, COUNT_FIRST_WALK));
+        if (seen > COUNT_LIMIT || seen * (COUNT_WALK / COUNT_FIRST_WALK) > COUNT_LIMIT
+                && capped(where, countWalk(where, COUNT_WALK)) > COUNT_LIMIT) {
+            return COUNT_LIMIT + 1;
         }
         r.bitmapOnly();
         return capped(where, hql);
+    }
+
+    /**
+     * The matches of the text search {@code hql} over {@code n} name buckets, up to {@link #COUNT_LIMIT} + 1 of them:
+     * a sample of the buckets shows a broad word and reads a narrow span whole ({@link #sampled}); otherwise they are
+     * fetched through the word index. A number of six digits or more (a 户号, a credit code, a telephone) is not
+     * sampled: it has few matches, and its trigrams are in every 户号, so each sampled bucket would cost a millisecond
+     * or more to find nothing.
+     */
+    private List<Long> bucketedMatches(Reading r, Where where, String hql, int n, String text) {
+        r.bitmapOnly();
+        if (!NUMBER.matcher(text).find()) {
+            Sample sample = sampled(r, where, n);
+            if (sample.found() > COUNT_LIMIT || sample.whole()) {
+                return sample.ids();
+            }
+        }
+        return cappedIds(where, hql);
     }
 
     /**
@@ -661,7 +647,12 @@ class CustomerListSearch {
     static final int COUNT_WALK = 10_000;
 
     private long capped(Where where, String hql) {
-        return where.bind(em.createQuery(hql, Long.class), hql).setMaxResults(COUNT_LIMIT + 1).getResultList().size();
+        return cappedIds(where, hql).size();
+    }
+
+    /** The first {@link #COUNT_LIMIT} + 1 ids {@code hql} finds. */
+    private List<Long> cappedIds(Where where, String hql) {
+        return where.bind(em.createQuery(hql, Long.class), hql).setMaxResults(COUNT_LIMIT + 1).getResultList();
     }
 
     /**
@@ -709,7 +700,8 @@ class CustomerListSearch {
             String mark = ":" + name;
             for (int at = hql.indexOf(mark); at >= 0; at = hql.indexOf(mark, at + 1)) {
                 int after = at + mark.length();
-                if (after == hql.length() || !Character.isLetterOrDigit(hql.charAt(after)) && hql.charAt(after) != '_') {
+                if (after == hql.length()
+                        || !Character.isLetterOrDigit(hql.charAt(after)) && hql.charAt(after) != '_') {
                     return true;
                 }
             }

@@ -172,7 +172,7 @@ class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthe
         UserService.SignIn signIn = users.signIn(username, password, address);
         if (signIn.result() == UserService.SignInResult.OK) {
             verified.put(username, new Verified(digest, at));
-            return ViewerIdentity.of(signIn.viewer());
+            return ViewerIdentity.of(signIn.viewer(), signIn.mustChangePassword());
         }
         verified.remove(username);
         throw signIn.result() == UserService.SignInResult.THROTTLED ? new Throttled()

@@ -49,7 +49,7 @@ public class UserService {
 
     public enum SignInResult { OK, BAD_CREDENTIALS, LOCKED, DISABLED, THROTTLED }
 
-    public record SignIn(SignInResult result, Viewer viewer) {
+    public record SignIn(SignInResult result, Viewer viewer, boolean mustChangePassword) {
     }
 
     /** A check with no client address (a sign-in the application makes itself, or a test). */
@@ -104,11 +104,11 @@ public class UserService {
         users.recordSuccess(user.getId(), now);
         audit.record(username, "LOGIN", "USER", user.getId(), null, path, "signed in" + from(clientAddress), null,
                 null);
-        return new SignIn(SignInResult.OK, toViewer(user));
+        return new SignIn(SignInResult.OK, toViewer(user), user.isMustChangePassword());
     }
 
     private static SignIn refused(SignInResult result) {
-        return new SignIn(result, null);
+        return new SignIn(result, null, false);
     }
 
     private static String from(String clientAddress) {

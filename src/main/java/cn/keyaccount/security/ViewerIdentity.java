@@ -11,26 +11,20 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 public final class ViewerIdentity {
 
     public static final String ATTRIBUTE = "keyaccount.viewer";
-    /** Whether the user must choose a new password first, as read with the viewer (absent: not known). */
+    /** Whether the user must choose a new password first, read with the viewer (absent: an identity made elsewhere). */
     public static final String MUST_CHANGE_PASSWORD = "keyaccount.must-change-password";
 
     private ViewerIdentity() {
     }
 
-    static SecurityIdentity of(Viewer viewer) {
-        return builder(viewer).build();
-    }
-
     /** The identity of a viewer read with its password state, so that no request reads the user twice. */
     static SecurityIdentity of(Viewer viewer, boolean mustChangePassword) {
-        return builder(viewer).addAttribute(MUST_CHANGE_PASSWORD, mustChangePassword).build();
-    }
-
-    private static QuarkusSecurityIdentity.Builder builder(Viewer viewer) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(viewer.username()))
                 .addRoles(Roles.held(viewer.role()))
-                .addAttribute(ATTRIBUTE, viewer);
+                .addAttribute(ATTRIBUTE, viewer)
+                .addAttribute(MUST_CHANGE_PASSWORD, mustChangePassword)
+                .build();
     }
 
     public static Viewer viewer(SecurityIdentity identity) {

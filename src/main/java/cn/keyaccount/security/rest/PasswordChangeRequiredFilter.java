@@ -30,7 +30,7 @@ class PasswordChangeRequiredFilter {
         if (identity.isAnonymous() || !path.startsWith("/api/") || OPEN.contains(path)) {
             return;
         }
-        // read with the identity when it was made (a session, a remembered password); otherwise asked here
+        // read with the user when the identity was made; asked here only for an identity made elsewhere
         Boolean must = identity.getAttribute(ViewerIdentity.MUST_CHANGE_PASSWORD);
         if (must == null ? users.mustChangePassword(identity.getPrincipal().getName()) : must) {
             throw BusinessException.forbidden("error.password-change-required");
