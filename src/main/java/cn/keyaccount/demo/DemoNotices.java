@@ -161,16 +161,53 @@ class DemoNotices {
      * none, its first SMS send starting at the same moment, and the demo's replies then had nothing to answer.)
      */
     int settleAsDemoHistory(long before) {
+        // rows the engine holds locked right now are skipped, never waited for: waiting deadlocked with its claim on a
+        // cluster's first start (CI, 2026-12-07); they are tried again once it has let them go
+        int settled = 0;
+        for (int round = 0; round < 5; round++) {
+            settled += settleUnlocked(before);
+            if (!anyLeft(before)) {
+                break;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return settled;
+    }
+
+    private static final String LEFT = " id > ? and state in ('SCHEDULED', 'SENDING') and next_attempt_at <= now() "
+            + "+ interval '1 day'";
+
+    private boolean anyLeft(long before) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select exists (select 1 from notice_message where " + LEFT
+                     + ")")) {
+            ps.setLong(1, before);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Demo notices failed", e);
+        }
+    }
+
+    private int settleUnlocked(long before) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                update notice_message set attempts = 1,
+                with mine as (select id from notice_message where """ + LEFT + """
+                               order by id for update skip locked)
+                update notice_message m set attempts = 1,
                        state = case channel when 'EMAIL' then 'SENT' else 'DELIVERED' end,
                        sent_at = least(next_attempt_at, now()),
                        receipt_at = case channel when 'SMS' then least(next_attempt_at, now()) + interval '15 seconds'
                                     end,
-                       provider_message_id = case channel when 'SMS' then 'demo-' || id
-                                                          when 'EMAIL' then 'mail-' || id end,
+                       provider_message_id = case channel when 'SMS' then 'demo-' || m.id
+                                                          when 'EMAIL' then 'mail-' || m.id end,
                        claim_token = null, version = version + 1
-                 where id > ? and state in ('SCHEDULED', 'SENDING') and next_attempt_at <= now() + interval '1 day'""")) {
+                  from mine where m.id = mine.id""")) {
             c.setAutoCommit(true);
             ps.setLong(1, before);
             return ps.executeUpdate();
