@@ -156,8 +156,20 @@ abstract class CarrierGateway implements SmsGateway {
         if (!opened) {
             return LinkState.IDLE;
         }
-        EndpointConnector<?> c = entity.getSingletonConnector();
-        return c != null && c.fetch() != null ? LinkState.UP : LinkState.DOWN;
+        return connected(entity.getSingletonConnector()) ? LinkState.UP : LinkState.DOWN;
+    }
+
+    /**
+     * Whether the connector has a logged-in channel now. SMSGate's {@code fetch()} reads the size of its channel list
+     * and then an element of it, so a link that closes between the two throws {@link IndexOutOfBoundsException}
+     * instead of answering null: that is a link that has just gone down.
+     */
+    static boolean connected(EndpointConnector<?> c) {
+        try {
+            return c != null && c.fetch() != null;
+        } catch (IndexOutOfBoundsException closing) {
+            return false;
+        }
     }
 
     @Override
@@ -219,15 +231,17 @@ abstract class CarrierGateway implements SmsGateway {
         SubmitGate gate = submitGate.once();
         long until = System.nanoTime() + config.responseTimeout().toNanos();
         while (true) {
-            EndpointConnector<?> c = entity.getSingletonConnector();
-            if (c == null || c.fetch() == null) {
-                throw SendFailure.linkDown(family + " gateway " + name + " (" + config.host() + ":" + port
-                        + ") not connected; connecting again every second", null);
+            if (!connected(entity.getSingletonConnector())) {
+                throw SendFailure.linkDown(gateway() + " not connected; connecting again every second", null);
             }
             List<Promise<BaseMessage>> answers;
             gate.open(); // once (SubmitGate.once): a retry of this loop wrote nothing before
             try {
                 answers = ChannelUtil.syncWriteLongMsgToEntity(entity, msg);
+            } catch (IndexOutOfBoundsException closing) {
+                // the link closed while the library picked its channel (see connected): it wrote nothing
+                throw SendFailure.linkDown(gateway() + " closed its link as the submit began; connecting again every second",
+                        closing);
             } catch (Exception e) {
                 throw SendFailure.permanent(family + ": the text could not be encoded: " + e);
             }
@@ -246,6 +260,10 @@ abstract class CarrierGateway implements SmsGateway {
                 throw SendFailure.linkDown("interrupted before the submit", e);
             }
         }
+    }
+
+    private String gateway() {
+        return family + " gateway " + name + " (" + config.host() + ":" + port + ")";
     }
 
     /** Starts connecting (at startup); the library keeps the link, connecting again whenever it drops. */
