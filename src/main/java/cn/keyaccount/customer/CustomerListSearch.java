@@ -5,18 +5,23 @@ import cn.keyaccount.customer.CustomerService.CustomerPage;
 import cn.keyaccount.org.OrgUnitQueries;
 import cn.keyaccount.security.Role;
 import cn.keyaccount.security.Viewer;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The customer list's search: filtered, sorted and paged in SQL within what the viewer may see, over the narrow search
@@ -63,9 +68,26 @@ class CustomerListSearch {
     private final EntityManager em;
     private final Map<String, CustomerGroups> groups;
 
-    CustomerListSearch(EntityManager em, Instance<CustomerGroups> groups) {
+    /**
+     * The matches of recent text searches (capped, as {@link #bucketedMatches} finds them), by the search and the
+     * version of the search copy they were found at (V44): a search asked again at the same version (the next page,
+     * another order, a colleague with the same scope) does not count again. Null when switched off.
+     */
+    private final Cache<String, Counted> counted;
+    /** For tests: how many counts came from {@link #counted}. */
+    private final AtomicLong countedHits = new AtomicLong();
+
+    /** Matches found at a version of the search copy; at most {@link #COUNT_LIMIT} + 1 ids (8 kB). */
+    private record Counted(long version, long[] ids) {
+    }
+
+    CustomerListSearch(EntityManager em, Instance<CustomerGroups> groups,
+                       @ConfigProperty(name = "keyaccount.customers.counted-searches") int countedSearches) {
         this.em = em;
         this.groups = groups.stream().collect(Collectors.toUnmodifiableMap(CustomerGroups::name, g -> g));
+        // an entry is dropped when unused for ten minutes: by then the search copy has usually moved on
+        this.counted = countedSearches <= 0 ? null : Caffeine.newBuilder().maximumSize(countedSearches)
+                .expireAfterAccess(Duration.ofMinutes(10)).build();
     }
 
     /**
@@ -197,6 +219,8 @@ class CustomerListSearch {
      */
     private final class Reading {
         private Object[] bucketing;
+        /** The version of what a search counts (V44), read with the bucketing's generation. */
+        private long version = -1;
         /** The hints of the words' tokens (V43), once read. */
         private Object[] hints;
         private Object[] before;
@@ -204,8 +228,11 @@ class CustomerListSearch {
 
         Buckets buckets(CustomerSearch.SortBy by) {
             if (bucketing == null) {
-                long generation = ((Number) em.createNativeQuery("select generation from customer_search_bucketing")
-                        .getSingleResult()).longValue();
+                // the version first, before anything is counted: a count made after it is at least as new
+                Object[] now = (Object[]) em.createNativeQuery("select g.generation, v.version from "
+                        + "customer_search_bucketing g cross join customer_search_version v").getSingleResult();
+                long generation = ((Number) now[0]).longValue();
+                version = ((Number) now[1]).longValue();
                 Object[] known = lastBuckets;
                 if (known == null || ((Number) known[0]).longValue() != generation) {
                     // recomputed since: the last buckets of this generation, read once on this node
@@ -419,6 +446,11 @@ class CustomerListSearch {
         walkBeforeBuckets = customers;
     }
 
+    /** For tests: how many counts were answered from the counts of recent searches. */
+    long countedHits() {
+        return countedHits.get();
+    }
+
     /** For tests: how many pages were read bucket by bucket so far. */
     long bucketPages() {
         return bucketPages.get();
@@ -559,6 +591,20 @@ class CustomerListSearch {
      * or more to find nothing.
      */
     private List<Long> bucketedMatches(Reading r, Where where, String hql, int n, String text) {
+        String key = counted == null || !where.countable() ? null : where.key(hql);
+        Counted known = key == null ? null : counted.getIfPresent(key);
+        if (known != null && known.version() == r.version) {
+            countedHits.incrementAndGet();
+            return Arrays.stream(known.ids()).boxed().toList();
+        }
+        List<Long> found = uncountedMatches(r, where, hql, n, text);
+        if (key != null && r.version >= 0) {
+            counted.put(key, new Counted(r.version, found.stream().mapToLong(Long::longValue).toArray()));
+        }
+        return found;
+    }
+
+    private List<Long> uncountedMatches(Reading r, Where where, String hql, int n, String text) {
         r.bitmapOnly();
         if (!NUMBER.matcher(text).find()) {
             Sample sample = sampled(r, where, n);
@@ -662,7 +708,18 @@ class CustomerListSearch {
      * ordered set ({@link #substrings}), for any alias.
      */
     private record Where(List<String> filterParts, List<String> indexedText, List<String> substringText,
-                         Parameters params) {
+                         Parameters params, boolean countable) {
+
+        /**
+         * The search {@code hql} with these parameters, as a key of {@link #counted}: the scope is among them, so
+         * viewers who see different customers never share a key.
+         */
+        String key(String hql) {
+            StringBuilder key = new StringBuilder(hql);
+            new java.util.TreeMap<>(params.map()).forEach((name, value) -> key.append('\u0000').append(name)
+                    .append('=').append(Arrays.deepToString(new Object[] {value})));
+            return key.toString();
+        }
 
         String filters() {
             return String.join(" and ", filterParts);
@@ -741,6 +798,8 @@ class CustomerListSearch {
                 params.and("tokens", SearchTokens.forQuery(String.join(" ", shortWords)).toArray(String[]::new));
             }
         }
+        // the counts of recent searches are kept until one of the columns filtered on here changes (V44's trigger
+        // names them): a filter on another column of the search copy must be added there
         if (s.tier() != null) {
             parts.add("c.tier = :tier");
             params.and("tier", s.tier());
@@ -771,6 +830,8 @@ class CustomerListSearch {
             parts.add(group.condition(name));
             params.and(name, group.parameter(g.value()));
         }
-        return new Where(parts, indexed, substrings, params);
+        // another feature's groups are conditions on other tables, which the search copy's version (V44) does not
+        // follow: such a search is counted every time
+        return new Where(parts, indexed, substrings, params, s.groups().isEmpty());
     }
 }

@@ -101,6 +101,11 @@ public class CustomerService {
         return list.bucketPages();
     }
 
+    /** For tests: how many counts came from the counts of recent searches (V44). */
+    long countedHits() {
+        return list.countedHits();
+    }
+
     public CustomerDetails get(Viewer viewer, long id) {
         Customer c = access.visible(viewer, id);
         return details(c, access.canEdit(viewer, c));
