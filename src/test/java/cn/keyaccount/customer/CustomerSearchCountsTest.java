@@ -135,6 +135,25 @@ class CustomerSearchCountsTest {
         assertTrue(own <= everyone);
     }
 
+    @Test
+    void a_search_in_the_callers_transaction_leaves_the_planner_settings_as_they_were() {
+        Viewer admin = users.viewer("admin");
+        String settings = "select current_setting('enable_seqscan') || current_setting('enable_indexscan') "
+                + "|| current_setting('enable_indexonlyscan')";
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String word : List.of("有限", "公司", "l0")) {
+                customers.page(admin, CustomerSearch.text(word), CustomerSearch.Order.DEFAULT, 0, 10);
+                customers.page(admin, CustomerSearch.text(word), new CustomerSearch.Order(
+                        CustomerSearch.SortBy.CAPACITY, true), 0, 10);
+                assertEquals("ononon", em.createNativeQuery(settings).getSingleResult(), "after " + word);
+            }
+        });
+        // in a transaction of its own the settings end with it
+        customers.page(admin, CustomerSearch.text("有限"), CustomerSearch.Order.DEFAULT, 0, 10);
+        assertEquals("ononon", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(settings)
+                .getSingleResult()));
+    }
+
     private long plainCount(String word, String pathPrefix) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from customer_search where search_text like ?1 and unit_path like ?2")
