@@ -108,6 +108,30 @@ public class IntervalStore {
         Float4Arrays.addInto(kvarh, s.kvarh(), base);
     }
 
+    /**
+     * Of {@code customerIds}, those with at least one meter, in the order given: only they can have readings. A batch
+     * over every customer (the portrait) reads no more than their ids for the others: at a province's size most of the
+     * customer book has no meter.
+     */
+    public List<Long> withMeters(List<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Long> metered = new java.util.HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select distinct customer_id from meter where customer_id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", customerIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    metered.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading which customers have meters failed", e);
+        }
+        return customerIds.stream().filter(metered::contains).toList();
+    }
+
     /** The first and last day with readings of a customer, or null when there are none. */
     public LocalDate[] coveredDays(long customerId) {
         String sql = "select min(d.day), max(d.day) from meter_day d join meter m on m.id = d.meter_id "

@@ -133,7 +133,8 @@ public class PortraitComputation {
         TypicalShapes.Settings settings = config.shapes();
         TagRules rules = new TagRules(config.tagSettings());
         List<Future<CustomerMeasure>> page = new ArrayList<>();
-        for (CustomerDetails c : customers.detailsOf(Viewer.system(), ids)) {
+        // a customer without a meter has no reading to measure: not even its details are read
+        for (CustomerDetails c : customers.detailsOf(Viewer.system(), intervals.withMeters(ids))) {
             page.add(workers.submit(() -> measure(c, period.from(), period.to(), calendar, settings, rules)));
         }
         List<CustomerMeasure> measured = new ArrayList<>();

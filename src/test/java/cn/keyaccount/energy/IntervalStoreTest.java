@@ -83,6 +83,19 @@ class IntervalStoreTest {
             // a range starting later reads the same values at shifted places
             IntervalSeries late = store.customerSeries(customer, DAY.plusDays(2), DAY.plusDays(2));
             assertEquals(8f, late.kwh()[2]);
+            // only customers with a meter can have readings: the others are left out, the order kept
+            try (Connection c2 = dataSource.getConnection(); Statement s2 = c2.createStatement();
+                 ResultSet rs = s2.executeQuery("select id from customer where id not in "
+                    + "(select customer_id from meter) order by id desc limit 2")) {
+                List<Long> without = new ArrayList<>();
+                while (rs.next()) {
+                    without.add(rs.getLong(1));
+                }
+                assertEquals(2, without.size());
+                assertEquals(List.of(customer), store.withMeters(List.of(without.get(0), customer, without.get(1))));
+                assertEquals(List.of(), store.withMeters(without));
+                assertEquals(List.of(), store.withMeters(List.of()));
+            }
         } finally {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.executeUpdate("delete from meter where name = 'IST' and id in (" + meters.get(0) + "," + meters.get(1) + ")");
