@@ -250,8 +250,8 @@ class CustomerListSearch {
          * neither was done yet: a page of many matches, and a count, need both first.
          */
         void bitmapOnly(Where where) {
-            if (bitmapOnly || before != null || hints != null
-                    || !(where.params().map().get("tokens") instanceof String[] tokens) || tokens.length == 0) {
+            String[] tokens = where.tokens();
+            if (bitmapOnly || before != null || hints != null || tokens == null) {
                 bitmapOnly();
                 return;
             }
@@ -382,7 +382,8 @@ class CustomerListSearch {
      * first after last when the tokens never meet.
      */
     private int[] hinted(Reading r, Where where, CustomerSearch.Order o, int n) {
-        if (!(where.params().map().get("tokens") instanceof String[] tokens) || tokens.length == 0) {
+        String[] tokens = where.tokens();
+        if (tokens == null) {
             return new int[] {0, n - 1};
         }
         if (r.hints == null) {
@@ -790,6 +791,11 @@ class CustomerListSearch {
 
         boolean hasText() {
             return !indexedText.isEmpty();
+        }
+
+        /** The tokens of the short words, or null when there are none. */
+        String[] tokens() {
+            return params.map().get("tokens") instanceof String[] t && t.length > 0 ? t : null;
         }
 
         /** Binds the parameters that the query uses (the two forms of the words use different ones). */
