@@ -1,5 +1,6 @@
 package cn.keyaccount.demo;
 
+import cn.keyaccount.base.EmbeddedDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,7 +45,7 @@ class DemoDataGeneratorTest {
             if (!owner.equals("postgres")) {
                 s.execute("create role " + owner + " login nosuperuser password '" + OWNER_PASSWORD + "'");
             }
-            s.execute("create database " + name + " owner " + owner + " encoding 'UTF8' template template0");
+            s.execute("create database " + name + " owner " + owner + " " + EmbeddedDatabase.CREATE_OPTIONS);
         }
         String url = server() + name;
         Flyway.configure().dataSource(url, owner, owner.equals("postgres") ? "postgres" : OWNER_PASSWORD)

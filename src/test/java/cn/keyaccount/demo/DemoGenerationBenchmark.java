@@ -1,5 +1,6 @@
 package cn.keyaccount.demo;
 
+import cn.keyaccount.base.EmbeddedDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -45,7 +46,7 @@ class DemoGenerationBenchmark {
         String name = "demo_bench_" + System.nanoTime() % 1_000_000;
         String url;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("create database " + name + " encoding 'UTF8' template template0");
+            s.execute("create database " + name + " " + EmbeddedDatabase.CREATE_OPTIONS);
             Matcher m = Pattern.compile("(jdbc:postgresql://[^/]+/)").matcher(c.getMetaData().getURL());
             m.find();
             url = m.group(1) + name;

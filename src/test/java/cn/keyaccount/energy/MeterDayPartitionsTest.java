@@ -1,5 +1,6 @@
 package cn.keyaccount.energy;
 
+import cn.keyaccount.base.EmbeddedDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class MeterDayPartitionsTest {
         String db = "mig_v24_" + ProcessHandle.current().pid();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + db);
-            s.execute("create database " + db + " encoding 'UTF8' template template0");
+            s.execute("create database " + db + " " + EmbeddedDatabase.CREATE_OPTIONS);
         }
         String url = url(db);
         try {
