@@ -225,6 +225,8 @@ class CustomerListSearch {
         private Object[] hints;
         private Object[] before;
         private boolean bitmapOnly;
+        /** The connection's prepare threshold while {@link #prepared} changed it; else -1. */
+        private int threshold = -1;
 
         Buckets buckets(CustomerSearch.SortBy by) {
             if (bucketing == null) {
@@ -255,11 +257,12 @@ class CustomerListSearch {
                 bitmapOnly();
                 return;
             }
+            prepared(true);
             Object[] row = (Object[]) em.createNativeQuery("with s as materialized (select " + SETTINGS
                     + ") select s.*, " + OFF + ", h.* from s cross join (" + HINTS + ") h").setParameter(1, tokens)
                     .getSingleResult();
-            before = Arrays.copyOfRange(row, 0, 3);
-            hints = Arrays.copyOfRange(row, 6, row.length);
+            before = Arrays.copyOfRange(row, 0, SWITCHED);
+            hints = Arrays.copyOfRange(row, 2 * SWITCHED, row.length);
             bitmapOnly = true;
         }
 
@@ -268,35 +271,61 @@ class CustomerListSearch {
             if (bitmapOnly) {
                 return;
             }
+            prepared(true);
             if (before == null) {
                 // the settings as they were, read before they are set, in the same statement
                 before = (Object[]) em.createNativeQuery("with s as materialized (select " + SETTINGS
                         + ") select s.*, " + OFF + " from s").getSingleResult();
             } else {
-                plannerSettings("off", "off", "off");
+                plannerSettings(BITMAP_ONLY);
             }
             bitmapOnly = true;
         }
 
+        /**
+         * Whether the statements from here on are prepared on the server, where the switched settings give each a
+         * generic plan at once: the plan that bitmap scans only allow hardly depends on the words, and planning each
+         * fetch again cost a fifth of a millisecond (issue 17). Outside the switch, the searches are planned for
+         * their words (application.properties, prepareThreshold). Set on the JDBC connection, with no statement:
+         * {@link #usual} restores it first, so that it is restored even when the transaction has failed.
+         */
+        private void prepared(boolean on) {
+            if (on == threshold >= 0) {
+                return;
+            }
+            em.unwrap(org.hibernate.Session.class).doWork(c -> {
+                org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
+                if (on) {
+                    threshold = pg.getPrepareThreshold();
+                    pg.setPrepareThreshold(1);
+                } else {
+                    pg.setPrepareThreshold(threshold);
+                    threshold = -1;
+                }
+            });
+        }
+
         /** The planner's settings as they were before {@link #bitmapOnly}. */
         void usual() {
+            prepared(false);
             if (bitmapOnly) {
-                plannerSettings((String) before[0], (String) before[1], (String) before[2]);
                 bitmapOnly = false;
+                plannerSettings(before);
             }
         }
 
         /** {@link #usual}, and the generation of the bucketing now, in one statement. */
         long usualReadingGeneration() {
-            jakarta.persistence.Query q = em.createNativeQuery("select " + (bitmapOnly ? PLANNER + ", " : "")
+            boolean restored = bitmapOnly;
+            prepared(false);
+            bitmapOnly = false;
+            jakarta.persistence.Query q = em.createNativeQuery("select " + (restored ? PLANNER + ", " : "")
                     + "generation from customer_search_bucketing");
-            if (bitmapOnly) {
-                q.setParameter(1, before[0]).setParameter(2, before[1]).setParameter(3, before[2]);
+            if (restored) {
+                bind(q, before);
             }
             Object result = q.getSingleResult();
-            boolean restored = bitmapOnly;
-            bitmapOnly = false;
-            return ((Number) (restored ? ((Object[]) result)[3] : result)).longValue();
+            return ((Number) (restored ? ((Object[]) result)[SWITCHED] : result)).longValue();
         }
     }
 
@@ -358,21 +387,43 @@ class CustomerListSearch {
         return ids.size() <= offset ? List.of() : ids.subList(offset, ids.size());
     }
 
-    /** The three planner settings of a reading as they are now. */
-    private static final String SETTINGS = "current_setting('enable_seqscan') a, current_setting('enable_indexscan') b, "
-            + "current_setting('enable_indexonlyscan') c";
+    /**
+     * The planner settings a reading switches, and their values while it reads with bitmap scans only: no other scan,
+     * and a prepared statement planned once, generically (see {@code Reading.prepared}).
+     */
+    private static final String[][] SWITCH = {
+        {"enable_seqscan", "off"}, {"enable_indexscan", "off"}, {"enable_indexonlyscan", "off"},
+        {"plan_cache_mode", "force_generic_plan"},
+    };
 
-    /** The three planner settings of a reading switched to bitmap scans only, for this transaction. */
-    private static final String OFF = "set_config('enable_seqscan', 'off', true), "
-            + "set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)";
+    private static final int SWITCHED = SWITCH.length;
 
-    /** Sets the three planner settings of a reading to ?1, ?2 and ?3, for this transaction. */
-    private static final String PLANNER = "set_config('enable_seqscan', ?1, true), "
-            + "set_config('enable_indexscan', ?2, true), set_config('enable_indexonlyscan', ?3, true)";
+    /** The switched values, in the order of {@link #SWITCH}. */
+    private static final Object[] BITMAP_ONLY = Arrays.stream(SWITCH).map(setting -> setting[1]).toArray();
 
-    private void plannerSettings(String seqscan, String indexscan, String indexonlyscan) {
-        em.createNativeQuery("select " + PLANNER).setParameter(1, seqscan).setParameter(2, indexscan)
-                .setParameter(3, indexonlyscan).getSingleResult();
+    /** The planner settings of a reading as they are now. */
+    private static final String SETTINGS = java.util.stream.IntStream.range(0, SWITCHED)
+            .mapToObj(i -> "current_setting('" + SWITCH[i][0] + "') s" + i).collect(Collectors.joining(", "));
+
+    /** The planner settings of a reading switched to bitmap scans only, for this transaction. */
+    private static final String OFF = Arrays.stream(SWITCH)
+            .map(setting -> "set_config('" + setting[0] + "', '" + setting[1] + "', true)")
+            .collect(Collectors.joining(", "));
+
+    /** Sets the planner settings of a reading to ?1, ?2, … in the order of {@link #SWITCH}, for this transaction. */
+    private static final String PLANNER = java.util.stream.IntStream.range(0, SWITCHED)
+            .mapToObj(i -> "set_config('" + SWITCH[i][0] + "', ?" + (i + 1) + ", true)")
+            .collect(Collectors.joining(", "));
+
+    private void plannerSettings(Object[] values) {
+        bind(em.createNativeQuery("select " + PLANNER), values).getSingleResult();
+    }
+
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query q, Object[] values) {
+        for (int i = 0; i < SWITCHED; i++) {
+            q.setParameter(i + 1, values[i]);
+        }
+        return q;
     }
 
     /**
