@@ -136,22 +136,35 @@ class CustomerSearchCountsTest {
     }
 
     @Test
-    void a_search_in_the_callers_transaction_leaves_the_planner_settings_as_they_were() {
+    void a_search_in_the_callers_transaction_leaves_the_planner_settings_and_the_connection_as_they_were() {
         Viewer admin = users.viewer("admin");
         String settings = "select current_setting('enable_seqscan') || current_setting('enable_indexscan') "
-                + "|| current_setting('enable_indexonlyscan')";
+                + "|| current_setting('enable_indexonlyscan') || ' ' || current_setting('plan_cache_mode')";
         QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals(0, prepareThreshold(), "as configured: the searches are planned for their words");
             for (String word : List.of("有限", "公司", "l0")) {
                 customers.page(admin, CustomerSearch.text(word), CustomerSearch.Order.DEFAULT, 0, 10);
                 customers.page(admin, CustomerSearch.text(word), new CustomerSearch.Order(
                         CustomerSearch.SortBy.CAPACITY, true), 0, 10);
-                assertEquals("ononon", em.createNativeQuery(settings).getSingleResult(), "after " + word);
+                assertEquals("ononon auto", em.createNativeQuery(settings).getSingleResult(), "after " + word);
+                // the statements read with bitmap scans only were prepared on the server, and no others will be
+                assertEquals(0, prepareThreshold(), "after " + word);
             }
+            long prepared = ((Number) em.createNativeQuery("select count(*) from pg_prepared_statements "
+                    + "where statement like '%customer_search%'").getSingleResult()).longValue();
+            assertTrue(prepared > 0, "the bucket reads are prepared statements: " + prepared);
         });
         // in a transaction of its own the settings end with it
         customers.page(admin, CustomerSearch.text("有限"), CustomerSearch.Order.DEFAULT, 0, 10);
-        assertEquals("ononon", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(settings)
+        assertEquals("ononon auto", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(settings)
                 .getSingleResult()));
+    }
+
+    private int prepareThreshold() {
+        int[] threshold = new int[1];
+        em.unwrap(org.hibernate.Session.class).doWork(c -> threshold[0] = c.unwrap(org.postgresql.PGConnection.class)
+                .getPrepareThreshold());
+        return threshold[0];
     }
 
     private long plainCount(String word, String pathPrefix) {
