@@ -227,9 +227,23 @@ class CustomerListSearch {
         private boolean bitmapOnly;
         /** The connection's prepare threshold while {@link #prepared} changed it; else -1. */
         private int threshold = -1;
+        private boolean flushed;
+
+        /**
+         * Writes the caller's pending changes before the reading's first statement, as the native queries that these
+         * statements replace did, so that a search in a transaction that changed a customer reads the hints its
+         * trigger widened. Not before a restore: the transaction may have failed by then.
+         */
+        private void first() {
+            if (!flushed) {
+                flushed = true;
+                em.flush();
+            }
+        }
 
         Buckets buckets(CustomerSearch.SortBy by) {
             if (bucketing == null) {
+                first();
                 // the version first, before anything is counted: a count made after it is at least as new
                 Object[] now = row("select g.generation, v.version from customer_search_bucketing g "
                         + "cross join customer_search_version v");
@@ -257,6 +271,7 @@ class CustomerListSearch {
                 bitmapOnly();
                 return;
             }
+            first();
             prepared(true);
             Object[] row = row("with s as materialized (select " + SETTINGS + ") select s.*, " + OFF
                     + ", h.* from s cross join (" + HINTS + ") h", (Object) tokens);
@@ -272,6 +287,7 @@ class CustomerListSearch {
             }
             prepared(true);
             if (before == null) {
+                first();
                 // the settings as they were, read before they are set, in the same statement
                 before = row("with s as materialized (select " + SETTINGS + ") select s.*, " + OFF + " from s");
             } else {
@@ -419,13 +435,10 @@ class CustomerListSearch {
      * The one row of {@code sql} (parameters written ?1, ?2, … in the order they appear), read on the transaction's
      * connection in a statement prepared on the server: the reading's own statements (the bucketing, the planner
      * switch, the hints) plan alike whatever their values, and as Hibernate native queries they took about a tenth
-     * of the application's time of a search at a million customers, mostly in parsing and binding (issue 17). The
-     * caller's pending changes are written first, as a native query would have done, so that a search in a
-     * transaction that changed a customer reads the hints its trigger widened.
+     * of the application's time of a search at a million customers, mostly in parsing and binding (issue 17).
      */
     private Object[] row(String sql, Object... params) {
         Object[][] row = new Object[1][];
-        em.flush();
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
             try (java.sql.PreparedStatement ps = c.prepareStatement(sql.replaceAll("\\?\\d+", "?"))) {
                 ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
