@@ -438,27 +438,40 @@ class CustomerListSearch {
      * of the application's time of a search at a million customers, mostly in parsing and binding (issue 17).
      */
     private Object[] row(String sql, Object... params) {
-        Object[][] row = new Object[1][];
-        em.unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement(sql.replaceAll("\\?\\d+", "?"))) {
+        return serverPrepared(sql.replaceAll("\\?\\d+", "?"), params, rs -> {
+            rs.next();
+            Object[] row = new Object[rs.getMetaData().getColumnCount()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rs.getObject(i + 1);
+            }
+            return row;
+        });
+    }
+
+    /** What is read from the result of a {@link #serverPrepared} statement. */
+    @FunctionalInterface
+    private interface Results<T> {
+        T read(java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    /**
+     * {@code sql} (JDBC parameters) on the transaction's connection, prepared on the server from its first execution:
+     * a String[] parameter is bound as a varchar array, a Long[] as a bigint array, anything else as itself.
+     */
+    private <T> T serverPrepared(String sql, Object[] params, Results<T> results) {
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
                 for (int i = 0; i < params.length; i++) {
-                    if (params[i] instanceof String[] values) {
-                        ps.setArray(i + 1, c.createArrayOf("varchar", values));
-                    } else {
-                        ps.setObject(i + 1, params[i]);
-                    }
+                    Object p = params[i];
+                    ps.setObject(i + 1, p instanceof String[] values ? c.createArrayOf("varchar", values)
+                            : p instanceof Long[] values ? c.createArrayOf("bigint", values) : p);
                 }
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    row[0] = new Object[rs.getMetaData().getColumnCount()];
-                    for (int i = 0; i < row[0].length; i++) {
-                        row[0][i] = rs.getObject(i + 1);
-                    }
+                    return results.read(rs);
                 }
             }
         });
-        return row[0];
     }
 
     /**
@@ -643,23 +656,18 @@ class CustomerListSearch {
             return List.of();
         }
         r.usual();
-        Map<Long, CustomerRow> byId = new java.util.HashMap<>();
-        em.unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement(ROWS_BY_ID)) {
-                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
-                ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long manager = rs.getLong(12);
-                        Long managerId = rs.wasNull() ? null : manager;
-                        CustomerRow row = new CustomerRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
-                                rs.getBigDecimal(8), Importance.valueOf(rs.getString(9)),
-                                Tier.valueOf(rs.getString(10)), rs.getBigDecimal(11), managerId, rs.getString(13));
-                        byId.put(row.id(), row);
-                    }
-                }
+        Map<Long, CustomerRow> byId = serverPrepared(ROWS_BY_ID, new Object[] {ids.toArray(Long[]::new)}, rs -> {
+            Map<Long, CustomerRow> found = new java.util.HashMap<>();
+            while (rs.next()) {
+                long manager = rs.getLong(12);
+                Long managerId = rs.wasNull() ? null : manager;
+                CustomerRow row = new CustomerRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                        Importance.valueOf(rs.getString(9)), Tier.valueOf(rs.getString(10)), rs.getBigDecimal(11),
+                        managerId, rs.getString(13));
+                found.put(row.id(), row);
             }
+            return found;
         });
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }

@@ -1,11 +1,11 @@
 package cn.keyaccount.demo;
 
-import cn.keyaccount.base.EmbeddedDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.keyaccount.base.EmbeddedDatabase;
 import cn.keyaccount.customer.CustomerSearchBuckets;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

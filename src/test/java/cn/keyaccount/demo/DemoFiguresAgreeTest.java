@@ -17,6 +17,7 @@ import cn.keyaccount.security.Viewer;
 import cn.keyaccount.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -103,8 +104,8 @@ class DemoFiguresAgreeTest {
             // read as double: JsonPath reads a decimal as a float by default, 0.125 kWh apart at a million kWh, which
             // moved a month of 1.12 million kWh onto the other side of a half and rounded it to the other whole kWh
             // (the demo data of 2026-12-08, Asia/Shanghai)
-            double kwh = JsonPath.from(body).using(new io.restassured.path.json.config.JsonPathConfig(
-                    io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE)).getDouble("months[0].kwh");
+            double kwh = JsonPath.from(body).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE))
+                    .getDouble("months[0].kwh");
             assertEquals(Math.round(kwh), new BigDecimal(bill.get("kwh").toString()).longValue(),
                     month + ": portal bill against the manager's energy page");
         }
