@@ -8,9 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,16 +31,22 @@ public class CustomerSearchBuckets {
     /** Customers per bucket: a bucket's matches are read and sorted whole, a few milliseconds at most. */
     public static final int SIZE = 1_000;
 
-    /** Each sort order: its bucket column, its sort key column, the column of its bound's key. */
-    private static final String[][] ORDERS = {
-        {"NAME", "name_bucket", "name", "text_key"},
-        {"ACCOUNT_NO", "account_bucket", "account_no", "text_key"},
-        {"CAPACITY", "capacity_bucket", "contract_capacity_kva", "num_key"},
-        {"ANNUAL_KWH", "annual_kwh_bucket", "annual_kwh", "num_key"},
-        {"VOLTAGE", "voltage_bucket", "voltage_kv", "num_key"},
-        {"UPDATED", "updated_bucket", "updated_at", "ts_key"},
-        {"TIER", "tier_bucket", "tier", "text_key"},
-    };
+    /**
+     * One sort order of the list: its name in customer_search_bound, its bucket column, its sort key column (the same
+     * name in {@code customer} and its search copy) and the column of its bound's key.
+     */
+    public record Order(String sortBy, String bucketColumn, String keyColumn, String boundKeyColumn) {
+    }
+
+    /** Every sort order, in the order of the bucket columns. */
+    public static final List<Order> ORDERS = List.of(
+        new Order("NAME", "name_bucket", "name", "text_key"),
+        new Order("ACCOUNT_NO", "account_bucket", "account_no", "text_key"),
+        new Order("CAPACITY", "capacity_bucket", "contract_capacity_kva", "num_key"),
+        new Order("ANNUAL_KWH", "annual_kwh_bucket", "annual_kwh", "num_key"),
+        new Order("VOLTAGE", "voltage_bucket", "voltage_kv", "num_key"),
+        new Order("UPDATED", "updated_bucket", "updated_at", "ts_key"),
+        new Order("TIER", "tier_bucket", "tier", "text_key"));
 
     private final AgroalDataSource dataSource;
 
@@ -133,35 +142,74 @@ public class CustomerSearchBuckets {
             s.execute("set local keyaccount.search_hints = 'off'");
             StringBuilder ranks = new StringBuilder("create temp table customer_search_rank on commit drop as "
                     + "select id");
-            for (String[] o : ORDERS) {
-                ranks.append(", row_number() over (order by ").append(o[2]).append(", id) - 1 as ")
-                        .append(o[0]);
+            for (Order o : ORDERS) {
+                ranks.append(", row_number() over (order by ").append(o.keyColumn()).append(", id) - 1 as ")
+                        .append(o.sortBy());
             }
             s.execute(ranks.append(" from customer_search").toString());
             s.execute("delete from customer_search_bound");
-            for (String[] o : ORDERS) {
-                s.execute("insert into customer_search_bound (sort_by, bucket, " + o[3] + ", id) select '" + o[0]
-                        + "', r." + o[0] + " / " + size + ", c." + o[2] + ", c.id from customer_search_rank r "
-                        + "join customer_search c on c.id = r.id where r." + o[0] + " > 0 and r." + o[0] + " % "
-                        + size + " = 0");
+            for (Order o : ORDERS) {
+                String rank = "r." + o.sortBy();
+                s.execute("insert into customer_search_bound (sort_by, bucket, " + o.boundKeyColumn() + ", id) "
+                        + "select '" + o.sortBy() + "', " + rank + " / " + size + ", c." + o.keyColumn() + ", c.id "
+                        + "from customer_search_rank r join customer_search c on c.id = r.id where " + rank
+                        + " > 0 and " + rank + " % " + size + " = 0");
             }
             StringBuilder set = new StringBuilder();
             StringBuilder now = new StringBuilder();
             StringBuilder then = new StringBuilder();
-            for (String[] o : ORDERS) {
-                String value = "r." + o[0] + " / " + size;
-                set.append(set.isEmpty() ? "" : ", ").append(o[1]).append(" = ").append(value);
-                now.append(now.isEmpty() ? "" : ", ").append("c.").append(o[1]);
+            for (Order o : ORDERS) {
+                String value = "r." + o.sortBy() + " / " + size;
+                set.append(set.isEmpty() ? "" : ", ").append(o.bucketColumn()).append(" = ").append(value);
+                now.append(now.isEmpty() ? "" : ", ").append("c.").append(o.bucketColumn());
                 then.append(then.isEmpty() ? "" : ", ").append(value);
             }
             long changed = s.executeUpdate("update customer_search c set " + set + " from customer_search_rank r "
                     + "where r.id = c.id and (" + now + ") is distinct from (" + then + ")");
-            s.execute("update customer_search_bucketing set generation = generation + 1");
+            s.execute(NEXT_GENERATION);
             s.execute("drop table customer_search_rank");
             if (withHints) {
                 s.execute(hints(size));
             }
             return changed;
+        }
+    }
+
+    private static final String NEXT_GENERATION = "update customer_search_bucketing set generation = generation + 1";
+
+    /**
+     * The bounds of buckets that a bulk load wrote into its rows itself (the demo generator at a million customers,
+     * whose rows come with their bucket numbers instead of being rewritten by {@link #assign}), inside the caller's
+     * transaction on {@code c}: for each order, {@code firstIds[k]} is the id of the first customer of bucket k + 1 in
+     * that order (its key is read from the search copy), and the generation is raised as {@link #assign} raises it.
+     * The hints are not made here ({@link #hints(int)}).
+     */
+    public static void writeBounds(Connection c, Map<Order, long[]> firstIds) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("delete from customer_search_bound");
+        }
+        for (Order o : ORDERS) {
+            long[] ids = firstIds.get(o);
+            Long[] boxed = new Long[ids.length];
+            Integer[] buckets = new Integer[ids.length];
+            for (int k = 0; k < ids.length; k++) {
+                boxed[k] = ids[k];
+                buckets[k] = k + 1;
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into customer_search_bound (sort_by, bucket, "
+                    + o.boundKeyColumn() + ", id) select ?, u.bucket, c." + o.keyColumn() + ", c.id "
+                    + "from unnest(?::bigint[], ?::int[]) u (id, bucket) join customer_search c on c.id = u.id")) {
+                ps.setString(1, o.sortBy());
+                ps.setArray(2, c.createArrayOf("bigint", boxed));
+                ps.setArray(3, c.createArrayOf("int", buckets));
+                if (ps.executeUpdate() != ids.length) {
+                    throw new SQLException("customer search bounds of " + o.sortBy() + ": a first id is not in the "
+                            + "search copy");
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute(NEXT_GENERATION);
         }
     }
 

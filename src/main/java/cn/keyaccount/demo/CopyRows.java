@@ -1,6 +1,7 @@
 package cn.keyaccount.demo;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,8 @@ final class CopyRows implements AutoCloseable {
     private final Object[] values;
     private final StringBuilder rows = new StringBuilder(1 << 16);
     private final CopyWriter writer;
+    /** Where the batches are written instead of being sent, when set (the search copy's rows: SearchCopyLoad). */
+    private final OutputStream spill;
     private final String tableName;
     private int count;
     /** The last timestamp written and its text: the generator writes the same "now" into every row. */
@@ -34,15 +37,25 @@ final class CopyRows implements AutoCloseable {
 
     /** {@code table} is the table and its column list, as in {@code customer (id, name)}. */
     CopyRows(Connection connection, String table, int columns) {
-        this(connection, table, columns, null);
+        this(connection, table, columns, (CopyWriter) null);
     }
 
     /** As {@link #CopyRows(Connection, String, int)}, the batches sent by {@code writer} (null: at once). */
     CopyRows(Connection connection, String table, int columns, CopyWriter writer) {
+        this(connection, table, columns, writer, null);
+    }
+
+    /** As {@link #CopyRows(Connection, String, int)}, the batches written to {@code spill} in COPY's text format. */
+    CopyRows(Connection connection, String table, int columns, OutputStream spill) {
+        this(connection, table, columns, null, spill);
+    }
+
+    private CopyRows(Connection connection, String table, int columns, CopyWriter writer, OutputStream spill) {
         this.connection = connection;
         this.copy = "copy " + table + " from stdin";
         this.values = new Object[columns];
         this.writer = writer;
+        this.spill = spill;
         int paren = table.indexOf(' ');
         this.tableName = paren < 0 ? table : table.substring(0, paren);
     }
@@ -151,6 +164,14 @@ final class CopyRows implements AutoCloseable {
         count = 0;
         byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
         rows.setLength(0);
+        if (spill != null) {
+            try {
+                spill.write(bytes);
+            } catch (IOException e) {
+                throw new SQLException("writing the rows of " + tableName + " to a temporary file failed", e);
+            }
+            return;
+        }
         CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
         try {
             in.writeToCopy(bytes, 0, bytes.length);

@@ -223,15 +223,30 @@ public class DemoDataGenerator {
             network();
             phases.done("units, staff, network");
             List<String> indexes = dropSecondaryIndexes();
+            // the rows carry what these triggers would write; without a BEFORE ROW trigger, COPY stores its rows
+            // a page at a time instead of one by one, and can write them frozen (SearchCopyLoad)
+            List<String> triggers = bulk ? dropBeforeRowTriggers() : List.of();
             phases.done("secondary indexes dropped");
             int[] counts = customers(phases);
+            try (Statement s = c.createStatement()) {
+                for (String trigger : triggers) {
+                    s.execute(trigger);
+                }
+            }
             if (customerCount > 2 * CustomerSearchBuckets.SIZE) {
                 // the search copy's sort buckets (V42) before its word index is built over them: a generated million
-                // starts with its buckets instead of rewriting every row under that index after its first start; the
-                // hints of its frequent tokens (V43) are made here in one transaction, else in a second session
-                // while the word index is built
-                CustomerSearchBuckets.assign(c, CustomerSearchBuckets.SIZE, sessions == null);
-                phases.done("search sort buckets");
+                // starts with its buckets instead of rewriting every row under that index after its first start (a
+                // bulk load wrote them with the rows: SearchCopyLoad); the hints of its frequent tokens (V43) are
+                // made here in one transaction, else in a second session while the word index is built
+                if (!bulk) {
+                    CustomerSearchBuckets.assign(c, CustomerSearchBuckets.SIZE, sessions == null);
+                    phases.done("search sort buckets");
+                } else if (sessions == null) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(CustomerSearchBuckets.hints(CustomerSearchBuckets.SIZE));
+                    }
+                    phases.done("search hints");
+                }
                 if (sessions != null) {
                     // a session of its own (IndexBuilds), closed after: room for the aggregate of the tokens
                     indexes.add("set work_mem = '64MB'; " + CustomerSearchBuckets.hints(CustomerSearchBuckets.SIZE));
@@ -298,6 +313,28 @@ public class DemoDataGenerator {
                 }
                 for (String name : names) {
                     s.execute("drop index " + name);
+                }
+            }
+            return definitions;
+        }
+
+        /** The BEFORE ROW insert triggers of the bulk-loaded tables, dropped; their definitions. */
+        private List<String> dropBeforeRowTriggers() throws SQLException {
+            List<String> definitions = new ArrayList<>();
+            try (Statement s = c.createStatement(); var rs = s.executeQuery("""
+                    select format('drop trigger %I on %s', tgname, tgrelid::regclass), pg_get_triggerdef(oid)
+                      from pg_trigger
+                     where tgrelid in ('customer'::regclass, 'customer_search'::regclass, 'contact'::regclass,
+                                       'transformer'::regclass, 'customer_supply_line'::regclass,
+                                       'assignment'::regclass, 'user_customer'::regclass)
+                       and not tgisinternal and tgtype & (1 | 2 | 4) = (1 | 2 | 4)""")) {
+                List<String> drops = new ArrayList<>();
+                while (rs.next()) {
+                    drops.add(rs.getString(1));
+                    definitions.add(rs.getString(2));
+                }
+                for (String drop : drops) {
+                    s.execute(drop);
                 }
             }
             return definitions;
@@ -409,6 +446,11 @@ public class DemoDataGenerator {
             }
         }
 
+        /** The list's search copy and its columns, as the trigger customer_search_sync_trg would write it (V13). */
+        private static final String SEARCH_COPY = "customer_search (id, unit_id, unit_path, manager_id, "
+                + "backup_manager_id, tier, voltage_kv, importance, name, account_no, contract_capacity_kva, "
+                + "annual_kwh, updated_at, search_text, search_tokens)";
+
         private int[] customers(Phases phases) throws SQLException {
             int contacts = 0;
             int transformers = 0;
@@ -417,7 +459,10 @@ public class DemoDataGenerator {
             long customerUser = users;
             // COPY rather than batched inserts: a million customers in minutes (CopyRows)
             // the rows are made here and sent by the writer's thread meanwhile (CopyWriter)
-            try (CopyWriter writer = copyThread ? new CopyWriter(c) : null;
+            // a bulk load of more than two sort buckets writes the search copy last, with its buckets (SearchCopyLoad)
+            boolean searchLast = bulk && customerCount > 2 * CustomerSearchBuckets.SIZE;
+            try (SearchCopyLoad searchLoad = searchLast ? SearchCopyLoad.emptied(c) : null;
+                 CopyWriter writer = copyThread ? new CopyWriter(c) : null;
                  CopyRows cu = new CopyRows(c, "customer (id, account_no, name, credit_code, "
                     + "industry_code, industry_name, address, district, unit_id, voltage_kv, contract_capacity_kva, "
                     + "operating_capacity_kva, supply_mode, importance, tariff_category, basic_charge_mode, "
@@ -431,10 +476,8 @@ public class DemoDataGenerator {
                  CopyRows as = new CopyRows(c, "assignment (id, customer_id, manager_id, "
                          + "backup_manager_id, valid_from, valid_to, assigned_by, reason)", 8, writer);
                  CopyRows uc = new CopyRows(c, "user_customer (user_id, customer_id)", 2, writer);
-                 // the list's search copy, as the trigger customer_search_sync_trg would write it (V13)
-                 CopyRows cs = new CopyRows(c, "customer_search (id, unit_id, unit_path, "
-                         + "manager_id, backup_manager_id, tier, voltage_kv, importance, name, account_no, "
-                         + "contract_capacity_kva, annual_kwh, updated_at, search_text, search_tokens)", 15, writer)) {
+                 CopyRows cs = searchLast ? new CopyRows(c, SEARCH_COPY, 15, searchLoad.rows())
+                         : new CopyRows(c, SEARCH_COPY, 15, writer)) {
                 long assignmentId = 0;
                 int linked = 0;
                 for (int i = 1; i <= customerCount; i++) {
@@ -587,6 +630,9 @@ public class DemoDataGenerator {
                     phases.copies(writer);
                 } else {
                     phases.done("customers made and sent");
+                }
+                if (searchLoad != null) {
+                    searchLoad.store(c, SEARCH_COPY, customerCount, CustomerSearchBuckets.SIZE, phases);
                 }
             }
             return new int[] {contacts, transformers};

@@ -213,31 +213,71 @@ class DemoDataGeneratorTest {
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
             DemoDataGenerator.generate(c, 2_500, 7L, () -> DriverManager.getConnection(url, "postgres", "postgres"),
                     true);
-            String[][] orders = {{"name_bucket", "name"}, {"account_bucket", "account_no"},
-                {"capacity_bucket", "contract_capacity_kva"}, {"annual_kwh_bucket", "annual_kwh"},
-                {"voltage_bucket", "voltage_kv"}, {"updated_bucket", "updated_at"}, {"tier_bucket", "tier"}};
-            try (Statement s = c.createStatement()) {
-                for (String[] o : orders) {
-                    try (var rs = s.executeQuery("select count(distinct b), count(*) filter (where b < p) from "
-                            + "(select " + o[0] + " b, lag(" + o[0] + ") over (order by " + o[1] + ", id) p "
-                            + "from customer_search) x")) {
-                        rs.next();
-                        assertEquals(3, rs.getInt(1), o[0] + ": 2,500 customers in buckets of 1,000");
-                        assertEquals(0, rs.getInt(2), o[0] + " follows " + o[1]);
-                    }
-                }
-                try (var rs = s.executeQuery("select count(*) from customer_search_bound")) {
+            assertBucketsAsRecomputed(c, "the hints of the frequent tokens (V43), made in the second session");
+        }
+    }
+
+    @Test
+    void in_one_transaction_too_the_search_copy_is_written_once_with_its_buckets_and_hints() throws SQLException {
+        String url = migratedDatabase("demo_buckets_one_" + System.nanoTime() % 1_000_000, "postgres");
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+            DemoDataGenerator.generate(c, 2_500, 7L, null, false);
+            assertBucketsAsRecomputed(c, "the hints of the frequent tokens (V43), made in the same transaction");
+        }
+    }
+
+    /**
+     * 2,500 customers in three buckets of every order, following the order; bounds, buckets and hints as a
+     * recomputation ({@link CustomerSearchBuckets#assign}) makes them; the search copy written once, frozen.
+     */
+    private static void assertBucketsAsRecomputed(Connection c, String hintsMessage) throws SQLException {
+        String[][] orders = {{"name_bucket", "name"}, {"account_bucket", "account_no"},
+            {"capacity_bucket", "contract_capacity_kva"}, {"annual_kwh_bucket", "annual_kwh"},
+            {"voltage_bucket", "voltage_kv"}, {"updated_bucket", "updated_at"}, {"tier_bucket", "tier"}};
+        try (Statement s = c.createStatement()) {
+            for (String[] o : orders) {
+                try (var rs = s.executeQuery("select count(distinct b), count(*) filter (where b < p) from "
+                        + "(select " + o[0] + " b, lag(" + o[0] + ") over (order by " + o[1] + ", id) p "
+                        + "from customer_search) x")) {
                     rs.next();
-                    assertEquals(2 * orders.length, rs.getInt(1));
+                    assertEquals(3, rs.getInt(1), o[0] + ": 2,500 customers in buckets of 1,000");
+                    assertEquals(0, rs.getInt(2), o[0] + " follows " + o[1]);
                 }
             }
-            String hints = hints(c);
-            assertTrue(hints.contains("有限"), "the hints of the frequent tokens (V43), made in the second session");
-            c.setAutoCommit(false);
-            assertEquals(0, CustomerSearchBuckets.assign(c, CustomerSearchBuckets.SIZE, true),
-                    "a recomputation changes no row");
-            assertEquals(hints, hints(c), "and makes the same hints");
-            c.rollback();
+            try (var rs = s.executeQuery("select count(*) from customer_search_bound")) {
+                rs.next();
+                assertEquals(2 * orders.length, rs.getInt(1));
+            }
+            // written once by COPY FREEZE: its pages visible to all and frozen (all but those two batches of rows
+            // share, which PostgreSQL leaves to vacuum; none without FREEZE), no row rewritten
+            s.execute("create extension if not exists pg_visibility");
+            try (var rs = s.executeQuery("select v.all_visible, v.all_frozen, pg_relation_size('customer_search') "
+                    + "/ current_setting('block_size')::int from pg_visibility_map_summary('customer_search') v")) {
+                rs.next();
+                long pages = rs.getLong(3);
+                assertTrue(pages > 0);
+                assertTrue(rs.getLong(1) > pages * 9 / 10, rs.getLong(1) + " of " + pages + " pages all visible");
+                assertTrue(rs.getLong(2) > pages * 9 / 10, rs.getLong(2) + " of " + pages + " pages all frozen");
+            }
+        }
+        String hints = hints(c);
+        assertTrue(hints.contains("有限"), hintsMessage);
+        String bounds = bounds(c);
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        assertEquals(0, CustomerSearchBuckets.assign(c, CustomerSearchBuckets.SIZE, true),
+                "a recomputation changes no row");
+        assertEquals(hints, hints(c), "and makes the same hints");
+        assertEquals(bounds, bounds(c), "and the same bounds");
+        c.rollback();
+        c.setAutoCommit(autoCommit);
+    }
+
+    private static String bounds(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); var rs = s.executeQuery(
+                "select string_agg(b::text, ';' order by b.sort_by, b.bucket) from customer_search_bound b")) {
+            rs.next();
+            return String.valueOf(rs.getString(1));
         }
     }
 

@@ -1,0 +1,199 @@
+package cn.keyaccount.demo;
+
+import cn.keyaccount.customer.CustomerSearchBuckets;
+import cn.keyaccount.customer.CustomerSearchBuckets.Order;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * The search copy (V13) of a bulk-loaded demo company of more than two sort buckets, written once with its buckets
+ * (V42) instead of being rewritten after ({@link CustomerSearchBuckets#assign} rewrote a million rows: a minute, and a
+ * table twice its size for the index builds and autovacuum to read; BENCHMARKS.md, issue 17).
+ * <p>
+ * Its rows are made with the customers and kept in a temporary file meanwhile ({@link #rows()}; about 800 MB at a
+ * million customers). Once the customers are stored, each sort order's ranks are read from the {@code customer}
+ * table, which holds the same sort keys: the database sorts them in its own collation, so none is assumed here. The
+ * rows are then copied from the file with their bucket numbers appended, and frozen: the table was emptied in the
+ * same transaction ({@link #emptied}), so PostgreSQL writes them visible to all, and vacuum has nothing left to do.
+ */
+final class SearchCopyLoad implements AutoCloseable {
+
+    /** Bytes sent to PostgreSQL per write. */
+    private static final int CHUNK = 1 << 20;
+
+    private final Path file;
+    private final OutputStream rows;
+
+    private SearchCopyLoad(Path file) throws IOException {
+        this.file = file;
+        this.rows = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    }
+
+    /**
+     * Empties the search copy inside the caller's transaction (the demo generator runs on an empty database), so that
+     * its rows can be copied frozen, and opens the temporary file for them.
+     */
+    static SearchCopyLoad emptied(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("truncate customer_search");
+        }
+        try {
+            return new SearchCopyLoad(Files.createTempFile("demo-customer-search", ".copy"));
+        } catch (IOException e) {
+            throw new SQLException("could not create a temporary file for the demo search copy", e);
+        }
+    }
+
+    /** Where the rows go meanwhile, in COPY's text format, the id first, one line per customer. */
+    OutputStream rows() {
+        return rows;
+    }
+
+    /**
+     * Stores the rows in {@code table} (the table and its column list, as given to {@link CopyRows}) with each sort
+     * order's bucket of {@code size} customers, and writes the bounds; {@code customerCount} customers with the ids
+     * 1 to {@code customerCount}. The hints are not made here.
+     */
+    void store(Connection c, String table, int customerCount, int size, Phases phases) throws SQLException {
+        try {
+            rows.close();
+        } catch (IOException e) {
+            throw new SQLException("writing the demo search copy to a temporary file failed", e);
+        }
+        List<Order> orders = CustomerSearchBuckets.ORDERS;
+        int[][] buckets = new int[orders.size()][customerCount];
+        Map<Order, long[]> firstIds = new LinkedHashMap<>();
+        try (Statement s = c.createStatement()) {
+            // each order's sort in memory: a million keys with their ids
+            s.execute("set local work_mem = '256MB'");
+        }
+        for (int k = 0; k < orders.size(); k++) {
+            firstIds.put(orders.get(k), rank(c, orders.get(k), buckets[k], size));
+        }
+        try (Statement s = c.createStatement()) {
+            // also closes the rank queries' portals, which the driver closes with its next statement: COPY FREEZE
+            // refuses to run while a portal of the transaction is open
+            s.execute("reset work_mem");
+        }
+        phases.done("search copy: sort buckets ranked");
+        copy(c, table, buckets);
+        phases.done("search copy stored with its buckets, frozen");
+        CustomerSearchBuckets.writeBounds(c, firstIds);
+    }
+
+    /** Fills {@code buckets} (by id - 1) in {@code order}; returns the first id of each bucket after the first. */
+    private static long[] rank(Connection c, Order order, int[] buckets, int size) throws SQLException {
+        long[] first = new long[(buckets.length - 1) / size];
+        try (PreparedStatement ps = c.prepareStatement("select id from customer order by " + order.keyColumn()
+                + ", id")) {
+            ps.setFetchSize(100_000);
+            int position = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (id < 1 || id > buckets.length || position >= buckets.length) {
+                        throw new SQLException("demo search copy: customer " + id + " is not one of the "
+                                + buckets.length + " generated");
+                    }
+                    buckets[(int) id - 1] = position / size;
+                    if (position > 0 && position % size == 0) {
+                        first[position / size - 1] = id;
+                    }
+                    position++;
+                }
+            }
+            if (position != buckets.length) {
+                throw new SQLException("demo search copy: " + position + " customers ranked, " + buckets.length
+                        + " generated");
+            }
+        }
+        return first;
+    }
+
+    /** Copies the file's lines, each with its buckets appended, in one frozen COPY. */
+    private void copy(Connection c, String table, int[][] buckets) throws SQLException {
+        StringBuilder columns = new StringBuilder(table.substring(0, table.lastIndexOf(')')));
+        for (Order o : CustomerSearchBuckets.ORDERS) {
+            columns.append(", ").append(o.bucketColumn());
+        }
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + columns + ") from stdin with (freeze)");
+        try (InputStream file = Files.newInputStream(this.file)) {
+            byte[] read = new byte[CHUNK];
+            // a chunk, and room for one row's bucket numbers after it
+            byte[] out = new byte[CHUNK + 1024];
+            int length = 0;
+            long id = 0;
+            boolean inId = true;
+            for (int n; (n = file.read(read)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    byte b = read[i];
+                    if (b == '\n') {
+                        if (id < 1 || id > buckets[0].length) {
+                            throw new SQLException("demo search copy: a row of an unknown customer " + id);
+                        }
+                        for (int[] order : buckets) {
+                            out[length++] = '\t';
+                            byte[] digits = Integer.toString(order[(int) id - 1]).getBytes(StandardCharsets.US_ASCII);
+                            System.arraycopy(digits, 0, out, length, digits.length);
+                            length += digits.length;
+                        }
+                        out[length++] = '\n';
+                        id = 0;
+                        inId = true;
+                        if (length >= CHUNK) {
+                            in.writeToCopy(out, 0, length);
+                            length = 0;
+                        }
+                        continue;
+                    }
+                    if (inId) {
+                        if (b == '\t') {
+                            inId = false;
+                        } else {
+                            id = id * 10 + (b - '0');
+                        }
+                    }
+                    out[length++] = b;
+                    if (length >= CHUNK) {
+                        in.writeToCopy(out, 0, length);
+                        length = 0;
+                    }
+                }
+            }
+            in.writeToCopy(out, 0, length);
+            in.endCopy();
+        } catch (IOException e) {
+            throw new SQLException("reading the demo search copy from its temporary file failed", e);
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    /** Removes the temporary file. */
+    @Override
+    public void close() {
+        try {
+            rows.close();
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a temporary file left behind; the generation's own outcome is what the caller sees
+        }
+    }
+}
