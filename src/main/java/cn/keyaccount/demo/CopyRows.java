@@ -23,7 +23,9 @@ import org.postgresql.copy.CopyIn;
 final class CopyRows implements AutoCloseable {
 
     private final Connection connection;
-    private final String copy;
+    private static final String FREEZE = " with (freeze)";
+
+    private String copy;
     private final Object[] values;
     private final StringBuilder rows = new StringBuilder(1 << 16);
     private final CopyWriter writer;
@@ -58,6 +60,17 @@ final class CopyRows implements AutoCloseable {
         this.spill = spill;
         int paren = table.indexOf(' ');
         this.tableName = paren < 0 ? table : table.substring(0, paren);
+    }
+
+    /**
+     * With {@code frozen}, the rows are copied frozen ({@code COPY … WITH (FREEZE)}): the table must have been created
+     * or emptied in the same transaction. Returns this.
+     */
+    CopyRows frozen(boolean frozen) {
+        if (frozen && !copy.endsWith(FREEZE)) {
+            copy = copy + FREEZE;
+        }
+        return this;
     }
 
     void setLong(int column, long value) {

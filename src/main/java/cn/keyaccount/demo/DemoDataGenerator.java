@@ -318,6 +318,25 @@ public class DemoDataGenerator {
             return definitions;
         }
 
+        /**
+         * Empties the bulk-loaded tables in this transaction, so that COPY may write their rows frozen: visible to all,
+         * so that autovacuum has nothing to do while the indexes are built and the search copy needs no vacuum. They
+         * are empty (the demo company is written into a database without units, so without customers, which is checked);
+         * CASCADE empties the tables that refer to customers, empty for the same reason.
+         */
+        private void emptyForFrozenCopy() throws SQLException {
+            try (Statement s = c.createStatement()) {
+                try (var rs = s.executeQuery("select exists (select 1 from customer)")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        throw new SQLException("the demo company is only written into a database without customers");
+                    }
+                }
+                s.execute("truncate customer, customer_search, contact, transformer, customer_supply_line, assignment, "
+                        + "user_customer cascade");
+            }
+        }
+
         /** The BEFORE ROW insert triggers of the bulk-loaded tables, dropped; their definitions. */
         private List<String> dropBeforeRowTriggers() throws SQLException {
             List<String> definitions = new ArrayList<>();
@@ -461,23 +480,26 @@ public class DemoDataGenerator {
             // the rows are made here and sent by the writer's thread meanwhile (CopyWriter)
             // a bulk load of more than two sort buckets writes the search copy last, with its buckets (SearchCopyLoad)
             boolean searchLast = bulk && customerCount > 2 * CustomerSearchBuckets.SIZE;
-            try (SearchCopyLoad searchLoad = searchLast ? SearchCopyLoad.emptied(c) : null;
+            if (bulk) {
+                emptyForFrozenCopy();
+            }
+            try (SearchCopyLoad searchLoad = searchLast ? SearchCopyLoad.open() : null;
                  CopyWriter writer = copyThread ? new CopyWriter(c) : null;
                  CopyRows cu = new CopyRows(c, "customer (id, account_no, name, credit_code, "
                     + "industry_code, industry_name, address, district, unit_id, voltage_kv, contract_capacity_kva, "
                     + "operating_capacity_kva, supply_mode, importance, tariff_category, basic_charge_mode, "
                     + "power_factor_standard, credit_rating, annual_kwh, annual_revenue_yuan, growth_rate, tier, "
-                    + "manager_id, backup_manager_id, created_at, updated_at, search_text)", 27, writer);
+                    + "manager_id, backup_manager_id, created_at, updated_at, search_text)", 27, writer).frozen(bulk);
                  CopyRows co = new CopyRows(c, "contact (id, customer_id, name, role, mobile, "
-                         + "email, accepts_sms, accepts_email, accepts_portal, quiet_from, quiet_to)", 11, writer);
+                         + "email, accepts_sms, accepts_email, accepts_portal, quiet_from, quiet_to)", 11, writer).frozen(bulk);
                  CopyRows tr = new CopyRows(c, "transformer (id, customer_id, name, rated_kva, "
-                         + "no_load_loss_kw, load_loss_kw)", 6, writer);
-                 CopyRows sl = new CopyRows(c, "customer_supply_line (customer_id, line_id)", 2, writer);
+                         + "no_load_loss_kw, load_loss_kw)", 6, writer).frozen(bulk);
+                 CopyRows sl = new CopyRows(c, "customer_supply_line (customer_id, line_id)", 2, writer).frozen(bulk);
                  CopyRows as = new CopyRows(c, "assignment (id, customer_id, manager_id, "
-                         + "backup_manager_id, valid_from, valid_to, assigned_by, reason)", 8, writer);
-                 CopyRows uc = new CopyRows(c, "user_customer (user_id, customer_id)", 2, writer);
+                         + "backup_manager_id, valid_from, valid_to, assigned_by, reason)", 8, writer).frozen(bulk);
+                 CopyRows uc = new CopyRows(c, "user_customer (user_id, customer_id)", 2, writer).frozen(bulk);
                  CopyRows cs = searchLast ? new CopyRows(c, SEARCH_COPY, 15, searchLoad.rows())
-                         : new CopyRows(c, SEARCH_COPY, 15, writer)) {
+                         : new CopyRows(c, SEARCH_COPY, 15, writer).frozen(bulk)) {
                 long assignmentId = 0;
                 int linked = 0;
                 for (int i = 1; i <= customerCount; i++) {

@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOut;
 
 /**
  * The search copy (V13) of a bulk-loaded demo company of more than two sort buckets, written once with its buckets
@@ -28,8 +27,8 @@ import org.postgresql.copy.CopyIn;
  * Its rows are made with the customers and kept in a temporary file meanwhile ({@link #rows()}; about 800 MB at a
  * million customers). Once the customers are stored, each sort order's ranks are read from the {@code customer}
  * table, which holds the same sort keys: the database sorts them in its own collation, so none is assumed here. The
- * rows are then copied from the file with their bucket numbers appended, and frozen: the table was emptied in the
- * same transaction ({@link #emptied}), so PostgreSQL writes them visible to all, and vacuum has nothing left to do.
+ * rows are then copied from the file with their bucket numbers appended, and frozen: the generator emptied the table
+ * in the same transaction, so PostgreSQL writes them visible to all, and vacuum has next to nothing left to do.
  */
 final class SearchCopyLoad implements AutoCloseable {
 
@@ -44,14 +43,8 @@ final class SearchCopyLoad implements AutoCloseable {
         this.rows = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     }
 
-    /**
-     * Empties the search copy inside the caller's transaction (the demo generator runs on an empty database), so that
-     * its rows can be copied frozen, and opens the temporary file for them.
-     */
-    static SearchCopyLoad emptied(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("truncate customer_search");
-        }
+    /** Opens the temporary file for the rows. */
+    static SearchCopyLoad open() throws SQLException {
         try {
             return new SearchCopyLoad(Files.createTempFile("demo-customer-search", ".copy"));
         } catch (IOException e) {
@@ -86,8 +79,6 @@ final class SearchCopyLoad implements AutoCloseable {
             firstIds.put(orders.get(k), rank(c, orders.get(k), buckets[k], size));
         }
         try (Statement s = c.createStatement()) {
-            // also closes the rank queries' portals, which the driver closes with its next statement: COPY FREEZE
-            // refuses to run while a portal of the transaction is open
             s.execute("reset work_mem");
         }
         phases.done("search copy: sort buckets ranked");
@@ -96,31 +87,41 @@ final class SearchCopyLoad implements AutoCloseable {
         CustomerSearchBuckets.writeBounds(c, firstIds);
     }
 
-    /** Fills {@code buckets} (by id - 1) in {@code order}; returns the first id of each bucket after the first. */
+    /**
+     * Fills {@code buckets} (by id - 1) in {@code order}; returns the first id of each bucket after the first. The ids
+     * come sorted by {@code COPY … TO STDOUT}, a line each.
+     */
     private static long[] rank(Connection c, Order order, int[] buckets, int size) throws SQLException {
         long[] first = new long[(buckets.length - 1) / size];
-        try (PreparedStatement ps = c.prepareStatement("select id from customer order by " + order.keyColumn()
-                + ", id")) {
-            ps.setFetchSize(100_000);
-            int position = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    if (id < 1 || id > buckets.length || position >= buckets.length) {
-                        throw new SQLException("demo search copy: customer " + id + " is not one of the "
-                                + buckets.length + " generated");
+        CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (select id from customer order by "
+                + order.keyColumn() + ", id) to stdout");
+        int position = 0;
+        try {
+            for (byte[] line; (line = out.readFromCopy()) != null; ) {
+                long id = 0;
+                for (byte b : line) {
+                    if (b >= '0' && b <= '9') {
+                        id = id * 10 + (b - '0');
                     }
-                    buckets[(int) id - 1] = position / size;
-                    if (position > 0 && position % size == 0) {
-                        first[position / size - 1] = id;
-                    }
-                    position++;
                 }
+                if (id < 1 || id > buckets.length || position >= buckets.length) {
+                    throw new SQLException("demo search copy: customer " + id + " is not one of the "
+                            + buckets.length + " generated");
+                }
+                buckets[(int) id - 1] = position / size;
+                if (position > 0 && position % size == 0) {
+                    first[position / size - 1] = id;
+                }
+                position++;
             }
-            if (position != buckets.length) {
-                throw new SQLException("demo search copy: " + position + " customers ranked, " + buckets.length
-                        + " generated");
+        } finally {
+            if (out.isActive()) {
+                out.cancelCopy();
             }
+        }
+        if (position != buckets.length) {
+            throw new SQLException("demo search copy: " + position + " customers ranked, " + buckets.length
+                    + " generated");
         }
         return first;
     }
