@@ -2,13 +2,17 @@ package cn.keyaccount.demo;
 
 import cn.keyaccount.customer.CustomerSearchBuckets;
 import cn.keyaccount.customer.CustomerSearchBuckets.Order;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,9 +31,9 @@ import org.postgresql.copy.CopyOut;
  * Its rows are made with the customers and kept in a temporary file meanwhile ({@link #rows()}; about 800 MB at a
  * million customers). Once the customers are stored, each sort order's ranks are read from the {@code customer}
  * table, which holds the same sort keys (copied once into a temporary table of the keys alone): the database sorts
- * them in its own collation, so none is assumed here. The
- * rows are then copied from the file with their bucket numbers appended, and frozen: the generator emptied the table
- * in the same transaction, so PostgreSQL writes them visible to all, and vacuum has next to nothing left to do.
+ * them in its own collation, so none is assumed here. The rows are then copied from the file in the order of the list
+ * by name, with their bucket numbers appended, and frozen: the generator emptied the table in the same transaction, so
+ * PostgreSQL writes them visible to all, and vacuum has next to nothing left to do.
  */
 final class SearchCopyLoad implements AutoCloseable {
 
@@ -81,24 +85,28 @@ final class SearchCopyLoad implements AutoCloseable {
             }
             s.execute(keys.append(" from customer").toString());
         }
+        // the ids in the list's first order (by name), in which the rows are written
+        int[] sequence = new int[customerCount];
         for (int k = 0; k < orders.size(); k++) {
-            firstIds.put(orders.get(k), rank(c, orders.get(k), buckets[k], size));
+            firstIds.put(orders.get(k), rank(c, orders.get(k), buckets[k], size, k == 0 ? sequence : null));
         }
         try (Statement s = c.createStatement()) {
             s.execute("drop table demo_search_keys");
             s.execute("reset work_mem");
         }
         phases.done("search copy: sort buckets ranked");
-        copy(c, table, buckets);
+        copy(c, table, buckets, sequence);
         phases.done("search copy stored with its buckets, frozen");
         CustomerSearchBuckets.writeBounds(c, firstIds);
     }
 
     /**
-     * Fills {@code buckets} (by id - 1) in {@code order}; returns the first id of each bucket after the first. The ids
-     * come sorted by {@code COPY … TO STDOUT}, a line each.
+     * Fills {@code buckets} (by id - 1) in {@code order}, and {@code sequence} (if given) with the ids in that order;
+     * returns the first id of each bucket after the first. The ids come sorted by {@code COPY … TO STDOUT}, a line
+     * each.
      */
-    private static long[] rank(Connection c, Order order, int[] buckets, int size) throws SQLException {
+    private static long[] rank(Connection c, Order order, int[] buckets, int size, int[] sequence)
+            throws SQLException {
         long[] first = new long[(buckets.length - 1) / size];
         CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (select id from demo_search_keys "
                 + "order by " + order.keyColumn() + ", id) to stdout");
@@ -116,6 +124,9 @@ final class SearchCopyLoad implements AutoCloseable {
                             + buckets.length + " generated");
                 }
                 buckets[(int) id - 1] = position / size;
+                if (sequence != null) {
+                    sequence[position] = (int) id;
+                }
                 if (position > 0 && position % size == 0) {
                     first[position / size - 1] = id;
                 }
@@ -133,55 +144,53 @@ final class SearchCopyLoad implements AutoCloseable {
         return first;
     }
 
-    /** Copies the file's lines, each with its buckets appended, in one frozen COPY. */
-    private void copy(Connection c, String table, int[][] buckets) throws SQLException {
+    /**
+     * Copies the file's lines in the order of {@code sequence} (by name: the rows of a name bucket then share heap
+     * pages, and their entries in the word index lie together, so a page of the list by name reads a few pages instead
+     * of one a row), each with its buckets appended, in one frozen COPY.
+     */
+    private void copy(Connection c, String table, int[][] buckets, int[] sequence) throws SQLException {
         StringBuilder columns = new StringBuilder(table.substring(0, table.lastIndexOf(')')));
         for (Order o : CustomerSearchBuckets.ORDERS) {
             columns.append(", ").append(o.bucketColumn());
         }
+        int count = sequence.length;
+        long[] starts = new long[count];
+        int[] lengths = new int[count];
+        index(starts, lengths);
         CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + columns + ") from stdin with (freeze)");
-        try (InputStream file = Files.newInputStream(this.file)) {
-            byte[] read = new byte[CHUNK];
-            // a chunk, and room for one row's bucket numbers after it
-            byte[] out = new byte[CHUNK + 1024];
+        try (FileChannel file = FileChannel.open(this.file, StandardOpenOption.READ)) {
+            ByteBuffer line = ByteBuffer.allocate(1 << 16);
+            // rows gathered up to a chunk, then sent
+            byte[] out = new byte[CHUNK];
             int length = 0;
-            long id = 0;
-            boolean inId = true;
-            for (int n; (n = file.read(read)) > 0; ) {
-                for (int i = 0; i < n; i++) {
-                    byte b = read[i];
-                    if (b == '\n') {
-                        if (id < 1 || id > buckets[0].length) {
-                            throw new SQLException("demo search copy: a row of an unknown customer " + id);
-                        }
-                        for (int[] order : buckets) {
-                            out[length++] = '\t';
-                            byte[] digits = Integer.toString(order[(int) id - 1]).getBytes(StandardCharsets.US_ASCII);
-                            System.arraycopy(digits, 0, out, length, digits.length);
-                            length += digits.length;
-                        }
-                        out[length++] = '\n';
-                        id = 0;
-                        inId = true;
-                        if (length >= CHUNK) {
-                            in.writeToCopy(out, 0, length);
-                            length = 0;
-                        }
-                        continue;
-                    }
-                    if (inId) {
-                        if (b == '\t') {
-                            inId = false;
-                        } else {
-                            id = id * 10 + (b - '0');
-                        }
-                    }
-                    out[length++] = b;
-                    if (length >= CHUNK) {
-                        in.writeToCopy(out, 0, length);
-                        length = 0;
+            for (int id : sequence) {
+                int need = lengths[id - 1];
+                if (need > line.capacity()) {
+                    line = ByteBuffer.allocate(need);
+                }
+                line.clear().limit(need);
+                while (line.hasRemaining()) {
+                    if (file.read(line, starts[id - 1] + line.position()) < 0) {
+                        throw new SQLException("demo search copy: the temporary file ended early");
                     }
                 }
+                if (length + need + 12 * buckets.length + 1 > out.length) {
+                    in.writeToCopy(out, 0, length);
+                    length = 0;
+                    if (need + 12 * buckets.length + 1 > out.length) {
+                        out = new byte[need + 12 * buckets.length + 1];
+                    }
+                }
+                System.arraycopy(line.array(), 0, out, length, need);
+                length += need;
+                for (int[] order : buckets) {
+                    out[length++] = '\t';
+                    byte[] digits = Integer.toString(order[id - 1]).getBytes(StandardCharsets.US_ASCII);
+                    System.arraycopy(digits, 0, out, length, digits.length);
+                    length += digits.length;
+                }
+                out[length++] = '\n';
             }
             in.writeToCopy(out, 0, length);
             in.endCopy();
@@ -190,6 +199,45 @@ final class SearchCopyLoad implements AutoCloseable {
         } finally {
             if (in.isActive()) {
                 in.cancelCopy();
+            }
+        }
+    }
+
+    /** Where each customer's line lies in the file (its id first), without the newline. */
+    private void index(long[] starts, int[] lengths) throws SQLException {
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(this.file), CHUNK)) {
+            byte[] read = new byte[CHUNK];
+            long offset = 0;
+            long lineStart = 0;
+            long id = 0;
+            boolean inId = true;
+            for (int n; (n = file.read(read)) > 0; ) {
+                for (int i = 0; i < n; i++, offset++) {
+                    byte b = read[i];
+                    if (b == '\n') {
+                        if (id < 1 || id > starts.length || lengths[(int) id - 1] != 0) {
+                            throw new SQLException("demo search copy: a row of an unknown customer " + id);
+                        }
+                        starts[(int) id - 1] = lineStart;
+                        lengths[(int) id - 1] = (int) (offset - lineStart);
+                        lineStart = offset + 1;
+                        id = 0;
+                        inId = true;
+                    } else if (inId) {
+                        if (b == '\t') {
+                            inId = false;
+                        } else {
+                            id = id * 10 + (b - '0');
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new SQLException("reading the demo search copy from its temporary file failed", e);
+        }
+        for (int k = 0; k < lengths.length; k++) {
+            if (lengths[k] == 0) {
+                throw new SQLException("demo search copy: no row for customer " + (k + 1));
             }
         }
     }

@@ -248,6 +248,12 @@ class DemoDataGeneratorTest {
                 rs.next();
                 assertEquals(2 * orders.length, rs.getInt(1));
             }
+            // written in the order of the list by name: a name bucket's rows share heap pages
+            try (var rs = s.executeQuery("select count(*) filter (where ctid < p) from (select ctid, lag(ctid) over "
+                    + "(order by name, id) p from customer_search) x")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "the search copy's rows lie in the order of their names");
+            }
             // written once by COPY FREEZE: its pages visible to all and frozen (all but those two batches of rows
             // share, which PostgreSQL leaves to vacuum; none without FREEZE), no row rewritten
             s.execute("create extension if not exists pg_visibility");
