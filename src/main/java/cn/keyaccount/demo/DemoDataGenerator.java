@@ -321,7 +321,7 @@ public class DemoDataGenerator {
         /**
          * Empties the bulk-loaded tables in this transaction, so that COPY may write their rows frozen: visible to all,
          * so that autovacuum has nothing to do while the indexes are built and the search copy needs no vacuum. They
-         * are empty (the demo company is written into a database without units, so without customers, which is checked);
+         * are empty: the demo company is written into a database without units, so without customers (checked here).
          * CASCADE empties the tables that refer to customers, empty for the same reason.
          */
         private void emptyForFrozenCopy() throws SQLException {
@@ -491,7 +491,8 @@ public class DemoDataGenerator {
                     + "power_factor_standard, credit_rating, annual_kwh, annual_revenue_yuan, growth_rate, tier, "
                     + "manager_id, backup_manager_id, created_at, updated_at, search_text)", 27, writer).frozen(bulk);
                  CopyRows co = new CopyRows(c, "contact (id, customer_id, name, role, mobile, "
-                         + "email, accepts_sms, accepts_email, accepts_portal, quiet_from, quiet_to)", 11, writer).frozen(bulk);
+                         + "email, accepts_sms, accepts_email, accepts_portal, quiet_from, quiet_to)", 11, writer)
+                         .frozen(bulk);
                  CopyRows tr = new CopyRows(c, "transformer (id, customer_id, name, rated_kva, "
                          + "no_load_loss_kw, load_loss_kw)", 6, writer).frozen(bulk);
                  CopyRows sl = new CopyRows(c, "customer_supply_line (customer_id, line_id)", 2, writer).frozen(bulk);
