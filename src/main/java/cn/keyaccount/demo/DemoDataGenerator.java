@@ -186,6 +186,12 @@ public class DemoDataGenerator {
         /** Sessions for the index builds after the rows are committed; null: one transaction. */
         private final Connections sessions;
 
+        /**
+         * Whether the search copy is written last, with its sort buckets (SearchCopyLoad): a bulk load of more than two
+         * buckets of customers; other loads of that size have their buckets computed by CustomerSearchBuckets.assign.
+         */
+        private final boolean searchLast;
+
         /** Whether the rows are sent by a second thread while the next are made (CopyWriter). */
         private final boolean copyThread;
 
@@ -198,6 +204,7 @@ public class DemoDataGenerator {
             this.random = random;
             this.names = new DemoNames(random);
             this.customerCount = customerCount;
+            this.searchLast = bulk && customerCount > 2 * CustomerSearchBuckets.SIZE;
         }
 
         Result write() throws SQLException {
@@ -238,7 +245,7 @@ public class DemoDataGenerator {
                 // starts with its buckets instead of rewriting every row under that index after its first start (a
                 // bulk load wrote them with the rows: SearchCopyLoad); the hints of its frequent tokens (V43) are
                 // made here in one transaction, else in a second session while the word index is built
-                if (!bulk) {
+                if (!searchLast) {
                     CustomerSearchBuckets.assign(c, CustomerSearchBuckets.SIZE, sessions == null);
                     phases.done("search sort buckets");
                 } else if (sessions == null) {
@@ -478,29 +485,26 @@ public class DemoDataGenerator {
             long customerUser = users;
             // COPY rather than batched inserts: a million customers in minutes (CopyRows)
             // the rows are made here and sent by the writer's thread meanwhile (CopyWriter)
-            // a bulk load of more than two sort buckets writes the search copy last, with its buckets (SearchCopyLoad)
-            boolean searchLast = bulk && customerCount > 2 * CustomerSearchBuckets.SIZE;
             if (bulk) {
                 emptyForFrozenCopy();
             }
             try (SearchCopyLoad searchLoad = searchLast ? SearchCopyLoad.open() : null;
                  CopyWriter writer = copyThread ? new CopyWriter(c) : null;
-                 CopyRows cu = new CopyRows(c, "customer (id, account_no, name, credit_code, "
+                 CopyRows cu = rows("customer (id, account_no, name, credit_code, "
                     + "industry_code, industry_name, address, district, unit_id, voltage_kv, contract_capacity_kva, "
                     + "operating_capacity_kva, supply_mode, importance, tariff_category, basic_charge_mode, "
                     + "power_factor_standard, credit_rating, annual_kwh, annual_revenue_yuan, growth_rate, tier, "
-                    + "manager_id, backup_manager_id, created_at, updated_at, search_text)", 27, writer).frozen(bulk);
-                 CopyRows co = new CopyRows(c, "contact (id, customer_id, name, role, mobile, "
-                         + "email, accepts_sms, accepts_email, accepts_portal, quiet_from, quiet_to)", 11, writer)
-                         .frozen(bulk);
-                 CopyRows tr = new CopyRows(c, "transformer (id, customer_id, name, rated_kva, "
-                         + "no_load_loss_kw, load_loss_kw)", 6, writer).frozen(bulk);
-                 CopyRows sl = new CopyRows(c, "customer_supply_line (customer_id, line_id)", 2, writer).frozen(bulk);
-                 CopyRows as = new CopyRows(c, "assignment (id, customer_id, manager_id, "
-                         + "backup_manager_id, valid_from, valid_to, assigned_by, reason)", 8, writer).frozen(bulk);
-                 CopyRows uc = new CopyRows(c, "user_customer (user_id, customer_id)", 2, writer).frozen(bulk);
+                    + "manager_id, backup_manager_id, created_at, updated_at, search_text)", 27, writer);
+                 CopyRows co = rows("contact (id, customer_id, name, role, mobile, "
+                         + "email, accepts_sms, accepts_email, accepts_portal, quiet_from, quiet_to)", 11, writer);
+                 CopyRows tr = rows("transformer (id, customer_id, name, rated_kva, "
+                         + "no_load_loss_kw, load_loss_kw)", 6, writer);
+                 CopyRows sl = rows("customer_supply_line (customer_id, line_id)", 2, writer);
+                 CopyRows as = rows("assignment (id, customer_id, manager_id, "
+                         + "backup_manager_id, valid_from, valid_to, assigned_by, reason)", 8, writer);
+                 CopyRows uc = rows("user_customer (user_id, customer_id)", 2, writer);
                  CopyRows cs = searchLast ? new CopyRows(c, SEARCH_COPY, 15, searchLoad.rows())
-                         : new CopyRows(c, SEARCH_COPY, 15, writer).frozen(bulk)) {
+                         : rows(SEARCH_COPY, 15, writer)) {
                 long assignmentId = 0;
                 int linked = 0;
                 for (int i = 1; i <= customerCount; i++) {
@@ -659,6 +663,11 @@ public class DemoDataGenerator {
                 }
             }
             return new int[] {contacts, transformers};
+        }
+
+        /** The rows of {@code table} sent by {@code writer} (null: at once), frozen in a bulk load. */
+        private CopyRows rows(String table, int columns, CopyWriter writer) {
+            return new CopyRows(c, table, columns, writer).frozen(bulk);
         }
 
         private void assignment(CopyRows as, long id, long customer, long manager, Long backup,

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyOut;
@@ -36,6 +37,8 @@ import org.postgresql.copy.CopyOut;
  * PostgreSQL writes them visible to all, and vacuum has next to nothing left to do.
  */
 final class SearchCopyLoad implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SearchCopyLoad.class);
 
     /** Bytes sent to PostgreSQL per write. */
     private static final int CHUNK = 1 << 20;
@@ -249,7 +252,8 @@ final class SearchCopyLoad implements AutoCloseable {
             rows.close();
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // a temporary file left behind; the generation's own outcome is what the caller sees
+            // the generation's own outcome is what the caller sees; the file left behind is said here
+            LOG.warnf("Demo search copy: the temporary file %s could not be removed: %s", file, e.getMessage());
         }
     }
 }

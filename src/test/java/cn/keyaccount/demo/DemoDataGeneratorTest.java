@@ -231,22 +231,22 @@ class DemoDataGeneratorTest {
      * recomputation ({@link CustomerSearchBuckets#assign}) makes them; the search copy written once, frozen.
      */
     private static void assertBucketsAsRecomputed(Connection c, String hintsMessage) throws SQLException {
-        String[][] orders = {{"name_bucket", "name"}, {"account_bucket", "account_no"},
-            {"capacity_bucket", "contract_capacity_kva"}, {"annual_kwh_bucket", "annual_kwh"},
-            {"voltage_bucket", "voltage_kv"}, {"updated_bucket", "updated_at"}, {"tier_bucket", "tier"}};
+        List<CustomerSearchBuckets.Order> orders = CustomerSearchBuckets.ORDERS;
+        assertEquals(7, orders.size(), "every sort order of the list");
         try (Statement s = c.createStatement()) {
-            for (String[] o : orders) {
+            for (CustomerSearchBuckets.Order o : orders) {
+                String bucket = o.bucketColumn();
                 try (var rs = s.executeQuery("select count(distinct b), count(*) filter (where b < p) from "
-                        + "(select " + o[0] + " b, lag(" + o[0] + ") over (order by " + o[1] + ", id) p "
+                        + "(select " + bucket + " b, lag(" + bucket + ") over (order by " + o.keyColumn() + ", id) p "
                         + "from customer_search) x")) {
                     rs.next();
-                    assertEquals(3, rs.getInt(1), o[0] + ": 2,500 customers in buckets of 1,000");
-                    assertEquals(0, rs.getInt(2), o[0] + " follows " + o[1]);
+                    assertEquals(3, rs.getInt(1), bucket + ": 2,500 customers in buckets of 1,000");
+                    assertEquals(0, rs.getInt(2), bucket + " follows " + o.keyColumn());
                 }
             }
             try (var rs = s.executeQuery("select count(*) from customer_search_bound")) {
                 rs.next();
-                assertEquals(2 * orders.length, rs.getInt(1));
+                assertEquals(2 * orders.size(), rs.getInt(1));
             }
             // written in the order of the list by name: a name bucket's rows share heap pages
             try (var rs = s.executeQuery("select count(*) filter (where ctid < p) from (select ctid, lag(ctid) over "
