@@ -88,10 +88,11 @@ final class SearchCopyLoad implements AutoCloseable {
             }
             s.execute(keys.append(" from customer").toString());
         }
-        // the ids in the list's first order (by name), in which the rows are written
+        // the ids in the order of the list by name, in which the rows are written
         int[] sequence = new int[customerCount];
         for (int k = 0; k < orders.size(); k++) {
-            firstIds.put(orders.get(k), rank(c, orders.get(k), buckets[k], size, k == 0 ? sequence : null));
+            Order order = orders.get(k);
+            firstIds.put(order, rank(c, order, buckets[k], size, "NAME".equals(order.sortBy()) ? sequence : null));
         }
         try (Statement s = c.createStatement()) {
             s.execute("drop table demo_search_keys");
@@ -178,11 +179,13 @@ final class SearchCopyLoad implements AutoCloseable {
                         throw new SQLException("demo search copy: the temporary file ended early");
                     }
                 }
-                if (length + need + 12 * buckets.length + 1 > out.length) {
+                // the row, a tab and up to eleven characters per bucket number, the newline
+                int room = need + 12 * buckets.length + 1;
+                if (length + room > out.length) {
                     in.writeToCopy(out, 0, length);
                     length = 0;
-                    if (need + 12 * buckets.length + 1 > out.length) {
-                        out = new byte[need + 12 * buckets.length + 1];
+                    if (room > out.length) {
+                        out = new byte[room];
                     }
                 }
                 System.arraycopy(line.array(), 0, out, length, need);
