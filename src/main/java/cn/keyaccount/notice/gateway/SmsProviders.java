@@ -157,6 +157,10 @@ public class SmsProviders {
                 if (e.kind() != SendFailure.Kind.LINK_DOWN) {
                     throw e;
                 }
+                if (g != candidates.getLast()) {
+                    LOG.infof("SMS provider %s took nothing (%s); the message goes to the next that takes its number",
+                            g.name(), e.getMessage());
+                }
                 last = e;
             }
         }

@@ -50,7 +50,9 @@ public class CarrierProfile implements QuarkusTestProfile {
         c.put(p + "source-number", source);
         c.put(p + "window", "16");
         c.put(p + "max-per-second", "2000");
-        c.put(p + "response-timeout", "PT2S");
+        // SMSGate holds a link back for as long as an answer was late beyond a quarter of this (a slow gateway), and a
+        // submit that waits longer than this for the link goes to the next provider: long enough for a loaded machine
+        c.put(p + "response-timeout", "PT5S");
         c.put(p + "prefixes", prefixes);
     }
 
